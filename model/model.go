@@ -1,0 +1,52 @@
+// Package model holds the article tree of a newspaper issue — issue, pages,
+// articles, paragraphs — and the operations that read it. It knows nothing of
+// files, terminals or how the tree was made; package parse builds it.
+package model
+
+// Issue is one day's paper: its pages in order.
+type Issue struct {
+	Date  string  // "2024-03-13", "" when no page says
+	Pages []*Page // in page-number order
+}
+
+// Page is one printed page (版) of an issue.
+type Page struct {
+	Number   int        // the 第N版 printed on the page, 0 when it does not say
+	Name     string     // the page's name (版名), such as 要闻; may be empty
+	Date     string     // "2024-03-13" as printed, "" when the page does not say
+	Source   string     // where the page came from (a file name), for messages only
+	Articles []*Article // in reading order
+
+	// Furniture is the page's running heads and feet (date line, 第N版,
+	// 责任编辑 …) as printed, kept so that no text of the page is lost.
+	Furniture []string
+}
+
+// Article is one story on a page.
+type Article struct {
+	Title    string // the headline, lines joined; "" for a continuation whose headline is elsewhere
+	Kicker   string // 引题: the line printed above the headline
+	Subtitle string // 副题: the line printed below it, often starting with ——
+	Byline   string // 本报讯（记者毛静）, 本报记者 史俊杰, 新华社北京3月5日电（记者X）
+
+	ContinuedFrom int // N of （上接第N版）, 0 when the article starts on this page
+	ContinuedTo   int // N of （下转第N版）, 0 when it ends on this page
+
+	// Markers are the continuation markers as printed, such as （上接第2版）;
+	// they are not body text, but they are part of the page.
+	Markers []string
+
+	Paragraphs []string // body paragraphs in reading order, one line each
+}
+
+// Heading returns what a list of headlines shows for the article: its title,
+// or for a continuation without one, its first words.
+func (a *Article) Heading() string {
+	if a.Title != "" {
+		return a.Title
+	}
+	if len(a.Paragraphs) > 0 {
+		return a.Paragraphs[0]
+	}
+	return ""
+}
