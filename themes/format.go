@@ -3,6 +3,7 @@ package themes
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,10 +44,7 @@ func Parse(file string, data []byte) (Theme, error) {
 		return Theme{}, &ParseError{File: file, Msg: fmt.Sprintf("too large for a theme file (%d bytes; at most %d)", len(data), maxFileSize)}
 	}
 	settings, err := splitSettings(file, data)
-	if err != nil {
-		return Theme{}, err
-	}
-	p := themeParser{file: file, set: make(map[string]setting, len(settings))}
+	p := themeParser{file: file, set: make(map[string]setting, len(settings)), err: err}
 	for _, s := range settings {
 		p.set[s.key] = s
 	}
@@ -70,7 +68,7 @@ type themeParser struct {
 func (p *themeParser) fail(line int, format string, args ...any) {
 	order := func(l int) int {
 		if l == 0 {
-			return int(^uint(0) >> 1)
+			return math.MaxInt
 		}
 		return l
 	}
@@ -148,14 +146,15 @@ func baseName(name string) string {
 }
 
 // splitSettings cuts data into key = value settings, checking that each key
-// is known and set once.
-func splitSettings(file string, data []byte) ([]setting, error) {
-	fail := func(line int, format string, args ...any) ([]setting, error) {
-		return nil, &ParseError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+// is known and set once. At the first line that is not a good setting it
+// stops, returning the settings before it and the mistake.
+func splitSettings(file string, data []byte) ([]setting, *ParseError) {
+	var settings []setting
+	fail := func(line int, format string, args ...any) ([]setting, *ParseError) {
+		return settings, &ParseError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	valid := Keys()
-	var settings []setting
 	seen := map[string]int{}
 	for n, raw := range strings.Split(string(data), "\n") {
 		line := n + 1

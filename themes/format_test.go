@@ -161,6 +161,7 @@ func TestParseBadFiles(t *testing.T) {
 		{"background of two colours", "background = red blue\n", `sepia.theme:1: background: want one colour or none, got "red blue"`},
 		{"not UTF-8", "title = bold\nkicker = \xff\n", "sepia.theme:2: not UTF-8 text"},
 		{"the earliest mistake is reported", "dark = maybe\ntitle = blod\nbase = nope\n", `sepia.theme:1: dark: want true or false, got "maybe"`},
+		{"a style mistake comes before a later unknown key", "title = blod\nfoo = bar\n", `sepia.theme:1: title: unknown word "blod": want bold, faint, italic, underline, reverse, a colour, or on and a colour`},
 		{"the earliest mistake, even after a style", "title = blod\ndark = maybe\n", `sepia.theme:1: title: unknown word "blod": want bold, faint, italic, underline, reverse, a colour, or on and a colour`},
 	}
 	for _, tt := range tests {

@@ -13,9 +13,8 @@ import (
 // returns the themes that parse and one error for each file that does not.
 // A bad file never stops the others from loading. A missing dir is not an
 // error, nor is dir "" (Dir found no home): most people have no themes of
-// their own. When two files name the
-// same theme, the first wins and the second is an error. Hidden files (.x)
-// are skipped.
+// their own. When two files name the same theme, the first wins and the
+// second is an error. Hidden files (.x) are skipped.
 func LoadDir(dir string) ([]Theme, []error) {
 	if dir == "" {
 		return nil, nil
