@@ -1,0 +1,452 @@
+package parse
+
+import (
+	"math"
+	"strings"
+
+	"github.com/dubaoreader/dubao/model"
+)
+
+// Assembly: paragraphs and headlines become stories.
+//
+// A story starts where the page plainly says so (a byline, a continuation
+// marker, a headline block) and, where the headlines ask for more stories
+// than that, at a paragraph where the text turns to a new headline's
+// subject. Each headline goes to a story next to it: a page prints its
+// headlines after their bodies or before them, mostly one way, and when it
+// prints several headlines together they go to the stories that follow (or
+// precede) in order. Short lines that may be a headline or a subheading
+// inside a story are decided here too.
+//
+// The choice is the cheapest for the whole page, found by dynamic
+// programming over the page's items in order. Unmatched headlines and
+// stories wait in a queue: a story that starts while headlines wait takes
+// the oldest; a headline that arrives while untitled stories wait gives
+// itself to the oldest.
+
+// Costs of the choices, in one unit.
+const (
+	costNoTitle      = 3.0 // a story without a headline (none for a continuation)
+	costLoneHead     = 8.0 // a headline with no body text
+	costSplit        = 4.5 // ending a story where nothing on the page says so
+	costDistance     = 1.0 // per story between a headline and its body
+	costAgainstMode  = 0.6 // a headline on the page's less usual side of its body
+	costCandHead     = 1.0 // taking a doubtful line for a headline
+	bonusEcho        = 3.0 // times how much more a headline is echoed after a point than before it
+	bonusWidthChange = 1.5 // the column width changes between two paragraphs
+	maxQueue         = 8   // headlines or stories waiting at once
+)
+
+type itemKind uint8
+
+const (
+	itPara  itemKind = iota
+	itGroup          // a headline
+	itCand           // a doubtful line: a headline, or a paragraph (subheading)
+)
+
+// An item of the page in order: a paragraph, a headline, or a doubtful line
+// that is both until assembly decides.
+type item struct {
+	kind  itemKind
+	para  int // index into paras (itPara, itCand)
+	group int // index into groups (itGroup, itCand)
+}
+
+// A story is a run of paragraphs and the headline it got.
+type story struct {
+	paras []int
+	group int // -1 for none
+}
+
+// action is what the cheapest path did at one step.
+type action uint8
+
+const (
+	actExtend     action = iota // the paragraph goes on the open story
+	actStart                    // the paragraph starts a story
+	actGroup                    // a headline arrives
+	actCandPara                 // a doubtful line is taken as a paragraph, on the open story
+	actCandStart                // … as a paragraph starting a story
+	actCandGroup                // … as a headline
+	actDropStory                // the oldest waiting story gives up on a headline
+	actDropGroup                // the oldest waiting headline gives up on a story
+)
+
+// assemble chooses the stories of a page: the cheaper of the two readings,
+// headlines mostly after their bodies or mostly before.
+func assemble(items []item, paras []para, groups []group) []story {
+	a := newAssembler(items, paras, groups)
+	best, bestCost := []story(nil), math.Inf(1)
+	for _, before := range []bool{false, true} {
+		if s, c := a.run(before); c < bestCost {
+			best, bestCost = s, c
+		}
+	}
+	return best
+}
+
+type assembler struct {
+	items  []item
+	paras  []para
+	groups []group
+	echo   *echoes
+	split  []float64 // cost of starting a story at paragraph j where nothing says so
+	cand   []float64 // cost of taking item k (a doubtful line) for a headline
+}
+
+func newAssembler(items []item, paras []para, groups []group) *assembler {
+	a := &assembler{items: items, paras: paras, groups: groups}
+	a.echo = newEchoes(paras, groups)
+	a.split = make([]float64, len(paras))
+	// Headlines near each paragraph, by position.
+	var headAt []int // paragraph index where each group stands
+	for _, g := range groups {
+		headAt = append(headAt, g.gap)
+	}
+	for j := 1; j < len(paras); j++ {
+		c := costSplit
+		if d := paras[j].width - paras[j-1].width; d >= 1.5 || d <= -1.5 {
+			c -= bonusWidthChange
+		}
+		best := 0.0
+		for g := range groups {
+			if dist := headAt[g] - j; dist >= -3 && dist <= 3 || nearest(headAt, g, j) {
+				best = max(best, a.echo.shift(g, j))
+			}
+		}
+		a.split[j] = c - bonusEcho*best
+	}
+	a.cand = make([]float64, len(items))
+	for k, it := range items {
+		if it.kind != itCand {
+			continue
+		}
+		j := it.para + 1 // the paragraph after the line
+		before := a.echo.shift(it.group, j)
+		lead := it.para - 1
+		for lead > 0 && !paras[lead].hard {
+			lead--
+		}
+		after := 0.0
+		if lead >= 0 {
+			after = a.echo.ofText(it.group, clip(paras[lead].text, 200, false)) - a.echo.ofText(it.group, a.echo.next(j))
+		}
+		a.cand[k] = costCandHead - bonusEcho*max(0, before, after)
+	}
+	return a
+}
+
+// nearest reports whether group g is among the two headlines nearest
+// paragraph j on either side.
+func nearest(headAt []int, g, j int) bool {
+	before, after := 0, 0
+	for h, at := range headAt {
+		if at <= j && h > g {
+			before++
+		}
+		if at > j && h < g {
+			after++
+		}
+	}
+	if headAt[g] <= j {
+		return before < 2
+	}
+	return after < 2
+}
+
+// run finds the cheapest stories in one reading and returns them with their
+// cost.
+func (a *assembler) run(before bool) ([]story, float64) {
+	n := len(a.items)
+	const width = 2*maxQueue + 1
+	// State: item index, queue (d>0: d headlines wait; d<0: -d stories
+	// wait), whether a story is open.
+	type step struct {
+		cost float64
+		prev int32 // index of the previous state, -1 at the start
+		act  action
+	}
+	idx := func(k, d, open int) int { return (k*width+d+maxQueue)*2 + open }
+	states := make([]step, (n+1)*width*2)
+	for i := range states {
+		states[i] = step{cost: math.Inf(1), prev: -1}
+	}
+	states[idx(0, 0, 0)].cost = 0
+	relax := func(to int, c float64, from int, act action) {
+		if c < states[to].cost {
+			states[to] = step{cost: c, prev: int32(from), act: act}
+		}
+	}
+	mode := func(isBefore bool) float64 {
+		if isBefore == before {
+			return 0
+		}
+		return costAgainstMode
+	}
+	for k := 0; k <= n; k++ {
+		// Dropping from the queue, oldest first, as often as it pays.
+		for open := 0; open < 2; open++ {
+			for d := -maxQueue; d < 0; d++ {
+				from := idx(k, d, open)
+				if s := states[from]; !math.IsInf(s.cost, 1) {
+					relax(idx(k, d+1, open), s.cost+costNoTitle, from, actDropStory)
+				}
+			}
+			for d := maxQueue; d > 0; d-- {
+				from := idx(k, d, open)
+				if s := states[from]; !math.IsInf(s.cost, 1) {
+					relax(idx(k, d-1, open), s.cost+costLoneHead, from, actDropGroup)
+				}
+			}
+		}
+		if k == n {
+			break
+		}
+		it := a.items[k]
+		for d := -maxQueue; d <= maxQueue; d++ {
+			for open := 0; open < 2; open++ {
+				from := idx(k, d, open)
+				s := states[from]
+				if math.IsInf(s.cost, 1) {
+					continue
+				}
+				asPara := func(extendAct, startAct action, extra float64) {
+					p := a.paras[it.para]
+					forced := open == 0 || p.hard || (it.para > 0 && a.paras[it.para-1].to != nil)
+					if !forced {
+						relax(idx(k+1, d, 1), s.cost+extra, from, extendAct)
+					}
+					c := s.cost + extra
+					if !forced {
+						c += a.split[it.para]
+					}
+					switch {
+					case p.from != nil:
+						relax(idx(k+1, d, 1), c, from, startAct) // its headline is on another page
+					case d > 0:
+						relax(idx(k+1, d-1, 1), c+costDistance*float64(d-1)+mode(true), from, startAct)
+					case d > -maxQueue:
+						relax(idx(k+1, d-1, 1), c, from, startAct)
+					}
+				}
+				asGroup := func(act action, extra float64) {
+					c := s.cost + extra
+					switch {
+					case d < 0:
+						relax(idx(k+1, d+1, 0), c+costDistance*float64(-d-1)+mode(false), from, act)
+					case d < maxQueue:
+						relax(idx(k+1, d+1, 0), c, from, act)
+					}
+				}
+				switch it.kind {
+				case itPara:
+					asPara(actExtend, actStart, 0)
+				case itGroup:
+					asGroup(actGroup, 0)
+				case itCand:
+					asPara(actCandPara, actCandStart, 0)
+					asGroup(actCandGroup, a.cand[k])
+				}
+			}
+		}
+	}
+	end := idx(n, 0, 0)
+	if s := states[idx(n, 0, 1)]; s.cost < states[end].cost {
+		end = idx(n, 0, 1)
+	}
+	if math.IsInf(states[end].cost, 1) {
+		return nil, math.Inf(1)
+	}
+	// Walk back to the actions, then replay them.
+	var acts []action
+	var at []int // item index of each action
+	for s := end; states[s].prev >= 0; s = int(states[s].prev) {
+		acts = append(acts, states[s].act)
+		at = append(at, s/(2*width))
+	}
+	for l, r := 0, len(acts)-1; l < r; l, r = l+1, r-1 {
+		acts[l], acts[r] = acts[r], acts[l]
+		at[l], at[r] = at[r], at[l]
+	}
+	return a.replay(acts, at), states[end].cost
+}
+
+// replay turns the cheapest path's actions into stories.
+func (a *assembler) replay(acts []action, at []int) []story {
+	var stories []story
+	var waitingStories, waitingGroups []int // indexes into stories, groups
+	// The item index an action consumed: states carry k+1 after consuming
+	// item k, so the item of a consuming action is its state's k minus one.
+	for n, act := range acts {
+		k := at[n] - 1
+		switch act {
+		case actDropStory:
+			waitingStories = waitingStories[1:]
+		case actDropGroup:
+			g := waitingGroups[0]
+			waitingGroups = waitingGroups[1:]
+			stories = append(stories, story{group: g})
+		case actExtend, actCandPara:
+			s := &stories[len(stories)-1]
+			s.paras = append(s.paras, a.items[k].para)
+		case actStart, actCandStart:
+			p := a.items[k].para
+			st := story{paras: []int{p}, group: -1}
+			stories = append(stories, st)
+			switch {
+			case a.paras[p].from != nil:
+			case len(waitingGroups) > 0:
+				stories[len(stories)-1].group = waitingGroups[0]
+				waitingGroups = waitingGroups[1:]
+			default:
+				waitingStories = append(waitingStories, len(stories)-1)
+			}
+		case actGroup, actCandGroup:
+			g := a.items[k].group
+			if len(waitingStories) > 0 {
+				stories[waitingStories[0]].group = g
+				waitingStories = waitingStories[1:]
+			} else {
+				waitingGroups = append(waitingGroups, g)
+			}
+		}
+	}
+	for _, g := range waitingGroups {
+		stories = append(stories, story{group: g})
+	}
+	return stories
+}
+
+// echoes measures how much of each headline a passage repeats: a story
+// opens by naming its subject, so the text after a story's start echoes its
+// headline more than the text before.
+type echoes struct {
+	heads [][]string // the ideograph pairs of each headline
+	paras []string
+}
+
+func newEchoes(paras []para, groups []group) *echoes {
+	e := &echoes{}
+	for _, g := range groups {
+		e.heads = append(e.heads, bigrams(g.kicker+g.title+g.subtitle))
+	}
+	for _, p := range paras {
+		e.paras = append(e.paras, p.text)
+	}
+	return e
+}
+
+// next is the text of paragraphs j and j+1, up to 200 characters.
+func (e *echoes) next(j int) string {
+	var b strings.Builder
+	for k := j; k < len(e.paras) && k <= j+1; k++ {
+		b.WriteString(e.paras[k])
+	}
+	return clip(b.String(), 200, false)
+}
+
+// prev is the text of the three paragraphs before j, up to 300 characters.
+func (e *echoes) prev(j int) string {
+	var b strings.Builder
+	for k := max(0, j-3); k < j && k < len(e.paras); k++ {
+		b.WriteString(e.paras[k])
+	}
+	return clip(b.String(), 300, true)
+}
+
+// shift is how much more the text from paragraph j on echoes headline g
+// than the text before it.
+func (e *echoes) shift(g, j int) float64 {
+	if j <= 0 || j >= len(e.paras) {
+		return 0
+	}
+	return e.ofText(g, e.next(j)) - e.ofText(g, e.prev(j))
+}
+
+// ofText is the share of headline g's ideograph pairs found in text.
+func (e *echoes) ofText(g int, text string) float64 {
+	if len(e.heads[g]) == 0 || text == "" {
+		return 0
+	}
+	found := 0
+	for _, bg := range e.heads[g] {
+		if strings.Contains(text, bg) {
+			found++
+		}
+	}
+	return float64(found) / float64(len(e.heads[g]))
+}
+
+// clip keeps the first (or, with tail, the last) n runes of s.
+func clip(s string, n int, tail bool) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	if tail {
+		return string(r[len(r)-n:])
+	}
+	return string(r[:n])
+}
+
+// bigrams lists the distinct pairs of ideographs in s.
+func bigrams(s string) []string {
+	r := []rune(s)
+	seen := map[string]bool{}
+	var out []string
+	for i := 0; i+1 < len(r); i++ {
+		if isIdeograph(r[i]) && isIdeograph(r[i+1]) {
+			bg := string(r[i : i+2])
+			if !seen[bg] {
+				seen[bg] = true
+				out = append(out, bg)
+			}
+		}
+	}
+	return out
+}
+
+// buildArticles makes the model's articles from the chosen stories.
+func buildArticles(paras []para, groups []group, stories []story) []*model.Article {
+	var out []*model.Article
+	for _, s := range stories {
+		a := &model.Article{}
+		if s.group >= 0 {
+			g := groups[s.group]
+			a.Title, a.Kicker, a.Subtitle, a.Byline = g.title, g.kicker, g.subtitle, g.byline
+		}
+		for n, k := range s.paras {
+			p := paras[k]
+			if p.from != nil {
+				a.ContinuedFrom = p.from.page
+				a.Markers = append(a.Markers, p.from.text)
+			}
+			if p.to != nil {
+				a.ContinuedTo = p.to.page
+				a.Markers = append(a.Markers, p.to.text)
+			}
+			text := p.text
+			if p.byline {
+				if a.Byline == "" {
+					a.Byline = text
+					continue
+				}
+			} else if n == 0 {
+				if by, rest := splitByline(text); by != "" {
+					if a.Byline == "" {
+						a.Byline = by
+					} else {
+						a.Byline += " " + by
+					}
+					text = rest
+				}
+			}
+			if text != "" {
+				a.Paragraphs = append(a.Paragraphs, text)
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}

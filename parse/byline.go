@@ -1,0 +1,74 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Bylines: the credit that opens an article's first paragraph
+// (本报讯（记者毛静）, 本报北京2月20日电（记者冯春梅）, 新华社北京3月5日电,
+// 【周毓翔／台北報導】) or stands on a line of its own (本报记者 史俊杰,
+// 记者 王伟 通讯员 李娜, 本报评论员).
+
+const (
+	hanName = `[\p{Han}·]{2,5}`
+	// A dateline: a place, then the month and day of the dispatch, 电 or 讯.
+	dateline = `[\p{Han}]{0,10}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)`
+	// The credit in brackets after it: （记者X）, （记者X 通讯员Y）, （唐维红、张晓赫）.
+	creditBracket = `(?:\s*[（(][^（()）。！？]{1,40}[）)])?`
+)
+
+var (
+	// An opening credit at the start of a paragraph.
+	bylineLead = regexp.MustCompile(`^(?:` +
+		`本报讯` + creditBracket +
+		`|本[报報]` + dateline + creditBracket +
+		`|(?:新华社|新華社|中新社|中新网|人民网|央视网|新华网|据新华社)` + dateline + creditBracket +
+		`|[\p{Han}]{2,6}(?:社|网|報|报|台)` + dateline + creditBracket +
+		`|【[^】\n]{1,24}(?:报道|報導|报导|讯|訊|电|電)】` +
+		`|(?:新华社|本报|本報)(?:记者|記者)` + hanName + `(?:[、\s]` + hanName + `)*` + `(?:报道|報導)` +
+		`)`)
+
+	// A byline standing alone on its line.
+	bylineLine = regexp.MustCompile(`^(?:` +
+		`(?:□\s*)?(?:本[报報]|新华社|新華社|特约|特派)?(?:记者|記者|评论员|評論員|通讯员|通訊員)\s*` + hanName + `(?:[\s、，]+(?:(?:本[报報])?(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*)?` + hanName + `)*` +
+		`|本[报報](?:评论员|評論員|特约评论员)` +
+		`|(?:文|图|文/图|文／图|文图|摄影|攝影)[/／:：]\s*` + hanName + `(?:[\s、]+` + hanName + `)*` +
+		`|【[^】\n]{1,24}】` +
+		`)$`)
+)
+
+// bylineStart reports whether a body line opens with a credit, which starts
+// a new article.
+func bylineStart(t string) bool {
+	return bylineLead.MatchString(t)
+}
+
+// isBylineLine reports whether the whole line is a byline.
+func isBylineLine(t string) bool {
+	if len(t) > 90 {
+		return false
+	}
+	return bylineLine.MatchString(t)
+}
+
+// splitByline takes the opening credit off an article's first paragraph.
+func splitByline(p string) (byline, rest string) {
+	loc := bylineLead.FindStringIndex(p)
+	if loc == nil {
+		return "", p
+	}
+	byline = strings.TrimSpace(p[:loc[1]])
+	rest = strings.TrimLeft(p[loc[1]:], " ")
+	// 新华社北京2月20日电 中央宣传部…: the dateline without a bracket ends the
+	// credit; what follows is the story.
+	return tidyByline(byline), rest
+}
+
+// tidyByline writes a byline the way the page prints it, without the spaces
+// an extractor put before the bracket.
+func tidyByline(b string) string {
+	b = strings.ReplaceAll(b, " （", "（")
+	b = strings.ReplaceAll(b, " (", "(")
+	return b
+}

@@ -1,0 +1,102 @@
+package parse
+
+import "unicode"
+
+// Character classes as a Chinese page uses them.
+
+// isWide reports whether r is set on the ideograph grid: ideographs, kana,
+// CJK and full-width punctuation, and the quotes, dashes and ellipses that a
+// Chinese font draws one em wide.
+func isWide(r rune) bool {
+	switch {
+	case r < 0x2000:
+		return r == '·' // U+00B7, a Chinese font draws it on the grid
+	case r >= 0x2010 && r <= 0x2027: // ‐ – — ― ‘ ’ “ ” … ‧
+		return true
+	case r >= 0x2030 && r <= 0x203B: // ‰ ′ ″ ※
+		return true
+	case r >= 0x2100 && r <= 0x2BFF: // letterlike, number forms Ⅱ, arrows, ①, boxes, shapes
+		return true
+	case r >= 0x2E80 && r <= 0x9FFF: // radicals, CJK punctuation, kana, ideographs
+		return true
+	case r >= 0xAC00 && r <= 0xD7AF: // Hangul
+		return true
+	case r >= 0xF900 && r <= 0xFAFF: // compatibility ideographs
+		return true
+	case r >= 0xFE30 && r <= 0xFE4F: // vertical forms
+		return true
+	case r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6: // full-width forms
+		return true
+	case r >= 0x20000 && r <= 0x3FFFF: // extension ideographs
+		return true
+	}
+	return false
+}
+
+// isIdeograph reports whether r is a Han character.
+func isIdeograph(r rune) bool {
+	return unicode.Is(unicode.Han, r)
+}
+
+// isLatin reports whether r is an ASCII letter or digit.
+func isLatin(r rune) bool {
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0'
+}
+
+// closesSentence reports whether a line ending in r ends a sentence: a
+// paragraph may end after it.
+func closesSentence(r rune) bool {
+	switch r {
+	case '。', '！', '？', '…', '”', '」', '』', '）', '!', '?', '．', '’', ')', '】', '》', '：', '；':
+		return true
+	}
+	return false
+}
+
+// endsStop reports whether r is a full stop, exclamation or question mark
+// (possibly closed by a quote or bracket before it in the caller's view).
+func endsStop(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '…':
+		return true
+	}
+	return false
+}
+
+// noLineStart reports whether r may not begin a line in Chinese typesetting:
+// a line that starts with it continues the line before.
+func noLineStart(r rune) bool {
+	switch r {
+	case '，', '。', '、', '：', '；', '！', '？', '”', '’', '」', '』', '）', '》', '〉', '】', '〕', '％', '%', ',', '.', ';', ':', ')', '·':
+		return true
+	}
+	return false
+}
+
+// opensPair reports whether r opens a bracket or quote; a line ending in it
+// continues on the next.
+func opensPair(r rune) bool {
+	switch r {
+	case '“', '‘', '「', '『', '（', '《', '〈', '【', '〔', '(':
+		return true
+	}
+	return false
+}
+
+// emWidth is the width of r in ems as the page set it: one for a character
+// on the ideograph grid, about half for Latin letters and digits.
+func emWidth(r rune) float64 {
+	if isWide(r) {
+		return 1
+	}
+	if r == ' ' {
+		return 0
+	}
+	return 0.5
+}

@@ -1,0 +1,88 @@
+package parse
+
+import "math"
+
+// Column widths. A page sets its articles in columns of different widths
+// (13 to 19 characters, fewer beside a picture). The width of the column a
+// line is set in is estimated from its neighbours: most lines of a column
+// are full, so the common length of the lines around it is the width.
+
+// widthWindow is how many neighbouring lines on each side are looked at.
+const widthWindow = 6
+
+// A colWidth is what the neighbours of one line say about its column.
+type colWidth struct {
+	here   float64 // the width around the line, itself included
+	before float64 // the width of the lines just before it
+	after  float64 // the width of the lines just after it
+}
+
+// slack is how far short of its column a full line may fall: the line
+// breaker pushes a character down to keep punctuation off a line's start,
+// and a full line then holds one character fewer, justified wide.
+const slack = 1.75
+
+// columnWidths estimates the column width of every line that takes part
+// (use[i]); the others get zero. A barrier line (a headline) parts the
+// columns before it from those after: no window reaches across it.
+func columnWidths(lines []line, use, barrier []bool) []colWidth {
+	idx := make([]int, 0, len(lines))
+	seg := make([]int, 0, len(lines)) // segment number of each used line
+	s := 0
+	for i := range lines {
+		if barrier != nil && barrier[i] {
+			s++
+		}
+		if use[i] {
+			idx = append(idx, i)
+			seg = append(seg, s)
+		}
+	}
+	out := make([]colWidth, len(lines))
+	ems := make([]float64, 0, 2*widthWindow+1)
+	for k, i := range idx {
+		lo, hi := max(0, k-widthWindow), min(len(idx), k+widthWindow+1)
+		for lo < k && seg[lo] != seg[k] {
+			lo++
+		}
+		for hi > k+1 && seg[hi-1] != seg[k] {
+			hi--
+		}
+		ems = ems[:0]
+		for _, j := range idx[lo:hi] {
+			ems = append(ems, lines[j].em)
+		}
+		out[i].here = commonWidth(ems)
+		ems = ems[:0]
+		for _, j := range idx[lo:k] {
+			ems = append(ems, lines[j].em)
+		}
+		out[i].before = commonWidth(ems)
+		ems = ems[:0]
+		for _, j := range idx[k+1 : hi] {
+			ems = append(ems, lines[j].em)
+		}
+		out[i].after = commonWidth(ems)
+	}
+	return out
+}
+
+// commonWidth is the length most of ems agree on, within half an em; among
+// equally supported lengths the longest, since short lines end paragraphs
+// and full ones make the column.
+func commonWidth(ems []float64) float64 {
+	best, support := 0.0, 0
+	for _, v := range ems {
+		c := math.Round(v*2) / 2
+		n := 0
+		for _, w := range ems {
+			if math.Abs(w-c) <= 0.5 {
+				n++
+			}
+		}
+		if n > support || n == support && c > best {
+			best, support = c, n
+		}
+	}
+	return best
+}

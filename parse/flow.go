@@ -1,0 +1,250 @@
+package parse
+
+import "strings"
+
+// Reflow: body lines become paragraphs. A line that is short for its column
+// ends a paragraph; a full line goes on, unless it closes a sentence and the
+// next line is indented the way a paragraph's first line is (the extractor
+// drops the indent, so the first line of a paragraph is two characters
+// shorter than the column). Blank lines are no evidence by themselves: an
+// extractor writes one at every column break, in the middle of sentences.
+
+// A para is a paragraph of body text, or a byline standing on its own line.
+type para struct {
+	text   string
+	first  int  // index of its first piece
+	hard   bool // a story must start here: a byline, a continuation, a headline before it
+	byline bool // a standalone byline, not body text
+	from   *marker
+	to     *marker
+	width  float64 // the column width where it starts
+}
+
+// reflow joins the body pieces into paragraphs and lays out the page's
+// items in order: paragraphs, headlines, and doubtful lines. A headline
+// block forces the next paragraph to start a story.
+func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) {
+	indented := indentStyle(ps)
+	blockAt := make(map[int]block, len(blocks))
+	for _, b := range blocks {
+		blockAt[b.first] = b
+	}
+	var (
+		out      []para
+		groups   []group
+		items    []item
+		cur      *para
+		b        strings.Builder
+		first    = true // the current piece is the first line of a paragraph
+		hardNext = true
+	)
+	flush := func() {
+		if cur != nil {
+			cur.text = b.String()
+			items = append(items, item{kind: itPara, para: len(out)})
+			out = append(out, *cur)
+			cur = nil
+			b.Reset()
+		}
+		first = true
+	}
+	for i := 0; i < len(ps); i++ {
+		p := &ps[i]
+		if blk, ok := blockAt[i]; ok {
+			flush()
+			gs := groupsOf(ps, blk, rawMode)
+			if !blk.doubtful {
+				for _, g := range gs {
+					g.gap = len(out)
+					items = append(items, item{kind: itGroup, group: len(groups)})
+					groups = append(groups, g)
+				}
+				hardNext = true
+			} else {
+				g := mergeGroups(gs)
+				g.gap = len(out)
+				items = append(items, item{kind: itCand, para: len(out), group: len(groups)})
+				out = append(out, para{text: blockText(ps, blk), first: i, width: p.width.here})
+				groups = append(groups, g)
+			}
+			i = blk.last
+			continue
+		}
+		switch p.role {
+		case roleBlank, roleFurniture:
+			continue
+		case roleHead:
+			flush()
+			hardNext = true
+			continue
+		case roleByline:
+			flush()
+			items = append(items, item{kind: itPara, para: len(out)})
+			out = append(out, para{text: tidyByline(cleanSpaces(p.raw, p.spaced, true)), first: i, byline: true, hard: hardNext, width: p.width.here})
+			continue
+		}
+		from, hasFrom := p.from()
+		if hasFrom || bylineStart(p.text) {
+			flush()
+			hardNext = true
+		}
+		if cur == nil {
+			if p.text == "" && !hasFrom {
+				// A marker alone on its line: it belongs to what is around it.
+				if to, ok := p.to(); ok && len(out) > 0 && out[len(out)-1].to == nil {
+					m := to
+					out[len(out)-1].to = &m
+				}
+				continue
+			}
+			cur = &para{first: i, hard: hardNext, width: p.width.here}
+			hardNext = false
+			if hasFrom {
+				m := from
+				cur.from = &m
+			}
+		}
+		if to, ok := p.to(); ok {
+			m := to
+			cur.to = &m
+		}
+		if b.Len() > 0 && p.text != "" {
+			if prev := lastRune(b.String()); isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p.text)
+		if _, ok := p.to(); ok {
+			flush()
+			hardNext = true
+			continue
+		}
+		if breaksAfter(ps, i, first, indented) {
+			flush()
+			continue
+		}
+		first = false
+	}
+	flush()
+	return out, groups, items
+}
+
+// blockText is the text of a doubtful block read as body text.
+func blockText(ps []piece, b block) string {
+	var sb strings.Builder
+	for k := b.first; k <= b.last; k++ {
+		sb.WriteString(ps[k].text)
+	}
+	return sb.String()
+}
+
+// mergeGroups reads the groups of a doubtful block as one headline.
+func mergeGroups(gs []group) group {
+	if len(gs) == 1 {
+		return gs[0]
+	}
+	var g group
+	for _, x := range gs {
+		g.title = joinHeadline(g.title, joinHeadline(x.kicker, joinHeadline(x.title, x.subtitle)))
+		if x.byline != "" {
+			g.byline = joinHeadline(g.byline, x.byline)
+		}
+	}
+	if len(gs) > 0 {
+		g.pos = gs[0].pos
+	}
+	return g
+}
+
+// breaksAfter decides whether the paragraph ends after body piece i.
+func breaksAfter(ps []piece, i int, first, indented bool) bool {
+	p := &ps[i]
+	j := nextBody(ps, i)
+	if j < 0 {
+		return true
+	}
+	q := &ps[j]
+	if p.text == "" {
+		return false
+	}
+	if q.role != roleBody || bylineStart(q.text) {
+		return true
+	}
+	if first && bylineStart(p.text) {
+		// The line opens with a byline, set with room around it: only a
+		// byline that fills the line ends there.
+		loc := bylineLead.FindStringIndex(p.text)
+		return loc != nil && loc[1] == len(p.text)
+	}
+	if noLineStart(firstRune(q.text)) || opensPair(lastRune(p.text)) {
+		return false
+	}
+	if p.spaced {
+		return false // a justified line is a full line
+	}
+	indent := 0.0
+	if first && indented {
+		indent = 2
+	}
+	if !p.full(indent) {
+		return true
+	}
+	if !closesSentence(lastRune(p.text)) {
+		return false
+	}
+	// A full line that closes a sentence: a new paragraph starts if the next
+	// line is indented and is not itself the short end of this one.
+	if !indented || q.spaced {
+		return false
+	}
+	qw := q.width.here
+	if q.em < qw-3.25 || q.em > qw-1.75 {
+		return false
+	}
+	k := nextBody(ps, j)
+	if k < 0 {
+		return true
+	}
+	r := &ps[k]
+	return r.role != roleBody || r.full(0) || noLineStart(firstRune(r.text))
+}
+
+// nextBody finds the next piece after i that is not blank or furniture.
+func nextBody(ps []piece, i int) int {
+	for j := i + 1; j < len(ps); j++ {
+		if ps[j].role != roleBlank && ps[j].role != roleFurniture {
+			return j
+		}
+	}
+	return -1
+}
+
+// indentStyle reports whether the page indents its paragraphs: after a line
+// that plainly ends a paragraph, the next line is mostly two characters
+// shorter than the column.
+func indentStyle(ps []piece) bool {
+	indented, flush := 0, 0
+	for i := range ps {
+		p := &ps[i]
+		if p.role != roleBody || p.text == "" || p.spaced || !endsStop(lastRune(strings.TrimRight(p.text, "”’」』"))) || p.em > p.width.here-3 {
+			continue
+		}
+		j := nextBody(ps, i)
+		if j < 0 || ps[j].role != roleBody || ps[j].spaced {
+			continue
+		}
+		q := &ps[j]
+		k := nextBody(ps, j)
+		if k < 0 || ps[k].role != roleBody || !ps[k].full(0) {
+			continue // q may be a one-line paragraph
+		}
+		w := q.width.here
+		switch {
+		case q.em >= w-3.25 && q.em <= w-1.75:
+			indented++
+		case q.full(0):
+			flush++
+		}
+	}
+	return indented >= flush
+}

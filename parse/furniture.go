@@ -1,0 +1,197 @@
+package parse
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Page furniture: the running heads and feet that carry the date, the page
+// number and the page's name, and the editors' credit line. They fill the
+// page's fields and stay out of the articles.
+
+var (
+	// 2019年2月21日 星期四 要闻 第3版 — the date, then perhaps the weekday,
+	// the page's name and its number, in any order after the date.
+	furnDateCN = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日`)
+	furnDateISO = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])`)
+	furnWeekday = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]`)
+	furnPageNo  = regexp.MustCompile(`第([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)版`)
+	furnLonePage = regexp.MustCompile(`^(?:第)?([0-9０-９]{1,3}|[A-Za-z][0-9]{1,2})版?$`)
+	furnEditors  = regexp.MustCompile(`责任编辑|责编|美编|校对|版式设计|版面设计|組版|責任編輯|美術編輯|校對|編輯：|编辑：|版式：`)
+)
+
+// furniture is what the running heads and feet of a page say.
+type furniture struct {
+	page int
+	date string
+	name string
+	text []string // the lines taken, as printed
+}
+
+// edgeLines is how many non-blank lines at the top and at the bottom of a
+// page are looked at for furniture.
+const edgeLines = 6
+
+// takeFurniture finds the running heads and feet among the first and last
+// lines of the page, records what they say, and marks them taken.
+func takeFurniture(lines []line, taken []bool) furniture {
+	var f furniture
+	idx := edgeIndexes(lines)
+	for _, i := range idx {
+		t := lines[i].text
+		if isFurnitureLine(t) {
+			f.read(t)
+			f.text = append(f.text, lines[i].raw)
+			taken[i] = true
+		}
+	}
+	// A short name line between two furniture lines at the top (要 闻) is
+	// the page's name, as pdfminer prints it on a line of its own.
+	for k := 1; k+1 < len(idx) && k < edgeLines; k++ {
+		i := idx[k]
+		if taken[i] || !taken[idx[k-1]] || !taken[idx[k+1]] {
+			continue
+		}
+		t := lines[i].text
+		if n := len([]rune(t)); n >= 1 && n <= 6 && !strings.ContainsAny(t, "，。、：；！？") {
+			if f.name == "" {
+				f.name = t
+			}
+			f.text = append(f.text, lines[i].raw)
+			taken[i] = true
+		}
+	}
+	return f
+}
+
+// edgeIndexes lists the indexes of the first and last non-blank lines.
+func edgeIndexes(lines []line) []int {
+	var head, tail []int
+	for i := 0; i < len(lines) && len(head) < edgeLines; i++ {
+		if !lines[i].blank {
+			head = append(head, i)
+		}
+	}
+	for i := len(lines) - 1; i >= 0 && len(tail) < edgeLines; i-- {
+		if !lines[i].blank {
+			tail = append(tail, i)
+		}
+	}
+	out := head
+	for k := len(tail) - 1; k >= 0; k-- {
+		i := tail[k]
+		if len(head) > 0 && i <= head[len(head)-1] {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// isFurnitureLine reports whether t is a running head or foot.
+func isFurnitureLine(t string) bool {
+	if furnEditors.MatchString(t) {
+		return true
+	}
+	if furnLonePage.MatchString(t) && strings.Contains(t, "版") {
+		return true
+	}
+	if m := furnDateCN.FindStringIndex(t); m != nil {
+		rest := t[m[1]:]
+		if rest == "" || furnWeekday.MatchString(rest) || furnPageNo.MatchString(rest) {
+			return true
+		}
+		return false
+	}
+	if furnDateISO.MatchString(t) {
+		// 3 2019-02-21: a page number and an ISO date, nothing else.
+		rest := furnDateISO.ReplaceAllString(t, " ")
+		rest = strings.TrimSpace(furnPageNo.ReplaceAllString(rest, ""))
+		return rest == "" || isNumber(rest)
+	}
+	return false
+}
+
+// read takes the date, page number and name from a furniture line.
+func (f *furniture) read(t string) {
+	if m := furnDateCN.FindStringSubmatch(t); m != nil && f.date == "" {
+		f.date = isoDate(m[1], m[2], m[3])
+		rest := strings.TrimSpace(t[len(m[0]):])
+		rest = strings.TrimSpace(furnWeekday.ReplaceAllString(rest, ""))
+		rest = strings.TrimSpace(furnPageNo.ReplaceAllString(rest, ""))
+		if rest != "" && f.name == "" && len([]rune(rest)) <= 8 {
+			f.name = rest
+		}
+	} else if m := furnDateISO.FindStringSubmatch(t); m != nil && f.date == "" {
+		f.date = isoDate(m[1], m[2], m[3])
+		rest := strings.TrimSpace(furnDateISO.ReplaceAllString(t, " "))
+		if f.page == 0 && isNumber(rest) {
+			f.page, _ = strconv.Atoi(rest)
+		}
+	}
+	if m := furnPageNo.FindStringSubmatch(t); m != nil && f.page == 0 {
+		f.page = pageNumber(m[1])
+	} else if m := furnLonePage.FindStringSubmatch(t); m != nil && f.page == 0 {
+		f.page = pageNumber(m[1])
+	}
+}
+
+func isoDate(y, m, d string) string {
+	yy, _ := strconv.Atoi(y)
+	mm, _ := strconv.Atoi(m)
+	dd, _ := strconv.Atoi(d)
+	if mm < 1 || mm > 12 || dd < 1 || dd > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", yy, mm, dd)
+}
+
+// pageNumber reads a page number written in ASCII, full-width or Chinese
+// numerals; 0 when it cannot.
+func pageNumber(s string) int {
+	s = strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	if len(s) > 0 && (s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z') {
+		n, _ := strconv.Atoi(s[1:])
+		return n
+	}
+	return chineseNumber(s)
+}
+
+// chineseNumber reads 一 … 九十九 (and 两, 〇); 0 when s is not one.
+func chineseNumber(s string) int {
+	digits := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	total, cur := 0, 0
+	for _, r := range s {
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = 0
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 100
+			cur = 0
+		default:
+			d, ok := digits[r]
+			if !ok {
+				return 0
+			}
+			cur = cur*10 + d
+		}
+	}
+	return total + cur
+}

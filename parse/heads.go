@@ -1,0 +1,461 @@
+package parse
+
+import "strings"
+
+// Headlines. A headline is set larger than the body and across its
+// columns, so its lines do not fit the column flow: they are wider than the
+// column, or short lines standing between the end of one story and the
+// start of the next. Headline lines that stand together make a block; a
+// block holds the headlines of one or more stories.
+
+// classify gives every piece its role: headline, byline or body.
+func classify(ps []piece) {
+	for i := range ps {
+		p := &ps[i]
+		if p.role != roleBody || p.text == "" {
+			continue
+		}
+		switch {
+		case bylineStart(p.text):
+			// A story opens here; its byline is taken off the paragraph later.
+		case isBylineLine(p.text):
+			p.role = roleByline
+		case !p.spaced && squeezedEm(p) > max(p.width.before, p.width.after)+1.5:
+			p.role = roleHead
+		}
+	}
+}
+
+// squeezedEm is the width of a line with its punctuation squeezed to half
+// an em, as a newspaper sets it when a line runs long: a body line full of
+// punctuation can hold two characters more than the column.
+func squeezedEm(p *piece) float64 {
+	w := p.em
+	for _, r := range p.text {
+		if isWide(r) && !isIdeograph(r) {
+			w -= 0.5
+		}
+	}
+	return w
+}
+
+// A block is a run of headline pieces, from piece first to piece last. A
+// doubtful block may as well be a subheading inside a story; assembly
+// decides.
+type block struct {
+	first, last int
+	doubtful    bool
+}
+
+// findBlocks finds the headline blocks: runs of headline and byline pieces
+// together with the short, unpunctuated lines next to them. A run of short
+// lines with no wide line among them is plainly a headline block where a
+// story ends or begins around it; elsewhere it is doubtful.
+func findBlocks(ps []piece) []block {
+	markBeforeStarts(ps)
+	var out []block
+	i := 0
+	for i < len(ps) {
+		if !headish(ps, i) {
+			i++
+			continue
+		}
+		j := i
+		for k := i + 1; k < len(ps); k++ {
+			if ps[k].role == roleBlank {
+				continue
+			}
+			if !headish(ps, k) {
+				break
+			}
+			j = k
+		}
+		b := block{first: i, last: j}
+		switch {
+		case isHeadBlock(ps, b):
+		case maybeHeadBlock(ps, b):
+			b.doubtful = true
+		default:
+			i = j + 1
+			continue
+		}
+		for k := b.first; k <= b.last; k++ {
+			if ps[k].role == roleBody {
+				ps[k].role = roleHead
+				ps[k].doubt = b.doubtful
+			}
+		}
+		out = append(out, b)
+		i = j + 1
+	}
+	return out
+}
+
+// maybeHeadBlock reports whether a run of short lines inside the text may
+// be a headline: one or two lines that read as a phrase, not a sentence.
+func maybeHeadBlock(ps []piece, b block) bool {
+	n := 0
+	for k := b.first; k <= b.last; k++ {
+		p := &ps[k]
+		if p.role == roleBlank {
+			continue
+		}
+		n++
+		if p.role == roleByline || strings.ContainsAny(p.text, "。；！？，") {
+			return false
+		}
+	}
+	return n <= 2
+}
+
+// headish reports whether piece i may belong to a headline block.
+func headish(ps []piece, i int) bool {
+	p := &ps[i]
+	switch p.role {
+	case roleHead, roleByline:
+		return true
+	case roleBody:
+	default:
+		return false
+	}
+	if p.text == "" || p.spaced || len(p.markers) > 0 || bylineStart(p.text) {
+		return false
+	}
+	switch lastRune(p.text) {
+	case '。', '，', '、', '；', '：', ',', ';':
+		return false
+	}
+	next, prev := nextText(ps, i), prevText(ps, i)
+	if next >= 0 && noLineStart(firstRune(ps[next].text)) && ps[next].role == roleBody {
+		return false // the line goes on
+	}
+	if prev >= 0 && ps[prev].role == roleBody && !endsParagraph(ps, prev) {
+		return false // the line finishes a paragraph
+	}
+	if next >= 0 && ps[next].role == roleBody && ps[next].full(0) && !closesSentence(lastRune(ps[next].text)) && !bylineStart(ps[next].text) {
+		return false // a full line follows: this one opens its paragraph
+	}
+	if p.short() || neighbourIsHead(ps, i) {
+		return true
+	}
+	// Set apart by blank lines, after a sentence's end.
+	return blankAround(ps, i) && (prev < 0 || closesSentence(lastRune(ps[prev].text)))
+}
+
+// blankAround reports whether piece i has a blank line on both sides.
+func blankAround(ps []piece, i int) bool {
+	return i > 0 && ps[i-1].role == roleBlank && i+1 < len(ps) && ps[i+1].role == roleBlank
+}
+
+// neighbourIsHead reports whether the piece next to i is a wide headline
+// line or a byline, so that a line of any length beside it belongs with it.
+func neighbourIsHead(ps []piece, i int) bool {
+	if j := prevText(ps, i); j >= 0 && ps[j].role == roleHead && !ps[j].doubt {
+		return true
+	}
+	if j := nextText(ps, i); j >= 0 && (ps[j].role == roleHead && !ps[j].doubt || ps[j].role == roleByline) {
+		return true
+	}
+	return false
+}
+
+// endsParagraph reports whether body piece i plainly ends a paragraph: it is
+// short for its column, or it closes a sentence.
+func endsParagraph(ps []piece, i int) bool {
+	p := &ps[i]
+	return closesSentence(lastRune(p.text)) || p.short()
+}
+
+// isHeadBlock decides whether a run of headish pieces is plainly a
+// headline block.
+func isHeadBlock(ps []piece, b block) bool {
+	for k := b.first; k <= b.last; k++ {
+		if ps[k].role == roleHead {
+			return true
+		}
+	}
+	prev, next := prevText(ps, b.first), nextText(ps, b.last)
+	if prev < 0 || next < 0 {
+		return true // at the top or the foot of the page
+	}
+	if bylineStart(ps[next].text) {
+		return true
+	}
+	if _, ok := ps[next].from(); ok {
+		return true
+	}
+	if _, ok := ps[prev].to(); ok {
+		return true
+	}
+	// The column changes across the block: one story ends, another begins.
+	if d := ps[prev].width.here - ps[next].width.here; d >= 2 || d <= -2 {
+		return true
+	}
+	return false
+}
+
+// prevText and nextText find the nearest piece before or after i that has
+// text and is not furniture; -1 when there is none.
+func prevText(ps []piece, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if ps[j].role != roleBlank && ps[j].role != roleFurniture && (ps[j].text != "" || len(ps[j].markers) > 0) {
+			return j
+		}
+	}
+	return -1
+}
+
+func nextText(ps []piece, i int) int {
+	for j := i + 1; j < len(ps); j++ {
+		if ps[j].role != roleBlank && ps[j].role != roleFurniture && (ps[j].text != "" || len(ps[j].markers) > 0) {
+			return j
+		}
+	}
+	return -1
+}
+
+// A group is the headline of one story: kicker, title (one or more lines),
+// subtitle, and a byline printed with them.
+type group struct {
+	kicker, title, subtitle, byline string
+	gap                             int // the number of paragraphs before it
+	pos                             int // index of its first piece
+}
+
+// groupsOf splits a headline block into the headlines of its stories and
+// names the part each line plays.
+func groupsOf(ps []piece, b block, rawMode bool) []group {
+	// Logical lines: physical lines joined where a headline wraps.
+	type hline struct {
+		text   string
+		parts  int  // physical lines in it
+		byline bool // a byline line
+		blankB bool // a blank line before it
+		gapped bool // the extractor kept a phrase gap inside it
+		pos    int
+	}
+	var hl []hline
+	blankBefore := false
+	for k := b.first; k <= b.last; k++ {
+		p := &ps[k]
+		if p.role == roleBlank {
+			blankBefore = true
+			continue
+		}
+		if p.text == "" {
+			continue
+		}
+		texts := []string{cleanSpaces(p.raw, p.spaced, true)}
+		if rawMode && p.role == roleHead {
+			texts = splitSideBySide(p.raw)
+		}
+		for n, t := range texts {
+			h := hline{text: t, parts: 1, byline: p.role == roleByline, blankB: blankBefore && n == 0, pos: k}
+			h.gapped = strings.Contains(t, " ") && !h.byline
+			blankBefore = false
+			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && wraps(hl[len(hl)-1].text, t) {
+				last := &hl[len(hl)-1]
+				last.text = joinHeadline(last.text, t)
+				last.parts++
+				continue
+			}
+			hl = append(hl, h)
+		}
+	}
+	// Split into groups: at blank lines, and between two wrapped titles.
+	var groups [][]hline
+	for i, h := range hl {
+		newGroup := i == 0
+		if i > 0 && !h.byline {
+			prev := hl[i-1]
+			switch {
+			case h.blankB:
+				newGroup = true
+			case prev.byline:
+				newGroup = true
+			case h.parts > 1 && prev.parts > 1:
+				newGroup = true
+			case rawMode && h.pos == prev.pos:
+				newGroup = true // two headlines side by side on one line
+			case len(groups) > 0 && len(groups[len(groups)-1]) >= 3:
+				newGroup = true
+			}
+		}
+		if newGroup {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], h)
+	}
+	out := make([]group, 0, len(groups))
+	for _, g := range groups {
+		var gr group
+		gr.pos = g[0].pos
+		var rest []hline
+		for _, h := range g {
+			switch {
+			case h.byline:
+				if gr.byline == "" {
+					gr.byline = tidyByline(h.text)
+				} else {
+					gr.byline += " " + tidyByline(h.text)
+				}
+			case strings.HasPrefix(h.text, "——") || strings.HasPrefix(h.text, "—— "):
+				gr.subtitle = joinHeadline(gr.subtitle, strings.Replace(h.text, "—— ", "——", 1))
+			default:
+				rest = append(rest, h)
+			}
+		}
+		switch len(rest) {
+		case 0:
+		case 1:
+			gr.title = rest[0].text
+		case 2:
+			a, b := rest[0], rest[1]
+			if titleOfTwo(a.text, b.text, a.parts, b.parts, a.gapped, b.gapped) == 0 {
+				gr.title, gr.subtitle = a.text, joinHeadline(b.text, gr.subtitle)
+			} else {
+				gr.kicker, gr.title = a.text, b.text
+			}
+		default:
+			gr.kicker, gr.title = rest[0].text, rest[1].text
+			for _, h := range rest[2:] {
+				gr.subtitle = joinHeadline(gr.subtitle, h.text)
+			}
+		}
+		if gr.title == "" && gr.kicker == "" && gr.subtitle != "" {
+			gr.title, gr.subtitle = gr.subtitle, ""
+		}
+		out = append(out, gr)
+	}
+	return out
+}
+
+// titleOfTwo decides which of two headline lines is the title: 0 when the
+// first is (title, subtitle), 1 when the second is (kicker, title).
+func titleOfTwo(a, b string, aParts, bParts int, aGap, bGap bool) int {
+	switch {
+	case aParts > 1 && bParts == 1:
+		return 0 // a title wraps; a kicker or subtitle is set small
+	case bParts > 1 && aParts == 1:
+		return 1
+	case aGap && !bGap:
+		return 0 // a title's phrases are set apart
+	case bGap && !aGap:
+		return 1
+	}
+	aClause, bClause := hasClause(a), hasClause(b)
+	switch {
+	case aClause && !bClause:
+		return 1 // a sentence with commas is the kicker or the subtitle
+	case bClause && !aClause:
+		return 0
+	}
+	if columnTag(a) && !columnTag(b) {
+		return 0
+	}
+	return 1
+}
+
+// hasClause reports whether a headline line reads as a sentence of clauses.
+func hasClause(s string) bool {
+	return strings.ContainsAny(s, "，,；：")
+}
+
+// columnTag reports whether a headline ends with a column's tag in brackets,
+// as People's Daily titles do: （权威发布）.
+func columnTag(s string) bool {
+	return strings.HasSuffix(s, "）") && strings.Contains(s, "（")
+}
+
+// wraps reports whether headline line b continues line a: it starts with a
+// character no line may start with, or a is a long line and b a short tail.
+func wraps(a, b string) bool {
+	if noLineStart(firstRune(b)) {
+		return true
+	}
+	if opensPair(lastRune(a)) {
+		return true
+	}
+	la, lb := textEm(a), textEm(b)
+	return la >= 12 && lb <= 0.56*la && !hasClause(b) && !strings.HasPrefix(b, "——")
+}
+
+// splitSideBySide cuts a wide headline line where pdftotext -raw printed two
+// headlines that stand side by side on the page: 跨越山海的行者 中国科幻…
+func splitSideBySide(raw string) []string {
+	tokens := strings.FieldsFunc(raw, isSpace)
+	var out []string
+	cur := ""
+	for _, t := range tokens {
+		if cur != "" && runeLen(cur) >= 4 && runeLen(t) >= 4 && isWide(lastRune(cur)) && isWide(firstRune(t)) {
+			out = append(out, cur)
+			cur = t
+			continue
+		}
+		if cur == "" {
+			cur = t
+		} else {
+			cur = cleanSpaces(cur+" "+t, false, false)
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// joinHeadline joins two lines of one headline part.
+func joinHeadline(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	case isLatin(lastRune(a)) && isLatin(firstRune(b)) && !isDigit(lastRune(a)):
+		return a + " " + b
+	}
+	return a + b
+}
+
+func runeLen(s string) int { return len([]rune(s)) }
+
+// markBeforeStarts marks as headline lines the few unpunctuated lines that
+// stand between the end of one story and a line that plainly starts the next
+// (a byline, a continuation): there, a page prints the headline of the story
+// that ended, or of the one that starts.
+func markBeforeStarts(ps []piece) {
+	for i := range ps {
+		p := &ps[i]
+		if p.role != roleBody {
+			continue
+		}
+		if _, ok := p.from(); !ok && !bylineStart(p.text) {
+			continue
+		}
+		var run []int
+		j := prevText(ps, i)
+		for ; j >= 0 && len(run) < 4; j = prevText(ps, j) {
+			q := &ps[j]
+			if q.role == roleHead || q.role == roleByline {
+				run = nil // a headline block is there already
+				break
+			}
+			if q.role != roleBody || q.spaced || len(q.markers) > 0 || bylineStart(q.text) {
+				break
+			}
+			if r := lastRune(q.text); r == '。' || r == '，' || r == '、' || r == '；' || r == '：' || r == '！' || r == '？' || r == '”' || r == '…' {
+				break
+			}
+			run = append(run, j)
+		}
+		if len(run) == 0 || len(run) == 4 {
+			continue
+		}
+		if j >= 0 && ps[j].role == roleBody && !closesSentence(lastRune(ps[j].text)) {
+			continue // the run is the end of a paragraph
+		}
+		for _, k := range run {
+			ps[k].role = roleHead
+		}
+	}
+}

@@ -1,0 +1,186 @@
+package parse
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A line is one line of a page as the extractor wrote it, with what the
+// later steps need to know about it.
+type line struct {
+	raw    string  // as extracted (code points normalised), trimmed
+	text   string  // extractor spaces removed
+	em     float64 // printed width of text in ems
+	spaced bool    // letter-spaced: the extractor spread a justified line
+	blank  bool    // a blank line
+	indent bool    // the extractor kept a leading indent
+}
+
+// splitLines cuts a page's text into lines and prepares each one.
+func splitLines(page string) []line {
+	rows := strings.Split(page, "\n")
+	if len(rows) > 0 && rows[len(rows)-1] == "" {
+		rows = rows[:len(rows)-1]
+	}
+	out := make([]line, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, newLine(r))
+	}
+	return out
+}
+
+func newLine(r string) line {
+	indent := strings.HasPrefix(r, "\u3000") || strings.HasPrefix(r, "  ")
+	raw := strings.TrimFunc(r, isSpace)
+	if raw == "" {
+		return line{blank: true}
+	}
+	l := line{raw: raw, indent: indent, spaced: letterSpaced(raw)}
+	l.text = cleanSpaces(raw, l.spaced, false)
+	l.em = textEm(l.text) + spaceEm(raw, l.spaced)
+	return l
+}
+
+// spaceEm is the room the extractor's spaces stand for. Where a space
+// touches a Latin letter or a digit, the page set extra room around the
+// Latin run (about half an em in all), which the cleaned text no longer
+// shows; spaces between CJK characters stand for nothing.
+func spaceEm(raw string, spaced bool) float64 {
+	if spaced {
+		return 0
+	}
+	var w float64
+	prev := rune(0)
+	inSpace := false
+	for _, r := range raw {
+		if isSpace(r) {
+			inSpace = true
+			continue
+		}
+		if inSpace && prev != 0 && (isLatin(prev) || isLatin(r)) {
+			w += 0.25
+		}
+		inSpace = false
+		prev = r
+	}
+	return w
+}
+
+// textEm is the printed width of s in ems.
+func textEm(s string) float64 {
+	var w float64
+	for _, r := range s {
+		if r == ' ' {
+			w += 0.3
+			continue
+		}
+		w += emWidth(r)
+	}
+	return w
+}
+
+// letterSpaced reports whether the extractor spread the characters of s
+// apart with spaces, as pdfminer does with a justified line and as narrow
+// columns beside a picture are set (郭 树 书 介).
+func letterSpaced(s string) bool {
+	tokens, singles := 0, 0
+	for _, t := range strings.FieldsFunc(s, isSpace) {
+		tokens++
+		if r, n := utf8.DecodeRuneInString(t); n == len(t) && isWide(r) {
+			singles++
+		}
+	}
+	return singles >= 3 && singles*2 >= tokens
+}
+
+// cleanSpaces removes the spaces an extractor puts between characters that
+// the page set without one: between CJK characters, between CJK and Latin
+// or digits (3 月 → 3月, 5K 挑战 → 5K挑战), around punctuation, and across a
+// letter-spaced passage. A space stays between two Latin words and between
+// two numbers. With keepGaps, a space between two runs of CJK text, as in a
+// headline's deliberate gap (芳华不负“税务蓝” 巾帼建功新时代), stays too.
+func cleanSpaces(s string, spaced, keepGaps bool) string {
+	if !strings.ContainsFunc(s, isSpace) {
+		return s
+	}
+	tokens := strings.FieldsFunc(s, isSpace)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, t := range tokens {
+		if i > 0 && keepSpace(tokens[i-1], t, spaced, keepGaps) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+func keepSpace(left, right string, spaced, keepGaps bool) bool {
+	l, _ := utf8.DecodeLastRuneInString(left)
+	r, _ := utf8.DecodeRuneInString(right)
+	if isLatin(l) && isLatin(r) {
+		if spaced {
+			return false
+		}
+		a, b := trailingAlnum(left), leadingAlnum(right)
+		// A lone letter against a number is one token cut apart: C 919, 3 D.
+		if (isNumber(a) && isSingleLetter(b)) || (isSingleLetter(a) && isNumber(b)) {
+			return false
+		}
+		return true
+	}
+	if keepGaps && !spaced && isWide(l) && isWide(r) &&
+		utf8.RuneCountInString(left) >= 2 && utf8.RuneCountInString(right) >= 2 {
+		return true
+	}
+	return false
+}
+
+func trailingAlnum(s string) string {
+	i := len(s)
+	for i > 0 && isLatin(rune(s[i-1])) {
+		i--
+	}
+	return s[i:]
+}
+
+func leadingAlnum(s string) string {
+	i := 0
+	for i < len(s) && isLatin(rune(s[i])) {
+		i++
+	}
+	return s[:i]
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(rune(s[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func isSingleLetter(s string) bool {
+	return len(s) == 1 && !isDigit(rune(s[0]))
+}
+
+// firstRune and lastRune of a string, or 0 when it is empty.
+func firstRune(s string) rune {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return 0
+	}
+	return r
+}
+
+func lastRune(s string) rune {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 {
+		return 0
+	}
+	return r
+}

@@ -1,0 +1,118 @@
+package parse
+
+import "strings"
+
+// A piece is a line of the page, or a part of one, with its role: body text,
+// a headline line, a byline on its own line. Extractors sometimes print two
+// things on one line (a headline's last characters and the first line of the
+// next story's body); such a line becomes two pieces.
+type piece struct {
+	line
+	role    role
+	width   colWidth
+	markers []marker // continuation markers cut from this line
+	src     int      // index of the page line it came from
+	doubt   bool     // a headline line of a doubtful block
+}
+
+type role uint8
+
+const (
+	roleBody   role = iota
+	roleHead        // a line of a headline block: kicker, title, subtitle
+	roleByline      // a byline standing on its own line
+	roleBlank       // a blank line
+	roleFurniture
+)
+
+// cutPieces turns the page's lines into pieces: furniture lines are set
+// aside, continuation markers are cut out of the text, and a line that holds
+// the end of one thing and the start of a story with a byline is cut in two.
+func cutPieces(lines []line, furniture []bool) []piece {
+	out := make([]piece, 0, len(lines))
+	for i, l := range lines {
+		switch {
+		case furniture[i]:
+			out = append(out, piece{line: l, role: roleFurniture, src: i})
+			continue
+		case l.blank:
+			out = append(out, piece{line: l, role: roleBlank, src: i})
+			continue
+		}
+		for _, part := range splitAtByline(l) {
+			out = append(out, cutMarkers(piece{line: part, src: i}))
+		}
+	}
+	return out
+}
+
+// splitAtByline cuts a line where, after a space, a story opens with a
+// byline: "②） 本报北京2月12日电（唐维红、张晓".
+func splitAtByline(l line) []line {
+	if !strings.ContainsRune(l.raw, ' ') {
+		return []line{l}
+	}
+	tokens := strings.FieldsFunc(l.raw, isSpace)
+	for k := 1; k < len(tokens); k++ {
+		rest := strings.Join(tokens[k:], " ")
+		if bylineStart(cleanSpaces(rest, letterSpaced(rest), false)) {
+			left := newLine(strings.Join(tokens[:k], " "))
+			right := newLine(rest)
+			return []line{left, right}
+		}
+	}
+	return []line{l}
+}
+
+// cutMarkers takes continuation markers out of a piece's text and keeps
+// them beside it. The piece keeps its printed width: the marker took room on
+// the line.
+func cutMarkers(p piece) piece {
+	ms := findMarkers(p.text)
+	if len(ms) == 0 {
+		return p
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(p.text[last:m.start])
+		last = m.end
+	}
+	b.WriteString(p.text[last:])
+	p.markers = ms
+	p.text = strings.TrimSpace(b.String())
+	return p
+}
+
+// from and to report the continuation markers a piece carries.
+func (p *piece) from() (marker, bool) {
+	for _, m := range p.markers {
+		if m.from {
+			return m, true
+		}
+	}
+	return marker{}, false
+}
+
+func (p *piece) to() (marker, bool) {
+	for _, m := range p.markers {
+		if !m.from {
+			return m, true
+		}
+	}
+	return marker{}, false
+}
+
+// full reports whether the piece fills its column, less indent ems, within
+// the page's slack. A letter-spaced line is full: the extractor spread it
+// because it was justified.
+func (p *piece) full(indent float64) bool {
+	return p.spaced || p.em >= p.width.here-indent-slack
+}
+
+// short reports whether the piece falls plainly short of its column: short
+// enough to be a headline or a paragraph's last line, not a full line that
+// lost an em to the extractor.
+func (p *piece) short() bool {
+	return !p.spaced && p.em <= p.width.here-2.5
+}
