@@ -17,7 +17,7 @@ import (
 )
 
 // encode returns s in the encoding e, failing the test where it cannot.
-func encode(t testing.TB, e encoding.Encoding, s string) []byte {
+func encodeAs(t testing.TB, e encoding.Encoding, s string) []byte {
 	t.Helper()
 	b, err := e.NewEncoder().Bytes([]byte(s))
 	if err != nil {
@@ -26,7 +26,7 @@ func encode(t testing.TB, e encoding.Encoding, s string) []byte {
 	return b
 }
 
-func readTestdataBytes(t testing.TB, name string) []byte {
+func testdataBytes(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
@@ -35,8 +35,8 @@ func readTestdataBytes(t testing.TB, name string) []byte {
 	return b
 }
 
-// lines returns lines [from, to) of text, each ending in LF.
-func lines(text string, from, to int) string {
+// linesOf returns lines [from, to) of text, each ending in LF.
+func linesOf(text string, from, to int) string {
 	return strings.Join(strings.SplitAfter(text, "\n")[from:to], "")
 }
 
@@ -46,8 +46,8 @@ var (
 )
 
 func TestDecode(t *testing.T) {
-	seed := readTestdata(t, "decode/seed.txt")               // Simplified, UTF-8, LF
-	traditional := readTestdata(t, "decode/traditional.txt") // Traditional, UTF-8, LF, a form feed
+	seed := testdataText(t, "decode/seed.txt")               // Simplified, UTF-8, LF
+	traditional := testdataText(t, "decode/traditional.txt") // Traditional, UTF-8, LF, a form feed
 	crlf := strings.ReplaceAll(seed, "\n", "\r\n")
 	cut := []byte(seed + "中")
 	cut = cut[:len(cut)-1] // the last character cut short
@@ -67,21 +67,21 @@ func TestDecode(t *testing.T) {
 		{"UTF-8 with a form feed between pages", []byte("第一版\r\n\f第二版\n"), "第一版\n\f第二版\n", UTF8, ""},
 		{"UTF-8 with the last character cut short", cut, seed + "\uFFFD\uFFFD", UTF8, ""},
 		{"UTF-8 with a few bad bytes", []byte(strings.Replace(seed, "王根元", "王\xff元", 3)), strings.Replace(seed, "王根元", "王\uFFFD元", 3), UTF8, ""},
-		{"UTF-16LE with BOM", encode(t, utf16LE, seed), seed, UTF16LE, ""},
-		{"UTF-16BE with BOM", encode(t, utf16BE, seed), seed, UTF16BE, ""},
-		{"UTF-16LE with BOM and CRLF", encode(t, utf16LE, crlf), seed, UTF16LE, ""},
-		{"GB18030 Simplified page", encode(t, simplifiedchinese.GB18030, seed), seed, GB18030, ""},
-		{"GB18030 with CRLF", encode(t, simplifiedchinese.GB18030, crlf), seed, GB18030, ""},
-		{"GBK Simplified page", encode(t, simplifiedchinese.GBK, seed), seed, GB18030, ""},
-		{"GB18030 Traditional page", encode(t, simplifiedchinese.GB18030, traditional), traditional, GB18030, ""},
-		{"Big5 Traditional page", encode(t, traditionalchinese.Big5, traditional), traditional, Big5, ""},
-		{"UTF-16LE Traditional page", encode(t, utf16LE, traditional), traditional, UTF16LE, ""},
-		{"GB18030 fixture file with CRLF", readTestdataBytes(t, "decode/short-gb18030.txt"), lines(seed, 0, 8), GB18030, ""},
-		{"Big5 fixture file", readTestdataBytes(t, "decode/short-big5.txt"), lines(traditional, 1, 9), Big5, ""},
-		{"GB18030 two characters", encode(t, simplifiedchinese.GB18030, "中国"), "中国", GB18030, ""},
-		{"Big5 a short line", encode(t, traditionalchinese.Big5, "國民黨不分區立委"), "國民黨不分區立委", Big5, ""},
-		{"Big5 a headline", encode(t, traditionalchinese.Big5, "焦點新聞"), "焦點新聞", Big5, ""},
-		{"GB18030 a headline", encode(t, simplifiedchinese.GB18030, "要闻"), "要闻", GB18030, ""},
+		{"UTF-16LE with BOM", encodeAs(t, utf16LE, seed), seed, UTF16LE, ""},
+		{"UTF-16BE with BOM", encodeAs(t, utf16BE, seed), seed, UTF16BE, ""},
+		{"UTF-16LE with BOM and CRLF", encodeAs(t, utf16LE, crlf), seed, UTF16LE, ""},
+		{"GB18030 Simplified page", encodeAs(t, simplifiedchinese.GB18030, seed), seed, GB18030, ""},
+		{"GB18030 with CRLF", encodeAs(t, simplifiedchinese.GB18030, crlf), seed, GB18030, ""},
+		{"GBK Simplified page", encodeAs(t, simplifiedchinese.GBK, seed), seed, GB18030, ""},
+		{"GB18030 Traditional page", encodeAs(t, simplifiedchinese.GB18030, traditional), traditional, GB18030, ""},
+		{"Big5 Traditional page", encodeAs(t, traditionalchinese.Big5, traditional), traditional, Big5, ""},
+		{"UTF-16LE Traditional page", encodeAs(t, utf16LE, traditional), traditional, UTF16LE, ""},
+		{"GB18030 fixture file with CRLF", testdataBytes(t, "decode/short-gb18030.txt"), linesOf(seed, 0, 8), GB18030, ""},
+		{"Big5 fixture file", testdataBytes(t, "decode/short-big5.txt"), linesOf(traditional, 1, 9), Big5, ""},
+		{"GB18030 two characters", encodeAs(t, simplifiedchinese.GB18030, "中国"), "中国", GB18030, ""},
+		{"Big5 a short line", encodeAs(t, traditionalchinese.Big5, "國民黨不分區立委"), "國民黨不分區立委", Big5, ""},
+		{"Big5 a headline", encodeAs(t, traditionalchinese.Big5, "焦點新聞"), "焦點新聞", Big5, ""},
+		{"GB18030 a headline", encodeAs(t, simplifiedchinese.GB18030, "要闻"), "要闻", GB18030, ""},
 		{"ASCII", []byte("Page 3\n"), "Page 3\n", UTF8, ""},
 	}
 	for _, tt := range tests {
@@ -134,13 +134,13 @@ func TestDecodeErrors(t *testing.T) {
 		{"only a UTF-8 BOM", []byte("\xEF\xBB\xBF"), ErrEmpty},
 		{"only a UTF-16 BOM", []byte("\xFF\xFE"), ErrEmpty},
 		{"only white space", []byte(" \r\n\f\n\t"), ErrEmpty},
-		{"only white space in UTF-16", encode(t, utf16BE, "\n\n"), ErrEmpty},
+		{"only white space in UTF-16", encodeAs(t, utf16BE, "\n\n"), ErrEmpty},
 		{"PDF", []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), ErrPDF},
 		{"PDF after a blank line", []byte("\n%PDF-1.4\n"), ErrPDF},
 		{"random bytes", random, ErrBinary},
 		{"NUL bytes", append([]byte("本报讯"), make([]byte, 64)...), ErrBinary},
 		{"ELF header", []byte("\x7FELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3E\x00"), ErrBinary},
-		{"UTF-16 of control characters", encode(t, utf16LE, strings.Repeat("\x00\x01\x02", 20)), ErrBinary},
+		{"UTF-16 of control characters", encodeAs(t, utf16LE, strings.Repeat("\x00\x01\x02", 20)), ErrBinary},
 		{"high bytes that read as nothing", high, ErrBinary},
 		{"Latin-1", []byte("Caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise"), ErrBinary},
 	}
@@ -171,8 +171,8 @@ func TestDecodeErrorMessages(t *testing.T) {
 // Each window of a few characters of a page, in GB18030 or Big5, decodes
 // to itself: the choice between the two holds up on short text.
 func TestDecodeShortText(t *testing.T) {
-	seed := []rune(readTestdata(t, "decode/seed.txt"))
-	traditional := []rune(readTestdata(t, "decode/traditional.txt"))
+	seed := []rune(testdataText(t, "decode/seed.txt"))
+	traditional := []rune(testdataText(t, "decode/traditional.txt"))
 	tests := []struct {
 		name    string
 		page    []rune
@@ -193,7 +193,7 @@ func TestDecodeShortText(t *testing.T) {
 			right, total := 0, 0
 			for i := 0; i+tt.n <= len(tt.page); i += 5 {
 				s := string(tt.page[i : i+tt.n])
-				b := encode(t, tt.enc, s)
+				b := encodeAs(t, tt.enc, s)
 				if utf8.Valid(b) || strings.TrimSpace(s) == "" {
 					continue // ASCII, or no page at all
 				}
@@ -213,16 +213,16 @@ func TestDecodeShortText(t *testing.T) {
 }
 
 func FuzzDecode(f *testing.F) {
-	seed := readTestdata(f, "decode/seed.txt")
-	traditional := readTestdata(f, "decode/traditional.txt")
+	seed := testdataText(f, "decode/seed.txt")
+	traditional := testdataText(f, "decode/traditional.txt")
 	seed, traditional = string([]rune(seed)[:200]), string([]rune(traditional)[:200])
 	f.Add([]byte(seed))
-	f.Add(encode(f, simplifiedchinese.GB18030, seed))
-	f.Add(encode(f, traditionalchinese.Big5, traditional))
-	f.Add(encode(f, utf16LE, seed))
-	f.Add(encode(f, utf16BE, traditional))
-	f.Add(readTestdataBytes(f, "decode/short-gb18030.txt"))
-	f.Add(readTestdataBytes(f, "decode/short-big5.txt"))
+	f.Add(encodeAs(f, simplifiedchinese.GB18030, seed))
+	f.Add(encodeAs(f, traditionalchinese.Big5, traditional))
+	f.Add(encodeAs(f, utf16LE, seed))
+	f.Add(encodeAs(f, utf16BE, traditional))
+	f.Add(testdataBytes(f, "decode/short-gb18030.txt"))
+	f.Add(testdataBytes(f, "decode/short-big5.txt"))
 	f.Add([]byte("\xEF\xBB\xBF中\r\n国\r"))
 	f.Add([]byte("%PDF-1.7"))
 	f.Add([]byte{})
@@ -250,17 +250,17 @@ func FuzzDecode(f *testing.F) {
 }
 
 func BenchmarkDecode(b *testing.B) {
-	seed := readTestdata(b, "decode/seed.txt")
-	traditional := readTestdata(b, "decode/traditional.txt")
+	seed := testdataText(b, "decode/seed.txt")
+	traditional := testdataText(b, "decode/traditional.txt")
 	for _, bc := range []struct {
 		name string
 		in   []byte
 	}{
 		{"UTF-8", []byte(seed)},
 		{"UTF-8 CRLF", []byte(strings.ReplaceAll(seed, "\n", "\r\n"))},
-		{"UTF-16LE", encode(b, utf16LE, seed)},
-		{"GB18030", encode(b, simplifiedchinese.GB18030, seed)},
-		{"Big5", encode(b, traditionalchinese.Big5, traditional)},
+		{"UTF-16LE", encodeAs(b, utf16LE, seed)},
+		{"GB18030", encodeAs(b, simplifiedchinese.GB18030, seed)},
+		{"Big5", encodeAs(b, traditionalchinese.Big5, traditional)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bc.in)))

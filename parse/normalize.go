@@ -145,10 +145,10 @@ func lineHasCJK(text string, start, end int) bool {
 	if j := strings.IndexByte(text[end:], '\n'); j >= 0 {
 		lineEnd = end + j
 	}
-	return hasCJK(text[lineStart:start]) || hasCJK(text[end:lineEnd])
+	return hasCJKText(text[lineStart:start]) || hasCJKText(text[end:lineEnd])
 }
 
-func hasCJK(s string) bool {
+func hasCJKText(s string) bool {
 	for _, r := range s {
 		switch {
 		case r >= 0x2E80 && r <= 0x303F, // radicals, CJK punctuation
@@ -223,11 +223,11 @@ func chooseAlternates(text string) alternateChoices {
 	return c
 }
 
-// A script is the way a page writes Chinese.
-type script int
+// A hanScript is the script a page writes Chinese in.
+type hanScript int
 
 const (
-	scriptUnknown script = iota
+	scriptUnknown hanScript = iota
 	scriptSimplified
 	scriptTraditional
 	scriptNeither // counted, and undecided
@@ -235,11 +235,17 @@ const (
 
 // pageScript tells whether text is written in Simplified or Traditional
 // Chinese by counting the ideographs only one of them writes, radicals
-// counted as their equivalents. An even count is scriptNeither.
-func pageScript(text string) script {
+// counted as their equivalents but for those of radicalAlternates, which
+// could be either. An even count is scriptNeither.
+func pageScript(text string) hanScript {
 	var simplified, traditional int
 	for _, r := range text {
 		if eq := equivalentIdeograph(r); eq != 0 {
+			for _, a := range radicalAlternates {
+				if a.radical == r {
+					eq = 0 // no evidence either way
+				}
+			}
 			r = eq
 		}
 		switch ideographScript(r) {
@@ -261,7 +267,7 @@ func pageScript(text string) script {
 // ideographScript returns scriptSimplified for an ideograph only Simplified
 // Chinese writes, scriptTraditional for one only Traditional Chinese writes,
 // and scriptUnknown for any other rune.
-func ideographScript(r rune) script {
+func ideographScript(r rune) hanScript {
 	if r < scriptSetFirst || r >= ideographSetEnd {
 		return scriptUnknown
 	}

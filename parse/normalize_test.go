@@ -29,6 +29,7 @@ func TestNormalize(t *testing.T) {
 		{"door where the page's own 户 outvotes its script", "這個⼾，户户", "這個户，户户"},
 		{"door with no clue to the script", "⼾", "戶"},
 		{"door on a Simplified page of radicals", "⻓⻔⼾", "长门户"},
+		{"doors are no evidence of the script", "⼾⼾⼾这", "户户户这"},
 		{"horizontal bar between CJK", "中国―东盟", "中国—东盟"},
 		{"horizontal bar between digits on a CJK line", "建设6―8英寸", "建设6—8英寸"},
 		{"horizontal bar between Latin on a CJK line", "美的M―Smart智", "美的M—Smart智"},
@@ -56,7 +57,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestNormalizeLeavesCleanTextAlone(t *testing.T) {
-	page := readTestdata(t, "decode/seed.txt")
+	page := testdataText(t, "decode/seed.txt")
 	if got := Normalize(page); got != page {
 		t.Fatalf("Normalize changed a page with nothing to put right")
 	}
@@ -67,7 +68,7 @@ func TestNormalizeLeavesCleanTextAlone(t *testing.T) {
 
 func TestNormalizeIsIdempotent(t *testing.T) {
 	for _, name := range minerPages(t) {
-		once := Normalize(readTestdata(t, name+".txt"))
+		once := Normalize(testdataText(t, name+".txt"))
 		if twice := Normalize(once); twice != once {
 			t.Errorf("%s: Normalize(Normalize(page)) differs from Normalize(page)", name)
 		}
@@ -81,9 +82,9 @@ func TestNormalizeIsIdempotent(t *testing.T) {
 func TestNormalizeMinerPages(t *testing.T) {
 	for _, name := range minerPages(t) {
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			page := readTestdata(t, name+".txt")
+			page := testdataText(t, name+".txt")
 			got := Normalize(page)
-			gold := goldText(t, name+".gold.json")
+			gold := goldStrings(t, name+".gold.json")
 
 			for _, r := range got {
 				if r >= 0x2E80 && r <= 0x2FDF {
@@ -141,7 +142,7 @@ func minerPages(t testing.TB) []string {
 	return names
 }
 
-func readTestdata(t testing.TB, name string) string {
+func testdataText(t testing.TB, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
@@ -150,11 +151,11 @@ func readTestdata(t testing.TB, name string) string {
 	return string(b)
 }
 
-// goldText returns all the strings of a gold page's JSON run together.
-func goldText(t testing.TB, name string) string {
+// goldStrings returns all the strings of a gold page's JSON run together.
+func goldStrings(t testing.TB, name string) string {
 	t.Helper()
 	var v any
-	if err := json.Unmarshal([]byte(readTestdata(t, name)), &v); err != nil {
+	if err := json.Unmarshal([]byte(testdataText(t, name)), &v); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	var b strings.Builder
@@ -192,7 +193,7 @@ func BenchmarkNormalize(b *testing.B) {
 		{"clean page", "decode/seed.txt"},
 		{"pdfminer page", "decode/miner/d04.txt"},
 	} {
-		page := readTestdata(b, bc.file)
+		page := testdataText(b, bc.file)
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(page)))
 			b.ReportAllocs()
