@@ -63,14 +63,14 @@ type story struct {
 type action uint8
 
 const (
-	actExtend     action = iota // the paragraph goes on the open story
-	actStart                    // the paragraph starts a story
-	actGroup                    // a headline arrives
-	actCandPara                 // a doubtful line is taken as a paragraph, on the open story
-	actCandStart                // … as a paragraph starting a story
-	actCandGroup                // … as a headline
-	actDropStory                // the oldest waiting story gives up on a headline
-	actDropGroup                // the oldest waiting headline gives up on a story
+	actExtend    action = iota // the paragraph goes on the open story
+	actStart                   // the paragraph starts a story
+	actGroup                   // a headline arrives
+	actCandPara                // a doubtful line is taken as a paragraph, on the open story
+	actCandStart               // … as a paragraph starting a story
+	actCandGroup               // … as a headline
+	actDropStory               // the oldest waiting story gives up on a headline
+	actDropGroup               // the oldest waiting headline gives up on a story
 )
 
 // assemble chooses the stories of a page: the cheaper of the two readings,

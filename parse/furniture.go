@@ -14,10 +14,10 @@ import (
 var (
 	// 2019年2月21日 星期四 要闻 第3版 — the date, then perhaps the weekday,
 	// the page's name and its number, in any order after the date.
-	furnDateCN = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日`)
-	furnDateISO = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])`)
-	furnWeekday = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]`)
-	furnPageNo  = regexp.MustCompile(`第([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)版`)
+	furnDateCN   = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日`)
+	furnDateISO  = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])`)
+	furnWeekday  = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]`)
+	furnPageNo   = regexp.MustCompile(`第([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)版`)
 	furnLonePage = regexp.MustCompile(`^(?:第)?([0-9０-９]{1,3}|[A-Za-z][0-9]{1,2})版?$`)
 	furnEditors  = regexp.MustCompile(`责任编辑|责编|美编|校对|版式设计|版面设计|組版|責任編輯|美術編輯|校對|編輯：|编辑：|版式：`)
 )
