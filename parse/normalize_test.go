@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestNormalize(t *testing.T) {
@@ -202,4 +203,26 @@ func BenchmarkNormalize(b *testing.B) {
 			}
 		})
 	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, name := range minerPages(f) {
+		f.Add(string([]rune(testdataText(f, name+".txt"))[:300]))
+	}
+	f.Add("中国―东盟\u00A0\u200B⼾户")
+	f.Add("⼾\n―\u3000\uFEFF")
+	f.Fuzz(func(t *testing.T, in string) {
+		out := Normalize(in)
+		if utf8.ValidString(in) && !utf8.ValidString(out) {
+			t.Errorf("Normalize(%q) = %q, not valid UTF-8", in, out)
+		}
+		for _, r := range out {
+			if equivalentIdeograph(r) != 0 {
+				t.Errorf("Normalize(%q) left radical %U", in, r)
+			}
+		}
+		if again := Normalize(out); again != out {
+			t.Errorf("Normalize is not idempotent on %q: %q, then %q", in, out, again)
+		}
+	})
 }
