@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -97,10 +98,31 @@ func (m Measure) StringWidth(s string) int {
 	t := runeTable()
 	amb := m.ambWidth()
 	w := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			w += int(t[c] & widthMask) // ASCII: never ambiguous
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
 		w += widthOf(infoOf(t, r), amb)
+		i += size
 	}
 	return w
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) for a non-ASCII s[i], with
+// the three-byte forms of U+1000 to U+FFFF (ideographs, CJK punctuation,
+// full-width forms: most of a Chinese page) decoded here. The callers
+// handle ASCII inline.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	// Lead bytes E1-EC and EE-EF take any continuation bytes; E0 (overlong
+	// forms) and ED (surrogates) are left to the library.
+	if c-0xe1 <= 0xef-0xe1 && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // Truncate cuts s to at most w cells, ending it with tail when it had to cut.
