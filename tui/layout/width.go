@@ -3,12 +3,14 @@
 // paragraph of mostly Chinese prose may break into lines (kinsoku rules after
 // W3C clreq and JIS X 4051).
 //
-// Widths agree with the ones the renderer uses (github.com/charmbracelet/x/ansi,
-// which bubbletea and lipgloss measure with) for plain text, in both of its
-// modes: wcwidth and grapheme clusters. The one setting that changes the
-// answers, how wide the East Asian Ambiguous characters are (“ ” … — ·), is a
-// value passed in, [Ambiguous]; [AmbiguousFromEnv] reads it the way the
-// renderer does.
+// Widths are the renderer's: github.com/charmbracelet/x/ansi, which bubbletea
+// and lipgloss measure with, has two methods, wcwidth and grapheme clusters,
+// and on the text of Chinese newspaper pages Measure agrees with both. Where
+// the two differ from each other (emoji sequences, a few recent combining
+// marks, and in Wide mode Latin letters such as é), Measure follows wcwidth.
+// The one setting that changes the answers, how wide the East Asian
+// Ambiguous characters are (“ ” … — ·), is a value passed in, [Ambiguous];
+// [AmbiguousFromEnv] reads it the way the renderer does.
 //
 // The package does no I/O, knows nothing of styles or escape sequences, and
 // keeps no mutable state: its only package-level data is a rune table built
@@ -210,8 +212,8 @@ func widthOf(info runeInfo, amb int) int {
 
 type table = [0x10000]runeInfo
 
-// runeTable returns the rune table, building it on first use (well under a
-// millisecond).
+// runeTable returns the rune table, building it on first use (about a
+// millisecond, once per process).
 var runeTable = sync.OnceValue(buildTable)
 
 func infoOf(t *table, r rune) runeInfo {
@@ -276,8 +278,8 @@ func info(r rune, zero, letter bool) runeInfo {
 // wcWidth is x/ansi's wcwidth for one rune (wcRuneWidth in its wcwidth.go):
 // controls take nothing, printable ASCII one cell, Mn, Me and Cf nothing,
 // and everything else what go-runewidth says with StrictEmojiNeutral set.
-// Its grapheme method (displaywidth) agrees on every rune the corpus holds;
-// TestRendererAgreement checks both.
+// x/ansi's grapheme method, which uses another width table, agrees on every
+// rune the corpus holds; TestRendererAgreement checks both.
 func wcWidth(r rune, zero, eastAsian bool) int {
 	switch {
 	case r < 0x20, r >= 0x7f && r < 0xa0:
