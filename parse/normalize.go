@@ -236,10 +236,15 @@ const (
 // pageScript tells whether text is written in Simplified or Traditional
 // Chinese by counting the ideographs only one of them writes, radicals
 // counted as their equivalents but for those of radicalAlternates, which
-// could be either. An even count is scriptNeither.
+// could be either. It stops counting once one script leads by
+// scriptDecided; an even count is scriptNeither.
 func pageScript(text string) hanScript {
+	const scriptDecided = 32
 	var simplified, traditional int
 	for _, r := range text {
+		if simplified-traditional >= scriptDecided || traditional-simplified >= scriptDecided {
+			break
+		}
 		if eq := equivalentIdeograph(r); eq != 0 {
 			for _, a := range radicalAlternates {
 				if a.radical == r {
