@@ -32,8 +32,10 @@ const (
 	costDistance     = 1.0 // per story between a headline and its body
 	costAgainstMode  = 0.6 // a headline on the page's less usual side of its body
 	costCandHead     = 1.0 // taking a doubtful line for a headline
+	costShortHead    = 1.5 // … when it is four characters or fewer
 	bonusEcho        = 3.0 // times how much more a headline is echoed after a point than before it
 	bonusWidthChange = 1.5 // the column width changes between two paragraphs
+	bonusCohesion    = 1.0 // times how little the text on two sides of a point shares
 	maxQueue         = 8   // headlines or stories waiting at once
 )
 
@@ -92,7 +94,10 @@ type assembler struct {
 	groups []group
 	echo   *echoes
 	split  []float64 // cost of starting a story at paragraph j where nothing says so
-	cand   []float64 // cost of taking item k (a doubtful line) for a headline
+	// Cost of taking item k (a doubtful line) for the headline of the story
+	// after it (candBefore) or of the one before it (candAfter).
+	candBefore, candAfter []float64
+	candPara              []float64 // cost of reading item k as a paragraph
 }
 
 func newAssembler(items []item, paras []para, groups []group) *assembler {
@@ -115,26 +120,74 @@ func newAssembler(items []item, paras []para, groups []group) *assembler {
 				best = max(best, a.echo.shift(g, j))
 			}
 		}
-		a.split[j] = c - bonusEcho*best
+		a.split[j] = c - bonusEcho*best - bonusCohesion*a.echo.parting(j, j)
 	}
-	a.cand = make([]float64, len(items))
+	a.candBefore = make([]float64, len(items))
+	a.candAfter = make([]float64, len(items))
+	a.candPara = make([]float64, len(items))
 	for k, it := range items {
 		if it.kind != itCand {
 			continue
 		}
 		j := it.para + 1 // the paragraph after the line
-		before := a.echo.shift(it.group, j)
+		before := 0.0
+		if j < len(paras) {
+			before = a.echo.opening(it.group, j) - a.echo.ofText(it.group, a.echo.prev(it.para))
+		}
+		// The stretch of text the line ends: from the last plain story start.
 		lead := it.para - 1
 		for lead > 0 && !paras[lead].hard {
 			lead--
 		}
 		after := 0.0
 		if lead >= 0 {
-			after = a.echo.ofText(it.group, clip(paras[lead].text, 200, false)) - a.echo.ofText(it.group, a.echo.next(j))
+			// A headline after its story echoes the story's lead.
+			var sb strings.Builder
+			for q := lead; q < it.para && q < lead+2; q++ {
+				sb.WriteString(clip(paras[q].text, 200, false))
+			}
+			after = a.echo.ofText(it.group, sb.String()) - a.echo.ofText(it.group, a.echo.next(j))
 		}
-		a.cand[k] = costCandHead - bonusEcho*max(0, before, after)
+		// The text after the line may go on with the story around it: then
+		// it echoes that story's headline, and the line is a subheading.
+		goesOn := 0.0
+		for _, g := range nearestHeads(items, k) {
+			goesOn = max(goesOn, min(1, float64(a.echo.found(g, a.echo.next(j)))/4))
+		}
+		shiftEv := bonusEcho * (max(0, before) - goesOn)
+		a.candBefore[k] = costCandHead - shiftEv
+		if g := groups[it.group]; runeLen(g.kicker+g.title+g.subtitle) <= 4 {
+			a.candBefore[k] += costShortHead // a story's headline says more than that
+			a.candAfter[k] += costShortHead
+		}
+		// Strong evidence of a new subject makes reading the line as a
+		// subheading cost something too.
+		a.candPara[k] = max(0, shiftEv-costCandHead, bonusEcho*max(0, after)-costCandHead)
+		// Text on one subject on both sides of the line: a subheading.
+		be := bonusCohesion * a.echo.parting(it.para, j)
+		a.candBefore[k] -= be
+		a.candAfter[k] -= be
+		a.candAfter[k] = costCandHead - bonusEcho*max(0, after)
 	}
 	return a
+}
+
+// nearestHeads returns the plain headlines nearest item k on either side.
+func nearestHeads(items []item, k int) []int {
+	var out []int
+	for i := k - 1; i >= 0; i-- {
+		if items[i].kind == itGroup {
+			out = append(out, items[i].group)
+			break
+		}
+	}
+	for i := k + 1; i < len(items); i++ {
+		if items[i].kind == itGroup {
+			out = append(out, items[i].group)
+			break
+		}
+	}
+	return out
 }
 
 // nearest reports whether group g is among the two headlines nearest
@@ -230,23 +283,22 @@ func (a *assembler) run(before bool) ([]story, float64) {
 						relax(idx(k+1, d-1, 1), c, from, startAct)
 					}
 				}
-				asGroup := func(act action, extra float64) {
-					c := s.cost + extra
+				asGroup := func(act action, extraAfter, extraBefore float64) {
 					switch {
 					case d < 0:
-						relax(idx(k+1, d+1, 0), c+costDistance*float64(-d-1)+mode(false), from, act)
+						relax(idx(k+1, d+1, 0), s.cost+extraAfter+costDistance*float64(-d-1)+mode(false), from, act)
 					case d < maxQueue:
-						relax(idx(k+1, d+1, 0), c, from, act)
+						relax(idx(k+1, d+1, 0), s.cost+extraBefore, from, act)
 					}
 				}
 				switch it.kind {
 				case itPara:
 					asPara(actExtend, actStart, 0)
 				case itGroup:
-					asGroup(actGroup, 0)
+					asGroup(actGroup, 0, 0)
 				case itCand:
-					asPara(actCandPara, actCandStart, 0)
-					asGroup(actCandGroup, a.cand[k])
+					asPara(actCandPara, actCandStart, a.candPara[k])
+					asGroup(actCandGroup, a.candAfter[k], a.candBefore[k])
 				}
 			}
 		}
@@ -337,13 +389,13 @@ func newEchoes(paras []para, groups []group) *echoes {
 	return e
 }
 
-// next is the text of paragraphs j and j+1, up to 200 characters.
+// next is the opening of paragraphs j and j+1, up to 120 characters each.
 func (e *echoes) next(j int) string {
 	var b strings.Builder
 	for k := j; k < len(e.paras) && k <= j+1; k++ {
-		b.WriteString(e.paras[k])
+		b.WriteString(clip(e.paras[k], 120, false))
 	}
-	return clip(b.String(), 200, false)
+	return b.String()
 }
 
 // prev is the text of the three paragraphs before j, up to 300 characters.
@@ -356,26 +408,73 @@ func (e *echoes) prev(j int) string {
 }
 
 // shift is how much more the text from paragraph j on echoes headline g
-// than the text before it.
+// than the text before it. A story may open with a scene and name its
+// subject only in its second paragraph, which counts a little less.
 func (e *echoes) shift(g, j int) float64 {
 	if j <= 0 || j >= len(e.paras) {
 		return 0
 	}
-	return e.ofText(g, e.next(j)) - e.ofText(g, e.prev(j))
+	return e.opening(g, j) - e.ofText(g, e.prev(j))
+}
+
+// opening is how much the opening of a story starting at paragraph j
+// echoes headline g.
+func (e *echoes) opening(g, j int) float64 {
+	v := e.ofText(g, clip(e.paras[j], 120, false))
+	if j+1 < len(e.paras) {
+		v = max(v, 0.6*e.ofText(g, clip(e.paras[j+1], 120, false)))
+	}
+	return v
 }
 
 // ofText is the share of headline g's ideograph pairs found in text.
 func (e *echoes) ofText(g int, text string) float64 {
-	if len(e.heads[g]) == 0 || text == "" {
+	if len(e.heads[g]) == 0 {
 		return 0
 	}
-	found := 0
+	return float64(e.found(g, text)) / float64(len(e.heads[g]))
+}
+
+// found counts headline g's ideograph pairs found in text.
+func (e *echoes) found(g int, text string) int {
+	n := 0
 	for _, bg := range e.heads[g] {
 		if strings.Contains(text, bg) {
-			found++
+			n++
 		}
 	}
-	return float64(found) / float64(len(e.heads[g]))
+	return n
+}
+
+// parting measures how little the text before paragraph end (exclusive)
+// and the text from paragraph start on share: +1 when they share no pair of
+// ideographs, 0 at the sharing usual between two stories' paragraphs and
+// within one, −1 when they share much, as one story's paragraphs do.
+func (e *echoes) parting(end, start int) float64 {
+	if end <= 0 || start >= len(e.paras) {
+		return 0
+	}
+	before := bigramSet(e.prev(end))
+	after := bigramSet(e.next(start))
+	if len(before) == 0 || len(after) == 0 {
+		return 0
+	}
+	shared := 0
+	for bg := range after {
+		if before[bg] {
+			shared++
+		}
+	}
+	c := float64(shared) / float64(min(len(before), len(after)))
+	return max(-1, min(1, (0.1-c)/0.1))
+}
+
+func bigramSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, bg := range bigrams(s) {
+		m[bg] = true
+	}
+	return m
 }
 
 // clip keeps the first (or, with tail, the last) n runes of s.

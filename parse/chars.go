@@ -100,3 +100,40 @@ func emWidth(r rune) float64 {
 	}
 	return 0.5
 }
+
+// unclosed reports whether s opens a bracket or quote that it does not
+// close, so that the text goes on after it.
+func unclosed(s string) bool {
+	round, quote := 0, 0
+	for _, r := range s {
+		switch r {
+		case '（', '(':
+			round++
+		case '）', ')':
+			if round > 0 {
+				round--
+			}
+		case '“':
+			quote++
+		case '”':
+			if quote > 0 {
+				quote--
+			}
+		}
+	}
+	return round > 0 || quote > 0
+}
+
+// closesEarly reports whether s closes a bracket or quote before opening
+// one: it finishes something the line before began.
+func closesEarly(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '（', '(', '“':
+			return false
+		case '）', ')', '”':
+			return true
+		}
+	}
+	return false
+}

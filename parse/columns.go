@@ -20,7 +20,7 @@ type colWidth struct {
 // slack is how far short of its column a full line may fall: the line
 // breaker pushes a character down to keep punctuation off a line's start,
 // and a full line then holds one character fewer, justified wide.
-const slack = 1.75
+const slack = 1.6
 
 // columnWidths estimates the column width of every line that takes part
 // (use[i]); the others get zero. A barrier line (a headline) parts the

@@ -91,7 +91,7 @@ func dumpPage(text string) string {
 			g := groups[it.group]
 			st, ok := titleOf[it.group]
 			sp, inp := storyOf[it.para]
-			fmt.Fprintf(&sb, "C%-3d cost=%5.2f head->s%d(%v) para->s%d(%v) T=%s\n", it.group, a.cand[k], st, ok, sp, inp, g.title)
+			fmt.Fprintf(&sb, "C%-3d cost=%5.2f/%5.2f head->s%d(%v) para->s%d(%v) T=%s\n", it.group, a.candBefore[k], a.candAfter[k], st, ok, sp, inp, g.title)
 		}
 	}
 	return sb.String()

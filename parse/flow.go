@@ -64,7 +64,8 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 				g := mergeGroups(gs)
 				g.gap = len(out)
 				items = append(items, item{kind: itCand, para: len(out), group: len(groups)})
-				out = append(out, para{text: blockText(ps, blk), first: i, width: p.width.here})
+				out = append(out, para{text: blockText(ps, blk), first: i, width: p.width.here, hard: hardNext})
+				hardNext = false
 				groups = append(groups, g)
 			}
 			i = blk.last
@@ -176,7 +177,7 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 		loc := bylineLead.FindStringIndex(p.text)
 		return loc != nil && loc[1] == len(p.text)
 	}
-	if noLineStart(firstRune(q.text)) || opensPair(lastRune(p.text)) {
+	if noLineStart(firstRune(q.text)) || opensPair(lastRune(p.text)) || unclosed(p.text) {
 		return false
 	}
 	if p.spaced {
@@ -186,8 +187,18 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	if first && indented {
 		indent = 2
 	}
+	if p.em <= 6 && q.em <= 6 && !closesSentence(lastRune(p.text)) {
+		return false // a narrow column beside a picture
+	}
 	if !p.full(indent) {
 		return true
+	}
+	if first && indented && looksIndented(q) && !closesEarly(q.text) {
+		// A first line followed by another indented line: the first was a
+		// paragraph of its own (a subheading), if a full line comes next.
+		if k := nextBody(ps, j); k >= 0 && ps[k].role == roleBody && ps[k].em >= ps[k].width.here-1.25 {
+			return true
+		}
 	}
 	if !closesSentence(lastRune(p.text)) {
 		return false
@@ -197,8 +208,7 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	if !indented || q.spaced {
 		return false
 	}
-	qw := q.width.here
-	if q.em < qw-3.25 || q.em > qw-1.75 {
+	if !looksIndented(q) {
 		return false
 	}
 	k := nextBody(ps, j)
@@ -207,6 +217,13 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	}
 	r := &ps[k]
 	return r.role != roleBody || r.full(0) || noLineStart(firstRune(r.text))
+}
+
+// looksIndented reports whether a full line would be two characters short
+// of its column, as a paragraph's first line is.
+func looksIndented(q *piece) bool {
+	w := q.width.here
+	return !q.spaced && q.em >= w-3.25 && q.em <= w-1.75
 }
 
 // nextBody finds the next piece after i that is not blank or furniture.

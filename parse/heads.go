@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Headlines. A headline is set larger than the body and across its
 // columns, so its lines do not fit the column flow: they are wider than the
@@ -18,12 +21,27 @@ func classify(ps []piece) {
 		switch {
 		case bylineStart(p.text):
 			// A story opens here; its byline is taken off the paragraph later.
+		case isCredit(p.text):
 		case isBylineLine(p.text):
 			p.role = roleByline
 		case !p.spaced && squeezedEm(p) > max(p.width.before, p.width.after)+1.5:
 			p.role = roleHead
 		}
 	}
+}
+
+// sectionHead matches the numbered heading of a section inside a story:
+// 七、完善小农户扶持政策, （三）推进…, 第二部分.
+var sectionHead = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+[部章节条])`)
+
+// creditLine matches the credit under a picture or at a story's end:
+// 许建园摄（新华社发）, 新华社记者徐昱摄, 制图：蔡华伟.
+var creditLine = regexp.MustCompile(`(?:摄|供图|制图|绘|图)(?:[（(][^）)]{1,12}[）)])?$|^(?:制图|图|摄影|绘图|图片|图文|文字|版式|设计)[：:／/]`)
+
+// isCredit reports whether a line is such a credit: body text, never a
+// headline.
+func isCredit(t string) bool {
+	return len(t) < 90 && creditLine.MatchString(t)
 }
 
 // squeezedEm is the width of a line with its punctuation squeezed to half
@@ -101,7 +119,7 @@ func maybeHeadBlock(ps []piece, b block) bool {
 			continue
 		}
 		n++
-		if p.role == roleByline || strings.ContainsAny(p.text, "。；！？，") {
+		if p.role == roleByline || strings.ContainsAny(p.text, "。；！？，") || sectionHead.MatchString(p.text) {
 			return false
 		}
 	}
@@ -121,6 +139,12 @@ func headish(ps []piece, i int) bool {
 	if p.text == "" || p.spaced || len(p.markers) > 0 || bylineStart(p.text) {
 		return false
 	}
+	if j := prevText(ps, i); (j < 0 || ps[j].role != roleHead) && (closesEarly(p.text) || firstRune(p.text) == '（') {
+		return false // it finishes a bracket the line before opened
+	}
+	if isCredit(p.text) {
+		return false
+	}
 	switch lastRune(p.text) {
 	case '。', '，', '、', '；', '：', ',', ';':
 		return false
@@ -129,10 +153,10 @@ func headish(ps []piece, i int) bool {
 	if next >= 0 && noLineStart(firstRune(ps[next].text)) && ps[next].role == roleBody {
 		return false // the line goes on
 	}
-	if prev >= 0 && ps[prev].role == roleBody && !endsParagraph(ps, prev) {
+	if prev >= 0 && ps[prev].role == roleBody && (!endsParagraph(ps, prev) || unclosed(ps[prev].text)) {
 		return false // the line finishes a paragraph
 	}
-	if next >= 0 && ps[next].role == roleBody && ps[next].full(0) && !closesSentence(lastRune(ps[next].text)) && !bylineStart(ps[next].text) {
+	if next >= 0 && ps[next].role == roleBody && ps[next].em >= ps[next].width.here-1.25 && !closesSentence(lastRune(ps[next].text)) && !bylineStart(ps[next].text) {
 		return false // a full line follows: this one opens its paragraph
 	}
 	if p.short() || neighbourIsHead(ps, i) {
@@ -175,8 +199,11 @@ func isHeadBlock(ps []piece, b block) bool {
 		}
 	}
 	prev, next := prevText(ps, b.first), nextText(ps, b.last)
-	if prev < 0 || next < 0 {
-		return true // at the top or the foot of the page
+	if next < 0 {
+		return true // at the foot of the page
+	}
+	if prev < 0 {
+		return false // at the top, a short line may open the first story
 	}
 	if bylineStart(ps[next].text) {
 		return true
@@ -377,7 +404,12 @@ func wraps(a, b string) bool {
 		return true
 	}
 	la, lb := textEm(a), textEm(b)
-	return la >= 12 && lb <= 0.56*la && !hasClause(b) && !strings.HasPrefix(b, "——")
+	if la < 12 || hasClause(b) || strings.HasPrefix(b, "——") {
+		return false
+	}
+	// A wrapped headline leaves a short tail; a kicker over a short title
+	// is a line of its own.
+	return lb <= 6 || lb <= 0.45*la || lb <= 0.56*la && strings.ContainsAny(b, "（）“”《》")
 }
 
 // splitSideBySide cuts a wide headline line where pdftotext -raw printed two

@@ -114,5 +114,5 @@ func (p *piece) full(indent float64) bool {
 // enough to be a headline or a paragraph's last line, not a full line that
 // lost an em to the extractor.
 func (p *piece) short() bool {
-	return !p.spaced && p.em <= p.width.here-2.5
+	return !p.spaced && p.em <= p.width.here-3
 }
