@@ -139,10 +139,14 @@ func headish(ps []piece, i int) bool {
 	if p.text == "" || p.spaced || len(p.markers) > 0 || bylineStart(p.text) {
 		return false
 	}
-	if j := prevText(ps, i); (j < 0 || ps[j].role != roleHead) && (closesEarly(p.text) || firstRune(p.text) == '（') {
+	finishes := closesEarly(p.text) || noLineStart(firstRune(p.text))
+	if j := prevText(ps, i); j >= 0 && ps[j].role == roleHead && !ps[j].doubt && finishes {
+		return true // the tail of a wrapped headline
+	}
+	if finishes || firstRune(p.text) == '（' {
 		return false // it finishes a bracket the line before opened
 	}
-	if isCredit(p.text) {
+	if isCredit(p.text) || ideographs(p.text) < 2 && !neighbourIsHead(ps, i) {
 		return false
 	}
 	switch lastRune(p.text) {
@@ -215,10 +219,33 @@ func isHeadBlock(ps []piece, b block) bool {
 		return true
 	}
 	// The column changes across the block: one story ends, another begins.
-	if d := ps[prev].width.here - ps[next].width.here; d >= 2 || d <= -2 {
+	before, after := bodyWidths(ps, b.first, -1), bodyWidths(ps, b.last, +1)
+	if before > 0 && after > 0 && (before-after >= 3 || after-before >= 3) {
 		return true
 	}
 	return false
+}
+
+// bodyWidths is the common width of the body lines on one side of piece i
+// (dir −1 before it, +1 after it), up to a headline; 0 when there are too
+// few to say.
+func bodyWidths(ps []piece, i, dir int) float64 {
+	var ems []float64
+	for j := i + dir; j >= 0 && j < len(ps) && len(ems) < widthWindow; j += dir {
+		switch ps[j].role {
+		case roleBody:
+			if ps[j].text != "" && !ps[j].spaced {
+				ems = append(ems, ps[j].em)
+			}
+		case roleBlank, roleFurniture:
+		default:
+			j = -2 // a headline or byline ends the run
+		}
+	}
+	if len(ems) < 4 {
+		return 0
+	}
+	return commonWidth(ems)
 }
 
 // prevText and nextText find the nearest piece before or after i that has
@@ -490,4 +517,15 @@ func markBeforeStarts(ps []piece) {
 			ps[k].role = roleHead
 		}
 	}
+}
+
+// ideographs counts the Han characters in s.
+func ideographs(s string) int {
+	n := 0
+	for _, r := range s {
+		if isIdeograph(r) {
+			n++
+		}
+	}
+	return n
 }
