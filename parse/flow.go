@@ -190,6 +190,12 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	if p.em <= 6 && q.em <= 6 && !closesSentence(lastRune(p.text)) {
 		return false // a narrow column beside a picture
 	}
+	if pushedDown(p.text, q.text) {
+		return false // the line gave its last character to the next
+	}
+	if closesSentence(lastRune(p.text)) && (sectionHead.MatchString(q.text) || dialogueTurn(p.text, q.text)) {
+		return true
+	}
 	if !p.full(indent) {
 		return true
 	}
@@ -217,6 +223,27 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	}
 	r := &ps[k]
 	return r.role != roleBody || r.full(0) || noLineStart(firstRune(r.text))
+}
+
+// pushedDown reports whether line p ends short because the line breaker
+// pushed its last character down to the next line, to keep the punctuation
+// after it from starting a line: 窗 / 口，我们.
+func pushedDown(p, q string) bool {
+	if closesSentence(lastRune(p)) || !isIdeograph(lastRune(p)) {
+		return false
+	}
+	r := []rune(q)
+	return len(r) >= 2 && isIdeograph(r[0]) && noLineStart(r[1])
+}
+
+// dialogueTurn reports whether q opens a new quotation after p closed one
+// with the end of a sentence: “您好，请取号！” / “您好，请坐…
+func dialogueTurn(p, q string) bool {
+	r := []rune(p)
+	if len(r) < 2 || r[len(r)-1] != '”' || !endsStop(r[len(r)-2]) {
+		return false
+	}
+	return firstRune(q) == '“'
 }
 
 // looksIndented reports whether a full line would be two characters short
