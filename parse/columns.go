@@ -57,14 +57,23 @@ func columnWidths(lines []line, use, barrier []bool) []colWidth {
 		for _, j := range idx[lo:k] {
 			ems = append(ems, lines[j].em)
 		}
-		out[i].before = commonWidth(ems)
+		out[i].before = sideWidth(ems, out[i].here)
 		ems = ems[:0]
 		for _, j := range idx[k+1 : hi] {
 			ems = append(ems, lines[j].em)
 		}
-		out[i].after = commonWidth(ems)
+		out[i].after = sideWidth(ems, out[i].here)
 	}
 	return out
+}
+
+// sideWidth is the common width of the lines on one side, or, when there
+// are too few of them to say, the width around the line.
+func sideWidth(ems []float64, here float64) float64 {
+	if len(ems) < 3 {
+		return here
+	}
+	return commonWidth(ems)
 }
 
 // commonWidth is the length most of ems agree on, within half an em; among

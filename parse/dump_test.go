@@ -28,15 +28,8 @@ func TestDump(t *testing.T) {
 }
 
 func dumpPage(text string) string {
-	lines := splitLines(text)
-	taken := make([]bool, len(lines))
-	takeFurniture(lines, taken)
-	ps := cutPieces(lines, taken)
-	setWidths(ps)
-	classify(ps)
-	blocks := findBlocks(ps)
-	paras, groups, items := reflow(ps, blocks, rawExtract(lines))
-	stories := assemble(items, paras, groups)
+	w := analyse(text)
+	ps, blocks, paras, groups, items, stories := w.ps, w.blocks, w.paras, w.groups, w.items, w.stories
 	starts := map[int]bool{}
 	for _, p := range paras {
 		starts[p.first] = true

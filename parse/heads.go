@@ -11,8 +11,10 @@ import (
 // start of the next. Headline lines that stand together make a block; a
 // block holds the headlines of one or more stories.
 
-// classify gives every piece its role: headline, byline or body.
-func classify(ps []piece) {
+// classify gives every piece its role: headline, byline or body, and
+// returns how many pieces changed.
+func classify(ps []piece) int {
+	changed := 0
 	for i := range ps {
 		p := &ps[i]
 		if p.role != roleBody || p.text == "" {
@@ -24,10 +26,13 @@ func classify(ps []piece) {
 		case isCredit(p.text):
 		case isBylineLine(p.text):
 			p.role = roleByline
+			changed++
 		case !p.spaced && squeezedEm(p) > max(p.width.before, p.width.after)+1.5:
 			p.role = roleHead
+			changed++
 		}
 	}
+	return changed
 }
 
 // sectionHead matches the numbered heading of a section inside a story:

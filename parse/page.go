@@ -18,20 +18,49 @@ import (
 
 // parsePage parses the text of one page, already decoded and normalised.
 func parsePage(text string) *model.Page {
-	lines := splitLines(text)
-	taken := make([]bool, len(lines))
-	furn := takeFurniture(lines, taken)
-	ps := cutPieces(lines, taken)
-	setWidths(ps)
-	classify(ps)
-	setWidths(ps)
-	blocks := findBlocks(ps)
-	paras, groups, items := reflow(ps, blocks, rawExtract(lines))
-	stories := assemble(items, paras, groups)
-
-	page := &model.Page{Number: furn.page, Date: furn.date, Name: furn.name, Furniture: furn.text}
-	page.Articles = buildArticles(paras, groups, stories)
+	w := analyse(text)
+	page := &model.Page{Number: w.furn.page, Date: w.furn.date, Name: w.furn.name, Furniture: w.furn.text}
+	page.Articles = buildArticles(w.paras, w.groups, w.stories)
 	return page
+}
+
+// work is everything the parser learns about a page on its way.
+type work struct {
+	lines   []line
+	furn    furniture
+	ps      []piece
+	blocks  []block
+	paras   []para
+	groups  []group
+	items   []item
+	stories []story
+}
+
+// analyse takes a page through the parser's steps.
+func analyse(text string) *work {
+	w := &work{lines: splitLines(text)}
+	taken := make([]bool, len(w.lines))
+	w.furn = takeFurniture(w.lines, taken)
+	w.ps = cutPieces(w.lines, taken)
+	findHeadLines(w.ps)
+	w.blocks = findBlocks(w.ps)
+	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, rawExtract(w.lines))
+	w.stories = assemble(w.items, w.paras, w.groups)
+	return w
+}
+
+// findHeadLines marks the lines too wide for their column as headline
+// lines. A headline next to a line makes that line's column look wider than
+// it is, so the widths are measured again without the headlines found, until
+// no more are found.
+func findHeadLines(ps []piece) {
+	for range 4 {
+		setWidths(ps)
+		if classify(ps) == 0 {
+			return
+		}
+	}
+	setWidths(ps)
 }
 
 // setWidths estimates the column width of every body-like piece.
