@@ -94,6 +94,17 @@ func findBlocks(ps []piece) []block {
 			j = k
 		}
 		b := block{first: i, last: j}
+		if k := detachLabel(ps, b); k >= 0 {
+			// A short line set apart from the headline above it and run
+			// straight into the text below: a label such as 核心阅读, or a
+			// headline of its own; assembly decides.
+			out = append(out, headBlock(ps, block{first: i, last: prevText(ps, k)}))
+			if maybeHeadBlock(ps, block{first: k, last: k}) {
+				out = append(out, headBlock(ps, block{first: k, last: k, doubtful: true}))
+			}
+			i = j + 1
+			continue
+		}
 		switch {
 		case isHeadBlock(ps, b):
 		case maybeHeadBlock(ps, b):
@@ -102,16 +113,35 @@ func findBlocks(ps []piece) []block {
 			i = j + 1
 			continue
 		}
-		for k := b.first; k <= b.last; k++ {
-			if ps[k].role == roleBody {
-				ps[k].role = roleHead
-				ps[k].doubt = b.doubtful
-			}
-		}
-		out = append(out, b)
+		out = append(out, headBlock(ps, b))
 		i = j + 1
 	}
 	return out
+}
+
+// detachLabel returns the last line of block b if it is a short line, not
+// a wide one, with a blank line before it and body text right after it; -1
+// otherwise.
+func detachLabel(ps []piece, b block) int {
+	k := b.last
+	if k == b.first || k == 0 || ps[k-1].role != roleBlank || ps[k].role != roleBody || ps[k].em > 6 {
+		return -1
+	}
+	if k+1 >= len(ps) || ps[k+1].role != roleBody || ps[k+1].text == "" {
+		return -1
+	}
+	return k
+}
+
+// headBlock marks the pieces of a block as headline lines and returns it.
+func headBlock(ps []piece, b block) block {
+	for k := b.first; k <= b.last; k++ {
+		if ps[k].role == roleBody {
+			ps[k].role = roleHead
+			ps[k].doubt = b.doubtful
+		}
+	}
+	return b
 }
 
 // maybeHeadBlock reports whether a run of short lines inside the text may
@@ -124,7 +154,7 @@ func maybeHeadBlock(ps []piece, b block) bool {
 			continue
 		}
 		n++
-		if p.role == roleByline || strings.ContainsAny(p.text, "。；！？，") || sectionHead.MatchString(p.text) {
+		if p.role == roleByline || strings.ContainsAny(p.text, "。；！？，、") || sectionHead.MatchString(p.text) || strings.HasSuffix(p.text, "——") {
 			return false
 		}
 	}
@@ -328,7 +358,7 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 		if i > 0 && !h.byline {
 			prev := hl[i-1]
 			switch {
-			case h.blankB:
+			case h.blankB && !hasClause(h.text) && !strings.HasPrefix(h.text, "——"):
 				newGroup = true
 			case prev.byline:
 				newGroup = true
