@@ -32,7 +32,7 @@ const (
 	costDistance     = 1.0 // per story between a headline and its body
 	costAgainstMode  = 0.6 // a headline on the page's less usual side of its body
 	costCandHead     = 1.0 // taking a doubtful line for a headline
-	costShortHead    = 1.5 // … when it is four characters or fewer
+	costShortHead    = 3.0 // … when it is four characters or fewer
 	bonusEcho        = 3.0 // times how much more a headline is echoed after a point than before it
 	bonusWidthChange = 1.5 // the column width changes between two paragraphs
 	bonusCohesion    = 1.0 // times how little the text on two sides of a point shares
@@ -150,11 +150,15 @@ func newAssembler(items []item, paras []para, groups []group) *assembler {
 		}
 		// The text after the line may go on with the story around it: then
 		// it echoes that story's headline, and the line is a subheading.
-		goesOn := 0.0
+		// Or the story around stops being echoed at the line: it ended.
+		goesOn, stops := 0.0, 0.0
 		for _, g := range nearestHeads(items, k) {
-			goesOn = max(goesOn, min(1, float64(a.echo.found(g, a.echo.next(j)))/4))
+			after := float64(a.echo.found(g, a.echo.next(j)))
+			before := float64(a.echo.found(g, a.echo.prev(it.para)))
+			goesOn = max(goesOn, min(1, after/4))
+			_ = before
 		}
-		shiftEv := bonusEcho * (max(0, before) - goesOn)
+		shiftEv := bonusEcho * (max(0, before) - goesOn + stops)
 		a.candBefore[k] = costCandHead - shiftEv
 		if g := groups[it.group]; runeLen(g.kicker+g.title+g.subtitle) <= 4 {
 			a.candBefore[k] += costShortHead // a story's headline says more than that

@@ -284,9 +284,9 @@ func indentStyle(ps []piece) bool {
 		}
 		w := q.width.here
 		switch {
-		case q.em >= w-3.25 && q.em <= w-1.75:
+		case q.em >= w-3.25 && q.em <= w-1.25:
 			indented++
-		case q.full(0):
+		case q.em > w-1.25:
 			flush++
 		}
 	}

@@ -18,6 +18,8 @@ import (
 //     more often, or failing that the form of the page's script.
 //   - U+2015 HORIZONTAL BAR becomes U+2014 EM DASH on a line with CJK text,
 //     where it is the Chinese dash (中国―东盟 → 中国—东盟).
+//   - U+2215 DIVISION SLASH becomes U+FF0F FULLWIDTH SOLIDUS on a line with
+//     CJK text, where it parts a reporter from a place (【林瑞益∕高雄報導】).
 //   - No-break and other Unicode spaces (U+00A0, U+1680, U+2000–U+200A,
 //     U+202F, U+205F) become an ASCII space; U+3000 IDEOGRAPHIC SPACE stays,
 //     for it can mark a paragraph indent.
@@ -60,6 +62,12 @@ func Normalize(text string) string {
 			} else {
 				b.WriteRune(r)
 			}
+		case r == '\u2215':
+			if lineHasCJK(text, i, i+size) {
+				b.WriteRune('／')
+			} else {
+				b.WriteRune(r)
+			}
 		default:
 			if eq := choices.equivalent(r); eq != 0 {
 				b.WriteRune(eq)
@@ -80,7 +88,7 @@ func mayNormalizeAt(text string, i int) bool {
 
 // mayNormalize reports whether a rune whose UTF-8 encoding starts with bytes
 // c0 and c1 may be one Normalize changes: U+00A0 (C2 A0), U+1680 (E1 9A),
-// U+2000–U+207F (E2 80, E2 81), U+2E80–U+2FFF (E2 BA to E2 BF), U+31C0–
+// U+2000–U+207F (E2 80, E2 81), U+2200–U+223F (E2 88), U+2E80–U+2FFF (E2 BA to E2 BF), U+31C0–
 // U+31FF (E3 87) or U+FEC0–U+FEFF (EF BB). It is false for the bytes of
 // every ideograph and of the common punctuation.
 func mayNormalize(c0, c1 byte) bool {
@@ -90,7 +98,7 @@ func mayNormalize(c0, c1 byte) bool {
 	case 0xE1:
 		return c1 == 0x9A
 	case 0xE2:
-		return c1 == 0x80 || c1 == 0x81 || c1 >= 0xBA
+		return c1 == 0x80 || c1 == 0x81 || c1 == 0x88 || c1 >= 0xBA
 	case 0xE3:
 		return c1 == 0x87
 	case 0xEF:
@@ -107,7 +115,7 @@ func firstToNormalize(text string) int {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(text[i:])
-		if isZeroWidth(r) || isOtherSpace(r) || r == '\u2015' || equivalentIdeograph(r) != 0 {
+		if isZeroWidth(r) || isOtherSpace(r) || r == '\u2015' || r == '\u2215' || equivalentIdeograph(r) != 0 {
 			return i
 		}
 	}
