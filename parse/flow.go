@@ -13,6 +13,7 @@ import "strings"
 type para struct {
 	text   string
 	first  int  // index of its first piece
+	last   int  // index of its last piece
 	hard   bool // a story must start here: a byline, a continuation, a headline before it
 	byline bool // a standalone byline, not body text
 	from   *marker
@@ -115,6 +116,7 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 			}
 		}
 		b.WriteString(p.text)
+		cur.last = i
 		if _, ok := p.to(); ok {
 			flush()
 			hardNext = true

@@ -63,7 +63,76 @@ func takeFurniture(lines []line, taken []bool) furniture {
 			taken[i] = true
 		}
 	}
+	// A box-by-box extractor may print the running head in the middle of
+	// the page: a line that can only be furniture is taken anywhere, and a
+	// short name beside a lone 第N版.
+	for i := range lines {
+		if taken[i] || lines[i].blank || !plainFurniture(lines[i].text) {
+			continue
+		}
+		f.read(lines[i].text)
+		f.text = append(f.text, lines[i].raw)
+		taken[i] = true
+		if !furnLonePage.MatchString(lines[i].text) {
+			continue
+		}
+		for _, j := range []int{prevLine(lines, i), nextLine(lines, i)} {
+			if j >= 0 && !taken[j] && isPageName(lines[j]) {
+				if f.name == "" {
+					f.name = lines[j].text
+				}
+				f.text = append(f.text, lines[j].raw)
+				taken[j] = true
+				break
+			}
+		}
+	}
 	return f
+}
+
+// plainFurniture reports whether t can only be a running head or foot:
+// a date with its weekday, a lone 第N版, an editors' line.
+func plainFurniture(t string) bool {
+	if furnEditors.MatchString(t) && len([]rune(t)) < 40 {
+		return true
+	}
+	if furnLonePage.MatchString(t) && strings.HasSuffix(t, "版") {
+		return true
+	}
+	if m := furnDateCN.FindStringIndex(t); m != nil {
+		rest := t[m[1]:]
+		return furnWeekday.MatchString(rest) && len([]rune(rest)) < 20
+	}
+	return false
+}
+
+// isPageName reports whether a line looks like a page's name (要闻,
+// 国 际 副 刊): a few characters, no punctuation, set on its own.
+func isPageName(l line) bool {
+	n := len([]rune(l.text))
+	if n < 2 || n > 6 || strings.ContainsAny(l.text, "，。、：；！？（）“”") {
+		return false
+	}
+	return l.spaced || n <= 4
+}
+
+// prevLine and nextLine find the nearest non-blank line; -1 when none.
+func prevLine(lines []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if !lines[j].blank {
+			return j
+		}
+	}
+	return -1
+}
+
+func nextLine(lines []line, i int) int {
+	for j := i + 1; j < len(lines); j++ {
+		if !lines[j].blank {
+			return j
+		}
+	}
+	return -1
 }
 
 // edgeIndexes lists the indexes of the first and last non-blank lines.

@@ -195,7 +195,7 @@ func headish(ps []piece, i int) bool {
 	if prev >= 0 && ps[prev].role == roleBody && (!endsParagraph(ps, prev) || unclosed(ps[prev].text)) {
 		return false // the line finishes a paragraph
 	}
-	if next >= 0 && ps[next].role == roleBody && ps[next].em >= ps[next].width.here-1.25 && !closesSentence(lastRune(ps[next].text)) && !bylineStart(ps[next].text) {
+	if next == i+1 && ps[next].role == roleBody && ps[next].em >= ps[next].width.here-1.25 && !closesSentence(lastRune(ps[next].text)) && !bylineStart(ps[next].text) {
 		return false // a full line follows: this one opens its paragraph
 	}
 	if p.short() || neighbourIsHead(ps, i) {

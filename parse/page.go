@@ -45,6 +45,7 @@ func analyse(text string) *work {
 	findHeadLines(w.ps)
 	w.blocks = findBlocks(w.ps)
 	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, rawExtract(w.lines))
+	w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
 	w.stories = assemble(w.items, w.paras, w.groups)
 	return w
 }
