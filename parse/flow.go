@@ -49,8 +49,15 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 		}
 		first = true
 	}
+	var floats []floating
 	for i := 0; i < len(ps); i++ {
 		p := &ps[i]
+		if p.role == roleBody && floatsIn(ps, i) {
+			// A headline box printed in the middle of a paragraph: the
+			// paragraph goes on around it.
+			floats = append(floats, floating{text: cleanSpaces(p.raw, p.spaced, true), para: len(out), piece: i})
+			continue
+		}
 		if blk, ok := blockAt[i]; ok {
 			flush()
 			gs := groupsOf(ps, blk, rawMode)
@@ -129,7 +136,89 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 		first = false
 	}
 	flush()
+	for _, f := range floats {
+		out, groups, items = placeFloating(f, out, groups, items)
+	}
 	return out, groups, items
+}
+
+// A floating line is a short line an extractor printed in the middle of a
+// paragraph: a headline's box read out of order.
+type floating struct {
+	text  string
+	para  int // the paragraph it interrupted
+	piece int
+}
+
+// floatsIn reports whether piece i floats in the middle of a paragraph: a
+// short phrase set apart by blank lines, between a full line that breaks
+// off mid-sentence and a full line that goes on with it.
+func floatsIn(ps []piece, i int) bool {
+	p := &ps[i]
+	if !blankAround(ps, i) || p.spaced || !p.short() || ideographs(p.text) < 2 || len(p.markers) > 0 {
+		return false
+	}
+	if strings.ContainsAny(p.text, "。，、；：！？") || isCredit(p.text) || bylineStart(p.text) || isBylineLine(p.text) {
+		return false
+	}
+	prev, next := prevText(ps, i), nextText(ps, i)
+	if prev < 0 || next < 0 || ps[prev].role != roleBody || ps[next].role != roleBody {
+		return false
+	}
+	a, b := &ps[prev], &ps[next]
+	if !a.full(0) || closesSentence(lastRune(a.text)) || a.text == "" || b.text == "" {
+		return false
+	}
+	return b.em >= b.width.here-1.25 && !bylineStart(b.text) && !opensPair(firstRune(b.text))
+}
+
+// placeFloating puts a floating headline where its story starts: before
+// the nearby paragraph that echoes it most, if one does; otherwise it stays
+// text, as a paragraph of its own after the one it interrupted.
+func placeFloating(f floating, paras []para, groups []group, items []item) ([]para, []group, []item) {
+	g := group{title: f.text, pos: f.piece}
+	heads := bigrams(f.text)
+	best, bestK := 0.0, -1
+	for k := max(0, f.para-6); k < len(paras) && k <= f.para+2; k++ {
+		if len(heads) == 0 {
+			break
+		}
+		n := 0
+		opening := clip(paras[k].text, 60, false)
+		for _, bg := range heads {
+			if strings.Contains(opening, bg) {
+				n++
+			}
+		}
+		if v := float64(n) / float64(len(heads)); v > best {
+			best, bestK = v, k
+		}
+	}
+	at := -1 // the item before which the new item goes
+	for n, it := range items {
+		if (it.kind == itPara || it.kind == itCand) && it.para == bestK {
+			at = n
+		}
+	}
+	if best >= 0.5 && at >= 0 {
+		paras[bestK].hard = true
+		g.gap = bestK
+		items = append(items[:at], append([]item{{kind: itGroup, group: len(groups)}}, items[at:]...)...)
+		return paras, append(groups, g), items
+	}
+	// No story here names it: keep it as text, at the end of the page's
+	// paragraphs so that indexes stay in order.
+	for n, it := range items {
+		if it.kind == itPara && it.para == f.para {
+			at = n + 1
+		}
+	}
+	if at < 0 {
+		at = len(items)
+	}
+	paras = append(paras, para{text: f.text, first: f.piece, last: f.piece})
+	items = append(items[:at], append([]item{{kind: itPara, para: len(paras) - 1}}, items[at:]...)...)
+	return renumber(paras, groups, items), groups, items
 }
 
 // blockText is the text of a doubtful block read as body text.

@@ -55,7 +55,12 @@ func rejoin(ps []piece, paras []para, groups []group, items []item) ([]para, []i
 	if !moved {
 		return paras, items
 	}
-	// Renumber the paragraphs in the items' order, and the headlines' places.
+	return renumber(paras, groups, items), items
+}
+
+// renumber renumbers the paragraphs in the items' order, and the headlines'
+// places, after items moved; it returns the paragraphs in their new order.
+func renumber(paras []para, groups []group, items []item) []para {
 	var out []para
 	for k := range items {
 		switch items[k].kind {
@@ -69,7 +74,7 @@ func rejoin(ps []piece, paras []para, groups []group, items []item) ([]para, []i
 			groups[items[k].group].gap = len(out)
 		}
 	}
-	return out, items
+	return out
 }
 
 // opensOut reports whether paragraph p breaks off in mid-sentence on a full
