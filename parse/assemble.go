@@ -167,6 +167,9 @@ func newAssembler(items []item, paras []para, groups []group) *assembler {
 		// Strong evidence of a new subject makes reading the line as a
 		// subheading cost something too.
 		a.candPara[k] = max(0, shiftEv-costCandHead, bonusEcho*max(0, after)-costCandHead)
+		if g := groups[it.group]; runeLen(g.kicker+g.title+g.subtitle) <= 4 {
+			a.candPara[k] = 0 // so short a line is likelier a subheading
+		}
 		// Text on one subject on both sides of the line: a subheading.
 		be := bonusCohesion * a.echo.parting(it.para, j)
 		a.candBefore[k] -= be
