@@ -132,7 +132,7 @@ func newAssembler(items []item, paras []para, groups []group) *assembler {
 		j := it.para + 1 // the paragraph after the line
 		before := 0.0
 		if j < len(paras) {
-			before = a.echo.opening(it.group, j) - a.echo.ofText(it.group, a.echo.prev(it.para))
+			before = a.echo.opening(it.group, j) - a.echo.share(it.group, a.echo.prev[it.para])
 		}
 		// The stretch of text the line ends: from the last plain story start.
 		lead := it.para - 1
@@ -146,15 +146,15 @@ func newAssembler(items []item, paras []para, groups []group) *assembler {
 			for q := lead; q < it.para && q < lead+2; q++ {
 				sb.WriteString(clip(paras[q].text, 200, false))
 			}
-			after = a.echo.ofText(it.group, sb.String()) - a.echo.ofText(it.group, a.echo.next(j))
+			after = a.echo.share(it.group, bigramsOf(sb.String())) - a.echo.share(it.group, a.echo.nextSet(j))
 		}
 		// The text after the line may go on with the story around it: then
 		// it echoes that story's headline, and the line is a subheading.
 		// Or the story around stops being echoed at the line: it ended.
 		goesOn, stops := 0.0, 0.0
 		for _, g := range nearestHeads(items, k) {
-			after := float64(a.echo.found(g, a.echo.next(j)))
-			before := float64(a.echo.found(g, a.echo.prev(it.para)))
+			after := float64(a.echo.found(g, a.echo.nextSet(j)))
+			before := float64(a.echo.found(g, a.echo.prev[it.para]))
 			goesOn = max(goesOn, min(1, after/4))
 			_ = before
 		}
@@ -375,142 +375,6 @@ func (a *assembler) replay(acts []action, at []int) []story {
 		stories = append(stories, story{group: g})
 	}
 	return stories
-}
-
-// echoes measures how much of each headline a passage repeats: a story
-// opens by naming its subject, so the text after a story's start echoes its
-// headline more than the text before.
-type echoes struct {
-	heads [][]string // the ideograph pairs of each headline
-	paras []string
-}
-
-func newEchoes(paras []para, groups []group) *echoes {
-	e := &echoes{}
-	for _, g := range groups {
-		e.heads = append(e.heads, bigrams(g.kicker+g.title+g.subtitle))
-	}
-	for _, p := range paras {
-		e.paras = append(e.paras, p.text)
-	}
-	return e
-}
-
-// next is the opening of paragraphs j and j+1, up to 120 characters each.
-func (e *echoes) next(j int) string {
-	var b strings.Builder
-	for k := j; k < len(e.paras) && k <= j+1; k++ {
-		b.WriteString(clip(e.paras[k], 120, false))
-	}
-	return b.String()
-}
-
-// prev is the text of the three paragraphs before j, up to 300 characters.
-func (e *echoes) prev(j int) string {
-	var b strings.Builder
-	for k := max(0, j-3); k < j && k < len(e.paras); k++ {
-		b.WriteString(e.paras[k])
-	}
-	return clip(b.String(), 300, true)
-}
-
-// shift is how much more the text from paragraph j on echoes headline g
-// than the text before it. A story may open with a scene and name its
-// subject only in its second paragraph, which counts a little less.
-func (e *echoes) shift(g, j int) float64 {
-	if j <= 0 || j >= len(e.paras) {
-		return 0
-	}
-	return e.opening(g, j) - e.ofText(g, e.prev(j))
-}
-
-// opening is how much the opening of a story starting at paragraph j
-// echoes headline g.
-func (e *echoes) opening(g, j int) float64 {
-	v := e.ofText(g, clip(e.paras[j], 120, false))
-	if j+1 < len(e.paras) {
-		v = max(v, 0.6*e.ofText(g, clip(e.paras[j+1], 120, false)))
-	}
-	return v
-}
-
-// ofText is the share of headline g's ideograph pairs found in text.
-func (e *echoes) ofText(g int, text string) float64 {
-	if len(e.heads[g]) == 0 {
-		return 0
-	}
-	return float64(e.found(g, text)) / float64(len(e.heads[g]))
-}
-
-// found counts headline g's ideograph pairs found in text.
-func (e *echoes) found(g int, text string) int {
-	n := 0
-	for _, bg := range e.heads[g] {
-		if strings.Contains(text, bg) {
-			n++
-		}
-	}
-	return n
-}
-
-// parting measures how little the text before paragraph end (exclusive)
-// and the text from paragraph start on share: +1 when they share no pair of
-// ideographs, 0 at the sharing usual between two stories' paragraphs and
-// within one, −1 when they share much, as one story's paragraphs do.
-func (e *echoes) parting(end, start int) float64 {
-	if end <= 0 || start >= len(e.paras) {
-		return 0
-	}
-	before := bigramSet(e.prev(end))
-	after := bigramSet(e.next(start))
-	if len(before) == 0 || len(after) == 0 {
-		return 0
-	}
-	shared := 0
-	for bg := range after {
-		if before[bg] {
-			shared++
-		}
-	}
-	c := float64(shared) / float64(min(len(before), len(after)))
-	return max(-1, min(1, (0.1-c)/0.1))
-}
-
-func bigramSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, bg := range bigrams(s) {
-		m[bg] = true
-	}
-	return m
-}
-
-// clip keeps the first (or, with tail, the last) n runes of s.
-func clip(s string, n int, tail bool) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	if tail {
-		return string(r[len(r)-n:])
-	}
-	return string(r[:n])
-}
-
-// bigrams lists the distinct pairs of ideographs in s.
-func bigrams(s string) []string {
-	r := []rune(s)
-	seen := map[string]bool{}
-	var out []string
-	for i := 0; i+1 < len(r); i++ {
-		if isIdeograph(r[i]) && isIdeograph(r[i+1]) {
-			bg := string(r[i : i+2])
-			if !seen[bg] {
-				seen[bg] = true
-				out = append(out, bg)
-			}
-		}
-	}
-	return out
 }
 
 // buildArticles makes the model's articles from the chosen stories.

@@ -41,12 +41,18 @@ var (
 // bylineStart reports whether a body line opens with a credit, which starts
 // a new article.
 func bylineStart(t string) bool {
+	// Every credit bylineLead knows names a dispatch or a report within its
+	// first characters; most lines name none, and need no regexp.
+	head := t[:min(len(t), 90)]
+	if !hasRuneIn(head, "讯訊电電道導导") {
+		return false
+	}
 	return bylineLead.MatchString(t)
 }
 
 // isBylineLine reports whether the whole line is a byline.
 func isBylineLine(t string) bool {
-	if len(t) > 90 {
+	if len(t) > 90 || !hasRuneIn(t, "记記评評通文图圖摄攝】") {
 		return false
 	}
 	return bylineLine.MatchString(t)

@@ -1,6 +1,9 @@
 package parse
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Character classes as a Chinese page uses them.
 
@@ -35,6 +38,12 @@ func isWide(r rune) bool {
 
 // isIdeograph reports whether r is a Han character.
 func isIdeograph(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
 	return unicode.Is(unicode.Han, r)
 }
 
@@ -133,6 +142,25 @@ func closesEarly(s string) bool {
 			return false
 		case '）', ')', '”':
 			return true
+		}
+	}
+	return false
+}
+
+// hasRuneIn reports whether s holds any of the runes of set. set is a
+// handful of characters; this beats strings.ContainsAny on CJK text.
+func hasRuneIn(s string, set string) bool {
+	for _, r := range s {
+		if r < 0x80 {
+			if strings.IndexByte(set, byte(r)) >= 0 {
+				return true
+			}
+			continue
+		}
+		for _, c := range set {
+			if c == r {
+				return true
+			}
 		}
 	}
 	return false

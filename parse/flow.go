@@ -93,7 +93,7 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 			continue
 		}
 		from, hasFrom := p.from()
-		if hasFrom || bylineStart(p.text) {
+		if hasFrom || p.leads {
 			flush()
 			hardNext = true
 		}
@@ -158,7 +158,7 @@ func floatsIn(ps []piece, i int) bool {
 	if !blankAround(ps, i) || p.spaced || !p.short() || ideographs(p.text) < 2 || len(p.markers) > 0 {
 		return false
 	}
-	if strings.ContainsAny(p.text, "。，、；：！？") || isCredit(p.text) || bylineStart(p.text) || isBylineLine(p.text) {
+	if hasRuneIn(p.text, "。，、；：！？") || p.credit || p.leads || p.bylineOnly {
 		return false
 	}
 	prev, next := prevText(ps, i), nextText(ps, i)
@@ -169,7 +169,7 @@ func floatsIn(ps []piece, i int) bool {
 	if !a.full(0) || closesSentence(lastRune(a.text)) || a.text == "" || b.text == "" {
 		return false
 	}
-	return b.em >= b.width.here-1.25 && !bylineStart(b.text) && !opensPair(firstRune(b.text))
+	return b.em >= b.width.here-1.25 && !b.leads && !opensPair(firstRune(b.text))
 }
 
 // placeFloating puts a floating headline where its story starts: before
@@ -177,20 +177,11 @@ func floatsIn(ps []piece, i int) bool {
 // text, as a paragraph of its own after the one it interrupted.
 func placeFloating(f floating, paras []para, groups []group, items []item) ([]para, []group, []item) {
 	g := group{title: f.text, pos: f.piece}
-	heads := bigrams(f.text)
+	heads := bigramsOf(f.text)
 	best, bestK := 0.0, -1
-	for k := max(0, f.para-6); k < len(paras) && k <= f.para+2; k++ {
-		if len(heads) == 0 {
-			break
-		}
-		n := 0
-		opening := clip(paras[k].text, 60, false)
-		for _, bg := range heads {
-			if strings.Contains(opening, bg) {
-				n++
-			}
-		}
-		if v := float64(n) / float64(len(heads)); v > best {
+	for k := max(0, f.para-6); k < len(paras) && k <= f.para+2 && len(heads) > 0; k++ {
+		opening := bigramsOf(clip(paras[k].text, 60, false))
+		if v := float64(common(heads, opening)) / float64(len(heads)); v > best {
 			best, bestK = v, k
 		}
 	}
@@ -259,10 +250,10 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	if p.text == "" {
 		return false
 	}
-	if q.role != roleBody || bylineStart(q.text) {
+	if q.role != roleBody || q.leads {
 		return true
 	}
-	if first && bylineStart(p.text) {
+	if first && p.leads {
 		// The line opens with a byline, set with room around it: only a
 		// byline that fills the line ends there.
 		loc := bylineLead.FindStringIndex(p.text)

@@ -19,8 +19,20 @@ var (
 	furnWeekday  = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]`)
 	furnPageNo   = regexp.MustCompile(`第([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)版`)
 	furnLonePage = regexp.MustCompile(`^(?:第)?([0-9０-９]{1,3}|[A-Za-z][0-9]{1,2})版?$`)
-	furnEditors  = regexp.MustCompile(`责任编辑|责编|美编|校对|版式设计|版面设计|組版|責任編輯|美術編輯|校對|編輯：|编辑：|版式：`)
 )
+
+// editorsWords name the editors' credits at a page's foot.
+var editorsWords = [...]string{"责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式："}
+
+// namesEditors reports whether t is the editors' line: 责任编辑 / 美编 / 校对.
+func namesEditors(t string) bool {
+	for _, w := range editorsWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // furniture is what the running heads and feet of a page say.
 type furniture struct {
@@ -55,7 +67,7 @@ func takeFurniture(lines []line, taken []bool) furniture {
 			continue
 		}
 		t := lines[i].text
-		if n := len([]rune(t)); n >= 1 && n <= 6 && !strings.ContainsAny(t, "，。、：；！？") {
+		if n := len([]rune(t)); n >= 1 && n <= 6 && !hasRuneIn(t, "，。、：；！？") {
 			if f.name == "" {
 				f.name = t
 			}
@@ -93,11 +105,17 @@ func takeFurniture(lines []line, taken []bool) furniture {
 // plainFurniture reports whether t can only be a running head or foot:
 // a date with its weekday, a lone 第N版, an editors' line.
 func plainFurniture(t string) bool {
-	if furnEditors.MatchString(t) && len([]rune(t)) < 40 {
+	if len(t) > 120 {
+		return false
+	}
+	if namesEditors(t) {
 		return true
 	}
-	if furnLonePage.MatchString(t) && strings.HasSuffix(t, "版") {
+	if len(t) <= 16 && strings.HasSuffix(t, "版") && furnLonePage.MatchString(t) {
 		return true
+	}
+	if t == "" || !isDigit(rune(t[0])) {
+		return false
 	}
 	if m := furnDateCN.FindStringIndex(t); m != nil {
 		rest := t[m[1]:]
@@ -110,7 +128,7 @@ func plainFurniture(t string) bool {
 // 国 际 副 刊): a few characters, no punctuation, set on its own.
 func isPageName(l line) bool {
 	n := len([]rune(l.text))
-	if n < 2 || n > 6 || strings.ContainsAny(l.text, "，。、：；！？（）“”") {
+	if n < 2 || n > 6 || hasRuneIn(l.text, "，。、：；！？（）“”") {
 		return false
 	}
 	return l.spaced || n <= 4
@@ -161,7 +179,7 @@ func edgeIndexes(lines []line) []int {
 
 // isFurnitureLine reports whether t is a running head or foot.
 func isFurnitureLine(t string) bool {
-	if furnEditors.MatchString(t) {
+	if namesEditors(t) {
 		return true
 	}
 	if furnLonePage.MatchString(t) && strings.Contains(t, "版") {

@@ -21,10 +21,10 @@ func classify(ps []piece) int {
 			continue
 		}
 		switch {
-		case bylineStart(p.text):
+		case p.leads:
 			// A story opens here; its byline is taken off the paragraph later.
-		case isCredit(p.text):
-		case isBylineLine(p.text):
+		case p.credit:
+		case p.bylineOnly:
 			p.role = roleByline
 			changed++
 		case !p.spaced && squeezedEm(p) > max(p.width.before, p.width.after)+1.5:
@@ -46,7 +46,7 @@ var creditLine = regexp.MustCompile(`(?:摄|供图|制图|绘|图)(?:[（(][^）
 // isCredit reports whether a line is such a credit: body text, never a
 // headline.
 func isCredit(t string) bool {
-	return len(t) < 90 && creditLine.MatchString(t)
+	return len(t) < 90 && hasRuneIn(t, "摄图绘圖攝") && creditLine.MatchString(t)
 }
 
 // squeezedEm is the width of a line with its punctuation squeezed to half
@@ -154,7 +154,7 @@ func maybeHeadBlock(ps []piece, b block) bool {
 			continue
 		}
 		n++
-		if p.role == roleByline || strings.ContainsAny(p.text, "。；！？，、") || sectionHead.MatchString(p.text) || strings.HasSuffix(p.text, "——") {
+		if p.role == roleByline || hasRuneIn(p.text, "。；！？，、") || sectionHead.MatchString(p.text) || strings.HasSuffix(p.text, "——") {
 			return false
 		}
 	}
@@ -171,7 +171,7 @@ func headish(ps []piece, i int) bool {
 	default:
 		return false
 	}
-	if p.text == "" || p.spaced || len(p.markers) > 0 || bylineStart(p.text) {
+	if p.text == "" || p.spaced || len(p.markers) > 0 || p.leads {
 		return false
 	}
 	finishes := closesEarly(p.text) || noLineStart(firstRune(p.text))
@@ -181,7 +181,7 @@ func headish(ps []piece, i int) bool {
 	if finishes || firstRune(p.text) == '（' {
 		return false // it finishes a bracket the line before opened
 	}
-	if isCredit(p.text) || ideographs(p.text) < 2 && !neighbourIsHead(ps, i) {
+	if p.credit || ideographs(p.text) < 2 && !neighbourIsHead(ps, i) {
 		return false
 	}
 	switch lastRune(p.text) {
@@ -195,7 +195,7 @@ func headish(ps []piece, i int) bool {
 	if prev >= 0 && ps[prev].role == roleBody && (!endsParagraph(ps, prev) || unclosed(ps[prev].text)) {
 		return false // the line finishes a paragraph
 	}
-	if next == i+1 && ps[next].role == roleBody && ps[next].em >= ps[next].width.here-1.25 && !closesSentence(lastRune(ps[next].text)) && !bylineStart(ps[next].text) {
+	if next == i+1 && ps[next].role == roleBody && ps[next].em >= ps[next].width.here-1.25 && !closesSentence(lastRune(ps[next].text)) && !ps[next].leads {
 		return false // a full line follows: this one opens its paragraph
 	}
 	if p.short() || neighbourIsHead(ps, i) {
@@ -244,7 +244,7 @@ func isHeadBlock(ps []piece, b block) bool {
 	if prev < 0 {
 		return false // at the top, a short line may open the first story
 	}
-	if bylineStart(ps[next].text) {
+	if ps[next].leads {
 		return true
 	}
 	if _, ok := ps[next].from(); ok {
@@ -447,7 +447,7 @@ func titleOfTwo(a, b string, aParts, bParts int, aGap, bGap bool) int {
 
 // hasClause reports whether a headline line reads as a sentence of clauses.
 func hasClause(s string) bool {
-	return strings.ContainsAny(s, "，,；：")
+	return hasRuneIn(s, "，,；：")
 }
 
 // columnTag reports whether a headline ends with a column's tag in brackets,
@@ -471,7 +471,7 @@ func wraps(a, b string) bool {
 	}
 	// A wrapped headline leaves a short tail; a kicker over a short title
 	// is a line of its own.
-	return lb <= 6 || lb <= 0.45*la || lb <= 0.56*la && strings.ContainsAny(b, "（）“”《》")
+	return lb <= 6 || lb <= 0.45*la || lb <= 0.56*la && hasRuneIn(b, "（）“”《》")
 }
 
 // splitSideBySide cuts a wide headline line where pdftotext -raw printed two
@@ -523,7 +523,7 @@ func markBeforeStarts(ps []piece) {
 		if p.role != roleBody {
 			continue
 		}
-		if _, ok := p.from(); !ok && !bylineStart(p.text) {
+		if _, ok := p.from(); !ok && !p.leads {
 			continue
 		}
 		var run []int
@@ -534,7 +534,7 @@ func markBeforeStarts(ps []piece) {
 				run = nil // a headline block is there already
 				break
 			}
-			if q.role != roleBody || q.spaced || len(q.markers) > 0 || bylineStart(q.text) {
+			if q.role != roleBody || q.spaced || len(q.markers) > 0 || q.leads {
 				break
 			}
 			if r := lastRune(q.text); r == '。' || r == '，' || r == '、' || r == '；' || r == '：' || r == '！' || r == '？' || r == '”' || r == '…' {

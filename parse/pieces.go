@@ -13,6 +13,18 @@ type piece struct {
 	markers []marker // continuation markers cut from this line
 	src     int      // index of the page line it came from
 	doubt   bool     // a headline line of a doubtful block
+
+	// What the text says about itself, worked out once.
+	leads      bool // it opens with a byline: a story starts here
+	bylineOnly bool // the whole line is a byline
+	credit     bool // it is a picture's or a story's credit (…摄)
+}
+
+// know works out what a piece's text says about itself.
+func (p *piece) know() {
+	p.leads = bylineStart(p.text)
+	p.bylineOnly = !p.leads && isBylineLine(p.text)
+	p.credit = isCredit(p.text)
 }
 
 type role uint8
@@ -40,7 +52,9 @@ func cutPieces(lines []line, furniture []bool) []piece {
 			continue
 		}
 		for _, part := range splitAtByline(l) {
-			out = append(out, cutMarkers(piece{line: part, src: i}))
+			p := cutMarkers(piece{line: part, src: i})
+			p.know()
+			out = append(out, p)
 		}
 	}
 	return out

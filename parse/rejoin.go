@@ -105,7 +105,7 @@ func continuationAfter(ps []piece, paras []para, items []item, k int) int {
 			continue
 		}
 		first := &ps[p.first]
-		if bylineStart(first.text) || opensPair(firstRune(first.text)) || sectionHead.MatchString(first.text) {
+		if first.leads || opensPair(firstRune(first.text)) || sectionHead.MatchString(first.text) {
 			continue
 		}
 		if first.spaced || first.em >= first.width.here-1.25 {
