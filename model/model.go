@@ -3,10 +3,15 @@
 // files, terminals or how the tree was made; package parse builds it.
 package model
 
-// Issue is one day's paper: its pages in order.
+// Issue is one day's paper: its pages in order, and its stories.
 type Issue struct {
 	Date  string  // "2024-03-13", "" when no page says
 	Pages []*Page // in page-number order
+
+	// Stories holds every article of the issue once, in reading order, with
+	// the parts of a story continued from page to page joined. Every
+	// article of every page is in exactly one story.
+	Stories []*Story
 }
 
 // Page is one printed page (版) of an issue.
