@@ -1,5 +1,10 @@
 package model
 
+import (
+	"fmt"
+	"hash/fnv"
+)
+
 // A Story is one article of an issue read straight through: its parts on
 // the pages it spans, joined where the paper printed （下转第4版） and
 // （上接第1版）. Most stories have one part.
@@ -93,4 +98,20 @@ func (is *Issue) JSON() IssueJSON {
 		out.Articles = append(out.Articles, s.JSON())
 	}
 	return out
+}
+
+// Key names the story across runs, for remembering what was read: the page
+// it starts on and the start of its heading, hashed.
+func (s *Story) Key() string {
+	h := fnv.New64a()
+	page := 0
+	if len(s.Pages) > 0 {
+		page = s.Pages[0]
+	}
+	heading := []rune(s.Heading())
+	if len(heading) > 32 {
+		heading = heading[:32]
+	}
+	fmt.Fprintf(h, "%d\x00%s", page, string(heading))
+	return fmt.Sprintf("%016x", h.Sum64())
 }

@@ -1,0 +1,205 @@
+package shelf
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// State is what the reader remembers between sessions, per issue: the
+// stories read and where the reading stopped.
+type State struct {
+	Version int                    `json:"version"`
+	Issues  map[string]*IssueState `json:"issues"`
+}
+
+// IssueState is what is remembered of one issue.
+type IssueState struct {
+	// Read maps a story's key (model.Story.Key) to when it was opened, in
+	// Unix seconds.
+	Read map[string]int64 `json:"read"`
+	// Position is where the reading stopped, nil before the first reading.
+	Position *Position `json:"position,omitempty"`
+}
+
+// Position is a place in an issue: a story, a paragraph in it, a line in
+// the paragraph, so that it survives a different width.
+type Position struct {
+	Story string `json:"story"`
+	Para  int    `json:"para"`
+	Line  int    `json:"line"`
+	At    int64  `json:"at"` // when it was saved, Unix seconds
+}
+
+const stateVersion = 1
+
+// Issue returns the state of an issue, creating it.
+func (s *State) Issue(key string) *IssueState {
+	if s.Issues == nil {
+		s.Issues = map[string]*IssueState{}
+	}
+	is := s.Issues[key]
+	if is == nil {
+		is = &IssueState{Read: map[string]int64{}}
+		s.Issues[key] = is
+	}
+	if is.Read == nil {
+		is.Read = map[string]int64{}
+	}
+	return is
+}
+
+// A Store keeps the state in a file, written atomically (a temporary file,
+// then a rename) under a lock, and merged with what is on disk at every
+// write, so that two readers open at once lose neither one's marks.
+type Store struct {
+	path string
+}
+
+// StateDir is where the state lives: $XDG_STATE_HOME/dubao, or
+// ~/.local/state/dubao.
+func StateDir(xdgStateHome, home string) string {
+	if filepath.IsAbs(xdgStateHome) {
+		return filepath.Join(xdgStateHome, "dubao")
+	}
+	if home == "" {
+		return ""
+	}
+	return filepath.Join(home, ".local", "state", "dubao")
+}
+
+// NewStore keeps the state in dir/state.json.
+func NewStore(dir string) *Store {
+	return &Store{path: filepath.Join(dir, "state.json")}
+}
+
+// Path is the state file's path.
+func (st *Store) Path() string { return st.path }
+
+// A Warning is a problem with the state file that does not stop the
+// reading: the reader shows it in a line and goes on.
+type Warning struct{ msg string }
+
+func (w *Warning) Error() string { return w.msg }
+
+// Load reads the state. A missing file is an empty state. A corrupt file is
+// set aside (renamed to state.json.corrupt-TIME) and an empty state returned
+// with a *Warning; an unreadable one gives an empty state and a *Warning.
+func (st *Store) Load() (*State, error) {
+	s, err := st.read()
+	if err == nil {
+		return s, nil
+	}
+	var corrupt *corruptError
+	if errors.As(err, &corrupt) {
+		aside := fmt.Sprintf("%s.corrupt-%s", st.path, time.Now().Format("20060102-150405"))
+		if rerr := os.Rename(st.path, aside); rerr != nil {
+			return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: %s is damaged (%v) and could not be set aside: %v", st.path, corrupt.err, rerr)}
+		}
+		return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: %s was damaged; set aside as %s", st.path, filepath.Base(aside))}
+	}
+	return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: %v", err)}
+}
+
+type corruptError struct{ err error }
+
+func (e *corruptError) Error() string { return e.err.Error() }
+
+// read reads the file: a missing file is an empty state; a file that does
+// not parse is a *corruptError.
+func (st *Store) read() (*State, error) {
+	b, err := os.ReadFile(st.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &State{Version: stateVersion}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var s State
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil, &corruptError{err}
+	}
+	if s.Version > stateVersion {
+		return nil, &corruptError{fmt.Errorf("state version %d is newer than this dubao knows (%d)", s.Version, stateVersion)}
+	}
+	s.Version = stateVersion
+	return &s, nil
+}
+
+// Update changes the state on disk: under the lock it reads the file as it
+// is now (another reader may have written it), lets change apply this
+// reader's changes to it, and writes it back atomically. change should set
+// what this reader did (a story read, a position) rather than copy a whole
+// state, so that the other reader's changes stay.
+func (st *Store) Update(change func(*State)) error {
+	if err := os.MkdirAll(filepath.Dir(st.path), 0o755); err != nil {
+		return fmt.Errorf("saving state: %w", err)
+	}
+	unlock, err := lockFile(st.path + ".lock")
+	if err != nil {
+		return fmt.Errorf("saving state: %w", err)
+	}
+	defer unlock()
+	s, err := st.read()
+	if err != nil {
+		var corrupt *corruptError
+		if !errors.As(err, &corrupt) {
+			return fmt.Errorf("saving state: %w", err)
+		}
+		s = &State{Version: stateVersion} // Load has reported it; start afresh
+	}
+	change(s)
+	return writeAtomic(st.path, s)
+}
+
+// writeAtomic writes s to a temporary file beside path and renames it over
+// path, so that a reader never sees half a file.
+func writeAtomic(path string, s *State) error {
+	b, err := json.MarshalIndent(s, "", " ")
+	if err != nil {
+		return fmt.Errorf("saving state: %w", err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".state-*.tmp")
+	if err != nil {
+		return fmt.Errorf("saving state: %w", err)
+	}
+	tmp := f.Name()
+	_, werr := f.Write(append(b, '\n'))
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("saving state: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("saving state: %w", err)
+	}
+	return nil
+}
+
+// MarkRead records that a story of an issue was opened.
+func MarkRead(issue, story string, at time.Time) func(*State) {
+	return func(s *State) {
+		is := s.Issue(issue)
+		if at.Unix() > is.Read[story] {
+			is.Read[story] = at.Unix()
+		}
+	}
+}
+
+// SetPosition records where the reading of an issue stopped; a newer
+// position wins over an older one.
+func SetPosition(issue string, p Position) func(*State) {
+	return func(s *State) {
+		is := s.Issue(issue)
+		if is.Position == nil || p.At >= is.Position.At {
+			q := p
+			is.Position = &q
+		}
+	}
+}
