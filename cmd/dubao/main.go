@@ -1,37 +1,68 @@
 // Command dubao reads the day's newspaper in a terminal.
+//
+//	dubao [--theme NAME] [--ambiguous narrow|wide|auto] [--measure N] [--no-indent] [PATH...]
+//	dubao cat [--width N] [--ambiguous narrow|wide] [--no-indent] [PATH...]
+//	dubao parse [--pretty] PATH|-
+//
+// PATH is a page file as extracted text, or - for standard input; with none,
+// dubao opens a bundled sample page. The command line reads flags and files
+// and hands them on: the reader and cat are package tui's, parsing is
+// package parse's.
 package main
 
 import (
-	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
-
-	"github.com/dubaoreader/dubao/parse"
 )
 
 func main() {
-	if len(os.Args) >= 3 && os.Args[1] == "parse" {
-		path := os.Args[len(os.Args)-1]
-		var b []byte
-		var err error
-		if path == "-" {
-			b, err = io.ReadAll(os.Stdin)
-		} else {
-			b, err = os.ReadFile(path)
+	args := os.Args[1:]
+	run := readCmd
+	if len(args) > 0 {
+		switch args[0] {
+		case "parse":
+			run, args = parseCmd, args[1:]
+		case "cat":
+			run, args = catCmd, args[1:]
 		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "dubao:", err)
-			os.Exit(1)
+	}
+	if err := run(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return
 		}
-		pages, err := parse.Pages(b)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "dubao: %s: %v\n", path, err)
-			os.Exit(1)
+		fmt.Fprintln(os.Stderr, "dubao:", err)
+		os.Exit(1)
+	}
+}
+
+// parseFlags parses args with fs and returns the paths among them: flags
+// and paths may come in any order (dubao page.txt --theme ink), and after
+// -- everything is a path. -h prints the usage and returns flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintf(os.Stderr, "usage: %s\n", usage)
+		fs.SetOutput(os.Stderr)
+		fs.PrintDefaults()
+	}
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.Usage()
+			}
+			return nil, err
 		}
-		enc := json.NewEncoder(os.Stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		enc.Encode(pages[0].JSON())
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(paths, rest...), nil
+		}
+		paths, args = append(paths, rest[0]), rest[1:]
 	}
 }

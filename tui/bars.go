@@ -1,0 +1,59 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// segment is a piece of a one-line bar: text and how it is drawn.
+type segment struct {
+	text string
+	p    paint
+}
+
+// writeBar writes a one-line bar to b in exactly w cells: left from the
+// left edge, cut with … where it runs over, and right against the right
+// edge when it fits in half the bar; pad fills between.
+func (c *common) writeBar(b *strings.Builder, left, right []segment, w int, pad paint) {
+	m := c.m
+	rw := 0
+	for _, s := range right {
+		rw += m.StringWidth(s.text)
+	}
+	if rw > w/2 {
+		right, rw = nil, 0
+	}
+	room := w - rw
+	if rw > 0 {
+		room -= 2 // a gap before right
+	}
+	used := 0
+	for _, s := range left {
+		sw := m.StringWidth(s.text)
+		if used+sw > room {
+			t := fit(m, s.text, room-used)
+			s.p.write(b, t)
+			used += m.StringWidth(t)
+			break
+		}
+		s.p.write(b, s.text)
+		used += sw
+	}
+	pad.spaces(b, w-used-rw)
+	for _, s := range right {
+		s.p.write(b, s.text)
+	}
+}
+
+// longDate writes a date given as 2019-02-21 the way a paper prints it:
+// 2019年2月21日 星期四. Anything else comes back as it is.
+func longDate(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	const weekdays = "日一二三四五六"
+	wd := []rune(weekdays)[t.Weekday()]
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日 星期" + string(wd)
+}

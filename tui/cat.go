@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/glamour/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/tui/layout"
+)
+
+// CatOptions say how Cat prints an issue.
+type CatOptions struct {
+	Width    int // the widest line, in cells; 80 when 0
+	Measure  layout.Measure
+	NoIndent bool // no first-line indent
+
+	// Style is "" for plain text, or a glamour standard style ("dark",
+	// "light", "notty") to render the text through glamour, keeping our
+	// line breaks.
+	Style string
+}
+
+// glamourMargin is the margin glamour's standard styles put left of a
+// document (and we keep right of it).
+const glamourMargin = 2
+
+// Cat prints every article of the issue, page by page, as text reflowed to
+// o.Width: each page's heading, then each article's kicker, title,
+// subtitle and byline and its paragraphs, a blank line between. No line is
+// wider than o.Width.
+func Cat(w io.Writer, is *model.Issue, o CatOptions) error {
+	if o.Width <= 0 {
+		o.Width = 80
+	}
+	if o.Style == "" {
+		bw := bufio.NewWriter(w)
+		writeText(bw, is, o.Measure, o.Width, !o.NoIndent, false)
+		return bw.Flush()
+	}
+	// glamour wraps by words, which Chinese has none of between
+	// characters: the lines are broken here, glamour keeps them
+	// (WordWrap(0), PreservedNewLines) and only styles and indents them.
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStandardStyle(o.Style),
+		glamour.WithWordWrap(0),
+		glamour.WithPreservedNewLines(),
+	)
+	if err != nil {
+		return err
+	}
+	var md strings.Builder
+	writeText(&md, is, o.Measure, max(o.Width-2*glamourMargin, 1), !o.NoIndent, true)
+	out, err := r.Render(md.String())
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, out)
+	return err
+}
+
+// writeText writes the issue as lines at most width cells wide, as plain
+// text or as Markdown whose every line is one of those lines.
+func writeText(w io.StringWriter, is *model.Issue, m layout.Measure, width int, ind, markdown bool) {
+	line := func(s string, strong bool) {
+		if markdown {
+			s = escapeMarkdown(s)
+			if strong {
+				s = "**" + s + "**"
+			}
+		}
+		w.WriteString(s)
+		w.WriteString("\n")
+	}
+	blank := func() { w.WriteString("\n") }
+	first := true
+	for _, p := range is.Pages {
+		if !first {
+			blank()
+		}
+		first = false
+		head := pageLabel(p)
+		if d := p.Date; d != "" {
+			head += "  " + longDate(d)
+		}
+		if markdown {
+			// A heading is one line: cut it to fit beside the "# " glamour draws.
+			w.WriteString("# " + escapeMarkdown(m.Truncate(head, width-2, "…")) + "\n")
+		} else {
+			line(m.Truncate(head, width, "…"), false)
+			line(strings.Repeat("=", min(m.StringWidth(head), width)), false)
+		}
+		for i, a := range p.Articles {
+			blank()
+			if i > 0 {
+				blank() // two blank lines between articles, one between paragraphs
+			}
+			s := setIn(m, a, width, ind)
+			for _, l := range s.lines {
+				if l.kind == lineBlank {
+					blank()
+					continue
+				}
+				text := l.text
+				if l.kind == lineSeam && l.lead > 0 && !markdown {
+					text = strings.Repeat(" ", l.lead) + text // （下转第N版） to the right
+				}
+				line(text, l.kind == lineTitle)
+			}
+		}
+	}
+}
+
+// escapeMarkdown backslash-escapes the ASCII punctuation in s, so that
+// Markdown shows it as it is: 1. is not a list, *x* not emphasis.
+func escapeMarkdown(s string) string {
+	if !strings.ContainsAny(s, "\\`*_{}[]<>()#+-.!|~&") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x80 && strings.ContainsRune("\\`*_{}[]<>()#+-.!|~&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// CatDefaults returns what cat does when not told: the terminal's width
+// and glamour's dark or light style when out is a terminal (plain text all
+// the same when noColor is set), else 80 columns of plain text.
+func CatDefaults(out *os.File, noColor string) (width int, style string) {
+	if !term.IsTerminal(out.Fd()) {
+		return 80, ""
+	}
+	width = 80
+	if w, _, err := term.GetSize(out.Fd()); err == nil && w > 0 {
+		width = w
+	}
+	if noColor != "" {
+		return width, ""
+	}
+	if lipgloss.HasDarkBackground(os.Stdin, out) {
+		return width, "dark"
+	}
+	return width, "light"
+}

@@ -1,0 +1,52 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/dubaoreader/dubao/tui/layout"
+)
+
+// common is what the parts of the reader share: the window and its
+// geometry, the width measure, the styles and the keys. The root model
+// owns it; the parts read it.
+type common struct {
+	geo     Geometry
+	m       layout.Measure
+	measure int  // the reading measure, in CJK characters
+	indent  bool // first-line indent on
+	st      styles
+	keys    KeyMap
+}
+
+// frameTop writes the top or bottom edge of a pane w cells wide: corners
+// left and right, horizontal lines between, and label, label wide cells
+// wide, near the right end when it is not "" and there is room.
+func (c *common) frameEdge(b *strings.Builder, f border, left, right, fillRune string, w int, label string, labelW int, labelPaint paint) {
+	bw := c.geo.Border
+	inner := w - 2*bw
+	f.paint.write(b, left)
+	if label != "" && labelW+4*bw <= inner {
+		// ─── 42% ─  : the label with a space each side, one line after.
+		after := bw
+		before := inner - after - labelW - 2
+		if before%bw != 0 { // wide borders: give the odd cell to the label's gap
+			before--
+			labelW++
+			label += " "
+		}
+		f.paint.write(b, strings.Repeat(fillRune, before/bw))
+		labelPaint.write(b, " "+label+" ")
+		f.paint.write(b, strings.Repeat(fillRune, after/bw))
+	} else {
+		f.paint.write(b, strings.Repeat(fillRune, inner/bw))
+	}
+	f.paint.write(b, right)
+}
+
+// frame returns the border to draw a pane with.
+func (c *common) frame(focused bool) border {
+	if focused {
+		return c.st.frameFocused
+	}
+	return c.st.frame
+}

@@ -1,0 +1,70 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key the reader answers to. The same bindings drive the
+// handling in Update, the hints in the status bar and the ? help overlay,
+// so what help says is what the keys do.
+type KeyMap struct {
+	Up, Down           key.Binding // move the selection, or scroll a line
+	Open, Back         key.Binding // read the selected article; back to the list
+	Switch             key.Binding // the other pane
+	PageDown, PageUp   key.Binding
+	HalfDown, HalfUp   key.Binding
+	Top, Bottom        key.Binding
+	PrevPage, NextPage key.Binding // the previous or next 版
+	NextArticle        key.Binding // while reading
+	PrevArticle        key.Binding
+	Theme              key.Binding // cycle through the themes
+	Indent             key.Binding // first-line indent on or off
+	Help               key.Binding
+	Quit               key.Binding
+}
+
+// DefaultKeyMap returns the reader's keys.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return KeyMap{
+		Up:          b([]string{"k", "up"}, "k/↑", "上移"),
+		Down:        b([]string{"j", "down"}, "j/↓", "下移"),
+		Open:        b([]string{"enter", "l", "right"}, "enter/l/→", "阅读"),
+		Back:        b([]string{"h", "left", "esc"}, "h/←/esc", "返回标题"),
+		Switch:      b([]string{"tab"}, "tab", "切换窗格"),
+		PageDown:    b([]string{"space", "pgdown"}, "space/PgDn", "下一屏"),
+		PageUp:      b([]string{"b", "pgup"}, "b/PgUp", "上一屏"),
+		HalfDown:    b([]string{"d"}, "d", "下半屏"),
+		HalfUp:      b([]string{"u"}, "u", "上半屏"),
+		Top:         b([]string{"g", "home"}, "g", "到开头"),
+		Bottom:      b([]string{"G", "end"}, "G", "到末尾"),
+		PrevPage:    b([]string{"["}, "[", "上一版"),
+		NextPage:    b([]string{"]"}, "]", "下一版"),
+		NextArticle: b([]string{"J"}, "J", "下一篇"),
+		PrevArticle: b([]string{"K"}, "K", "上一篇"),
+		Theme:       b([]string{"t"}, "t", "换主题"),
+		Indent:      b([]string{"i"}, "i", "首行缩进"),
+		Help:        b([]string{"?"}, "?", "帮助"),
+		Quit:        b([]string{"q", "ctrl+c"}, "q/ctrl+c", "退出"),
+	}
+}
+
+// HelpGroups returns the bindings in the columns of the help overlay:
+// moving, reading, the rest. Every binding of the map is in one of them.
+func (k KeyMap) HelpGroups() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Open, k.Back, k.Switch, k.NextArticle, k.PrevArticle, k.NextPage, k.PrevPage},
+		{k.Theme, k.Indent, k.Help, k.Quit},
+	}
+}
+
+// ShortHelp returns the few bindings the status bar names beside help
+// and quit (which it always names), most useful first; it drops from the
+// end what does not fit.
+func (k KeyMap) ShortHelp(reading bool) []key.Binding {
+	if reading {
+		return []key.Binding{k.PageDown, k.Back, k.NextArticle, k.PrevArticle}
+	}
+	return []key.Binding{k.Down, k.Open, k.Switch, k.NextPage}
+}

@@ -1,0 +1,554 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/themes"
+	"github.com/dubaoreader/dubao/tui/layout"
+)
+
+// Options configure the reader. The zero value is a reader in Narrow mode
+// with the default measure and theme.
+type Options struct {
+	Measure      layout.Measure // how wide text is; see AgreeWidth
+	MeasureChars int            // the reading measure in CJK characters; DefaultMeasure when 0
+	NoIndent     bool           // start without the first-line indent
+
+	ThemeName  string         // --theme; "" to choose by NO_COLOR and the background
+	NoColor    string         // the value of $NO_COLOR
+	UserThemes []themes.Theme // from themes.LoadDir
+	Warnings   []string       // shown in the status bar at start, such as a bad theme file
+
+	Read *ReadMarks // articles already read; nil for none
+
+	// Width and Height are the window's size until bubbletea says: for
+	// tests and benchmarks. Zero draws nothing until then.
+	Width, Height int
+}
+
+// focus is which pane keys go to.
+type focus int
+
+const (
+	focusList focus = iota
+	focusBody
+)
+
+// Model is the reader: it routes messages to the list, the body and the
+// help, and draws them with a header and a status bar.
+type Model struct {
+	c     common
+	issue *model.Issue
+	list  list
+	body  body
+	help  help
+	focus focus
+
+	themeChosen bool // the theme was named, by --theme or t: keep it
+	noColor     string
+	user        []themes.Theme
+
+	message segment // a passing message or warning in the status bar
+
+	// Ready to print, rebuilt by refresh after each change.
+	header, status string
+	tooSmall       string
+}
+
+// New returns the reader on issue.
+func New(is *model.Issue, o Options) *Model {
+	if is == nil {
+		is = &model.Issue{}
+	}
+	if o.Read == nil {
+		o.Read = &ReadMarks{}
+	}
+	m := &Model{issue: is, noColor: o.NoColor, user: o.UserThemes}
+	m.c = common{m: o.Measure, measure: o.MeasureChars, indent: !o.NoIndent, keys: DefaultKeyMap()}
+	if m.c.measure < 1 {
+		m.c.measure = DefaultMeasure
+	}
+	t, err := themes.Resolve(themes.Options{Name: o.ThemeName, NoColor: o.NoColor, DarkBackground: true, User: o.UserThemes})
+	m.themeChosen = o.ThemeName != "" && err == nil
+	warnings := o.Warnings
+	if err != nil {
+		warnings = append([]string{err.Error()}, warnings...)
+	}
+	if len(warnings) > 0 {
+		text := warnings[0]
+		if len(warnings) > 1 {
+			text += "（另有 " + strconv.Itoa(len(warnings)-1) + " 条）"
+		}
+		m.message = segment{text: text}
+	}
+	m.list = newList(&m.c, is, o.Read)
+	m.body = newBody(&m.c)
+	m.help = help{c: &m.c}
+	m.c.st = newStyles(t)
+	m.message.p = m.c.st.warning
+	m.resize(o.Width, o.Height)
+	m.sync()
+	m.refresh()
+	return m
+}
+
+// Init asks the terminal for its background, to choose between the light
+// and the dark theme, unless the choice is made.
+func (m *Model) Init() tea.Cmd {
+	if m.themeChosen || m.noColor != "" {
+		return nil
+	}
+	return tea.RequestBackgroundColor
+}
+
+// Update handles a message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		if !m.themeChosen {
+			t, _ := themes.Resolve(themes.Options{NoColor: m.noColor, DarkBackground: msg.IsDark(), User: m.user})
+			m.setTheme(t)
+		}
+	case tea.KeyPressMsg:
+		cmd = m.key(msg)
+	case tea.MouseWheelMsg:
+		m.wheel(msg.Mouse())
+	case tea.MouseClickMsg:
+		m.click(msg.Mouse())
+	}
+	m.refresh()
+	return m, cmd
+}
+
+// resize lays the reader out for a window of w×h and sets everything
+// that depends on widths again.
+func (m *Model) resize(w, h int) {
+	m.c.geo = NewGeometry(w, h, m.c.measure, m.c.m)
+	if m.c.geo.TooSmall {
+		m.tooSmall = m.tooSmallScreen()
+		return
+	}
+	m.list.refit()
+	m.body.reflow()
+	m.help.rebuild()
+}
+
+func (m *Model) setTheme(t themes.Theme) {
+	m.c.st = newStyles(t)
+	if m.message.text != "" {
+		m.message.p = m.c.st.warning
+	}
+	m.help.rebuild()
+	if m.c.geo.TooSmall {
+		m.tooSmall = m.tooSmallScreen()
+	}
+}
+
+// sync shows the selected article in the body.
+func (m *Model) sync() {
+	r, ok := m.list.selected()
+	if !ok {
+		m.body.show(nil)
+		return
+	}
+	m.body.show(m.issue.Pages[r.page].Articles[r.art])
+}
+
+// read opens the selected article: the body takes the keys and the
+// article is marked read.
+func (m *Model) read() {
+	r, ok := m.list.selected()
+	if !ok {
+		return
+	}
+	m.list.read.MarkRead(r.key)
+	m.focus = focusBody
+}
+
+func (m *Model) say(text string) { m.message = segment{text: text, p: m.c.st.message} }
+
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.c.keys
+	m.message = segment{}
+	if key.Matches(msg, k.Quit) {
+		return tea.Quit
+	}
+	if m.help.open {
+		switch {
+		case key.Matches(msg, k.Help, k.Back):
+			m.help.open = false
+		case key.Matches(msg, k.Down):
+			m.help.scroll(1)
+		case key.Matches(msg, k.Up):
+			m.help.scroll(-1)
+		case key.Matches(msg, k.PageDown, k.HalfDown):
+			m.help.scroll(m.help.height() / 2)
+		case key.Matches(msg, k.PageUp, k.HalfUp):
+			m.help.scroll(-m.help.height() / 2)
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Help):
+		m.help.open, m.help.top = true, 0
+	case key.Matches(msg, k.Theme):
+		name := themes.Cycle(m.c.st.theme.Name, themes.Available(m.user))
+		if t, ok := themes.Lookup(name, m.user); ok {
+			m.setTheme(t)
+			m.themeChosen = true
+			m.say("主题：" + t.Name)
+		}
+	case key.Matches(msg, k.Indent):
+		m.c.indent = !m.c.indent
+		m.body.reflow()
+		if m.c.indent {
+			m.say("首行缩进：开")
+		} else {
+			m.say("首行缩进：关")
+		}
+	case key.Matches(msg, k.Switch):
+		if m.focus == focusList {
+			m.focus = focusBody
+		} else {
+			m.focus = focusList
+		}
+	case key.Matches(msg, k.NextArticle, k.PrevArticle):
+		before := m.list.cur
+		if key.Matches(msg, k.NextArticle) {
+			m.list.move(1)
+		} else {
+			m.list.move(-1)
+		}
+		m.sync()
+		m.read()
+		if m.list.cur == before {
+			m.edge(key.Matches(msg, k.NextArticle), "篇")
+		}
+	case key.Matches(msg, k.NextPage, k.PrevPage):
+		before := m.list.cur
+		next := key.Matches(msg, k.NextPage)
+		if next {
+			m.list.movePage(1)
+		} else {
+			m.list.movePage(-1)
+		}
+		m.sync()
+		if m.focus == focusBody {
+			m.read()
+		}
+		if m.list.cur == before {
+			m.edge(next, "版")
+		}
+	case m.focus == focusList:
+		m.listKey(msg)
+	default:
+		m.bodyKey(msg)
+	}
+	return nil
+}
+
+// edge says that there is no article or page further that way.
+func (m *Model) edge(next bool, unit string) {
+	if next {
+		m.say("已是最后一" + unit)
+	} else {
+		m.say("已是第一" + unit)
+	}
+}
+
+func (m *Model) listKey(msg tea.KeyPressMsg) {
+	k := &m.c.keys
+	h := m.list.height()
+	switch {
+	case key.Matches(msg, k.Down):
+		m.list.move(1)
+	case key.Matches(msg, k.Up):
+		m.list.move(-1)
+	case key.Matches(msg, k.PageDown):
+		m.list.moveTo(m.list.cur + h)
+	case key.Matches(msg, k.PageUp):
+		m.list.moveTo(m.list.cur - h)
+	case key.Matches(msg, k.HalfDown):
+		m.list.moveTo(m.list.cur + h/2)
+	case key.Matches(msg, k.HalfUp):
+		m.list.moveTo(m.list.cur - h/2)
+	case key.Matches(msg, k.Top):
+		m.list.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		m.list.moveTo(m.lastArticle())
+	case key.Matches(msg, k.Open):
+		m.read()
+	}
+	m.sync()
+}
+
+// lastArticle returns the row of the issue's last article.
+func (m *Model) lastArticle() int {
+	for i := len(m.list.rows) - 1; i >= 0; i-- {
+		if m.list.rows[i].isArticle() {
+			return i
+		}
+	}
+	return 0
+}
+
+func (m *Model) bodyKey(msg tea.KeyPressMsg) {
+	k := &m.c.keys
+	h := m.body.height()
+	switch {
+	case key.Matches(msg, k.Down):
+		m.body.scroll(1)
+	case key.Matches(msg, k.Up):
+		m.body.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		m.body.scroll(max(h-1, 1))
+	case key.Matches(msg, k.PageUp):
+		m.body.scroll(-max(h-1, 1))
+	case key.Matches(msg, k.HalfDown):
+		m.body.scroll(max(h/2, 1))
+	case key.Matches(msg, k.HalfUp):
+		m.body.scroll(-max(h/2, 1))
+	case key.Matches(msg, k.Top):
+		m.body.scrollTo(0)
+	case key.Matches(msg, k.Bottom):
+		m.body.scrollTo(m.body.lines())
+	case key.Matches(msg, k.Back):
+		m.focus = focusList
+	}
+}
+
+// paneAt returns the pane under cell (x, y), and false for none.
+func (m *Model) paneAt(x, y int) (focus, bool) {
+	g := m.c.geo
+	switch {
+	case g.TooSmall:
+		return 0, false
+	case g.Single:
+		return m.focus, g.Body.Contains(x, y)
+	case g.List.Contains(x, y):
+		return focusList, true
+	case g.Body.Contains(x, y):
+		return focusBody, true
+	}
+	return 0, false
+}
+
+// wheelStep is how many lines a turn of the mouse wheel scrolls.
+const wheelStep = 3
+
+func (m *Model) wheel(ms tea.Mouse) {
+	d := 0
+	switch ms.Button {
+	case tea.MouseWheelDown:
+		d = wheelStep
+	case tea.MouseWheelUp:
+		d = -wheelStep
+	default:
+		return
+	}
+	if m.help.open {
+		m.help.scroll(d)
+		return
+	}
+	switch p, ok := m.paneAt(ms.X, ms.Y); {
+	case !ok:
+	case p == focusList:
+		m.list.scroll(d)
+	default:
+		m.body.scroll(d)
+	}
+}
+
+// click selects the headline clicked, or opens it when it is selected;
+// a click in the body gives it the keys.
+func (m *Model) click(ms tea.Mouse) {
+	if ms.Button != tea.MouseLeft || m.help.open {
+		return
+	}
+	p, ok := m.paneAt(ms.X, ms.Y)
+	if !ok {
+		return
+	}
+	m.message = segment{}
+	if p == focusBody {
+		m.focus = focusBody
+		return
+	}
+	inner := m.c.geo.Inner(m.c.geo.List)
+	i, ok := m.list.rowAt(ms.Y - inner.Y)
+	if !ok || !m.list.rows[i].isArticle() {
+		return
+	}
+	if i == m.list.cur {
+		m.read()
+		return
+	}
+	m.list.cur = i
+	m.list.follow()
+	m.focus = focusList
+	m.sync()
+}
+
+// View draws the reader.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "读报"
+	return v
+}
+
+// render returns the screen: one line for each row of the window, each
+// exactly as wide as the window.
+func (m *Model) render() string {
+	g := m.c.geo
+	if g.Width <= 0 || g.Height <= 0 {
+		return ""
+	}
+	if g.TooSmall {
+		return m.tooSmall
+	}
+	var b strings.Builder
+	b.Grow(g.Width * g.Height * 4)
+	b.WriteString(m.header)
+	b.WriteByte('\n')
+	pos := m.body.position()
+	spare := g.Width - g.Body.X - g.Body.W
+	for y := range g.Body.H {
+		switch {
+		case m.help.open:
+			m.help.writeRow(&b, y)
+		case g.Single && m.focus == focusList:
+			m.list.writeRow(&b, y, true)
+		case g.Single:
+			m.body.writeRow(&b, y, true, pos)
+		default:
+			m.list.writeRow(&b, y, m.focus == focusList)
+			m.body.writeRow(&b, y, m.focus == focusBody, pos)
+		}
+		m.c.st.fill.spaces(&b, spare)
+		b.WriteByte('\n')
+	}
+	b.WriteString(m.status)
+	return b.String()
+}
+
+// refresh sets the header and status bar again.
+func (m *Model) refresh() {
+	g := m.c.geo
+	if g.TooSmall || g.Width <= 0 {
+		return
+	}
+	st := &m.c.st
+	var b strings.Builder
+
+	// Header: masthead, page, date; the article's place in the issue right.
+	segs := []segment{{" ", st.fill}, {"读报", st.header}}
+	var right []segment
+	if r, ok := m.list.selected(); ok {
+		p := m.issue.Pages[r.page]
+		segs = append(segs, segment{"  ", st.fill}, segment{pageLabel(p), st.pageHeading})
+		date := p.Date
+		if date == "" {
+			date = m.issue.Date
+		}
+		if date != "" {
+			segs = append(segs, segment{"  ", st.fill}, segment{longDate(date), st.dim})
+		}
+		n, at := 0, 0
+		for i, rr := range m.list.rows {
+			if rr.isArticle() {
+				n++
+				if i == m.list.cur {
+					at = n
+				}
+			}
+		}
+		right = []segment{{strconv.Itoa(at) + "/" + strconv.Itoa(n) + " 篇", st.dim}, {" ", st.fill}}
+	}
+	m.c.writeBar(&b, segs, right, g.Width, st.fill)
+	m.header = b.String()
+
+	// Status bar: a message or the main keys; help and quit at the right.
+	b.Reset()
+	k := &m.c.keys
+	segs = []segment{{" ", st.status}}
+	right = right[:0]
+	always := []key.Binding{k.Help, k.Quit}
+	if m.help.open {
+		always = always[1:]
+	}
+	for _, bnd := range always {
+		right = append(right, segment{bnd.Help().Key, st.statusKey}, segment{" " + bnd.Help().Desc + "  ", st.status})
+	}
+	right[len(right)-1].text = strings.TrimSuffix(right[len(right)-1].text, " ")
+	rw := 0
+	for _, s := range right {
+		rw += m.c.m.StringWidth(s.text)
+	}
+	switch {
+	case m.message.text != "":
+		segs = append(segs, m.message)
+	case m.help.open && len(m.help.lines) > m.help.height():
+		segs = append(segs, segment{"j/k 滚动 · ? 或 esc 关闭", st.status})
+	case m.help.open:
+		segs = append(segs, segment{"? 或 esc 关闭", st.status})
+	default:
+		room := g.Width - 1 - rw - 2
+		for i, bnd := range k.ShortHelp(m.focus == focusBody) {
+			h := bnd.Help()
+			w := m.c.m.StringWidth(h.Key) + 1 + m.c.m.StringWidth(h.Desc)
+			if i > 0 {
+				w += 3
+			}
+			if w > room {
+				break
+			}
+			room -= w
+			if i > 0 {
+				segs = append(segs, segment{" · ", st.status})
+			}
+			segs = append(segs, segment{h.Key, st.statusKey}, segment{" " + h.Desc, st.status})
+		}
+	}
+	m.c.writeBar(&b, segs, right, g.Width, st.status)
+	m.status = b.String()
+}
+
+// tooSmallScreen is what a window too small to read in shows: a short
+// message in its middle.
+func (m *Model) tooSmallScreen() string {
+	g := m.c.geo
+	if g.Width <= 0 || g.Height <= 0 {
+		return ""
+	}
+	st := &m.c.st
+	msg := []string{"窗口太小", "至少 " + strconv.Itoa(MinWidth) + "x" + strconv.Itoa(MinHeight)}
+	first := (g.Height - len(msg)) / 2
+	var b strings.Builder
+	for y := range g.Height {
+		if y > 0 {
+			b.WriteByte('\n')
+		}
+		i := y - first
+		if i < 0 || i >= len(msg) {
+			st.fill.spaces(&b, g.Width)
+			continue
+		}
+		t := m.c.m.Truncate(msg[i], g.Width, "")
+		w := m.c.m.StringWidth(t)
+		lead := (g.Width - w) / 2
+		st.fill.spaces(&b, lead)
+		st.dim.write(&b, t)
+		st.fill.spaces(&b, g.Width-lead-w)
+	}
+	return b.String()
+}

@@ -1,0 +1,123 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/dubaoreader/dubao/themes"
+)
+
+// paint is a style ready to apply: the escape sequences lipgloss writes
+// before and after a span of text. Taking them apart once per theme keeps
+// lipgloss out of View, and out of measuring: every width on the screen is
+// the layout.Measure's, lipgloss only colours.
+type paint struct{ pre, post string }
+
+// newPaint takes s apart. s must set no geometry (width, padding, border).
+func newPaint(s lipgloss.Style) paint {
+	const mark = "\x00"
+	out := s.Render(mark)
+	i := strings.Index(out, mark)
+	if i < 0 {
+		return paint{}
+	}
+	return paint{pre: out[:i], post: out[i+len(mark):]}
+}
+
+// write appends text, styled, to b.
+func (p paint) write(b *strings.Builder, text string) {
+	if text == "" {
+		return
+	}
+	b.WriteString(p.pre)
+	b.WriteString(text)
+	b.WriteString(p.post)
+}
+
+// spaces appends n spaces, styled, to b.
+func (p paint) spaces(b *strings.Builder, n int) {
+	if n <= 0 {
+		return
+	}
+	b.WriteString(p.pre)
+	writeSpaces(b, n)
+	b.WriteString(p.post)
+}
+
+// writeSpaces appends n spaces to b.
+func writeSpaces(b *strings.Builder, n int) {
+	for n > 0 {
+		k := min(n, len(blanks))
+		b.WriteString(blanks[:k])
+		n -= k
+	}
+}
+
+const blanks = "                                                                "
+
+// border is a pane's frame: its characters and their paint.
+type border struct {
+	lipgloss.Border
+	paint paint
+}
+
+// styles are a theme's styles taken apart for drawing, built once each
+// time the theme changes.
+type styles struct {
+	theme themes.Theme
+
+	fill                            paint // the theme's background, for gaps and padding
+	header, dim, status, statusKey  paint
+	message, warning                paint
+	pageHeading                     paint
+	item, selected, unfocused, read paint
+	body, title, kicker, subtitle   paint
+	byline, seam, help, helpKey     paint
+	frame, frameFocused             border
+}
+
+func newStyles(t themes.Theme) styles {
+	p := func(s themes.Style) paint { return newPaint(s.Lipgloss()) }
+	fill := lipgloss.NewStyle()
+	if t.Background != "" {
+		fill = fill.Background(t.Background.Lipgloss())
+	}
+	frame := func(focused bool) border {
+		pane := t.Pane(focused)
+		s := t.Border
+		if focused {
+			s = t.BorderFocused
+		}
+		s.Bold, s.Faint, s.Italic, s.Underline, s.Reverse = false, false, false, false, false
+		if s.Bg == "" {
+			s.Bg = t.Background
+		}
+		return border{Border: pane.GetBorderStyle(), paint: p(s)}
+	}
+	return styles{
+		theme:        t,
+		fill:         newPaint(fill),
+		header:       p(t.Header),
+		dim:          p(t.Dim),
+		status:       p(t.Status),
+		statusKey:    p(t.StatusKey),
+		message:      p(t.Message.Over(t.Status)),
+		warning:      p(t.Warning.Over(t.Status)),
+		pageHeading:  p(t.PageHeading),
+		item:         p(t.ListItem),
+		selected:     p(t.ListSelected),
+		unfocused:    p(t.ListSelectedUnfocused),
+		read:         p(t.ListRead),
+		body:         p(t.Body),
+		title:        p(t.Title),
+		kicker:       p(t.Kicker),
+		subtitle:     p(t.Subtitle),
+		byline:       p(t.Byline),
+		seam:         p(t.Seam),
+		help:         p(t.Help),
+		helpKey:      p(themes.Style{Bold: true}.Over(t.Help)),
+		frame:        frame(false),
+		frameFocused: frame(true),
+	}
+}
