@@ -79,7 +79,9 @@ func setIn(m layout.Measure, a *model.Article, width int, ind bool) *setArticle 
 
 	s.start = append(s.start, 0)
 	if a.ContinuedFrom > 0 {
-		add(lineSeam, fmt.Sprintf("（上接第%d版）", a.ContinuedFrom), false, 0)
+		for _, l := range m.Wrap(fmt.Sprintf("（上接第%d版）", a.ContinuedFrom), width) {
+			add(lineSeam, l, false, 0)
+		}
 	}
 	heading(lineKicker, a.Kicker)
 	heading(lineTitle, a.Title)
@@ -111,10 +113,11 @@ func setIn(m layout.Measure, a *model.Article, width int, ind bool) *setArticle 
 	if a.ContinuedTo > 0 {
 		block = len(a.Paragraphs) + 1
 		s.start = append(s.start, len(s.lines))
-		mark := fmt.Sprintf("（下转第%d版）", a.ContinuedTo)
-		w := m.StringWidth(mark)
-		add(lineSeam, mark, false, 0)
-		s.lines[len(s.lines)-1].lead = max(width-w, 0)
+		for _, l := range m.Wrap(fmt.Sprintf("（下转第%d版）", a.ContinuedTo), width) {
+			add(lineSeam, l, false, 0)
+			last := &s.lines[len(s.lines)-1]
+			last.lead = max(width-last.width, 0) // set right, as printed
+		}
 	}
 	if n := len(s.lines); n > 0 && s.lines[n-1].kind == lineBlank {
 		s.lines = s.lines[:n-1]

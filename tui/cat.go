@@ -20,9 +20,9 @@ type CatOptions struct {
 	Measure  layout.Measure
 	NoIndent bool // no first-line indent
 
-	// Style is "" for plain text, or a glamour standard style ("dark",
-	// "light", "notty") to render the text through glamour, keeping our
-	// line breaks.
+	// Style is "" for plain text, or "dark" or "light" to render the text
+	// through glamour's standard style of that name, keeping our line
+	// breaks. (Not "notty": it shows the ** of the titles as they are.)
 	Style string
 }
 

@@ -1,0 +1,173 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dubaoreader/dubao/tui/layout"
+)
+
+// tmuxSession drives the real dubao binary in a detached tmux session of
+// its own server.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	w, h   int
+}
+
+// startTmux builds dubao and starts it in tmux at w×h with args. It skips
+// the test when tmux is missing, unless DUBAO_E2E=1 asks for it.
+func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("drives the real binary in tmux")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("DUBAO_E2E") == "1" {
+			t.Fatal("DUBAO_E2E=1 but there is no tmux")
+		}
+		t.Skip("no tmux")
+	}
+	bin := filepath.Join(t.TempDir(), "dubao")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/dubao").CombinedOutput(); err != nil {
+		t.Fatalf("build dubao: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("dubao-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), w: w, h: h}
+	cmd := "exec " + bin
+	for _, a := range args {
+		cmd += " '" + a + "'"
+	}
+	// A clean environment for the width: the test's own RUNEWIDTH_EASTASIAN
+	// must not decide it.
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-s", "e2e",
+		"-e", "RUNEWIDTH_EASTASIAN=", "-e", "DUBAO_AMBIGUOUS_SETTLED=", cmd)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.waitFor("读报")
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) capture() string { return s.tmux("capture-pane", "-p", "-t", "e2e") }
+
+// keys sends tmux key names and lets the reader draw.
+func (s *tmuxSession) keys(k ...string) {
+	s.t.Helper()
+	s.tmux(append([]string{"send-keys", "-t", "e2e"}, k...)...)
+	time.Sleep(150 * time.Millisecond)
+}
+
+// waitFor waits up to five seconds for text to be on the screen.
+func (s *tmuxSession) waitFor(text string) string {
+	s.t.Helper()
+	var screen string
+	for range 50 {
+		screen = s.capture()
+		if strings.Contains(screen, text) {
+			return screen
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s.t.Fatalf("%q never appeared:\n%s", text, screen)
+	return ""
+}
+
+// checkWidths fails unless every captured line fits the pane. tmux draws
+// the ambiguous characters in one cell, so it is measured Narrow.
+func (s *tmuxSession) checkWidths(screen string) {
+	s.t.Helper()
+	m := layout.NewMeasure(layout.Narrow)
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	if len(lines) > s.h {
+		s.t.Errorf("%d lines captured in a pane %d high", len(lines), s.h)
+	}
+	for i, l := range lines {
+		if w := m.StringWidth(l); w > s.w {
+			s.t.Errorf("line %d is %d cells in a pane %d wide: %q", i, w, s.w, l)
+		}
+	}
+}
+
+// env returns the environment of the program in the pane.
+func (s *tmuxSession) env() string {
+	pid := strings.TrimSpace(s.tmux("list-panes", "-t", "e2e", "-F", "#{pane_pid}"))
+	b, err := os.ReadFile("/proc/" + pid + "/environ")
+	if err != nil {
+		s.t.Skipf("cannot read the pane's environment: %v", err)
+	}
+	return strings.ReplaceAll(string(b), "\x00", "\n")
+}
+
+// bodyOf joins what the body pane shows, for finding text broken across
+// lines: everything right of the list's border, without spaces.
+func bodyOf(screen string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(screen, "\n") {
+		if _, right, ok := strings.Cut(l, "││"); ok {
+			b.WriteString(strings.TrimRight(right, " │"))
+		}
+	}
+	return strings.NewReplacer(" ", "", "\u3000", "").Replace(b.String())
+}
+
+func TestEndToEnd(t *testing.T) {
+	s := startTmux(t, 100, 30, "--ambiguous", "auto")
+	screen := s.capture()
+	s.checkWidths(screen)
+	if env := s.env(); strings.Contains(env, "DUBAO_AMBIGUOUS_SETTLED=1") {
+		t.Error("auto in tmux (which draws ambiguous narrow) restarted dubao")
+	}
+
+	// The second headline, opened, scrolled.
+	s.keys("j")
+	s.keys("Enter")
+	screen = s.waitFor("梁艳萍出席全市教育工作会议")
+	s.checkWidths(screen)
+	if !strings.Contains(bodyOf(screen), "教育是国之大计") {
+		t.Errorf("the article's text is not in the body:\n%s", screen)
+	}
+	s.keys("J") // the long third article
+	s.keys("Space")
+	screen = s.capture()
+	s.checkWidths(screen)
+	if !strings.Contains(screen, "%") {
+		t.Errorf("no scroll position after scrolling:\n%s", screen)
+	}
+	s.keys("?")
+	s.checkWidths(s.waitFor("首行缩进"))
+	s.keys("Escape")
+	s.keys("q")
+	for range 30 {
+		if exec.Command("tmux", "-L", s.socket, "has-session", "-t", "e2e").Run() != nil {
+			return // quit
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Errorf("q did not quit:\n%s", s.capture())
+}
+
+// TestEndToEndWide asks for wide ambiguous characters: dubao must start
+// itself again with RUNEWIDTH_EASTASIAN=1 so lipgloss and bubbletea agree.
+// tmux draws them narrow, so lines come out short, never long.
+func TestEndToEndWide(t *testing.T) {
+	s := startTmux(t, 100, 30, "--ambiguous", "wide")
+	env := s.env()
+	if !strings.Contains(env, "\nRUNEWIDTH_EASTASIAN=1\n") || !strings.Contains(env, "DUBAO_AMBIGUOUS_SETTLED=1") {
+		t.Errorf("not restarted with the renderer set wide; environment:\n%s", env)
+	}
+	s.keys("j", "Enter", "Space")
+	s.checkWidths(s.capture())
+	s.keys("q")
+}
