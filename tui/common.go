@@ -18,9 +18,11 @@ type common struct {
 	keys    KeyMap
 }
 
-// frameTop writes the top or bottom edge of a pane w cells wide: corners
-// left and right, horizontal lines between, and label, label wide cells
-// wide, near the right end when it is not "" and there is room.
+// frameEdge writes the top or bottom edge of a pane w cells wide: corners
+// left and right, fillRune between, and label (labelW cells wide) near the
+// right end when it is not "" and there is room. Where box drawing is two
+// cells wide, w is even and an odd cell goes into the label's gap, so the
+// edge meets the corners exactly.
 func (c *common) frameEdge(b *strings.Builder, f border, left, right, fillRune string, w int, label string, labelW int, labelPaint paint) {
 	bw := c.geo.Border
 	inner := w - 2*bw

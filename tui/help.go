@@ -187,7 +187,6 @@ func (h *help) scroll(n int) {
 // writeRow writes line y of the help's area to b: the box, border
 // included, with blank to either side of it.
 func (h *help) writeRow(b *strings.Builder, y int) {
-	g := h.c.geo
 	st := &h.c.st
 	area := h.area()
 	r := h.rect
@@ -221,5 +220,4 @@ func (h *help) writeRow(b *strings.Builder, y int) {
 		st.help.spaces(b, h.inner)
 	}
 	f.paint.write(b, f.Right)
-	_ = g
 }

@@ -12,16 +12,26 @@ import (
 // page: its first words follow.
 const continued = "（续）"
 
-// row is one line of the headline list: a page's heading, the blank line
-// before it, or an article's headline.
+// rowKind is what a line of the headline list shows.
+type rowKind uint8
+
+const (
+	rowArticle rowKind = iota // an article's headline
+	rowHeading                // a page's heading: 第3版 要闻
+	rowBlank                  // the space before a heading
+	rowNote                   // a page, or an issue, without articles
+)
+
+// row is one line of the headline list.
 type row struct {
+	kind rowKind
 	page int    // index in the issue's pages
-	art  int    // index in the page's articles; -1 for a heading, -2 for a blank
+	art  int    // index in the page's articles, for rowArticle
 	key  string // the article's ReadMarks key
 	text string // the heading or headline, whole
 }
 
-func (r row) isArticle() bool { return r.art >= 0 }
+func (r row) isArticle() bool { return r.kind == rowArticle }
 
 // fitted is a row's text cut to the list's width.
 type fitted struct {
@@ -56,19 +66,25 @@ func newList(c *common, is *model.Issue, read *ReadMarks) list {
 	l := list{c: c, cur: -1, read: read}
 	for pi, p := range is.Pages {
 		if pi > 0 {
-			l.rows = append(l.rows, row{page: pi, art: -2})
+			l.rows = append(l.rows, row{kind: rowBlank, page: pi})
 		}
-		l.rows = append(l.rows, row{page: pi, art: -1, text: pageLabel(p)})
+		l.rows = append(l.rows, row{kind: rowHeading, page: pi, text: pageLabel(p)})
+		if len(p.Articles) == 0 {
+			l.rows = append(l.rows, row{kind: rowNote, page: pi, text: "（本版没有文章）"})
+		}
 		for ai, a := range p.Articles {
 			text := a.Title
 			if text == "" {
 				text = continued + a.Heading()
 			}
-			l.rows = append(l.rows, row{page: pi, art: ai, key: ArticleKey(p, a), text: text})
+			l.rows = append(l.rows, row{kind: rowArticle, page: pi, art: ai, key: ArticleKey(p, a), text: text})
 			if l.cur < 0 {
 				l.cur = len(l.rows) - 1
 			}
 		}
+	}
+	if len(l.rows) == 0 {
+		l.rows = append(l.rows, row{kind: rowNote, text: "（没有文章）"})
 	}
 	return l
 }
@@ -85,7 +101,7 @@ func (l *list) refit() {
 	l.fit = l.fit[:0]
 	for _, r := range l.rows {
 		left := itemLeft
-		if !r.isArticle() {
+		if r.kind == rowHeading {
 			left = headingLeft
 		}
 		t := fit(m, r.text, w-left-listRight)
@@ -241,12 +257,16 @@ func (l *list) writeRow(b *strings.Builder, y int, focused bool) {
 	f.paint.write(b, f.Left)
 	i, ok := l.rowAt(y - 1)
 	switch {
-	case !ok || l.rows[i].art == -2:
+	case !ok || l.rows[i].kind == rowBlank:
 		st.fill.spaces(b, w)
-	case !l.rows[i].isArticle():
+	case l.rows[i].kind == rowHeading:
 		st.fill.spaces(b, headingLeft)
 		st.pageHeading.write(b, l.fit[i].text)
 		st.fill.spaces(b, w-headingLeft-l.fit[i].width)
+	case l.rows[i].kind == rowNote:
+		st.fill.spaces(b, itemLeft)
+		st.dim.write(b, l.fit[i].text)
+		st.fill.spaces(b, w-itemLeft-l.fit[i].width)
 	case i == l.cur:
 		p := st.selected
 		if !focused {

@@ -53,7 +53,7 @@ type Model struct {
 	noColor     string
 	user        []themes.Theme
 
-	message segment // a passing message or warning in the status bar
+	message message // a passing message or warning in the status bar
 
 	// Ready to print, rebuilt by refresh after each change.
 	header, status string
@@ -84,13 +84,12 @@ func New(is *model.Issue, o Options) *Model {
 		if len(warnings) > 1 {
 			text += "（另有 " + strconv.Itoa(len(warnings)-1) + " 条）"
 		}
-		m.message = segment{text: text}
+		m.message = message{text: text, warn: true}
 	}
 	m.list = newList(&m.c, is, o.Read)
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}
 	m.c.st = newStyles(t)
-	m.message.p = m.c.st.warning
 	m.resize(o.Width, o.Height)
 	m.sync()
 	m.refresh()
@@ -143,9 +142,6 @@ func (m *Model) resize(w, h int) {
 
 func (m *Model) setTheme(t themes.Theme) {
 	m.c.st = newStyles(t)
-	if m.message.text != "" {
-		m.message.p = m.c.st.warning
-	}
 	m.help.rebuild()
 	if m.c.geo.TooSmall {
 		m.tooSmall = m.tooSmallScreen()
@@ -173,11 +169,18 @@ func (m *Model) read() {
 	m.focus = focusBody
 }
 
-func (m *Model) say(text string) { m.message = segment{text: text, p: m.c.st.message} }
+// message is a line for the status bar until the next key: news of what a
+// key did, or a warning.
+type message struct {
+	text string
+	warn bool
+}
+
+func (m *Model) say(text string) { m.message = message{text: text} }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.c.keys
-	m.message = segment{}
+	m.message = message{}
 	if key.Matches(msg, k.Quit) {
 		return tea.Quit
 	}
@@ -377,7 +380,7 @@ func (m *Model) click(ms tea.Mouse) {
 	if !ok {
 		return
 	}
-	m.message = segment{}
+	m.message = message{}
 	if p == focusBody {
 		m.focus = focusBody
 		return
@@ -402,7 +405,6 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "读报"
 	return v
 }
 
@@ -496,7 +498,11 @@ func (m *Model) refresh() {
 	}
 	switch {
 	case m.message.text != "":
-		segs = append(segs, m.message)
+		p := st.message
+		if m.message.warn {
+			p = st.warning
+		}
+		segs = append(segs, segment{m.message.text, p})
 	case m.help.open && len(m.help.lines) > m.help.height():
 		segs = append(segs, segment{"j/k 滚动 · ? 或 esc 关闭", st.status})
 	case m.help.open:
