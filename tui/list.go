@@ -114,7 +114,7 @@ func (l *list) refit() {
 func (l *list) height() int { return max(l.c.geo.Inner(l.c.geo.List).H, 1) }
 
 // follow scrolls so the selection is in view, with its page's heading
-// when the selection is the page's first article and there is room.
+// when the selection is the page's first article.
 func (l *list) follow() {
 	h := l.height()
 	if l.cur < 0 {
@@ -122,7 +122,7 @@ func (l *list) follow() {
 		return
 	}
 	first := l.cur
-	for first > 0 && !l.rows[first-1].isArticle() && l.cur-first < 2 && l.cur-(first-1) < h {
+	if first > 0 && l.rows[first-1].kind == rowHeading && h > 1 {
 		first--
 	}
 	if first < l.top {

@@ -43,7 +43,8 @@ func main() {
 // -- everything is a path. -h prints the usage and returns flag.ErrHelp.
 func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
+	fs.Usage = func() {} // a mistake is one line; -h alone shows the usage
+	usageText := func() {
 		fmt.Fprintf(os.Stderr, "usage: %s\n", usage)
 		fs.SetOutput(os.Stderr)
 		fs.PrintDefaults()
@@ -52,7 +53,7 @@ func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error)
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
+				usageText()
 			}
 			return nil, err
 		}

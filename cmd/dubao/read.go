@@ -14,7 +14,11 @@ func readCmd(args []string) error {
 	ambiguous := fs.String("ambiguous", "auto", "how wide the terminal draws “ ” … — · and box drawing: narrow, wide, or auto to ask it")
 	measure := fs.Int("measure", tui.DefaultMeasure, "the longest line of an article, in Chinese characters")
 	noIndent := fs.Bool("no-indent", false, "start without the first-line indent (the i key turns it on and off)")
-	paths, err := parseFlags(fs, "dubao [flags] [PATH...]   (PATH: a page file, or - for standard input; none: a sample page)", args)
+	paths, err := parseFlags(fs, `dubao [flags] [PATH...]      read pages: PATH is a page file, or - for standard input;
+                                    with none, a sample page
+       dubao cat [flags] [PATH...]  print them as text
+       dubao parse [--pretty] PATH  print a page's article tree as JSON
+flags:`, args)
 	if err != nil {
 		return err
 	}
