@@ -508,19 +508,20 @@ func (m *Model) refresh() {
 	case m.help.open:
 		segs = append(segs, segment{"? 或 esc 关闭", st.status})
 	default:
+		const sep = " · "
 		room := g.Width - 1 - rw - 2
 		for i, bnd := range k.ShortHelp(m.focus == focusBody) {
 			h := bnd.Help()
 			w := m.c.m.StringWidth(h.Key) + 1 + m.c.m.StringWidth(h.Desc)
 			if i > 0 {
-				w += 3
+				w += m.c.m.StringWidth(sep) // · is ambiguous: 3 or 4 cells
 			}
 			if w > room {
 				break
 			}
 			room -= w
 			if i > 0 {
-				segs = append(segs, segment{" · ", st.status})
+				segs = append(segs, segment{sep, st.status})
 			}
 			segs = append(segs, segment{h.Key, st.statusKey}, segment{" " + h.Desc, st.status})
 		}
