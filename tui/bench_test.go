@@ -130,3 +130,17 @@ func BenchmarkStart(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkStartModel is BenchmarkStart without the parsing: the reader's
+// own share of the start, from a parsed issue to the first frame.
+func BenchmarkStartModel(b *testing.B) {
+	is, size := parsedIssue(b, samplePages[0])
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		m := New(is, Options{})
+		m.Init()
+		m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		_ = m.View()
+	}
+}
