@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"syscall"
@@ -100,18 +101,24 @@ func ProbeAmbiguous(timeout time.Duration) layout.Ambiguous {
 	}
 	defer term.Restore(tty.Fd(), state)
 
-	if _, err := tty.WriteString("\r\u201c\x1b[6n"); err != nil {
+	return probe(tty, tty, timeout)
+}
+
+// probe writes the question to w and reads the answer from r: the
+// terminal's part of ProbeAmbiguous, with the terminal set up.
+func probe(r *os.File, w io.Writer, timeout time.Duration) layout.Ambiguous {
+	if _, err := io.WriteString(w, "\r\u201c\x1b[6n"); err != nil {
 		return layout.Narrow
 	}
-	defer tty.WriteString("\r\x1b[K")
+	defer io.WriteString(w, "\r\x1b[K")
 	deadline := time.Now().Add(timeout)
-	if tty.SetReadDeadline(deadline) != nil {
+	if r.SetReadDeadline(deadline) != nil {
 		return layout.Narrow // a read could block for ever
 	}
 	var got []byte
 	buf := make([]byte, 64)
 	for time.Now().Before(deadline) {
-		n, err := tty.Read(buf)
+		n, err := r.Read(buf)
 		got = append(got, buf[:n]...)
 		if _, col, ok := cursorReport(got); ok {
 			if col == 3 {

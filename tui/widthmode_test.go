@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/dubaoreader/dubao/tui/layout"
 )
@@ -51,3 +54,51 @@ func TestParseAmbiguous(t *testing.T) {
 		}
 	}
 }
+
+// TestProbe plays the terminal on a pipe: it reads the question and
+// answers with the cursor where a narrow or a wide “ leaves it, or not at all.
+func TestProbe(t *testing.T) {
+	tests := []struct {
+		name   string
+		answer string
+		want   layout.Ambiguous
+	}{
+		{"the cursor one cell on: narrow", "\x1b[24;2R", layout.Narrow},
+		{"two cells on: wide", "\x1b[24;3R", layout.Wide},
+		{"keys typed first, then two cells on: wide", "jj\x1b[24;3R", layout.Wide},
+		{"no answer: narrow", "", layout.Narrow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			answerR, answerW, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer answerR.Close()
+			defer answerW.Close()
+			var asked strings.Builder
+			question := writerFunc(func(p []byte) (int, error) {
+				asked.Write(p)
+				if strings.Contains(asked.String(), "\x1b[6n") && tt.answer != "" {
+					answerW.WriteString(tt.answer)
+				}
+				return len(p), nil
+			})
+			start := time.Now()
+			got := probe(answerR, question, 100*time.Millisecond)
+			if got != tt.want {
+				t.Errorf("probe = %v, want %v", got, tt.want)
+			}
+			if !strings.HasPrefix(asked.String(), "\r\u201c\x1b[6n") || !strings.HasSuffix(asked.String(), "\r\x1b[K") {
+				t.Errorf("asked %q: want “ at the line's start, the question, and the line cleared after", asked.String())
+			}
+			if tt.answer != "" && time.Since(start) > 50*time.Millisecond {
+				t.Errorf("an answer took %v to read", time.Since(start))
+			}
+		})
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
