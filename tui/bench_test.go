@@ -15,7 +15,7 @@ import (
 // parsedIssue parses the named page files in testdata, as dubao does.
 func parsedIssue(b *testing.B, names ...string) (*model.Issue, int) {
 	b.Helper()
-	var pages []*model.Page
+	var files []parse.File
 	size := 0
 	for _, n := range names {
 		data, err := os.ReadFile(filepath.Join("testdata", n+".txt"))
@@ -23,13 +23,13 @@ func parsedIssue(b *testing.B, names ...string) (*model.Issue, int) {
 			b.Fatal(err)
 		}
 		size += len(data)
-		ps, err := parse.Pages(data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, ps...)
+		files = append(files, parse.File{Name: n + ".txt", Data: data})
 	}
-	return NewIssue(pages), size
+	is, _, err := parse.Issue(files)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return is, size
 }
 
 // longest returns the list row of the issue's longest article.
@@ -110,8 +110,8 @@ func BenchmarkResize(b *testing.B) {
 	}
 }
 
-// BenchmarkStart goes from the sample's bytes to the first frame: parse,
-// make the issue and the model, size it, draw. Goal: ≤ 50 ms.
+// BenchmarkStart goes from the sample's bytes to the first frame: parse
+// them into an issue, make the model, size it, draw. Goal: ≤ 50 ms.
 func BenchmarkStart(b *testing.B) {
 	data, err := os.ReadFile(filepath.Join("testdata", "seed.txt"))
 	if err != nil {
@@ -120,11 +120,11 @@ func BenchmarkStart(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		pages, err := parse.Pages(data)
+		is, _, err := parse.Issue([]parse.File{{Name: "sample", Data: data}})
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := New(NewIssue(pages), Options{})
+		m := New(is, Options{})
 		m.Init()
 		m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		_ = m.View()

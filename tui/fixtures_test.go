@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"cmp"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/dubaoreader/dubao/model"
@@ -39,12 +41,28 @@ func goldPage(t testing.TB, name string) *model.Page {
 	return p
 }
 
-// goldIssue is the issue of the named gold pages.
+// goldIssue is the issue of the named gold pages, ordered as parse.Issue
+// orders pages: by number, pages without one after, in the order given.
 func goldIssue(t testing.TB, names ...string) *model.Issue {
 	t.Helper()
-	var pages []*model.Page
+	is := &model.Issue{}
 	for _, n := range names {
-		pages = append(pages, goldPage(t, n))
+		is.Pages = append(is.Pages, goldPage(t, n))
 	}
-	return NewIssue(pages)
+	unnumbered := func(p *model.Page) int {
+		if p.Number == 0 {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(is.Pages, func(a, b *model.Page) int {
+		return cmp.Or(cmp.Compare(unnumbered(a), unnumbered(b)), cmp.Compare(a.Number, b.Number))
+	})
+	for _, p := range is.Pages {
+		if p.Date != "" {
+			is.Date = p.Date
+			break
+		}
+	}
+	return is
 }

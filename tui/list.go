@@ -64,6 +64,12 @@ func pageLabel(p *model.Page) string {
 
 func newList(c *common, is *model.Issue, read *ReadMarks) list {
 	l := list{c: c, cur: -1, read: read}
+	story := make(map[*model.Article]*model.Story)
+	for _, s := range is.Stories {
+		for _, a := range s.Parts {
+			story[a] = s
+		}
+	}
 	for pi, p := range is.Pages {
 		if pi > 0 {
 			l.rows = append(l.rows, row{kind: rowBlank, page: pi})
@@ -77,7 +83,11 @@ func newList(c *common, is *model.Issue, read *ReadMarks) list {
 			if text == "" {
 				text = continued + a.Heading()
 			}
-			l.rows = append(l.rows, row{kind: rowArticle, page: pi, art: ai, key: ArticleKey(p, a), text: text})
+			key := ArticleKey(p, a)
+			if s, ok := story[a]; ok {
+				key = s.Key() // a story read on one page is read on all
+			}
+			l.rows = append(l.rows, row{kind: rowArticle, page: pi, art: ai, key: key, text: text})
 			if l.cur < 0 {
 				l.cur = len(l.rows) - 1
 			}

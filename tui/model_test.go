@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/themes"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
@@ -317,5 +318,40 @@ func TestFrameNeverOverflows(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestAStoryIsReadOnEveryPage(t *testing.T) {
+	head := &model.Article{Title: "头条", ContinuedTo: 2, Paragraphs: []string{"上半。"}}
+	tail := &model.Article{ContinuedFrom: 1, Paragraphs: []string{"下半。"}}
+	other := &model.Article{Title: "另一篇", Paragraphs: []string{"正文。"}}
+	is := &model.Issue{
+		Pages: []*model.Page{
+			{Number: 1, Articles: []*model.Article{head}},
+			{Number: 2, Articles: []*model.Article{tail, other}},
+		},
+		Stories: []*model.Story{{Parts: []*model.Article{head, tail}, Pages: []int{1, 2}}, {Parts: []*model.Article{other}, Pages: []int{2}}},
+	}
+	read := &ReadMarks{}
+	m := New(is, Options{Width: 100, Height: 30, Read: read})
+	send(m, keys("enter")...)
+	var tailRow, otherRow row
+	for _, r := range m.list.rows {
+		if r.isArticle() && r.page == 1 {
+			if r.art == 0 {
+				tailRow = r
+			} else {
+				otherRow = r
+			}
+		}
+	}
+	if !read.IsRead(tailRow.key) {
+		t.Error("reading the story's first part left its continuation unread")
+	}
+	if read.IsRead(otherRow.key) {
+		t.Error("another story is marked read")
+	}
+	if tailRow.key != is.Stories[0].Key() {
+		t.Errorf("the key is %q, want the story's %q", tailRow.key, is.Stories[0].Key())
 	}
 }

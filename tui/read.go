@@ -25,7 +25,9 @@ func NewReadMarks(keys []string) *ReadMarks {
 }
 
 // ArticleKey names an article of a page the same way from one run to the
-// next: the page's date and number and the article's heading.
+// next: the page's date and number and the article's heading. The reader
+// uses it for an article outside the stories; for one inside, the
+// story's Key, so that all its parts are read together.
 func ArticleKey(p *model.Page, a *model.Article) string {
 	h := []rune(a.Heading())
 	if len(h) > 40 {

@@ -27,9 +27,12 @@ func catCmd(args []string) error {
 	if *width < 0 {
 		return fmt.Errorf("--width %d: want a number of cells", *width)
 	}
-	is, err := issue(paths)
+	is, warnings, err := issue(paths)
 	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(os.Stderr, "dubao:", w)
 	}
 	w, style := tui.CatDefaults(os.Stdout, os.Getenv("NO_COLOR"))
 	if *width > 0 {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/parse"
-	"github.com/dubaoreader/dubao/tui"
 )
 
 // sample is the page dubao opens when given none.
@@ -16,32 +15,34 @@ import (
 //go:embed sample/sample.txt
 var sample []byte
 
-// issue reads and parses the page files at paths ("-" for standard input),
-// or the sample when there are none, and makes one issue of them.
-func issue(paths []string) (*model.Issue, error) {
-	if len(paths) == 0 {
-		pages, err := parse.Pages(sample)
-		if err != nil {
-			return nil, fmt.Errorf("the sample: %w", err)
+// issue reads the page files at paths ("-" for standard input), or the
+// sample when there are none, and parses them into one issue: pages in the
+// order of their numbers, stories joined across pages. A file that does not
+// parse is left out with a warning, unless no page parses at all.
+func issue(paths []string) (is *model.Issue, warnings []string, err error) {
+	files := []parse.File{{Name: "sample", Data: sample}}
+	if len(paths) > 0 {
+		files = files[:0]
+		for _, path := range paths {
+			b, err := readFile(path)
+			if err != nil {
+				return nil, nil, err
+			}
+			files = append(files, parse.File{Name: path, Data: b})
 		}
-		for _, p := range pages {
-			p.Source = "sample"
-		}
-		return tui.NewIssue(pages), nil
 	}
-	var all []*model.Page
-	for _, path := range paths {
-		pages, err := readPages(path)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, pages...)
+	is, errs, err := parse.Issue(files)
+	if err != nil {
+		return nil, nil, err
 	}
-	return tui.NewIssue(all), nil
+	for _, e := range errs {
+		warnings = append(warnings, e.Error())
+	}
+	return is, warnings, nil
 }
 
-// readPages reads and parses one page file, "-" being standard input.
-func readPages(path string) ([]*model.Page, error) {
+// readFile reads a file, "-" being standard input.
+func readFile(path string) ([]byte, error) {
 	var b []byte
 	var err error
 	if path == "-" {
@@ -51,6 +52,15 @@ func readPages(path string) ([]*model.Page, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// readPages reads and parses one page file, "-" being standard input.
+func readPages(path string) ([]*model.Page, error) {
+	b, err := readFile(path)
+	if err != nil {
+		return nil, err
 	}
 	pages, err := parse.Pages(b)
 	if err != nil {

@@ -33,11 +33,11 @@ flags:`, args)
 	}
 	// Before reading standard input: settling the width may start dubao again.
 	m, warning := tui.AgreeWidth(*ambiguous)
-	is, err := issue(paths)
+	is, warnings, err := issue(paths)
 	if err != nil {
 		return err
 	}
-	o := tui.Options{Measure: m, MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme}
+	o := tui.Options{Measure: m, MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme, Warnings: warnings}
 	if warning != nil {
 		o.Warnings = append(o.Warnings, warning.Error())
 	}
