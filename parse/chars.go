@@ -101,11 +101,17 @@ func opensPair(r rune) bool {
 // emWidth is the width of r in ems as the page set it: one for a character
 // on the ideograph grid, about half for Latin letters and digits.
 func emWidth(r rune) float64 {
-	if isWide(r) {
+	switch {
+	case isWide(r):
 		return 1
-	}
-	if r == ' ' {
+	case r == ' ':
 		return 0
+	case r >= '0' && r <= '9':
+		return 0.55 // proportional digits in a CJK font, measured on the corpus
+	case r >= 'A' && r <= 'Z', r == '%', r == '@', r == '&':
+		return 0.7
+	case r == '.', r == ',', r == ':', r == ';', r == '\'', r == '!', r == '|':
+		return 0.3
 	}
 	return 0.5
 }
