@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Character classes as a Chinese page uses them.
@@ -154,19 +155,14 @@ func closesEarly(s string) bool {
 }
 
 // hasRuneIn reports whether s holds any of the runes of set. set is a
-// handful of characters; this beats strings.ContainsAny on CJK text.
+// handful of characters; each is looked for with strings.Contains, which
+// is fast on the bytes of CJK text.
 func hasRuneIn(s string, set string) bool {
-	for _, r := range s {
-		if r < 0x80 {
-			if strings.IndexByte(set, byte(r)) >= 0 {
-				return true
-			}
-			continue
-		}
-		for _, c := range set {
-			if c == r {
-				return true
-			}
+	for _, c := range set {
+		var buf [4]byte
+		n := utf8.EncodeRune(buf[:], c)
+		if strings.Contains(s, string(buf[:n])) {
+			return true
 		}
 	}
 	return false

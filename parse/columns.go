@@ -38,8 +38,15 @@ func columnWidths(lines []line, use, barrier []bool) []colWidth {
 			seg = append(seg, s)
 		}
 	}
+	// Lengths in quarter ems, and each length's nearest half em: the
+	// candidates for a column width.
+	q := make([]int, len(lines))
+	c := make([]int, len(lines))
+	for _, i := range idx {
+		q[i] = quarterOf(lines[i].em)
+		c[i] = 2 * int(math.Round(lines[i].em*2))
+	}
 	out := make([]colWidth, len(lines))
-	ems := make([]float64, 0, 2*widthWindow+1)
 	for k, i := range idx {
 		lo, hi := max(0, k-widthWindow), min(len(idx), k+widthWindow+1)
 		for lo < k && seg[lo] != seg[k] {
@@ -48,23 +55,35 @@ func columnWidths(lines []line, use, barrier []bool) []colWidth {
 		for hi > k+1 && seg[hi-1] != seg[k] {
 			hi--
 		}
-		ems = ems[:0]
-		for _, j := range idx[lo:hi] {
-			ems = append(ems, lines[j].em)
+		out[i].here = commonOf(idx[lo:hi], q, c)
+		out[i].before = out[i].here
+		if k-lo >= 3 {
+			out[i].before = commonOf(idx[lo:k], q, c)
 		}
-		out[i].here = commonWidth(ems)
-		ems = ems[:0]
-		for _, j := range idx[lo:k] {
-			ems = append(ems, lines[j].em)
+		out[i].after = out[i].here
+		if hi-k-1 >= 3 {
+			out[i].after = commonOf(idx[k+1:hi], q, c)
 		}
-		out[i].before = sideWidth(ems, out[i].here)
-		ems = ems[:0]
-		for _, j := range idx[k+1 : hi] {
-			ems = append(ems, lines[j].em)
-		}
-		out[i].after = sideWidth(ems, out[i].here)
 	}
 	return out
+}
+
+// commonOf is commonWidth over the lines at idx, their lengths already in
+// quarter ems (q) and rounded to half ems (c, also in quarters).
+func commonOf(idx []int, q, c []int) float64 {
+	best, support := 0, 0
+	for _, j := range idx {
+		n := 0
+		for _, i := range idx {
+			if d := q[i] - c[j]; d >= -2 && d <= 2 {
+				n++
+			}
+		}
+		if n > support || n == support && c[j] > best {
+			best, support = c[j], n
+		}
+	}
+	return float64(best) / 4
 }
 
 // sideWidth is the common width of the lines on one side, or, when there
@@ -80,18 +99,32 @@ func sideWidth(ems []float64, here float64) float64 {
 // equally supported lengths the longest, since short lines end paragraphs
 // and full ones make the column.
 func commonWidth(ems []float64) float64 {
+	// Count the lengths in quarter-em steps; a candidate width c (on the
+	// half-em grid) is supported by the lengths within half an em of it.
+	var quarters [4*maxWidth + 8]int
+	for _, v := range ems {
+		quarters[quarterOf(v)+2]++
+	}
 	best, support := 0.0, 0
 	for _, v := range ems {
 		c := math.Round(v*2) / 2
+		q := quarterOf(c) + 2
 		n := 0
-		for _, w := range ems {
-			if math.Abs(w-c) <= 0.5 {
-				n++
-			}
+		for k := q - 2; k <= q+2; k++ {
+			n += quarters[k]
 		}
 		if n > support || n == support && c > best {
 			best, support = c, n
 		}
 	}
 	return best
+}
+
+// maxWidth is the widest column measured, in ems; longer lines count as
+// that long.
+const maxWidth = 60
+
+func quarterOf(v float64) int {
+	q := int(math.Round(v * 4))
+	return max(0, min(q, 4*maxWidth+4))
 }
