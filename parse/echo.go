@@ -22,7 +22,7 @@ type bigramSet []bigram
 type echoes struct {
 	heads []bigramSet // each headline's
 	open  []bigramSet // the opening (120 characters) of each paragraph
-	prev  []bigramSet // the 300 characters before each paragraph
+	prev  []bigramSet // the 200 characters before each paragraph
 }
 
 func newEchoes(paras []para, groups []group) *echoes {
@@ -34,12 +34,12 @@ func newEchoes(paras []para, groups []group) *echoes {
 	for i, g := range groups {
 		e.heads[i] = bigramsOf(g.kicker + g.title + g.subtitle)
 	}
-	// The 300 characters before paragraph j: the ends of the three
-	// paragraphs before it, each cut to its last 300 characters once.
+	// The 200 characters before paragraph j: the ends of the three
+	// paragraphs before it, each cut to its last 200 characters once.
 	ends := make([]string, len(paras))
 	for j, p := range paras {
 		e.open[j] = bigramsOf(clip(p.text, 120, false))
-		ends[j] = clip(p.text, 300, true)
+		ends[j] = clip(p.text, 200, true)
 	}
 	tail := make([]rune, 0, 900)
 	for j := range paras {
@@ -49,8 +49,8 @@ func newEchoes(paras []para, groups []group) *echoes {
 				tail = append(tail, r)
 			}
 		}
-		if len(tail) > 300 {
-			tail = tail[len(tail)-300:]
+		if len(tail) > 200 {
+			tail = tail[len(tail)-200:]
 		}
 		e.prev[j] = runeBigrams(tail)
 	}
