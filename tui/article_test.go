@@ -105,3 +105,45 @@ func TestAnchorsSurviveRewrapping(t *testing.T) {
 		}
 	}
 }
+
+// TestLinesKnowTheirField checks what search highlights rest on: every
+// line that shows text of the article says which field and where, so that
+// the line's text is that field's bytes from there, and the lines of a
+// field, in order, hold all of its text but the spaces between lines.
+func TestLinesKnowTheirField(t *testing.T) {
+	is := goldIssue(t, corpusPages...)
+	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
+		m := layout.NewMeasure(amb)
+		for _, width := range []int{9, 20, 37, 76} {
+			for _, ind := range []bool{true, false} {
+				for _, p := range is.Pages {
+					for _, a := range p.Articles {
+						s := setIn(m, a, width, ind)
+						seen := map[[2]int]string{}
+						for i, l := range s.lines {
+							if l.field == noField {
+								continue
+							}
+							text := a.Text(l.field, l.para)
+							skip := l.fieldStart() - l.from
+							if l.fieldEnd() > len(text) || l.text[skip:] != text[l.fieldStart():l.fieldEnd()] {
+								t.Fatalf("%v width %d: line %d %q is not %s %d from %d of %q", amb, width, i, l.text, l.field, l.para, l.from, text)
+							}
+							if skip > 0 && l.text[:skip] != indent {
+								t.Errorf("line %d: %q before the field's text", i, l.text[:skip])
+							}
+							k := [2]int{int(l.field), l.para}
+							seen[k] += l.text[skip:]
+						}
+						for k, got := range seen {
+							want := strings.ReplaceAll(a.Text(model.Field(k[0]), k[1]), " ", "")
+							if strings.ReplaceAll(got, " ", "") != want {
+								t.Errorf("%v width %d: %s %d is shown as %q, want %q", amb, width, model.Field(k[0]), k[1], got, want)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
