@@ -16,10 +16,28 @@ type body struct {
 	top   int    // the first line in view
 	at    anchor // where top is in the article, kept across re-wrapping
 	cache map[wrapKey]*setArticle
+
+	// The search's hits in the article, in reading order; hitBase is the
+	// index of the first in all the hits, and current the index of the
+	// current one there (-1 for none). marks[i] are the hits on line i of
+	// set, worked out again whenever the article, its setting or the hits
+	// change.
+	hits    []model.Hit
+	hitBase int
+	current int
+	marks   [][]mark
+}
+
+// mark is a search hit on one line: the bytes of the line's text it covers
+// (a hit that wraps is a mark on each of its lines), and its index in the
+// search's hits.
+type mark struct {
+	start, end int
+	hit        int
 }
 
 func newBody(c *common) body {
-	return body{c: c, cache: make(map[wrapKey]*setArticle)}
+	return body{c: c, cache: make(map[wrapKey]*setArticle), current: -1}
 }
 
 // height is how many lines of text the pane shows.
@@ -31,7 +49,90 @@ func (b *body) show(a *model.Article) {
 		return
 	}
 	b.a, b.top, b.at = a, 0, anchor{}
+	b.hits = nil // they were the last article's
 	b.reflow()
+}
+
+// setHits gives the body the search's hits in its article, the first being
+// hit number base of them all, and which one is current.
+func (b *body) setHits(hits []model.Hit, base, current int) {
+	b.hits, b.hitBase, b.current = hits, base, current
+	b.mark()
+}
+
+// mark works out where the hits fall on the lines of the set article:
+// each line's hits, cut to the bytes of its field that the line shows.
+// Both the lines and the hits are in reading order, so one pass does.
+func (b *body) mark() {
+	if b.set == nil {
+		b.marks = b.marks[:0]
+		return
+	}
+	if cap(b.marks) < len(b.set.lines) {
+		b.marks = make([][]mark, len(b.set.lines))
+	}
+	b.marks = b.marks[:len(b.set.lines)]
+	clear(b.marks)
+	j := 0
+	for i := range b.set.lines {
+		l := &b.set.lines[i]
+		if l.field == noField {
+			continue
+		}
+		start, end := l.fieldStart(), l.fieldEnd()
+		// Skip the hits wholly before the line; they are not on any later one.
+		for j < len(b.hits) && hitBefore(b.hits[j], l.field, l.para, start) {
+			j++
+		}
+		for k := j; k < len(b.hits); k++ {
+			h := b.hits[k]
+			if h.Field != l.field || h.Para != l.para || h.Start >= end {
+				break
+			}
+			b.marks[i] = append(b.marks[i], mark{
+				start: max(h.Start, start) - l.from,
+				end:   min(h.End, end) - l.from,
+				hit:   b.hitBase + k,
+			})
+		}
+	}
+}
+
+// hitBefore reports whether hit h ends before byte start of the article's
+// field f (paragraph para), in reading order.
+func hitBefore(h model.Hit, f model.Field, para, start int) bool {
+	if h.Field != f {
+		return h.Field < f
+	}
+	if h.Para != para {
+		return h.Para < para
+	}
+	return h.End <= start
+}
+
+// lineOfHit returns the line on which hit h starts, and false when no line
+// shows it.
+func (b *body) lineOfHit(h model.Hit) (int, bool) {
+	if b.set == nil {
+		return 0, false
+	}
+	for i := range b.set.lines {
+		l := &b.set.lines[i]
+		if l.field == h.Field && l.para == h.Para && h.Start < l.fieldEnd() {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// reveal scrolls hit h into view, a third of the way down the pane, unless
+// it is in view already.
+func (b *body) reveal(h model.Hit) {
+	i, ok := b.lineOfHit(h)
+	if !ok || (i >= b.top && i < b.top+b.height()) {
+		return
+	}
+	b.scrollTo(i - b.height()/3)
 }
 
 // reflow sets the article again for the current width and indent, and
@@ -39,6 +140,7 @@ func (b *body) show(a *model.Article) {
 func (b *body) reflow() {
 	if b.a == nil || b.c.geo.TooSmall {
 		b.set = nil
+		b.mark()
 		return
 	}
 	k := wrapKey{a: b.a, width: b.c.geo.TextWidth, indent: b.c.indent}
@@ -53,6 +155,7 @@ func (b *body) reflow() {
 	b.set = s
 	b.top = s.lineOf(b.at)
 	b.clamp()
+	b.mark()
 }
 
 func (b *body) lines() int {
@@ -116,7 +219,20 @@ func (b *body) writeRow(sb *strings.Builder, y int, focused bool, pos string) {
 	l := &b.set.lines[i]
 	lead := g.TextLeft + l.lead
 	st.fill.spaces(sb, lead)
-	b.paintOf(l.kind).write(sb, l.text)
+	p := b.paintOf(l.kind)
+	at := 0
+	if i < len(b.marks) {
+		for _, mk := range b.marks[i] {
+			hp := st.match[l.kind]
+			if mk.hit == b.current {
+				hp = st.current[l.kind]
+			}
+			p.write(sb, l.text[at:mk.start])
+			hp.write(sb, l.text[mk.start:mk.end])
+			at = mk.end
+		}
+	}
+	p.write(sb, l.text[at:])
 	st.fill.spaces(sb, w-lead-l.width)
 	f.paint.write(sb, f.Right)
 }

@@ -18,7 +18,7 @@ type help struct {
 }
 
 // groupNames head the groups of KeyMap.HelpGroups.
-var groupNames = [...]string{"移动", "阅读", "其他"}
+var groupNames = [...]string{"移动", "阅读", "搜索", "其他"}
 
 // helpEntry is one line of a help column: a group's name (desc empty and
 // heading set), a key and what it does, or a blank.
@@ -43,9 +43,10 @@ const (
 // helpLayouts are the ways the groups go into columns, widest first: each
 // inner slice is a column, listing the groups it holds.
 var helpLayouts = [][][]int{
-	{{0}, {1}, {2}},
-	{{0}, {1, 2}},
-	{{0, 1, 2}},
+	{{0}, {1}, {2}, {3}},
+	{{0}, {1}, {2, 3}},
+	{{0, 3}, {1, 2}},
+	{{0, 1, 2, 3}},
 }
 
 // rebuild lays the bindings out for the box and the theme.

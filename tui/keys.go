@@ -15,10 +15,29 @@ type KeyMap struct {
 	PrevPage, NextPage key.Binding // the previous or next 版
 	NextArticle        key.Binding // while reading
 	PrevArticle        key.Binding
+	Search             key.Binding // open the search prompt
+	NextMatch          key.Binding // the next match, across articles and pages
+	PrevMatch          key.Binding
+	Narrow             key.Binding // list only the articles with matches, or all again
 	Theme              key.Binding // cycle through the themes
 	Indent             key.Binding // first-line indent on or off
 	Help               key.Binding
 	Quit               key.Binding
+
+	// Prompt is the keys of the search prompt, which takes every other key
+	// as text.
+	Prompt PromptKeys
+}
+
+// PromptKeys are the keys that edit the search prompt or leave it. Any key
+// that carries text, and a paste, is typed into it.
+type PromptKeys struct {
+	Confirm, Cancel key.Binding // keep the query and read at the match; go back to where you were
+	DeleteBack      key.Binding // the character before the cursor
+	DeleteForward   key.Binding // the character under it
+	Clear           key.Binding
+	Left, Right     key.Binding // a character at a time
+	Start, End      key.Binding
 }
 
 // DefaultKeyMap returns the reader's keys.
@@ -42,29 +61,57 @@ func DefaultKeyMap() KeyMap {
 		NextPage:    b([]string{"]"}, "]", "下一版"),
 		NextArticle: b([]string{"J"}, "J", "下一篇"),
 		PrevArticle: b([]string{"K"}, "K", "上一篇"),
+		Search:      b([]string{"/"}, "/", "搜索"),
+		NextMatch:   b([]string{"n"}, "n", "下一处"),
+		PrevMatch:   b([]string{"N"}, "N", "上一处"),
+		Narrow:      b([]string{"f"}, "f", "只看命中/全部"),
 		Theme:       b([]string{"t"}, "t", "换主题"),
 		Indent:      b([]string{"i"}, "i", "首行缩进"),
 		Help:        b([]string{"?"}, "?", "帮助"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q/ctrl+c", "退出"),
+		Prompt: PromptKeys{
+			Confirm:       b([]string{"enter"}, "enter", "确定搜索"),
+			Cancel:        b([]string{"esc"}, "esc", "取消搜索"),
+			DeleteBack:    b([]string{"backspace", "ctrl+h"}, "backspace", "删一字"),
+			DeleteForward: b([]string{"delete", "ctrl+d"}, "delete", "删后一字"),
+			Clear:         b([]string{"ctrl+u"}, "ctrl+u", "清空搜索词"),
+			Left:          b([]string{"left", "ctrl+b"}, "←", "左移"),
+			Right:         b([]string{"right", "ctrl+f"}, "→", "右移"),
+			Start:         b([]string{"home", "ctrl+a"}, "home", "到开头"),
+			End:           b([]string{"end", "ctrl+e"}, "end", "到末尾"),
+		},
 	}
 }
 
 // HelpGroups returns the bindings in the columns of the help overlay:
-// moving, reading, the rest. Every binding of the map is in one of them.
+// moving, reading, searching, the rest. Every binding of the map is in one
+// of them; of the prompt's, those that are not plain editing.
 func (k KeyMap) HelpGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Open, k.Back, k.Switch, k.NextArticle, k.PrevArticle, k.NextPage, k.PrevPage},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Narrow, k.Prompt.Confirm, k.Prompt.Cancel, k.Prompt.Clear},
 		{k.Theme, k.Indent, k.Help, k.Quit},
 	}
 }
 
 // ShortHelp returns the few bindings the status bar names beside help
 // and quit (which it always names), most useful first; it drops from the
-// end what does not fit.
-func (k KeyMap) ShortHelp(reading bool) []key.Binding {
-	if reading {
-		return []key.Binding{k.PageDown, k.Back, k.NextArticle, k.PrevArticle}
+// end what does not fit. searching says a query is kept: n and N come first.
+func (k KeyMap) ShortHelp(reading, searching bool) []key.Binding {
+	switch {
+	case searching && reading:
+		return []key.Binding{k.NextMatch, k.PrevMatch, k.PageDown, k.Back}
+	case searching:
+		return []key.Binding{k.NextMatch, k.Narrow, k.Down, k.Open}
+	case reading:
+		return []key.Binding{k.PageDown, k.Back, k.Search, k.NextArticle, k.PrevArticle}
 	}
-	return []key.Binding{k.Down, k.Open, k.Switch, k.NextPage}
+	return []key.Binding{k.Down, k.Open, k.Search, k.Switch, k.NextPage}
+}
+
+// PromptHelp returns the bindings the status bar names while the search
+// prompt is open.
+func (k KeyMap) PromptHelp() []key.Binding {
+	return []key.Binding{k.Prompt.Confirm, k.Prompt.Cancel}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dubaoreader/dubao/model"
@@ -29,25 +30,44 @@ type row struct {
 	art  int    // index in the page's articles, for rowArticle
 	key  string // the article's ReadMarks key
 	text string // the heading or headline, whole
+	idx  int    // the row's index among all the list's rows, narrowed or not
+
+	// field is the article's text the headline shows (noField for none),
+	// and text[i] is byte from+i of it: the title, or for a continuation
+	// the first paragraph after （续）. Search hits are placed by them.
+	field model.Field
+	from  int
 }
 
 func (r row) isArticle() bool { return r.kind == rowArticle }
 
-// fitted is a row's text cut to the list's width.
+// fitted is a row's text cut to the list's width, with the search's hits
+// in it and how many the article holds.
 type fitted struct {
-	text  string
-	width int
+	text   string
+	width  int
+	marks  []mark // bytes of text matched
+	count  string // the article's hits, "" for none
+	countW int
 }
 
 // list is the headline list pane: every article of the issue under its
 // page's heading, one selected.
 type list struct {
 	c    *common
-	rows []row
+	all  []row    // every page's heading and every article
+	rows []row    // the rows shown: all, or narrowed to the articles with hits
 	fit  []fitted // rows' texts fitted to the pane, rebuilt on resize
 	cur  int      // the selected row, always an article; -1 when there is none
 	top  int      // the first row in view
 	read *ReadMarks
+
+	// The search: its hits in reading order and how many each article
+	// holds (counts[page][article]; nil without a query), and whether the
+	// rows are narrowed to the articles with hits.
+	hits     []model.Hit
+	counts   [][]int
+	narrowed bool
 }
 
 // pageLabel is how the list and the header call a page: 第3版 要闻.
@@ -79,15 +99,18 @@ func newList(c *common, is *model.Issue, read *ReadMarks) list {
 			l.rows = append(l.rows, row{kind: rowNote, page: pi, text: "（本版没有文章）"})
 		}
 		for ai, a := range p.Articles {
-			text := a.Title
+			text, field, from := a.Title, model.InTitle, 0
 			if text == "" {
-				text = continued + a.Heading()
+				text, field, from = continued+a.Heading(), model.InParagraph, -len(continued)
+				if len(a.Paragraphs) == 0 {
+					field = noField
+				}
 			}
 			key := ArticleKey(p, a)
 			if s, ok := story[a]; ok {
 				key = s.Key() // a story read on one page is read on all
 			}
-			l.rows = append(l.rows, row{kind: rowArticle, page: pi, art: ai, key: key, text: text})
+			l.rows = append(l.rows, row{kind: rowArticle, page: pi, art: ai, key: key, text: text, field: field, from: from})
 			if l.cur < 0 {
 				l.cur = len(l.rows) - 1
 			}
@@ -96,6 +119,10 @@ func newList(c *common, is *model.Issue, read *ReadMarks) list {
 	if len(l.rows) == 0 {
 		l.rows = append(l.rows, row{kind: rowNote, text: "（没有文章）"})
 	}
+	for i := range l.rows {
+		l.rows[i].idx = i
+	}
+	l.all = l.rows
 	return l
 }
 
@@ -104,7 +131,8 @@ const (
 	headingLeft, itemLeft, listRight = 1, 3, 1
 )
 
-// refit cuts every row to the pane's inner width.
+// refit cuts every row to the pane's inner width, leaving room for its
+// article's hit count, and places the hits in what is left of it.
 func (l *list) refit() {
 	w := l.c.geo.Inner(l.c.geo.List).W
 	m := l.c.m
@@ -114,10 +142,136 @@ func (l *list) refit() {
 		if r.kind == rowHeading {
 			left = headingLeft
 		}
-		t := fit(m, r.text, w-left-listRight)
-		l.fit = append(l.fit, fitted{text: t, width: m.StringWidth(t)})
+		var f fitted
+		room := w - left - listRight
+		if n := l.count(r); n > 0 {
+			f.count = strconv.Itoa(n)
+			f.countW = m.StringWidth(f.count)
+			room -= f.countW + 1
+		}
+		var keep int
+		f.text, keep = fitKeep(m, r.text, room)
+		f.width = m.StringWidth(f.text)
+		if f.count != "" && r.field != noField {
+			f.marks = l.marksIn(r, keep)
+		}
+		l.fit = append(l.fit, f)
 	}
 	l.follow()
+}
+
+// count returns the search's hits in the article of row r.
+func (l *list) count(r row) int {
+	if r.kind != rowArticle || r.page >= len(l.counts) || r.art >= len(l.counts[r.page]) {
+		return 0
+	}
+	return l.counts[r.page][r.art]
+}
+
+// marksIn returns the hits in the headline of row r, in the first keep
+// bytes of its text.
+func (l *list) marksIn(r row, keep int) []mark {
+	var marks []mark
+	lo, hi := hitRange(l.hits, r.page, r.art)
+	for k := lo; k < hi; k++ {
+		h := l.hits[k]
+		if h.Field != r.field || (h.Field == model.InParagraph && h.Para != 0) {
+			continue
+		}
+		start, end := h.Start-r.from, min(h.End-r.from, keep)
+		if start >= end {
+			continue
+		}
+		marks = append(marks, mark{start: start, end: end, hit: k})
+	}
+	return marks
+}
+
+// setHits gives the list the search's hits and counts (nil for no
+// search), narrowing it to the articles with hits or not.
+func (l *list) setHits(hits []model.Hit, counts [][]int, narrow bool) {
+	l.hits, l.counts = hits, counts
+	l.narrow(narrow)
+}
+
+// narrow shows only the articles with hits, each under its page's
+// heading, or every row when on is false or no article has a hit. The
+// selection stays on its article when it is shown, else moves to the next
+// article shown.
+func (l *list) narrow(on bool) {
+	sel := -1
+	if l.cur >= 0 {
+		sel = l.rows[l.cur].idx
+	}
+	l.rows, l.narrowed = l.all, false
+	if on {
+		var rows []row
+		for i := 0; i < len(l.all); {
+			// A page: its heading, then its articles.
+			page := l.all[i].page
+			var heading row
+			var arts []row
+			for ; i < len(l.all) && l.all[i].page == page; i++ {
+				switch r := l.all[i]; {
+				case r.kind == rowHeading:
+					heading = r
+				case l.count(r) > 0:
+					arts = append(arts, r)
+				}
+			}
+			if len(arts) == 0 {
+				continue
+			}
+			if len(rows) > 0 {
+				rows = append(rows, row{kind: rowBlank, page: page, idx: heading.idx - 1})
+			}
+			rows = append(rows, heading)
+			rows = append(rows, arts...)
+		}
+		if len(rows) > 0 {
+			l.rows, l.narrowed = rows, true
+		}
+	}
+	if sel >= 0 {
+		l.cur = -1
+		last := -1
+		for i, r := range l.rows {
+			if !r.isArticle() {
+				continue
+			}
+			last = i
+			if r.idx >= sel {
+				l.cur = i
+				break
+			}
+		}
+		if l.cur < 0 {
+			l.cur = last
+		}
+	}
+	l.refit()
+}
+
+// rowOf returns the row of article art of page, and false when it is not
+// shown.
+func (l *list) rowOf(page, art int) (int, bool) {
+	for i, r := range l.rows {
+		if r.isArticle() && r.page == page && r.art == art {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// shown returns how many articles the list shows.
+func (l *list) shown() int {
+	n := 0
+	for _, r := range l.rows {
+		if r.isArticle() {
+			n++
+		}
+	}
+	return n
 }
 
 // height is how many rows the pane shows.
@@ -256,7 +410,11 @@ func (l *list) writeRow(b *strings.Builder, y int, focused bool) {
 	pane := g.List
 	switch y {
 	case 0:
-		l.c.frameEdge(b, f, f.TopLeft, f.TopRight, f.Top, pane.W, "", 0, paint{})
+		label := ""
+		if l.narrowed {
+			label = "命中 " + strconv.Itoa(l.shown()) + " 篇"
+		}
+		l.c.frameEdge(b, f, f.TopLeft, f.TopRight, f.Top, pane.W, label, l.c.m.StringWidth(label), l.c.st.hitCount[headlineItem])
 		return
 	case pane.H - 1:
 		l.c.frameEdge(b, f, f.BottomLeft, f.BottomRight, f.Bottom, pane.W, "", 0, paint{})
@@ -277,40 +435,62 @@ func (l *list) writeRow(b *strings.Builder, y int, focused bool) {
 		st.fill.spaces(b, itemLeft)
 		st.dim.write(b, l.fit[i].text)
 		st.fill.spaces(b, w-itemLeft-l.fit[i].width)
-	case i == l.cur:
-		p := st.selected
-		if !focused {
-			p = st.unfocused
-		}
-		// The selection is a bar from the gutter to the border.
-		st.fill.spaces(b, itemLeft-2)
-		b.WriteString(p.pre)
-		writeSpaces(b, 2)
-		b.WriteString(l.fit[i].text)
-		writeSpaces(b, w-itemLeft-l.fit[i].width)
-		b.WriteString(p.post)
 	default:
-		p := st.item
-		if l.read.IsRead(l.rows[i].key) {
-			p = st.read
+		h, p, pad := headlineItem, st.item, st.fill
+		switch {
+		case i == l.cur && focused:
+			h, p = headlineSelected, st.selected
+		case i == l.cur:
+			h, p = headlineUnfocused, st.unfocused
+		case l.read.IsRead(l.rows[i].key):
+			h, p = headlineRead, st.read
 		}
-		st.fill.spaces(b, itemLeft)
-		p.write(b, l.fit[i].text)
-		st.fill.spaces(b, w-itemLeft-l.fit[i].width)
+		ft := &l.fit[i]
+		if i == l.cur {
+			// The selection is a bar from the gutter to the border.
+			pad = p
+			st.fill.spaces(b, itemLeft-2)
+			p.spaces(b, 2)
+		} else {
+			st.fill.spaces(b, itemLeft)
+		}
+		writeMarked(b, p, st.listMatch[h], ft.text, ft.marks)
+		pad.spaces(b, w-itemLeft-ft.width-ft.countW-listRight)
+		st.hitCount[h].write(b, ft.count)
+		pad.spaces(b, listRight)
 	}
 	f.paint.write(b, f.Right)
+}
+
+// writeMarked writes text in paint p, the bytes of each mark in hp.
+func writeMarked(b *strings.Builder, p, hp paint, text string, marks []mark) {
+	at := 0
+	for _, mk := range marks {
+		p.write(b, text[at:mk.start])
+		hp.write(b, text[mk.start:mk.end])
+		at = mk.end
+	}
+	p.write(b, text[at:])
 }
 
 // fit cuts s to w cells, ending it with … when cut, and never leaving a
 // space before the …
 func fit(m layout.Measure, s string, w int) string {
+	t, _ := fitKeep(m, s, w)
+	return t
+}
+
+// fitKeep is fit, also saying how many bytes of s the result keeps.
+func fitKeep(m layout.Measure, s string, w int) (string, int) {
 	const tail = "…"
 	if m.StringWidth(s) <= w {
-		return s
+		return s, len(s)
 	}
 	tw := m.StringWidth(tail) // 1 or 2: … is ambiguous
 	if w < tw {
-		return m.Truncate(s, w, "")
+		t := m.Truncate(s, w, "")
+		return t, len(t)
 	}
-	return strings.TrimRight(m.Truncate(s, w-tw, ""), " ") + tail
+	t := strings.TrimRight(m.Truncate(s, w-tw, ""), " ")
+	return t + tail, len(t)
 }

@@ -55,9 +55,20 @@ type Model struct {
 
 	message message // a passing message or warning in the status bar
 
+	// The search, and its prompt while it is open: where the reader was
+	// when it opened (to go back to on esc, and to search from), and
+	// whether the first match shown came round from the start.
+	search    search
+	prompt    prompt
+	prompting bool
+	before    place
+	origin    model.Hit
+	wrapped   bool
+
 	// Ready to print, rebuilt by refresh after each change.
 	header, status string
 	tooSmall       string
+	cursorX        int // the prompt's cursor cell on the status bar
 }
 
 // New returns the reader on issue.
@@ -68,7 +79,7 @@ func New(is *model.Issue, o Options) *Model {
 	if o.Read == nil {
 		o.Read = &ReadMarks{}
 	}
-	m := &Model{issue: is, noColor: o.NoColor, user: o.UserThemes}
+	m := &Model{issue: is, noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}}
 	m.c = common{m: o.Measure, measure: o.MeasureChars, indent: !o.NoIndent, keys: DefaultKeyMap()}
 	if m.c.measure < 1 {
 		m.c.measure = DefaultMeasure
@@ -97,12 +108,14 @@ func New(is *model.Issue, o Options) *Model {
 }
 
 // Init asks the terminal for its background, to choose between the light
-// and the dark theme, unless the choice is made.
+// and the dark theme, unless the choice is made, and builds the issue's
+// search index off the UI goroutine.
 func (m *Model) Init() tea.Cmd {
+	index := buildIndex(m.issue)
 	if m.themeChosen || m.noColor != "" {
-		return nil
+		return index
 	}
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, index)
 }
 
 // Update handles a message.
@@ -116,12 +129,26 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			t, _ := themes.Resolve(themes.Options{NoColor: m.noColor, DarkBackground: msg.IsDark(), User: m.user})
 			m.setTheme(t)
 		}
+	case indexMsg:
+		if m.search.ix == nil {
+			m.search.ix = msg.ix
+		}
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
+	case tea.PasteMsg:
+		m.message = message{}
+		switch {
+		case m.prompting:
+			m.promptUpdate(msg)
+		case !m.help.open && !m.c.geo.TooSmall:
+			m.openSearch(msg.Content) // a paste is something to look for
+		}
 	case tea.MouseWheelMsg:
 		m.wheel(msg.Mouse())
 	case tea.MouseClickMsg:
-		m.click(msg.Mouse())
+		if !m.prompting {
+			m.click(msg.Mouse())
+		}
 	}
 	m.refresh()
 	return m, cmd
@@ -148,14 +175,18 @@ func (m *Model) setTheme(t themes.Theme) {
 	}
 }
 
-// sync shows the selected article in the body.
+// sync shows the selected article in the body, with the search's hits
+// in it.
 func (m *Model) sync() {
 	r, ok := m.list.selected()
 	if !ok {
 		m.body.show(nil)
+		m.body.setHits(nil, 0, -1)
 		return
 	}
 	m.body.show(m.issue.Pages[r.page].Articles[r.art])
+	lo, hi := hitRange(m.search.hits, r.page, r.art)
+	m.body.setHits(m.search.hits[lo:hi], lo, m.search.cur)
 }
 
 // read opens the selected article: the body takes the keys and the
@@ -181,6 +212,16 @@ func (m *Model) say(text string) { m.message = message{text: text} }
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.c.keys
 	m.message = message{}
+	if m.prompting {
+		// The prompt takes every key as text but ctrl+c, which still quits.
+		if msg.String() == "ctrl+c" {
+			return tea.Quit
+		}
+		if !m.c.geo.TooSmall {
+			m.promptUpdate(msg)
+		}
+		return nil
+	}
 	if key.Matches(msg, k.Quit) {
 		return tea.Quit
 	}
@@ -202,6 +243,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Help):
 		m.help.open, m.help.top = true, 0
+	case key.Matches(msg, k.Search) && !m.c.geo.TooSmall:
+		m.openSearch("")
+	case key.Matches(msg, k.NextMatch):
+		m.nextMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		m.nextMatch(-1)
+	case key.Matches(msg, k.Narrow):
+		m.toggleNarrow()
 	case key.Matches(msg, k.Theme):
 		name := themes.Cycle(m.c.st.theme.Name, themes.Available(m.user))
 		if t, ok := themes.Lookup(name, m.user); ok {
@@ -405,6 +454,12 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
+	if m.prompting && !m.c.geo.TooSmall && m.c.geo.Width > 0 {
+		// The terminal's own cursor too, on the prompt's cursor cell: an
+		// input method shows what is being composed where the cursor is.
+		v.Cursor = tea.NewCursor(m.cursorX, m.c.geo.Height-1)
+		v.Cursor.Shape = tea.CursorBar
+	}
 	return v
 }
 
@@ -479,23 +534,38 @@ func (m *Model) refresh() {
 	m.c.writeBar(&b, segs, right, g.Width, st.fill)
 	m.header = b.String()
 
-	// Status bar: a message or the main keys; help and quit at the right.
+	// Status bar: the search prompt; or a message or the main keys, with
+	// the search's count, help and quit at the right.
 	b.Reset()
+	if m.prompting {
+		m.promptBar(&b)
+		m.status = b.String()
+		return
+	}
 	k := &m.c.keys
 	segs = []segment{{" ", st.status}}
 	right = right[:0]
+	s := &m.search
+	if s.query != "" && s.cur >= 0 {
+		right = append(right, segment{fit(m.c.m, s.query, 12), st.status},
+			segment{" " + strconv.Itoa(s.cur+1) + "/" + strconv.Itoa(len(s.hits)), st.statusKey},
+			segment{"  ", st.status})
+	}
 	always := []key.Binding{k.Help, k.Quit}
 	if m.help.open {
 		always = always[1:]
 	}
+	var keys []segment
 	for _, bnd := range always {
-		right = append(right, segment{bnd.Help().Key, st.statusKey}, segment{" " + bnd.Help().Desc + "  ", st.status})
+		keys = append(keys, segment{bnd.Help().Key, st.statusKey}, segment{" " + bnd.Help().Desc + "  ", st.status})
 	}
-	right[len(right)-1].text = strings.TrimSuffix(right[len(right)-1].text, " ")
-	rw := 0
-	for _, s := range right {
-		rw += m.c.m.StringWidth(s.text)
+	keys[len(keys)-1].text = strings.TrimSuffix(keys[len(keys)-1].text, " ")
+	if m.c.segmentsWidth(right)+m.c.segmentsWidth(keys) <= g.Width/2 {
+		right = append(right, keys...)
+	} else if len(right) > 0 {
+		right = right[:len(right)-1] // the count alone, without the gap after it
 	}
+	rw := m.c.segmentsWidth(right)
 	switch {
 	case m.message.text != "":
 		p := st.message
@@ -508,26 +578,86 @@ func (m *Model) refresh() {
 	case m.help.open:
 		segs = append(segs, segment{"? 或 esc 关闭", st.status})
 	default:
-		const sep = " · "
-		room := g.Width - 1 - rw - 2
-		for i, bnd := range k.ShortHelp(m.focus == focusBody) {
-			h := bnd.Help()
-			w := m.c.m.StringWidth(h.Key) + 1 + m.c.m.StringWidth(h.Desc)
-			if i > 0 {
-				w += m.c.m.StringWidth(sep) // · is ambiguous: 3 or 4 cells
-			}
-			if w > room {
-				break
-			}
-			room -= w
-			if i > 0 {
-				segs = append(segs, segment{sep, st.status})
-			}
-			segs = append(segs, segment{h.Key, st.statusKey}, segment{" " + h.Desc, st.status})
-		}
+		segs = m.c.hints(segs, k.ShortHelp(m.focus == focusBody, s.query != ""), g.Width-1-rw-2)
 	}
 	m.c.writeBar(&b, segs, right, g.Width, st.status)
 	m.status = b.String()
+}
+
+// promptBar writes the status bar with the search prompt open: / and the
+// query, the cursor after the last character typed (or on the character
+// it was moved to), and at the right which match of how many, and the keys
+// that leave the prompt.
+func (m *Model) promptBar(b *strings.Builder) {
+	st := &m.c.st
+	g := m.c.geo
+	s := &m.search
+	var right []segment
+	switch {
+	case strings.TrimSpace(s.query) == "":
+	case len(s.hits) == 0:
+		right = append(right, segment{"无匹配", st.warning})
+	default:
+		right = append(right, segment{strconv.Itoa(s.cur+1) + "/" + strconv.Itoa(len(s.hits)), st.statusKey})
+	}
+	hints := m.c.hints(nil, m.c.keys.PromptHelp(), g.Width)
+	gap := 0
+	if len(right) > 0 {
+		gap = 2
+	}
+	if m.c.segmentsWidth(right)+gap+m.c.segmentsWidth(hints)+1 <= g.Width/2 {
+		if gap > 0 {
+			right = append(right, segment{"  ", st.status})
+		}
+		right = append(right, hints...)
+	}
+	right = append(right, segment{" ", st.status})
+	rw := m.c.segmentsWidth(right)
+	if rw > g.Width/2 {
+		right, rw = nil, 0
+	}
+	const slash = "/"
+	lead := 1 + m.c.m.StringWidth(slash)
+	room := g.Width - lead
+	if rw > 0 {
+		room -= rw + 2 // writeBar's gap before right
+	}
+	v := m.prompt.view(m.c.m, room)
+	m.cursorX = lead + v.cursor
+	segs := []segment{{" ", st.status}, {slash, st.prompt}, {v.before, st.prompt}, {v.at, st.promptCursor}, {v.after, st.prompt}}
+	m.c.writeBar(b, segs, right, g.Width, st.status)
+}
+
+// hints appends to segs the keys and what they do, as many as fit in room
+// cells, separated by · .
+func (c *common) hints(segs []segment, bindings []key.Binding, room int) []segment {
+	const sep = " · "
+	st := &c.st
+	for i, bnd := range bindings {
+		h := bnd.Help()
+		w := c.m.StringWidth(h.Key) + 1 + c.m.StringWidth(h.Desc)
+		if i > 0 {
+			w += c.m.StringWidth(sep) // · is ambiguous: 3 or 4 cells
+		}
+		if w > room {
+			break
+		}
+		room -= w
+		if i > 0 {
+			segs = append(segs, segment{sep, st.status})
+		}
+		segs = append(segs, segment{h.Key, st.statusKey}, segment{" " + h.Desc, st.status})
+	}
+	return segs
+}
+
+// segmentsWidth returns the cells segs take.
+func (c *common) segmentsWidth(segs []segment) int {
+	w := 0
+	for _, s := range segs {
+		w += c.m.StringWidth(s.text)
+	}
+	return w
 }
 
 // tooSmallScreen is what a window too small to read in shows: a short

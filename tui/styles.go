@@ -75,7 +75,24 @@ type styles struct {
 	body, title, kicker, subtitle   paint
 	byline, seam, help, helpKey     paint
 	frame, frameFocused             border
+
+	// Search: a match and the current one over each kind of line of the
+	// body, and a match and a hit count over each way a headline is drawn.
+	match, current       [lineEmpty + 1]paint // by lineKind
+	listMatch, hitCount  [headlineKinds]paint // by headline
+	prompt, promptCursor paint                // the search prompt, over the status bar
 }
+
+// headline is a way the list draws a headline.
+type headline uint8
+
+const (
+	headlineItem headline = iota
+	headlineRead
+	headlineSelected
+	headlineUnfocused
+	headlineKinds
+)
 
 func newStyles(t themes.Theme) styles {
 	p := func(s themes.Style) paint { return newPaint(s.Lipgloss()) }
@@ -95,7 +112,27 @@ func newStyles(t themes.Theme) styles {
 		}
 		return border{Border: pane.GetBorderStyle(), paint: p(s)}
 	}
+	under := map[lineKind]themes.Style{lineKicker: t.Kicker, lineTitle: t.Title, lineSubtitle: t.Subtitle,
+		lineByline: t.Byline, lineSeam: t.Seam, lineBody: t.Body, lineEmpty: t.Dim}
+	var match, current [lineEmpty + 1]paint
+	for k, u := range under {
+		match[k], current[k] = p(t.Match.Over(u)), p(t.CurrentMatch.Over(u))
+	}
+	var listMatch, hitCount [headlineKinds]paint
+	for h, u := range [headlineKinds]themes.Style{t.ListItem, t.ListRead, t.ListSelected, t.ListSelectedUnfocused} {
+		listMatch[h], hitCount[h] = p(t.Match.Over(u)), p(t.HitCount.Over(u))
+	}
+	// The cursor is the prompt's cell turned over, whichever way the bar is.
+	prompt := t.Prompt.Over(t.Status)
+	cursor := prompt
+	cursor.Reverse = !cursor.Reverse
 	return styles{
+		match:        match,
+		current:      current,
+		listMatch:    listMatch,
+		hitCount:     hitCount,
+		prompt:       p(prompt),
+		promptCursor: p(cursor),
 		theme:        t,
 		fill:         newPaint(fill),
 		header:       p(t.Header),
