@@ -1,0 +1,120 @@
+package parse
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A story in a column 14 ems wide, for the furniture to stand around.
+var farmStory = []string{
+	"本报讯（记者王伟）眼下正",
+	"值春耕备耕关键时期，全市各地",
+	"抢抓农时，组织农民开展土地深",
+	"翻、种子调运和农机检修等工",
+	"作。",
+	"在城南镇的一处育秧大棚",
+	"里，技术员正在指导农户调试播",
+	"种设备。合作社负责人张建国",
+	"说，种子和化肥已到位。",
+	"市农业农村局相关负责人表",
+	"示，今年全市计划播种粮食作物",
+	"120万亩。",
+	"春耕备耕有序推进",
+}
+
+var farmParagraphs = []string{
+	"眼下正值春耕备耕关键时期，全市各地抢抓农时，组织农民开展土地深翻、种子调运和农机检修等工作。",
+	"在城南镇的一处育秧大棚里，技术员正在指导农户调试播种设备。合作社负责人张建国说，种子和化肥已到位。",
+	"市农业农村局相关负责人表示，今年全市计划播种粮食作物120万亩。",
+}
+
+// Running heads and feet fill the page's number, date and name, are kept
+// as the page's furniture, and stay out of the articles.
+func TestFurniture(t *testing.T) {
+	tests := []struct {
+		name       string
+		head, foot []string
+		number     int
+		date       string
+		pageName   string
+		furniture  []string // as printed; nil: the head and foot lines, trimmed
+		known      string
+	}{
+		{"a running head: date, weekday, name, page",
+			[]string{"2019年2月21日 星期四 要闻 第3版"}, nil, 3, "2019-02-21", "要闻", nil, ""},
+		{"the running head last, as pdftotext -raw may write it",
+			nil, []string{"2019年2月21日 星期四 要闻 第3版"}, 3, "2019-02-21", "要闻", nil, ""},
+		{"a running head over three lines, as pdfminer writes it",
+			[]string{"2019年2月21日 星期四", "", "要 闻", "", "第3版", ""}, nil, 3, "2019-02-21", "要闻",
+			[]string{"2019年2月21日 星期四", "要 闻", "第3版"}, ""},
+		{"a running foot of editors",
+			[]string{"2024年3月13日 星期三 第3版"}, []string{"责任编辑：张三 美编：李四 校对：王五"}, 3, "2024-03-13", "", nil, ""},
+		{"a page number in full-width digits",
+			[]string{"第０３版"}, nil, 3, "", "", nil, ""},
+		{"a page number with a section letter",
+			[]string{"2018年12月3日 星期一 焦點新聞 第A3版"}, nil, 3, "2018-12-03", "焦點新聞", nil, ""},
+		{"a page number with a section letter and no 第",
+			[]string{"2018年12月3日 星期一 焦點新聞 A3版"}, nil, 3, "2018-12-03", "焦點新聞", nil,
+			"a page number with a section letter and no 第 (A3版) is not read in a running head: it becomes part of the page's name"},
+		{"an ISO date and a page number",
+			[]string{"3 2024-03-13"}, nil, 3, "2024-03-13", "", nil, ""},
+		{"a page number in Chinese numerals on its own line",
+			[]string{"第三版"}, nil, 3, "", "", nil,
+			"a lone 第N版 in Chinese numerals is not taken for furniture; it stays in the text"},
+		{"the date line without a weekday",
+			[]string{"2019年2月21日"}, nil, 0, "2019-02-21", "", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Text(page(slices.Concat(tt.head, farmStory, tt.foot)...))
+			wantFurniture := tt.furniture
+			if wantFurniture == nil {
+				for _, l := range slices.Concat(tt.head, tt.foot) {
+					if strings.TrimSpace(l) != "" {
+						wantFurniture = append(wantFurniture, strings.TrimSpace(l))
+					}
+				}
+			}
+			var msg string
+			if p.Number != tt.number || p.Date != tt.date || p.Name != tt.pageName {
+				msg += fmt.Sprintf("number %d date %q name %q, want %d %q %q\n", p.Number, p.Date, p.Name, tt.number, tt.date, tt.pageName)
+			}
+			if got := slices.Sorted(slices.Values(p.Furniture)); !slices.Equal(got, slices.Sorted(slices.Values(wantFurniture))) {
+				msg += fmt.Sprintf("furniture %q, want %q\n", p.Furniture, wantFurniture)
+			}
+			if len(p.Articles) != 1 || p.Articles[0].Title != "春耕备耕有序推进" || !slices.Equal(p.Articles[0].Paragraphs, farmParagraphs) {
+				msg += "the story is not what it was without the furniture:\n" + describe(p)
+			}
+			report(t, msg, tt.known)
+		})
+	}
+}
+
+// Lines that look a little like furniture but are the story's own stay in
+// the story.
+func TestNotFurniture(t *testing.T) {
+	story := page(
+		"本报讯（记者王伟）2019年2",
+		"月21日，全市春耕备耕工作会",
+		"议召开。会议要求，各地要抢抓",
+		"农时，做好种子调运和农机检修",
+		"等工作。",
+		"第3版面刊登的通知显示，今",
+		"年全市计划播种粮食作物120万",
+		"亩。",
+		"春耕备耕有序推进",
+	)
+	p := Text(story)
+	if len(p.Furniture) != 0 || p.Number != 0 || p.Date != "" {
+		t.Errorf("furniture %q, number %d, date %q taken from the story", p.Furniture, p.Number, p.Date)
+	}
+	want := []string{
+		"2019年2月21日，全市春耕备耕工作会议召开。会议要求，各地要抢抓农时，做好种子调运和农机检修等工作。",
+		"第3版面刊登的通知显示，今年全市计划播种粮食作物120万亩。",
+	}
+	if got := paragraphs(p); !slices.Equal(got, want) {
+		t.Errorf("paragraphs\n got %q\nwant %q", got, want)
+	}
+}
