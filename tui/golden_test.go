@@ -68,6 +68,9 @@ func TestGolden(t *testing.T) {
 		{"article-end", "j j enter G"},
 		{"help", "?"},
 		{"page-next", "] ] enter space"},
+		{"search-prompt", "/ 人 民"},
+		{"search-article", "/ 税 务 蓝 enter"},
+		{"search-narrowed", "/ 人 民 enter f"},
 	}
 	sizes := [][2]int{{80, 24}, {140, 40}}
 	type run struct {
@@ -84,6 +87,7 @@ func TestGolden(t *testing.T) {
 		run{scenario{"single-list", "j"}, 60, 20},
 		run{scenario{"single-article", "j enter d"}, 60, 20},
 		run{scenario{"single-help", "?"}, 60, 20},
+		run{scenario{"single-search-prompt", "/ 国 家"}, 60, 20},
 		run{scenario{"too-small", ""}, 16, 5},
 	)
 	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
@@ -97,6 +101,16 @@ func TestGolden(t *testing.T) {
 				got := screen(m)
 				checkFrame(t, got, r.w, r.h, mm)
 				compareGolden(t, filepath.Join("testdata", "golden", name+".txt"), got)
+				if r.name == "search-article" {
+					// The golden screen has no colour: the highlight's
+					// place is checked here.
+					h := m.search.hits[m.search.cur]
+					want := hitCells(t, m, h)
+					cur := paintedIn(m.View().Content, mm, m.c.st.current[:]...)
+					if len(cur) != len(want) || cur[0].row != want[0].row || cur[0].col != want[0].col || cur[0].end != want[0].end {
+						t.Errorf("the current match is drawn at %v, want %v", cur, want)
+					}
+				}
 			})
 		}
 	}

@@ -3,7 +3,9 @@ package tui
 import tea "charm.land/bubbletea/v2"
 
 // keyPress returns the message a key sends: a printable key as its text,
-// others by their name (enter, tab, space, pgdown, esc, up, down…).
+// others by their name (enter, tab, space, pgdown, esc, up, down,
+// backspace, ctrl+u…). Text of several runes is one key press carrying
+// them all, as an input method commits a word.
 func keyPress(k string) tea.KeyPressMsg {
 	switch k {
 	case "enter":
@@ -30,9 +32,16 @@ func keyPress(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyHome}
 	case "end":
 		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "delete":
+		return tea.KeyPressMsg{Code: tea.KeyDelete}
+	case "ctrl+c", "ctrl+u", "ctrl+a", "ctrl+e":
+		return tea.KeyPressMsg{Code: rune(k[len(k)-1]), Mod: tea.ModCtrl}
 	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
+	r := []rune(k)
+	if len(r) > 1 {
+		return tea.KeyPressMsg{Code: tea.KeyExtended, Text: k}
+	}
+	return tea.KeyPressMsg{Code: r[0], Text: k}
 }

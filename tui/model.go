@@ -594,7 +594,7 @@ func (m *Model) promptBar(b *strings.Builder) {
 	s := &m.search
 	var right []segment
 	switch {
-	case strings.TrimSpace(s.query) == "":
+	case strings.TrimSpace(m.prompt.text) == "":
 	case len(s.hits) == 0:
 		right = append(right, segment{"无匹配", st.warning})
 	default:

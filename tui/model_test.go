@@ -279,6 +279,7 @@ func TestFrameNeverOverflows(t *testing.T) {
 			}
 		}
 	}
+	typed := []string{"人民", "“税务蓝”", "韩国瑜", "国家", "ＡＢＣ", "x", "\n", "的", strings.Repeat("长长的查询", 20)}
 	iters := 300
 	if testing.Short() {
 		iters = 40
@@ -302,6 +303,15 @@ func TestFrameNeverOverflows(t *testing.T) {
 			case n == 2:
 				send(m, tea.MouseClickMsg{X: rng.IntN(w), Y: rng.IntN(h), Button: tea.MouseLeft})
 				trail = append(trail, "click")
+			case n == 3:
+				// Text as an input method commits it, or a paste: a search.
+				q := typed[rng.IntN(len(typed))]
+				if rng.IntN(2) == 0 {
+					send(m, keyPress(q))
+				} else {
+					send(m, tea.PasteMsg{Content: q})
+				}
+				trail = append(trail, q)
 			default:
 				k := allKeys[rng.IntN(len(allKeys))]
 				send(m, keyPress(k))

@@ -204,7 +204,7 @@ func (m *Model) confirmSearch() {
 	m.search.searcher = nil
 	s := &m.search
 	switch {
-	case strings.TrimSpace(s.query) == "":
+	case strings.TrimSpace(m.prompt.text) == "":
 		had := m.before.search.query != ""
 		m.search = search{ix: s.ix, cur: -1}
 		m.applySearch()
