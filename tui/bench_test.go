@@ -144,3 +144,59 @@ func BenchmarkStartModel(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// sixteenPages is a 16-page issue of the gold pages, repeated and numbered
+// 1 to 16, as model's BenchmarkIncrementalSearch builds one, and the bytes
+// of text it holds.
+func sixteenPages(b *testing.B) (*model.Issue, int64) {
+	b.Helper()
+	is := &model.Issue{Date: "2024-03-13"}
+	size := 0
+	for i := range 16 {
+		p := goldPage(b, corpusPages[i%len(corpusPages)])
+		p.Number = i + 1
+		is.Pages = append(is.Pages, p)
+		for _, a := range p.Articles {
+			size += len(a.Kicker) + len(a.Title) + len(a.Subtitle) + len(a.Byline)
+			for _, para := range a.Paragraphs {
+				size += len(para)
+			}
+		}
+	}
+	return is, int64(size)
+}
+
+// BenchmarkSearchKeystroke types a query into the reader's search prompt a
+// character at a time on a 16-page issue, as a person does, and reports the
+// time per keystroke: what Update does (search, counts, the list fitted
+// again with its hit counts, the body's marks worked out again, the reader
+// moved to the match) and the View that follows. The / that opens the
+// prompt and the esc that closes it are counted in, so the figure is a
+// little high. Goal: ≤ 2 ms.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	is, size := sixteenPages(b)
+	for _, query := range []string{"工作会议", "高雄市长", "脱贫攻坚", "的"} {
+		b.Run(query, func(b *testing.B) {
+			m := New(is, Options{Width: 200, Height: 60, Measure: layout.NewMeasure(layout.Narrow)})
+			m.ensureIndex() // built once per issue, at start
+			var typed []tea.Msg
+			for _, r := range query {
+				typed = append(typed, keyPress(string(r)))
+			}
+			b.SetBytes(size)
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				m.Update(keyPress("/"))
+				for _, k := range typed {
+					m.Update(k)
+					_ = m.View()
+					n++
+				}
+				m.Update(keyPress("esc"))
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/key")
+			b.ReportMetric(float64(len(m.search.ix.Search(query))), "hits")
+		})
+	}
+}
