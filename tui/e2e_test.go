@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -169,5 +170,78 @@ func TestEndToEndWide(t *testing.T) {
 	}
 	s.keys("j", "Enter", "Space")
 	s.checkWidths(s.capture())
+	s.keys("q")
+}
+
+// literal types text into the pane as it is, UTF-8 and all, as an input
+// method would hand it to the terminal.
+func (s *tmuxSession) literal(text string) {
+	s.t.Helper()
+	s.tmux("send-keys", "-t", "e2e", "-l", text)
+	time.Sleep(150 * time.Millisecond)
+}
+
+// statusLine returns the last line of the screen.
+func statusLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+// TestEndToEndSearch searches two pages, one of them Traditional, with
+// Chinese typed into the prompt: the counter says 1/N, the body shows the
+// match, n moves the counter on; a Simplified query finds the Traditional
+// page's 韓國瑜.
+func TestEndToEndSearch(t *testing.T) {
+	var paths []string
+	for _, n := range []string{"seed", "d02"} {
+		p, err := filepath.Abs(filepath.Join("testdata", n+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	s := startTmux(t, 100, 30, append([]string{"--ambiguous", "auto"}, paths...)...)
+
+	s.keys("/")
+	s.literal("税务")
+	screen := s.waitFor("1/")
+	s.checkWidths(screen)
+	if bar := statusLine(screen); !strings.HasPrefix(strings.TrimSpace(bar), "/税务") {
+		t.Errorf("the prompt does not show what was typed: %q", bar)
+	}
+	s.keys("Enter")
+	screen = s.waitFor("税务 1/")
+	s.checkWidths(screen)
+	counter := regexp.MustCompile(`税务 (\d+)/(\d+)`)
+	got := counter.FindStringSubmatch(statusLine(screen))
+	if got == nil || got[1] != "1" {
+		t.Fatalf("after enter the status bar says %q, want 税务 1/N", statusLine(screen))
+	}
+	total := got[2]
+	if !strings.Contains(bodyOf(screen), "税务") {
+		t.Errorf("the body does not show the match:\n%s", screen)
+	}
+	s.keys("n")
+	screen = s.capture()
+	if got := counter.FindStringSubmatch(statusLine(screen)); got == nil || got[1] != "2" || got[2] != total {
+		t.Errorf("after n the status bar says %q, want 税务 2/%s", statusLine(screen), total)
+	}
+
+	// Simplified finds Traditional.
+	s.keys("/")
+	s.literal("韩国瑜")
+	s.keys("Enter")
+	screen = s.waitFor("韩国瑜 1/")
+	s.checkWidths(screen)
+	if !strings.Contains(bodyOf(screen), "韓國瑜") {
+		t.Errorf("韩国瑜 does not find 韓國瑜:\n%s", screen)
+	}
+	// esc goes back: the prompt opened and cancelled leaves the search.
+	s.keys("/")
+	s.literal("人民")
+	s.keys("Escape")
+	if bar := statusLine(s.capture()); !strings.Contains(bar, "韩国瑜 1/") {
+		t.Errorf("esc did not go back to the search before: %q", bar)
+	}
 	s.keys("q")
 }
