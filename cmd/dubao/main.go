@@ -3,11 +3,19 @@
 //	dubao [--theme NAME] [--ambiguous narrow|wide|auto] [--measure N] [--no-indent] [PATH...]
 //	dubao cat [--width N] [--ambiguous narrow|wide] [--no-indent] [PATH...]
 //	dubao parse [--pretty] PATH|-
+//	dubao search [--json] QUERY [PATH...]
 //
 // PATH is a page file as extracted text, or - for standard input; with none,
 // dubao opens a bundled sample page. The command line reads flags and files
-// and hands them on: the reader and cat are package tui's, parsing is
-// package parse's.
+// and hands them on: the reader, cat and search are package tui's, parsing
+// is package parse's, matching package model's.
+//
+// search prints each match of QUERY in the pages on a line: the page, the
+// article's headline, and the match in its context, marked ⟦so⟧ (in
+// reverse video on a terminal). With --json it prints one JSON object a
+// line instead (JSON Lines; see tui.FoundJSON). Its exit status is 0 when
+// something matched, 1 when nothing did, and 2 on bad input: no QUERY, a
+// file that cannot be read, a bad flag.
 package main
 
 import (
@@ -27,14 +35,23 @@ func main() {
 			run, args = parseCmd, args[1:]
 		case "cat":
 			run, args = catCmd, args[1:]
+		case "search":
+			run, args = searchCmd, args[1:]
 		}
 	}
 	if err := run(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return
 		}
-		fmt.Fprintln(os.Stderr, "dubao:", err)
-		os.Exit(1)
+		code := 1
+		var ee exitError
+		if errors.As(err, &ee) {
+			code, err = ee.code, ee.err
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "dubao:", err)
+		}
+		os.Exit(code)
 	}
 }
 

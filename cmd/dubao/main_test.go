@@ -99,3 +99,96 @@ func TestCatToAPipe(t *testing.T) {
 		}
 	}
 }
+
+func TestSearch(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+		want  []string // lines of stdout, each as a substring, in order
+	}{
+		{"a match in a title and in a paragraph, marked", "", []string{"search", "税务蓝"}, 0, []string{
+			"版次不详 芳华不负“税务蓝” 巾帼建功新时代  标题：芳华不负“⟦税务蓝⟧” 巾帼建功新时代",
+			"…性为主体的队伍为什么能够成为“⟦税务蓝⟧”中感染人心的巾帼力量？",
+		}},
+		{"the sample when no PATH is given, a PATH when one is", "", []string{"search", "税务蓝", "sample/sample.txt"}, 0, []string{"⟦税务蓝⟧", "⟦税务蓝⟧"}},
+		{"Simplified finds Traditional, from standard input", "第2版\n高雄市長韓國瑜相當期待。\n", []string{"search", "韩国瑜", "-"}, 0, []string{
+			"  高雄市長⟦韓國瑜⟧相當期待。",
+		}},
+		{"nothing found", "", []string{"search", "不在报上的词"}, 1, nil},
+		{"flags after the query", "", []string{"search", "税务蓝", "--json"}, 0, []string{`"match":"税务蓝"`, `"match":"税务蓝"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs, code := dubao(t, tt.stdin, tt.args...)
+			if code != tt.code || errs != "" {
+				t.Fatalf("exit %d, stderr %q; want exit %d and nothing on stderr", code, errs, tt.code)
+			}
+			if strings.Contains(out, "\x1b") {
+				t.Errorf("escapes in output to a pipe: %q", out)
+			}
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			if out == "" {
+				lines = nil
+			}
+			if len(lines) != len(tt.want) {
+				t.Fatalf("%d lines, want %d:\n%s", len(lines), len(tt.want), out)
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(lines[i], w) {
+					t.Errorf("line %d is %q, want it to hold %q", i, lines[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchBadInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"search"},
+		{"search", "  "},
+		{"search", "税务", "no/such/file.txt"},
+		{"search", "--nosuchflag", "税务"},
+		{"search", "--dir", "x", "税务"}, // OpenCC's global flag is not ours
+	} {
+		out, errs, code := dubao(t, "", args...)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "dubao: ") {
+			t.Errorf("dubao %v: exit %d, stdout %q, stderr %q; want exit 2 and one line on stderr", args, code, out, errs)
+		}
+	}
+}
+
+func TestSearchJSON(t *testing.T) {
+	out, errs, code := dubao(t, "", "search", "--json", "人民")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	type found struct {
+		Page      int    `json:"page"`
+		Title     string `json:"title"`
+		Field     string `json:"field"`
+		Paragraph *int   `json:"paragraph"`
+		Start     int    `json:"start"`
+		End       int    `json:"end"`
+		Before    string `json:"before"`
+		Match     string `json:"match"`
+		After     string `json:"after"`
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) < 10 {
+		t.Fatalf("%d matches of 人民 in the sample, want more", len(lines))
+	}
+	for i, l := range lines {
+		var f found
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatalf("line %d is not a JSON object: %v: %q", i, err, l)
+		}
+		if f.Match != "人民" || f.Title == "" || f.Field != "paragraph" || f.Paragraph == nil || f.End-f.Start != len("人民") {
+			t.Errorf("line %d: %+v", i, f)
+		}
+		if strings.Count(f.Before, "")-1 > 15 || strings.Count(f.After, "")-1 > 15 {
+			t.Errorf("line %d: more than 15 characters of context: %+v", i, f)
+		}
+	}
+}

@@ -18,6 +18,8 @@ func readCmd(args []string) error {
                                     with none, a sample page
        dubao cat [flags] [PATH...]  print them as text
        dubao parse [--pretty] PATH  print a page's article tree as JSON
+       dubao search [--json] QUERY [PATH...]
+                                    print where QUERY is in them
 flags:`, args)
 	if err != nil {
 		return err
