@@ -217,9 +217,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == "ctrl+c" {
 			return tea.Quit
 		}
-		if !m.c.geo.TooSmall {
-			m.promptUpdate(msg)
-		}
+		m.promptUpdate(msg)
 		return nil
 	}
 	if key.Matches(msg, k.Quit) {

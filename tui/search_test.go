@@ -525,3 +525,19 @@ func TestSearchSurvivesResizing(t *testing.T) {
 		}
 	}
 }
+
+// TestPromptWhileTooSmall keeps the prompt working in a window too small
+// to draw it: esc still goes back.
+func TestPromptWhileTooSmall(t *testing.T) {
+	m := New(springIssue(), Options{Width: 100, Height: 30, ThemeName: "ink"})
+	before := m.View().Content
+	send(m, keys("/ 春")...)
+	send(m, tea.WindowSizeMsg{Width: 10, Height: 4}, keyPress("天"), keyPress("esc"), tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m.prompting || m.View().Content != before {
+		t.Errorf("esc in a window too small did not go back:\n%s", screen(m))
+	}
+	send(m, tea.WindowSizeMsg{Width: 10, Height: 4}, keyPress("/"))
+	if m.prompting {
+		t.Error("/ opens a prompt that a window too small cannot show")
+	}
+}
