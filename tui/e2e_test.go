@@ -170,6 +170,11 @@ func TestEndToEndWide(t *testing.T) {
 	}
 	s.keys("j", "Enter", "Space")
 	s.checkWidths(s.capture())
+	s.keys("/")
+	s.literal("“税务蓝”")
+	s.checkWidths(s.waitFor("1/"))
+	s.keys("Enter", "n")
+	s.checkWidths(s.waitFor("税务蓝” 2/"))
 	s.keys("q")
 }
 
