@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -211,4 +212,39 @@ func TestHugePage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Lines far wider than any column — a story pasted with each paragraph on
+// one line — are parsed, not a crash.
+func TestVeryWideLines(t *testing.T) {
+	lead := "本报讯（记者毛静）" + strings.Repeat("会议围绕市委决策部署", 6) + "。" // 70 ems
+	tests := []struct {
+		name  string
+		page  string
+		known string
+	}{
+		{"a wide first line with a byline, short lines after",
+			page(lead, "会议围绕市委。", "总结全市工会。", "今年的工作。", "全市工会", "会议召开。"),
+			"commonWidth indexes past its table for a line of 61 ems or more: index out of range [248] with length 248"},
+		{"every paragraph on one line",
+			page("市总工会召开全委会议", lead, strings.Repeat("王根元指出，全市各级工会要认真学习贯彻党的精神。", 4)), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, crash, err := pagesOrPanic([]byte(tt.page))
+			msg := crash
+			if crash == "" && (err != nil || len(pages) != 1) {
+				msg = fmt.Sprintf("Pages = %d pages, %v", len(pages), err)
+			}
+			if crash == "" && msg == "" {
+				msg = checkNothingLost([]byte(tt.page))
+			}
+			report(t, firstLine(msg), tt.known)
+		})
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }
