@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dubaoreader/dubao/model"
 )
@@ -30,8 +32,8 @@ func Issue(files []File) (is *model.Issue, errs []error, err error) {
 		seq  int // position among all pages read
 	}
 	var all []placed
-	for _, f := range files {
-		pages, err := Pages(f.Data)
+	for i, r := range pagesOf(files) {
+		f, pages, err := files[i], r.pages, r.err
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", f.Name, err))
 			continue
@@ -78,6 +80,30 @@ func Issue(files []File) (is *model.Issue, errs []error, err error) {
 	is.Date = issueDate(is.Pages)
 	is.Stories = joinStories(is.Pages)
 	return is, errs, nil
+}
+
+// parsed is what Pages made of one file.
+type parsed struct {
+	pages []*model.Page
+	err   error
+}
+
+// pagesOf parses the files at once, a goroutine each and no more running
+// than GOMAXPROCS: the pages of an issue do not depend on one another. The
+// results are in the files' order, however the goroutines finish.
+func pagesOf(files []File) []parsed {
+	out := make([]parsed, len(files))
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			out[i].pages, out[i].err = Pages(f.Data)
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // nameDigits finds the last run of digits in a file name.
