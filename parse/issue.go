@@ -145,6 +145,13 @@ func issueDate(pages []*model.Page) string {
 	return best
 }
 
+// Stories joins the articles of an issue's pages, in the issue's order,
+// into its stories as Issue does: for pages that were not read by Issue,
+// such as an issue's pages kept as JSON.
+func Stories(pages []*model.Page) []*model.Story {
+	return joinStories(pages)
+}
+
 // joinStories makes the issue's stories: every article once, in reading
 // order, an article that says （下转第4版） joined with the one on page 4
 // that says （上接第N版） — chosen by the page numbers and, where a page has
