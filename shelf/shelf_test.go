@@ -94,7 +94,7 @@ func TestStateRoundTrip(t *testing.T) {
 	if err := st.Update(MarkRead("2024-03-13", "a1", at)); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Update(SetPosition("2024-03-13", Position{Story: "a1", Para: 3, Line: 2, At: at.Unix()})); err != nil {
+	if err := st.Update(SetPosition("2024-03-13", Position{Story: "a1", Para: 3, Offset: 42, At: at.Unix()})); err != nil {
 		t.Fatal(err)
 	}
 	s, err = st.Load()
@@ -102,7 +102,7 @@ func TestStateRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	is := s.Issue("2024-03-13")
-	if is.Read["a1"] != at.Unix() || is.Position == nil || is.Position.Para != 3 || is.Position.Line != 2 {
+	if is.Read["a1"] != at.Unix() || is.Position == nil || is.Position.Para != 3 || is.Position.Offset != 42 {
 		t.Fatalf("state after round trip: %+v %+v", is, is.Position)
 	}
 	// No temporary files are left beside the state.

@@ -26,13 +26,14 @@ type IssueState struct {
 	Position *Position `json:"position,omitempty"`
 }
 
-// Position is a place in an issue: a story, a paragraph in it, a line in
-// the paragraph, so that it survives a different width.
+// Position is a place in an issue: a story, a paragraph in it, and the
+// byte in the paragraph at which the line at the top starts — a byte, not
+// a line, so that it survives a different width.
 type Position struct {
-	Story string `json:"story"`
-	Para  int    `json:"para"`
-	Line  int    `json:"line"`
-	At    int64  `json:"at"` // when it was saved, Unix seconds
+	Story  string `json:"story"`
+	Para   int    `json:"para"`
+	Offset int    `json:"offset"`
+	At     int64  `json:"at"` // when it was saved, Unix seconds
 }
 
 const stateVersion = 1
