@@ -7,29 +7,6 @@ import (
 	"testing"
 )
 
-// A story in a column 14 ems wide, for the furniture to stand around.
-var farmStory = []string{
-	"本报讯（记者王伟）眼下正",
-	"值春耕备耕关键时期，全市各地",
-	"抢抓农时，组织农民开展土地深",
-	"翻、种子调运和农机检修等工",
-	"作。",
-	"在城南镇的一处育秧大棚",
-	"里，技术员正在指导农户调试播",
-	"种设备。合作社负责人张建国",
-	"说，种子和化肥已到位。",
-	"市农业农村局相关负责人表",
-	"示，今年全市计划播种粮食作物",
-	"120万亩。",
-	"春耕备耕有序推进",
-}
-
-var farmParagraphs = []string{
-	"眼下正值春耕备耕关键时期，全市各地抢抓农时，组织农民开展土地深翻、种子调运和农机检修等工作。",
-	"在城南镇的一处育秧大棚里，技术员正在指导农户调试播种设备。合作社负责人张建国说，种子和化肥已到位。",
-	"市农业农村局相关负责人表示，今年全市计划播种粮食作物120万亩。",
-}
-
 // Running heads and feet fill the page's number, date and name, are kept
 // as the page's furniture, and stay out of the articles.
 func TestFurniture(t *testing.T) {
@@ -68,7 +45,7 @@ func TestFurniture(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := Text(page(slices.Concat(tt.head, farmStory, tt.foot)...))
+			p := Text(page(slices.Concat(tt.head, farmAfter, tt.foot)...))
 			wantFurniture := tt.furniture
 			if wantFurniture == nil {
 				for _, l := range slices.Concat(tt.head, tt.foot) {
