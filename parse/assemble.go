@@ -377,6 +377,20 @@ func (a *assembler) replay(acts []action, at []int) []story {
 	return stories
 }
 
+// markArticle records continuation markers on an article: the first
+// continued-from and the last continued-to set its fields, and all are kept.
+func markArticle(a *model.Article, ms []marker) {
+	for _, m := range ms {
+		a.Markers = append(a.Markers, m.text)
+		if m.from && a.ContinuedFrom == 0 {
+			a.ContinuedFrom = m.page
+		}
+		if !m.from {
+			a.ContinuedTo = m.page
+		}
+	}
+}
+
 // buildArticles makes the model's articles from the chosen stories.
 func buildArticles(paras []para, groups []group, stories []story) []*model.Article {
 	var out []*model.Article
@@ -385,17 +399,11 @@ func buildArticles(paras []para, groups []group, stories []story) []*model.Artic
 		if s.group >= 0 {
 			g := groups[s.group]
 			a.Title, a.Kicker, a.Subtitle, a.Byline = g.title, g.kicker, g.subtitle, g.byline
+			markArticle(a, g.marks)
 		}
 		for n, k := range s.paras {
 			p := paras[k]
-			if p.from != nil {
-				a.ContinuedFrom = p.from.page
-				a.Markers = append(a.Markers, p.from.text)
-			}
-			if p.to != nil {
-				a.ContinuedTo = p.to.page
-				a.Markers = append(a.Markers, p.to.text)
-			}
+			markArticle(a, p.marks)
 			text := p.text
 			if p.byline {
 				if a.Byline == "" {

@@ -99,32 +99,16 @@ func sideWidth(ems []float64, here float64) float64 {
 // equally supported lengths the longest, since short lines end paragraphs
 // and full ones make the column.
 func commonWidth(ems []float64) float64 {
-	// Count the lengths in quarter-em steps; a candidate width c (on the
-	// half-em grid) is supported by the lengths within half an em of it.
-	var quarters [4*maxWidth + 8]int
-	for _, v := range ems {
-		quarters[quarterOf(v)+2]++
+	q := make([]int, len(ems))
+	c := make([]int, len(ems))
+	idx := make([]int, len(ems))
+	for i, v := range ems {
+		q[i], c[i], idx[i] = quarterOf(v), 2*int(math.Round(v*2)), i
 	}
-	best, support := 0.0, 0
-	for _, v := range ems {
-		c := math.Round(v*2) / 2
-		q := quarterOf(c) + 2
-		n := 0
-		for k := q - 2; k <= q+2; k++ {
-			n += quarters[k]
-		}
-		if n > support || n == support && c > best {
-			best, support = c, n
-		}
-	}
-	return best
+	return commonOf(idx, q, c)
 }
 
-// maxWidth is the widest column measured, in ems; longer lines count as
-// that long.
-const maxWidth = 60
-
+// quarterOf is a length in quarter ems.
 func quarterOf(v float64) int {
-	q := int(math.Round(v * 4))
-	return max(0, min(q, 4*maxWidth+4))
+	return int(math.Round(v * 4))
 }

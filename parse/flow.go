@@ -12,13 +12,14 @@ import "strings"
 // A para is a paragraph of body text, or a byline standing on its own line.
 type para struct {
 	text   string
-	first  int  // index of its first piece
-	last   int  // index of its last piece
-	hard   bool // a story must start here: a byline, a continuation, a headline before it
-	byline bool // a standalone byline, not body text
-	from   *marker
-	to     *marker
-	width  float64 // the column width where it starts
+	first  int      // index of its first piece
+	last   int      // index of its last piece
+	hard   bool     // a story must start here: a byline, a continuation, a headline before it
+	byline bool     // a standalone byline, not body text
+	from   *marker  // the first continued-from marker in it
+	to     *marker  // a continued-to marker in it
+	marks  []marker // every continuation marker in it, in order
+	width  float64  // the column width where it starts
 }
 
 // reflow joins the body pieces into paragraphs and lays out the page's
@@ -50,6 +51,7 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 		first = true
 	}
 	var floats []floating
+	var pending []marker // markers waiting for a paragraph
 	for i := 0; i < len(ps); i++ {
 		p := &ps[i]
 		if p.role == roleBody && floatsIn(ps, i) {
@@ -88,8 +90,11 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 			continue
 		case roleByline:
 			flush()
+			text, marks := cutMarkerText(cleanSpaces(p.raw, p.spaced, true))
+			by := para{text: tidyByline(text), first: i, last: i, byline: true, hard: hardNext, width: p.width.here}
+			by.mark(marks...)
 			items = append(items, item{kind: itPara, para: len(out)})
-			out = append(out, para{text: tidyByline(cleanSpaces(p.raw, p.spaced, true)), first: i, byline: true, hard: hardNext, width: p.width.here})
+			out = append(out, by)
 			continue
 		}
 		from, hasFrom := p.from()
@@ -97,26 +102,24 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 			flush()
 			hardNext = true
 		}
+		_ = from
 		if cur == nil {
 			if p.text == "" && !hasFrom {
-				// A marker alone on its line: it belongs to what is around it.
-				if to, ok := p.to(); ok && len(out) > 0 && out[len(out)-1].to == nil {
-					m := to
-					out[len(out)-1].to = &m
+				// A marker alone on its line: it belongs to the paragraph
+				// before it, or, at the top of the page, to the next one.
+				if len(out) > 0 {
+					out[len(out)-1].mark(p.markers...)
+				} else {
+					pending = append(pending, p.markers...)
 				}
 				continue
 			}
 			cur = &para{first: i, hard: hardNext, width: p.width.here}
 			hardNext = false
-			if hasFrom {
-				m := from
-				cur.from = &m
-			}
+			cur.mark(pending...)
+			pending = nil
 		}
-		if to, ok := p.to(); ok {
-			m := to
-			cur.to = &m
-		}
+		cur.mark(p.markers...)
 		if b.Len() > 0 && p.text != "" {
 			if prev := lastRune(b.String()); isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
 				b.WriteByte(' ')
@@ -136,6 +139,13 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 		first = false
 	}
 	flush()
+	if len(pending) > 0 {
+		// Markers and nothing else: a paragraph of no text keeps them.
+		items = append(items, item{kind: itPara, para: len(out)})
+		p := para{first: len(ps) - 1, last: len(ps) - 1}
+		p.mark(pending...)
+		out = append(out, p)
+	}
 	for _, f := range floats {
 		out, groups, items = placeFloating(f, out, groups, items)
 	}
@@ -210,6 +220,36 @@ func placeFloating(f floating, paras []para, groups []group, items []item) ([]pa
 	paras = append(paras, para{text: f.text, first: f.piece, last: f.piece})
 	items = append(items[:at], append([]item{{kind: itPara, para: len(paras) - 1}}, items[at:]...)...)
 	return renumber(paras, groups, items), groups, items
+}
+
+// mark records continuation markers on a paragraph.
+func (p *para) mark(ms ...marker) {
+	for _, m := range ms {
+		m := m
+		p.marks = append(p.marks, m)
+		if m.from && p.from == nil {
+			p.from = &m
+		}
+		if !m.from {
+			p.to = &m
+		}
+	}
+}
+
+// cutMarkerText takes the continuation markers out of a text.
+func cutMarkerText(t string) (string, []marker) {
+	ms := findMarkers(t)
+	if len(ms) == 0 {
+		return t, nil
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(t[last:m.start])
+		last = m.end
+	}
+	b.WriteString(t[last:])
+	return strings.TrimSpace(b.String()), ms
 }
 
 // blockText is the text of a doubtful block read as body text.

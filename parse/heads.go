@@ -307,8 +307,9 @@ func nextText(ps []piece, i int) int {
 // subtitle, and a byline printed with them.
 type group struct {
 	kicker, title, subtitle, byline string
-	gap                             int // the number of paragraphs before it
-	pos                             int // index of its first piece
+	gap                             int      // the number of paragraphs before it
+	pos                             int      // index of its first piece
+	marks                           []marker // continuation markers printed in it
 }
 
 // groupsOf splits a headline block into the headlines of its stories and
@@ -322,8 +323,10 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 		blankB bool // a blank line before it
 		gapped bool // the extractor kept a phrase gap inside it
 		pos    int
+		marks  []marker
 	}
 	var hl []hline
+	var carried []marker
 	blankBefore := false
 	for k := b.first; k <= b.last; k++ {
 		p := &ps[k]
@@ -339,13 +342,25 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 			texts = splitSideBySide(p.raw)
 		}
 		for n, t := range texts {
-			h := hline{text: t, parts: 1, byline: p.role == roleByline, blankB: blankBefore && n == 0, pos: k}
+			t, ms := cutMarkerText(t)
+			if t == "" {
+				// A marker alone: it goes with the headline line before.
+				if len(hl) > 0 {
+					hl[len(hl)-1].marks = append(hl[len(hl)-1].marks, ms...)
+				} else {
+					carried = append(carried, ms...)
+				}
+				continue
+			}
+			h := hline{text: t, parts: 1, byline: p.role == roleByline, blankB: blankBefore && n == 0, pos: k, marks: append(carried, ms...)}
+			carried = nil
 			h.gapped = strings.Contains(t, " ") && !h.byline
 			blankBefore = false
 			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && wraps(hl[len(hl)-1].text, t) {
 				last := &hl[len(hl)-1]
 				last.text = joinHeadline(last.text, t)
 				last.parts++
+				last.marks = append(last.marks, h.marks...)
 				continue
 			}
 			hl = append(hl, h)
@@ -381,6 +396,7 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 		gr.pos = g[0].pos
 		var rest []hline
 		for _, h := range g {
+			gr.marks = append(gr.marks, h.marks...)
 			switch {
 			case h.byline:
 				if gr.byline == "" {

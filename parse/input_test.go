@@ -225,7 +225,7 @@ func TestVeryWideLines(t *testing.T) {
 	}{
 		{"a wide first line with a byline, short lines after",
 			page(lead, "会议围绕市委。", "总结全市工会。", "今年的工作。", "全市工会", "会议召开。"),
-			"commonWidth indexes past its table for a line of 61 ems or more: index out of range [248] with length 248"},
+			""},
 		{"every paragraph on one line",
 			page("市总工会召开全委会议", lead, strings.Repeat("王根元指出，全市各级工会要认真学习贯彻党的精神。", 4)), ""},
 	}

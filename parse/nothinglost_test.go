@@ -301,16 +301,12 @@ func TestNothingLost(t *testing.T) {
 		rounds = 8
 	}
 	r := rand.New(rand.NewPCG(2024, 313))
-	failures, known := 0, map[string]int{}
+	failures := 0
 	for _, p := range allCorpus(t) {
 		for round := range rounds {
 			page, names := mutate(r, string(p.text), 1+r.IntN(8))
 			d := checkNothingLost([]byte(page))
 			if d == "" {
-				continue
-			}
-			if k := knownPanic(d) + knownLoss([]byte(page)); k != "" {
-				known[k]++
 				continue
 			}
 			small := minimise(page)
@@ -323,53 +319,6 @@ func TestNothingLost(t *testing.T) {
 			}
 		}
 	}
-	if len(known) > 0 && failures == 0 {
-		var ks []string
-		for k, n := range known {
-			ks = append(ks, fmt.Sprintf("%s (%d pages)", k, n))
-		}
-		slices.Sort(ks)
-		t.Skipf("known: %s", strings.Join(ks, "; "))
-	}
-}
-
-// knownLoss names the known parser bug that explains why a page file loses
-// characters, or returns "".
-func knownLoss(b []byte) string {
-	in, ok := inputRunes(b)
-	pages, crash, err := pagesOrPanic(b)
-	if !ok || err != nil || crash != "" {
-		return ""
-	}
-	tree := treeRunes(pages)
-	lost := runeCounts{}
-	for r, n := range in {
-		if tree[r] > n {
-			return "" // characters added: not this bug
-		}
-		if d := n - tree[r]; d > 0 {
-			lost[r] = d
-		}
-	}
-	// The characters lost are those of continuation markers.
-	text, _, _ := Decode(b)
-	for _, p := range splitPages(text) {
-		for _, l := range splitLines(Normalize(p)) {
-			for _, m := range findMarkers(l.text) {
-				for _, r := range m.text {
-					if lost[r] > 0 {
-						lost[r]--
-					}
-				}
-			}
-		}
-	}
-	for _, n := range lost {
-		if n > 0 {
-			return ""
-		}
-	}
-	return "a continuation marker is dropped when its paragraph already has one of its kind or there is no paragraph for it"
 }
 
 // minimise cuts a failing page down: whole lines first, then characters
@@ -441,9 +390,6 @@ func FuzzParse(f *testing.F) {
 		defer watchdog.Stop()
 		pages, crash, err := pagesOrPanic(b)
 		if crash != "" {
-			if k := knownPanic(crash); k != "" {
-				t.Skipf("known: %s", k)
-			}
 			t.Fatalf("Pages panicked: %s", crash)
 		}
 		if err != nil {
@@ -468,9 +414,6 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		if d := checkNothingLost(b); d != "" {
-			if k := knownPanic(d) + knownLoss(b); k != "" {
-				t.Skipf("known: %s", k)
-			}
 			t.Errorf("%s", d)
 		}
 	})
@@ -485,12 +428,4 @@ func pagesOrPanic(b []byte) (pages []*model.Page, crash string, err error) {
 	}()
 	pages, err = Pages(b)
 	return pages, "", err
-}
-
-// knownPanic names the known parser bug a panic comes from, or returns "".
-func knownPanic(crash string) string {
-	if strings.Contains(crash, "index out of range") && strings.Contains(crash, "parse.commonWidth") {
-		return "commonWidth indexes past its table for a line of 61 ems or more"
-	}
-	return ""
 }

@@ -38,9 +38,9 @@ func rejoin(ps []piece, paras []para, groups []group, items []item) ([]para, []i
 		paras[pb].text = joinText(paras[pa].text, paras[pb].text)
 		paras[pb].hard = paras[pa].hard && len(run) == 1
 		paras[pb].first = paras[pa].first
-		if paras[pa].from != nil && paras[pb].from == nil {
-			paras[pb].from = paras[pa].from
-		}
+		marks := append(append([]marker(nil), paras[pa].marks...), paras[pb].marks...)
+		paras[pb].marks, paras[pb].from, paras[pb].to = nil, nil, nil
+		paras[pb].mark(marks...)
 		run = run[:len(run)-1]
 		// items without [s, k], with the run put back just before b.
 		var out []item
