@@ -27,25 +27,28 @@ const (
 	lineEmpty // the note that an article has no text
 )
 
-// textLine is one line of an article set in its column.
+// textLine is one line of a story set in its column.
 type textLine struct {
 	text  string
 	kind  lineKind
 	lead  int // cells of space before text: centring
 	width int // cells text takes
-	block int // the block it belongs to: 0 the head, i+1 paragraph i, then the tail
-	off   int // byte offset in the block's paragraph at which the line starts
+	block int // the block it belongs to: 0 the head, p+1 the story's paragraph p, then the tail
+	off   int // its place in the block: see anchor
 
-	// field and para say which text of the article the line shows (noField
-	// for a seam, a note or a blank), and from where in it: text[i] is
-	// byte from+i of that text. from is negative on an indented first line,
-	// whose indent is no part of the text. Search hits are placed by them.
+	// sec, field and para say which text of the story the line shows
+	// (field is noField for a seam, a note or a blank): field of the part
+	// of section sec (see storyView.sec), paragraph para of that part; and
+	// from where in it: text[i] is byte from+i of that text. from is
+	// negative on an indented first line, whose indent is no part of the
+	// text. Search hits are placed by them.
+	sec   int
 	field model.Field
 	para  int
 	from  int
 }
 
-// noField marks a line that shows no text of the article's own.
+// noField marks a line that shows no text of the story's own.
 const noField model.Field = 255
 
 // fieldStart and fieldEnd return the bytes of the line's field that the
@@ -53,100 +56,191 @@ const noField model.Field = 255
 func (l *textLine) fieldStart() int { return max(l.from, 0) }
 func (l *textLine) fieldEnd() int   { return l.from + len(l.text) }
 
-// setArticle is an article wrapped to one column width: its lines, and the
+// setArticle is a story wrapped to one column width: its lines, and the
 // first line of each block, for keeping a paragraph in view across widths.
 type setArticle struct {
 	lines []textLine
 	start []int // start[b] is the index of block b's first line
 }
 
-// wrapKey is what a set article depends on.
+// wrapKey is what a set story depends on.
 type wrapKey struct {
-	a      *model.Article
+	s      *model.Story
 	width  int
 	indent bool
 }
 
-// setIn sets article a in a column width cells wide: kicker, title and
-// subtitle centred, the byline, then the paragraphs reflowed by m (the
-// first line indented when ind is set) with a blank line between them,
-// and the continuation marks. Blank lines belong to the block above them.
-func setIn(m layout.Measure, a *model.Article, width int, ind bool) *setArticle {
-	s := &setArticle{}
-	block := 0
-	// add adds a line showing text, which is bytes from… of the article's
-	// field f (para for a paragraph).
-	add := func(kind lineKind, text string, centre bool, off int, f model.Field, para, from int) {
+// seamMark is the quiet line where a story goes on from one page to the
+// next: the page its next part is printed on.
+func seamMark(page int) string {
+	if page <= 0 {
+		return "— 转下一版 —"
+	}
+	return fmt.Sprintf("— 转第%d版 —", page)
+}
+
+// setIn sets story s in a column width cells wide, and reads it straight
+// through: the headline — kicker, title and subtitle centred, the byline —
+// then the paragraphs of every part reflowed by m (the first line indented
+// when ind is set) with a blank line between them, and at each seam between
+// two parts a centred mark of the page the story goes on to, followed by
+// what the next part prints of its own head. Where the paper says the
+// story comes from or goes on to a page that is not in the issue, a line
+// at the top or the end says so; where that page is in the issue but the
+// part was not found on it, the paper's own （上接第N版） and （下转第N版）.
+//
+// Lines are grouped in blocks: block 0 is the head, block p+1 holds the
+// story's paragraph p (in Story.Paragraphs) and the blank line after it,
+// with the seam before it when it opens a part, and the last block the
+// tail. A line's off places it in its block: for a paragraph's text the
+// byte of the paragraph it starts at, and the blank after it the
+// paragraph's length and one; in the lines of a seam, before the
+// paragraph, -n … -1; in the head and the tail, 0, 1, 2 ….
+func setIn(m layout.Measure, s *model.Story, width int, ind bool) *setArticle {
+	out := &setArticle{}
+	v := storyView{s: s}
+	for i, a := range s.Parts {
+		if a == s.Lead() {
+			v.lead = i
+			break
+		}
+	}
+	block, seq := 0, 0
+	pending := -1 // the first line of a seam waiting for its paragraph's block
+	// add adds a line showing text, which is bytes from… of field f of
+	// section sec (para for a paragraph); off -1 numbers it in its block.
+	add := func(kind lineKind, text string, centre bool, off, sec int, f model.Field, para, from int) {
 		w := m.StringWidth(text)
 		lead := 0
 		if centre && w < width {
 			lead = (width - w) / 2
 		}
-		s.lines = append(s.lines, textLine{text: text, kind: kind, lead: lead, width: w, block: block, off: off,
-			field: f, para: para, from: from})
+		if off < 0 {
+			off, seq = seq, seq+1
+		}
+		out.lines = append(out.lines, textLine{text: text, kind: kind, lead: lead, width: w, block: block, off: off,
+			sec: sec, field: f, para: para, from: from})
+	}
+	note := func(kind lineKind, text string, centre bool) {
+		for _, l := range m.Wrap(text, width) {
+			add(kind, l, centre, -1, 0, noField, 0, 0)
+		}
 	}
 	blank := func() {
-		if n := len(s.lines); n > 0 && s.lines[n-1].kind != lineBlank {
-			add(lineBlank, "", false, 0, noField, 0, 0)
+		if n := len(out.lines); n > 0 && out.lines[n-1].kind != lineBlank {
+			add(lineBlank, "", false, -1, 0, noField, 0, 0)
 		}
 	}
-	heading := func(kind lineKind, f model.Field) {
-		text := a.Text(f, 0)
-		for _, sp := range headingSpans(m, text, width) {
-			add(kind, text[sp.Start:sp.End], true, 0, f, 0, sp.Start)
+	// newBlock starts block b, taking into it the seam waiting for it.
+	newBlock := func(b int) {
+		block, seq = b, 0
+		first := len(out.lines)
+		if pending >= 0 {
+			first = pending
+			n := len(out.lines) - pending
+			for i := pending; i < len(out.lines); i++ {
+				out.lines[i].block, out.lines[i].off = b, i-pending-n
+			}
+			pending = -1
+		}
+		for len(out.start) <= b {
+			out.start = append(out.start, first)
+		}
+	}
+	// head adds the kicker, title, subtitle and byline of part p.
+	head := func(p int) {
+		a, sec := s.Parts[p], v.sec(p, model.InKicker)
+		heading := func(kind lineKind, f model.Field) {
+			text := a.Text(f, 0)
+			for _, sp := range headingSpans(m, text, width) {
+				add(kind, text[sp.Start:sp.End], true, -1, sec, f, 0, sp.Start)
+			}
+		}
+		heading(lineKicker, model.InKicker)
+		heading(lineTitle, model.InTitle)
+		heading(lineSubtitle, model.InSubtitle)
+		if a.Byline != "" {
+			blank()
+			for _, sp := range m.WrapSpans(a.Byline, width) {
+				add(lineByline, a.Byline[sp.Start:sp.End], false, -1, sec, model.InByline, 0, sp.Start)
+			}
 		}
 	}
 
-	s.start = append(s.start, 0)
-	if a.ContinuedFrom > 0 {
-		for _, l := range m.Wrap(fmt.Sprintf("（上接第%d版）", a.ContinuedFrom), width) {
-			add(lineSeam, l, false, 0, noField, 0, 0)
-		}
+	newBlock(0)
+	first, last := s.Parts[0], s.Parts[len(s.Parts)-1]
+	switch {
+	case s.MissingFrom > 0:
+		note(lineSeam, fmt.Sprintf("上接第%d版，本期未收录", s.MissingFrom), true)
+	case first.ContinuedFrom > 0:
+		note(lineSeam, fmt.Sprintf("（上接第%d版）", first.ContinuedFrom), false)
 	}
-	heading(lineKicker, model.InKicker)
-	heading(lineTitle, model.InTitle)
-	heading(lineSubtitle, model.InSubtitle)
-	if a.Byline != "" {
-		blank()
-		for _, sp := range m.WrapSpans(a.Byline, width) {
-			add(lineByline, a.Byline[sp.Start:sp.End], false, 0, model.InByline, 0, sp.Start)
-		}
-	}
-	if len(s.lines) > 0 {
+	head(v.lead)
+	if len(out.lines) > 0 {
 		blank()
 	}
-	if len(a.Paragraphs) == 0 {
-		add(lineEmpty, m.Truncate("（本篇没有正文）", width, ""), false, 0, noField, 0, 0)
-	}
-	for i, p := range a.Paragraphs {
-		block = i + 1
-		s.start = append(s.start, len(s.lines))
-		text, shift := p, 0
-		if ind {
-			text, shift = indent+p, len(indent)
+	n := 0 // paragraphs so far
+	for p, a := range s.Parts {
+		if p > 0 {
+			if pending < 0 {
+				pending = len(out.lines)
+			}
+			page := 0
+			if p < len(s.Pages) {
+				page = s.Pages[p]
+			}
+			note(lineSeam, seamMark(page), true)
+			blank()
 		}
-		for _, sp := range m.WrapSpans(text, width) {
-			add(lineBody, text[sp.Start:sp.End], false, max(sp.Start-shift, 0), model.InParagraph, i, sp.Start-shift)
+		if p != v.lead {
+			before := len(out.lines)
+			head(p)
+			if len(out.lines) > before {
+				blank()
+			}
 		}
-		blank()
-	}
-	if a.ContinuedTo > 0 {
-		block = len(a.Paragraphs) + 1
-		s.start = append(s.start, len(s.lines))
-		for _, l := range m.Wrap(fmt.Sprintf("（下转第%d版）", a.ContinuedTo), width) {
-			add(lineSeam, l, false, 0, noField, 0, 0)
-			last := &s.lines[len(s.lines)-1]
-			last.lead = max(width-last.width, 0) // set right, as printed
+		for i, para := range a.Paragraphs {
+			newBlock(n + 1)
+			n++
+			text, shift := para, 0
+			if ind {
+				text, shift = indent+para, len(indent)
+			}
+			for _, sp := range m.WrapSpans(text, width) {
+				add(lineBody, text[sp.Start:sp.End], false, max(sp.Start-shift, 0), p+1, model.InParagraph, i, sp.Start-shift)
+			}
+			if n := len(out.lines); n > 0 && out.lines[n-1].kind != lineBlank {
+				add(lineBlank, "", false, len(text)+1, 0, noField, 0, 0)
+			}
 		}
 	}
-	if n := len(s.lines); n > 0 && s.lines[n-1].kind == lineBlank {
-		s.lines = s.lines[:n-1]
+	newBlock(n + 1) // the tail
+	if n == 0 {
+		note(lineEmpty, m.Truncate("（本篇没有正文）", width, ""), false)
 	}
-	return s
+	switch {
+	case s.MissingTo > 0:
+		note(lineSeam, fmt.Sprintf("下转第%d版，本期未收录", s.MissingTo), true)
+	case last.ContinuedTo > 0:
+		for _, l := range m.Wrap(fmt.Sprintf("（下转第%d版）", last.ContinuedTo), width) {
+			add(lineSeam, l, false, -1, 0, noField, 0, 0)
+			l := &out.lines[len(out.lines)-1]
+			l.lead = max(width-l.width, 0) // set right, as printed
+		}
+	}
+	if n := len(out.lines); n > 0 && out.lines[n-1].kind == lineBlank {
+		out.lines = out.lines[:n-1]
+		for b := range out.start {
+			out.start[b] = min(out.start[b], n-1)
+		}
+	}
+	return out
 }
 
-// anchor is a place in an article that survives re-wrapping: a block and
-// a byte offset in its paragraph, or -1 for the blank line above the block.
+// anchor is a place in a set story that survives re-wrapping: a block and
+// a line's off in it (see setIn). In a paragraph off is a byte, and the
+// line holding that byte comes back at any width; in the head, a seam or
+// the tail it is the line's number, which comes back at the same width.
 type anchor struct{ block, off int }
 
 // anchorAt returns the anchor of line i.
@@ -154,32 +248,27 @@ func (s *setArticle) anchorAt(i int) anchor {
 	if i <= 0 || len(s.lines) == 0 {
 		return anchor{}
 	}
-	i = min(i, len(s.lines)-1)
-	l := s.lines[i]
-	if l.kind == lineBlank && l.block > 0 {
-		// The blank line after a paragraph: the line before the next block.
-		return anchor{block: l.block + 1, off: -1}
-	}
+	l := s.lines[min(i, len(s.lines)-1)]
 	return anchor{block: l.block, off: l.off}
 }
 
-// lineOf returns the line holding anchor a: the last line of its block
-// starting at or before its offset.
+// lineOf returns the line of anchor a: the last line of its block at or
+// before its off, or the block's first line.
 func (s *setArticle) lineOf(a anchor) int {
-	if a.block <= 0 || a.block >= len(s.start) {
+	if len(s.lines) == 0 || a.block < 0 {
 		return 0
 	}
-	first := s.start[a.block]
-	if a.off < 0 {
-		return max(first-1, 0)
+	if a.block >= len(s.start) {
+		return len(s.lines) - 1
 	}
+	first := s.start[a.block]
 	last := len(s.lines)
 	if a.block+1 < len(s.start) {
-		last = s.start[a.block+1]
+		last = min(s.start[a.block+1], last)
 	}
-	i := first
+	i := min(first, len(s.lines)-1)
 	for j := first; j < last; j++ {
-		if s.lines[j].kind != lineBlank && s.lines[j].off <= a.off {
+		if s.lines[j].off <= a.off {
 			i = j
 		}
 	}

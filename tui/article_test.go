@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -50,11 +51,8 @@ func TestSetIn(t *testing.T) {
 		ContinuedFrom: 2, ContinuedTo: 5,
 		Paragraphs: []string{"第一段。", "第二段。"},
 	}
-	s := setIn(m, a, 20, true)
-	var got []string
-	for _, l := range s.lines {
-		got = append(got, strings.Repeat(" ", l.lead)+l.text)
-	}
+	s := setIn(m, one(a), 20, true)
+	got := setLines(s)
 	want := []string{
 		"（上接第2版）",
 		"        引题",
@@ -75,55 +73,142 @@ func TestSetIn(t *testing.T) {
 	if s.start[1] != 7 || s.start[2] != 9 || s.start[3] != 11 {
 		t.Errorf("blocks start at %v", s.start)
 	}
-	noIndent := setIn(m, a, 20, false)
+	noIndent := setIn(m, one(a), 20, false)
 	if noIndent.lines[7].text != "第一段。" {
 		t.Errorf("without the indent: %q", noIndent.lines[7].text)
+	}
+}
+
+// one is a story of one article.
+func one(a *model.Article) *model.Story {
+	return &model.Story{Parts: []*model.Article{a}, Pages: []int{0}}
+}
+
+// setLines returns the lines of a set story as they are drawn in the
+// column: centred or set right by their lead.
+func setLines(s *setArticle) []string {
+	var out []string
+	for _, l := range s.lines {
+		out = append(out, strings.Repeat(" ", l.lead)+l.text)
+	}
+	return out
+}
+
+func TestSetInAStoryAcrossASeam(t *testing.T) {
+	m := layout.NewMeasure(layout.Narrow)
+	head := &model.Article{Title: "标题", Byline: "本报记者 某某", ContinuedTo: 4, Paragraphs: []string{"第一段。", "第二段，"}}
+	tail := &model.Article{ContinuedFrom: 1, Paragraphs: []string{"接着讲。", "完。"}}
+	tests := []struct {
+		name   string
+		story  *model.Story
+		want   []string
+		blocks []int // the first line of each block
+	}{
+		{"both parts, a mark at the seam", &model.Story{Parts: []*model.Article{head, tail}, Pages: []int{1, 4}}, []string{
+			"          标题",
+			"",
+			"本报记者 某某",
+			"",
+			"　　第一段。",
+			"",
+			"　　第二段，",
+			"",
+			"      — 转第4版 —",
+			"",
+			"　　接着讲。",
+			"",
+			"　　完。",
+		}, []int{0, 4, 6, 8, 12, 13}},
+		{"the part after missing", &model.Story{Parts: []*model.Article{head}, Pages: []int{1}, MissingTo: 4}, []string{
+			"          标题",
+			"",
+			"本报记者 某某",
+			"",
+			"　　第一段。",
+			"",
+			"　　第二段，",
+			"",
+			" 下转第4版，本期未收录",
+		}, []int{0, 4, 6, 8}},
+		{"the part before missing", &model.Story{Parts: []*model.Article{tail}, Pages: []int{4}, MissingFrom: 1}, []string{
+			" 上接第1版，本期未收录",
+			"",
+			"　　接着讲。",
+			"",
+			"　　完。",
+		}, []int{0, 2, 4, 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := setIn(m, tt.story, 24, true)
+			got := setLines(s)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("set as\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if fmt.Sprint(s.start) != fmt.Sprint(tt.blocks) {
+				t.Errorf("blocks start at %v, want %v", s.start, tt.blocks)
+			}
+		})
 	}
 }
 
 func TestAnchorsSurviveRewrapping(t *testing.T) {
 	m := layout.NewMeasure(layout.Narrow)
 	para := strings.Repeat("一二三四五六七八九十，", 20)
-	a := &model.Article{Title: "标题", Paragraphs: []string{para, para, para}}
-	narrow := setIn(m, a, 20, true)
-	wide := setIn(m, a, 60, true)
+	a := &model.Article{Title: "标题", ContinuedTo: 2, Paragraphs: []string{para, para, para}}
+	b := &model.Article{Title: "标题（续）", ContinuedFrom: 1, Paragraphs: []string{para, para}}
+	story := &model.Story{Parts: []*model.Article{a, b}, Pages: []int{1, 2}}
+	narrow := setIn(m, story, 20, true)
+	wide := setIn(m, story, 60, true)
 	for i := range narrow.lines {
 		at := narrow.anchorAt(i)
 		j := wide.lineOf(at)
 		nl, wl := narrow.lines[i], wide.lines[j]
 		switch {
-		case nl.kind == lineBlank && nl.block > 0:
-			if wl.kind != lineBlank || wide.lines[j+1].block != nl.block+1 {
-				t.Errorf("line %d, the blank before block %d, comes back as line %d (%q)", i, nl.block+1, j, wl.text)
+		case nl.kind == lineBlank && nl.off > 0:
+			if wl.kind != lineBlank || wl.block != nl.block || wide.lines[j+1].block != nl.block+1 {
+				t.Errorf("line %d, the blank after block %d, comes back as line %d (%q)", i, nl.block, j, wl.text)
 			}
-		case nl.block == 0:
-			if j != 0 {
-				t.Errorf("line %d of the head comes back as line %d", i, j)
+		case nl.off < 0 || nl.block == 0:
+			// The head and the seam: the same line, as far as it goes.
+			if wl.block != nl.block || wl.off != nl.off || wl.text != nl.text {
+				t.Errorf("line %d (%q, block %d at %d) comes back as line %d (%q, block %d at %d)", i, nl.text, nl.block, nl.off, j, wl.text, wl.block, wl.off)
 			}
 		case wl.block != nl.block || wl.off > nl.off:
 			t.Errorf("line %d (block %d at %d) comes back as line %d (block %d at %d)", i, nl.block, nl.off, j, wl.block, wl.off)
 		}
 	}
+	if got := narrow.lineOf(narrow.anchorAt(len(narrow.lines) + 5)); got != len(narrow.lines)-1 {
+		t.Errorf("past the end comes back as line %d, want the last, %d", got, len(narrow.lines)-1)
+	}
 }
 
 // TestLinesKnowTheirField checks what search highlights rest on: every
-// line that shows text of the article says which field and where, so that
-// the line's text is that field's bytes from there, and the lines of a
-// field, in order, hold all of its text but the spaces between lines.
+// line that shows text of the story says which part (by its section),
+// which field and where, so that the line's text is that field's bytes
+// from there, and the lines of a field, in order, hold all of its text but
+// the spaces between lines.
 func TestLinesKnowTheirField(t *testing.T) {
 	is := goldIssue(t, corpusPages...)
+	is.Stories = append(is.Stories, seamIssue(t).Stories...)
 	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
 		m := layout.NewMeasure(amb)
 		for _, width := range []int{9, 20, 37, 76} {
 			for _, ind := range []bool{true, false} {
-				for _, p := range is.Pages {
-					for _, a := range p.Articles {
-						s := setIn(m, a, width, ind)
-						seen := map[[2]int]string{}
-						for i, l := range s.lines {
-							if l.field == noField {
-								continue
-							}
+				for _, story := range is.Stories {
+					_, st := readIssue(&model.Issue{Pages: []*model.Page{{Articles: story.Parts}}, Stories: []*model.Story{story}})
+					v := st.all[0]
+					s := setIn(m, story, width, ind)
+					seen := map[[3]int]string{}
+					for i, l := range s.lines {
+						if l.field == noField {
+							continue
+						}
+						a := story.Parts[v.lead]
+						if l.sec > 0 {
+							a = story.Parts[l.sec-1]
+						}
+						{
 							text := a.Text(l.field, l.para)
 							skip := l.fieldStart() - l.from
 							if l.fieldEnd() > len(text) || l.text[skip:] != text[l.fieldStart():l.fieldEnd()] {
@@ -132,15 +217,33 @@ func TestLinesKnowTheirField(t *testing.T) {
 							if skip > 0 && l.text[:skip] != indent {
 								t.Errorf("line %d: %q before the field's text", i, l.text[:skip])
 							}
-							k := [2]int{int(l.field), l.para}
+							k := [3]int{l.sec, int(l.field), l.para}
 							seen[k] += l.text[skip:]
 						}
-						for k, got := range seen {
-							want := strings.ReplaceAll(a.Text(model.Field(k[0]), k[1]), " ", "")
-							if strings.ReplaceAll(got, " ", "") != want {
-								t.Errorf("%v width %d: %s %d is shown as %q, want %q", amb, width, model.Field(k[0]), k[1], got, want)
-							}
+					}
+					for k, got := range seen {
+						a := story.Parts[v.lead]
+						if k[0] > 0 {
+							a = story.Parts[k[0]-1]
 						}
+						want := strings.ReplaceAll(a.Text(model.Field(k[1]), k[2]), " ", "")
+						if strings.ReplaceAll(got, " ", "") != want {
+							t.Errorf("%v width %d: section %d %s %d is shown as %q, want %q", amb, width, k[0], model.Field(k[1]), k[2], got, want)
+						}
+					}
+					// Every paragraph of every part is shown.
+					n := 0
+					for _, a := range story.Parts {
+						n += len(a.Paragraphs)
+					}
+					paras := 0
+					for k := range seen {
+						if model.Field(k[1]) == model.InParagraph {
+							paras++
+						}
+					}
+					if paras != n {
+						t.Errorf("%v width %d: %d paragraphs shown of %d", amb, width, paras, n)
 					}
 				}
 			}

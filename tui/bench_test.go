@@ -32,15 +32,15 @@ func parsedIssue(b *testing.B, names ...string) (*model.Issue, int) {
 	return is, size
 }
 
-// longest returns the list row of the issue's longest article.
+// longest returns the list row of the issue's longest story.
 func longest(m *Model) int {
 	best, bestLen := 0, -1
 	for i, r := range m.list.rows {
-		if !r.isArticle() {
+		if !r.isStory() {
 			continue
 		}
 		n := 0
-		for _, p := range m.issue.Pages[r.page].Articles[r.art].Paragraphs {
+		for _, p := range m.st.all[r.story].s.Paragraphs() {
 			n += len(p)
 		}
 		if n > bestLen {
@@ -65,7 +65,7 @@ func BenchmarkView(b *testing.B) {
 	}
 }
 
-// BenchmarkReflowIssue sets every article of the seven corpus pages at a
+// BenchmarkReflowIssue sets every story of the seven corpus pages at a
 // new width, as a resize would if every article were open. Goal: ≤ 5 ms.
 func BenchmarkReflowIssue(b *testing.B) {
 	is, _ := parsedIssue(b, corpusPages...)
@@ -85,10 +85,8 @@ func BenchmarkReflowIssue(b *testing.B) {
 	for b.Loop() {
 		w := widths[i%len(widths)]
 		i++
-		for _, p := range is.Pages {
-			for _, a := range p.Articles {
-				_ = setIn(mm, a, w, true)
-			}
+		for _, s := range is.Stories {
+			_ = setIn(mm, s, w, true)
 		}
 	}
 }

@@ -7,22 +7,23 @@ import (
 	"github.com/dubaoreader/dubao/model"
 )
 
-// body is the article pane: the article set in the reading column, and
-// how far down it is read.
+// body is the story pane: the story set in the reading column, and how
+// far down it is read.
 type body struct {
 	c     *common
-	a     *model.Article // nil when the issue has no articles
+	v     *storyView // nil when the issue has no stories
 	set   *setArticle
 	top   int    // the first line in view
-	at    anchor // where top is in the article, kept across re-wrapping
+	at    anchor // where top is in the story, kept across re-wrapping
 	cache map[wrapKey]*setArticle
 
-	// The search's hits in the article, in reading order; hitBase is the
-	// index of the first in all the hits, and current the index of the
-	// current one there (-1 for none). marks[i] are the hits on line i of
-	// set, worked out again whenever the article, its setting or the hits
-	// change.
+	// The search's hits in the story and their spots, in reading order;
+	// hitBase is the index of the first in all the hits, and current the
+	// index of the current one there (-1 for none). marks[i] are the hits
+	// on line i of set, worked out again whenever the story, its setting or
+	// the hits change.
 	hits    []model.Hit
+	spots   []spot
 	hitBase int
 	current int
 	marks   [][]mark
@@ -43,26 +44,34 @@ func newBody(c *common) body {
 // height is how many lines of text the pane shows.
 func (b *body) height() int { return max(b.c.geo.Inner(b.c.geo.Body).H, 1) }
 
-// show puts article a in the pane, from its top.
-func (b *body) show(a *model.Article) {
-	if a == b.a {
+// show puts story v in the pane, from its top.
+func (b *body) show(v *storyView) {
+	if v == b.v {
 		return
 	}
-	b.a, b.top, b.at = a, 0, anchor{}
-	b.hits = nil // they were the last article's
+	b.v, b.top, b.at = v, 0, anchor{}
+	b.hits, b.spots = nil, nil // they were the last story's
 	b.reflow()
 }
 
-// setHits gives the body the search's hits in its article, the first being
-// hit number base of them all, and which one is current.
-func (b *body) setHits(hits []model.Hit, base, current int) {
-	b.hits, b.hitBase, b.current = hits, base, current
+// story returns the story shown, nil for none.
+func (b *body) story() *model.Story {
+	if b.v == nil {
+		return nil
+	}
+	return b.v.s
+}
+
+// setHits gives the body the search's hits in its story and their spots,
+// the first being hit number base of them all, and which one is current.
+func (b *body) setHits(hits []model.Hit, spots []spot, base, current int) {
+	b.hits, b.spots, b.hitBase, b.current = hits, spots, base, current
 	b.mark()
 }
 
-// mark works out where the hits fall on the lines of the set article:
-// each line's hits, cut to the bytes of its field that the line shows.
-// Both the lines and the hits are in reading order, so one pass does.
+// mark works out where the hits fall on the lines of the set story: each
+// line's hits, cut to the bytes of its field that the line shows. Both the
+// lines and the hits are in reading order, so one pass does.
 func (b *body) mark() {
 	if b.set == nil {
 		b.marks = b.marks[:0]
@@ -81,12 +90,12 @@ func (b *body) mark() {
 		}
 		start, end := l.fieldStart(), l.fieldEnd()
 		// Skip the hits wholly before the line; they are not on any later one.
-		for j < len(b.hits) && hitBefore(b.hits[j], l.field, l.para, start) {
+		for j < len(b.hits) && hitBefore(b.spots[j], b.hits[j].End, l, start) {
 			j++
 		}
 		for k := j; k < len(b.hits); k++ {
-			h := b.hits[k]
-			if h.Field != l.field || h.Para != l.para || h.Start >= end {
+			h, sp := b.hits[k], b.spots[k]
+			if !onLine(sp, l) || h.Start >= end {
 				break
 			}
 			b.marks[i] = append(b.marks[i], mark{
@@ -98,64 +107,80 @@ func (b *body) mark() {
 	}
 }
 
-// hitBefore reports whether hit h ends before byte start of the article's
-// field f (paragraph para), in reading order.
-func hitBefore(h model.Hit, f model.Field, para, start int) bool {
-	if h.Field != f {
-		return h.Field < f
-	}
-	if h.Para != para {
-		return h.Para < para
-	}
-	return h.End <= start
+// onLine reports whether a hit at sp is in the text line l shows.
+func onLine(sp spot, l *textLine) bool {
+	return sp.sec == l.sec && sp.field == l.field && sp.para == l.para
 }
 
-// lineOfHit returns the line on which hit h starts, and false when no line
-// shows it.
-func (b *body) lineOfHit(h model.Hit) (int, bool) {
+// hitBefore reports whether the hit at sp, ending at byte end, ends before
+// byte start of the text line l shows, in reading order.
+func hitBefore(sp spot, end int, l *textLine, start int) bool {
+	switch {
+	case sp.sec != l.sec:
+		return sp.sec < l.sec
+	case sp.field != l.field:
+		return sp.field < l.field
+	case sp.para != l.para:
+		return sp.para < l.para
+	}
+	return end <= start
+}
+
+// lineOfHit returns the line on which the hit at sp starts, and false when
+// no line shows it.
+func (b *body) lineOfHit(sp spot) (int, bool) {
 	if b.set == nil {
 		return 0, false
 	}
 	for i := range b.set.lines {
 		l := &b.set.lines[i]
-		if l.field == h.Field && l.para == h.Para && h.Start < l.fieldEnd() {
+		if onLine(sp, l) && sp.at < l.fieldEnd() {
 			return i, true
 		}
 	}
 	return 0, false
 }
 
-// reveal scrolls hit h into view, a third of the way down the pane, unless
-// it is in view already.
-func (b *body) reveal(h model.Hit) {
-	i, ok := b.lineOfHit(h)
+// reveal scrolls the hit at sp into view, a third of the way down the
+// pane, unless it is in view already.
+func (b *body) reveal(sp spot) {
+	i, ok := b.lineOfHit(sp)
 	if !ok || (i >= b.top && i < b.top+b.height()) {
 		return
 	}
 	b.scrollTo(i - b.height()/3)
 }
 
-// reflow sets the article again for the current width and indent, and
+// reflow sets the story again for the current width and indent, and
 // brings back into view the paragraph that was at the top.
 func (b *body) reflow() {
-	if b.a == nil || b.c.geo.TooSmall {
+	if b.v == nil || b.c.geo.TooSmall {
 		b.set = nil
 		b.mark()
 		return
 	}
-	k := wrapKey{a: b.a, width: b.c.geo.TextWidth, indent: b.c.indent}
+	k := wrapKey{s: b.v.s, width: b.c.geo.TextWidth, indent: b.c.indent}
 	s, ok := b.cache[k]
 	if !ok {
 		if len(b.cache) >= 64 {
 			clear(b.cache) // a cache, not a store: widths come and go
 		}
-		s = setIn(b.c.m, b.a, k.width, k.indent)
+		s = setIn(b.c.m, b.v.s, k.width, k.indent)
 		b.cache[k] = s
 	}
 	b.set = s
 	b.top = s.lineOf(b.at)
 	b.clamp()
 	b.mark()
+}
+
+// goTo puts anchor a at the top, as far as the story goes.
+func (b *body) goTo(a anchor) {
+	b.at = a
+	if b.set != nil {
+		b.top = b.set.lineOf(a)
+		b.clamp()
+	}
 }
 
 func (b *body) lines() int {
@@ -181,7 +206,7 @@ func (b *body) scroll(n int) {
 // scrollTo puts line i at the top.
 func (b *body) scrollTo(i int) { b.scroll(i - b.top) }
 
-// position says how far the article is scrolled: 0% at its top, 100% at
+// position says how far the story is scrolled: 0% at its top, 100% at
 // its end, 全文 when it all fits.
 func (b *body) position() string {
 	n := b.lines() - b.height()

@@ -100,7 +100,7 @@ func writeText(w io.StringWriter, is *model.Issue, m layout.Measure, width int, 
 			if i > 0 {
 				blank() // two blank lines between articles, one between paragraphs
 			}
-			s := setIn(m, a, width, ind)
+			s := setIn(m, &model.Story{Parts: []*model.Article{a}, Pages: []int{p.Number}}, width, ind)
 			for _, l := range s.lines {
 				if l.kind == lineBlank {
 					blank()

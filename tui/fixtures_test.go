@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/parse"
 )
 
 // The pages the tests read. Golden screens are drawn from the corpus's gold
@@ -64,5 +65,34 @@ func goldIssue(t testing.TB, names ...string) *model.Issue {
 			break
 		}
 	}
+	is.Stories = parse.Stories(is.Pages)
+	return is
+}
+
+// frontPage is a front page whose lead story goes on to page 11, where
+// d04's continuation takes it up with （上接第1版）: with d04, an issue
+// with a story across a seam (as parse/issue_test.go makes one).
+func frontPage() *model.Page {
+	return &model.Page{Number: 1, Name: "要闻", Date: "2019-02-22", Source: "front", Articles: []*model.Article{
+		{
+			Title:       "关于促进小农户和现代农业发展有机衔接的意见",
+			Byline:      "本报北京2月21日电（记者高云才）",
+			ContinuedTo: 11, Markers: []string{"（下转第11版）"},
+			Paragraphs: []string{
+				"中共中央办公厅、国务院办公厅日前印发了《关于促进小农户和现代农业发展有机衔接的意见》。",
+				"意见指出，当前和今后很长一个时期，小农户家庭经营将是我国农业的主要经营方式。",
+				"（一）提升小农户发展现代农业能力。加快发展设施农业，鼓励小农户发展资本、",
+			},
+		},
+		{Title: "春风送暖", Paragraphs: []string{"一则短讯。"}},
+	}}
+}
+
+// seamIssue is the front page and d04 (page 11) as one issue, stories
+// joined: the front page's lead goes on into d04's third article.
+func seamIssue(t testing.TB) *model.Issue {
+	t.Helper()
+	is := &model.Issue{Date: "2019-02-22", Pages: []*model.Page{frontPage(), goldPage(t, "d04")}}
+	is.Stories = parse.Stories(is.Pages)
 	return is
 }

@@ -50,6 +50,10 @@ type Geometry struct {
 	// (row 0) and the status bar (the last row).
 	List, Body Rect
 
+	// Shelf is the shelf's one pane, across the window between the header
+	// and the status bar.
+	Shelf Rect
+
 	// TextLeft and TextWidth place the reading column inside the body
 	// pane's inner area: TextLeft cells from its left edge, TextWidth wide.
 	TextLeft, TextWidth int
@@ -91,6 +95,7 @@ func NewGeometry(w, h, measure int, m layout.Measure) Geometry {
 		g.List = Rect{X: 0, Y: 1, W: lw, H: ph}
 		g.Body = Rect{X: lw, Y: 1, W: even(w - lw), H: ph}
 	}
+	g.Shelf = Rect{X: 0, Y: 1, W: even(w), H: ph}
 	inner := g.Inner(g.Body).W
 	g.TextWidth = min(2*measure, inner-2)
 	g.TextLeft = (inner - g.TextWidth) / 2

@@ -19,10 +19,29 @@ var update = flag.Bool("update", false, "rewrite the golden screens in testdata/
 // screen returns what the reader shows, without colour.
 func screen(m *Model) string { return ansi.Strip(m.View().Content) }
 
-// send gives the model each message in turn.
+// send gives the model each message in turn, and runs the commands that
+// come back as the program would, giving the model what they bring: an
+// issue opened, a count, the Memory's answer. (Not the terminal's: a test
+// has none.)
 func send(m *Model, msgs ...tea.Msg) {
 	for _, msg := range msgs {
-		m.Update(msg)
+		_, cmd := m.Update(msg)
+		run(m, cmd)
+	}
+}
+
+// run runs cmd and what follows from it.
+func run(m *Model, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			run(m, c)
+		}
+	case openedMsg, countedMsg, savedMsg, indexMsg:
+		send(m, msg)
 	}
 }
 

@@ -7,18 +7,19 @@ import "charm.land/bubbles/v2/key"
 // so what help says is what the keys do.
 type KeyMap struct {
 	Up, Down           key.Binding // move the selection, or scroll a line
-	Open, Back         key.Binding // read the selected article; back to the list
+	Open, Back         key.Binding // read the selected story; back to the list, from it to the shelf
+	Shelf              key.Binding // back to the shelf of days
 	Switch             key.Binding // the other pane
 	PageDown, PageUp   key.Binding
 	HalfDown, HalfUp   key.Binding
 	Top, Bottom        key.Binding
 	PrevPage, NextPage key.Binding // the previous or next 版
-	NextArticle        key.Binding // while reading
+	NextArticle        key.Binding // the next story, while reading
 	PrevArticle        key.Binding
 	Search             key.Binding // open the search prompt
-	NextMatch          key.Binding // the next match, across articles and pages
+	NextMatch          key.Binding // the next match, across stories and pages
 	PrevMatch          key.Binding
-	Narrow             key.Binding // list only the articles with matches, or all again
+	Narrow             key.Binding // list only the stories with matches, or all again
 	Theme              key.Binding // cycle through the themes
 	Indent             key.Binding // first-line indent on or off
 	Help               key.Binding
@@ -50,6 +51,7 @@ func DefaultKeyMap() KeyMap {
 		Down:        b([]string{"j", "down"}, "j/↓", "下移"),
 		Open:        b([]string{"enter", "l", "right"}, "enter/l/→", "阅读"),
 		Back:        b([]string{"h", "left", "esc"}, "h/←/esc", "返回标题"),
+		Shelf:       b([]string{"s"}, "s", "书架"),
 		Switch:      b([]string{"tab"}, "tab", "切换窗格"),
 		PageDown:    b([]string{"space", "pgdown"}, "space/PgDn", "下一屏"),
 		PageUp:      b([]string{"b", "pgup"}, "b/PgUp", "上一屏"),
@@ -89,7 +91,7 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) HelpGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Open, k.Back, k.Switch, k.NextArticle, k.PrevArticle, k.NextPage, k.PrevPage},
+		{k.Open, k.Back, k.Switch, k.NextArticle, k.PrevArticle, k.NextPage, k.PrevPage, k.Shelf},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Narrow, k.Prompt.Confirm, k.Prompt.Cancel, k.Prompt.Clear},
 		{k.Theme, k.Indent, k.Help, k.Quit},
 	}
@@ -108,6 +110,11 @@ func (k KeyMap) ShortHelp(reading, searching bool) []key.Binding {
 		return []key.Binding{k.PageDown, k.Back, k.Search, k.NextArticle, k.PrevArticle}
 	}
 	return []key.Binding{k.Down, k.Open, k.Search, k.Switch, k.NextPage}
+}
+
+// ShelfHelp returns the bindings the status bar names on the shelf.
+func (k KeyMap) ShelfHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Down, k.Up}
 }
 
 // PromptHelp returns the bindings the status bar names while the search

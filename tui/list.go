@@ -9,64 +9,69 @@ import (
 	"github.com/dubaoreader/dubao/tui/layout"
 )
 
-// continued marks, in the list, an article whose headline is on another
-// page: its first words follow.
+// continued marks, in the list, a story whose start is on another page,
+// in the issue or not: its first words, or its headline, follow.
 const continued = "（续）"
 
 // rowKind is what a line of the headline list shows.
 type rowKind uint8
 
 const (
-	rowArticle rowKind = iota // an article's headline
+	rowStory   rowKind = iota // a story's headline
 	rowHeading                // a page's heading: 第3版 要闻
 	rowBlank                  // the space before a heading
-	rowNote                   // a page, or an issue, without articles
+	rowNote                   // a page, or an issue, without stories
 )
 
 // row is one line of the headline list.
 type row struct {
-	kind rowKind
-	page int    // index in the issue's pages
-	art  int    // index in the page's articles, for rowArticle
-	key  string // the article's ReadMarks key
-	text string // the heading or headline, whole
-	idx  int    // the row's index among all the list's rows, narrowed or not
+	kind  rowKind
+	page  int    // index in the issue's pages
+	story int    // index in the issue's stories, for rowStory
+	key   string // the story's key, under which it is marked read
+	text  string // the heading or headline, whole
+	idx   int    // the row's index among all the list's rows, narrowed or not
 
-	// field is the article's text the headline shows (noField for none),
-	// and text[i] is byte from+i of it: the title, or for a continuation
-	// the first paragraph after （续）. Search hits are placed by them.
+	// sec, field and para are the story's text the headline shows (field
+	// is noField for none), and text[i] is byte from+i of it: the lead's
+	// title, or the first paragraph, after （续） for a story begun
+	// elsewhere. Search hits are placed by them.
+	sec   int
 	field model.Field
 	from  int
 }
 
-func (r row) isArticle() bool { return r.kind == rowArticle }
+func (r row) isStory() bool { return r.kind == rowStory }
 
 // fitted is a row's text cut to the list's width, with the search's hits
-// in it and how many the article holds.
+// in it and how many the story holds, or for a page's heading how many of
+// its stories are unread.
 type fitted struct {
 	text   string
 	width  int
 	marks  []mark // bytes of text matched
-	count  string // the article's hits, "" for none
+	count  string // the story's hits, "" for none; a heading's unread
 	countW int
 }
 
-// list is the headline list pane: every article of the issue under its
-// page's heading, one selected.
+// list is the headline list pane: every story of the issue under the
+// heading of the page it starts on, one selected.
 type list struct {
 	c    *common
-	all  []row    // every page's heading and every article
-	rows []row    // the rows shown: all, or narrowed to the articles with hits
+	st   *stories
+	all  []row    // every page's heading and every story
+	rows []row    // the rows shown: all, or narrowed to the stories with hits
 	fit  []fitted // rows' texts fitted to the pane, rebuilt on resize
-	cur  int      // the selected row, always an article; -1 when there is none
+	cur  int      // the selected row, always a story; -1 when there is none
 	top  int      // the first row in view
 	read *ReadMarks
 
-	// The search: its hits in reading order and how many each article
-	// holds (counts[page][article]; nil without a query), and whether the
-	// rows are narrowed to the articles with hits.
+	// The search: its hits in reading order and their spots, how many
+	// each story holds (counts[story]; nil without a query), and whether
+	// the rows are narrowed to the stories with hits.
 	hits     []model.Hit
-	counts   [][]int
+	spots    []spot
+	counts   []int
 	narrowed bool
 }
 
@@ -82,35 +87,40 @@ func pageLabel(p *model.Page) string {
 	return label
 }
 
-func newList(c *common, is *model.Issue, read *ReadMarks) list {
-	l := list{c: c, cur: -1, read: read}
-	story := make(map[*model.Article]*model.Story)
-	for _, s := range is.Stories {
-		for _, a := range s.Parts {
-			story[a] = s
-		}
+func newList(c *common, is *model.Issue, st *stories, read *ReadMarks) list {
+	l := list{c: c, cur: -1, st: st, read: read}
+	starts := make([][]int, len(is.Pages)) // the stories each page starts
+	for si := range st.all {
+		p := st.all[si].page()
+		starts[p] = append(starts[p], si)
 	}
 	for pi, p := range is.Pages {
 		if pi > 0 {
 			l.rows = append(l.rows, row{kind: rowBlank, page: pi})
 		}
 		l.rows = append(l.rows, row{kind: rowHeading, page: pi, text: pageLabel(p)})
-		if len(p.Articles) == 0 {
+		switch {
+		case len(p.Articles) == 0:
 			l.rows = append(l.rows, row{kind: rowNote, page: pi, text: "（本版没有文章）"})
+		case len(starts[pi]) == 0:
+			l.rows = append(l.rows, row{kind: rowNote, page: pi, text: "（本版只有他版转来的续文）"})
 		}
-		for ai, a := range p.Articles {
-			text, field, from := a.Title, model.InTitle, 0
-			if text == "" {
-				text, field, from = continued+a.Heading(), model.InParagraph, -len(continued)
-				if len(a.Paragraphs) == 0 {
-					field = noField
-				}
+		for _, si := range starts[pi] {
+			v := &st.all[si]
+			r := row{kind: rowStory, page: pi, story: si, key: v.key}
+			lead := v.s.Parts[v.lead]
+			switch {
+			case lead.Title != "":
+				r.text, r.sec, r.field = lead.Title, 0, model.InTitle
+			case len(v.s.Parts[0].Paragraphs) > 0:
+				r.text, r.sec, r.field = v.s.Parts[0].Paragraphs[0], 1, model.InParagraph
+			default:
+				r.field = noField
 			}
-			key := ArticleKey(p, a)
-			if s, ok := story[a]; ok {
-				key = s.Key() // a story read on one page is read on all
+			if v.continued() {
+				r.text, r.from = continued+r.text, -len(continued)
 			}
-			l.rows = append(l.rows, row{kind: rowArticle, page: pi, art: ai, key: key, text: text, field: field, from: from})
+			l.rows = append(l.rows, r)
 			if l.cur < 0 {
 				l.cur = len(l.rows) - 1
 			}
@@ -126,17 +136,42 @@ func newList(c *common, is *model.Issue, read *ReadMarks) list {
 	return l
 }
 
+// unreadByPage returns how many of the stories listed under each page
+// have not been read, by the page's index.
+func (l *list) unreadByPage() map[int]int {
+	n := make(map[int]int)
+	for _, r := range l.all {
+		if r.isStory() && !l.read.IsRead(r.key) {
+			n[r.page]++
+		}
+	}
+	return n
+}
+
+// unread returns how many of the issue's stories have not been read.
+func (l *list) unread() int {
+	n := 0
+	for _, r := range l.all {
+		if r.isStory() && !l.read.IsRead(r.key) {
+			n++
+		}
+	}
+	return n
+}
+
 // Cells of space before a page heading and before a headline, and after both.
 const (
 	headingLeft, itemLeft, listRight = 1, 3, 1
 )
 
 // refit cuts every row to the pane's inner width, leaving room for its
-// article's hit count, and places the hits in what is left of it.
+// story's hit count or a heading's unread count, and places the hits in
+// what is left of it.
 func (l *list) refit() {
 	w := l.c.geo.Inner(l.c.geo.List).W
 	m := l.c.m
 	l.fit = l.fit[:0]
+	unread := l.unreadByPage()
 	for _, r := range l.rows {
 		left := itemLeft
 		if r.kind == rowHeading {
@@ -146,13 +181,20 @@ func (l *list) refit() {
 		room := w - left - listRight
 		if n := l.count(r); n > 0 {
 			f.count = strconv.Itoa(n)
+		}
+		if r.kind == rowHeading {
+			if n := unread[r.page]; n > 0 {
+				f.count = "未读 " + strconv.Itoa(n)
+			}
+		}
+		if f.count != "" {
 			f.countW = m.StringWidth(f.count)
 			room -= f.countW + 1
 		}
 		var keep int
 		f.text, keep = fitKeep(m, r.text, room)
 		f.width = m.StringWidth(f.text)
-		if f.count != "" && r.field != noField {
+		if r.isStory() && f.count != "" && r.field != noField {
 			f.marks = l.marksIn(r, keep)
 		}
 		l.fit = append(l.fit, f)
@@ -160,22 +202,22 @@ func (l *list) refit() {
 	l.follow()
 }
 
-// count returns the search's hits in the article of row r.
+// count returns the search's hits in the story of row r.
 func (l *list) count(r row) int {
-	if r.kind != rowArticle || r.page >= len(l.counts) || r.art >= len(l.counts[r.page]) {
+	if r.kind != rowStory || r.story >= len(l.counts) {
 		return 0
 	}
-	return l.counts[r.page][r.art]
+	return l.counts[r.story]
 }
 
 // marksIn returns the hits in the headline of row r, in the first keep
 // bytes of its text.
 func (l *list) marksIn(r row, keep int) []mark {
 	var marks []mark
-	lo, hi := hitRange(l.hits, r.page, r.art)
+	lo, hi := storyRange(l.spots, r.story)
 	for k := lo; k < hi; k++ {
-		h := l.hits[k]
-		if h.Field != r.field || (h.Field == model.InParagraph && h.Para != 0) {
+		h, sp := l.hits[k], l.spots[k]
+		if sp.sec != r.sec || sp.field != r.field || (h.Field == model.InParagraph && h.Para != 0) {
 			continue
 		}
 		start, end := h.Start-r.from, min(h.End-r.from, keep)
@@ -187,17 +229,17 @@ func (l *list) marksIn(r row, keep int) []mark {
 	return marks
 }
 
-// setHits gives the list the search's hits and counts (nil for no
-// search), narrowing it to the articles with hits or not.
-func (l *list) setHits(hits []model.Hit, counts [][]int, narrow bool) {
-	l.hits, l.counts = hits, counts
+// setHits gives the list the search's hits, their spots and the counts
+// (nil for no search), narrowing it to the stories with hits or not.
+func (l *list) setHits(hits []model.Hit, spots []spot, counts []int, narrow bool) {
+	l.hits, l.spots, l.counts = hits, spots, counts
 	l.narrow(narrow)
 }
 
-// narrow shows only the articles with hits, each under its page's
-// heading, or every row when on is false or no article has a hit. The
-// selection stays on its article when it is shown, else moves to the next
-// article shown.
+// narrow shows only the stories with hits, each under its page's
+// heading, or every row when on is false or no story has a hit. The
+// selection stays on its story when it is shown, else moves to the next
+// story shown.
 func (l *list) narrow(on bool) {
 	sel := -1
 	if l.cur >= 0 {
@@ -207,7 +249,7 @@ func (l *list) narrow(on bool) {
 	if on {
 		var rows []row
 		for i := 0; i < len(l.all); {
-			// A page: its heading, then its articles.
+			// A page: its heading, then its stories.
 			page := l.all[i].page
 			var heading row
 			var arts []row
@@ -236,7 +278,7 @@ func (l *list) narrow(on bool) {
 		l.cur = -1
 		last := -1
 		for i, r := range l.rows {
-			if !r.isArticle() {
+			if !r.isStory() {
 				continue
 			}
 			last = i
@@ -252,22 +294,21 @@ func (l *list) narrow(on bool) {
 	l.refit()
 }
 
-// rowOf returns the row of article art of page, and false when it is not
-// shown.
-func (l *list) rowOf(page, art int) (int, bool) {
+// rowOf returns the row of story s, and false when it is not shown.
+func (l *list) rowOf(s int) (int, bool) {
 	for i, r := range l.rows {
-		if r.isArticle() && r.page == page && r.art == art {
+		if r.isStory() && r.story == s {
 			return i, true
 		}
 	}
 	return 0, false
 }
 
-// shown returns how many articles the list shows.
+// shown returns how many stories the list shows.
 func (l *list) shown() int {
 	n := 0
 	for _, r := range l.rows {
-		if r.isArticle() {
+		if r.isStory() {
 			n++
 		}
 	}
@@ -278,7 +319,7 @@ func (l *list) shown() int {
 func (l *list) height() int { return max(l.c.geo.Inner(l.c.geo.List).H, 1) }
 
 // follow scrolls so the selection is in view, with its page's heading
-// when the selection is the page's first article.
+// when the selection is the page's first story.
 func (l *list) follow() {
 	h := l.height()
 	if l.cur < 0 {
@@ -317,7 +358,7 @@ func (l *list) selected() (row, bool) {
 	return l.rows[l.cur], true
 }
 
-// move selects the article n articles after (or before) the selection,
+// move selects the story n stories after (or before) the selection,
 // stopping at the ends.
 func (l *list) move(n int) {
 	if l.cur < 0 {
@@ -328,7 +369,7 @@ func (l *list) move(n int) {
 		step, n = -1, -n
 	}
 	for i := l.cur + step; n > 0 && i >= 0 && i < len(l.rows); i += step {
-		if l.rows[i].isArticle() {
+		if l.rows[i].isStory() {
 			l.cur = i
 			n--
 		}
@@ -336,21 +377,21 @@ func (l *list) move(n int) {
 	l.follow()
 }
 
-// moveTo selects the article nearest to row i, looking forward first.
+// moveTo selects the story nearest to row i, looking forward first.
 func (l *list) moveTo(i int) {
 	if l.cur < 0 {
 		return
 	}
 	i = max(min(i, len(l.rows)-1), 0)
 	for j := i; j < len(l.rows); j++ {
-		if l.rows[j].isArticle() {
+		if l.rows[j].isStory() {
 			l.cur = j
 			l.follow()
 			return
 		}
 	}
 	for j := i; j >= 0; j-- {
-		if l.rows[j].isArticle() {
+		if l.rows[j].isStory() {
 			l.cur = j
 			l.follow()
 			return
@@ -358,8 +399,8 @@ func (l *list) moveTo(i int) {
 	}
 }
 
-// movePage selects the first article of the next page (dir > 0) or the
-// previous one (dir < 0) that has articles; at either end it stays.
+// movePage selects the first story of the next page (dir > 0) or the
+// previous one (dir < 0) that starts stories; at either end it stays.
 func (l *list) movePage(dir int) {
 	r, ok := l.selected()
 	if !ok {
@@ -368,14 +409,14 @@ func (l *list) movePage(dir int) {
 	page := -1
 	if dir > 0 {
 		for _, rr := range l.rows[l.cur:] {
-			if rr.isArticle() && rr.page > r.page {
+			if rr.isStory() && rr.page > r.page {
 				page = rr.page
 				break
 			}
 		}
 	} else {
 		for i := l.cur; i >= 0; i-- {
-			if rr := l.rows[i]; rr.isArticle() && rr.page < r.page {
+			if rr := l.rows[i]; rr.isStory() && rr.page < r.page {
 				page = rr.page
 				break
 			}
@@ -385,7 +426,7 @@ func (l *list) movePage(dir int) {
 		return
 	}
 	for i, rr := range l.rows {
-		if rr.isArticle() && rr.page == page {
+		if rr.isStory() && rr.page == page {
 			l.cur = i
 			l.follow()
 			return
@@ -428,9 +469,12 @@ func (l *list) writeRow(b *strings.Builder, y int, focused bool) {
 	case !ok || l.rows[i].kind == rowBlank:
 		st.fill.spaces(b, w)
 	case l.rows[i].kind == rowHeading:
+		ft := &l.fit[i]
 		st.fill.spaces(b, headingLeft)
-		st.pageHeading.write(b, l.fit[i].text)
-		st.fill.spaces(b, w-headingLeft-l.fit[i].width)
+		st.pageHeading.write(b, ft.text)
+		st.fill.spaces(b, w-headingLeft-ft.width-ft.countW-listRight)
+		st.dim.write(b, ft.count)
+		st.fill.spaces(b, listRight)
 	case l.rows[i].kind == rowNote:
 		st.fill.spaces(b, itemLeft)
 		st.dim.write(b, l.fit[i].text)

@@ -24,7 +24,15 @@ type Options struct {
 	UserThemes []themes.Theme // from themes.LoadDir
 	Warnings   []string       // shown in the status bar at start, such as a bad theme file
 
-	Read *ReadMarks // articles already read; nil for none
+	// Key is the issue's key in Memory: its date, or where it was read
+	// from; "" remembers nothing of it. Memory is what is remembered from
+	// one run to the next, nil for nothing.
+	Key    string
+	Memory Memory
+
+	// Library is the shelf of days: New with no issue opens on it, and s
+	// goes back to it from an issue. nil for none.
+	Library Library
 
 	// Width and Height are the window's size until bubbletea says: for
 	// tests and benchmarks. Zero draws nothing until then.
@@ -39,15 +47,35 @@ const (
 	focusBody
 )
 
-// Model is the reader: it routes messages to the list, the body and the
-// help, and draws them with a header and a status bar.
+// Model is the reader: it routes messages to the shelf, the list, the
+// body and the help, and draws them with a header and a status bar.
 type Model struct {
 	c     common
-	issue *model.Issue
+	issue *model.Issue // the open issue, its stories in the reader's order
+	st    stories
 	list  list
 	body  body
 	help  help
 	focus focus
+
+	// The shelf, and whether it is on the screen; the date of the issue
+	// open from it ("" for one not from the shelf).
+	shelf   shelfPane
+	onShelf bool
+	date    string
+
+	// What is remembered between runs: the open issue's key in mem, and
+	// whether a story has been read in it since it was opened (until then
+	// its position is not saved over).
+	mem      Memory
+	issueKey string
+	reading  bool
+
+	// Commands to run after this Update: the Memory told of a story read,
+	// an issue opened or counted. quitErr is what saving the position on
+	// quitting came to, for Run.
+	pending []tea.Cmd
+	quitErr error
 
 	themeChosen bool // the theme was named, by --theme or t: keep it
 	noColor     string
@@ -62,7 +90,7 @@ type Model struct {
 	prompt    prompt
 	prompting bool
 	before    place
-	origin    model.Hit
+	origin    spot
 	wrapped   bool
 
 	// Ready to print, rebuilt by refresh after each change.
@@ -71,15 +99,10 @@ type Model struct {
 	cursorX        int // the prompt's cursor cell on the status bar
 }
 
-// New returns the reader on issue.
+// New returns the reader on issue, or on the shelf of o.Library when issue
+// is nil.
 func New(is *model.Issue, o Options) *Model {
-	if is == nil {
-		is = &model.Issue{}
-	}
-	if o.Read == nil {
-		o.Read = &ReadMarks{}
-	}
-	m := &Model{issue: is, noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}}
+	m := &Model{noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory}
 	m.c = common{m: o.Measure, measure: o.MeasureChars, indent: !o.NoIndent, keys: DefaultKeyMap()}
 	if m.c.measure < 1 {
 		m.c.measure = DefaultMeasure
@@ -90,32 +113,77 @@ func New(is *model.Issue, o Options) *Model {
 	if err != nil {
 		warnings = append([]string{err.Error()}, warnings...)
 	}
-	if len(warnings) > 0 {
-		text := warnings[0]
-		if len(warnings) > 1 {
-			text += "（另有 " + strconv.Itoa(len(warnings)-1) + " 条）"
-		}
-		m.message = message{text: text, warn: true}
-	}
-	m.list = newList(&m.c, is, o.Read)
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}
 	m.c.st = newStyles(t)
+	m.shelf = newShelfPane(&m.c, o.Library)
+	m.c.geo = NewGeometry(o.Width, o.Height, m.c.measure, m.c.m)
+	if is == nil && o.Library != nil {
+		m.onShelf = true
+	} else {
+		var r Recall
+		if o.Memory != nil && o.Key != "" {
+			var err error
+			if r, err = o.Memory.Load(o.Key); err != nil {
+				warnings = append(warnings, err.Error())
+			}
+		}
+		m.open(Opened{Issue: is, Key: o.Key}, r)
+	}
+	m.warn(warnings)
 	m.resize(o.Width, o.Height)
-	m.sync()
 	m.refresh()
 	return m
 }
 
-// Init asks the terminal for its background, to choose between the light
-// and the dark theme, unless the choice is made, and builds the issue's
-// search index off the UI goroutine.
-func (m *Model) Init() tea.Cmd {
-	index := buildIndex(m.issue)
-	if m.themeChosen || m.noColor != "" {
-		return index
+// warn shows the first of warnings in the status bar, and how many more
+// there are.
+func (m *Model) warn(warnings []string) {
+	if len(warnings) == 0 {
+		return
 	}
-	return tea.Batch(tea.RequestBackgroundColor, index)
+	text := warnings[0]
+	if len(warnings) > 1 {
+		text += "（另有 " + strconv.Itoa(len(warnings)-1) + " 条）"
+	}
+	m.message = message{text: text, warn: true}
+}
+
+// open puts the issue op in the reader, as read so far (r): the list at
+// its first story, or where the reading stopped when r says.
+func (m *Model) open(op Opened, r Recall) {
+	is := op.Issue
+	if is == nil {
+		is = &model.Issue{}
+	}
+	m.issue, m.st = readIssue(is)
+	m.issueKey, m.reading = op.Key, false
+	m.search, m.prompting, m.focus = search{cur: -1}, false, focusList
+	m.list = newList(&m.c, m.issue, &m.st, NewReadMarks(r.Read))
+	m.body = newBody(&m.c)
+	m.onShelf = false
+	m.resize(m.c.geo.Width, m.c.geo.Height)
+	m.sync()
+	if r.Position != nil {
+		m.restore(*r.Position)
+	}
+}
+
+// Init asks the terminal for its background, to choose between the light
+// and the dark theme, unless the choice is made; builds the open issue's
+// search index off the UI goroutine, or on the shelf starts counting the
+// issues in view.
+func (m *Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.onShelf {
+		cmds = append(cmds, m.shelf.countNext(m.mem))
+	} else {
+		cmds = append(cmds, buildIndex(m.issue))
+	}
+	if !m.themeChosen && m.noColor == "" {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update handles a message.
@@ -124,14 +192,29 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
+		if m.onShelf {
+			m.pending = append(m.pending, m.shelf.countNext(m.mem))
+		}
 	case tea.BackgroundColorMsg:
 		if !m.themeChosen {
 			t, _ := themes.Resolve(themes.Options{NoColor: m.noColor, DarkBackground: msg.IsDark(), User: m.user})
 			m.setTheme(t)
 		}
 	case indexMsg:
-		if m.search.ix == nil {
+		if msg.is == m.issue && m.search.ix == nil {
 			m.search.ix = msg.ix
+		}
+	case openedMsg:
+		m.opened(msg)
+	case countedMsg:
+		m.shelf.counted(msg)
+		if msg.warning != nil {
+			m.message = message{text: msg.warning.Error(), warn: true}
+		}
+		m.pending = append(m.pending, m.shelf.countNext(m.mem))
+	case savedMsg:
+		if msg.err != nil {
+			m.message = message{text: msg.err.Error(), warn: true}
 		}
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
@@ -140,7 +223,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case m.prompting:
 			m.promptUpdate(msg)
-		case !m.help.open && !m.c.geo.TooSmall:
+		case !m.help.open && !m.c.geo.TooSmall && !m.onShelf:
 			m.openSearch(msg.Content) // a paste is something to look for
 		}
 	case tea.MouseWheelMsg:
@@ -151,7 +234,80 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.refresh()
+	if len(m.pending) > 0 {
+		cmd = tea.Batch(append(m.pending, cmd)...)
+		m.pending = nil
+	}
 	return m, cmd
+}
+
+// openFromShelf opens the selected issue of the shelf, off the UI
+// goroutine; openedMsg brings it.
+func (m *Model) openFromShelf() {
+	date := m.shelf.selected()
+	if date == "" || m.shelf.opening != "" {
+		return
+	}
+	m.shelf.opening = date
+	m.say("正在打开 " + longDate(date) + " …")
+	m.pending = append(m.pending, openCmd(m.shelf.lib, m.mem, date))
+}
+
+// opened takes in an issue opened from the shelf: the reader goes to it,
+// unless the shelf was left meanwhile or it could not be read.
+func (m *Model) opened(msg openedMsg) {
+	if msg.date != m.shelf.opening {
+		return
+	}
+	m.shelf.opening = ""
+	if !m.onShelf {
+		return
+	}
+	if msg.err != nil {
+		m.shelf.set(msg.date, 0, 0, false, msg.err)
+		m.message = message{text: msg.err.Error(), warn: true}
+		return
+	}
+	m.message = message{}
+	m.open(msg.op, msg.recall)
+	m.date = msg.date
+	var warnings []string
+	if msg.warning != nil {
+		warnings = append(warnings, msg.warning.Error())
+	}
+	m.warn(append(warnings, msg.op.Warnings...))
+	m.pending = append(m.pending, buildIndex(m.issue))
+}
+
+// toShelf leaves the issue for the shelf, remembering where the reading
+// stopped and counting what is unread in it.
+func (m *Model) toShelf() {
+	if m.shelf.lib == nil {
+		m.say("没有书架")
+		return
+	}
+	if p, ok := m.position(); ok {
+		m.remember(func(mem Memory, issue string) error { return mem.SetPosition(issue, p) })
+	}
+	if m.date != "" {
+		m.shelf.set(m.date, len(m.st.all), m.list.unread(), true, nil)
+		for i, e := range m.shelf.entries {
+			if e.date == m.date {
+				m.shelf.moveTo(i)
+			}
+		}
+	}
+	m.onShelf, m.help.open = true, false
+	m.pending = append(m.pending, m.shelf.countNext(m.mem))
+}
+
+// quit saves where the reading stopped, there and then, and quits; Run
+// reports a failure to save.
+func (m *Model) quit() tea.Cmd {
+	if p, ok := m.position(); ok && !m.onShelf && m.mem != nil && m.issueKey != "" {
+		m.quitErr = m.mem.SetPosition(m.issueKey, p)
+	}
+	return tea.Quit
 }
 
 // resize lays the reader out for a window of w×h and sets everything
@@ -164,6 +320,7 @@ func (m *Model) resize(w, h int) {
 	}
 	m.list.refit()
 	m.body.reflow()
+	m.shelf.follow()
 	m.help.rebuild()
 }
 
@@ -175,29 +332,36 @@ func (m *Model) setTheme(t themes.Theme) {
 	}
 }
 
-// sync shows the selected article in the body, with the search's hits
-// in it.
+// sync shows the selected story in the body, with the search's hits in
+// it.
 func (m *Model) sync() {
 	r, ok := m.list.selected()
 	if !ok {
 		m.body.show(nil)
-		m.body.setHits(nil, 0, -1)
+		m.body.setHits(nil, nil, 0, -1)
 		return
 	}
-	m.body.show(m.issue.Pages[r.page].Articles[r.art])
-	lo, hi := hitRange(m.search.hits, r.page, r.art)
-	m.body.setHits(m.search.hits[lo:hi], lo, m.search.cur)
+	m.body.show(&m.st.all[r.story])
+	s := &m.search
+	lo, hi := storyRange(s.spots, r.story)
+	m.body.setHits(s.hits[lo:hi], s.spots[lo:hi], lo, s.cur)
 }
 
-// read opens the selected article: the body takes the keys and the
-// article is marked read.
+// read opens the selected story: the body takes the keys, and the story
+// is marked read, here and in the Memory.
 func (m *Model) read() {
 	r, ok := m.list.selected()
 	if !ok {
 		return
 	}
-	m.list.read.MarkRead(r.key)
 	m.focus = focusBody
+	m.reading = true
+	if m.list.read.IsRead(r.key) {
+		return
+	}
+	m.list.read.MarkRead(r.key)
+	m.list.refit() // the unread counts
+	m.remember(func(mem Memory, issue string) error { return mem.MarkRead(issue, r.key) })
 }
 
 // message is a line for the status bar until the next key: news of what a
@@ -215,13 +379,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.prompting {
 		// The prompt takes every key as text but ctrl+c, which still quits.
 		if msg.String() == "ctrl+c" {
-			return tea.Quit
+			return m.quit()
 		}
 		m.promptUpdate(msg)
 		return nil
 	}
 	if key.Matches(msg, k.Quit) {
-		return tea.Quit
+		return m.quit()
 	}
 	if m.help.open {
 		switch {
@@ -238,9 +402,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.onShelf {
+		m.shelfKey(msg)
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Help):
 		m.help.open, m.help.top = true, 0
+	case key.Matches(msg, k.Shelf):
+		m.toShelf()
 	case key.Matches(msg, k.Search) && !m.c.geo.TooSmall:
 		m.openSearch("")
 	case key.Matches(msg, k.NextMatch):
@@ -250,12 +420,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Narrow):
 		m.toggleNarrow()
 	case key.Matches(msg, k.Theme):
-		name := themes.Cycle(m.c.st.theme.Name, themes.Available(m.user))
-		if t, ok := themes.Lookup(name, m.user); ok {
-			m.setTheme(t)
-			m.themeChosen = true
-			m.say("主题：" + t.Name)
-		}
+		m.cycleTheme()
 	case key.Matches(msg, k.Indent):
 		m.c.indent = !m.c.indent
 		m.body.reflow()
@@ -305,7 +470,49 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// edge says that there is no article or page further that way.
+// shelfKey handles a key on the shelf.
+func (m *Model) shelfKey(msg tea.KeyPressMsg) {
+	k := &m.c.keys
+	p := &m.shelf
+	h := p.height()
+	switch {
+	case key.Matches(msg, k.Help):
+		m.help.open, m.help.top = true, 0
+	case key.Matches(msg, k.Theme):
+		m.cycleTheme()
+	case key.Matches(msg, k.Down):
+		p.moveTo(p.cur + 1)
+	case key.Matches(msg, k.Up):
+		p.moveTo(p.cur - 1)
+	case key.Matches(msg, k.PageDown):
+		p.moveTo(p.cur + h)
+	case key.Matches(msg, k.PageUp):
+		p.moveTo(p.cur - h)
+	case key.Matches(msg, k.HalfDown):
+		p.moveTo(p.cur + h/2)
+	case key.Matches(msg, k.HalfUp):
+		p.moveTo(p.cur - h/2)
+	case key.Matches(msg, k.Top):
+		p.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		p.moveTo(len(p.entries) - 1)
+	case key.Matches(msg, k.Open):
+		m.openFromShelf()
+	}
+	m.pending = append(m.pending, p.countNext(m.mem))
+}
+
+// cycleTheme goes on to the next theme, and says which.
+func (m *Model) cycleTheme() {
+	name := themes.Cycle(m.c.st.theme.Name, themes.Available(m.user))
+	if t, ok := themes.Lookup(name, m.user); ok {
+		m.setTheme(t)
+		m.themeChosen = true
+		m.say("主题：" + t.Name)
+	}
+}
+
+// edge says that there is no story or page further that way.
 func (m *Model) edge(next bool, unit string) {
 	if next {
 		m.say("已是最后一" + unit)
@@ -333,17 +540,20 @@ func (m *Model) listKey(msg tea.KeyPressMsg) {
 	case key.Matches(msg, k.Top):
 		m.list.moveTo(0)
 	case key.Matches(msg, k.Bottom):
-		m.list.moveTo(m.lastArticle())
+		m.list.moveTo(m.lastStory())
 	case key.Matches(msg, k.Open):
 		m.read()
+	case key.Matches(msg, k.Back) && m.shelf.lib != nil:
+		m.toShelf()
+		return
 	}
 	m.sync()
 }
 
-// lastArticle returns the row of the issue's last article.
-func (m *Model) lastArticle() int {
+// lastStory returns the row of the issue's last story.
+func (m *Model) lastStory() int {
 	for i := len(m.list.rows) - 1; i >= 0; i-- {
-		if m.list.rows[i].isArticle() {
+		if m.list.rows[i].isStory() {
 			return i
 		}
 	}
@@ -408,6 +618,13 @@ func (m *Model) wheel(ms tea.Mouse) {
 		m.help.scroll(d)
 		return
 	}
+	if m.onShelf {
+		if !m.c.geo.TooSmall && m.c.geo.Shelf.Contains(ms.X, ms.Y) {
+			m.shelf.scroll(d)
+			m.pending = append(m.pending, m.shelf.countNext(m.mem))
+		}
+		return
+	}
 	switch p, ok := m.paneAt(ms.X, ms.Y); {
 	case !ok:
 	case p == focusList:
@@ -423,6 +640,10 @@ func (m *Model) click(ms tea.Mouse) {
 	if ms.Button != tea.MouseLeft || m.help.open {
 		return
 	}
+	if m.onShelf {
+		m.clickShelf(ms)
+		return
+	}
 	p, ok := m.paneAt(ms.X, ms.Y)
 	if !ok {
 		return
@@ -434,7 +655,7 @@ func (m *Model) click(ms tea.Mouse) {
 	}
 	inner := m.c.geo.Inner(m.c.geo.List)
 	i, ok := m.list.rowAt(ms.Y - inner.Y)
-	if !ok || !m.list.rows[i].isArticle() {
+	if !ok || !m.list.rows[i].isStory() {
 		return
 	}
 	if i == m.list.cur {
@@ -445,6 +666,24 @@ func (m *Model) click(ms tea.Mouse) {
 	m.list.follow()
 	m.focus = focusList
 	m.sync()
+}
+
+// clickShelf selects the issue clicked, or opens it when it is selected.
+func (m *Model) clickShelf(ms tea.Mouse) {
+	g := m.c.geo
+	if g.TooSmall {
+		return
+	}
+	i, ok := m.shelf.rowAt(ms.Y - g.Inner(g.Shelf).Y)
+	if !ok || !g.Shelf.Contains(ms.X, ms.Y) {
+		return
+	}
+	m.message = message{}
+	if i == m.shelf.cur {
+		m.openFromShelf()
+		return
+	}
+	m.shelf.moveTo(i)
 }
 
 // View draws the reader.
@@ -481,6 +720,8 @@ func (m *Model) render() string {
 		switch {
 		case m.help.open:
 			m.help.writeRow(&b, y)
+		case m.onShelf:
+			m.shelf.writeRow(&b, y)
 		case g.Single && m.focus == focusList:
 			m.list.writeRow(&b, y, true)
 		case g.Single:
@@ -505,10 +746,16 @@ func (m *Model) refresh() {
 	st := &m.c.st
 	var b strings.Builder
 
-	// Header: masthead, page, date; the article's place in the issue right.
+	// Header: masthead, page, date; how much of the issue is unread and
+	// the story's place in it right. On the shelf: where the shelf is.
 	segs := []segment{{" ", st.fill}, {"读报", st.header}}
 	var right []segment
-	if r, ok := m.list.selected(); ok {
+	if m.onShelf {
+		segs = append(segs, segment{"  ", st.fill}, segment{"书架", st.pageHeading})
+		if m.shelf.lib != nil {
+			segs = append(segs, segment{"  ", st.fill}, segment{m.shelf.lib.Dir(), st.dim})
+		}
+	} else if r, ok := m.list.selected(); ok {
 		p := m.issue.Pages[r.page]
 		segs = append(segs, segment{"  ", st.fill}, segment{pageLabel(p), st.pageHeading})
 		date := p.Date
@@ -520,14 +767,18 @@ func (m *Model) refresh() {
 		}
 		n, at := 0, 0
 		for i, rr := range m.list.rows {
-			if rr.isArticle() {
+			if rr.isStory() {
 				n++
 				if i == m.list.cur {
 					at = n
 				}
 			}
 		}
-		right = []segment{{strconv.Itoa(at) + "/" + strconv.Itoa(n) + " 篇", st.dim}, {" ", st.fill}}
+		count := strconv.Itoa(at) + "/" + strconv.Itoa(n) + " 篇"
+		if u := m.list.unread(); u > 0 {
+			count = "未读 " + strconv.Itoa(u) + " · " + count
+		}
+		right = []segment{{count, st.dim}, {" ", st.fill}}
 	}
 	m.c.writeBar(&b, segs, right, g.Width, st.fill)
 	m.header = b.String()
@@ -575,6 +826,8 @@ func (m *Model) refresh() {
 		segs = append(segs, segment{"j/k 滚动 · ? 或 esc 关闭", st.status})
 	case m.help.open:
 		segs = append(segs, segment{"? 或 esc 关闭", st.status})
+	case m.onShelf:
+		segs = m.c.hints(segs, k.ShelfHelp(), g.Width-1-rw-2)
 	default:
 		segs = m.c.hints(segs, k.ShortHelp(m.focus == focusBody, s.query != ""), g.Width-1-rw-2)
 	}

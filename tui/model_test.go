@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"image/color"
 	"math/rand/v2"
 	"strings"
@@ -42,7 +43,7 @@ func TestResizeKeepsTheParagraphInView(t *testing.T) {
 		}
 		for _, size := range [][2]int{{140, 40}, {60, 20}, {81, 24}, {250, 80}, {100, 30}} {
 			send(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			para := m.body.a.Paragraphs[before.block-1]
+			para := m.body.story().Paragraphs()[before.block-1]
 			top := m.body.set.lines[m.body.top]
 			// The line at the top is the one holding the text that was.
 			next := len(para) + len(indent)
@@ -62,15 +63,15 @@ func TestResizeKeepsTheParagraphInView(t *testing.T) {
 }
 
 func TestOpeningMarksRead(t *testing.T) {
-	read := &ReadMarks{}
-	m := New(goldIssue(t, "d01"), Options{Width: 100, Height: 30, Read: read})
+	mem := newFakeMemory()
+	m := New(goldIssue(t, "d01"), Options{Width: 100, Height: 30, Key: "d01", Memory: mem})
 	send(m, keys("j")...)
-	if len(read.Keys()) != 0 {
-		t.Fatalf("moving marked %v read", read.Keys())
+	if len(m.list.read.Keys()) != 0 || len(mem.read["d01"]) != 0 {
+		t.Fatalf("moving marked %v read", m.list.read.Keys())
 	}
 	send(m, keys("enter")...)
-	if len(read.Keys()) != 1 {
-		t.Fatalf("opening marked %v read, want one", read.Keys())
+	if len(m.list.read.Keys()) != 1 || len(mem.read["d01"]) != 1 {
+		t.Fatalf("opening marked %v read, remembered %v; want one", m.list.read.Keys(), mem.read["d01"])
 	}
 	// The read headline is drawn in the read style once the selection moves on.
 	send(m, keys("h j")...)
@@ -80,8 +81,8 @@ func TestOpeningMarksRead(t *testing.T) {
 	if p.pre == "" || !strings.Contains(m.View().Content, want) {
 		t.Errorf("the read headline is not drawn as read (%q)", p.pre)
 	}
-	if !strings.Contains(strings.Join(read.Keys(), ""), title) {
-		t.Errorf("read keys %v do not name %q", read.Keys(), title)
+	if k := m.list.read.Keys()[0]; k != m.st.all[1].key || !mem.read["d01"][k] {
+		t.Errorf("read %q, remembered %v; want the second story's key %q", k, mem.read["d01"], m.st.all[1].key)
 	}
 }
 
@@ -229,14 +230,14 @@ func TestMouse(t *testing.T) {
 	// Click the fourth row shown in the list: select it, then open it.
 	y := g.List.Y + 1 + 3
 	i, _ := m.list.rowAt(3)
-	for !m.list.rows[i].isArticle() {
+	for !m.list.rows[i].isStory() {
 		y, i = y+1, i+1
 	}
 	send(m, tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
 	if m.list.cur != i || m.focus != focusList {
 		t.Fatalf("click selected row %d (focus %d), want %d", m.list.cur, m.focus, i)
 	}
-	if r := m.list.rows[i]; m.body.a != m.issue.Pages[r.page].Articles[r.art] {
+	if r := m.list.rows[i]; m.body.v != &m.st.all[r.story] {
 		t.Error("the body does not show the clicked headline")
 	}
 	send(m, tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
@@ -331,7 +332,7 @@ func TestFrameNeverOverflows(t *testing.T) {
 	}
 }
 
-func TestAStoryIsReadOnEveryPage(t *testing.T) {
+func TestAStoryIsListedOnceAndReadThrough(t *testing.T) {
 	head := &model.Article{Title: "头条", ContinuedTo: 2, Paragraphs: []string{"上半。"}}
 	tail := &model.Article{ContinuedFrom: 1, Paragraphs: []string{"下半。"}}
 	other := &model.Article{Title: "另一篇", Paragraphs: []string{"正文。"}}
@@ -342,26 +343,27 @@ func TestAStoryIsReadOnEveryPage(t *testing.T) {
 		},
 		Stories: []*model.Story{{Parts: []*model.Article{head, tail}, Pages: []int{1, 2}}, {Parts: []*model.Article{other}, Pages: []int{2}}},
 	}
-	read := &ReadMarks{}
-	m := New(is, Options{Width: 100, Height: 30, Read: read})
-	send(m, keys("enter")...)
-	var tailRow, otherRow row
+	m := New(is, Options{Width: 100, Height: 30})
+	var rows []string
 	for _, r := range m.list.rows {
-		if r.isArticle() && r.page == 1 {
-			if r.art == 0 {
-				tailRow = r
-			} else {
-				otherRow = r
-			}
+		if r.isStory() {
+			rows = append(rows, fmt.Sprintf("%d:%s", r.page, r.text))
 		}
 	}
-	if !read.IsRead(tailRow.key) {
-		t.Error("reading the story's first part left its continuation unread")
+	if got := strings.Join(rows, " "); got != "0:头条 1:另一篇" {
+		t.Errorf("the list holds %s, want the story under page 1 and the other under page 2", got)
 	}
-	if read.IsRead(otherRow.key) {
-		t.Error("another story is marked read")
+	send(m, keys("enter")...)
+	body := strings.Join(bodyText(m), "\n")
+	if !strings.Contains(body, "上半。") || !strings.Contains(body, "— 转第2版 —") || !strings.Contains(body, "下半。") ||
+		strings.Index(body, "上半。") > strings.Index(body, "下半。") {
+		t.Errorf("the story is not read straight through:\n%s", body)
 	}
-	if tailRow.key != is.Stories[0].Key() {
-		t.Errorf("the key is %q, want the story's %q", tailRow.key, is.Stories[0].Key())
+	if !m.list.read.IsRead(is.Stories[0].Key()) || m.list.read.IsRead(is.Stories[1].Key()) {
+		t.Errorf("read %v, want only the first story's key", m.list.read.Keys())
+	}
+	send(m, keys("J")...)
+	if m.body.story() != is.Stories[1] {
+		t.Error("J does not go on to the next story")
 	}
 }

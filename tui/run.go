@@ -9,7 +9,9 @@ import (
 	"github.com/dubaoreader/dubao/themes"
 )
 
-// Run opens the reader on the issue and returns when the reader quits. It
+// Run opens the reader on the issue, or on the shelf of o.Library when is
+// is nil, and returns when the reader quits: with an error when the
+// program failed, or when where the reading stopped could not be saved. It
 // reads what the reader needs from the environment — NO_COLOR, and the
 // user's themes from the config directory, a bad file becoming a warning —
 // and fills those into o. Settle the width first, with AgreeWidth.
@@ -18,8 +20,11 @@ func Run(is *model.Issue, o Options) error {
 	user, warnings := UserThemes(os.Getenv)
 	o.UserThemes = append(o.UserThemes, user...)
 	o.Warnings = append(o.Warnings, warnings...)
-	_, err := tea.NewProgram(New(is, o)).Run()
-	return err
+	m := New(is, o)
+	if _, err := tea.NewProgram(m).Run(); err != nil {
+		return err
+	}
+	return m.quitErr
 }
 
 // UserThemes loads the user's themes from the config directory

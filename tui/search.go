@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"cmp"
 	"math"
 	"sort"
 	"strings"
@@ -14,12 +13,12 @@ import (
 // The reader's quick search. Matching is package model's (Index and
 // Searcher); this is the reader's side of it: the prompt on the bottom
 // line, the hits highlighted in the body and the list, n and N, and the
-// list narrowed to the articles with hits.
+// list narrowed to the stories with hits.
 //
-// The hits follow the list: article by article, page by page, as
-// model.Index.Search returns them, and counted per article as the list
-// shows them. (The issue's Stories join an article's parts across pages,
-// but the list and the body show each part where it is printed.)
+// The hits follow the reader: story by story in the list's order, and in a
+// story as the body reads it — the headline, then each part's text — so
+// that n goes on across a seam as the reading does. They are counted per
+// story (model.Index.StoryCounts), as the list shows stories.
 
 // search is the query kept and what it found.
 type search struct {
@@ -28,54 +27,35 @@ type search struct {
 
 	query  string
 	hits   []model.Hit // in reading order
-	counts [][]int     // hits per article, counts[page][article]; nil without hits
+	spots  []spot      // where each hit is
+	counts []int       // hits per story; nil without hits
 	cur    int         // the current hit, an index in hits; -1 for none
-	narrow bool        // the list shows only the articles with hits
+	narrow bool        // the list shows only the stories with hits
 }
 
-// indexMsg brings the issue's search index, built off the UI goroutine.
-type indexMsg struct{ ix *model.Index }
+// indexMsg brings the search index of an issue, built off the UI
+// goroutine.
+type indexMsg struct {
+	is *model.Issue
+	ix *model.Index
+}
 
-// buildIndex builds the issue's search index. Init starts it, so that it
-// is usually there before / is first pressed; the first index of a process
-// also builds the Traditional–Simplified tables, some 20 ms in all.
+// buildIndex builds the issue's search index. Opening an issue starts it,
+// so that it is usually there before / is first pressed; the first index
+// of a process also builds the Traditional–Simplified tables, some 20 ms in
+// all.
 func buildIndex(is *model.Issue) tea.Cmd {
-	return func() tea.Msg { return indexMsg{ix: model.NewIndex(is)} }
-}
-
-// compareHits orders hits in reading order: the order of the list and,
-// within an article, of the body.
-func compareHits(a, b model.Hit) int {
-	return cmp.Or(
-		cmp.Compare(a.Page, b.Page),
-		cmp.Compare(a.Article, b.Article),
-		cmp.Compare(a.Field, b.Field),
-		cmp.Compare(a.Para, b.Para),
-		cmp.Compare(a.Start, b.Start),
-	)
-}
-
-// hitRange returns the hits, of hits in reading order, in article art of
-// page: hits[lo:hi].
-func hitRange(hits []model.Hit, page, art int) (lo, hi int) {
-	lo = sort.Search(len(hits), func(i int) bool {
-		return compareHits(hits[i], model.Hit{Page: page, Article: art}) >= 0
-	})
-	hi = lo
-	for hi < len(hits) && hits[hi].Page == page && hits[hi].Article == art {
-		hi++
-	}
-	return lo, hi
+	return func() tea.Msg { return indexMsg{is: is, ix: model.NewIndex(is)} }
 }
 
 // firstFrom returns the index of the first hit at or after pos in reading
 // order, or len(hits) when there is none.
-func (s *search) firstFrom(pos model.Hit) int {
-	return sort.Search(len(s.hits), func(i int) bool { return compareHits(s.hits[i], pos) >= 0 })
+func (s *search) firstFrom(pos spot) int {
+	return sort.Search(len(s.spots), func(i int) bool { return compareSpots(s.spots[i], pos) >= 0 })
 }
 
 // place is where the reader is: the selection and the list's scroll, the
-// focus, how far the article is read, and the search. Cancelling a search
+// focus, how far the story is read, and the search. Cancelling a search
 // goes back to it.
 type place struct {
 	sel     int // the selection's index among all the list's rows; -1 for none
@@ -99,7 +79,7 @@ func (m *Model) placeNow() place {
 func (m *Model) goBack(p place) {
 	l := &m.list
 	for i, r := range l.rows {
-		if r.isArticle() && r.idx == p.sel {
+		if r.isStory() && r.idx == p.sel {
 			l.cur = i
 		}
 	}
@@ -110,34 +90,33 @@ func (m *Model) goBack(p place) {
 	m.sync()
 	b := &m.body
 	if b.set != nil {
-		b.at = p.at
-		b.top = b.set.lineOf(p.at)
+		b.goTo(p.at)
 		if b.set == p.set {
 			b.top = p.bodyTop // the same setting: exactly where it was
+			b.clamp()
 		}
-		b.clamp()
 	}
 }
 
-// here is where the reader is in reading order, as a hit would be: the
-// selected article, and while reading it, the first text in view.
-func (m *Model) here() model.Hit {
+// here is where the reader is in reading order, as a hit's spot would be:
+// the selected story, and while reading it, the first text in view.
+func (m *Model) here() spot {
 	r, ok := m.list.selected()
 	if !ok {
-		return model.Hit{}
+		return spot{}
 	}
-	h := model.Hit{Page: r.page, Article: r.art}
+	h := spot{story: r.story}
 	b := &m.body
 	if m.focus != focusBody || b.set == nil || b.top == 0 {
 		return h
 	}
 	for _, l := range b.set.lines[b.top:] {
 		if l.field != noField {
-			h.Field, h.Para, h.Start = l.field, l.para, l.fieldStart()
+			h.sec, h.field, h.para, h.at = l.sec, l.field, l.para, l.fieldStart()
 			return h
 		}
 	}
-	h.Field, h.Para = model.InParagraph, math.MaxInt // past its last word
+	h.sec = math.MaxInt // past its last word
 	return h
 }
 
@@ -179,7 +158,7 @@ func (m *Model) promptUpdate(msg tea.Msg) {
 func (m *Model) incsearch() {
 	s := &m.search
 	s.query = m.prompt.text
-	s.hits = s.searcher.Search(s.query)
+	s.hits, s.spots = m.st.order(s.searcher.Search(s.query))
 	s.counts, s.cur = nil, -1
 	m.wrapped = false
 	if len(s.hits) == 0 {
@@ -187,7 +166,7 @@ func (m *Model) incsearch() {
 		m.goBack(m.before)
 		return
 	}
-	s.counts = s.ix.Counts(s.hits)
+	s.counts = s.ix.StoryCounts(s.hits)
 	i := s.firstFrom(m.origin)
 	if i == len(s.hits) {
 		i, m.wrapped = 0, true
@@ -238,29 +217,29 @@ func (m *Model) cancelSearch() {
 // applySearch gives the search's hits to the list and the body.
 func (m *Model) applySearch() {
 	s := &m.search
-	m.list.setHits(s.hits, s.counts, s.narrow)
+	m.list.setHits(s.hits, s.spots, s.counts, s.narrow)
 	m.sync()
 }
 
-// goTo makes hit i current and shows it: its article selected and in the
+// goTo makes hit i current and shows it: its story selected and in the
 // body, scrolled to it.
 func (m *Model) goTo(i int) {
 	s := &m.search
 	s.cur = i
-	h := s.hits[i]
-	row, ok := m.list.rowOf(h.Page, h.Article)
+	sp := s.spots[i]
+	row, ok := m.list.rowOf(sp.story)
 	if !ok {
-		return // not so: the list shows every article with hits
+		return // not so: the list shows every story with hits
 	}
 	m.list.cur = row
 	m.list.follow()
 	m.focus = focusBody
 	m.sync()
-	m.body.reveal(h)
+	m.body.reveal(sp)
 }
 
 // nextMatch goes to the next match (dir 1) or the previous one (dir -1),
-// from the current one while its article is the one selected, else from
+// from the current one while its story is the one selected, else from
 // where the reader is; past the last it comes round to the first, and says
 // so.
 func (m *Model) nextMatch(dir int) {
@@ -291,25 +270,25 @@ func (m *Model) nextMatch(dir int) {
 }
 
 // atCurrent reports whether the reader is at the current match: its
-// article selected and, while reading, the match in view.
+// story selected and, while reading, the match in view.
 func (m *Model) atCurrent() bool {
 	s := &m.search
 	r, ok := m.list.selected()
 	if s.cur < 0 || !ok {
 		return false
 	}
-	h := s.hits[s.cur]
-	if h.Page != r.page || h.Article != r.art {
+	sp := s.spots[s.cur]
+	if sp.story != r.story {
 		return false
 	}
 	if m.focus != focusBody {
 		return true
 	}
-	i, ok := m.body.lineOfHit(h)
+	i, ok := m.body.lineOfHit(sp)
 	return ok && i >= m.body.top && i < m.body.top+m.body.height()
 }
 
-// toggleNarrow lists only the articles with hits, or all again.
+// toggleNarrow lists only the stories with hits, or all again.
 func (m *Model) toggleNarrow() {
 	s := &m.search
 	if len(s.hits) == 0 {

@@ -123,8 +123,8 @@ func TestNextAndPreviousGoRoundTheIssue(t *testing.T) {
 		if st.note != "" && !strings.Contains(bar, st.note) || st.note == "" && strings.Contains(bar, "已回到") {
 			t.Errorf("after %s: the status bar says %q, want the note %q", st.keys, bar, st.note)
 		}
-		if !strings.Contains(header, st.page) || m.body.a.Title != st.art {
-			t.Errorf("after %s: %q reading %q, want %s, %s", st.keys, header, m.body.a.Title, st.page, st.art)
+		if !strings.Contains(header, st.page) || reading(m) != st.art {
+			t.Errorf("after %s: %q reading %q, want %s, %s", st.keys, header, reading(m), st.page, st.art)
 		}
 		// The current match is drawn as such, and is 春天.
 		cur := paintedIn(m.View().Content, m.c.m, m.c.st.current[:]...)
@@ -241,15 +241,15 @@ func TestNarrowTheList(t *testing.T) {
 	if !listShows("命中 2 篇") {
 		t.Errorf("the narrowed list does not say so:\n%s", screen(m))
 	}
-	if m.body.a.Title != "又是春天" {
-		t.Errorf("narrowing moved the reader to %q", m.body.a.Title)
+	if reading(m) != "又是春天" {
+		t.Errorf("narrowing moved the reader to %q", reading(m))
 	}
-	send(m, keys("h k")...) // the list is two articles long
-	if m.body.a.Title != "春天来了" {
-		t.Errorf("k in the narrowed list selects %q", m.body.a.Title)
+	send(m, keys("h k")...) // the list is two stories long
+	if reading(m) != "春天来了" {
+		t.Errorf("k in the narrowed list selects %q", reading(m))
 	}
 	send(m, keyPress("f"))
-	if !listShows("别的消息") || !listShows("第3版") || listShows("命中") || m.body.a.Title != "春天来了" {
+	if !listShows("别的消息") || !listShows("第3版") || listShows("命中") || reading(m) != "春天来了" {
 		t.Errorf("f again does not list everything, with the selection kept:\n%s", screen(m))
 	}
 	// Narrowed, a new search narrows to its own hits.
@@ -284,7 +284,7 @@ func TestEscapeGoesBackExactly(t *testing.T) {
 			if got := m.View().Content; got != before {
 				t.Errorf("%s, /%s esc: not back where it was:\n%s", setup, query, lineDiff(ansi.Strip(before), ansi.Strip(got)))
 			}
-			if m.list.cur != l.cur || m.list.top != l.top || m.body.top != b.top || m.body.a != b.a || m.focus != f {
+			if m.list.cur != l.cur || m.list.top != l.top || m.body.top != b.top || m.body.v != b.v || m.focus != f {
 				t.Errorf("%s, /%s esc: list %d/%d, body %d, focus %d; was %d/%d, %d, %d",
 					setup, query, m.list.cur, m.list.top, m.body.top, m.focus, l.cur, l.top, b.top, f)
 			}
@@ -316,23 +316,23 @@ func TestWhileNothingMatches(t *testing.T) {
 
 func TestEnterReadsAtTheFirstMatchFromHere(t *testing.T) {
 	is := goldIssue(t, corpusPages...)
-	hits := model.NewIndex(is).Search("人民")
 	tests := []struct {
 		name  string
 		setup string
 	}{
-		{"from the first article", ""},
+		{"from the first story", ""},
 		{"from a later page", "] ] j"},
-		{"from the last article, round to the first", "G"},
-		{"from the middle of an article being read", "G enter space space"},
+		{"from the last story, round to the first", "G"},
+		{"from the middle of a story being read", "G enter space space"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := New(is, Options{Width: 100, Height: 30, ThemeName: "ink"})
+			hits, spots := m.st.order(model.NewIndex(m.issue).Search("人民"))
 			send(m, keys(tt.setup)...)
 			here := m.here()
 			want := 0
-			for want < len(hits) && compareHits(hits[want], here) < 0 {
+			for want < len(hits) && compareSpots(spots[want], here) < 0 {
 				want++
 			}
 			wrapped := want == len(hits)
@@ -340,9 +340,8 @@ func TestEnterReadsAtTheFirstMatchFromHere(t *testing.T) {
 				want = 0
 			}
 			send(m, keys("/ 人 民 enter")...)
-			h := hits[want]
-			if m.search.cur != want || m.body.a != is.Pages[h.Page].Articles[h.Article] || m.focus != focusBody {
-				t.Fatalf("reading hit %d in %q, want hit %d in %q", m.search.cur, m.body.a.Heading(), want, is.Pages[h.Page].Articles[h.Article].Heading())
+			if m.search.cur != want || m.body.v != &m.st.all[spots[want].story] || m.focus != focusBody {
+				t.Fatalf("reading hit %d in %q, want hit %d in %q", m.search.cur, reading(m), want, m.st.all[spots[want].story].s.Heading())
 			}
 			if got := strings.Contains(statusBar(m), "已回到第一处"); got != wrapped {
 				t.Errorf("the note that it came round: %v, want %v (%q)", got, wrapped, statusBar(m))
@@ -352,7 +351,7 @@ func TestEnterReadsAtTheFirstMatchFromHere(t *testing.T) {
 				t.Errorf("the current match is not in view: %v", cur)
 			}
 			if !m.list.read.IsRead(m.list.rows[m.list.cur].key) {
-				t.Error("the article read at the match is not marked read")
+				t.Error("the story read at the match is not marked read")
 			}
 		})
 	}
@@ -373,6 +372,25 @@ func TestEmptyQueryClearsTheSearch(t *testing.T) {
 	}
 }
 
+// reading returns the heading of the story in the body.
+func reading(m *Model) string {
+	if s := m.body.story(); s != nil {
+		return s.Heading()
+	}
+	return ""
+}
+
+// storyPara returns the index in its story's Paragraphs of the paragraph
+// hit h is in.
+func storyPara(m *Model, h model.Hit) int {
+	r := m.st.of[artRef{h.Page, h.Article}]
+	n := 0
+	for _, a := range m.st.all[r.story].s.Parts[:r.part] {
+		n += len(a.Paragraphs)
+	}
+	return n + h.Para
+}
+
 // hitCells returns where hit h of the article set in m's body is drawn,
 // worked out from the layout package alone: a paragraph is wrapped as the
 // body wraps it and the hit's bytes located in its lines; a title that
@@ -380,7 +398,7 @@ func TestEmptyQueryClearsTheSearch(t *testing.T) {
 func hitCells(t *testing.T, m *Model, h model.Hit) []styled {
 	t.Helper()
 	g, mm := m.c.geo, m.c.m
-	a := m.body.a
+	a := m.issue.Pages[h.Page].Articles[h.Article]
 	x0 := g.Body.X + g.Border + g.TextLeft
 	row := func(setLine int) int { return g.Body.Y + 1 + setLine - m.body.top }
 	switch h.Field {
@@ -404,7 +422,7 @@ func hitCells(t *testing.T, m *Model, h model.Hit) []styled {
 			text, shift = indent+text, len(indent)
 		}
 		spans := mm.WrapSpans(text, g.TextWidth)
-		first := m.body.set.start[h.Para+1]
+		first := m.body.set.start[storyPara(m, h)+1]
 		ls, cs := mm.Locate(text, spans, shift+h.Start)
 		r, size := utf8.DecodeLastRuneInString(text[:shift+h.End])
 		le, ce := mm.Locate(text, spans, shift+h.End-size)
@@ -457,7 +475,7 @@ func TestHighlightsLandOnTheMatch(t *testing.T) {
 			t.Run(tt.name+"-"+amb.String(), func(t *testing.T) {
 				mm := layout.NewMeasure(amb)
 				m := New(tt.is, Options{Measure: mm, MeasureChars: tt.measure, Width: 100, Height: 30, ThemeName: "ink"})
-				hits := model.NewIndex(tt.is).Search(tt.query)
+				hits, _ := m.st.order(model.NewIndex(m.issue).Search(tt.query))
 				if tt.want > 0 && len(hits) != tt.want {
 					t.Fatalf("%d hits of %s, want %d", len(hits), tt.query, tt.want)
 				}
@@ -509,14 +527,14 @@ func TestHighlightsLandOnTheMatch(t *testing.T) {
 // window changes size and the article is set again.
 func TestSearchSurvivesResizing(t *testing.T) {
 	is := goldIssue(t, "seed")
-	hits := model.NewIndex(is).Search("税务蓝")
 	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
 		mm := layout.NewMeasure(amb)
 		m := New(is, Options{Measure: mm, Width: 100, Height: 30, ThemeName: "ink"})
 		send(m, keys("/ 税 务 蓝 enter n n")...)
+		hits := m.search.hits
 		for _, size := range [][2]int{{140, 40}, {60, 20}, {81, 24}} {
 			send(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			m.body.reveal(hits[m.search.cur])
+			m.body.reveal(m.search.spots[m.search.cur])
 			got := paintedIn(m.View().Content, mm, m.c.st.current[:]...)
 			want := hitCells(t, m, hits[m.search.cur])
 			if len(got) != len(want) || len(got) > 0 && (got[0].col != want[0].col || got[0].row != want[0].row) {

@@ -1,0 +1,300 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dubaoreader/dubao/model"
+)
+
+// Library is the shelf of days the reader opens issues from. cmd/dubao
+// gives one over a folder of dated issue folders (package shelf); the
+// reader only calls it, off its own goroutine.
+type Library interface {
+	// Dir is where the shelf is, to say how to fill it while it is empty.
+	Dir() string
+	// Dates returns the dates of the issues on the shelf (2024-03-13),
+	// newest first.
+	Dates() []string
+	// Open reads and parses the issue of a date.
+	Open(date string) (Opened, error)
+}
+
+// Opened is an issue ready to read.
+type Opened struct {
+	Issue    *model.Issue
+	Key      string   // the issue's key in the Memory
+	Warnings []string // about pages that could not be read, for the status bar
+}
+
+// shelfPane is the shelf screen: the issues by date, newest first, each
+// with how many of its stories are unread, one selected.
+//
+// How many stories an issue has is known only once it is parsed, and a
+// shelf may hold a year of days: the issues in view are counted one at a
+// time in the background, as the shelf is shown and scrolled, and an
+// issue's row says … until its count comes.
+type shelfPane struct {
+	c       *common
+	lib     Library
+	entries []shelfEntry
+	cur     int // the selected entry
+	top     int // the first entry in view
+
+	counting bool   // a count is under way
+	opening  string // the date being opened, "" for none
+}
+
+// shelfEntry is one issue on the shelf.
+type shelfEntry struct {
+	date    string
+	counted bool   // total and unread are known, or err is set
+	opened  bool   // the reader has been in it: a story read, a place kept
+	total   int    // stories
+	unread  int    // stories not read
+	err     string // why it could not be counted
+}
+
+func newShelfPane(c *common, lib Library) shelfPane {
+	p := shelfPane{c: c, lib: lib}
+	if lib != nil {
+		for _, d := range lib.Dates() {
+			p.entries = append(p.entries, shelfEntry{date: d})
+		}
+	}
+	return p
+}
+
+// countedMsg brings the count of an issue on the shelf.
+type countedMsg struct {
+	date          string
+	total, unread int
+	opened        bool
+	err           error // the issue could not be read
+	warning       error // the Memory's, such as a damaged file set aside
+}
+
+// openedMsg brings an issue opened from the shelf, and what is remembered
+// of it.
+type openedMsg struct {
+	date    string
+	op      Opened
+	recall  Recall
+	err     error // the issue could not be read
+	warning error // the Memory's
+}
+
+// openCmd opens the issue of date, with what mem remembers of it.
+func openCmd(lib Library, mem Memory, date string) tea.Cmd {
+	return func() tea.Msg {
+		op, err := lib.Open(date)
+		msg := openedMsg{date: date, op: op, err: err}
+		if err == nil && mem != nil && op.Key != "" {
+			msg.recall, msg.warning = mem.Load(op.Key)
+		}
+		return msg
+	}
+}
+
+// countNext starts counting the first issue in view not yet counted, and
+// returns the command that does it; nil when there is none, or a count is
+// under way.
+func (p *shelfPane) countNext(mem Memory) tea.Cmd {
+	if p.counting || p.lib == nil {
+		return nil
+	}
+	for i := p.top; i < min(p.top+p.height(), len(p.entries)); i++ {
+		if p.entries[i].counted {
+			continue
+		}
+		p.counting = true
+		lib, date := p.lib, p.entries[i].date
+		return func() tea.Msg {
+			op, err := lib.Open(date)
+			if err != nil {
+				return countedMsg{date: date, err: err}
+			}
+			msg := countedMsg{date: date}
+			keys := storyKeys(op.Issue)
+			msg.total, msg.unread = len(keys), len(keys)
+			if mem != nil && op.Key != "" {
+				var r Recall
+				r, msg.warning = mem.Load(op.Key)
+				msg.opened = len(r.Read) > 0 || r.Position != nil
+				read := NewReadMarks(r.Read)
+				for _, k := range keys {
+					if read.IsRead(k) {
+						msg.unread--
+					}
+				}
+			}
+			return msg
+		}
+	}
+	return nil
+}
+
+// counted takes in the count of an issue.
+func (p *shelfPane) counted(msg countedMsg) {
+	p.counting = false
+	p.set(msg.date, msg.total, msg.unread, msg.opened, msg.err)
+}
+
+// set records the count of the issue of date.
+func (p *shelfPane) set(date string, total, unread int, opened bool, err error) {
+	for i := range p.entries {
+		if e := &p.entries[i]; e.date == date {
+			e.counted, e.total, e.unread, e.opened, e.err = true, total, unread, opened, ""
+			if err != nil {
+				e.err = err.Error()
+			}
+		}
+	}
+}
+
+// selected returns the selected entry's date, "" when the shelf is empty.
+func (p *shelfPane) selected() string {
+	if p.cur < 0 || p.cur >= len(p.entries) {
+		return ""
+	}
+	return p.entries[p.cur].date
+}
+
+// height is how many rows the pane shows.
+func (p *shelfPane) height() int { return max(p.c.geo.Inner(p.c.geo.Shelf).H, 1) }
+
+// moveTo selects entry i, as near as there is one, and scrolls it into
+// view.
+func (p *shelfPane) moveTo(i int) {
+	p.cur = max(min(i, len(p.entries)-1), 0)
+	p.follow()
+}
+
+// follow scrolls so the selection is in view.
+func (p *shelfPane) follow() {
+	h := p.height()
+	if p.cur < p.top {
+		p.top = p.cur
+	}
+	if p.cur >= p.top+h {
+		p.top = p.cur - h + 1
+	}
+	p.top = max(min(p.top, len(p.entries)-h), 0)
+}
+
+// scroll moves the view n rows, leaving the selection where it is.
+func (p *shelfPane) scroll(n int) {
+	p.top = max(min(p.top+n, len(p.entries)-p.height()), 0)
+}
+
+// status is what an entry's row says of it at the right.
+func (e *shelfEntry) status() string {
+	switch {
+	case !e.counted:
+		return "…"
+	case e.err != "":
+		return "打不开"
+	case e.total == 0:
+		return "没有文章"
+	case e.unread == 0:
+		return "已读完 · 共 " + strconv.Itoa(e.total) + " 篇"
+	case !e.opened:
+		return "未打开 · 共 " + strconv.Itoa(e.total) + " 篇"
+	}
+	return "未读 " + strconv.Itoa(e.unread) + " · 共 " + strconv.Itoa(e.total) + " 篇"
+}
+
+// emptyNote is what an empty shelf says: how to fill it.
+func (p *shelfPane) emptyNote() []string {
+	dir := "书架"
+	if p.lib != nil {
+		dir = p.lib.Dir()
+	}
+	return []string{
+		"书架上还没有报纸。",
+		"",
+		"每天一个文件夹，以日期命名，放进这一天各版的文本：",
+		"  " + dir + "/2024-03-13/01.txt",
+		"  " + dir + "/2024-03-13/02.txt",
+		"",
+		"版面文本可用 pdftotext -raw 从 PDF 取出，见 README。",
+	}
+}
+
+// writeRow writes line y of the pane, border included, to b.
+func (p *shelfPane) writeRow(b *strings.Builder, y int) {
+	c := p.c
+	g := c.geo
+	st := &c.st
+	f := c.frame(true)
+	pane := g.Shelf
+	switch y {
+	case 0:
+		label := ""
+		if n := len(p.entries); n > 0 {
+			label = strconv.Itoa(n) + " 期"
+		}
+		c.frameEdge(b, f, f.TopLeft, f.TopRight, f.Top, pane.W, label, c.m.StringWidth(label), st.dim)
+		return
+	case pane.H - 1:
+		c.frameEdge(b, f, f.BottomLeft, f.BottomRight, f.Bottom, pane.W, "", 0, paint{})
+		return
+	}
+	w := g.Inner(pane).W
+	f.paint.write(b, f.Left)
+	defer f.paint.write(b, f.Right)
+	if len(p.entries) == 0 {
+		note := p.emptyNote()
+		if i := y - 2; i >= 0 && i < len(note) {
+			t := fit(c.m, note[i], w-itemLeft-listRight)
+			st.fill.spaces(b, itemLeft)
+			st.body.write(b, t)
+			st.fill.spaces(b, w-itemLeft-c.m.StringWidth(t))
+			return
+		}
+		st.fill.spaces(b, w)
+		return
+	}
+	i := p.top + y - 1
+	if i >= len(p.entries) {
+		st.fill.spaces(b, w)
+		return
+	}
+	e := &p.entries[i]
+	text, right := longDate(e.date), e.status()
+	rw := c.m.StringWidth(right)
+	if rw+2 > w-itemLeft-listRight-c.m.StringWidth(text) {
+		right, rw = "", 0 // the date comes first
+	}
+	text = fit(c.m, text, w-itemLeft-listRight-rw-min(rw, 2))
+	tw := c.m.StringWidth(text)
+	pt, pr, pad := st.item, st.dim, st.fill
+	switch {
+	case i == p.cur:
+		pt, pr, pad = st.selected, st.selected, st.selected
+	case e.counted && e.err == "" && e.unread == 0:
+		pt = st.read
+	}
+	if i == p.cur {
+		st.fill.spaces(b, itemLeft-2)
+		pad.spaces(b, 2)
+	} else {
+		st.fill.spaces(b, itemLeft)
+	}
+	pt.write(b, text)
+	pad.spaces(b, w-itemLeft-tw-rw-listRight)
+	pr.write(b, right)
+	pad.spaces(b, listRight)
+}
+
+// rowAt returns the entry shown on line y of the pane's inner area, and
+// false when there is none.
+func (p *shelfPane) rowAt(y int) (int, bool) {
+	i := p.top + y
+	if y < 0 || y >= p.height() || i >= len(p.entries) {
+		return 0, false
+	}
+	return i, true
+}
