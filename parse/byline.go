@@ -33,7 +33,7 @@ var (
 	bylineLine = regexp.MustCompile(`^(?:` +
 		`(?:□\s*)?(?:本[报報]|新华社|新華社|特约|特派)?(?:记者|記者|评论员|評論員|通讯员|通訊員)\s*` + hanName + `(?:[\s、，]+(?:(?:本[报報])?(?:记者|記者|通讯员|通訊員|实习生|實習生)\s*)?` + hanName + `)*` +
 		`|本[报報](?:评论员|評論員|特约评论员)` +
-		`|(?:文|图|文/图|文／图|文图|摄影|攝影)[/／:：]\s*` + hanName + `(?:[\s、]+` + hanName + `)*` +
+		`|(?:文/图|文／图|文图|摄影|攝影|文|图)(?:[/／:：]\s*|\s+)` + hanName + `(?:[\s、]+` + hanName + `)*` +
 		`|【[^】\n]{1,24}】` +
 		`)$`)
 )
@@ -47,7 +47,17 @@ func bylineStart(t string) bool {
 	if !hasRuneIn(head, "讯訊电電道導导") {
 		return false
 	}
-	return bylineLead.MatchString(t)
+	loc := bylineLead.FindStringIndex(t)
+	return loc != nil && creditEnds(t, loc[1])
+}
+
+// creditEnds reports whether a credit matched up to end really ends there:
+// 本报讯 followed straight by more ideographs is a word (本报讯息平台).
+func creditEnds(t string, end int) bool {
+	if !strings.HasSuffix(t[:end], "讯") && !strings.HasSuffix(t[:end], "訊") {
+		return true
+	}
+	return end == len(t) || !isIdeograph(firstRune(t[end:]))
 }
 
 // isBylineLine reports whether the whole line is a byline.
@@ -61,7 +71,7 @@ func isBylineLine(t string) bool {
 // splitByline takes the opening credit off an article's first paragraph.
 func splitByline(p string) (byline, rest string) {
 	loc := bylineLead.FindStringIndex(p)
-	if loc == nil {
+	if loc == nil || !creditEnds(p, loc[1]) {
 		return "", p
 	}
 	byline = strings.TrimSpace(p[:loc[1]])

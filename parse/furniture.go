@@ -14,11 +14,12 @@ import (
 var (
 	// 2019年2月21日 星期四 要闻 第3版 — the date, then perhaps the weekday,
 	// the page's name and its number, in any order after the date.
-	furnDateCN   = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日`)
-	furnDateISO  = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])`)
-	furnWeekday  = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]`)
-	furnPageNo   = regexp.MustCompile(`第([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)版`)
-	furnLonePage = regexp.MustCompile(`^(?:第)?([0-9０-９]{1,3}|[A-Za-z][0-9]{1,2})版?$`)
+	furnDateCN     = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日`)
+	furnDateISO    = regexp.MustCompile(`(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[^\d])`)
+	furnWeekday    = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]`)
+	furnPageNo     = regexp.MustCompile(`第([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)版`)
+	furnLonePage   = regexp.MustCompile(`^(?:第)?([0-9０-９]{1,3}|[A-Za-z][0-9]{1,2}|[一二三四五六七八九十]{1,3})版?$`)
+	furnLetterPage = regexp.MustCompile(`(?:^|[^A-Za-z0-9])([A-Za-z][0-9]{1,2})版`)
 )
 
 // editorsWords name the editors' credits at a page's foot.
@@ -187,7 +188,7 @@ func isFurnitureLine(t string) bool {
 	}
 	if m := furnDateCN.FindStringIndex(t); m != nil {
 		rest := t[m[1]:]
-		if rest == "" || furnWeekday.MatchString(rest) || furnPageNo.MatchString(rest) {
+		if rest == "" || furnWeekday.MatchString(rest) || furnPageNo.MatchString(rest) || furnLetterPage.MatchString(rest) {
 			return true
 		}
 		return false
@@ -208,6 +209,7 @@ func (f *furniture) read(t string) {
 		rest := strings.TrimSpace(t[len(m[0]):])
 		rest = strings.TrimSpace(furnWeekday.ReplaceAllString(rest, ""))
 		rest = strings.TrimSpace(furnPageNo.ReplaceAllString(rest, ""))
+		rest = strings.TrimSpace(furnLetterPage.ReplaceAllString(rest, ""))
 		if rest != "" && f.name == "" && len([]rune(rest)) <= 8 {
 			f.name = rest
 		}
@@ -219,6 +221,8 @@ func (f *furniture) read(t string) {
 		}
 	}
 	if m := furnPageNo.FindStringSubmatch(t); m != nil && f.page == 0 {
+		f.page = pageNumber(m[1])
+	} else if m := furnLetterPage.FindStringSubmatch(t); m != nil && f.page == 0 {
 		f.page = pageNumber(m[1])
 	} else if m := furnLonePage.FindStringSubmatch(t); m != nil && f.page == 0 {
 		f.page = pageNumber(m[1])

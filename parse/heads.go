@@ -232,10 +232,20 @@ func endsParagraph(ps []piece, i int) bool {
 // isHeadBlock decides whether a run of headish pieces is plainly a
 // headline block.
 func isHeadBlock(ps []piece, b block) bool {
+	lines, bylines := 0, 0
 	for k := b.first; k <= b.last; k++ {
-		if ps[k].role == roleHead {
+		switch ps[k].role {
+		case roleHead:
 			return true
+		case roleByline:
+			bylines++
+		case roleBlank:
+			continue
 		}
+		lines++
+	}
+	if bylines > 0 && lines > bylines {
+		return true // a headline with its byline under it
 	}
 	prev, next := prevText(ps, b.first), nextText(ps, b.last)
 	if next < 0 {
