@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dubaoreader/dubao/model"
@@ -104,10 +105,12 @@ func newAssembler(items []item, paras []para, groups []group) *assembler {
 	a := &assembler{items: items, paras: paras, groups: groups}
 	a.echo = newEchoes(paras, groups)
 	a.split = make([]float64, len(paras))
-	// Headlines near each paragraph, by position.
-	var headAt []int // paragraph index where each group stands
-	for _, g := range groups {
-		headAt = append(headAt, g.gap)
+	// Headlines near each paragraph, by position: the headlines within
+	// three paragraphs, and the two nearest on each side. Groups come in
+	// page order, so their gaps are sorted.
+	gaps := make([]int, len(groups))
+	for g := range groups {
+		gaps[g] = groups[g].gap
 	}
 	for j := 1; j < len(paras); j++ {
 		c := costSplit
@@ -115,10 +118,11 @@ func newAssembler(items []item, paras []para, groups []group) *assembler {
 			c -= bonusWidthChange
 		}
 		best := 0.0
-		for g := range groups {
-			if dist := headAt[g] - j; dist >= -3 && dist <= 3 || nearest(headAt, g, j) {
-				best = max(best, a.echo.shift(g, j))
-			}
+		at, _ := slices.BinarySearch(gaps, j+1) // first group standing after paragraph j
+		lo, _ := slices.BinarySearch(gaps, j-3)
+		hi, _ := slices.BinarySearch(gaps, j+4)
+		for g := min(lo, max(0, at-2)); g < max(hi, min(len(groups), at+2)); g++ {
+			best = max(best, a.echo.shift(g, j))
 		}
 		a.split[j] = c - bonusEcho*best - bonusCohesion*a.echo.parting(j, j)
 	}
@@ -195,24 +199,6 @@ func nearestHeads(items []item, k int) []int {
 		}
 	}
 	return out
-}
-
-// nearest reports whether group g is among the two headlines nearest
-// paragraph j on either side.
-func nearest(headAt []int, g, j int) bool {
-	before, after := 0, 0
-	for h, at := range headAt {
-		if at <= j && h > g {
-			before++
-		}
-		if at > j && h < g {
-			after++
-		}
-	}
-	if headAt[g] <= j {
-		return before < 2
-	}
-	return after < 2
 }
 
 // run finds the cheapest stories in one reading and returns them with their

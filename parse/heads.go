@@ -205,9 +205,11 @@ func headish(ps []piece, i int) bool {
 	return blankAround(ps, i) && (prev < 0 || closesSentence(lastRune(ps[prev].text)))
 }
 
-// blankAround reports whether piece i has a blank line on both sides.
+// blankAround reports whether piece i has a blank line on both sides; the
+// top and the foot of the page count as blank.
 func blankAround(ps []piece, i int) bool {
-	return i > 0 && ps[i-1].role == roleBlank && i+1 < len(ps) && ps[i+1].role == roleBlank
+	return (i == 0 || ps[i-1].role == roleBlank || prevText(ps, i) < 0) &&
+		(i+1 == len(ps) || ps[i+1].role == roleBlank || nextText(ps, i) < 0)
 }
 
 // neighbourIsHead reports whether the piece next to i is a wide headline

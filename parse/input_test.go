@@ -189,11 +189,9 @@ func TestHugePage(t *testing.T) {
 	}{
 		{"a 5 MB file of corpus pages parted by form feeds", repeat(append(bytes.Clone(corpus), '\f'), 5<<20), 30 * time.Second, ""},
 		{"a 1 MB page", repeat(corpus, 1<<20), 10 * time.Second, ""},
-		{"a 5 MB page", repeat(corpus, 5<<20), 30 * time.Second,
-			"a single 5 MB page takes about 50 s: newAssembler calls nearest, itself a loop over the headlines, for every paragraph and headline"},
+		{"a 5 MB page", repeat(corpus, 5<<20), 30 * time.Second, ""},
 		{"a 1 MB line", repeat(bytes.ReplaceAll(corpus, []byte("\n"), nil), 1<<20), 10 * time.Second, ""},
-		{"a 64 KB letter-spaced line", []byte(strings.Repeat("一 二 ", (64<<10)/8)), 10 * time.Second,
-			"a 64 KB line of spaced characters takes over 30 s: splitAtByline joins and cleans the rest of the line after every space"},
+		{"a 64 KB letter-spaced line", []byte(strings.Repeat("一 二 ", (64<<10)/8)), 10 * time.Second, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

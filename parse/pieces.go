@@ -68,6 +68,11 @@ func splitAtByline(l line) []line {
 	}
 	tokens := strings.FieldsFunc(l.raw, isSpace)
 	for k := 1; k < len(tokens); k++ {
+		// A credit opens with 本报, 新华社, 【 or some other name, and names
+		// its dispatch within a few characters: look no further otherwise.
+		if !mayOpenCredit(tokens[k:]) {
+			continue
+		}
 		rest := strings.Join(tokens[k:], " ")
 		if bylineStart(cleanSpaces(rest, letterSpaced(rest), false)) {
 			left := newLine(strings.Join(tokens[:k], " "))
@@ -76,6 +81,24 @@ func splitAtByline(l line) []line {
 		}
 	}
 	return []line{l}
+}
+
+// mayOpenCredit reports whether the tokens from here may open a byline:
+// their first few hold the character of a dispatch or report.
+func mayOpenCredit(tokens []string) bool {
+	if !isIdeograph(firstRune(tokens[0])) && firstRune(tokens[0]) != '【' {
+		return false
+	}
+	n := 0
+	for _, t := range tokens {
+		if hasRuneIn(t, "讯訊电電道導导") {
+			return true
+		}
+		if n += len(t); n > 60 {
+			return false
+		}
+	}
+	return false
 }
 
 // cutMarkers takes continuation markers out of a piece's text and keeps

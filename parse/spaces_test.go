@@ -69,7 +69,7 @@ func TestExtractorSpacesOnAPage(t *testing.T) {
 		"翻、种子调运和农机检修等工",
 		"作。",
 	}
-	const atTheFoot = "a headline as wide as its column, last on the page after its story, is read as the story's last paragraph"
+	const atTheFoot = ""
 	want := "3月10日上午，全市首届科技创新成果展开幕，3D打印设备、C919大型客机模型等展品亮相。" +
 		"展会现场，来自New York的研究团队展示了新型无人机。参观者可以体验VR驾驶，还可以报名参加5K健康跑活动，共有1200名市民报名。" +
 		"据悉，本次展会将持续至3月15日，咨询电话0354 3022123。"
