@@ -201,8 +201,8 @@ func headish(ps []piece, i int) bool {
 	if p.short() || neighbourIsHead(ps, i) {
 		return true
 	}
-	// Set apart by blank lines, after a sentence's end.
-	return blankAround(ps, i) && (prev < 0 || closesSentence(lastRune(ps[prev].text)))
+	// Set apart by blank lines, or last on the page, after a sentence's end.
+	return (blankAround(ps, i) || next < 0) && (prev < 0 || closesSentence(lastRune(ps[prev].text)))
 }
 
 // blankAround reports whether piece i has a blank line on both sides; the
