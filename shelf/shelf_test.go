@@ -130,6 +130,9 @@ func TestCorruptStateIsSetAside(t *testing.T) {
 			if !errors.As(err, &w) {
 				t.Fatalf("err = %v, want a *Warning", err)
 			}
+			if !strings.HasPrefix(w.Error(), "reading state: damaged, set aside as state.json.corrupt-") {
+				t.Errorf("the warning %q does not say first what happened", w)
+			}
 			if s == nil || len(s.Issues) != 0 {
 				t.Fatalf("state = %+v, want empty", s)
 			}

@@ -101,7 +101,8 @@ func (st *Store) Load() (*State, error) {
 		if rerr := os.Rename(st.path, aside); rerr != nil {
 			return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: %s is damaged (%v) and could not be set aside: %v", st.path, corrupt.err, rerr)}
 		}
-		return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: %s was damaged; set aside as %s", st.path, filepath.Base(aside))}
+		// What happened first: a status bar cuts the end of a long line.
+		return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: damaged, set aside as %s in %s", filepath.Base(aside), filepath.Dir(aside))}
 	}
 	return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: %v", err)}
 }
