@@ -1,14 +1,24 @@
 // Command dubao reads the day's newspaper in a terminal.
 //
 //	dubao [--theme NAME] [--ambiguous narrow|wide|auto] [--measure N] [--no-indent] [PATH...]
+//	dubao [flags] [--shelf DIR] [--date 2024-03-12]
 //	dubao cat [--width N] [--ambiguous narrow|wide] [--no-indent] [PATH...]
 //	dubao parse [--pretty] PATH|-
 //	dubao search [--json] QUERY [PATH...]
 //
-// PATH is a page file as extracted text, or - for standard input; with none,
-// dubao opens a bundled sample page. The command line reads flags and files
-// and hands them on: the reader, cat and search are package tui's, parsing
-// is package parse's, matching package model's.
+// PATH is a page file as extracted text, a folder of page files, or - for
+// standard input; the pages of all of them are one issue. With none, dubao
+// opens the shelf — a folder of dated issue folders, --shelf or
+// $XDG_DATA_HOME/dubao/papers — and with no shelf a bundled sample page.
+// What has been read, and where the reading stopped, is kept in
+// $XDG_STATE_HOME/dubao/state.json. The command line reads flags, files and
+// folders and hands them on: the reader, cat and search are package tui's,
+// parsing is package parse's, the shelf and the state file package shelf's,
+// matching package model's.
+//
+// parse prints a file of one page as the page's JSON, and a file of several
+// pages (separated by form feeds) or a folder as the issue's: its date, its
+// pages, and its articles, each once with its continuations joined.
 //
 // search prints each match of QUERY in the pages on a line: the page, the
 // article's headline, and the match in its context, marked ⟦so⟧ (in

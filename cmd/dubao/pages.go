@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/parse"
+	"github.com/dubaoreader/dubao/shelf"
 )
 
 // sample is the page dubao opens when given none.
@@ -15,30 +18,95 @@ import (
 //go:embed sample/sample.txt
 var sample []byte
 
-// issue reads the page files at paths ("-" for standard input), or the
-// sample when there are none, and parses them into one issue: pages in the
-// order of their numbers, stories joined across pages. A file that does not
-// parse is left out with a warning, unless no page parses at all.
+// sampleKey is the key the sample's read state is kept under.
+const sampleKey = "sample"
+
+// issue reads the pages at paths — page files, folders of page files, "-"
+// for standard input — or the sample when there are none, and parses them
+// into one issue: pages in the order of their numbers, stories joined
+// across pages, the files parsed at once. A file that does not parse is
+// left out with a warning, unless no page parses at all.
 func issue(paths []string) (is *model.Issue, warnings []string, err error) {
 	files := []parse.File{{Name: "sample", Data: sample}}
 	if len(paths) > 0 {
-		files = files[:0]
-		for _, path := range paths {
-			b, err := readFile(path)
-			if err != nil {
-				return nil, nil, err
-			}
-			files = append(files, parse.File{Name: path, Data: b})
+		if files, warnings, err = readPaths(paths); err != nil {
+			return nil, nil, err
 		}
 	}
 	is, errs, err := parse.Issue(files)
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, e := range errs {
-		warnings = append(warnings, e.Error())
+	return is, append(warnings, errStrings(errs)...), nil
+}
+
+// readPaths reads the files at paths, a folder being its page files (as
+// package shelf lists them). A file too large for a page is a warning; a
+// path that cannot be read, or a folder with no page files, is an error.
+func readPaths(paths []string) (files []parse.File, warnings []string, err error) {
+	for _, path := range paths {
+		if path == "-" {
+			b, err := readFile(path)
+			if err != nil {
+				return nil, nil, err
+			}
+			files = append(files, parse.File{Name: path, Data: b})
+			continue
+		}
+		info, err := os.Stat(path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		names := []string{path}
+		if info.IsDir() {
+			if names, err = shelf.PageFiles(path); err != nil {
+				return nil, nil, err
+			}
+			if len(names) == 0 {
+				return nil, nil, fmt.Errorf("%s: no page files in the folder", path)
+			}
+		}
+		read, errs := shelf.ReadFiles(names)
+		files = append(files, read...)
+		warnings = append(warnings, errStrings(errs)...)
 	}
-	return is, warnings, nil
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("%s: no page could be read", strings.Join(paths, ", "))
+	}
+	return files, warnings, nil
+}
+
+// issueKey is the key under which what was read of an issue is kept: its
+// date when the pages print one, else the absolute paths it was read from.
+// Standard input has no key: nothing is remembered of it.
+func issueKey(is *model.Issue, paths []string) string {
+	if len(paths) == 0 {
+		return sampleKey
+	}
+	if is.Date != "" {
+		return is.Date
+	}
+	var abs []string
+	for _, p := range paths {
+		if p == "-" {
+			return ""
+		}
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return ""
+		}
+		abs = append(abs, a)
+	}
+	return strings.Join(abs, "\n")
+}
+
+// errStrings returns the errors' messages.
+func errStrings(errs []error) []string {
+	var out []string
+	for _, e := range errs {
+		out = append(out, e.Error())
+	}
+	return out
 }
 
 // readFile reads a file, "-" being standard input.
@@ -54,25 +122,6 @@ func readFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return b, nil
-}
-
-// readPages reads and parses one page file, "-" being standard input.
-func readPages(path string) ([]*model.Page, error) {
-	b, err := readFile(path)
-	if err != nil {
-		return nil, err
-	}
-	pages, err := parse.Pages(b)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(pages) == 0 {
-		return nil, fmt.Errorf("%s: no page in it", path)
-	}
-	for _, p := range pages {
-		p.Source = path
-	}
-	return pages, nil
 }
 
 // checkPaths reports the first path that cannot be read, before anything
