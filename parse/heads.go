@@ -228,6 +228,9 @@ func neighbourIsHead(ps []piece, i int) bool {
 // short for its column, or it closes a sentence.
 func endsParagraph(ps []piece, i int) bool {
 	p := &ps[i]
+	if _, ok := p.to(); ok {
+		return true // （下转第4版）: the story ends here on this page
+	}
 	return closesSentence(lastRune(p.text)) || p.short()
 }
 
