@@ -19,7 +19,7 @@ var (
 	furnWeekday    = regexp.MustCompile(`星期[一二三四五六日天]|周[一二三四五六日]`)
 	furnPageNo     = regexp.MustCompile(`第([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)版`)
 	furnLonePage   = regexp.MustCompile(`^(?:第)?([0-9０-９]{1,3}|[A-Za-z][0-9]{1,2}|[一二三四五六七八九十]{1,3})版?$`)
-	furnLetterPage = regexp.MustCompile(`(?:^|[^A-Za-z0-9])([A-Za-z][0-9]{1,2})版`)
+	furnLetterPage = regexp.MustCompile(`(^|[^A-Za-z0-9])([A-Za-z][0-9]{1,2})版`)
 )
 
 // editorsWords name the editors' credits at a page's foot.
@@ -209,7 +209,7 @@ func (f *furniture) read(t string) {
 		rest := strings.TrimSpace(t[len(m[0]):])
 		rest = strings.TrimSpace(furnWeekday.ReplaceAllString(rest, ""))
 		rest = strings.TrimSpace(furnPageNo.ReplaceAllString(rest, ""))
-		rest = strings.TrimSpace(furnLetterPage.ReplaceAllString(rest, ""))
+		rest = strings.TrimSpace(furnLetterPage.ReplaceAllString(rest, "$1"))
 		if rest != "" && f.name == "" && len([]rune(rest)) <= 8 {
 			f.name = rest
 		}
@@ -223,7 +223,7 @@ func (f *furniture) read(t string) {
 	if m := furnPageNo.FindStringSubmatch(t); m != nil && f.page == 0 {
 		f.page = pageNumber(m[1])
 	} else if m := furnLetterPage.FindStringSubmatch(t); m != nil && f.page == 0 {
-		f.page = pageNumber(m[1])
+		f.page = pageNumber(m[2])
 	} else if m := furnLonePage.FindStringSubmatch(t); m != nil && f.page == 0 {
 		f.page = pageNumber(m[1])
 	}
