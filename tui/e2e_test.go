@@ -21,9 +21,16 @@ type tmuxSession struct {
 	w, h   int
 }
 
-// startTmux builds dubao and starts it in tmux at w×h with args. It skips
-// the test when tmux is missing, unless DUBAO_E2E=1 asks for it.
+// startTmux builds dubao and starts it in tmux at w×h with args, with a
+// data and a state directory of its own, empty. It skips the test when
+// tmux is missing, unless DUBAO_E2E=1 asks for it.
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
+	t.Helper()
+	return startTmuxIn(t, t.TempDir(), t.TempDir(), w, h, args...)
+}
+
+// startTmuxIn is startTmux with $XDG_DATA_HOME and $XDG_STATE_HOME given.
+func startTmuxIn(t *testing.T, dataHome, stateHome string, w, h int, args ...string) *tmuxSession {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("drives the real binary in tmux")
@@ -34,10 +41,7 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 		}
 		t.Skip("no tmux")
 	}
-	bin := filepath.Join(t.TempDir(), "dubao")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/dubao").CombinedOutput(); err != nil {
-		t.Fatalf("build dubao: %v\n%s", err, out)
-	}
+	bin := buildDubao(t)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("dubao-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), w: w, h: h}
 	cmd := "exec " + bin
 	for _, a := range args {
@@ -46,10 +50,22 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	// A clean environment for the width: the test's own RUNEWIDTH_EASTASIAN
 	// must not decide it.
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-s", "e2e",
-		"-e", "RUNEWIDTH_EASTASIAN=", "-e", "DUBAO_AMBIGUOUS_SETTLED=", cmd)
+		"-e", "RUNEWIDTH_EASTASIAN=", "-e", "DUBAO_AMBIGUOUS_SETTLED=",
+		"-e", "XDG_DATA_HOME="+dataHome, "-e", "XDG_STATE_HOME="+stateHome, cmd)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	s.waitFor("读报")
 	return s
+}
+
+// buildDubao builds the dubao command into a temporary directory, once a
+// test.
+func buildDubao(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "dubao")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/dubao").CombinedOutput(); err != nil {
+		t.Fatalf("build dubao: %v\n%s", err, out)
+	}
+	return bin
 }
 
 func (s *tmuxSession) tmux(args ...string) string {
