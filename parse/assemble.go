@@ -138,13 +138,21 @@ func newAssembler(items []item, paras []para, groups []group) *assembler {
 		if j < len(paras) {
 			before = a.echo.opening(it.group, j) - a.echo.share(it.group, a.echo.prev[it.para])
 		}
-		// The stretch of text the line ends: from the last plain story start.
+		// The stretch of text the line ends: from the last plain story start,
+		// or from the last headline or doubtful line, whichever is nearer
+		// (a brief's headline follows the brief).
 		lead := it.para - 1
-		for lead > 0 && !paras[lead].hard {
-			lead--
+		for q := k - 1; q >= 0; q-- {
+			if items[q].kind != itPara {
+				break
+			}
+			lead = items[q].para
+			if paras[lead].hard {
+				break
+			}
 		}
 		after := 0.0
-		if lead >= 0 {
+		if lead >= 0 && lead < it.para {
 			// A headline after its story echoes the story's lead.
 			var sb strings.Builder
 			for q := lead; q < it.para && q < lead+2; q++ {

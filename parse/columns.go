@@ -55,6 +55,14 @@ func columnWidths(lines []line, use, barrier []bool) []colWidth {
 		for hi > k+1 && seg[hi-1] != seg[k] {
 			hi--
 		}
+		// Near the top or the foot of a column run, look further the other
+		// way: a few short last lines must not make the column look narrow.
+		for hi-lo < 2*widthWindow+1 && lo > 0 && seg[lo-1] == seg[k] {
+			lo--
+		}
+		for hi-lo < 2*widthWindow+1 && hi < len(idx) && seg[hi] == seg[k] {
+			hi++
+		}
 		out[i].here = commonOf(idx[lo:hi], q, c)
 		out[i].before = out[i].here
 		if k-lo >= 3 {
