@@ -84,7 +84,7 @@ func frontPage() *model.Page {
 				"（一）提升小农户发展现代农业能力。加快发展设施农业，鼓励小农户发展资本、",
 			},
 		},
-		{Title: "春风送暖", Paragraphs: []string{"一则短讯。"}},
+		{Title: "春风送暖", Paragraphs: []string{"一则短讯：小农户的春天。"}},
 	}}
 }
 

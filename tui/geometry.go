@@ -18,6 +18,10 @@ const (
 
 	// listMin and listMax bound the list pane's width beside the body.
 	listMin, listMax = 26, 48
+
+	// shelfMax is the widest the shelf's pane grows, centred in a wider
+	// window: a date and its count, not far apart.
+	shelfMax = 72
 )
 
 // Rect is a rectangle of cells: column X, row Y, W wide and H high.
@@ -50,8 +54,8 @@ type Geometry struct {
 	// (row 0) and the status bar (the last row).
 	List, Body Rect
 
-	// Shelf is the shelf's one pane, across the window between the header
-	// and the status bar.
+	// Shelf is the shelf's one pane between the header and the status
+	// bar: across the window, or centred in a wide one.
 	Shelf Rect
 
 	// TextLeft and TextWidth place the reading column inside the body
@@ -95,7 +99,8 @@ func NewGeometry(w, h, measure int, m layout.Measure) Geometry {
 		g.List = Rect{X: 0, Y: 1, W: lw, H: ph}
 		g.Body = Rect{X: lw, Y: 1, W: even(w - lw), H: ph}
 	}
-	g.Shelf = Rect{X: 0, Y: 1, W: even(w), H: ph}
+	sw := even(min(w, shelfMax))
+	g.Shelf = Rect{X: (w - sw) / 2, Y: 1, W: sw, H: ph}
 	inner := g.Inner(g.Body).W
 	g.TextWidth = min(2*measure, inner-2)
 	g.TextLeft = (inner - g.TextWidth) / 2

@@ -24,25 +24,25 @@ func TestGeometry(t *testing.T) {
 				List: Rect{0, 1, 20, 4}, Body: Rect{0, 1, 20, 4}, Shelf: Rect{0, 1, 20, 4}, TextLeft: 1, TextWidth: 16}},
 		{"79 columns is one pane", 79, 24, 38, narrow,
 			Geometry{Width: 79, Height: 24, Border: 1, Single: true,
-				List: Rect{0, 1, 79, 22}, Body: Rect{0, 1, 79, 22}, Shelf: Rect{0, 1, 79, 22}, TextLeft: 1, TextWidth: 75}},
+				List: Rect{0, 1, 79, 22}, Body: Rect{0, 1, 79, 22}, Shelf: Rect{3, 1, 72, 22}, TextLeft: 1, TextWidth: 75}},
 		{"80 columns is two panes, the list at its narrowest", 80, 24, 38, narrow,
 			Geometry{Width: 80, Height: 24, Border: 1,
-				List: Rect{0, 1, 26, 22}, Body: Rect{26, 1, 54, 22}, TextLeft: 1, TextWidth: 50, Shelf: Rect{0, 1, 80, 22}}},
+				List: Rect{0, 1, 26, 22}, Body: Rect{26, 1, 54, 22}, TextLeft: 1, TextWidth: 50, Shelf: Rect{4, 1, 72, 22}}},
 		{"140 columns centres the 38-character measure", 140, 40, 38, narrow,
 			Geometry{Width: 140, Height: 40, Border: 1,
-				List: Rect{0, 1, 42, 38}, Body: Rect{42, 1, 98, 38}, Shelf: Rect{0, 1, 140, 38}, TextLeft: 10, TextWidth: 76}},
+				List: Rect{0, 1, 42, 38}, Body: Rect{42, 1, 98, 38}, Shelf: Rect{34, 1, 72, 38}, TextLeft: 10, TextWidth: 76}},
 		{"a wide window keeps the list at its widest", 250, 60, 38, narrow,
 			Geometry{Width: 250, Height: 60, Border: 1,
-				List: Rect{0, 1, 48, 58}, Body: Rect{48, 1, 202, 58}, Shelf: Rect{0, 1, 250, 58}, TextLeft: 62, TextWidth: 76}},
+				List: Rect{0, 1, 48, 58}, Body: Rect{48, 1, 202, 58}, Shelf: Rect{89, 1, 72, 58}, TextLeft: 62, TextWidth: 76}},
 		{"the measure is configurable", 140, 40, 20, narrow,
 			Geometry{Width: 140, Height: 40, Border: 1,
-				List: Rect{0, 1, 42, 38}, Body: Rect{42, 1, 98, 38}, Shelf: Rect{0, 1, 140, 38}, TextLeft: 28, TextWidth: 40}},
+				List: Rect{0, 1, 42, 38}, Body: Rect{42, 1, 98, 38}, Shelf: Rect{34, 1, 72, 38}, TextLeft: 28, TextWidth: 40}},
 		{"a measure below one is the default", 140, 40, 0, narrow,
 			Geometry{Width: 140, Height: 40, Border: 1,
-				List: Rect{0, 1, 42, 38}, Body: Rect{42, 1, 98, 38}, Shelf: Rect{0, 1, 140, 38}, TextLeft: 10, TextWidth: 76}},
+				List: Rect{0, 1, 42, 38}, Body: Rect{42, 1, 98, 38}, Shelf: Rect{34, 1, 72, 38}, TextLeft: 10, TextWidth: 76}},
 		{"wide borders: panes of an even width, the odd column spare, the shelf too", 81, 24, 38, wide,
 			Geometry{Width: 81, Height: 24, Border: 2,
-				List: Rect{0, 1, 26, 22}, Body: Rect{26, 1, 54, 22}, TextLeft: 1, TextWidth: 48, Shelf: Rect{0, 1, 80, 22}}},
+				List: Rect{0, 1, 26, 22}, Body: Rect{26, 1, 54, 22}, TextLeft: 1, TextWidth: 48, Shelf: Rect{4, 1, 72, 22}}},
 		{"wide borders: one pane of an even width", 61, 20, 38, wide,
 			Geometry{Width: 61, Height: 20, Border: 2, Single: true,
 				List: Rect{0, 1, 60, 18}, Body: Rect{0, 1, 60, 18}, Shelf: Rect{0, 1, 60, 18}, TextLeft: 1, TextWidth: 54}},
@@ -57,8 +57,9 @@ func TestGeometry(t *testing.T) {
 }
 
 // TestGeometryFits checks, for every window size, that the panes lie side
-// by side inside the window, each wide enough for its border, and that
-// the reading column lies inside the body pane.
+// by side inside the window, each wide enough for its border, that the
+// reading column lies inside the body pane, and the shelf inside the
+// window, as wide as it may be.
 func TestGeometryFits(t *testing.T) {
 	for _, m := range []layout.Measure{layout.NewMeasure(layout.Narrow), layout.NewMeasure(layout.Wide)} {
 		for w := MinWidth; w <= 300; w++ {
@@ -77,8 +78,10 @@ func TestGeometryFits(t *testing.T) {
 					t.Errorf("%dx%d %v: a pane of odd width %d, %d", w, h, m.Ambiguous(), g.List.W, g.Body.W)
 				case g.TextLeft < 1 || g.TextLeft+g.TextWidth > g.Inner(g.Body).W-1:
 					t.Errorf("%dx%d: text column %d+%d in an inner width of %d", w, h, g.TextLeft, g.TextWidth, g.Inner(g.Body).W)
-				case g.Body.H != h-2:
-					t.Errorf("%dx%d: panes %d high", w, h, g.Body.H)
+				case g.Body.H != h-2 || g.Shelf.H != h-2:
+					t.Errorf("%dx%d: panes %d and %d high", w, h, g.Body.H, g.Shelf.H)
+				case g.Shelf.X < 0 || g.Shelf.X+g.Shelf.W > w || g.Shelf.W%g.Border != 0 || g.Shelf.W < min(w-1, shelfMax):
+					t.Errorf("%dx%d %v: the shelf at %d, %d wide", w, h, m.Ambiguous(), g.Shelf.X, g.Shelf.W)
 				}
 			}
 		}

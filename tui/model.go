@@ -119,6 +119,8 @@ func New(is *model.Issue, o Options) *Model {
 	m.shelf = newShelfPane(&m.c, o.Library)
 	m.c.geo = NewGeometry(o.Width, o.Height, m.c.measure, m.c.m)
 	if is == nil && o.Library != nil {
+		m.issue, m.st = readIssue(&model.Issue{})
+		m.list = newList(&m.c, m.issue, &m.st, &ReadMarks{})
 		m.onShelf = true
 	} else {
 		var r Recall
@@ -721,7 +723,11 @@ func (m *Model) render() string {
 		case m.help.open:
 			m.help.writeRow(&b, y)
 		case m.onShelf:
+			m.c.st.fill.spaces(&b, g.Shelf.X)
 			m.shelf.writeRow(&b, y)
+			m.c.st.fill.spaces(&b, g.Width-g.Shelf.X-g.Shelf.W)
+			b.WriteByte('\n')
+			continue
 		case g.Single && m.focus == focusList:
 			m.list.writeRow(&b, y, true)
 		case g.Single:
@@ -829,7 +835,11 @@ func (m *Model) refresh() {
 	case m.onShelf:
 		segs = m.c.hints(segs, k.ShelfHelp(), g.Width-1-rw-2)
 	default:
-		segs = m.c.hints(segs, k.ShortHelp(m.focus == focusBody, s.query != ""), g.Width-1-rw-2)
+		hints := k.ShortHelp(m.focus == focusBody, s.query != "")
+		if m.shelf.lib != nil {
+			hints = append(hints, k.Shelf)
+		}
+		segs = m.c.hints(segs, hints, g.Width-1-rw-2)
 	}
 	m.c.writeBar(&b, segs, right, g.Width, st.status)
 	m.status = b.String()
