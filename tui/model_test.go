@@ -267,9 +267,10 @@ func TestTooSmall(t *testing.T) {
 }
 
 // TestFrameNeverOverflows is the property the whole drawing rests on: at
-// any window size, after any keys, clicks, wheel turns and resizes, the
-// frame has exactly the window's lines, each exactly the window's width
-// as the Measure counts, so nothing is drawn past the right edge or wraps.
+// any window size, on the shelf or in an issue, after any keys, clicks,
+// wheel turns and resizes, the frame has exactly the window's lines, each
+// exactly the window's width as the Measure counts, so nothing is drawn
+// past the right edge or wraps.
 func TestFrameNeverOverflows(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 13))
 	var allKeys []string
@@ -290,7 +291,17 @@ func TestFrameNeverOverflows(t *testing.T) {
 		mm := layout.NewMeasure(amb)
 		w, h := 10+rng.IntN(241), 3+rng.IntN(78)
 		names := corpusPages[:1+rng.IntN(len(corpusPages))]
-		m := New(goldIssue(t, names...), Options{Measure: mm, Width: w, Height: h, MeasureChars: 10 + rng.IntN(40)})
+		o := Options{Measure: mm, Width: w, Height: h, MeasureChars: 10 + rng.IntN(40)}
+		var m *Model
+		switch rng.IntN(3) {
+		case 0: // on the shelf, which opens issues and is gone back to
+			o.Library, o.Memory, o.Key = threeDays(t), newFakeMemory(), "x"
+			m = started(New(nil, o))
+		case 1: // a story across a seam
+			m = New(seamIssue(t), o)
+		default:
+			m = New(goldIssue(t, names...), o)
+		}
 		var trail []string
 		for range 60 {
 			switch n := rng.IntN(20); {
