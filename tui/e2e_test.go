@@ -26,11 +26,13 @@ type tmuxSession struct {
 // tmux is missing, unless DUBAO_E2E=1 asks for it.
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	t.Helper()
-	return startTmuxIn(t, t.TempDir(), t.TempDir(), w, h, args...)
+	skipWithoutTmux(t)
+	return startTmuxIn(t, buildDubao(t), t.TempDir(), t.TempDir(), w, h, args...)
 }
 
-// startTmuxIn is startTmux with $XDG_DATA_HOME and $XDG_STATE_HOME given.
-func startTmuxIn(t *testing.T, dataHome, stateHome string, w, h int, args ...string) *tmuxSession {
+// skipWithoutTmux skips the test when tmux is missing, unless DUBAO_E2E=1
+// asks for it, and in -short runs.
+func skipWithoutTmux(t *testing.T) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("drives the real binary in tmux")
@@ -41,7 +43,12 @@ func startTmuxIn(t *testing.T, dataHome, stateHome string, w, h int, args ...str
 		}
 		t.Skip("no tmux")
 	}
-	bin := buildDubao(t)
+}
+
+// startTmuxIn starts the dubao at bin in tmux at w×h with args, with
+// $XDG_DATA_HOME and $XDG_STATE_HOME given.
+func startTmuxIn(t *testing.T, bin, dataHome, stateHome string, w, h int, args ...string) *tmuxSession {
+	t.Helper()
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("dubao-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), w: w, h: h}
 	cmd := "exec " + bin
 	for _, a := range args {
@@ -57,8 +64,7 @@ func startTmuxIn(t *testing.T, dataHome, stateHome string, w, h int, args ...str
 	return s
 }
 
-// buildDubao builds the dubao command into a temporary directory, once a
-// test.
+// buildDubao builds the dubao command into a temporary directory.
 func buildDubao(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "dubao")
@@ -265,4 +271,101 @@ func TestEndToEndSearch(t *testing.T) {
 		t.Errorf("esc did not go back to the search before: %q", bar)
 	}
 	s.keys("q")
+}
+
+// TestEndToEndShelf is a new reader's first days: a shelf of three dates,
+// one holding a story that goes on from page 1 to page 11. Open the shelf,
+// open that day, read the story to its end across the seam, step back a
+// little, quit; start again, open the day, and be where the reading
+// stopped — the same story, the same lines on the screen.
+func TestEndToEndShelf(t *testing.T) {
+	skipWithoutTmux(t)
+	data, state := t.TempDir(), t.TempDir()
+	papers := filepath.Join(data, "dubao", "papers")
+	for dir, pages := range map[string]map[string]string{
+		"2019-02-21": {"03.txt": "d01.txt"},
+		"20190222":   {"01.txt": "front.txt", "11.txt": "d04.txt"},
+		"2020-02-13": {"07.txt": "d03.txt"},
+	} {
+		for name, from := range pages {
+			b, err := os.ReadFile(filepath.Join("testdata", from))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Join(papers, dir), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(papers, dir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	bin := buildDubao(t)
+	s := startTmuxIn(t, bin, data, state, 100, 30, "--ambiguous", "narrow")
+	screen := s.waitFor("书架")
+	s.checkWidths(screen)
+	days := []string{"2020年2月13日", "2019年2月22日", "2019年2月21日"}
+	last := -1
+	for _, d := range days {
+		i := strings.Index(screen, d)
+		if i < last {
+			t.Fatalf("the shelf does not list the days newest first:\n%s", screen)
+		}
+		last = i
+	}
+	s.waitFor("未打开 · 共 6 篇")
+
+	// The day with the story across the seam, and the story.
+	s.keys("j", "Enter")
+	s.checkWidths(s.waitFor("第11版"))
+	s.keys("Enter")
+	seam := false
+	for range 40 {
+		screen = s.capture()
+		s.checkWidths(screen)
+		seam = seam || strings.Contains(screen, "— 转第11版 —")
+		if strings.Contains(screen, "100% ─") {
+			break
+		}
+		s.keys("Space")
+	}
+	if !seam {
+		t.Error("reading the story through, the seam mark — 转第11版 — never showed")
+	}
+	if body := bodyOf(screen); !strings.Contains(body, "重要工作进展情况及时向党中央、国务院报告。") {
+		t.Fatalf("the end of the story, on page 11, is not on the screen:\n%s", screen)
+	}
+	s.keys("k", "k", "k")
+	before := s.capture()
+	s.keys("q")
+	s.waitGone()
+
+	// Again: the day says what is unread, and opens where the reading stopped.
+	s = startTmuxIn(t, bin, data, state, 100, 30, "--ambiguous", "narrow")
+	s.waitFor("未读 4 · 共 5 篇")
+	s.keys("j", "Enter")
+	after := s.waitFor("第11版")
+	if rest(after) != rest(before) {
+		t.Errorf("reopened, the screen is not where the reading stopped:\nbefore\n%s\nafter\n%s", before, after)
+	}
+	s.keys("q")
+}
+
+// rest is a captured screen without its status bar, which says passing
+// things.
+func rest(screen string) string {
+	screen = strings.TrimRight(screen, "\n")
+	return screen[:strings.LastIndex(screen, "\n")]
+}
+
+// waitGone waits up to three seconds for dubao to quit.
+func (s *tmuxSession) waitGone() {
+	s.t.Helper()
+	for range 30 {
+		if exec.Command("tmux", "-L", s.socket, "has-session", "-t", "e2e").Run() != nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s.t.Fatalf("dubao did not quit:\n%s", s.capture())
 }
