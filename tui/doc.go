@@ -29,7 +29,8 @@
 // cmd/dubao fills in: a Library, the shelf of days, which lists issues and
 // opens one; and a Memory, which keeps the stories read and where the
 // reading stopped from one run to the next. Both are called off the UI
-// goroutine, through commands, but for saving the place on quitting.
+// goroutine, through commands, but for what New loads of the issue it
+// starts on and for saving the place on quitting.
 //
 // Parsing pages is package parse's; the article tree and matching are
 // package model's; how things look is package themes'. Files, folders and
