@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -141,5 +143,35 @@ func TestIssueKey(t *testing.T) {
 				t.Errorf("issueKey = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestShelfFlagsSayWhatIsWrong runs dubao on a shelf of one day with dates
+// and shelves it has not: one line each, and a non-zero exit, before any
+// screen is drawn.
+func TestShelfFlagsSayWhatIsWrong(t *testing.T) {
+	data := t.TempDir()
+	copyFile(t, frontTxt, filepath.Join(data, "dubao", "papers", "2019-02-22", "01.txt"))
+	tests := []struct {
+		env  string // XDG_DATA_HOME
+		args []string
+		want string
+	}{
+		{data, []string{"--date", "2019-03-01"}, "no issue of that date on the shelf"},
+		{data, []string{"--date", "20190301"}, "no issue of that date"},
+		{data, []string{"--shelf", filepath.Join(data, "nosuch")}, "no such folder"},
+		{filepath.Join(data, "nosuch"), []string{"--date", "2019-02-22"}, "there is no shelf at"},
+		{data, []string{"--date", "2019-02-22", frontTxt}, "give them no PATH"},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command(bin, tt.args...)
+		cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+tt.env, "XDG_STATE_HOME="+t.TempDir())
+		var o, e bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &o, &e
+		err := cmd.Run()
+		errs := e.String()
+		if err == nil || o.Len() > 0 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, tt.want) {
+			t.Errorf("dubao %v: %v, stdout %q, stderr %q; want one line saying %q", tt.args, err, o.String(), errs, tt.want)
+		}
 	}
 }
