@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dubaoreader/dubao/model"
@@ -43,13 +45,37 @@ type savedMsg struct{ err error }
 
 // remember tells the issue's Memory something off the UI goroutine: a
 // file is written, and a key held down should not wait for the disk. A
-// failure comes back as a warning in the status bar.
+// failure comes back as a warning in the status bar. Quitting waits for
+// what is being told (see settle).
 func (m *Model) remember(tell func(mem Memory, issue string) error) {
 	if m.mem == nil || m.issueKey == "" {
 		return
 	}
-	mem, issue := m.mem, m.issueKey
-	m.pending = append(m.pending, func() tea.Msg { return savedMsg{err: tell(mem, issue)} })
+	mem, issue, telling := m.mem, m.issueKey, m.telling
+	telling.Add(1)
+	m.pending = append(m.pending, func() tea.Msg {
+		defer telling.Done()
+		return savedMsg{err: tell(mem, issue)}
+	})
+}
+
+// settleWait is how long quitting waits for the Memory to be told what it
+// is being told.
+const settleWait = 3 * time.Second
+
+// settle waits until the Memory has been told what it is being told — the
+// stories just opened, the place on leaving an issue — so that quitting at
+// once loses none of it; but not for ever.
+func (m *Model) settle() {
+	done := make(chan struct{})
+	go func() {
+		m.telling.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(settleWait):
+	}
 }
 
 // position returns where the reader is, to be remembered: the story in the

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -15,8 +16,9 @@ type fakeMemory struct {
 	mu       sync.Mutex
 	read     map[string]map[string]bool
 	position map[string]Position
-	loadErr  error // Load's warning
-	saveErr  error // what saving comes to
+	loadErr  error         // Load's warning
+	saveErr  error         // what saving comes to
+	slow     time.Duration // how long a MarkRead takes
 	loads    int
 }
 
@@ -41,6 +43,7 @@ func (f *fakeMemory) Load(issue string) (Recall, error) {
 }
 
 func (f *fakeMemory) MarkRead(issue, story string) error {
+	time.Sleep(f.slow)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.saveErr != nil {
@@ -147,5 +150,31 @@ func TestMemoryWarnings(t *testing.T) {
 	_, cmd := m.Update(keyPress("q"))
 	if _, ok := cmd().(tea.QuitMsg); !ok || !errors.Is(m.quitErr, errDiskFull) {
 		t.Errorf("quitting with the disk full: %v", m.quitErr)
+	}
+}
+
+// TestQuittingWaitsForTheMarks opens a story and quits at once, while the
+// mark is still being written off the UI goroutine: it is not lost.
+func TestQuittingWaitsForTheMarks(t *testing.T) {
+	mem := newFakeMemory()
+	mem.slow = 200 * time.Millisecond
+	m := New(goldIssue(t, "d01"), Options{Width: 100, Height: 30, Key: "d01", Memory: mem})
+	_, cmd := m.Update(keyPress("enter"))
+	// As bubbletea runs it, on a goroutine of its own; what it brings back
+	// is not given to the reader, which is quitting.
+	go func() {
+		if batch, ok := cmd().(tea.BatchMsg); ok {
+			for _, c := range batch {
+				if c != nil {
+					c()
+				}
+			}
+		}
+	}()
+	m.Update(keyPress("q"))
+	mem.mu.Lock()
+	defer mem.mu.Unlock()
+	if !mem.read["d01"][m.st.all[0].key] {
+		t.Error("the story opened just before quitting is not remembered read")
 	}
 }

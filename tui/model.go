@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -76,6 +77,7 @@ type Model struct {
 	// quitting came to, for Run.
 	pending []tea.Cmd
 	quitErr error
+	telling *sync.WaitGroup // the Memory being told something, off the UI goroutine
 
 	themeChosen bool // the theme was named, by --theme or t: keep it
 	noColor     string
@@ -102,7 +104,7 @@ type Model struct {
 // New returns the reader on issue, or on the shelf of o.Library when issue
 // is nil.
 func New(is *model.Issue, o Options) *Model {
-	m := &Model{noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory}
+	m := &Model{noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
 	m.c = common{m: o.Measure, measure: o.MeasureChars, indent: !o.NoIndent, keys: DefaultKeyMap()}
 	if m.c.measure < 1 {
 		m.c.measure = DefaultMeasure
@@ -303,12 +305,14 @@ func (m *Model) toShelf() {
 	m.pending = append(m.pending, m.shelf.countNext(m.mem))
 }
 
-// quit saves where the reading stopped, there and then, and quits; Run
-// reports a failure to save.
+// quit saves where the reading stopped, there and then, waits for what
+// else the Memory is being told, and quits; Run reports a failure to save
+// the place.
 func (m *Model) quit() tea.Cmd {
 	if p, ok := m.position(); ok && !m.onShelf && m.mem != nil && m.issueKey != "" {
 		m.quitErr = m.mem.SetPosition(m.issueKey, p)
 	}
+	m.settle()
 	return tea.Quit
 }
 
