@@ -43,30 +43,49 @@ type Position struct {
 // savedMsg is what came of telling the Memory something.
 type savedMsg struct{ err error }
 
-// remember tells the issue's Memory something off the UI goroutine: a
-// file is written, and a key held down should not wait for the disk. A
+// remember tells the issue's Memory something, off the UI goroutine: a
+// file is written, and a key held down should not wait for the disk. It is
+// handed over to bubbletea as a command when Update returns (handOver); a
 // failure comes back as a warning in the status bar. Quitting waits for
-// what is being told (see settle).
+// it (see settle).
 func (m *Model) remember(tell func(mem Memory, issue string) error) {
 	if m.mem == nil || m.issueKey == "" {
 		return
 	}
-	mem, issue, telling := m.mem, m.issueKey, m.telling
-	telling.Add(1)
-	m.pending = append(m.pending, func() tea.Msg {
-		defer telling.Done()
-		return savedMsg{err: tell(mem, issue)}
-	})
+	mem, issue := m.mem, m.issueKey
+	m.tells = append(m.tells, func() error { return tell(mem, issue) })
+}
+
+// handOver makes commands of what the Memory is to be told, counting them
+// in telling until they are done.
+func (m *Model) handOver() {
+	telling := m.telling
+	for _, tell := range m.tells {
+		telling.Add(1)
+		m.pending = append(m.pending, func() tea.Msg {
+			defer telling.Done()
+			return savedMsg{err: tell()}
+		})
+	}
+	m.tells = nil
 }
 
 // settleWait is how long quitting waits for the Memory to be told what it
 // is being told.
 const settleWait = 3 * time.Second
 
-// settle waits until the Memory has been told what it is being told — the
-// stories just opened, the place on leaving an issue — so that quitting at
-// once loses none of it; but not for ever.
+// settle tells the Memory, there and then, what has not been handed over
+// yet, and waits until it has been told what the commands handed over are
+// telling it — the stories just opened, the place on leaving an issue — so
+// that quitting at once loses none of it; but not for ever. The first
+// failure is kept for Run, unless one is kept already.
 func (m *Model) settle() {
+	for _, tell := range m.tells {
+		if err := tell(); err != nil && m.quitErr == nil {
+			m.quitErr = err
+		}
+	}
+	m.tells = nil
 	done := make(chan struct{})
 	go func() {
 		m.telling.Wait()

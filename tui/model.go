@@ -77,7 +77,8 @@ type Model struct {
 	// quitting came to, for Run.
 	pending []tea.Cmd
 	quitErr error
-	telling *sync.WaitGroup // the Memory being told something, off the UI goroutine
+	tells   []func() error  // what the Memory is to be told, not handed over yet
+	telling *sync.WaitGroup // what it is being told, handed over
 
 	themeChosen bool // the theme was named, by --theme or t: keep it
 	noColor     string
@@ -187,6 +188,9 @@ func (m *Model) Init() tea.Cmd {
 	if !m.themeChosen && m.noColor == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	m.handOver() // a story opened where the reading had stopped
+	cmds = append(cmds, m.pending...)
+	m.pending = nil
 	return tea.Batch(cmds...)
 }
 
@@ -238,6 +242,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.refresh()
+	m.handOver()
 	if len(m.pending) > 0 {
 		cmd = tea.Batch(append(m.pending, cmd)...)
 		m.pending = nil
