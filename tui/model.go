@@ -32,7 +32,8 @@ type Options struct {
 	Memory Memory
 
 	// Library is the shelf of days: New with no issue opens on it, and s
-	// goes back to it from an issue. nil for none.
+	// goes back to it from an issue — one of its days when it is given one
+	// (dubao --date), Key being the day's date. nil for none.
 	Library Library
 
 	// Width and Height are the window's size until bubbletea says: for
@@ -134,6 +135,9 @@ func New(is *model.Issue, o Options) *Model {
 			}
 		}
 		m.open(Opened{Issue: is, Key: o.Key}, r)
+		if o.Library != nil {
+			m.date = o.Key
+		}
 	}
 	m.warn(warnings)
 	m.resize(o.Width, o.Height)

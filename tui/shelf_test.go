@@ -218,3 +218,28 @@ func TestShelfFrameNeverOverflows(t *testing.T) {
 		}
 	}
 }
+
+// TestShelfFromADay starts on a day of the shelf, as dubao --date does: s
+// goes back to the shelf, on that day, its count as read.
+func TestShelfFromADay(t *testing.T) {
+	lib := threeDays(t)
+	m := started(New(seamIssue(t), Options{Width: 100, Height: 30, Library: lib, Memory: newFakeMemory(), Key: "2019-02-22"}))
+	send(m, keys("enter s")...)
+	if rows := shelfRows(m); !m.onShelf || m.shelf.cur != 1 || !strings.Contains(rows[1], "未读 4 · 共 5 篇") {
+		t.Errorf("back on the shelf from the day: %q, selected %d", rows, m.shelf.cur)
+	}
+}
+
+func TestShelfMouse(t *testing.T) {
+	m := started(New(nil, Options{Width: 100, Height: 30, Library: threeDays(t)}))
+	g := m.c.geo
+	second := tea.MouseClickMsg{X: g.Shelf.X + 5, Y: g.Inner(g.Shelf).Y + 1, Button: tea.MouseLeft}
+	send(m, second)
+	if !m.onShelf || m.shelf.cur != 1 {
+		t.Fatalf("a click on the second day selected %d", m.shelf.cur)
+	}
+	send(m, second)
+	if m.onShelf || m.issueKey != "2019-02-22" {
+		t.Error("a second click on the selected day did not open it")
+	}
+}
