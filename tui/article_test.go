@@ -200,33 +200,30 @@ func TestLinesKnowTheirField(t *testing.T) {
 					v := st.all[0]
 					s := setIn(m, story, width, ind)
 					seen := map[[3]int]string{}
+					// part is the article whose text section sec shows.
+					part := func(sec int) *model.Article {
+						if sec == 0 {
+							return story.Parts[v.lead]
+						}
+						return story.Parts[sec-1]
+					}
 					for i, l := range s.lines {
 						if l.field == noField {
 							continue
 						}
-						a := story.Parts[v.lead]
-						if l.sec > 0 {
-							a = story.Parts[l.sec-1]
+						text := part(l.sec).Text(l.field, l.para)
+						skip := l.fieldStart() - l.from
+						if l.fieldEnd() > len(text) || l.text[skip:] != text[l.fieldStart():l.fieldEnd()] {
+							t.Fatalf("%v width %d: line %d %q is not %s %d from %d of %q", amb, width, i, l.text, l.field, l.para, l.from, text)
 						}
-						{
-							text := a.Text(l.field, l.para)
-							skip := l.fieldStart() - l.from
-							if l.fieldEnd() > len(text) || l.text[skip:] != text[l.fieldStart():l.fieldEnd()] {
-								t.Fatalf("%v width %d: line %d %q is not %s %d from %d of %q", amb, width, i, l.text, l.field, l.para, l.from, text)
-							}
-							if skip > 0 && l.text[:skip] != indent {
-								t.Errorf("line %d: %q before the field's text", i, l.text[:skip])
-							}
-							k := [3]int{l.sec, int(l.field), l.para}
-							seen[k] += l.text[skip:]
+						if skip > 0 && l.text[:skip] != indent {
+							t.Errorf("line %d: %q before the field's text", i, l.text[:skip])
 						}
+						k := [3]int{l.sec, int(l.field), l.para}
+						seen[k] += l.text[skip:]
 					}
 					for k, got := range seen {
-						a := story.Parts[v.lead]
-						if k[0] > 0 {
-							a = story.Parts[k[0]-1]
-						}
-						want := strings.ReplaceAll(a.Text(model.Field(k[1]), k[2]), " ", "")
+						want := strings.ReplaceAll(part(k[0]).Text(model.Field(k[1]), k[2]), " ", "")
 						if strings.ReplaceAll(got, " ", "") != want {
 							t.Errorf("%v width %d: section %d %s %d is shown as %q, want %q", amb, width, k[0], model.Field(k[1]), k[2], got, want)
 						}
