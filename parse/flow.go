@@ -324,7 +324,7 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	if first && indented && looksIndented(q) && !closesEarly(q.text) {
 		// A first line followed by another indented line: the first was a
 		// paragraph of its own (a subheading), if a full line comes next.
-		if k := nextBody(ps, j); k >= 0 && ps[k].role == roleBody && ps[k].em >= ps[k].width.here-1.25 {
+		if k := nextBody(ps, j); k >= 0 && ps[k].role == roleBody && ps[k].full(0) {
 			return true
 		}
 	}
@@ -344,7 +344,9 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 		return true
 	}
 	r := &ps[k]
-	return r.role != roleBody || r.full(0) || noLineStart(firstRune(r.text))
+	// q starts a paragraph if a full line follows it, or another indented
+	// one (q is then a paragraph of one line, such as a subheading).
+	return r.role != roleBody || r.full(0) || looksIndented(r) || noLineStart(firstRune(r.text))
 }
 
 // pushedDown reports whether line p ends short because the line breaker
