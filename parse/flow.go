@@ -295,9 +295,10 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	}
 	if first && p.leads {
 		// The line opens with a byline, set with room around it: only a
-		// byline that fills the line ends there.
+		// byline that fills the line ends there, and not when its credit
+		// in brackets follows on the next line.
 		loc := bylineLead.FindStringIndex(p.text)
-		return loc != nil && loc[1] == len(p.text)
+		return loc != nil && loc[1] == len(p.text) && !opensPair(firstRune(q.text))
 	}
 	if noLineStart(firstRune(q.text)) || opensPair(lastRune(p.text)) || unclosed(p.text) {
 		return false

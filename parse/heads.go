@@ -175,7 +175,8 @@ func headish(ps []piece, i int) bool {
 		return false
 	}
 	finishes := closesEarly(p.text) || noLineStart(firstRune(p.text))
-	if j := prevText(ps, i); j >= 0 && ps[j].role == roleHead && !ps[j].doubt && finishes {
+	if j := prevText(ps, i); j >= 0 && ps[j].role == roleHead && !ps[j].doubt &&
+		(finishes || firstRune(p.text) == '（' && p.short()) {
 		return true // the tail of a wrapped headline
 	}
 	if finishes || firstRune(p.text) == '（' {
@@ -565,7 +566,7 @@ func markBeforeStarts(ps []piece) {
 				run = nil // a headline block is there already
 				break
 			}
-			if q.role != roleBody || q.spaced || len(q.markers) > 0 || q.leads {
+			if q.role != roleBody || q.spaced || len(q.markers) > 0 || q.leads || q.credit {
 				break
 			}
 			if r := lastRune(q.text); r == '。' || r == '，' || r == '、' || r == '；' || r == '：' || r == '！' || r == '？' || r == '”' || r == '…' {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,11 +23,34 @@ func splitLines(page string) []line {
 	if len(rows) > 0 && rows[len(rows)-1] == "" {
 		rows = rows[:len(rows)-1]
 	}
+	rejoinMarkers(rows)
 	out := make([]line, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, newLine(r))
 	}
 	return out
+}
+
+var (
+	// A continuation marker the line end cut in two: （下转第9 / 版）.
+	markerHead = regexp.MustCompile(`[（(]\s*(?:上接|紧接|下转|接|转)\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]*\s*$`)
+	markerTail = regexp.MustCompile(`^\s*[0-9０-９一二三四五六七八九十]*\s*版\s*[）)]`)
+)
+
+// rejoinMarkers moves the head of a continuation marker cut at a line's end
+// down to the line that holds its tail, so that the marker is whole.
+func rejoinMarkers(rows []string) {
+	for i := 0; i+1 < len(rows); i++ {
+		if !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") {
+			continue
+		}
+		loc := markerHead.FindStringIndex(rows[i])
+		if loc == nil || !markerTail.MatchString(rows[i+1]) {
+			continue
+		}
+		rows[i+1] = strings.TrimRight(rows[i][loc[0]:], " ") + strings.TrimLeft(rows[i+1], " ")
+		rows[i] = strings.TrimRight(rows[i][:loc[0]], " ")
+	}
 }
 
 func newLine(r string) line {
