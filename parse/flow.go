@@ -310,8 +310,8 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	if first && indented {
 		indent = 2
 	}
-	if p.em <= 6 && q.em <= 6 && !closesSentence(lastRune(p.text)) {
-		return false // a narrow column beside a picture
+	if (p.narrow || q.narrow || p.em <= 6 && q.em <= 6) && !endsStop(lastRune(strings.TrimRight(p.text, "”’」』"))) {
+		return false // a narrow column beside a picture goes on
 	}
 	if pushedDown(p.text, q.text) {
 		return false // the line gave its last character to the next

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -24,6 +25,7 @@ func classify(ps []piece) int {
 		case p.leads:
 			// A story opens here; its byline is taken off the paragraph later.
 		case p.credit:
+		case p.narrow:
 		case p.bylineOnly:
 			p.role = roleByline
 			changed++
@@ -55,7 +57,7 @@ func isCredit(t string) bool {
 func squeezedEm(p *piece) float64 {
 	w := p.em
 	for _, r := range p.text {
-		if isWide(r) && !isIdeograph(r) {
+		if isWide(r) && !isIdeograph(r) && r != '—' && r != '…' && r != '·' {
 			w -= 0.5
 		}
 	}
@@ -116,7 +118,95 @@ func findBlocks(ps []piece) []block {
 		out = append(out, headBlock(ps, b))
 		i = j + 1
 	}
+	out = append(out, findHeadRuns(ps)...)
+	slices.SortFunc(out, func(a, b block) int { return a.first - b.first })
 	return out
+}
+
+// findHeadRuns finds the headline blocks the line-by-line test misses: a
+// run of two to five unpunctuated lines between the end of one paragraph
+// and the start of the next, none of which a paragraph would end with — a
+// kicker and a title as wide as the column, say. A run with a line too
+// wide for the column, or beside a byline, is plainly a headline; others
+// are doubtful, for assembly to decide.
+func findHeadRuns(ps []piece) []block {
+	var out []block
+	for i := range ps {
+		if !openLine(ps, i) {
+			continue
+		}
+		prev := prevText(ps, i)
+		if prev >= 0 && ps[prev].role == roleBody && !ps[prev].credit && (!endsParagraph(ps, prev) || openLine(ps, prev)) {
+			continue // not the start of a run
+		}
+		run := []int{i}
+		for k := nextText(ps, i); k >= 0 && len(run) < 6 && openLine(ps, k); k = nextText(ps, k) {
+			run = append(run, k)
+		}
+		// The run's last line may be the first line of the next paragraph.
+		for len(run) >= 2 && !startsAfterRun(ps, run[len(run)-1]) {
+			run = run[:len(run)-1]
+		}
+		if len(run) < 2 || len(run) > 5 {
+			continue
+		}
+		// No line of it may look like a body line of the column before it
+		// or after it: full, or indented as a paragraph's first line.
+		before, after := bodyWidths(ps, run[0], -1), bodyWidths(ps, run[len(run)-1], +1)
+		bodyLike := false
+		for _, k := range run {
+			for _, w := range []float64{before, after} {
+				if w > 0 && ps[k].em >= w-2.75 && ps[k].em <= w+0.75 {
+					bodyLike = true
+				}
+			}
+		}
+		if bodyLike {
+			continue
+		}
+		b := block{first: run[0], last: run[len(run)-1]}
+		if !isHeadBlock(ps, b) {
+			b.doubtful = true
+		}
+		out = append(out, headBlock(ps, b))
+	}
+	return out
+}
+
+// openLine reports whether body piece i may be a line of a headline run: no
+// punctuation a paragraph ends with, nothing a story opens with, and
+// nothing that finishes a line before it.
+func openLine(ps []piece, i int) bool {
+	p := &ps[i]
+	if p.role != roleBody || p.text == "" || p.spaced || p.narrow || len(p.markers) > 0 || p.leads || p.credit {
+		return false
+	}
+	if ideographs(p.text) < 2 || closesEarly(p.text) || noLineStart(firstRune(p.text)) || unclosed(p.text) {
+		return false
+	}
+	switch lastRune(p.text) {
+	case '。', '，', '、', '；', '：', '！', '？', '…', '”', '）', ',', ';':
+		return false
+	}
+	return true
+}
+
+// startsAfterRun reports whether what follows piece k starts something new:
+// the page ends, a headline, a byline or a continuation, or a paragraph's
+// indented first line.
+func startsAfterRun(ps []piece, k int) bool {
+	n := nextText(ps, k)
+	if n < 0 || ps[n].role != roleBody || ps[n].leads || ps[n].bylineOnly {
+		return true
+	}
+	if _, ok := ps[n].from(); ok {
+		return true
+	}
+	q := &ps[n]
+	if noLineStart(firstRune(q.text)) || closesEarly(q.text) {
+		return false
+	}
+	return looksIndented(q) || q.short() && closesSentence(lastRune(q.text))
 }
 
 // detachLabel returns the last line of block b if it is a short line, not
@@ -171,7 +261,7 @@ func headish(ps []piece, i int) bool {
 	default:
 		return false
 	}
-	if p.text == "" || p.spaced || len(p.markers) > 0 || p.leads {
+	if p.text == "" || p.spaced || p.narrow || len(p.markers) > 0 || p.leads {
 		return false
 	}
 	finishes := closesEarly(p.text) || noLineStart(firstRune(p.text))

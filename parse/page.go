@@ -55,6 +55,7 @@ func analyse(text string) *work {
 // it is, so the widths are measured again without the headlines found, until
 // no more are found.
 func findHeadLines(ps []piece) {
+	markNarrow(ps)
 	for range 4 {
 		setWidths(ps)
 		if classify(ps) == 0 {
@@ -71,13 +72,60 @@ func setWidths(ps []piece) {
 	barrier := make([]bool, len(ps))
 	for i := range ps {
 		ls[i] = ps[i].line
-		use[i] = ps[i].role == roleBody && ps[i].text != ""
+		use[i] = ps[i].role == roleBody && ps[i].text != "" && !ps[i].narrow
 		barrier[i] = ps[i].role == roleHead
 	}
 	ws := columnWidths(ls, use, barrier)
 	for i := range ps {
-		ps[i].width = ws[i]
+		if !ps[i].narrow {
+			ps[i].width = ws[i]
+		}
 	}
+}
+
+// narrowMost is the widest a line of a narrow column beside a picture is,
+// in ems.
+const narrowMost = 7
+
+// markNarrow marks the lines of narrow columns set beside a picture: three
+// or more lines in a row, each a few characters long. They are measured
+// among themselves, so that they do not make the column around them look
+// narrow, and they never hold a headline.
+func markNarrow(ps []piece) {
+	for i := 0; i < len(ps); {
+		if !narrowish(&ps[i]) {
+			i++
+			continue
+		}
+		run := []int{i}
+		k := i + 1
+		for ; k < len(ps); k++ {
+			if ps[k].role == roleBlank {
+				continue
+			}
+			if !narrowish(&ps[k]) || endsStop(lastRune(ps[run[len(run)-1]].text)) {
+				break // a sentence's end closes the run: what follows is new
+			}
+			run = append(run, k)
+		}
+		// A narrow column runs on into the text beside or below it.
+		if next := nextText(ps, run[len(run)-1]); len(run) >= 3 && next >= 0 && ps[next].role == roleBody {
+			ems := make([]float64, len(run))
+			for n, j := range run {
+				ems[n] = ps[j].em
+			}
+			w := commonWidth(ems)
+			for _, j := range run {
+				ps[j].narrow = true
+				ps[j].width = colWidth{here: w, before: w, after: w}
+			}
+		}
+		i = k
+	}
+}
+
+func narrowish(p *piece) bool {
+	return p.role == roleBody && p.text != "" && p.em >= 1.5 && p.em <= narrowMost && len(p.markers) == 0 && !p.leads && !p.bylineOnly && !p.credit
 }
 
 // rawExtract reports whether the page came from an extractor that writes no

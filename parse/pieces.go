@@ -13,6 +13,7 @@ type piece struct {
 	markers []marker // continuation markers cut from this line
 	src     int      // index of the page line it came from
 	doubt   bool     // a headline line of a doubtful block
+	narrow  bool     // a line of a narrow column beside a picture
 
 	// What the text says about itself, worked out once.
 	leads      bool // it opens with a byline: a story starts here
