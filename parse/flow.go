@@ -358,7 +358,7 @@ func pushedDown(p, q string) bool {
 		return false
 	}
 	r := []rune(q)
-	return len(r) >= 2 && isIdeograph(r[0]) && noLineStart(r[1])
+	return len(r) >= 2 && isIdeograph(r[0]) && (noLineStart(r[1]) || r[1] == '…')
 }
 
 // dialogueTurn reports whether q opens a new quotation after p closed one

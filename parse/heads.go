@@ -155,7 +155,7 @@ func findHeadRuns(ps []piece) []block {
 		before, after := bodyWidths(ps, run[0], -1), bodyWidths(ps, run[len(run)-1], +1)
 		bodyLike := false
 		for _, k := range run {
-			for _, w := range []float64{before, after} {
+			for _, w := range []float64{before, after, ps[k].width.here} {
 				if w > 0 && ps[k].em >= w-2.75 && ps[k].em <= w+0.75 {
 					bodyLike = true
 				}
@@ -164,9 +164,21 @@ func findHeadRuns(ps []piece) []block {
 		if bodyLike {
 			continue
 		}
-		b := block{first: run[0], last: run[len(run)-1]}
-		if !isHeadBlock(ps, b) {
-			b.doubtful = true
+		// Nor may it run on as a paragraph does: 压 / 贷，降低…
+		flows := false
+		for n := 1; n < len(run); n++ {
+			if pushedDown(ps[run[n-1]].text, ps[run[n]].text) {
+				flows = true
+			}
+		}
+		if flows {
+			continue
+		}
+		b := block{first: run[0], last: run[len(run)-1], doubtful: true}
+		for _, k := range run {
+			if ps[k].role == roleHead || ps[k].role == roleByline {
+				b.doubtful = false
+			}
 		}
 		out = append(out, headBlock(ps, b))
 	}
@@ -185,7 +197,7 @@ func openLine(ps []piece, i int) bool {
 		return false
 	}
 	switch lastRune(p.text) {
-	case '。', '，', '、', '；', '：', '！', '？', '…', '”', '）', ',', ';':
+	case '。', '，', '、', '；', '：', '！', '？', '…', '”', '）', ',', ';', '—':
 		return false
 	}
 	return true

@@ -198,7 +198,7 @@ func TestReflow(t *testing.T) {
 			),
 			[]string{
 				"“大厅是直接与纳税人面对面交流的窗口，我们通过严把思想关、考核关、业务关的方式，积极打造学习型大厅。”分局长郭树书介绍，坚持一手抓思想建设，一手抓业务学习是全局铁的规程。每日的晨会与夕会，所有成员都必须展开政治理论学习，同时要学习税收政策。",
-			}, "full lines above a narrow column near the top of the text are read as a headline"},
+			}, ""},
 		{"last line one em short of its column, then an indented line",
 			page(
 				"市民王女士说，过去坐公交",
