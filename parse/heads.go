@@ -556,6 +556,15 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 // titleOfTwo decides which of two headline lines is the title: 0 when the
 // first is (title, subtitle), 1 when the second is (kicker, title).
 func titleOfTwo(a, b string, aParts, bParts int, aGap, bGap bool) int {
+	// A sentence of clauses is the kicker or the subtitle, even when it
+	// wraps or its phrases are set apart.
+	aClause, bClause := hasClause(a), hasClause(b)
+	switch {
+	case aClause && !bClause:
+		return 1
+	case bClause && !aClause:
+		return 0
+	}
 	switch {
 	case aParts > 1 && bParts == 1:
 		return 0 // a title wraps; a kicker or subtitle is set small
@@ -566,14 +575,16 @@ func titleOfTwo(a, b string, aParts, bParts int, aGap, bGap bool) int {
 	case bGap && !aGap:
 		return 1
 	}
-	aClause, bClause := hasClause(a), hasClause(b)
 	switch {
-	case aClause && !bClause:
-		return 1 // a sentence with commas is the kicker or the subtitle
-	case bClause && !aClause:
+	case columnTag(a) && !columnTag(b):
 		return 0
+	case columnTag(b) && !columnTag(a):
+		return 1
 	}
-	if columnTag(a) && !columnTag(b) {
+	// No cue but length: a kicker leads into a shorter title, a subtitle
+	// explains a shorter one; a very short first line is a kicker's label.
+	la, lb := runeLen(a), runeLen(b)
+	if la < lb && la > 6 {
 		return 0
 	}
 	return 1

@@ -946,3 +946,29 @@ func TestHeadlineAtTheFoot(t *testing.T) {
 		})
 	}
 }
+
+// Two headline lines with no dash: which is the title. The cues, strongest
+// first: a sentence of clauses is never the title; the title wraps or keeps
+// a phrase gap; a column tag in brackets marks the title; else the lengths.
+func TestTitleOfTwo(t *testing.T) {
+	for _, c := range []struct {
+		a, b         string
+		aParts, bPts int
+		want         int
+	}{
+		{"方便市民出行，助力绿色交通", "市区新增三条公交线路", 1, 1, 1},
+		{"市区新增三条公交线路", "多部门出台措施，帮助企业渡难关", 1, 1, 0},
+		// A long subtitle of clauses wraps; it is still the subtitle.
+		{"市区新增三条公交线路", "多部门出台措施，帮助企业复工复产渡过难关", 1, 2, 0},
+		{"春耕备耕", "全市春耕备耕工作有序推进", 1, 1, 1},
+		{"全市春耕备耕工作有序推进", "农资储备充足", 1, 1, 1},
+		{"城东新区开通首条地铁线", "沿线居民出行时间缩短一半以上", 1, 1, 0},
+		{"脱贫攻坚开局良好", "农村贫困发生率继续下降（权威发布）", 1, 1, 1},
+		{"市区新增三条公交线路", "覆盖城东新区高铁站和大学城", 2, 1, 0},
+	} {
+		aGap, bGap := hasRuneIn(c.a, " "), hasRuneIn(c.b, " ")
+		if got := titleOfTwo(c.a, c.b, c.aParts, c.bPts, aGap, bGap); got != c.want {
+			t.Errorf("titleOfTwo(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
