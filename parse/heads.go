@@ -139,6 +139,13 @@ func findHeadRuns(ps []piece) []block {
 		if prev >= 0 && ps[prev].role == roleBody && !ps[prev].credit && (!endsParagraph(ps, prev) || openLine(ps, prev)) {
 			continue // not the start of a run
 		}
+		if oneWideLine(ps, i) {
+			// One line after a paragraph's end, wider than the columns
+			// around it, and the text after it fits its column: a one-line
+			// headline set across columns.
+			out = append(out, headBlock(ps, block{first: i, last: i, doubtful: true}))
+			continue
+		}
 		run := []int{i}
 		for k := nextText(ps, i); k >= 0 && len(run) < 6 && openLine(ps, k); k = nextText(ps, k) {
 			run = append(run, k)
@@ -147,12 +154,12 @@ func findHeadRuns(ps []piece) []block {
 		for len(run) >= 2 && !startsAfterRun(ps, run[len(run)-1]) {
 			run = run[:len(run)-1]
 		}
+		before, after := bodyWidths(ps, run[0], -1), bodyWidths(ps, run[len(run)-1], +1)
 		if len(run) < 2 || len(run) > 5 {
 			continue
 		}
 		// No line of it may look like a body line of the column before it
 		// or after it: full, or indented as a paragraph's first line.
-		before, after := bodyWidths(ps, run[0], -1), bodyWidths(ps, run[len(run)-1], +1)
 		bodyLike := false
 		for _, k := range run {
 			for _, w := range []float64{before, after, ps[k].width.here} {
@@ -185,6 +192,33 @@ func findHeadRuns(ps []piece) []block {
 	return out
 }
 
+// oneWideLine reports whether open line i is wider than the columns before
+// and after it while the line after it fits the column after.
+func oneWideLine(ps []piece, i int) bool {
+	before, after := bodyWidths(ps, i, -1), bodyWidths(ps, i, +1)
+	if !widerThanAll(ps[i].em, before, after, ps[i].width.here) {
+		return false
+	}
+	n := nextText(ps, i)
+	return n < 0 || ps[n].role != roleBody || ps[n].em <= after+0.75
+}
+
+// widerThanAll reports whether a line of em width is wider than each known
+// column width around it, by more than a line's slack.
+func widerThanAll(em float64, widths ...float64) bool {
+	known := 0
+	for _, w := range widths {
+		if w <= 0 {
+			continue
+		}
+		if em < w+slack {
+			return false
+		}
+		known++
+	}
+	return known >= 2
+}
+
 // openLine reports whether body piece i may be a line of a headline run: no
 // punctuation a paragraph ends with, nothing a story opens with, and
 // nothing that finishes a line before it.
@@ -197,8 +231,10 @@ func openLine(ps []piece, i int) bool {
 		return false
 	}
 	switch lastRune(p.text) {
-	case '。', '，', '、', '；', '：', '！', '？', '…', '”', '）', ',', ';', '—':
+	case '。', '，', '、', '；', '：', '！', '？', '…', '”', ',', ';', '—':
 		return false
+	case '）':
+		return columnTag(p.text) && !hasRuneIn(p.text, "。，；：")
 	}
 	return true
 }

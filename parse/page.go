@@ -43,8 +43,15 @@ func analyse(text string) *work {
 	w.furn = takeFurniture(w.lines, taken)
 	w.ps = cutPieces(w.lines, taken)
 	findHeadLines(w.ps)
+	raw := rawExtract(w.lines)
+	if raw {
+		var cut bool
+		if w.ps, cut = cutHeadFromBody(w.ps); cut {
+			setWidths(w.ps)
+		}
+	}
 	w.blocks = findBlocks(w.ps)
-	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, rawExtract(w.lines))
+	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw)
 	w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
 	w.stories = assemble(w.items, w.paras, w.groups)
 	return w

@@ -154,3 +154,65 @@ func (p *piece) full(indent float64) bool {
 func (p *piece) short() bool {
 	return !p.spaced && p.em <= p.width.here-3
 }
+
+// cutHeadFromBody cuts a headline line where pdftotext -raw printed the
+// first line of the column beside the headline after it, past a gap:
+// "进出口稳中提质态势好 今年起，改编自雨果奖获奖作". The part after the gap is
+// body text when it reads as a sentence and is as wide as the column the
+// text after it is set in.
+func cutHeadFromBody(ps []piece) ([]piece, bool) {
+	var out []piece
+	for i := range ps {
+		p := ps[i]
+		left, right, ok := headBodyGap(ps, i)
+		if !ok {
+			if out != nil {
+				out = append(out, p)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]piece, 0, len(ps)+4), ps[:i]...)
+		}
+		head := cutMarkers(piece{line: newLine(left), src: p.src, role: roleHead})
+		head.know()
+		body := cutMarkers(piece{line: newLine(right), src: p.src})
+		body.know()
+		out = append(out, head, body)
+	}
+	if out == nil {
+		return ps, false
+	}
+	return out, true
+}
+
+// headBodyGap finds where headline piece i holds body text after a gap.
+func headBodyGap(ps []piece, i int) (left, right string, ok bool) {
+	p := &ps[i]
+	if p.role != roleHead || p.doubt || !strings.ContainsRune(p.raw, ' ') || len(p.markers) > 0 {
+		return "", "", false
+	}
+	n := nextText(ps, i)
+	if n < 0 || ps[n].role != roleBody {
+		return "", "", false
+	}
+	after := bodyWidths(ps, i, +1)
+	if after == 0 {
+		return "", "", false
+	}
+	tokens := strings.FieldsFunc(p.raw, isSpace)
+	for k := len(tokens) - 1; k >= 1; k-- {
+		left, right = strings.Join(tokens[:k], " "), strings.Join(tokens[k:], " ")
+		r := newLine(right)
+		if r.em > after+0.75 {
+			break
+		}
+		if r.spaced || !hasRuneIn(r.text, "，、；：") || closesSentence(lastRune(r.text)) || isDigit(lastRune(tokens[k-1])) {
+			continue
+		}
+		if r.em >= after-2.75 && runeLen(cleanSpaces(left, false, true)) >= 4 {
+			return left, right, true
+		}
+	}
+	return "", "", false
+}
