@@ -16,6 +16,7 @@ type PageJSON struct {
 	Name      string        `json:"name,omitempty"`
 	Articles  []ArticleJSON `json:"articles"`
 	Furniture []string      `json:"furniture,omitempty"`
+	Geometry  *Geometry     `json:"geometry,omitempty"`
 }
 
 // ArticleJSON is the JSON form of an article.
@@ -28,11 +29,12 @@ type ArticleJSON struct {
 	ContinuedTo   int      `json:"continued_to"`
 	Paragraphs    []string `json:"paragraphs"`
 	Markers       []string `json:"markers,omitempty"`
+	Region        []Box    `json:"region,omitempty"`
 }
 
 // JSON returns the page in the schema's form.
 func (p *Page) JSON() PageJSON {
-	out := PageJSON{Page: p.Number, Date: p.Date, Name: p.Name, Furniture: p.Furniture, Articles: []ArticleJSON{}}
+	out := PageJSON{Page: p.Number, Date: p.Date, Name: p.Name, Furniture: p.Furniture, Geometry: p.Geometry, Articles: []ArticleJSON{}}
 	for _, a := range p.Articles {
 		out.Articles = append(out.Articles, a.JSON())
 	}
@@ -48,6 +50,6 @@ func (a *Article) JSON() ArticleJSON {
 	return ArticleJSON{
 		Title: a.Title, Kicker: a.Kicker, Subtitle: a.Subtitle, Byline: a.Byline,
 		ContinuedFrom: a.ContinuedFrom, ContinuedTo: a.ContinuedTo,
-		Paragraphs: paras, Markers: a.Markers,
+		Paragraphs: paras, Markers: a.Markers, Region: a.Region,
 	}
 }

@@ -25,6 +25,37 @@ type Page struct {
 	// Furniture is the page's running heads and feet (date line, 第N版,
 	// 责任编辑 …) as printed, kept so that no text of the page is lost.
 	Furniture []string
+
+	// Geometry is the printed page's size and its pictures, known when the
+	// page was read from a PDF; nil for a page of extracted text.
+	Geometry *Geometry
+}
+
+// Geometry is what a PDF tells of a page beyond its text.
+type Geometry struct {
+	Width, Height float64 // the page's size in points (1/72 inch)
+	Figures       []Box   // pictures and adverts: areas of the page with no text of a story
+}
+
+// Box is a rectangle on a printed page, in points from the page's top-left
+// corner: X grows to the right, Y downwards.
+type Box struct {
+	X0, Y0, X1, Y1 float64
+}
+
+// Empty reports whether the box covers no area.
+func (b Box) Empty() bool { return b.X1 <= b.X0 || b.Y1 <= b.Y0 }
+
+// Union returns the smallest box that holds both b and c; an empty box
+// adds nothing.
+func (b Box) Union(c Box) Box {
+	if b.Empty() {
+		return c
+	}
+	if c.Empty() {
+		return b
+	}
+	return Box{min(b.X0, c.X0), min(b.Y0, c.Y0), max(b.X1, c.X1), max(b.Y1, c.Y1)}
 }
 
 // Article is one story on a page.
@@ -42,6 +73,21 @@ type Article struct {
 	Markers []string
 
 	Paragraphs []string // body paragraphs in reading order, one line each
+
+	// Region is where the article is printed on its page — the rectangles
+	// its headline and text blocks cover, in reading order — when the page
+	// was read from a PDF; nil for a page of extracted text.
+	Region []Box
+}
+
+// Bounds returns the smallest box that holds the article's region; an
+// empty box when the page has no geometry.
+func (a *Article) Bounds() Box {
+	var b Box
+	for _, r := range a.Region {
+		b = b.Union(r)
+	}
+	return b
 }
 
 // Heading returns what a list of headlines shows for the article: its title,
