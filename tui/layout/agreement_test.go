@@ -110,13 +110,19 @@ func checkAgreement(t *testing.T, mode string) {
 	}
 	slices.Sort(runes)
 
+	// Where x/ansi's two methods disagree with each other on a rune (Latin-1
+	// letters such as ù in Wide mode), no Measure can match both; there the
+	// rune, and a line holding it, is held to wcwidth alone.
+	split := map[rune]bool{}
 	for _, r := range runes {
 		s := string(r)
 		got := m.RuneWidth(r)
 		if sw := m.StringWidth(s); sw != got {
 			t.Errorf("%U %q: StringWidth %d, RuneWidth %d", r, s, sw, got)
 		}
-		if w := ansi.StringWidth(s); w != got {
+		if ansi.StringWidth(s) != ansi.StringWidthWc(s) {
+			split[r] = true
+		} else if w := ansi.StringWidth(s); w != got {
 			t.Errorf("%U %q: RuneWidth %d, ansi.StringWidth %d", r, s, got, w)
 		}
 		if w := ansi.StringWidthWc(s); w != got {
@@ -125,7 +131,7 @@ func checkAgreement(t *testing.T, mode string) {
 	}
 	for _, s := range texts {
 		got := m.StringWidth(s)
-		if w := ansi.StringWidth(s); w != got {
+		if w := ansi.StringWidth(s); w != got && !strings.ContainsFunc(s, func(r rune) bool { return split[r] }) {
 			t.Errorf("StringWidth %d, ansi.StringWidth %d: %q", got, w, s)
 		}
 		if w := ansi.StringWidthWc(s); w != got {
@@ -151,7 +157,7 @@ func checkAgreement(t *testing.T, mode string) {
 		}
 	}
 	sample := graphemeOff[:min(len(graphemeOff), 12)]
-	t.Logf("agreement checked (%v): %d corpus and built-in runes and %d lines agree with both methods; "+
+	t.Logf("agreement checked (%v): %d corpus and built-in runes (%d on which x/ansi's methods disagree, held to wcwidth) and %d lines agree; "+
 		"of all runes, %d differ between wcwidth and grapheme width, e.g. %s",
-		a, len(runes), len(texts), len(graphemeOff), strings.Join(sample, " "))
+		a, len(runes), len(split), len(texts), len(graphemeOff), strings.Join(sample, " "))
 }
