@@ -14,8 +14,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/dubaoreader/dubao/internal/safefile"
 	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/model/clean"
 	"github.com/dubaoreader/dubao/parse"
 )
 
@@ -50,7 +53,7 @@ func Open(dir string) (*Shelf, error) {
 	}
 	s := &Shelf{Dir: dir}
 	for _, e := range ents {
-		if !e.IsDir() {
+		if !isDir(dir, e) {
 			continue
 		}
 		m := datedName.FindStringSubmatch(e.Name())
@@ -67,12 +70,21 @@ func Open(dir string) (*Shelf, error) {
 	return s, nil
 }
 
+// validDate reports whether d (2024-03-13) is a day of the calendar, from
+// 1900 on: not 2024-02-30.
 func validDate(d string) bool {
-	var y, m, day int
-	if _, err := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day); err != nil {
-		return false
+	t, err := time.Parse(time.DateOnly, d)
+	return err == nil && t.Year() >= 1900
+}
+
+// isDir reports whether the entry e of dir is a folder, or a symbolic link
+// to one.
+func isDir(dir string, e fs.DirEntry) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return e.IsDir()
 	}
-	return y >= 1900 && m >= 1 && m <= 12 && day >= 1 && day <= 31
+	info, err := os.Stat(filepath.Join(dir, e.Name()))
+	return err == nil && info.IsDir()
 }
 
 // Find returns the entry for a date (2024-03-12 or 20240312).
@@ -88,9 +100,17 @@ func (s *Shelf) Find(date string) (Entry, bool) {
 	return Entry{}, false
 }
 
-// maxPageFile is the largest page file read; a page of text is tens of
+// MaxPageSize is the largest page file read; a page of text is tens of
 // kilobytes, and anything far larger is not a page.
-const maxPageFile = 16 << 20
+const MaxPageSize = 16 << 20
+
+// ReadPage reads a page file, which came from outside: a regular file
+// (symbolic links followed) of at most MaxPageSize bytes. A folder, a
+// device, a FIFO or a socket is refused by its kind, without blocking or
+// reading it; a larger file by its size. See safefile.Read.
+func ReadPage(path string) ([]byte, error) {
+	return safefile.Read(path, MaxPageSize)
+}
 
 // PageFiles lists the page files of an issue folder: the regular files that
 // are not hidden, not PDFs or images, in name order.
@@ -115,25 +135,18 @@ func PageFiles(dir string) ([]string, error) {
 	return out, nil
 }
 
-// ReadFiles reads page files for parse.Issue. A file too large or
-// unreadable is reported in errs and left out.
+// ReadFiles reads page files for parse.Issue, with ReadPage. A file that
+// cannot be read — too large, not a regular file, unreadable — is reported
+// in errs, saying why, and left out. A file's name is untrusted: each
+// parse.File is named with it as clean.Line shows it, for messages.
 func ReadFiles(paths []string) (files []parse.File, errs []error) {
 	for _, p := range paths {
-		info, err := os.Stat(p)
+		b, err := ReadPage(p)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if info.Size() > maxPageFile {
-			errs = append(errs, fmt.Errorf("%s: %d MB is too large for a page of text", p, info.Size()>>20))
-			continue
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		files = append(files, parse.File{Name: p, Data: b})
+		files = append(files, parse.File{Name: clean.Line(p), Data: b})
 	}
 	return files, errs
 }
@@ -151,10 +164,22 @@ func LoadIssue(dir string) (is *model.Issue, errs []error, err error) {
 	}
 	files, errs := ReadFiles(paths)
 	if len(files) == 0 {
-		return nil, errs, fmt.Errorf("%s: no page could be read", dir)
+		return nil, errs, NoPageError(dir, errs)
 	}
 	is, perr, err := parse.Issue(files)
 	return is, append(errs, perr...), err
+}
+
+// NoPageError is the error for pages at where of which none could be read,
+// errs saying why: the first reason, and how many more there are.
+func NoPageError(where string, errs []error) error {
+	switch len(errs) {
+	case 0:
+		return fmt.Errorf("%s: no page could be read", where)
+	case 1:
+		return fmt.Errorf("%s: no page could be read: %w", where, errs[0])
+	}
+	return fmt.Errorf("%s: no page could be read: %w (and %d more)", where, errs[0], len(errs)-1)
 }
 
 // DefaultDir is where the shelf is unless told: $XDG_DATA_HOME/dubao/papers,

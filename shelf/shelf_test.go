@@ -130,7 +130,7 @@ func TestCorruptStateIsSetAside(t *testing.T) {
 			if !errors.As(err, &w) {
 				t.Fatalf("err = %v, want a *Warning", err)
 			}
-			if !strings.HasPrefix(w.Error(), "reading state: damaged, set aside as state.json.corrupt-") {
+			if !strings.HasPrefix(w.Error(), "reading state: could not be read, set aside as state.json.unread-") {
 				t.Errorf("the warning %q does not say first what happened", w)
 			}
 			if s == nil || len(s.Issues) != 0 {
@@ -139,7 +139,7 @@ func TestCorruptStateIsSetAside(t *testing.T) {
 			if _, err := os.Stat(st.Path()); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("the corrupt file is still in place: %v", err)
 			}
-			aside, _ := filepath.Glob(st.Path() + ".corrupt-*")
+			aside, _ := filepath.Glob(st.Path() + ".unread-*")
 			if len(aside) != 1 {
 				t.Errorf("set aside: %v", aside)
 			}

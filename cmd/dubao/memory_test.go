@@ -104,7 +104,7 @@ func TestCorruptStateFile(t *testing.T) {
 		t.Errorf("the status bar says %q, want the warning that the file was set aside", bar)
 	}
 	drive(m, "enter")
-	aside, _ := filepath.Glob(path + ".corrupt-*")
+	aside, _ := filepath.Glob(path + ".unread-*")
 	st, err := store.Load()
 	if len(aside) != 1 || err != nil || len(st.Issues["2019-02-22"].Read) != 1 {
 		t.Errorf("set aside as %v; then the state %+v, %v: want the story opened remembered", aside, st.Issues["2019-02-22"], err)

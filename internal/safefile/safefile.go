@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 )
 
 // Errors Read and ReadAll return, wrapped, to compare with errors.Is.
@@ -166,10 +167,10 @@ func Size(n int64) string {
 }
 
 func trimZero(f float64) string {
-	if f == float64(int64(f)) || f >= 100 {
+	if f >= 100 {
 		return fmt.Sprintf("%.0f", f)
 	}
-	return fmt.Sprintf("%.1f", f)
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", f), ".0")
 }
 
 // readError is err about path, with the operation said once.
