@@ -32,7 +32,7 @@ func catCmd(args []string) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(os.Stderr, "dubao:", w)
+		say(w)
 	}
 	w, style := tui.CatDefaults(os.Stdout, os.Getenv("NO_COLOR"))
 	if *width > 0 {

@@ -34,6 +34,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/dubaoreader/dubao/model/clean"
 )
 
 func main() {
@@ -59,10 +61,18 @@ func main() {
 			code, err = ee.code, ee.err
 		}
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "dubao:", err)
+			say(err.Error())
 		}
 		os.Exit(code)
 	}
+}
+
+// say prints a message on standard error, "dubao: " first, as one line. A
+// message may hold a file or folder name or a flag's value, which came from
+// outside: it is shown as clean.Line shows it, no control character in it
+// reaching the terminal as one.
+func say(msg string) {
+	fmt.Fprintln(os.Stderr, "dubao: "+clean.Line(msg))
 }
 
 // parseFlags parses args with fs and returns the paths among them: flags

@@ -2,12 +2,14 @@ package main
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
-	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/dubaoreader/dubao/internal/safefile"
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/parse"
 	"github.com/dubaoreader/dubao/shelf"
@@ -44,6 +46,7 @@ func issue(paths []string) (is *model.Issue, warnings []string, err error) {
 // package shelf lists them). A file too large for a page is a warning; a
 // path that cannot be read, or a folder with no page files, is an error.
 func readPaths(paths []string) (files []parse.File, warnings []string, err error) {
+	var errs []error
 	for _, path := range paths {
 		if path == "-" {
 			b, err := readFile(path)
@@ -55,7 +58,7 @@ func readPaths(paths []string) (files []parse.File, warnings []string, err error
 		}
 		info, err := os.Stat(path)
 		if err != nil {
-			return nil, nil, fmt.Errorf("read %s: %w", path, err)
+			return nil, nil, fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
 		}
 		names := []string{path}
 		if info.IsDir() {
@@ -66,14 +69,14 @@ func readPaths(paths []string) (files []parse.File, warnings []string, err error
 				return nil, nil, fmt.Errorf("%s: no page files in the folder", path)
 			}
 		}
-		read, errs := shelf.ReadFiles(names)
+		read, e := shelf.ReadFiles(names)
 		files = append(files, read...)
-		warnings = append(warnings, errStrings(errs)...)
+		errs = append(errs, e...)
 	}
 	if len(files) == 0 {
-		return nil, nil, fmt.Errorf("%s: no page could be read", strings.Join(paths, ", "))
+		return nil, nil, shelf.NoPageError(strings.Join(paths, ", "), errs)
 	}
-	return files, warnings, nil
+	return files, errStrings(errs), nil
 }
 
 // issueKey is the key under which what was read of an issue is kept: its
@@ -109,33 +112,35 @@ func errStrings(errs []error) []string {
 	return out
 }
 
-// readFile reads a file, "-" being standard input.
+// readFile reads a page file as shelf.ReadPage does, "-" being standard
+// input, which is read to the same limit.
 func readFile(path string) ([]byte, error) {
-	var b []byte
-	var err error
 	if path == "-" {
-		b, err = io.ReadAll(os.Stdin)
-	} else {
-		b, err = os.ReadFile(path)
+		return safefile.ReadAll(os.Stdin, "standard input", shelf.MaxPageSize)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return b, nil
+	return shelf.ReadPage(path)
 }
 
 // checkPaths reports the first path that cannot be read, before anything
-// is done that cannot be undone.
+// is done that cannot be undone: one that is not there or cannot be
+// opened, or is neither a folder nor a regular file (a FIFO, a device),
+// without opening it.
 func checkPaths(paths []string) error {
 	for _, path := range paths {
 		if path == "-" {
 			continue
 		}
-		f, err := os.Open(path)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			f, err := os.Open(path)
+			if err != nil {
+				return fmt.Errorf("read %s: %w", path, errors.Unwrap(err))
+			}
+			f.Close()
+			continue
 		}
-		f.Close()
+		if err := safefile.Check(path, math.MaxInt64); err != nil {
+			return err // too large is said when it is read, with the rest
+		}
 	}
 	return nil
 }

@@ -33,7 +33,7 @@ func parseCmd(args []string) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(os.Stderr, "dubao:", w)
+		say(w)
 	}
 	var out any
 	if info, err := os.Stat(paths[0]); paths[0] != "-" && err == nil && info.IsDir() {
@@ -42,7 +42,7 @@ func parseCmd(args []string) error {
 			return err
 		}
 		for _, e := range errs {
-			fmt.Fprintln(os.Stderr, "dubao:", e)
+			say(e.Error())
 		}
 		out = is.JSON()
 	} else {

@@ -38,7 +38,7 @@ func searchCmd(args []string) error {
 		return badInput(err)
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(os.Stderr, "dubao:", w)
+		say(w)
 	}
 	o := tui.FindOptions{
 		JSON:     *asJSON,
