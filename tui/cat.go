@@ -33,8 +33,10 @@ const glamourMargin = 2
 // Cat prints every article of the issue, page by page, as text reflowed to
 // o.Width: each page's heading, then each article's kicker, title,
 // subtitle and byline and its paragraphs, a blank line between. No line is
-// wider than o.Width.
+// wider than o.Width. What is not text in the issue (package clean) is
+// taken out of it first: nothing of it is printed.
 func Cat(w io.Writer, is *model.Issue, o CatOptions) error {
+	cleanIssue(is) // see untrusted.go
 	if o.Width <= 0 {
 		o.Width = 80
 	}

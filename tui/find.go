@@ -69,6 +69,7 @@ var fieldLabels = map[model.Field]string{
 //
 //	第3版 王根元主持召开市总工会三届七次…  …理论学习中心组会议围绕⟦市委⟧、省总工会…
 func Find(w io.Writer, is *model.Issue, query string, o FindOptions) (int, error) {
+	cleanIssue(is) // see untrusted.go
 	ix := model.NewIndex(is)
 	hits := ix.Search(query)
 	bw := bufio.NewWriter(w)

@@ -106,6 +106,7 @@ type Model struct {
 // New returns the reader on issue, or on the shelf of o.Library when issue
 // is nil.
 func New(is *model.Issue, o Options) *Model {
+	is, o = takeIn(is, o) // see untrusted.go
 	m := &Model{noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
 	m.c = common{m: o.Measure, measure: o.MeasureChars, indent: !o.NoIndent, keys: DefaultKeyMap()}
 	if m.c.measure < 1 {

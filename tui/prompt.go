@@ -2,12 +2,12 @@ package tui
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/rivo/uniseg"
 
+	"github.com/dubaoreader/dubao/model/clean"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
 
@@ -87,13 +87,14 @@ func (p *prompt) update(msg tea.Msg, k PromptKeys) promptEvent {
 }
 
 // insert types s at the cursor: line breaks and tabs (from a paste) become
-// spaces, other control characters are dropped.
+// spaces, and what is not text (control and bidirectional characters, by
+// package clean's rule) is dropped.
 func (p *prompt) insert(s string) promptEvent {
 	s = strings.Map(func(r rune) rune {
 		switch {
-		case r == '\n' || r == '\r' || r == '\t':
+		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
 			return ' '
-		case unicode.IsControl(r):
+		case clean.NotText(r):
 			return -1
 		}
 		return r

@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/model/clean"
+)
+
+// What the reader, Cat and Find print comes from outside: the text of the
+// pages, the names of their files and of the shelf's folders, and messages
+// that quote them. It is taken in through here, so that nothing of it
+// reaches the terminal as a control sequence whoever built it — parse
+// drops controls from page text already; an issue from a cache, a Library
+// or a Memory of someone else's making is held to the same rule. Text in
+// the tree goes through clean.Text (what is not text dropped), names and
+// messages through clean.Line (shown visibly).
+
+// takeIn returns is and o with what came from outside cleaned: the issue
+// (in place), the warnings, and the Library and Memory wrapped so that what
+// they return is cleaned too.
+func takeIn(is *model.Issue, o Options) (*model.Issue, Options) {
+	cleanIssue(is)
+	o.Warnings = cleanLines(o.Warnings)
+	if o.Library != nil {
+		o.Library = cleanLibrary{o.Library}
+	}
+	if o.Memory != nil {
+		o.Memory = cleanMemory{o.Memory}
+	}
+	return is, o
+}
+
+// cleanIssue takes what is not text out of every string of the issue, in
+// place: a clean issue is left as it is, without allocating.
+func cleanIssue(is *model.Issue) {
+	if is == nil {
+		return
+	}
+	is.Date = clean.Line(is.Date)
+	for _, p := range is.Pages {
+		if p == nil {
+			continue
+		}
+		p.Name, p.Date, p.Source = clean.Line(p.Name), clean.Line(p.Date), clean.Line(p.Source)
+		for i, f := range p.Furniture {
+			p.Furniture[i] = clean.Text(f)
+		}
+		for _, a := range p.Articles {
+			if a == nil {
+				continue
+			}
+			a.Title, a.Kicker = clean.Text(a.Title), clean.Text(a.Kicker)
+			a.Subtitle, a.Byline = clean.Text(a.Subtitle), clean.Text(a.Byline)
+			for i, m := range a.Markers {
+				a.Markers[i] = clean.Text(m)
+			}
+			for i, q := range a.Paragraphs {
+				a.Paragraphs[i] = clean.Text(q)
+			}
+		}
+	}
+}
+
+func cleanLines(lines []string) []string {
+	for i, l := range lines {
+		lines[i] = clean.Line(l)
+	}
+	return lines
+}
+
+// cleanError is an error whose message is shown as clean.Line shows it.
+type cleanError struct{ err error }
+
+func (e cleanError) Error() string { return clean.Line(e.err.Error()) }
+func (e cleanError) Unwrap() error { return e.err }
+
+func cleanErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return cleanError{err}
+}
+
+// cleanLibrary is a Library whose folder, dates, issues, warnings and
+// errors are cleaned.
+type cleanLibrary struct{ Library }
+
+func (l cleanLibrary) Dir() string { return clean.Line(l.Library.Dir()) }
+
+func (l cleanLibrary) Dates() []string { return cleanLines(l.Library.Dates()) }
+
+func (l cleanLibrary) Open(date string) (Opened, error) {
+	op, err := l.Library.Open(date)
+	cleanIssue(op.Issue)
+	op.Warnings = cleanLines(op.Warnings)
+	return op, cleanErr(err)
+}
+
+// cleanMemory is a Memory whose errors are cleaned.
+type cleanMemory struct{ Memory }
+
+func (m cleanMemory) Load(issue string) (Recall, error) {
+	r, err := m.Memory.Load(issue)
+	return r, cleanErr(err)
+}
+
+func (m cleanMemory) MarkRead(issue, story string) error {
+	return cleanErr(m.Memory.MarkRead(issue, story))
+}
+
+func (m cleanMemory) SetPosition(issue string, p Position) error {
+	return cleanErr(m.Memory.SetPosition(issue, p))
+}
