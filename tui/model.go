@@ -213,6 +213,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			t, _ := themes.Resolve(themes.Options{NoColor: m.noColor, DarkBackground: msg.IsDark(), User: m.user})
 			m.setTheme(t)
 		}
+	case searchDueMsg:
+		m.searchDue() // see promptUpdate
 	case indexMsg:
 		if msg.is == m.issue && m.search.ix == nil {
 			m.search.ix = msg.ix

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -131,6 +132,24 @@ func (p *prompt) clusterAfter() int {
 	return p.cur + len(c)
 }
 
+// promptTail returns a tail of s that starts at a rune and holds more
+// than room cells, or s. A character of one or two cells takes at most 4
+// bytes, so such a tail is short, but for runs of zero-width characters (a
+// base with many combining marks), for which all of s is kept.
+func promptTail(m layout.Measure, s string, room int) string {
+	cut := len(s) - 4*(room+16)
+	if cut <= 0 {
+		return s
+	}
+	for cut < len(s) && !utf8.RuneStart(s[cut]) {
+		cut++
+	}
+	if tail := s[cut:]; m.StringWidth(tail) > room {
+		return tail
+	}
+	return s
+}
+
 // promptView is the prompt laid out in a number of cells: the text before
 // the cursor, the cell the cursor is drawn on (the character under it, or a
 // space at the end), and the text after, each already cut to fit.
@@ -156,11 +175,20 @@ func (p *prompt) view(m layout.Measure, room int) promptView {
 		atW = 1
 	}
 	if m.StringWidth(v.before)+atW > room {
-		// Let the start go, a cluster at a time, behind a …
+		// Let the start go, a cluster at a time, behind a … . Only the
+		// end of a long text can be in view: it is cut to a tail that
+		// holds more than room cells first, so that the cost is that of
+		// the room, not of the text (10 KB pasted is 10 000 keys).
 		const gone = "…"
 		goneW := m.StringWidth(gone)
-		rest, state := v.before, -1
-		for rest != "" && goneW+m.StringWidth(rest)+atW > room {
+		rest := promptTail(m, v.before, room)
+		w, state := m.StringWidth(rest), -1
+		for rest != "" && goneW+w+atW > room {
+			var c string
+			c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+			w -= m.StringWidth(c)
+		}
+		for rest != "" && goneW+m.StringWidth(rest)+atW > room { // should widths not add up
 			_, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
 		}
 		v.before = rest

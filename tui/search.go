@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -31,6 +32,8 @@ type search struct {
 	counts []int       // hits per story; nil without hits
 	cur    int         // the current hit, an index in hits; -1 for none
 	narrow bool        // the list shows only the stories with hits
+
+	due bool // the prompt has changed since the last search: a searchDueMsg is on its way
 }
 
 // indexMsg brings the search index of an issue, built off the UI
@@ -141,15 +144,41 @@ func (m *Model) openSearch(text string) {
 }
 
 // promptUpdate gives a key or a paste to the open prompt.
+//
+// Typing is taken in batches: an edit only changes the prompt's text, and
+// the search of it is due a frame later (searchBatch), so that the keys
+// that come meanwhile — a paste in a terminal without bracketed paste is a
+// key press per character — are typed first, and searched for once.
 func (m *Model) promptUpdate(msg tea.Msg) {
 	switch m.prompt.update(msg, m.c.keys.Prompt) {
 	case promptEdited:
-		m.incsearch()
+		if !m.search.due {
+			m.search.due = true
+			m.pending = append(m.pending, tea.Tick(searchBatch, func(time.Time) tea.Msg { return searchDueMsg{} }))
+		}
 	case promptConfirm:
+		m.searchDue()
 		m.confirmSearch()
 	case promptCancel:
+		m.search.due = false
 		m.cancelSearch()
 	}
+}
+
+// searchBatch is how long typing goes on before what the prompt holds is
+// searched for: a frame at 60 frames a second.
+const searchBatch = time.Second / 60
+
+// searchDueMsg says that the search of what the prompt holds is due.
+type searchDueMsg struct{}
+
+// searchDue searches for what the prompt holds if it has changed since
+// the last search and the prompt is still open.
+func (m *Model) searchDue() {
+	if m.search.due && m.prompting {
+		m.incsearch()
+	}
+	m.search.due = false
 }
 
 // incsearch searches for what the prompt holds, as it is typed: the hits
