@@ -59,6 +59,7 @@ type Model struct {
 	body  body
 	help  help
 	focus focus
+	pmap  pageMap // the page map, over both panes while open
 
 	// The shelf, and whether it is on the screen; the date of the issue
 	// open from it ("" for one not from the shelf).
@@ -119,6 +120,7 @@ func New(is *model.Issue, o Options) *Model {
 	}
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}
+	m.pmap = newPageMap(&m.c)
 	m.c.st = newStyles(t)
 	m.shelf = newShelfPane(&m.c, o.Library)
 	m.c.geo = NewGeometry(o.Width, o.Height, m.c.measure, m.c.m)
@@ -170,7 +172,7 @@ func (m *Model) open(op Opened, r Recall) {
 	m.search, m.prompting, m.focus = search{cur: -1}, false, focusList
 	m.list = newList(&m.c, m.issue, &m.st, NewReadMarks(r.Read))
 	m.body = newBody(&m.c)
-	m.onShelf = false
+	m.onShelf, m.pmap.open = false, false
 	m.resize(m.c.geo.Width, m.c.geo.Height)
 	m.sync()
 	if r.Position != nil {
@@ -310,7 +312,7 @@ func (m *Model) toShelf() {
 			}
 		}
 	}
-	m.onShelf, m.help.open = true, false
+	m.onShelf, m.help.open, m.pmap.open = true, false, false
 	m.pending = append(m.pending, m.shelf.countNext(m.mem))
 }
 
@@ -337,11 +339,13 @@ func (m *Model) resize(w, h int) {
 	m.body.reflow()
 	m.shelf.follow()
 	m.help.rebuild()
+	m.drawMap()
 }
 
 func (m *Model) setTheme(t themes.Theme) {
 	m.c.st = newStyles(t)
 	m.help.rebuild()
+	m.drawMap()
 	if m.c.geo.TooSmall {
 		m.tooSmall = m.tooSmallScreen()
 	}
@@ -421,11 +425,17 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.shelfKey(msg)
 		return nil
 	}
+	if m.pmap.open {
+		m.mapKey(msg)
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Help):
 		m.help.open, m.help.top = true, 0
 	case key.Matches(msg, k.Shelf):
 		m.toShelf()
+	case key.Matches(msg, k.Map) && !m.c.geo.TooSmall:
+		m.openMap()
 	case key.Matches(msg, k.Search) && !m.c.geo.TooSmall:
 		m.openSearch("")
 	case key.Matches(msg, k.NextMatch):
@@ -633,6 +643,9 @@ func (m *Model) wheel(ms tea.Mouse) {
 		m.help.scroll(d)
 		return
 	}
+	if m.pmap.open {
+		return
+	}
 	if m.onShelf {
 		if !m.c.geo.TooSmall && m.c.geo.Shelf.Contains(ms.X, ms.Y) {
 			m.shelf.scroll(d)
@@ -657,6 +670,10 @@ func (m *Model) click(ms tea.Mouse) {
 	}
 	if m.onShelf {
 		m.clickShelf(ms)
+		return
+	}
+	if m.pmap.open {
+		m.mapClick(ms)
 		return
 	}
 	p, ok := m.paneAt(ms.X, ms.Y)
@@ -735,6 +752,10 @@ func (m *Model) render() string {
 		switch {
 		case m.help.open:
 			m.help.writeRow(&b, y)
+		case m.pmap.open && y < len(m.pmap.rows):
+			b.WriteString(m.pmap.rows[y])
+			b.WriteByte('\n')
+			continue
 		case m.onShelf:
 			m.c.st.fill.spaces(&b, g.Shelf.X)
 			m.shelf.writeRow(&b, y)
@@ -775,8 +796,11 @@ func (m *Model) refresh() {
 			segs = append(segs, segment{"  ", st.fill}, segment{m.shelf.lib.Dir(), st.dim})
 		}
 	} else if r, ok := m.list.selected(); ok {
-		p := m.issue.Pages[r.page]
-		segs = append(segs, segment{"  ", st.fill}, segment{pageLabel(p), st.pageHeading})
+		p, label := m.issue.Pages[r.page], pageLabel(m.issue.Pages[r.page])
+		if m.pmap.open {
+			p, label = m.issue.Pages[m.pmap.page], m.mapPageLabel()
+		}
+		segs = append(segs, segment{"  ", st.fill}, segment{label, st.pageHeading})
 		date := p.Date
 		if date == "" {
 			date = m.issue.Date
@@ -847,6 +871,8 @@ func (m *Model) refresh() {
 		segs = append(segs, segment{"? 或 esc 关闭", st.status})
 	case m.onShelf:
 		segs = m.c.hints(segs, k.ShelfHelp(), g.Width-1-rw-2)
+	case m.pmap.open:
+		segs = m.c.hints(segs, m.pmap.keys.hints(), g.Width-1-rw-2)
 	default:
 		hints := k.ShortHelp(m.focus == focusBody, s.query != "")
 		if m.shelf.lib != nil {

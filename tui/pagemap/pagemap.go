@@ -113,9 +113,10 @@ type Map struct {
 // cells its edges lie nearest; where rectangles then overlap — the
 // bounding boxes of L-shaped regions, gutters narrower than a cell — the
 // smaller rectangle keeps the cells and the larger gives them up: it is cut
-// into the parts around the smaller (up to four), of which those at least
-// 2×2 cells stay (or the largest, when none is). Rectangles of one story
-// that come out side by side, edge to edge, are joined into one box.
+// into the parts around the smaller (up to four). Rectangles of one story
+// that come out side by side, edge to edge, are joined into one box; of a
+// story's boxes, those under 2×2 cells, which cannot be drawn as boxes,
+// are left out, unless the story has no other (then it keeps its largest).
 //
 // A page without geometry, or with no size, gives an empty Map.
 func Place(p *model.Page, w, h int) Map {
@@ -164,13 +165,14 @@ func Place(p *model.Page, w, h int) Map {
 			}
 			pieces = next
 		}
-		pieces = keepDrawable(pieces)
 		m.Boxes[it.story] = append(m.Boxes[it.story], pieces...)
 		placed = append(placed, pieces...)
 	}
 	m.Regions = make([][]model.Box, len(p.Articles))
+	placed = placed[:0]
 	for i, boxes := range m.Boxes {
-		boxes = join(boxes)
+		boxes = keepDrawable(join(boxes))
+		placed = append(placed, boxes...)
 		slices.SortStableFunc(boxes, func(a, b Rect) int { return cmp.Compare(b.Area(), a.Area()) })
 		m.Boxes[i] = boxes
 		if len(boxes) > 0 {
@@ -214,8 +216,8 @@ func span(a, b float64, n int) (int, int) {
 	return lo, hi
 }
 
-// keepDrawable keeps the pieces of a cut rectangle that can be drawn as a
-// box, at least 2×2 cells; when none can, the largest piece.
+// keepDrawable keeps the boxes of a story that can be drawn as boxes, at
+// least 2×2 cells; when none can, the largest.
 func keepDrawable(pieces []Rect) []Rect {
 	var keep []Rect
 	largest := -1
@@ -325,39 +327,62 @@ const (
 
 // Nearest returns the story the reader reaches from story from going in
 // direction d, and false when no story lies that way. Distances are taken
-// on the page, between the rectangles of the two regions: a story lies that
+// on the page, between the rectangles of the two regions. A story lies that
 // way when its region's centre is further that way than from's and its far
-// edge is beyond from's; of those, the nearest wins, the distance across
-// the direction counting double (so that going right keeps to the same
-// band of the page before it jumps to another), and being further off
-// course is the tie-break.
+// edge is beyond from's; one that lies wholly beyond from's edge (give or
+// take a tenth of from's size, as regions measured from print overlap a
+// little) is taken before one that lies beside it too. Of those, the
+// nearest wins, the distance across the direction counting double (so that
+// going right keeps to the same band of the page before it jumps to
+// another), and being further off course is the tie-break.
 func (m Map) Nearest(from int, d Direction) (int, bool) {
 	if from < 0 || from >= len(m.Regions) || len(m.Regions[from]) == 0 {
 		return 0, false
 	}
 	cur := bounds(m.Regions[from])
-	best, bestScore, bestOff := -1, math.Inf(1), math.Inf(1)
-	for i, reg := range m.Regions {
-		if i == from || len(reg) == 0 {
-			continue
-		}
-		b := bounds(reg)
-		if !beyond(cur, b, d) {
-			continue
-		}
-		score := math.Inf(1)
-		for _, r := range m.Regions[from] {
-			for _, o := range reg {
-				along, across := gaps(r, o, d)
-				score = min(score, along+2*across)
+	for _, wholly := range []bool{true, false} {
+		best, bestScore, bestOff := -1, math.Inf(1), math.Inf(1)
+		for i, reg := range m.Regions {
+			if i == from || len(reg) == 0 {
+				continue
+			}
+			b := bounds(reg)
+			if !beyond(cur, b, d) || (wholly && !past(cur, b, d)) {
+				continue
+			}
+			score := math.Inf(1)
+			for _, r := range m.Regions[from] {
+				for _, o := range reg {
+					along, across := gaps(r, o, d)
+					score = min(score, along+2*across)
+				}
+			}
+			off := offCourse(cur, b, d)
+			if score < bestScore || (score == bestScore && off < bestOff) {
+				best, bestScore, bestOff = i, score, off
 			}
 		}
-		off := offCourse(cur, b, d)
-		if score < bestScore || (score == bestScore && off < bestOff) {
-			best, bestScore, bestOff = i, score, off
+		if best >= 0 {
+			return best, true
 		}
 	}
-	return best, best >= 0
+	return 0, false
+}
+
+// past reports whether box b lies wholly beyond cur's edge in direction
+// d, give or take a tenth of cur's size that way.
+func past(cur, b model.Box, d Direction) bool {
+	tw, th := (cur.X1-cur.X0)/10, (cur.Y1-cur.Y0)/10
+	switch d {
+	case Left:
+		return b.X1 <= cur.X0+tw
+	case Right:
+		return b.X0 >= cur.X1-tw
+	case Up:
+		return b.Y1 <= cur.Y0+th
+	default:
+		return b.Y0 >= cur.Y1-th
+	}
 }
 
 func bounds(reg []model.Box) model.Box {
