@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -328,9 +329,11 @@ func (m *Model) drawMap() {
 		panel = m.mapPanel(page, panelW, H)
 	}
 	paints := m.mapPaints()
+	var run []byte
 	for y := range H {
 		b.Reset()
-		writeCells(&b, grid[y*cw:(y+1)*cw], paints)
+		b.Grow(4*W + 256)
+		run = writeCells(&b, grid[y*cw:(y+1)*cw], paints, run)
 		if panelW > 0 {
 			used := 0
 			if y < len(panel) {
@@ -354,13 +357,18 @@ func (m *Model) mapPaints() *[mpPaints]paint {
 	}
 }
 
-// writeCells writes a row of cells, each run of one paint in one go.
-func writeCells(b *strings.Builder, cells []mapCell, paints *[mpPaints]paint) {
-	var run strings.Builder
+// writeCells writes a row of cells, each run of one paint in one go; run
+// is room to gather a run in.
+func writeCells(b *strings.Builder, cells []mapCell, paints *[mpPaints]paint, run []byte) []byte {
 	cur := uint8(mpFill)
 	flush := func() {
-		paints[cur].write(b, run.String())
-		run.Reset()
+		if len(run) > 0 {
+			p := paints[cur]
+			b.WriteString(p.pre)
+			b.Write(run)
+			b.WriteString(p.post)
+		}
+		run = run[:0]
 	}
 	for _, c := range cells {
 		if c.skip {
@@ -370,9 +378,10 @@ func writeCells(b *strings.Builder, cells []mapCell, paints *[mpPaints]paint) {
 			flush()
 			cur = c.p
 		}
-		run.WriteString(c.s)
+		run = append(run, c.s...)
 	}
 	flush()
+	return run
 }
 
 // mapGrid returns the cells of the map's part of the screen, w×h, row by
@@ -463,10 +472,10 @@ func (m *Model) mapGrid(page *model.Page, w, h int) []mapCell {
 		}
 		for j, line := range m.boxLines(page.Articles[i], iw, ih) {
 			x := at.X + r.X + 1
-			for _, c := range line {
-				s := string(c)
+			for k, c := range line {
+				s := line[k : k+utf8.RuneLen(c)]
 				cw := m.c.m.RuneWidth(c)
-				if cw == 0 {
+				if cw == 0 || c == utf8.RuneError {
 					continue // nothing to draw a mark on
 				}
 				set(x, at.Y+r.Y+1+j, s, label)
