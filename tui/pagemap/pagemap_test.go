@@ -1,8 +1,11 @@
 package pagemap
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/dubaoreader/dubao/model"
@@ -322,5 +325,39 @@ func TestPlaceProperty(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPlaceFixtures: on the pages of tui/testdata measured from corpus
+// PDFs, at the sizes of an 80×24 and a 160×50 window, every story gets a
+// box and none overlaps another.
+func TestPlaceFixtures(t *testing.T) {
+	names, err := filepath.Glob(filepath.Join("..", "testdata", "map-*.json"))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pj model.PageJSON
+		if err := json.Unmarshal(b, &pj); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		p := &model.Page{Geometry: pj.Geometry}
+		for _, a := range pj.Articles {
+			p.Articles = append(p.Articles, &model.Article{Title: a.Title, Region: a.Region})
+		}
+		for _, room := range [][2]int{{76, 20}, {156, 46}} {
+			w, h := Size(p.Geometry.Width, p.Geometry.Height, room[0], room[1])
+			m := Place(p, w, h)
+			for i, a := range p.Articles {
+				if len(m.Boxes[i]) == 0 {
+					t.Errorf("%s at %d×%d: %q has no box", filepath.Base(name), w, h, a.Title)
+				}
+			}
+			checkNoOverlap(t, m)
+		}
 	}
 }
