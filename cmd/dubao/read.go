@@ -33,7 +33,7 @@ flags:`, args)
 	if err != nil {
 		return err
 	}
-	if _, _, err := tui.ParseAmbiguous(*ambiguous); err != nil {
+	if _, _, err := parseAmbiguous(*ambiguous); err != nil {
 		return err
 	}
 	if *measure < 4 || *measure > 500 {
@@ -55,7 +55,7 @@ flags:`, args)
 		return err
 	}
 	// Before reading standard input: settling the width may start dubao again.
-	m, warning := tui.AgreeWidth(*ambiguous)
+	m, warning := agreeWidth(*ambiguous)
 	o.Measure = m
 	var is *model.Issue
 	switch {
@@ -79,6 +79,10 @@ flags:`, args)
 	if warning != nil {
 		o.Warnings = append(o.Warnings, warning.Error())
 	}
+	o.NoColor = os.Getenv("NO_COLOR")
+	user, warnings := userThemes(os.Getenv)
+	o.UserThemes = append(o.UserThemes, user...)
+	o.Warnings = append(o.Warnings, warnings...)
 	return tui.Run(is, o)
 }
 

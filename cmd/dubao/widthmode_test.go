@@ -1,4 +1,4 @@
-package tui
+package main
 
 import (
 	"os"
@@ -48,9 +48,9 @@ func TestParseAmbiguous(t *testing.T) {
 		{"2", layout.Narrow, false, true},
 	}
 	for _, tt := range tests {
-		a, auto, err := ParseAmbiguous(tt.in)
+		a, auto, err := parseAmbiguous(tt.in)
 		if a != tt.want || auto != tt.auto || (err != nil) != tt.err {
-			t.Errorf("ParseAmbiguous(%q) = %v, %v, %v", tt.in, a, auto, err)
+			t.Errorf("parseAmbiguous(%q) = %v, %v, %v", tt.in, a, auto, err)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package main
 
 import (
 	"bytes"
@@ -16,20 +16,20 @@ import (
 
 // The environment the width is settled through. x/ansi, which lipgloss and
 // bubbletea measure with, reads eastAsianEnv once when the process starts;
-// settledEnv marks a process started again by AgreeWidth, so that it
+// settledEnv marks a process started again by agreeWidth, so that it
 // trusts eastAsianEnv and does not start itself a third time.
 const (
 	eastAsianEnv = "RUNEWIDTH_EASTASIAN"
 	settledEnv   = "DUBAO_AMBIGUOUS_SETTLED"
 )
 
-// probeTimeout is how long AgreeWidth waits for the terminal to say where
+// probeTimeout is how long agreeWidth waits for the terminal to say where
 // its cursor is.
 const probeTimeout = 200 * time.Millisecond
 
-// ParseAmbiguous reads the --ambiguous flag: narrow, wide or auto. auto is
+// parseAmbiguous reads the --ambiguous flag: narrow, wide or auto. auto is
 // reported as ok with the bool auto set.
-func ParseAmbiguous(s string) (a layout.Ambiguous, auto bool, err error) {
+func parseAmbiguous(s string) (a layout.Ambiguous, auto bool, err error) {
 	switch s {
 	case "narrow":
 		return layout.Narrow, false, nil
@@ -41,19 +41,19 @@ func ParseAmbiguous(s string) (a layout.Ambiguous, auto bool, err error) {
 	return layout.Narrow, false, fmt.Errorf("--ambiguous %q: want narrow, wide or auto", s)
 }
 
-// AgreeWidth settles how wide East Asian Ambiguous characters are drawn —
+// agreeWidth settles how wide East Asian Ambiguous characters are drawn —
 // as mode says (narrow, wide), or, for auto, as the terminal draws them —
 // and makes the renderer measure the same way. The renderer read its mode
 // from RUNEWIDTH_EASTASIAN when the process started; when that disagrees,
-// AgreeWidth sets the variable and starts the program again in place
+// agreeWidth sets the variable and starts the program again in place
 // (exec: on success it does not return). It returns the Measure to draw
 // with, and an error, to show as a warning, when it could not make the
 // renderer agree (the Measure then follows the renderer).
 //
 // Call it before reading standard input: the program started again reads
 // it afresh.
-func AgreeWidth(mode string) (layout.Measure, error) {
-	a, auto, err := ParseAmbiguous(mode)
+func agreeWidth(mode string) (layout.Measure, error) {
+	a, auto, err := parseAmbiguous(mode)
 	if err != nil {
 		return layout.Measure{}, err
 	}
@@ -62,7 +62,7 @@ func AgreeWidth(mode string) (layout.Measure, error) {
 		return layout.NewMeasure(env), nil // our parent settled it
 	}
 	if auto {
-		a = ProbeAmbiguous(probeTimeout)
+		a = probeAmbiguous(probeTimeout)
 	}
 	if a == env {
 		return layout.NewMeasure(a), nil
@@ -85,11 +85,11 @@ func eastAsianValue(a layout.Ambiguous) string {
 	return "0"
 }
 
-// ProbeAmbiguous asks the terminal how wide it draws an ambiguous
+// probeAmbiguous asks the terminal how wide it draws an ambiguous
 // character: it prints “ at the start of the line and asks where the
 // cursor went (DSR, ESC[6n), then clears the line. Two cells is Wide; one,
 // no terminal or no answer within timeout is Narrow.
-func ProbeAmbiguous(timeout time.Duration) layout.Ambiguous {
+func probeAmbiguous(timeout time.Duration) layout.Ambiguous {
 	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
 	if err != nil {
 		return layout.Narrow
@@ -105,7 +105,7 @@ func ProbeAmbiguous(timeout time.Duration) layout.Ambiguous {
 }
 
 // probe writes the question to w and reads the answer from r: the
-// terminal's part of ProbeAmbiguous, with the terminal set up.
+// terminal's part of probeAmbiguous, with the terminal set up.
 func probe(r *os.File, w io.Writer, timeout time.Duration) layout.Ambiguous {
 	if _, err := io.WriteString(w, "\r\u201c\x1b[6n"); err != nil {
 		return layout.Narrow
