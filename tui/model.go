@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"os"
 	"strconv"
 	"sync"
 
@@ -33,6 +34,10 @@ type Options struct {
 	// goes back to it from an issue — one of its days when it is given one
 	// (dubao --date), Key being the day's date. nil for none.
 	Library Library
+
+	// Stop delivers the signals that stop the reader as q does, saving the
+	// place (cmd/dubao gives SIGHUP, SIGTERM and SIGINT); nil for none.
+	Stop <-chan os.Signal
 
 	// Width and Height are the window's size until bubbletea says: for
 	// tests and benchmarks. Zero draws nothing until then.
@@ -81,6 +86,7 @@ type Model struct {
 	// quitting came to, for Run.
 	pending []tea.Cmd
 	quitErr error
+	left    bool            // the place is saved: the reader is quitting
 	tells   []func() error  // what the Memory is to be told, not handed over yet
 	telling *sync.WaitGroup // what it is being told, handed over
 
@@ -264,11 +270,22 @@ func (m *Model) toShelf() {
 // else the Memory is being told, and quits; Run reports a failure to save
 // the place.
 func (m *Model) quit() tea.Cmd {
+	m.leave()
+	return tea.Quit
+}
+
+// leave saves where the reading stopped and waits for what else the
+// Memory is being told, once: on quitting, or when the program ended
+// otherwise.
+func (m *Model) leave() {
+	if m.left {
+		return
+	}
+	m.left = true
 	if p, ok := m.position(); ok && !m.onShelf() && m.mem != nil && m.issueKey != "" {
 		m.quitErr = m.mem.SetPosition(m.issueKey, p)
 	}
 	m.settle()
-	return tea.Quit
 }
 
 // resize lays the reader out for a window of w×h and sets everything

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"os"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dubaoreader/dubao/model"
@@ -10,11 +12,45 @@ import (
 // is nil, and returns when the reader quits: with an error when the
 // program failed, or when where the reading stopped could not be saved.
 // What it needs of the environment — the width Measure, NO_COLOR, the
-// user's themes — cmd/dubao reads and puts in o.
+// user's themes, the signals that stop it — cmd/dubao reads and puts in o.
+//
+// A signal on o.Stop quits as q does, saving the place, and Run returns
+// Stopped. However the program ends — a terminal gone, a failure — the
+// place is saved before Run returns.
 func Run(is *model.Issue, o Options) error {
 	m := New(is, o)
-	if _, err := tea.NewProgram(m).Run(); err != nil {
+	p := tea.NewProgram(m, tea.WithoutSignalHandler())
+	done := make(chan struct{})
+	defer close(done)
+	stopped := make(chan os.Signal, 1)
+	if o.Stop != nil {
+		go func() {
+			select {
+			case sig := <-o.Stop:
+				stopped <- sig
+				p.Send(stopMsg{sig})
+			case <-done:
+			}
+		}()
+	}
+	_, err := p.Run()
+	m.leave() // when the program ended without q: saved now, off no goroutine
+	select {
+	case sig := <-stopped:
+		return Stopped{Signal: sig}
+	default:
+	}
+	if err != nil {
 		return err
 	}
 	return m.quitErr
 }
+
+// Stopped is Run's error when a signal stopped the reader. The place was
+// saved all the same.
+type Stopped struct{ Signal os.Signal }
+
+func (s Stopped) Error() string { return "stopped by " + s.Signal.String() }
+
+// stopMsg brings a signal that stops the reader.
+type stopMsg struct{ sig os.Signal }

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/shelf"
@@ -79,6 +81,13 @@ flags:`, args)
 	if warning != nil {
 		o.Warnings = append(o.Warnings, warning.Error())
 	}
+	// Closing the terminal (SIGHUP), kill (SIGTERM) and kill -INT stop the
+	// reader as q does, saving the place; dubao then exits 128 + the
+	// signal's number, as a shell reports a process killed by it.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(stop)
+	o.Stop = stop
 	o.NoColor = os.Getenv("NO_COLOR")
 	user, warnings := userThemes(os.Getenv)
 	o.UserThemes = append(o.UserThemes, user...)
