@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -80,5 +81,49 @@ func TestEndToEndSignalsKeepThePlace(t *testing.T) {
 				t.Errorf("no position in the state file after %s:\n%s", tt.name, b)
 			}
 		})
+	}
+}
+
+// TestEndToEndKeysTypedAhead types 20 keys 50 ms after dubao starts, while
+// it is still asking the terminal how it draws ambiguous characters, 20
+// times over: every key takes effect every time (the selection ends on
+// story 21).
+func TestEndToEndKeysTypedAhead(t *testing.T) {
+	skipWithoutTmux(t)
+	bin := buildDubao(t)
+	var paths []string
+	for _, n := range []string{"seed", "d01", "d02", "d03", "d04", "d05", "d06"} {
+		p, err := filepath.Abs(filepath.Join("testdata", n+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	cmd := "exec " + bin + " --ambiguous auto " + strings.Join(paths, " ")
+	keys := strings.Fields(strings.Repeat("j ", 20))
+	lost := 0
+	for run := range 20 {
+		s := &tmuxSession{t: t, socket: fmt.Sprintf("dubao-ahead-%d-%d", os.Getpid(), run), w: 120, h: 40}
+		s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "e2e",
+			"-e", "RUNEWIDTH_EASTASIAN=", "-e", "DUBAO_AMBIGUOUS_SETTLED=",
+			"-e", "XDG_STATE_HOME="+t.TempDir(), cmd)
+		time.Sleep(50 * time.Millisecond)
+		s.tmux(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
+		var header string
+		for range 30 {
+			header = strings.SplitN(s.capture(), "\n", 2)[0]
+			if strings.Contains(header, " 21/") {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if !strings.Contains(header, " 21/") {
+			lost++
+			t.Logf("run %d: after 20 × j the header says %q", run, strings.TrimSpace(header))
+		}
+		exec.Command("tmux", "-L", s.socket, "kill-server").Run()
+	}
+	if lost > 0 {
+		t.Errorf("keys typed 50 ms after the start were lost in %d runs of 20", lost)
 	}
 }

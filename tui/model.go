@@ -35,6 +35,11 @@ type Options struct {
 	// (dubao --date), Key being the day's date. nil for none.
 	Library Library
 
+	// TypedAhead are keys typed before the reader started (while the
+	// terminal was asked how it draws ambiguous characters): the reader
+	// takes them first, once it knows the window's size.
+	TypedAhead []tea.Msg
+
 	// Stop delivers the signals that stop the reader as q does, saving the
 	// place (cmd/dubao gives SIGHUP, SIGTERM and SIGINT); nil for none.
 	Stop <-chan os.Signal
@@ -87,6 +92,7 @@ type Model struct {
 	pending []tea.Cmd
 	quitErr error
 	left    bool            // the place is saved: the reader is quitting
+	typed   []tea.Msg       // keys typed before the start, not taken yet
 	tells   []func() error  // what the Memory is to be told, not handed over yet
 	telling *sync.WaitGroup // what it is being told, handed over
 
@@ -114,7 +120,7 @@ type Model struct {
 // New returns the reader on issue, or on the shelf of o.Library when issue
 // is nil.
 func New(is *model.Issue, o Options) *Model {
-	m := &Model{noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
+	m := &Model{typed: o.TypedAhead, noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
 	m.c = common{m: o.Measure, measure: o.MeasureChars, indent: !o.NoIndent, keys: DefaultKeyMap()}
 	if m.c.measure < 1 {
 		m.c.measure = DefaultMeasure

@@ -10,8 +10,38 @@ import (
 // Update handles a message: the window's size, the terminal's background,
 // what commands bring back (an index built, an issue opened or counted, the
 // Memory told), and keys, pastes and the mouse, which go to the screen
-// that is up.
+// that is up. Keys typed before the start are taken first: after the
+// window's size, before anything else.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	_, size := msg.(tea.WindowSizeMsg)
+	if !size {
+		cmds = m.takeTyped()
+	}
+	cmds = append(cmds, m.update(msg))
+	if size {
+		cmds = append(cmds, m.takeTyped()...)
+	}
+	m.refresh()
+	m.handOver()
+	cmds = append(m.pending, cmds...)
+	m.pending = nil
+	return m, tea.Batch(cmds...)
+}
+
+// takeTyped handles the keys typed before the start, once.
+func (m *Model) takeTyped() []tea.Cmd {
+	var cmds []tea.Cmd
+	for len(m.typed) > 0 {
+		k := m.typed[0]
+		m.typed = m.typed[1:]
+		cmds = append(cmds, m.update(k))
+	}
+	return cmds
+}
+
+// update handles one message, for Update.
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -59,13 +89,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.click(msg.Mouse())
 		}
 	}
-	m.refresh()
-	m.handOver()
-	if len(m.pending) > 0 {
-		cmd = tea.Batch(append(m.pending, cmd)...)
-		m.pending = nil
-	}
-	return m, cmd
+	return cmd
 }
 
 // key gives a key to the screen that is up. q quits from every screen but

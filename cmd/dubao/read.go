@@ -57,8 +57,8 @@ flags:`, args)
 		return err
 	}
 	// Before reading standard input: settling the width may start dubao again.
-	m, warning := agreeWidth(*ambiguous)
-	o.Measure = m
+	m, typed, warning := agreeWidth(*ambiguous)
+	o.Measure, o.TypedAhead = m, typedKeys(typed)
 	var is *model.Issue
 	switch {
 	case lib != nil && *date != "":
