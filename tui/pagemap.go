@@ -55,12 +55,12 @@ func (k MapKeys) hints() []key.Binding {
 	return []key.Binding{move, k.Read, k.Next, page, k.Back}
 }
 
-// pageMap is the page map's state: open or not, the page it shows and the
-// story selected on it, and the screen drawn for them.
+// pageMap is the page map's state: the page it shows and the story
+// selected on it, and the screen drawn for them. It is up while the
+// reader's screen is mapScreen.
 type pageMap struct {
 	c    *common
 	keys MapKeys
-	open bool
 	page int // the page shown, an index in the issue's pages
 	art  int // the article selected on it; -1 for none
 
@@ -82,7 +82,7 @@ func (m *Model) openMap() {
 		return
 	}
 	v := &m.st.all[r.story]
-	m.pmap.open, m.help.open = true, false
+	m.screen = mapScreen
 	m.pmap.page, m.pmap.art = v.parts[0].page, v.parts[0].art
 	m.drawMap()
 }
@@ -102,9 +102,9 @@ func (m *Model) mapKey(msg tea.KeyPressMsg) {
 	}
 	switch {
 	case key.Matches(msg, rk.Help):
-		m.help.open, m.help.top = true, 0
+		m.openHelp()
 	case key.Matches(msg, k.Back):
-		p.open = false
+		m.screen = issueScreen
 	case key.Matches(msg, k.Read):
 		m.mapRead()
 	case key.Matches(msg, k.Left):
@@ -176,7 +176,7 @@ func (m *Model) mapRead() {
 	if !ok {
 		return
 	}
-	p.open = false
+	m.screen = issueScreen
 	m.read()
 	if ref.part > 0 {
 		m.body.reveal(spot{story: ref.story, sec: ref.part + 1, field: model.InParagraph})
@@ -277,7 +277,7 @@ const (
 func (m *Model) drawMap() {
 	p := &m.pmap
 	g := m.c.geo
-	if !p.open || g.TooSmall || g.Width <= 0 || m.issue == nil || p.page >= len(m.issue.Pages) {
+	if m.base() != mapScreen || g.TooSmall || g.Width <= 0 || m.issue == nil || p.page >= len(m.issue.Pages) {
 		return
 	}
 	st := &m.c.st

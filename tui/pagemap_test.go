@@ -153,8 +153,8 @@ func storyOn(m *Model, pi, ai int) *model.Story {
 func TestMapStaysInStep(t *testing.T) {
 	m := New(mapIssue(t, "d01"), Options{Width: 100, Height: 30, ThemeName: "ink"})
 	send(m, keys("m")...)
-	if !m.pmap.open || m.pmap.page != 0 || m.pmap.art != 0 {
-		t.Fatalf("m opens the map on page %d story %d (open %v), want the first page's lead", m.pmap.page, m.pmap.art, m.pmap.open)
+	if m.screen != mapScreen || m.pmap.page != 0 || m.pmap.art != 0 {
+		t.Fatalf("m opens the map on page %d story %d (open %v), want the first page's lead", m.pmap.page, m.pmap.art, m.screen == mapScreen)
 	}
 	send(m, keys("l j")...) // right of the lead, then down
 	want := storyOn(m, m.pmap.page, m.pmap.art)
@@ -165,8 +165,8 @@ func TestMapStaysInStep(t *testing.T) {
 		t.Errorf("the selected story's headline is not on the screen:\n%s", screen(m))
 	}
 	send(m, keys("enter")...)
-	if m.pmap.open || m.focus != focusBody || m.body.story() != want {
-		t.Fatalf("enter: map open %v, focus %v, reading %v; want the story read", m.pmap.open, m.focus, m.body.story() == want)
+	if m.screen == mapScreen || m.focus != focusBody || m.body.story() != want {
+		t.Fatalf("enter: map open %v, focus %v, reading %v; want the story read", m.screen == mapScreen, m.focus, m.body.story() == want)
 	}
 	if !m.list.read.IsRead(m.st.all[m.st.of[artRef{0, m.pmap.art}].story].key) {
 		t.Error("the story read from the map is not marked read")
@@ -174,12 +174,12 @@ func TestMapStaysInStep(t *testing.T) {
 	send(m, keys("J m")...) // the next story, then the map again
 	r, _ := m.list.selected()
 	v := m.st.all[r.story]
-	if !m.pmap.open || m.pmap.page != v.parts[0].page || m.pmap.art != v.parts[0].art {
+	if m.screen != mapScreen || m.pmap.page != v.parts[0].page || m.pmap.art != v.parts[0].art {
 		t.Errorf("after J, m opens on page %d story %d, want the list's selection, %v", m.pmap.page, m.pmap.art, v.parts[0])
 	}
 	send(m, keys("esc")...)
-	if m.pmap.open || m.focus != focusBody {
-		t.Errorf("esc on the map: open %v, focus %v; want back where m was pressed", m.pmap.open, m.focus)
+	if m.screen == mapScreen || m.focus != focusBody {
+		t.Errorf("esc on the map: open %v, focus %v; want back where m was pressed", m.screen == mapScreen, m.focus)
 	}
 	// [ ] change the page, and the list follows.
 	send(m, keys("m ]")...)
@@ -241,8 +241,8 @@ func TestMapWithoutGeometry(t *testing.T) {
 		t.Errorf("a text page's map shows %q, want one line about the PDF", lines)
 	}
 	send(m, keys("j enter")...) // nothing to move to, enter reads the selection
-	if m.pmap.open || m.focus != focusBody {
-		t.Errorf("enter on a text page's map: open %v, focus %v", m.pmap.open, m.focus)
+	if m.screen == mapScreen || m.focus != focusBody {
+		t.Errorf("enter on a text page's map: open %v, focus %v", m.screen == mapScreen, m.focus)
 	}
 }
 
@@ -257,7 +257,7 @@ func TestMapClick(t *testing.T) {
 		t.Fatalf("a click in story 3's box selects %d", m.pmap.art)
 	}
 	send(m, click)
-	if m.pmap.open || m.body.story() != storyOn(m, 0, 3) {
+	if m.screen == mapScreen || m.body.story() != storyOn(m, 0, 3) {
 		t.Errorf("a second click does not read story 3")
 	}
 }
