@@ -61,8 +61,9 @@ func (k MapKeys) hints() []key.Binding {
 type pageMap struct {
 	c    *common
 	keys MapKeys
-	page int // the page shown, an index in the issue's pages
-	art  int // the article selected on it; -1 for none
+	page int    // the page shown, an index in the issue's pages
+	art  int    // the article selected on it; -1 for none
+	note string // what the last key has to say in the status bar
 
 	lay  pagemap.Map
 	at   pagemap.Rect // where the map's cells are on the screen, below the header
@@ -87,26 +88,54 @@ func (m *Model) openMap() {
 	m.drawMap()
 }
 
-// mapKey handles a key while the map is open.
+// mapKey handles a key on the map: the help and the theme, which every
+// screen of an issue answers, then the map's own; a move on the map moves
+// the list's selection with it.
 func (m *Model) mapKey(msg tea.KeyPressMsg) {
-	k := &m.pmap.keys
-	rk := &m.c.keys
+	k := &m.c.keys
 	p := &m.pmap
-	lay := &p.lay
+	switch {
+	case key.Matches(msg, k.Help):
+		m.openHelp()
+	case key.Matches(msg, k.Theme):
+		m.cycleTheme()
+	default:
+		page, art := p.page, p.art
+		switch p.update(msg, k, m.issue.Pages) {
+		case toOpen:
+			m.mapRead()
+		case toBack:
+			m.screen = issueScreen
+		}
+		if p.note != "" {
+			m.say(p.note)
+			p.note = ""
+		}
+		if p.page != page || p.art != art {
+			m.mapSelect(p.page, p.art)
+		}
+	}
+	m.drawMap()
+}
+
+// update moves the map for a key — to the nearest story in a direction,
+// the next in reading order, another page (its lead selected) — and
+// returns what reaches beyond it: toOpen to read the selected story,
+// toBack to close the map. At an edge it leaves a note for the status bar.
+func (p *pageMap) update(msg tea.KeyPressMsg, rk *KeyMap, pages []*model.Page) intent {
+	k := &p.keys
 	move := func(d pagemap.Direction, edge string) {
-		if i, ok := lay.Nearest(p.art, d); ok {
-			m.mapSelect(p.page, i)
+		if i, ok := p.lay.Nearest(p.art, d); ok {
+			p.art = i
 		} else {
-			m.say(edge)
+			p.note = edge
 		}
 	}
 	switch {
-	case key.Matches(msg, rk.Help):
-		m.openHelp()
 	case key.Matches(msg, k.Back):
-		m.screen = issueScreen
+		return toBack
 	case key.Matches(msg, k.Read):
-		m.mapRead()
+		return toOpen
 	case key.Matches(msg, k.Left):
 		move(pagemap.Left, "左边没有文章了")
 	case key.Matches(msg, k.Right):
@@ -120,8 +149,8 @@ func (m *Model) mapKey(msg tea.KeyPressMsg) {
 		if key.Matches(msg, k.Prev) {
 			step = -1
 		}
-		if i := lay.Next(p.art, step); i >= 0 {
-			m.mapSelect(p.page, i)
+		if i := p.lay.Next(p.art, step); i >= 0 {
+			p.art = i
 		}
 	case key.Matches(msg, rk.NextPage, rk.PrevPage):
 		next := key.Matches(msg, rk.NextPage)
@@ -129,28 +158,23 @@ func (m *Model) mapKey(msg tea.KeyPressMsg) {
 		if next {
 			to = p.page + 1
 		}
-		if to < 0 || to >= len(m.issue.Pages) {
-			m.edge(next, "版")
-			return
+		if to < 0 || to >= len(pages) {
+			p.note = "已是第一版"
+			if next {
+				p.note = "已是最后一版"
+			}
+			return stay
 		}
-		m.mapPage(to)
-	case key.Matches(msg, rk.Theme):
-		m.cycleTheme()
+		p.page, p.art = to, -1
+		p.place(pages[to])
+		switch {
+		case p.lay.Lead() >= 0:
+			p.art = p.lay.Lead()
+		case len(pages[to].Articles) > 0:
+			p.art = 0 // a page without geometry: its first story
+		}
 	}
-	m.drawMap()
-}
-
-// mapPage shows page pi on the map, its lead story selected (in the list
-// too) when it has one.
-func (m *Model) mapPage(pi int) {
-	p := &m.pmap
-	p.page, p.art = pi, -1
-	m.drawMap()
-	if i := p.lay.Lead(); i >= 0 {
-		m.mapSelect(pi, i)
-	} else if len(m.issue.Pages[pi].Articles) > 0 {
-		m.mapSelect(pi, 0) // a page without geometry: its first story
-	}
+	return stay
 }
 
 // mapSelect selects article ai of page pi on the map, and its story in
@@ -161,7 +185,15 @@ func (m *Model) mapSelect(pi, ai int) {
 	if !ok {
 		return
 	}
-	if row, ok := m.list.rowOf(ref.story); ok {
+	row, ok := m.list.rowOf(ref.story)
+	if !ok && m.list.narrowed {
+		// A story without matches, chosen on the map: the list shows
+		// every story again, so that it can be selected there too.
+		m.search.narrow = false
+		m.list.narrow(false)
+		row, ok = m.list.rowOf(ref.story)
+	}
+	if ok {
 		m.list.cur = row
 		m.list.follow()
 	}
@@ -303,22 +335,7 @@ func (m *Model) drawMap() {
 		return
 	}
 
-	// The map, inside the page's frame, as large as the height allows;
-	// the story beside it when there is room, else the map centred.
-	room := W - 2*mapMargin - 2
-	mw, mh := pagemap.Size(page.Geometry.Width, page.Geometry.Height, room, H-2)
-	frameX := (W - mw - 2) / 2
-	panelX, panelW := 0, W-(mapMargin+mw+2+mapGap)-mapMargin
-	if panelW >= mapPanelMin {
-		frameX = mapMargin
-		panelX = frameX + mw + 2 + mapGap
-	} else {
-		panelW = 0
-	}
-	frameY := (H - mh - 2) / 2
-	p.at = pagemap.Rect{X: frameX + 1, Y: frameY + 1, W: mw, H: mh}
-	p.lay = pagemap.Place(page, mw, mh)
-
+	panelX, panelW := p.place(page)
 	cw := W
 	if panelW > 0 {
 		cw = panelX
@@ -345,6 +362,33 @@ func (m *Model) drawMap() {
 		}
 		p.rows = append(p.rows, b.String())
 	}
+}
+
+// place lays page out for the window: the map inside the page's frame, as
+// large as the height allows, with the selected story beside it when there
+// is room (from column panelX, panelW wide; 0 wide for none), else
+// centred.
+func (p *pageMap) place(page *model.Page) (panelX, panelW int) {
+	g := p.c.geo
+	W, H := g.Width, g.Height-2
+	if page.Geometry == nil || g.TooSmall {
+		p.lay, p.at = pagemap.Map{}, pagemap.Rect{}
+		return 0, 0
+	}
+	room := W - 2*mapMargin - 2
+	mw, mh := pagemap.Size(page.Geometry.Width, page.Geometry.Height, room, H-2)
+	frameX := (W - mw - 2) / 2
+	panelW = W - (mapMargin + mw + 2 + mapGap) - mapMargin
+	if panelW >= mapPanelMin {
+		frameX = mapMargin
+		panelX = frameX + mw + 2 + mapGap
+	} else {
+		panelW = 0
+	}
+	frameY := (H - mh - 2) / 2
+	p.at = pagemap.Rect{X: frameX + 1, Y: frameY + 1, W: mw, H: mh}
+	p.lay = pagemap.Place(page, mw, mh)
+	return panelX, panelW
 }
 
 // mapPaints returns the paint of each kind of cell of the map.

@@ -288,3 +288,55 @@ func BenchmarkMapDraw(b *testing.B) {
 	}
 	b.SetBytes(int64(len(strings.Join(m.pmap.rows, "\n"))))
 }
+
+// TestMapWithNarrowedList: with the list narrowed to the stories a search
+// hit, a story chosen on the map is still the list's selection — the list
+// shows every story again when it has to.
+func TestMapWithNarrowedList(t *testing.T) {
+	m := New(mapIssue(t), Options{Width: 100, Height: 30, ThemeName: "ink"})
+	send(m, keys("/ 澳 门 enter f")...)
+	if !m.list.narrowed {
+		t.Fatal("the search did not narrow the list")
+	}
+	send(m, keys("m")...)
+	for range m.issue.Pages[m.pmap.page].Articles {
+		send(m, keys("tab")...)
+		want := storyOn(m, m.pmap.page, m.pmap.art)
+		if listed, shown := selectedStory(t, m); listed != want || shown != want {
+			t.Fatalf("the map selects %q, the list %q, the body %q", want.Parts[0].Title, listed.Parts[0].Title, shown.Parts[0].Title)
+		}
+	}
+}
+
+// TestMapReadsAContinuedPart: a story's part on a later page, chosen on
+// that page's map, is read from that part: the story is the list's, under
+// the page where it starts, and the body opens where the part begins.
+func TestMapReadsAContinuedPart(t *testing.T) {
+	is := mapIssue(t)
+	head, tail := is.Pages[0].Articles[0], is.Pages[1].Articles[8]
+	var stories []*model.Story
+	for _, s := range is.Stories {
+		if s.Parts[0] != tail {
+			stories = append(stories, s)
+		}
+		if s.Parts[0] == head {
+			s.Parts = append(s.Parts, tail)
+			s.Pages = append(s.Pages, is.Pages[1].Number)
+		}
+	}
+	is.Stories = stories
+	m := New(is, Options{Width: 100, Height: 30, ThemeName: "ink"})
+	send(m, keys("m ]")...)
+	send(m, tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	if m.pmap.page != 1 || m.pmap.art != 8 {
+		t.Fatalf("shift+tab from the lead of the second page selects page %d story %d, want its last", m.pmap.page, m.pmap.art)
+	}
+	if listed, _ := selectedStory(t, m); listed.Parts[0] != head {
+		t.Fatalf("the list selects %q, want the story the part belongs to", listed.Parts[0].Title)
+	}
+	send(m, keys("enter")...)
+	got := bodyOf(screen(m))
+	if !strings.Contains(got, tail.Paragraphs[0][:15]) || strings.Contains(got, head.Paragraphs[0][:15]) {
+		t.Errorf("the body does not open at the part on the second page:\n%s", screen(m))
+	}
+}
