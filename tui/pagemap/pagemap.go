@@ -118,7 +118,9 @@ type Map struct {
 // story's boxes, those under 2×2 cells, which cannot be drawn as boxes,
 // are left out, unless the story has no other (then it keeps its largest).
 //
-// A page without geometry, or with no size, gives an empty Map.
+// A page without geometry, or with no size, gives an empty Map. Past
+// maxStories stories, or maxRects rectangles in a story's region, a page
+// is drawn in less detail (see there).
 func Place(p *model.Page, w, h int) Map {
 	m := Map{W: w, H: h}
 	if p == nil || p.Geometry == nil || w <= 0 || h <= 0 {
@@ -141,10 +143,14 @@ func Place(p *model.Page, w, h int) Map {
 	}
 	var items []item
 	for i, a := range p.Articles {
-		if a == nil {
+		if a == nil || i >= maxStories {
 			continue
 		}
-		for _, b := range a.Region {
+		region := a.Region
+		if len(region) > maxRects {
+			region = []model.Box{a.Bounds()}
+		}
+		for _, b := range region {
 			if r := snap(b); !b.Empty() && !r.Empty() {
 				items = append(items, item{i, r})
 			}
@@ -157,14 +163,7 @@ func Place(p *model.Page, w, h int) Map {
 	m.Boxes = make([][]Rect, len(p.Articles))
 	var placed []Rect
 	for _, it := range items {
-		pieces := []Rect{it.r}
-		for _, o := range placed {
-			var next []Rect
-			for _, pc := range pieces {
-				next = append(next, pc.minus(o)...)
-			}
-			pieces = next
-		}
+		pieces := cut(it.r, placed)
 		m.Boxes[it.story] = append(m.Boxes[it.story], pieces...)
 		placed = append(placed, pieces...)
 	}
@@ -184,17 +183,41 @@ func Place(p *model.Page, w, h int) Map {
 		if f.Empty() {
 			continue
 		}
-		pieces := []Rect{snap(f)}
-		for _, o := range placed {
-			var next []Rect
-			for _, pc := range pieces {
-				next = append(next, pc.minus(o)...)
-			}
-			pieces = next
-		}
-		m.Figures = append(m.Figures, pieces...)
+		m.Figures = append(m.Figures, cut(snap(f), placed)...)
 	}
 	return m
+}
+
+// Bounds on what a page may ask of Place, so that no page, however
+// broken its geometry, makes drawing it slow: the stories drawn (those
+// after are left off the map), the rectangles of a story's region (a
+// region of more is drawn as its bounds), and the parts a rectangle cut
+// round others keeps (its largest).
+const (
+	maxStories = 256
+	maxRects   = 16
+	maxPieces  = 8
+)
+
+// cut returns the cells of r outside every rectangle of placed, as at most
+// maxPieces rectangles, the largest.
+func cut(r Rect, placed []Rect) []Rect {
+	pieces := []Rect{r}
+	for _, o := range placed {
+		if !r.Overlaps(o) {
+			continue
+		}
+		var next []Rect
+		for _, pc := range pieces {
+			next = append(next, pc.minus(o)...)
+		}
+		pieces = next
+		if len(pieces) > maxPieces {
+			slices.SortStableFunc(pieces, func(a, b Rect) int { return cmp.Compare(b.Area(), a.Area()) })
+			pieces = pieces[:maxPieces]
+		}
+	}
+	return pieces
 }
 
 // span snaps the interval [a, b) of cells (fractional) to whole cells in

@@ -3,6 +3,7 @@ package pagemap
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -359,5 +360,39 @@ func TestPlaceFixtures(t *testing.T) {
 			}
 			checkNoOverlap(t, m)
 		}
+	}
+}
+
+// TestPlaceBrokenGeometry: geometry no parse should give — thousands of
+// stories and rectangles, rectangles inside out, off the page, of no
+// size, NaN and infinite — is drawn without overlaps, and soon.
+func TestPlaceBrokenGeometry(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	coord := func() float64 {
+		switch r.IntN(20) {
+		case 0:
+			return math.NaN()
+		case 1:
+			return math.Inf(1 - 2*r.IntN(2))
+		case 2:
+			return -r.Float64() * 1e6
+		}
+		return r.Float64() * 1200
+	}
+	p := &model.Page{Geometry: &model.Geometry{Width: 1000, Height: 1400}}
+	for range 2000 {
+		a := &model.Article{}
+		for range r.IntN(40) {
+			a.Region = append(a.Region, model.Box{X0: coord(), Y0: coord(), X1: coord(), Y1: coord()})
+		}
+		p.Articles = append(p.Articles, a)
+	}
+	for range 500 {
+		p.Geometry.Figures = append(p.Geometry.Figures, model.Box{X0: coord(), Y0: coord(), X1: coord(), Y1: coord()})
+	}
+	m := Place(p, 156, 48)
+	checkNoOverlap(t, m)
+	for _, d := range []Direction{Left, Right, Up, Down} {
+		m.Nearest(m.Lead(), d)
 	}
 }
