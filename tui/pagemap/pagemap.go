@@ -117,6 +117,8 @@ type Map struct {
 // that come out side by side, edge to edge, are joined into one box; of a
 // story's boxes, those under 2×2 cells, which cannot be drawn as boxes,
 // are left out, unless the story has no other (then it keeps its largest).
+// A story whose largest box is too small for a line of its headline takes
+// free cells beside it, where there are any (see grow).
 //
 // A page without geometry, or with no size, gives an empty Map. Past
 // maxStories stories, or maxRects rectangles in a story's region, a page
@@ -168,15 +170,22 @@ func Place(p *model.Page, w, h int) Map {
 		placed = append(placed, pieces...)
 	}
 	m.Regions = make([][]model.Box, len(p.Articles))
-	placed = placed[:0]
 	for i, boxes := range m.Boxes {
 		boxes = keepDrawable(join(boxes))
-		placed = append(placed, boxes...)
 		slices.SortStableFunc(boxes, func(a, b Rect) int { return cmp.Compare(b.Area(), a.Area()) })
 		m.Boxes[i] = boxes
 		if len(boxes) > 0 {
 			m.Regions[i] = p.Articles[i].Region
 		}
+	}
+	for i, boxes := range m.Boxes {
+		if len(boxes) > 0 {
+			boxes[0] = m.grow(i, boxes[0])
+		}
+	}
+	placed = placed[:0]
+	for _, boxes := range m.Boxes {
+		placed = append(placed, boxes...)
 	}
 
 	for _, f := range g.Figures {
@@ -237,6 +246,52 @@ func span(a, b float64, n int) (int, int) {
 		hi = lo + 1
 	}
 	return lo, hi
+}
+
+// A box shows a line of its story's headline from labelW×labelH cells:
+// a border round one two-cell character.
+const labelW, labelH = 4, 3
+
+// grow gives story i's box r, when it is too small to show a line of the
+// headline, the free cells beside it — a row below or above, a column
+// right or left, at a time — until it is labelW×labelH or no free cells
+// are left beside it. Free cells are in the map and in no story's box;
+// pictures give way.
+func (m Map) grow(i int, r Rect) Rect {
+	free := func(x Rect) bool {
+		if x.X < 0 || x.Y < 0 || x.X+x.W > m.W || x.Y+x.H > m.H {
+			return false
+		}
+		for _, boxes := range m.Boxes {
+			for _, b := range boxes {
+				if b.Overlaps(x) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for r.H < labelH {
+		switch {
+		case free(Rect{r.X, r.Y + r.H, r.W, 1}):
+			r.H++
+		case free(Rect{r.X, r.Y - 1, r.W, 1}):
+			r.Y, r.H = r.Y-1, r.H+1
+		default:
+			return r
+		}
+	}
+	for r.W < labelW {
+		switch {
+		case free(Rect{r.X + r.W, r.Y, 1, r.H}):
+			r.W++
+		case free(Rect{r.X - 1, r.Y, 1, r.H}):
+			r.X, r.W = r.X-1, r.W+1
+		default:
+			return r
+		}
+	}
+	return r
 }
 
 // keepDrawable keeps the boxes of a story that can be drawn as boxes, at
