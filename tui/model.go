@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"image"
 	"os"
 	"strconv"
 	"sync"
@@ -44,6 +45,11 @@ type Options struct {
 	// place (cmd/dubao gives SIGHUP, SIGTERM and SIGINT); nil for none.
 	Stop <-chan os.Signal
 
+	// PageImage renders a page read from a PDF w×h pixels, for the picture
+	// under the page map, drawn where the terminal says it can (the kitty
+	// graphics protocol); nil for none, and the terminal is not asked.
+	PageImage func(p *model.Page, w, h int) (image.Image, error)
+
 	// Width and Height are the window's size until bubbletea says: for
 	// tests and benchmarks. Zero draws nothing until then.
 	Width, Height int
@@ -72,8 +78,9 @@ type Model struct {
 	list  list
 	body  body
 	help  help
-	focus focus   // the issue screen's pane with the keys
-	pmap  pageMap // the page map's page and story, and its screen
+	focus focus    // the issue screen's pane with the keys
+	pmap  pageMap  // the page map's page and story, and its screen
+	pic   pictures // the page's picture under the map, where the terminal can show one
 
 	// The shelf; the date of the issue open from it ("" for one not from
 	// the shelf).
@@ -135,6 +142,8 @@ func New(is *model.Issue, o Options) *Model {
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}
 	m.pmap = newPageMap(&m.c)
+	m.pic = pictures{render: o.PageImage}
+	m.pic.reset()
 	m.c.st = newStyles(t)
 	m.shelf = newShelfPane(&m.c, o.Library)
 	m.c.geo = NewGeometry(o.Width, o.Height, m.c.measure, m.c.m)
@@ -187,6 +196,7 @@ func (m *Model) open(op Opened, r Recall) {
 	m.list = newList(&m.c, m.issue, &m.st, NewReadMarks(r.Read))
 	m.body = newBody(&m.c)
 	m.screen = issueScreen
+	m.pic.reset()
 	m.resize(m.c.geo.Width, m.c.geo.Height)
 	m.sync()
 	if r.Position != nil {
@@ -207,6 +217,9 @@ func (m *Model) Init() tea.Cmd {
 	}
 	if !m.themeChosen && m.noColor == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.pic.render != nil {
+		cmds = append(cmds, askGraphics())
 	}
 	m.handOver() // a story opened where the reading had stopped
 	cmds = append(cmds, m.pending...)
@@ -279,6 +292,9 @@ func (m *Model) toShelf() {
 // the place.
 func (m *Model) quit() tea.Cmd {
 	m.leave()
+	if gone := m.pictureGone(); gone != "" {
+		return tea.Sequence(tea.Raw(gone), tea.Quit)
+	}
 	return tea.Quit
 }
 

@@ -394,8 +394,12 @@ func (p *pageMap) place(page *model.Page) (panelX, panelW int) {
 // mapPaints returns the paint of each kind of cell of the map.
 func (m *Model) mapPaints() *[mpPaints]paint {
 	st := &m.c.st
+	fill := st.fill
+	if m.pictureOn() {
+		fill = paint{} // the terminal's own background, which shows the picture beneath
+	}
 	return &[mpPaints]paint{
-		mpFill: st.fill, mpPage: st.dim, mpStory: st.frame.paint, mpLead: st.frameFocused.paint,
+		mpFill: fill, mpPage: st.dim, mpStory: st.frame.paint, mpLead: st.frameFocused.paint,
 		mpCurrent: st.selected, mpLabel: st.item, mpLeadLabel: st.title, mpReadLabel: st.read,
 		mpCurrentLabel: st.selected, mpShade: st.dim,
 	}
@@ -475,7 +479,11 @@ func (m *Model) mapGrid(page *model.Page, w, h int) []mapCell {
 	}
 	at := p.at
 	box(pagemap.Rect{X: at.X - 1, Y: at.Y - 1, W: at.W + 2, H: at.H + 2}, gl.page, mpPage)
-	for _, f := range p.lay.Figures {
+	figures := p.lay.Figures
+	if m.pictureOn() {
+		figures = nil // the picture shows them
+	}
+	for _, f := range figures {
 		for y := f.Y; y < f.Y+f.H; y++ {
 			for x := f.X; x < f.X+f.W; x++ {
 				set(at.X+x, at.Y+y, gl.shade, mpShade)

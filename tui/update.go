@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	uv "github.com/charmbracelet/ultraviolet"
 
 	"github.com/dubaoreader/dubao/themes"
 )
@@ -24,6 +25,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	m.refresh()
 	m.handOver()
+	cmds = append(cmds, m.picture())
 	cmds = append(m.pending, cmds...)
 	m.pending = nil
 	return m, tea.Batch(cmds...)
@@ -72,6 +74,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 	case stopMsg:
 		cmd = m.quit()
+	case uv.KittyGraphicsEvent, uv.PrimaryDeviceAttributesEvent:
+		m.graphicsAnswer(msg)
+	case pictureMsg:
+		cmd = m.pictureArrived(msg)
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
 	case tea.PasteMsg:
