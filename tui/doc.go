@@ -10,8 +10,8 @@
 // come page by page, are put in the order the stories are read.
 //
 // The reader is one root Model routing messages to the screen that is up —
-// the shelf, an issue, the help overlay, the search prompt (screen.go says
-// how to add one) — and each screen's panes answer their own keys and draw
+// the shelf, an issue, the page map (版面图) of a page read from its PDF,
+// the help overlay, the search prompt (screen.go says how to add one) — and each screen's panes answer their own keys and draw
 // their own rows. model.go holds the state and what changes it, update.go
 // the routing of messages, keys and the mouse, view.go the drawing; the
 // keys are one KeyMap (keys.go). The parts share a common struct: the

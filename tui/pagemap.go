@@ -19,7 +19,8 @@ import (
 // highlighted; beside it, when there is room, the selected story's
 // headline and first lines. Moving on the map moves the list's selection,
 // so the list, the map and the reader stay on one story. Package pagemap
-// does the geometry; this file draws it and takes its keys.
+// does the geometry; this file draws it and takes its keys; picture.go
+// puts the page's own picture beneath it where the terminal can.
 
 // MapKeys are the keys of the page map. [ ] change the page, ? and q are
 // the reader's.
