@@ -383,6 +383,7 @@ func (p *pageMap) place(page *model.Page) (panelX, panelW int) {
 	if panelW >= mapPanelMin {
 		frameX = mapMargin
 		panelX = frameX + mw + 2 + mapGap
+		panelW = min(panelW, 2*p.c.measure) // no wider than the reader's lines
 	} else {
 		panelW = 0
 	}
