@@ -340,3 +340,23 @@ func TestMapReadsAContinuedPart(t *testing.T) {
 		t.Errorf("the body does not open at the part on the second page:\n%s", screen(m))
 	}
 }
+
+// TestMapOfNothing: an issue without stories, and a page with geometry
+// but no stories, draw and take every map key without a story to select.
+func TestMapOfNothing(t *testing.T) {
+	m := New(&model.Issue{}, Options{Width: 80, Height: 24, ThemeName: "ink"})
+	send(m, keys("m")...)
+	if m.screen == mapScreen {
+		t.Error("the map opens on an issue without stories")
+	}
+	empty := &model.Page{Number: 9, Geometry: &model.Geometry{Width: 900, Height: 1200}}
+	is := mapIssue(t)
+	is.Pages = append(is.Pages, empty)
+	is.Stories = parse.Stories(is.Pages)
+	m = New(is, Options{Width: 80, Height: 24, ThemeName: "ink"})
+	send(m, keys("m ] ] ] h j k l tab enter")...)
+	if m.pmap.page != 3 || m.pmap.art != -1 || m.screen != mapScreen {
+		t.Errorf("on a page without stories: page %d, story %d, screen %v", m.pmap.page, m.pmap.art, m.screen)
+	}
+	checkFrame(t, screen(m), 80, 24, m.c.m)
+}
