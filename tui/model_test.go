@@ -299,8 +299,11 @@ func TestFrameNeverOverflows(t *testing.T) {
 			m = started(New(nil, o))
 		case 1: // a story across a seam
 			m = New(seamIssue(t), o)
-		case 2: // pages with geometry, for the page map (m)
+		case 2: // pages with geometry, for the page map (m), and their pictures
+			var r renders
+			o.PageImage = r.render
 			m = New(mapIssue(t, names...), o)
+			send(m, kittyOK, da1)
 		default:
 			m = New(goldIssue(t, names...), o)
 		}
