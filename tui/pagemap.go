@@ -68,7 +68,8 @@ type pageMap struct {
 
 	lay  pagemap.Map
 	at   pagemap.Rect // where the map's cells are on the screen, below the header
-	rows []string     // the screen between header and status bar, drawn by draw
+	rows []string     // the screen between header and status bar, drawn by drawMap
+	grid []mapCell    // the cells drawMap draws the map in, kept for the next time
 }
 
 func newPageMap(c *common) pageMap {
@@ -440,7 +441,10 @@ func writeCells(b *strings.Builder, cells []mapCell, paints *[mpPaints]paint, ru
 func (m *Model) mapGrid(page *model.Page, w, h int) []mapCell {
 	p := &m.pmap
 	gl := glyphsFor(m.c.m)
-	grid := make([]mapCell, w*h)
+	if cap(p.grid) < w*h {
+		p.grid = make([]mapCell, w*h)
+	}
+	grid := p.grid[:w*h]
 	for i := range grid {
 		grid[i] = mapCell{s: " "}
 	}

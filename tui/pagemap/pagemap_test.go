@@ -396,3 +396,25 @@ func TestPlaceBrokenGeometry(t *testing.T) {
 		m.Nearest(m.Lead(), d)
 	}
 }
+
+// BenchmarkPlace lays out the fixture page of nine stories and two
+// pictures (gen g026) for a 160×50 window.
+func BenchmarkPlace(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "map-g026.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pj model.PageJSON
+	if err := json.Unmarshal(raw, &pj); err != nil {
+		b.Fatal(err)
+	}
+	p := &model.Page{Geometry: pj.Geometry}
+	for _, a := range pj.Articles {
+		p.Articles = append(p.Articles, &model.Article{Region: a.Region})
+	}
+	w, h := Size(p.Geometry.Width, p.Geometry.Height, 156, 46)
+	b.ReportAllocs()
+	for b.Loop() {
+		Place(p, w, h)
+	}
+}
