@@ -9,6 +9,7 @@ type KeyMap struct {
 	Up, Down           key.Binding // move the selection, or scroll a line
 	Open, Back         key.Binding // read the selected story; back to the list, from it to the shelf
 	Shelf              key.Binding // back to the shelf of days
+	Map                key.Binding // the page map (版面图); its own keys are MapKeys
 	Switch             key.Binding // the other pane
 	PageDown, PageUp   key.Binding
 	HalfDown, HalfUp   key.Binding
@@ -52,6 +53,7 @@ func DefaultKeyMap() KeyMap {
 		Open:        b([]string{"enter", "l", "right"}, "enter/l/→", "阅读"),
 		Back:        b([]string{"h", "left", "esc"}, "h/←/esc", "返回标题"),
 		Shelf:       b([]string{"s"}, "s", "书架"),
+		Map:         b([]string{"m"}, "m", "版面图"),
 		Switch:      b([]string{"tab"}, "tab", "切换窗格"),
 		PageDown:    b([]string{"space", "pgdown"}, "space/PgDn", "下一屏"),
 		PageUp:      b([]string{"b", "pgup"}, "b/PgUp", "上一屏"),
@@ -91,7 +93,7 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) HelpGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Open, k.Back, k.Switch, k.NextArticle, k.PrevArticle, k.NextPage, k.PrevPage, k.Shelf},
+		{k.Open, k.Back, k.Switch, k.NextArticle, k.PrevArticle, k.NextPage, k.PrevPage, k.Map, k.Shelf},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Narrow, k.Prompt.Confirm, k.Prompt.Cancel, k.Prompt.Clear},
 		{k.Theme, k.Indent, k.Help, k.Quit},
 	}

@@ -93,7 +93,7 @@ func TestEveryBindingDoesSomething(t *testing.T) {
 		"PageDown": "enter", "PageUp": "enter G", "HalfDown": "enter", "HalfUp": "enter G",
 		"Top": "enter G", "Bottom": "enter", "PrevPage": "] ]", "NextPage": "",
 		"NextArticle": "", "PrevArticle": "j j", "Theme": "", "Indent": "enter", "Help": "",
-		"Shelf": "", "Search": "", "NextMatch": "/ 的 enter", "PrevMatch": "/ 的 enter", "Narrow": "/ 的 enter",
+		"Shelf": "", "Map": "", "Search": "", "NextMatch": "/ 的 enter", "PrevMatch": "/ 的 enter", "Narrow": "/ 的 enter",
 	}
 	for name, b := range bindings(DefaultKeyMap()) {
 		if name == "Quit" {
