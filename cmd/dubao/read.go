@@ -92,7 +92,12 @@ flags:`, args)
 	user, warnings := userThemes(os.Getenv)
 	o.UserThemes = append(o.UserThemes, user...)
 	o.Warnings = append(o.Warnings, warnings...)
-	return tui.Run(is, o)
+	err = tui.Run(is, o)
+	if w := (*shelf.Warning)(nil); errors.As(err, &w) {
+		say(err.Error()) // the place was saved, in a fresh file: said, not failed
+		return nil
+	}
+	return err
 }
 
 // shelfPath is where the shelf is: dir when given, else the default.
