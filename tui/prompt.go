@@ -133,19 +133,22 @@ func (p *prompt) clusterAfter() int {
 }
 
 // promptTail returns a tail of s that starts at a rune and holds more
-// than room cells, or s. A character of one or two cells takes at most 4
-// bytes, so such a tail is short, but for runs of zero-width characters (a
-// base with many combining marks), for which all of s is kept.
+// than room cells, or s. A character of one or two cells takes one to four
+// bytes, so such a tail is short — tried at a byte a cell, then at four —
+// but for runs of zero-width characters (a base with many combining
+// marks), for which all of s is kept.
 func promptTail(m layout.Measure, s string, room int) string {
-	cut := len(s) - 4*(room+16)
-	if cut <= 0 {
-		return s
-	}
-	for cut < len(s) && !utf8.RuneStart(s[cut]) {
-		cut++
-	}
-	if tail := s[cut:]; m.StringWidth(tail) > room {
-		return tail
+	for _, bytesPerCell := range []int{1, 4} {
+		cut := len(s) - bytesPerCell*(room+16)
+		if cut <= 0 {
+			return s
+		}
+		for cut < len(s) && !utf8.RuneStart(s[cut]) {
+			cut++
+		}
+		if tail := s[cut:]; m.StringWidth(tail) > room {
+			return tail
+		}
 	}
 	return s
 }
@@ -174,14 +177,15 @@ func (p *prompt) view(m layout.Measure, room int) promptView {
 		v.at += " "
 		atW = 1
 	}
-	if m.StringWidth(v.before)+atW > room {
-		// Let the start go, a cluster at a time, behind a … . Only the
-		// end of a long text can be in view: it is cut to a tail that
-		// holds more than room cells first, so that the cost is that of
-		// the room, not of the text (10 KB pasted is 10 000 keys).
+	// Only the end of a long text can be in view: it is cut to a tail that
+	// holds more than room cells first, so that the cost is that of the
+	// room, not of the text (10 KB pasted is 10 000 keys).
+	tail := promptTail(m, v.before, room)
+	if tail != v.before || m.StringWidth(v.before)+atW > room {
+		// Let the start go, a cluster at a time, behind a … .
 		const gone = "…"
 		goneW := m.StringWidth(gone)
-		rest := promptTail(m, v.before, room)
+		rest := tail
 		w, state := m.StringWidth(rest), -1
 		for rest != "" && goneW+w+atW > room {
 			var c string
