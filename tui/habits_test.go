@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -39,4 +41,96 @@ func storyRow(m *Model, i int) int {
 		}
 	}
 	return -1
+}
+
+// sgrs returns the parameters of every SGR sequence in s.
+func sgrs(s string) []string {
+	var out []string
+	for {
+		i := strings.Index(s, "\x1b[")
+		if i < 0 {
+			return out
+		}
+		s = s[i+2:]
+		j := strings.IndexFunc(s, func(r rune) bool { return r < '0' && r != ';' || r > '9' && r != ';' })
+		if j < 0 {
+			return out
+		}
+		if s[j] == 'm' {
+			out = append(out, s[:j])
+		}
+		s = s[j:]
+	}
+}
+
+// TestSixteenColours draws the built-in themes as a terminal of 16 colours
+// gets them (TERM=xterm): every colour is one of the palette's 16 (no
+// 38;2 or 38;5 for the terminal to round to the nearest it guesses), the
+// selected headline is reversed whichever pane has the keys or underlined,
+// a read headline is grey, never red. The screens, escape sequences shown
+// as \e, are golden files.
+func TestSixteenColours(t *testing.T) {
+	for _, theme := range []string{"paper", "ink", "contrast"} {
+		for _, tt := range []struct{ name, keys string }{
+			{"list", "enter tab j"},
+			{"body", "enter tab j enter"},
+		} {
+			t.Run(theme+"-"+tt.name, func(t *testing.T) {
+				m := New(goldIssue(t, corpusPages...), Options{ThemeName: theme, Colors16: true})
+				send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+				send(m, keys(tt.keys)...)
+				content := m.View().Content
+				for _, p := range sgrs(content) {
+					for _, f := range strings.Split(p, ";") {
+						if f == "38" || f == "48" || f == "58" {
+							t.Fatalf("SGR %q: a colour outside the 16 of the palette", p)
+						}
+					}
+				}
+				if theme != "contrast" {
+					sel := m.c.st.selected
+					if tt.name == "body" {
+						sel = m.c.st.unfocused
+					}
+					if !strings.Contains(sel.pre, "7") && !strings.Contains(sel.pre, "4") {
+						t.Errorf("the selected headline is drawn %q: neither reversed nor underlined", sel.pre)
+					}
+				}
+				if read := m.c.st.read.pre; strings.Contains(read, "31") || strings.Contains(read, "91") {
+					t.Errorf("read headlines are red: %q", read)
+				}
+				compareGolden(t, filepath.Join("testdata", "golden", "sixteen-"+theme+"-"+tt.name+".txt"),
+					strings.ReplaceAll(content, "\x1b", `\e`))
+			})
+		}
+	}
+}
+
+// TestPlainMarksTheSelection: in the plain theme (NO_COLOR) the selected
+// headline is marked with > while the body has the keys, and shown
+// reversed while the list has them; golden screens of both.
+func TestPlainMarksTheSelection(t *testing.T) {
+	for _, tt := range []struct{ name, keys string }{
+		{"list", "j"},
+		{"body", "j enter"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(goldIssue(t, corpusPages...), Options{NoColor: "1"})
+			send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+			send(m, keys(tt.keys)...)
+			got := screen(m)
+			marked := strings.Count(got, "│"+strings.Repeat(" ", itemLeft-2)+selectionMark)
+			want := 1
+			if tt.name == "list" {
+				want = 0 // reversed
+			}
+			if marked != want {
+				t.Errorf("%d headlines marked with %q, want %d:\n%s", marked, selectionMark, want, got)
+			}
+			if tt.name == "body" && !strings.Contains(m.c.st.unfocused.pre, "4") {
+				t.Errorf("the selected headline is drawn %q while the body has the keys: not underlined", m.c.st.unfocused.pre)
+			}
+			compareGolden(t, filepath.Join("testdata", "golden", "plain-"+tt.name+"-80x24.txt"), got)
+		})
+	}
 }

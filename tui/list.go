@@ -476,6 +476,10 @@ func (l *list) lastStory() int {
 	return 0
 }
 
+// selectionMark marks the selected headline, in the two cells before it,
+// where its style shows no bar.
+const selectionMark = "> "
+
 // rowAt returns the row shown on line y of the pane's inner area, and
 // false when there is none.
 func (l *list) rowAt(y int) (int, bool) {
@@ -533,10 +537,15 @@ func (l *list) writeRow(b *strings.Builder, y int, focused bool) {
 		}
 		ft := &l.fit[i]
 		if i == l.cur {
-			// The selection is a bar from the gutter to the border.
+			// The selection is a bar from the gutter to the border, and
+			// a > where the bar would not show.
 			pad = p
 			st.fill.spaces(b, itemLeft-2)
-			p.spaces(b, 2)
+			if (focused && st.markSelected) || (!focused && st.markUnfocused) {
+				p.write(b, selectionMark)
+			} else {
+				p.spaces(b, 2)
+			}
 		} else {
 			st.fill.spaces(b, itemLeft)
 		}

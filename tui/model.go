@@ -22,6 +22,7 @@ type Options struct {
 	ThemeName  string         // --theme; "" to choose by NO_COLOR and the background
 	NoColor    string         // the value of $NO_COLOR
 	UserThemes []themes.Theme // from themes.LoadDir
+	Colors16   bool           // the terminal has 16 colours (TERM=xterm): themes.Sixteen
 	Warnings   []string       // shown in the status bar at start, such as a bad theme file
 
 	// Key is the issue's key in Memory: its date, or where it was read
@@ -97,6 +98,7 @@ type Model struct {
 	telling *sync.WaitGroup // what it is being told, handed over
 
 	themeChosen bool // the theme was named, by --theme or t: keep it
+	sixteen     bool // the terminal has 16 colours
 	noColor     string
 	user        []themes.Theme
 
@@ -133,7 +135,8 @@ func New(is *model.Issue, o Options) *Model {
 	}
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}
-	m.c.st = newStyles(t)
+	m.sixteen = o.Colors16
+	m.c.st = newStyles(m.drawn(t))
 	m.shelf = newShelfPane(&m.c, o.Library)
 	m.c.geo = NewGeometry(o.Width, o.Height, m.c.measure, m.c.m)
 	if is == nil && o.Library != nil {
@@ -309,11 +312,20 @@ func (m *Model) resize(w, h int) {
 }
 
 func (m *Model) setTheme(t themes.Theme) {
-	m.c.st = newStyles(t)
+	m.c.st = newStyles(m.drawn(t))
 	m.help.rebuild()
 	if m.c.geo.TooSmall {
 		m.tooSmall = m.tooSmallScreen()
 	}
+}
+
+// drawn is theme t as the terminal is to draw it: in the palette's own
+// colours on a terminal of 16.
+func (m *Model) drawn(t themes.Theme) themes.Theme {
+	if m.sixteen {
+		return themes.Sixteen(t)
+	}
+	return t
 }
 
 // sync shows the selected story in the body, with the search's hits in

@@ -15,8 +15,12 @@ import (
 type paint struct{ pre, post string }
 
 // newPaint takes s apart. s must set no geometry (width, padding, border).
+// The text it styles to find the parts is a letter: lipgloss does not
+// underline a control character, and a style with underline took apart
+// around one came out empty — the plain theme's selected headline, while
+// the body had the keys, was not marked at all.
 func newPaint(s lipgloss.Style) paint {
-	const mark = "\x00"
+	const mark = "x" // no SGR sequence holds an x
 	out := s.Render(mark)
 	i := strings.Index(out, mark)
 	if i < 0 {
@@ -76,6 +80,11 @@ type styles struct {
 	byline, seam, help, helpKey     paint
 	frame, frameFocused             border
 
+	// markSelected and markUnfocused say the selected headline's style
+	// shows nothing behind it (no background, not reversed): a > then
+	// marks it, so that it is seen without colour (plain, NO_COLOR).
+	markSelected, markUnfocused bool
+
 	// Search: a match and the current one over each kind of line of the
 	// body, and a match and a hit count over each way a headline is drawn.
 	match, current       [lineEmpty + 1]paint // by lineKind
@@ -126,35 +135,38 @@ func newStyles(t themes.Theme) styles {
 	prompt := t.Prompt.Over(t.Status)
 	cursor := prompt
 	cursor.Reverse = !cursor.Reverse
+	marked := func(s themes.Style) bool { return s.Bg == "" && !s.Reverse }
 	return styles{
-		match:        match,
-		current:      current,
-		listMatch:    listMatch,
-		hitCount:     hitCount,
-		prompt:       p(prompt),
-		promptCursor: p(cursor),
-		theme:        t,
-		fill:         newPaint(fill),
-		header:       p(t.Header),
-		dim:          p(t.Dim),
-		status:       p(t.Status),
-		statusKey:    p(t.StatusKey),
-		message:      p(t.Message.Over(t.Status)),
-		warning:      p(t.Warning.Over(t.Status)),
-		pageHeading:  p(t.PageHeading),
-		item:         p(t.ListItem),
-		selected:     p(t.ListSelected),
-		unfocused:    p(t.ListSelectedUnfocused),
-		read:         p(t.ListRead),
-		body:         p(t.Body),
-		title:        p(t.Title),
-		kicker:       p(t.Kicker),
-		subtitle:     p(t.Subtitle),
-		byline:       p(t.Byline),
-		seam:         p(t.Seam),
-		help:         p(t.Help),
-		helpKey:      p(themes.Style{Bold: true}.Over(t.Help)),
-		frame:        frame(false),
-		frameFocused: frame(true),
+		markSelected:  marked(t.ListSelected),
+		markUnfocused: marked(t.ListSelectedUnfocused),
+		match:         match,
+		current:       current,
+		listMatch:     listMatch,
+		hitCount:      hitCount,
+		prompt:        p(prompt),
+		promptCursor:  p(cursor),
+		theme:         t,
+		fill:          newPaint(fill),
+		header:        p(t.Header),
+		dim:           p(t.Dim),
+		status:        p(t.Status),
+		statusKey:     p(t.StatusKey),
+		message:       p(t.Message.Over(t.Status)),
+		warning:       p(t.Warning.Over(t.Status)),
+		pageHeading:   p(t.PageHeading),
+		item:          p(t.ListItem),
+		selected:      p(t.ListSelected),
+		unfocused:     p(t.ListSelectedUnfocused),
+		read:          p(t.ListRead),
+		body:          p(t.Body),
+		title:         p(t.Title),
+		kicker:        p(t.Kicker),
+		subtitle:      p(t.Subtitle),
+		byline:        p(t.Byline),
+		seam:          p(t.Seam),
+		help:          p(t.Help),
+		helpKey:       p(themes.Style{Bold: true}.Over(t.Help)),
+		frame:         frame(false),
+		frameFocused:  frame(true),
 	}
 }

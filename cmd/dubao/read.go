@@ -8,6 +8,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/charmbracelet/colorprofile"
+
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/shelf"
 	"github.com/dubaoreader/dubao/tui"
@@ -89,6 +91,7 @@ flags:`, args)
 	defer signal.Stop(stop)
 	o.Stop = stop
 	o.NoColor = os.Getenv("NO_COLOR")
+	o.Colors16 = colorprofile.Detect(os.Stdout, os.Environ()) == colorprofile.ANSI
 	user, warnings := userThemes(os.Getenv)
 	o.UserThemes = append(o.UserThemes, user...)
 	o.Warnings = append(o.Warnings, warnings...)
