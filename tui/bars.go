@@ -15,6 +15,8 @@ type segment struct {
 // writeBar writes a one-line bar to b in exactly w cells: left from the
 // left edge, cut with … where it runs over, and right against the right
 // edge when it fits in half the bar; pad fills between.
+// Where the ambiguous characters are drawn wide, a cut is marked ... :
+// the callers give text of their own through common.chrome.
 func (c *common) writeBar(b *strings.Builder, left, right []segment, w int, pad paint) {
 	m := c.m
 	rw := 0
@@ -32,7 +34,7 @@ func (c *common) writeBar(b *strings.Builder, left, right []segment, w int, pad 
 	for _, s := range left {
 		sw := m.StringWidth(s.text)
 		if used+sw > room {
-			t := fit(m, s.text, room-used)
+			t := c.fitBar(s.text, room-used)
 			s.p.write(b, t)
 			used += m.StringWidth(t)
 			break
@@ -44,6 +46,19 @@ func (c *common) writeBar(b *strings.Builder, left, right []segment, w int, pad 
 	for _, s := range right {
 		s.p.write(b, s.text)
 	}
+}
+
+// fitBar cuts s to w cells for a bar, marking the cut with … , or with
+// ... where … is drawn wide.
+func (c *common) fitBar(s string, w int) string {
+	if !c.wide() || c.m.StringWidth(s) <= w {
+		return fit(c.m, s, w)
+	}
+	const tail = "..."
+	if w < len(tail) {
+		return c.m.Truncate(s, w, "")
+	}
+	return strings.TrimRight(c.m.Truncate(s, w-len(tail), ""), " ") + tail
 }
 
 // longDate writes a date given as 2019-02-21 the way a paper prints it:

@@ -46,8 +46,9 @@ type Geometry struct {
 	// the same rectangle.
 	Single bool
 
-	// Border is the width of one border character: 1, or 2 where box
-	// drawing is drawn wide.
+	// Border is the width of one border character: 1. (Box drawing is
+	// East Asian Ambiguous; where those are drawn wide, frames are drawn
+	// in ASCII instead.)
 	Border int
 
 	// List and Body are the panes, borders included, between the header
@@ -79,7 +80,7 @@ func (g Geometry) Inner(r Rect) Rect {
 // at the right. The reading column is the measure, or the body's inner
 // width less a cell each side when that is narrower, centred.
 func NewGeometry(w, h, measure int, m layout.Measure) Geometry {
-	g := Geometry{Width: w, Height: h, Border: m.RuneWidth('│')}
+	g := Geometry{Width: w, Height: h, Border: 1}
 	if w < MinWidth || h < MinHeight {
 		g.TooSmall = true
 		return g

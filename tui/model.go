@@ -136,7 +136,7 @@ func New(is *model.Issue, o Options) *Model {
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}
 	m.sixteen = o.Colors16
-	m.c.st = newStyles(m.drawn(t))
+	m.c.st = newStyles(m.drawn(t), m.c.m.Ambiguous() == layout.Wide)
 	m.shelf = newShelfPane(&m.c, o.Library)
 	m.c.geo = NewGeometry(o.Width, o.Height, m.c.measure, m.c.m)
 	if is == nil && o.Library != nil {
@@ -312,7 +312,7 @@ func (m *Model) resize(w, h int) {
 }
 
 func (m *Model) setTheme(t themes.Theme) {
-	m.c.st = newStyles(m.drawn(t))
+	m.c.st = newStyles(m.drawn(t), m.c.m.Ambiguous() == layout.Wide)
 	m.help.rebuild()
 	if m.c.geo.TooSmall {
 		m.tooSmall = m.tooSmallScreen()

@@ -66,6 +66,23 @@ type border struct {
 	paint paint
 }
 
+// wideFrame is the frame drawn where the terminal draws the East Asian
+// Ambiguous characters two cells wide. Box drawing is ambiguous, and such
+// terminals draw it with a narrow glyph in two cells — every edge broken
+// into dashes, corners in mid-line — or disagree about it outright; ASCII
+// is one cell everywhere. A heavy frame (plain's and contrast's focused
+// pane) has = for its edges.
+func wideFrame(heavy bool) lipgloss.Border {
+	b := lipgloss.Border{
+		Top: "-", Bottom: "-", Left: "|", Right: "|",
+		TopLeft: "+", TopRight: "+", BottomLeft: "+", BottomRight: "+",
+	}
+	if heavy {
+		b.Top, b.Bottom = "=", "="
+	}
+	return b
+}
+
 // styles are a theme's styles taken apart for drawing, built once each
 // time the theme changes.
 type styles struct {
@@ -103,7 +120,10 @@ const (
 	headlineKinds
 )
 
-func newStyles(t themes.Theme) styles {
+// newStyles takes theme t apart for drawing. wide says the terminal draws
+// the East Asian Ambiguous characters two cells wide: the frames are then
+// drawn in ASCII (see wideFrame).
+func newStyles(t themes.Theme, wide bool) styles {
 	p := func(s themes.Style) paint { return newPaint(s.Lipgloss()) }
 	fill := lipgloss.NewStyle()
 	if t.Background != "" {
@@ -119,7 +139,11 @@ func newStyles(t themes.Theme) styles {
 		if s.Bg == "" {
 			s.Bg = t.Background
 		}
-		return border{Border: pane.GetBorderStyle(), paint: p(s)}
+		shape := pane.GetBorderStyle()
+		if wide {
+			shape = wideFrame(shape == lipgloss.ThickBorder())
+		}
+		return border{Border: shape, paint: p(s)}
 	}
 	under := map[lineKind]themes.Style{lineKicker: t.Kicker, lineTitle: t.Title, lineSubtitle: t.Subtitle,
 		lineByline: t.Byline, lineSeam: t.Seam, lineBody: t.Body, lineEmpty: t.Dim}
