@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"image/color"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -132,5 +134,67 @@ func TestPlainMarksTheSelection(t *testing.T) {
 			}
 			compareGolden(t, filepath.Join("testdata", "golden", "plain-"+tt.name+"-80x24.txt"), got)
 		})
+	}
+}
+
+var (
+	lightBackground = tea.BackgroundColorMsg{Color: color.RGBA{0xfa, 0xf8, 0xf0, 0xff}}
+	darkBackground  = tea.BackgroundColorMsg{Color: color.RGBA{0x10, 0x10, 0x10, 0xff}}
+)
+
+// TestThemeSuitsTheBackground: on a light terminal t steps through the
+// themes that suit it — never ink — and each pick is handed to KeepTheme;
+// the theme picked last time is where the reader starts when it suits the
+// background, and the background's default when it does not.
+func TestThemeSuitsTheBackground(t *testing.T) {
+	var kept []string
+	var mu sync.Mutex
+	m := New(goldIssue(t, "d01"), Options{Width: 80, Height: 24, KeepTheme: func(n string) error {
+		mu.Lock()
+		defer mu.Unlock()
+		kept = append(kept, n)
+		return nil
+	}})
+	send(m, lightBackground)
+	if got := m.c.st.theme.Name; got != "paper" {
+		t.Fatalf("on a light background the reader starts in %s, want paper", got)
+	}
+	var seen []string
+	for range 6 {
+		send(m, keyPress("t"))
+		seen = append(seen, m.c.st.theme.Name)
+	}
+	if got := strings.Join(seen, " "); got != "contrast plain paper contrast plain paper" {
+		t.Errorf("t on a light background: %s", got)
+	}
+	m.settle()
+	mu.Lock()
+	if strings.Join(kept, " ") != strings.Join(seen, " ") {
+		t.Errorf("KeepTheme was told %v, want %v", kept, seen)
+	}
+	mu.Unlock()
+
+	for _, tt := range []struct {
+		last string
+		bg   tea.BackgroundColorMsg
+		want string
+	}{
+		{"contrast", lightBackground, "contrast"},
+		{"ink", darkBackground, "ink"},
+		{"ink", lightBackground, "paper"},
+		{"paper", darkBackground, "ink"},
+		{"nosuch", darkBackground, "ink"},
+	} {
+		m := New(goldIssue(t, "d01"), Options{Width: 80, Height: 24, LastTheme: tt.last})
+		send(m, tt.bg)
+		if got := m.c.st.theme.Name; got != tt.want {
+			t.Errorf("last picked %s, background dark %v: starts in %s, want %s", tt.last, tt.bg.IsDark(), got, tt.want)
+		}
+	}
+	// A theme named (--theme, the config) wins over the last pick.
+	m = New(goldIssue(t, "d01"), Options{Width: 80, Height: 24, ThemeName: "ink", LastTheme: "contrast"})
+	send(m, lightBackground)
+	if got := m.c.st.theme.Name; got != "ink" {
+		t.Errorf("--theme ink, last picked contrast: starts in %s", got)
 	}
 }

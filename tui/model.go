@@ -23,7 +23,14 @@ type Options struct {
 	NoColor    string         // the value of $NO_COLOR
 	UserThemes []themes.Theme // from themes.LoadDir
 	Colors16   bool           // the terminal has 16 colours (TERM=xterm): themes.Sixteen
-	Warnings   []string       // shown in the status bar at start, such as a bad theme file
+
+	// LastTheme is the theme t picked last time: the reader starts in it
+	// when no theme is named and it suits the terminal's background.
+	// KeepTheme, when not nil, is told the theme t picks, off the UI
+	// goroutine, to remember it.
+	LastTheme string
+	KeepTheme func(name string) error
+	Warnings  []string // shown in the status bar at start, such as a bad theme file
 
 	// Key is the issue's key in Memory: its date, or where it was read
 	// from; "" remembers nothing of it. Memory is what is remembered from
@@ -97,7 +104,11 @@ type Model struct {
 	tells   []func() error  // what the Memory is to be told, not handed over yet
 	telling *sync.WaitGroup // what it is being told, handed over
 
-	themeChosen bool // the theme was named, by --theme or t: keep it
+	themeChosen bool   // the theme was named, by --theme or t: keep it
+	lastTheme   string // the theme t picked last time, kept when it suits the background
+	keepTheme   func(name string) error
+	dark        bool // the terminal's background, once bgKnown
+	bgKnown     bool
 	sixteen     bool // the terminal has 16 colours
 	noColor     string
 	user        []themes.Theme
@@ -129,6 +140,10 @@ func New(is *model.Issue, o Options) *Model {
 	}
 	t, err := themes.Resolve(themes.Options{Name: o.ThemeName, NoColor: o.NoColor, DarkBackground: true, User: o.UserThemes})
 	m.themeChosen = o.ThemeName != "" && err == nil
+	m.keepTheme = o.KeepTheme
+	if last, ok := themes.Lookup(o.LastTheme, o.UserThemes); ok && o.ThemeName == "" && o.NoColor == "" {
+		t, m.lastTheme = last, last.Name // until the background says it does not suit
+	}
 	warnings := o.Warnings
 	if err != nil {
 		warnings = append([]string{err.Error()}, warnings...)
@@ -206,8 +221,8 @@ func (m *Model) Init() tea.Cmd {
 	} else {
 		cmds = append(cmds, buildIndex(m.issue))
 	}
-	if !m.themeChosen && m.noColor == "" {
-		cmds = append(cmds, tea.RequestBackgroundColor)
+	if m.noColor == "" {
+		cmds = append(cmds, tea.RequestBackgroundColor) // the default, and what t steps through
 	}
 	m.handOver() // a story opened where the reading had stopped
 	cmds = append(cmds, m.pending...)
@@ -369,14 +384,39 @@ type message struct {
 
 func (m *Model) say(text string) { m.message = message{text: text} }
 
-// cycleTheme goes on to the next theme, and says which.
+// cycleTheme goes on to the next theme that suits the terminal's
+// background, says which, and has it remembered for the next start.
 func (m *Model) cycleTheme() {
+	lookup := func(n string) (themes.Theme, bool) { return themes.Lookup(n, m.user) }
 	name := themes.Cycle(m.c.st.theme.Name, themes.Available(m.user))
-	if t, ok := themes.Lookup(name, m.user); ok {
-		m.setTheme(t)
-		m.themeChosen = true
-		m.say("主题：" + t.Name)
+	if m.bgKnown {
+		name = themes.CycleSuited(m.c.st.theme.Name, themes.Available(m.user), m.dark, lookup)
 	}
+	t, ok := lookup(name)
+	if !ok {
+		return
+	}
+	m.setTheme(t)
+	m.themeChosen = true
+	m.say("主题：" + t.Name)
+	if keep := m.keepTheme; keep != nil {
+		m.pending = append(m.pending, func() tea.Msg { return savedMsg{err: keep(t.Name)} })
+	}
+}
+
+// background takes in the terminal's background: the theme follows it
+// unless one was chosen — the one t picked last time when it suits.
+func (m *Model) background(dark bool) {
+	m.dark, m.bgKnown = dark, true
+	if m.themeChosen {
+		return
+	}
+	if t, ok := themes.Lookup(m.lastTheme, m.user); ok && t.Suits(dark) {
+		m.setTheme(t)
+		return
+	}
+	t, _ := themes.Resolve(themes.Options{NoColor: m.noColor, DarkBackground: dark, User: m.user})
+	m.setTheme(t)
 }
 
 // edge says that there is no story or page further that way.

@@ -3,8 +3,6 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/dubaoreader/dubao/themes"
 )
 
 // Update handles a message: the window's size, the terminal's background,
@@ -50,10 +48,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.pending = append(m.pending, m.shelf.countNext(m.mem))
 		}
 	case tea.BackgroundColorMsg:
-		if !m.themeChosen {
-			t, _ := themes.Resolve(themes.Options{NoColor: m.noColor, DarkBackground: msg.IsDark(), User: m.user})
-			m.setTheme(t)
-		}
+		m.background(msg.IsDark())
 	case indexMsg:
 		if msg.is == m.issue && m.search.ix == nil {
 			m.search.ix = msg.ix

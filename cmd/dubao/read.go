@@ -53,6 +53,7 @@ flags:`, args)
 	o := tui.Options{MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme}
 	if dir := shelf.StateDir(os.Getenv("XDG_STATE_HOME"), home); dir != "" {
 		o.Memory = memory{shelf.NewStore(dir)}
+		o.LastTheme, o.KeepTheme = readLastTheme(dir), keepTheme(dir)
 	}
 	lib, err := openShelf(*shelfDir, home, len(paths) == 0)
 	if err != nil {
