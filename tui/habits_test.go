@@ -198,3 +198,15 @@ func TestThemeSuitsTheBackground(t *testing.T) {
 		t.Errorf("--theme ink, last picked contrast: starts in %s", got)
 	}
 }
+
+// TestBackWithoutAShelf: in an issue opened from files, s and esc from the
+// headlines say there is no shelf to go back to, and how to leave.
+func TestBackWithoutAShelf(t *testing.T) {
+	for _, k := range []string{"s", "esc"} {
+		m := New(goldIssue(t, "d01"), Options{Width: 80, Height: 24})
+		send(m, keyPress(k))
+		if bar := statusBar(m); !strings.Contains(bar, "没有书架") || !strings.Contains(bar, "q 退出") {
+			t.Errorf("%s in an issue opened from files: the status bar says %q", k, bar)
+		}
+	}
+}

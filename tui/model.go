@@ -268,11 +268,15 @@ func (m *Model) opened(msg openedMsg) {
 	m.pending = append(m.pending, buildIndex(m.issue))
 }
 
+// noShelf is what s and esc say in an issue opened from files, not from
+// the shelf: there is nothing to go back to, and how to leave.
+const noShelf = "这一期由文件打开，没有书架可回 · q 退出"
+
 // toShelf leaves the issue for the shelf, remembering where the reading
 // stopped and counting what is unread in it.
 func (m *Model) toShelf() {
 	if m.shelf.lib == nil {
-		m.say("没有书架")
+		m.say(noShelf)
 		return
 	}
 	if p, ok := m.position(); ok {

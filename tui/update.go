@@ -175,10 +175,8 @@ func (m *Model) issueKeys(msg tea.KeyPressMsg) {
 		case toOpen:
 			m.read()
 		case toBack:
-			if m.shelf.lib != nil {
-				m.toShelf()
-				return
-			}
+			m.toShelf() // or says there is no shelf
+			return
 		}
 		m.sync()
 	default:

@@ -9,17 +9,30 @@ import (
 	"github.com/dubaoreader/dubao/tui/layout"
 )
 
+// catOptions are cat's flags.
+type catOptions struct {
+	width     int
+	ambiguous string
+	noIndent  bool
+}
+
+// flags returns cat's flags, bound to o.
+func (o *catOptions) flags() *flag.FlagSet {
+	fs := flag.NewFlagSet("cat", flag.ContinueOnError)
+	fs.IntVar(&o.width, "width", 0, "the widest line, in cells (default: the terminal's width, else 80)")
+	fs.StringVar(&o.ambiguous, "ambiguous", layout.AmbiguousFromEnv(os.Getenv).String(), "how wide “ ” … — · are: narrow or wide")
+	fs.BoolVar(&o.noIndent, "no-indent", false, "no first-line indent")
+	return fs
+}
+
 // catCmd prints the articles as reflowed text.
 func catCmd(args []string) error {
-	fs := flag.NewFlagSet("cat", flag.ContinueOnError)
-	width := fs.Int("width", 0, "the widest line, in cells (default: the terminal's width, else 80)")
-	amb := layout.AmbiguousFromEnv(os.Getenv).String()
-	ambiguous := fs.String("ambiguous", amb, "how wide “ ” … — · are: narrow or wide")
-	noIndent := fs.Bool("no-indent", false, "no first-line indent")
-	paths, err := parseFlags(fs, "dubao cat [--width N] [--ambiguous narrow|wide] [PATH...]", args)
+	var opt catOptions
+	paths, err := parseFlags(opt.flags(), "cat", args)
 	if err != nil {
 		return err
 	}
+	width, ambiguous, noIndent := &opt.width, &opt.ambiguous, &opt.noIndent
 	a, auto, err := parseAmbiguous(*ambiguous)
 	if err != nil || auto {
 		return fmt.Errorf("--ambiguous %q: want narrow or wide", *ambiguous)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/charmbracelet/colorprofile"
 
@@ -15,33 +16,52 @@ import (
 	"github.com/dubaoreader/dubao/tui"
 )
 
+// readOptions are the reader's flags.
+type readOptions struct {
+	theme, ambiguous string
+	measure          int
+	noIndent         bool
+	shelf, date      string
+}
+
+// flags returns the reader's flags, bound to o, its values as the
+// defaults.
+func (o *readOptions) flags() *flag.FlagSet {
+	if o.ambiguous == "" {
+		o.ambiguous = "auto"
+	}
+	if o.measure == 0 {
+		o.measure = tui.DefaultMeasure
+	}
+	fs := flag.NewFlagSet("dubao", flag.ContinueOnError)
+	fs.StringVar(&o.theme, "theme", o.theme, "the theme: paper, ink, contrast, plain or one of your own (default: by the terminal's background; plain when NO_COLOR is set)")
+	fs.StringVar(&o.ambiguous, "ambiguous", o.ambiguous, "how wide the terminal draws “ ” … — · and box drawing: narrow, wide, or auto to ask it")
+	fs.IntVar(&o.measure, "measure", o.measure, "the longest line of an article, in Chinese characters")
+	fs.BoolVar(&o.noIndent, "no-indent", o.noIndent, "start without the first-line indent (the i key turns it on and off)")
+	fs.StringVar(&o.shelf, "shelf", o.shelf, "the shelf: a folder of dated issue folders (default $XDG_DATA_HOME/dubao/papers)")
+	fs.StringVar(&o.date, "date", o.date, "open the issue of this date on the shelf: 2024-03-12 or 20240312")
+	return fs
+}
+
 // readCmd opens the reader: on the pages at PATH, else on the shelf (an
 // issue of it with --date), else, with no shelf, on the sample.
 func readCmd(args []string) error {
-	fs := flag.NewFlagSet("dubao", flag.ContinueOnError)
-	theme := fs.String("theme", "", "the theme: paper, ink, contrast, plain or one of your own (default: by the terminal's background; plain when NO_COLOR is set)")
-	ambiguous := fs.String("ambiguous", "auto", "how wide the terminal draws “ ” … — · and box drawing: narrow, wide, or auto to ask it")
-	measure := fs.Int("measure", tui.DefaultMeasure, "the longest line of an article, in Chinese characters")
-	noIndent := fs.Bool("no-indent", false, "start without the first-line indent (the i key turns it on and off)")
-	shelfDir := fs.String("shelf", "", "the shelf: a folder of dated issue folders (default $XDG_DATA_HOME/dubao/papers)")
-	date := fs.String("date", "", "open the issue of this date on the shelf: 2024-03-12 or 20240312")
-	paths, err := parseFlags(fs, `dubao [flags] [PATH...]      read pages: PATH is a page file, a folder of page
-                                    files, or - for standard input; with none, the
-                                    shelf, or with no shelf a sample page
-       dubao cat [flags] [PATH...]  print them as text
-       dubao parse [--pretty] PATH  print a page's article tree as JSON, or an
-                                    issue's for a folder or a file of several pages
-       dubao search [--json] QUERY [PATH...]
-                                    print where QUERY is in them
-flags:`, args)
+	var opt readOptions
+	paths, err := parseFlags(opt.flags(), "", args)
 	if err != nil {
 		return err
 	}
+	theme, ambiguous, measure, noIndent, shelfDir, date := &opt.theme, &opt.ambiguous, &opt.measure, &opt.noIndent, &opt.shelf, &opt.date
 	if _, _, err := parseAmbiguous(*ambiguous); err != nil {
 		return err
 	}
 	if *measure < 4 || *measure > 500 {
 		return fmt.Errorf("--measure %d: want a number of characters from 4 to 500", *measure)
+	}
+	if *date != "" {
+		if *date, err = checkDate(*date); err != nil {
+			return err
+		}
 	}
 	if len(paths) > 0 && (*date != "" || *shelfDir != "") {
 		return errors.New("--date and --shelf open the shelf: give them no PATH")
@@ -133,4 +153,15 @@ func openShelf(dir, home string, wanted bool) (*library, error) {
 // noIssue is the error for a date not on the shelf.
 func noIssue(dir, date string) error {
 	return fmt.Errorf("--date %s: no issue of that date on the shelf %s", date, dir)
+}
+
+// checkDate reads --date: a day written 2024-03-12 or 20240312, and a day
+// the calendar has. It returns it as 2024-03-12.
+func checkDate(d string) (string, error) {
+	for _, layout := range []string{time.DateOnly, "20060102"} {
+		if t, err := time.Parse(layout, d); err == nil {
+			return t.Format(time.DateOnly), nil
+		}
+	}
+	return "", fmt.Errorf("--date %s: not a date; want 2024-03-12 or 20240312", d)
 }
