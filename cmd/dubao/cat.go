@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/charmbracelet/x/term"
+
 	"github.com/dubaoreader/dubao/tui"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
@@ -14,31 +16,37 @@ type catOptions struct {
 	width     int
 	ambiguous string
 	noIndent  bool
+	story     string
+	format    string
 }
 
 // flags returns cat's flags, bound to o.
 func (o *catOptions) flags() *flag.FlagSet {
 	fs := flag.NewFlagSet("cat", flag.ContinueOnError)
-	fs.IntVar(&o.width, "width", 0, "the widest line, in cells (default: the terminal's width, else 80)")
-	fs.StringVar(&o.ambiguous, "ambiguous", layout.AmbiguousFromEnv(os.Getenv).String(), "how wide “ ” … — · are: narrow or wide")
+	fs.IntVar(&o.width, "width", 0, "the widest line, in cells (default: the terminal's width, also when piped; else 80)")
+	fs.StringVar(&o.ambiguous, "ambiguous", "auto", "how wide “ ” … — · are: narrow, wide, or auto (ask the terminal when printing to it; else RUNEWIDTH_EASTASIAN)")
 	fs.BoolVar(&o.noIndent, "no-indent", false, "no first-line indent")
+	fs.StringVar(&o.story, "story", "", "print only this story: its number (from 1, as the reader counts) or words of its headline")
+	fs.StringVar(&o.format, "format", "text", "text, or md for Markdown (a paragraph a line)")
 	return fs
 }
 
-// catCmd prints the articles as reflowed text.
+// catCmd prints the articles as reflowed text, or Markdown.
 func catCmd(args []string) error {
 	var opt catOptions
 	paths, err := parseFlags(opt.flags(), "cat", args)
 	if err != nil {
 		return err
 	}
-	width, ambiguous, noIndent := &opt.width, &opt.ambiguous, &opt.noIndent
-	a, auto, err := parseAmbiguous(*ambiguous)
-	if err != nil || auto {
-		return fmt.Errorf("--ambiguous %q: want narrow or wide", *ambiguous)
+	a, auto, err := parseAmbiguous(opt.ambiguous)
+	if err != nil {
+		return err
 	}
-	if *width < 0 {
-		return fmt.Errorf("--width %d: want a number of cells", *width)
+	if opt.width < 0 {
+		return fmt.Errorf("--width %d: want a number of cells", opt.width)
+	}
+	if opt.format != "text" && opt.format != "md" {
+		return fmt.Errorf("--format %q: want text or md", opt.format)
 	}
 	is, warnings, err := issue(paths)
 	if err != nil {
@@ -47,9 +55,30 @@ func catCmd(args []string) error {
 	for _, w := range warnings {
 		fmt.Fprintln(os.Stderr, "dubao:", w)
 	}
-	w, style := catDefaults(os.Stdout, os.Getenv("NO_COLOR"))
-	if *width > 0 {
-		w = *width
+	o := tui.CatOptions{NoIndent: opt.noIndent, Markdown: opt.format == "md"}
+	if opt.story != "" {
+		if o.Story, err = tui.PickStory(is, opt.story); err != nil {
+			return err
+		}
 	}
-	return tui.Cat(os.Stdout, is, tui.CatOptions{Width: w, Measure: layout.NewMeasure(a), NoIndent: *noIndent, Style: style})
+	if auto {
+		a = catAmbiguous()
+	}
+	o.Measure = layout.NewMeasure(a)
+	o.Width, o.Style = catDefaults(os.Stdout, os.Getenv("NO_COLOR"))
+	if opt.width > 0 {
+		o.Width = opt.width
+	}
+	return tui.Cat(os.Stdout, is, o)
+}
+
+// catAmbiguous is --ambiguous auto for cat: printing to a terminal, ask
+// it; else (a pipe, which another program may be reading the terminal
+// beside) as RUNEWIDTH_EASTASIAN says.
+func catAmbiguous() layout.Ambiguous {
+	if term.IsTerminal(os.Stdout.Fd()) {
+		a, _ := probeAmbiguous(probeTimeout)
+		return a
+	}
+	return layout.AmbiguousFromEnv(os.Getenv)
 }

@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/dubaoreader/dubao/tui/layout"
 )
 
 func TestHelpAndVersion(t *testing.T) {
@@ -122,5 +125,60 @@ func TestManPage(t *testing.T) {
 		if b, err := cmd.CombinedOutput(); err != nil || len(b) > 0 {
 			t.Errorf("groff: %v\n%s", err, b)
 		}
+	}
+}
+
+func TestCatStoryAndMarkdown(t *testing.T) {
+	out, errs, code := dubao(t, "", "cat", "--ambiguous", "auto", "--story", "1", "--format", "md", "sample/sample.txt")
+	if code != 0 || errs != "" || !strings.Contains(out, "# ") || strings.Contains(out, "\x1b") {
+		t.Fatalf("cat --story 1 --format md: exit %d, %q:\n%s", code, errs, out)
+	}
+	all, _, _ := dubao(t, "", "cat", "--format", "md", "sample/sample.txt")
+	if len(all) <= len(out) || !strings.Contains(all, strings.TrimSpace(strings.SplitN(out, "\n", 2)[0])) {
+		t.Errorf("the whole issue in Markdown does not hold the first story's first line")
+	}
+	for _, args := range [][]string{{"--story", "999"}, {"--format", "html"}, {"--ambiguous", "sideways"}} {
+		_, errs, code := dubao(t, "", append([]string{"cat"}, append(args, "sample/sample.txt")...)...)
+		if code == 0 || strings.Count(errs, "\n") != 1 {
+			t.Errorf("cat %v: exit %d, %q", args, code, errs)
+		}
+	}
+}
+
+// TestCatPipedIsAsWideAsTheTerminal runs dubao cat with its output to a
+// file inside a tmux pane 100 columns wide: the lines fill 100 columns, not
+// 80.
+func TestCatPipedIsAsWideAsTheTerminal(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("DUBAO_E2E") == "1" {
+			t.Fatal("DUBAO_E2E=1 but there is no tmux")
+		}
+		t.Skip("no tmux")
+	}
+	out := filepath.Join(t.TempDir(), "out.txt")
+	socket := "dubao-cat-" + strconv.Itoa(os.Getpid())
+	defer exec.Command("tmux", "-L", socket, "kill-server").Run()
+	cmd := exec.Command("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
+		"-e", "COLUMNS=", bin+" cat sample/sample.txt > "+out+"; sleep 5")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v %s", err, b)
+	}
+	var text []byte
+	for range 50 {
+		text, _ = os.ReadFile(out)
+		if len(text) > 0 {
+			time.Sleep(100 * time.Millisecond)
+			text, _ = os.ReadFile(out)
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	widest := 0
+	m := layout.NewMeasure(layout.Narrow)
+	for _, l := range strings.Split(string(text), "\n") {
+		widest = max(widest, m.StringWidth(l))
+	}
+	if widest <= 80 || widest > 100 {
+		t.Errorf("piped in a terminal 100 wide, the widest line is %d cells", widest)
 	}
 }
