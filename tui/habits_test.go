@@ -1,11 +1,15 @@
 package tui
 
 import (
+	"bytes"
+	"encoding/base64"
 	"image/color"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -208,5 +212,176 @@ func TestBackWithoutAShelf(t *testing.T) {
 		if bar := statusBar(m); !strings.Contains(bar, "没有书架") || !strings.Contains(bar, "q 退出") {
 			t.Errorf("%s in an issue opened from files: the status bar says %q", k, bar)
 		}
+	}
+}
+
+// TestSlashEnterRepeats: / and enter look again for the last query, as in
+// less — the next match — also after the search was cleared; ↑ in the
+// prompt brings back the searches made before, latest first, ↓ goes back
+// down to an empty prompt.
+func TestSlashEnterRepeats(t *testing.T) {
+	m := New(springIssue(), Options{Width: 100, Height: 30, ThemeName: "ink"})
+	send(m, keys("/ 春 天 enter")...)
+	first := m.search.cur
+	send(m, keys("/ enter")...)
+	if m.search.query != "春天" || m.search.cur != first+1 || m.prompting() {
+		t.Errorf("/ enter: query %q at %d, want 春天 at %d", m.search.query, m.search.cur, first+1)
+	}
+	send(m, keys("/ space enter")...) // cleared
+	send(m, keys("/ enter")...)
+	if m.search.query != "春天" || len(m.search.hits) == 0 {
+		t.Errorf("/ enter after clearing: query %q, %d hits", m.search.query, len(m.search.hits))
+	}
+
+	send(m, keys("/ 春 enter")...)
+	send(m, keys("/ up")...)
+	if m.prompt.text != "春" {
+		t.Errorf("↑ once: %q, want 春", m.prompt.text)
+	}
+	send(m, keys("up")...)
+	if m.prompt.text != "春天" || m.search.query != "春天" {
+		t.Errorf("↑ twice: %q (searching %q), want 春天", m.prompt.text, m.search.query)
+	}
+	send(m, keys("up down down")...)
+	if m.prompt.text != "" {
+		t.Errorf("↓ past the latest: %q, want empty", m.prompt.text)
+	}
+}
+
+// TestLessKeys: ctrl+f, ctrl+b, ctrl+d and ctrl+u scroll the story as
+// space, b, d and u do.
+func TestLessKeys(t *testing.T) {
+	for _, pair := range [][2]string{{"ctrl+f", "space"}, {"ctrl+d", "d"}} {
+		a := New(goldIssue(t, corpusPages...), Options{Width: 100, Height: 30})
+		b := New(goldIssue(t, corpusPages...), Options{Width: 100, Height: 30})
+		send(a, keys("J J enter "+pair[0])...)
+		send(b, keys("J J enter "+pair[1])...)
+		if a.body.top == 0 || a.body.top != b.body.top {
+			t.Errorf("%s scrolled to %d, %s to %d", pair[0], a.body.top, pair[1], b.body.top)
+		}
+	}
+	for _, pair := range [][2]string{{"ctrl+b", "b"}, {"ctrl+u", "u"}} {
+		a := New(goldIssue(t, corpusPages...), Options{Width: 100, Height: 30})
+		b := New(goldIssue(t, corpusPages...), Options{Width: 100, Height: 30})
+		send(a, keys("J J enter G "+pair[0])...)
+		send(b, keys("J J enter G "+pair[1])...)
+		if a.body.top != b.body.top {
+			t.Errorf("%s scrolled to %d, %s to %d", pair[0], a.body.top, pair[1], b.body.top)
+		}
+	}
+}
+
+// TestCopyIsOSC52 runs the reader as a program, presses j and y, and
+// reads what it wrote to the terminal: the selected story as clean text,
+// in an OSC 52 sequence, byte for byte — and inside tmux the same wrapped
+// for tmux's passthrough.
+func TestCopyIsOSC52(t *testing.T) {
+	for _, inTmux := range []bool{false, true} {
+		is := goldIssue(t, corpusPages...)
+		m := New(is, Options{InTmux: inTmux, ThemeName: "plain"})
+		var out safeBuffer
+		p := tea.NewProgram(m, tea.WithOutput(&out), tea.WithInput(nil), tea.WithWindowSize(100, 30), tea.WithoutSignalHandler())
+		done := make(chan error)
+		go func() { _, err := p.Run(); done <- err }()
+		p.Send(keyPress("j"))
+		p.Send(keyPress("y"))
+		time.Sleep(300 * time.Millisecond)
+		p.Quit()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		text := StoryText(m.st.all[m.list.rows[m.list.cur].story].s)
+		if !strings.Contains(text, "\n\n") || len(text) < 50 {
+			t.Fatalf("the story's text is %q", text)
+		}
+		b64 := base64.StdEncoding.EncodeToString([]byte(text))
+		want := "\x1b]52;c;" + b64 + "\x07"
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("tmux %v: the terminal was not sent %q", inTmux, want[:40]+"…")
+		}
+		wrapped := "\x1bPtmux;\x1b\x1b]52;c;" + b64 + "\x07\x1b\\"
+		if got := strings.Contains(out.String(), wrapped); got != inTmux {
+			t.Errorf("tmux %v: the passthrough sequence sent: %v", inTmux, got)
+		}
+	}
+}
+
+// safeBuffer is a bytes.Buffer for a program's output, read after.
+type safeBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *safeBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *safeBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestNextUnread: U reads the next story not read, skipping those read,
+// across pages; m marks the selected story unread again (and tells the
+// Memory), M marks the whole issue read; with nothing unread U says so.
+func TestNextUnread(t *testing.T) {
+	mem := &unmarkMemory{}
+	m := New(goldIssue(t, corpusPages...), Options{Width: 100, Height: 30, Memory: mem, Key: "issue"})
+	all := m.st.all
+	send(m, keys("enter")...) // the first read
+	m.list.read.MarkRead(all[1].key)
+	send(m, keys("U")...)
+	if r, _ := m.list.selected(); r.story != 2 || !m.list.read.IsRead(all[2].key) || m.focus != focusBody {
+		t.Errorf("U from the first, the second read: story %d, want the third, read", r.story)
+	}
+	send(m, keys("m")...)
+	if m.list.read.IsRead(all[2].key) {
+		t.Error("m did not mark the story unread")
+	}
+	send(m, keys("M")...)
+	if u := m.list.unread(); u != 0 {
+		t.Errorf("M left %d unread", u)
+	}
+	send(m, keys("U")...)
+	if !strings.Contains(statusBar(m), "已读完") {
+		t.Errorf("U with nothing unread says %q", statusBar(m))
+	}
+	m.settle()
+	mem.mu.Lock()
+	defer mem.mu.Unlock()
+	if !slices.Contains(mem.unmarked, all[2].key) {
+		t.Errorf("the Memory was not told the story is unread: %v", mem.unmarked)
+	}
+}
+
+// unmarkMemory is a Memory that can forget a story read.
+type unmarkMemory struct {
+	mu       sync.Mutex
+	unmarked []string
+}
+
+func (u *unmarkMemory) Load(string) (Recall, error)        { return Recall{}, nil }
+func (u *unmarkMemory) MarkRead(string, string) error      { return nil }
+func (u *unmarkMemory) SetPosition(string, Position) error { return nil }
+func (u *unmarkMemory) MarkUnread(issue, story string) error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.unmarked = append(u.unmarked, story)
+	return nil
+}
+
+// TestNextUnreadGoesToTheNextDay: with an issue read to the end, U goes
+// to the shelf and opens the next day that has stories unread.
+func TestNextUnreadGoesToTheNextDay(t *testing.T) {
+	lib := threeDays(t)
+	m := started(New(nil, Options{Width: 100, Height: 30, Library: lib}))
+	send(m, keys("enter")...) // the newest day
+	first := m.date
+	send(m, keys("M U")...)
+	if m.onShelf() || m.date == first || m.date == "" {
+		t.Errorf("U at the end of %s: on the shelf %v, in %q", first, m.onShelf(), m.date)
 	}
 }

@@ -30,7 +30,11 @@ type Options struct {
 	// goroutine, to remember it.
 	LastTheme string
 	KeepTheme func(name string) error
-	Warnings  []string // shown in the status bar at start, such as a bad theme file
+
+	// InTmux says the terminal is tmux: the clipboard is also set through
+	// tmux's passthrough.
+	InTmux   bool
+	Warnings []string // shown in the status bar at start, such as a bad theme file
 
 	// Key is the issue's key in Memory: its date, or where it was read
 	// from; "" remembers nothing of it. Memory is what is remembered from
@@ -101,6 +105,7 @@ type Model struct {
 	quitErr error
 	left    bool            // the place is saved: the reader is quitting
 	typed   []tea.Msg       // keys typed before the start, not taken yet
+	inTmux  bool            // the clipboard is also set through tmux
 	tells   []func() error  // what the Memory is to be told, not handed over yet
 	telling *sync.WaitGroup // what it is being told, handed over
 
@@ -123,6 +128,8 @@ type Model struct {
 	before  place
 	origin  spot
 	wrapped bool
+	history []string // the queries searched for, the latest last
+	histAt  int      // the one ↑ and ↓ have put in the prompt; len(history) for none
 
 	// Ready to print, rebuilt by refresh after each change.
 	header, status string
@@ -133,7 +140,7 @@ type Model struct {
 // New returns the reader on issue, or on the shelf of o.Library when issue
 // is nil.
 func New(is *model.Issue, o Options) *Model {
-	m := &Model{typed: o.TypedAhead, noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
+	m := &Model{typed: o.TypedAhead, inTmux: o.InTmux, noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
 	m.c = common{m: o.Measure, measure: o.MeasureChars, indent: !o.NoIndent, keys: DefaultKeyMap()}
 	if m.c.measure < 1 {
 		m.c.measure = DefaultMeasure

@@ -102,6 +102,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Quit) {
 		return m.quit()
 	}
+	if key.Matches(msg, k.Suspend) {
+		return tea.Suspend
+	}
 	switch m.screen {
 	case helpScreen:
 		if m.help.update(msg, k) == toBack {
@@ -110,7 +113,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case shelfScreen:
 		m.shelfKey(msg)
 	case issueScreen:
-		m.issueKeys(msg)
+		return m.issueKeys(msg)
 	}
 	return nil
 }
@@ -139,9 +142,9 @@ func (m *Model) shelfKey(msg tea.KeyPressMsg) {
 }
 
 // issueKeys handles a key on an issue: the keys that reach across the
-// panes — the help, the shelf, the search, stories and pages, the theme and
-// the indent — then the focused pane's own.
-func (m *Model) issueKeys(msg tea.KeyPressMsg) {
+// panes — the help, the shelf, the search, stories and pages, what is read,
+// the clipboard, the theme and the indent — then the focused pane's own.
+func (m *Model) issueKeys(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.c.keys
 	switch {
 	case key.Matches(msg, k.Help):
@@ -160,6 +163,14 @@ func (m *Model) issueKeys(msg tea.KeyPressMsg) {
 		m.cycleTheme()
 	case key.Matches(msg, k.Indent):
 		m.toggleIndent()
+	case key.Matches(msg, k.NextUnread):
+		m.nextUnread()
+	case key.Matches(msg, k.ToggleRead):
+		m.toggleRead()
+	case key.Matches(msg, k.AllRead):
+		m.allRead()
+	case key.Matches(msg, k.Copy):
+		return m.copyStory()
 	case key.Matches(msg, k.Switch):
 		if m.focus == focusList {
 			m.focus = focusBody
@@ -176,7 +187,7 @@ func (m *Model) issueKeys(msg tea.KeyPressMsg) {
 			m.read()
 		case toBack:
 			m.toShelf() // or says there is no shelf
-			return
+			return nil
 		}
 		m.sync()
 	default:
@@ -184,6 +195,7 @@ func (m *Model) issueKeys(msg tea.KeyPressMsg) {
 			m.focus = focusList
 		}
 	}
+	return nil
 }
 
 // toggleIndent turns the first-line indent on or off, and says which.

@@ -32,6 +32,15 @@ func (m memory) MarkRead(issue, story string) error {
 	return m.st.Update(shelf.MarkRead(issue, story, time.Now()))
 }
 
+// MarkUnread forgets that a story was read (the m key).
+func (m memory) MarkUnread(issue, story string) error {
+	return m.st.Update(func(s *shelf.State) {
+		if is := s.Issues[issue]; is != nil {
+			delete(is.Read, story)
+		}
+	})
+}
+
 func (m memory) SetPosition(issue string, p tui.Position) error {
 	return m.st.Update(shelf.SetPosition(issue, shelf.Position{Story: p.Story, Para: p.Para, Offset: p.Offset, At: time.Now().Unix()}))
 }

@@ -110,3 +110,17 @@ func TestCorruptStateFile(t *testing.T) {
 		t.Errorf("set aside as %v; then the state %+v, %v: want the story opened remembered", aside, st.Issues["2019-02-22"], err)
 	}
 }
+
+func TestMarkUnread(t *testing.T) {
+	m := memory{shelf.NewStore(t.TempDir())}
+	m.MarkRead("2024-03-12", "a")
+	m.MarkRead("2024-03-12", "b")
+	if err := m.MarkUnread("2024-03-12", "a"); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := m.Load("2024-03-12")
+	if len(r.Read) != 1 || r.Read[0] != "b" {
+		t.Errorf("after a marked unread, read %v; want [b]", r.Read)
+	}
+	var _ tui.Unmarker = m
+}

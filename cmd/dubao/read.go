@@ -112,6 +112,7 @@ func readCmd(args []string) error {
 	defer signal.Stop(stop)
 	o.Stop = stop
 	o.NoColor = os.Getenv("NO_COLOR")
+	o.InTmux = os.Getenv("TMUX") != ""
 	o.Colors16 = colorprofile.Detect(os.Stdout, os.Environ()) == colorprofile.ANSI
 	user, warnings := userThemes(os.Getenv)
 	o.UserThemes = append(o.UserThemes, user...)
