@@ -10,12 +10,13 @@ import (
 // geometry, the width measure, the styles and the keys. The root model
 // owns it; the parts read it.
 type common struct {
-	geo     Geometry
-	m       layout.Measure
-	measure int  // the reading measure, in CJK characters
-	indent  bool // first-line indent on
-	st      styles
-	keys    KeyMap
+	geo       Geometry
+	m         layout.Measure
+	measure   int  // the reading measure, in CJK characters
+	listWidth int  // the list pane's width asked for, 0 for the layout's
+	indent    bool // first-line indent on
+	st        styles
+	keys      KeyMap
 }
 
 // frameEdge writes the top or bottom edge of a pane w cells wide: corners

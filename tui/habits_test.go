@@ -385,3 +385,24 @@ func TestNextUnreadGoesToTheNextDay(t *testing.T) {
 		t.Errorf("U at the end of %s: on the shelf %v, in %q", first, m.onShelf(), m.date)
 	}
 }
+
+// TestListWidth: at 200 columns the list is wider than its share and
+// headlines lose less; a list width asked for is kept.
+func TestListWidth(t *testing.T) {
+	m := New(goldIssue(t, corpusPages...), Options{Width: 200, Height: 50})
+	if w := m.c.geo.List.W; w < 60 {
+		t.Errorf("at 200 columns the list is %d cells", w)
+	}
+	if g := m.c.geo; g.TextWidth != 2*DefaultMeasure {
+		t.Errorf("at 200 columns the body's text is %d cells, want the measure", g.TextWidth)
+	}
+	cut := strings.Count(screen(m), "…")
+	narrow := New(goldIssue(t, corpusPages...), Options{Width: 140, Height: 50})
+	if cut >= strings.Count(screen(narrow), "…") {
+		t.Errorf("at 200 columns %d headlines are cut, at 140 %d", cut, strings.Count(screen(narrow), "…"))
+	}
+	m = New(goldIssue(t, corpusPages...), Options{Width: 200, Height: 50, ListWidth: 40})
+	if w := m.c.geo.List.W; w != 40 {
+		t.Errorf("list width 40 asked for: %d", w)
+	}
+}

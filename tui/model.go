@@ -18,6 +18,7 @@ type Options struct {
 	Measure      layout.Measure // how wide text is, as the terminal draws it
 	MeasureChars int            // the reading measure in CJK characters; DefaultMeasure when 0
 	NoIndent     bool           // start without the first-line indent
+	ListWidth    int            // the list pane's width in cells; 0 for the layout's choice
 
 	ThemeName  string         // --theme; "" to choose by NO_COLOR and the background
 	NoColor    string         // the value of $NO_COLOR
@@ -141,7 +142,7 @@ type Model struct {
 // is nil.
 func New(is *model.Issue, o Options) *Model {
 	m := &Model{typed: o.TypedAhead, inTmux: o.InTmux, noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
-	m.c = common{m: o.Measure, measure: o.MeasureChars, indent: !o.NoIndent, keys: DefaultKeyMap()}
+	m.c = common{m: o.Measure, measure: o.MeasureChars, listWidth: o.ListWidth, indent: !o.NoIndent, keys: DefaultKeyMap()}
 	if m.c.measure < 1 {
 		m.c.measure = DefaultMeasure
 	}
@@ -160,7 +161,7 @@ func New(is *model.Issue, o Options) *Model {
 	m.sixteen = o.Colors16
 	m.c.st = newStyles(m.drawn(t), m.c.m.Ambiguous() == layout.Wide)
 	m.shelf = newShelfPane(&m.c, o.Library)
-	m.c.geo = NewGeometry(o.Width, o.Height, m.c.measure, m.c.m)
+	m.c.geo = NewGeometryList(o.Width, o.Height, m.c.measure, m.c.listWidth)
 	if is == nil && o.Library != nil {
 		m.issue, m.st = readIssue(&model.Issue{})
 		m.list = newList(&m.c, m.issue, &m.st, &ReadMarks{})
@@ -326,7 +327,7 @@ func (m *Model) leave() {
 // resize lays the reader out for a window of w×h and sets everything
 // that depends on widths again.
 func (m *Model) resize(w, h int) {
-	m.c.geo = NewGeometry(w, h, m.c.measure, m.c.m)
+	m.c.geo = NewGeometryList(w, h, m.c.measure, m.c.listWidth)
 	if m.c.geo.TooSmall {
 		m.tooSmall = m.tooSmallScreen()
 		return
