@@ -24,8 +24,11 @@ type catOptions struct {
 func (o *catOptions) flags() *flag.FlagSet {
 	fs := flag.NewFlagSet("cat", flag.ContinueOnError)
 	fs.IntVar(&o.width, "width", 0, "the widest line, in cells (default: the terminal's width, also when piped; else 80)")
-	fs.StringVar(&o.ambiguous, "ambiguous", "auto", "how wide “ ” … — · are: narrow, wide, or auto (ask the terminal when printing to it; else RUNEWIDTH_EASTASIAN)")
-	fs.BoolVar(&o.noIndent, "no-indent", false, "no first-line indent")
+	if o.ambiguous == "" {
+		o.ambiguous = "auto"
+	}
+	fs.StringVar(&o.ambiguous, "ambiguous", o.ambiguous, "how wide “ ” … — · are: narrow, wide, or auto (ask the terminal when printing to it; else RUNEWIDTH_EASTASIAN)")
+	fs.BoolVar(&o.noIndent, "no-indent", o.noIndent, "no first-line indent")
 	fs.StringVar(&o.story, "story", "", "print only this story: its number (from 1, as the reader counts) or words of its headline")
 	fs.StringVar(&o.format, "format", "text", "text, or md for Markdown (a paragraph a line)")
 	return fs
@@ -33,10 +36,14 @@ func (o *catOptions) flags() *flag.FlagSet {
 
 // catCmd prints the articles as reflowed text, or Markdown.
 func catCmd(args []string) error {
-	var opt catOptions
+	cfg, cfgWarnings := loadConfig(configPath(os.Getenv))
+	opt := catOptions{ambiguous: cfg.Ambiguous, noIndent: cfg.Indent != nil && !*cfg.Indent}
 	paths, err := parseFlags(opt.flags(), "cat", args)
 	if err != nil {
 		return err
+	}
+	for _, w := range cfgWarnings {
+		fmt.Fprintln(os.Stderr, "dubao:", w)
 	}
 	a, auto, err := parseAmbiguous(opt.ambiguous)
 	if err != nil {

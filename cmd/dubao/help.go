@@ -30,7 +30,8 @@ func helpCmd(args []string) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "flags of the reader:")
-	printFlags(w, new(readOptions).flags())
+	reader, _ := lookupCommand("")
+	printFlags(w, reader.flags())
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "dubao help COMMAND, or dubao COMMAND -h, tells of a command's flags.")
 	return nil

@@ -182,3 +182,6 @@ func TestCatPipedIsAsWideAsTheTerminal(t *testing.T) {
 		t.Errorf("piped in a terminal 100 wide, the widest line is %d cells", widest)
 	}
 }
+
+// dubaoCmd is the dubao command with args, to set up and run.
+func dubaoCmd(args ...string) *exec.Cmd { return exec.Command(bin, args...) }

@@ -70,7 +70,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"", "[flags] [PATH...]", "read pages: a page file, a folder of page files, or - for standard input; with none, the shelf, or with no shelf a sample page",
-			func() *flag.FlagSet { return new(readOptions).flags() }, readCmd},
+			func() *flag.FlagSet { o, _, _ := configuredRead(); return o.flags() }, readCmd},
 		{"cat", "cat [flags] [PATH...]", "print the articles as reflowed text, or Markdown",
 			func() *flag.FlagSet { return new(catOptions).flags() }, catCmd},
 		{"search", "search [--json] QUERY [PATH...]", "print where QUERY is in the pages",

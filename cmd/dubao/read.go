@@ -43,10 +43,18 @@ func (o *readOptions) flags() *flag.FlagSet {
 	return fs
 }
 
+// configuredRead returns the reader's flags' defaults as the config file
+// sets them, the file's settings, and what is wrong with it.
+func configuredRead() (readOptions, config, []string) {
+	cfg, warnings := loadConfig(configPath(os.Getenv))
+	opt := readOptions{theme: cfg.Theme, ambiguous: cfg.Ambiguous, measure: cfg.Measure, noIndent: cfg.Indent != nil && !*cfg.Indent}
+	return opt, cfg, warnings
+}
+
 // readCmd opens the reader: on the pages at PATH, else on the shelf (an
 // issue of it with --date), else, with no shelf, on the sample.
 func readCmd(args []string) error {
-	var opt readOptions
+	opt, cfg, cfgWarnings := configuredRead()
 	paths, err := parseFlags(opt.flags(), "", args)
 	if err != nil {
 		return err
@@ -70,7 +78,7 @@ func readCmd(args []string) error {
 		return err
 	}
 	home, _ := os.UserHomeDir()
-	o := tui.Options{MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme}
+	o := tui.Options{MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme, ListWidth: cfg.ListWidth, Warnings: cfgWarnings}
 	if dir := shelf.StateDir(os.Getenv("XDG_STATE_HOME"), home); dir != "" {
 		o.Memory = memory{shelf.NewStore(dir)}
 		o.LastTheme, o.KeepTheme = readLastTheme(dir), keepTheme(dir)
@@ -89,16 +97,19 @@ func readCmd(args []string) error {
 		if err != nil {
 			return err
 		}
-		is, o.Key, o.Warnings = op.Issue, op.Key, op.Warnings
+		is, o.Key = op.Issue, op.Key
+		o.Warnings = append(o.Warnings, op.Warnings...)
 		o.Library = lib
 	case lib != nil:
 		o.Library = lib
 	case *date != "":
 		return fmt.Errorf("--date %s: there is no shelf at %s", *date, shelfPath(*shelfDir, home))
 	default:
-		if is, o.Warnings, err = issue(paths); err != nil {
+		var warnings []string
+		if is, warnings, err = issue(paths); err != nil {
 			return err
 		}
+		o.Warnings = append(o.Warnings, warnings...)
 		o.Key = issueKey(is, paths)
 	}
 	if warning != nil {
