@@ -159,19 +159,16 @@ func TestCatPipedIsAsWideAsTheTerminal(t *testing.T) {
 	socket := "dubao-cat-" + strconv.Itoa(os.Getpid())
 	defer exec.Command("tmux", "-L", socket, "kill-server").Run()
 	cmd := exec.Command("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
-		"-e", "COLUMNS=", bin+" cat sample/sample.txt > "+out+"; sleep 5")
+		"-e", "COLUMNS=", bin+" cat sample/sample.txt > "+out+".part && mv "+out+".part "+out+"; sleep 60")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v %s", err, b)
 	}
 	var text []byte
-	for range 50 {
-		text, _ = os.ReadFile(out)
-		if len(text) > 0 {
-			time.Sleep(100 * time.Millisecond)
-			text, _ = os.ReadFile(out)
+	for start := time.Now(); time.Since(start) < 30*time.Second; time.Sleep(100 * time.Millisecond) {
+		if b, err := os.ReadFile(out); err == nil {
+			text = b
 			break
 		}
-		time.Sleep(100 * time.Millisecond)
 	}
 	widest := 0
 	m := layout.NewMeasure(layout.Narrow)
