@@ -83,7 +83,12 @@ func (st *Store) Path() string { return st.path }
 
 // A Warning is a problem with the state file that does not stop the
 // reading: the reader shows it in a line and goes on.
-type Warning struct{ msg string }
+type Warning struct {
+	msg string
+	// Aside is the name the damaged file was set aside as, in the state's
+	// folder; "" when it was not.
+	Aside string
+}
 
 func (w *Warning) Error() string { return w.msg }
 
@@ -99,12 +104,12 @@ func (st *Store) Load() (*State, error) {
 	if errors.As(err, &corrupt) {
 		aside := fmt.Sprintf("%s.corrupt-%s", st.path, time.Now().Format("20060102-150405"))
 		if rerr := os.Rename(st.path, aside); rerr != nil {
-			return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: %s is damaged (%v) and could not be set aside: %v", st.path, corrupt.err, rerr)}
+			return &State{Version: stateVersion}, &Warning{msg: fmt.Sprintf("reading state: %s is damaged (%v) and could not be set aside: %v", st.path, corrupt.err, rerr)}
 		}
 		// What happened first: a status bar cuts the end of a long line.
-		return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: damaged, set aside as %s in %s", filepath.Base(aside), filepath.Dir(aside))}
+		return &State{Version: stateVersion}, &Warning{msg: fmt.Sprintf("reading state: damaged, set aside as %s in %s", filepath.Base(aside), filepath.Dir(aside)), Aside: filepath.Base(aside)}
 	}
-	return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: %v", err)}
+	return &State{Version: stateVersion}, &Warning{msg: fmt.Sprintf("reading state: %v", err)}
 }
 
 type corruptError struct{ err error }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // segment is a piece of a one-line bar: text and how it is drawn.
@@ -71,4 +72,52 @@ func longDate(s string) string {
 	const weekdays = "日一二三四五六"
 	wd := []rune(weekdays)[t.Weekday()]
 	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日 星期" + string(wd)
+}
+
+// cutMessage returns a message cut to room cells where it does not fit: at
+// the last place a reader pauses — after a mark such as ， ； ： 、 or a
+// space — when that keeps at least half the room; failing that between
+// two characters, but never inside a word or a file name (a run of
+// letters, digits and . _ / -). The cut is marked … (... where … is drawn
+// wide).
+func (c *common) cutMessage(s string, room int) string {
+	m := c.m
+	if room <= 0 || m.StringWidth(s) <= room {
+		return s
+	}
+	tail := "…"
+	if c.wide() {
+		tail = "..."
+	}
+	keep := room - m.StringWidth(tail)
+	if keep <= 0 {
+		return m.Truncate(s, room, "")
+	}
+	r := []rune(m.Truncate(s, keep, ""))
+	return strings.TrimRight(string(r[:c.cutAt(r, []rune(s), keep)]), " ") + tail
+}
+
+// cutAt returns how many runes of r, the most of the message all that fit
+// keep cells, cutMessage keeps.
+func (c *common) cutAt(r, all []rune, keep int) int {
+	m := c.m
+	for i := len(r); i > 0 && m.StringWidth(string(r[:i])) >= keep/2; i-- {
+		if strings.ContainsRune("，；：、。！？,;: ）)", r[i-1]) {
+			return i
+		}
+	}
+	cut := len(r)
+	for cut > 0 && cut < len(all) && inWord(all[cut-1]) && inWord(all[cut]) {
+		cut--
+	}
+	if m.StringWidth(string(r[:cut])) < keep/2 {
+		return len(r) // one long word: cut it after all
+	}
+	return cut
+}
+
+// inWord reports whether r belongs to a word or a file name, where a
+// message is not cut.
+func inWord(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._/-", r))
 }

@@ -406,3 +406,33 @@ func TestListWidth(t *testing.T) {
 		t.Errorf("list width 40 asked for: %d", w)
 	}
 }
+
+// TestWarningsAreChineseAndCutWell: a theme not found is said in Chinese,
+// and a warning longer than the status bar is cut after a pause, never in
+// a word or a file name.
+func TestWarningsAreChineseAndCutWell(t *testing.T) {
+	m := New(goldIssue(t, "d01"), Options{Width: 80, Height: 24, ThemeName: "nosuch"})
+	if bar := statusBar(m); !strings.Contains(bar, "没有叫 nosuch 的主题") {
+		t.Errorf("an unknown theme: %q", bar)
+	}
+	long := "阅读记录文件已损坏，已另存为 state.json.corrupt-20261206-081500，从头记起；另有说明文字很长很长很长很长很长很长很长"
+	for _, w := range []int{40, 50, 60, 70, 80, 100} {
+		m := New(goldIssue(t, "d01"), Options{Width: w, Height: 24, Warnings: []string{long}})
+		bar := strings.TrimSpace(statusBar(m))
+		msg, _, _ := strings.Cut(bar, "  ")
+		if !strings.HasSuffix(msg, "…") && msg != long {
+			t.Errorf("%d columns: %q is not marked cut", w, msg)
+			continue
+		}
+		kept := strings.TrimSuffix(msg, "…")
+		if !strings.HasPrefix(long, kept) {
+			t.Errorf("%d columns: %q is not the start of the warning", w, kept)
+			continue
+		}
+		next := []rune(long[len(kept):])
+		last := []rune(kept)
+		if len(next) > 0 && len(last) > 0 && inWord(last[len(last)-1]) && inWord(next[0]) {
+			t.Errorf("%d columns: cut inside a word: %q|%q", w, kept, string(next))
+		}
+	}
+}

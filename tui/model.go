@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -154,7 +155,7 @@ func New(is *model.Issue, o Options) *Model {
 	}
 	warnings := o.Warnings
 	if err != nil {
-		warnings = append([]string{err.Error()}, warnings...)
+		warnings = append([]string{"没有叫 " + o.ThemeName + " 的主题；可用：" + strings.Join(themes.Available(o.UserThemes), "、")}, warnings...)
 	}
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}

@@ -163,7 +163,7 @@ func (m *Model) statusBar(b *strings.Builder) {
 		if m.message.warn {
 			p = st.warning
 		}
-		segs = append(segs, segment{m.c.chrome(m.message.text), p})
+		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(m.message.text), g.Width-1-rw-2), p})
 	} else {
 		segs = m.hintsFor(segs, g.Width-1-rw-2)
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/dubaoreader/dubao/shelf"
@@ -14,6 +16,7 @@ type memory struct{ st *shelf.Store }
 
 func (m memory) Load(issue string) (tui.Recall, error) {
 	s, err := m.st.Load() // a *shelf.Warning when the file was damaged; s is then empty
+	err = stateWarning(err)
 	var r tui.Recall
 	is := s.Issues[issue]
 	if is == nil {
@@ -69,4 +72,19 @@ func (l library) Open(date string) (tui.Opened, error) {
 		return tui.Opened{}, err
 	}
 	return tui.Opened{Issue: is, Key: e.Date, Warnings: errStrings(errs)}, nil
+}
+
+// stateWarning says a warning about the state file in the reader's words:
+// a damaged file set aside, by the name it was set aside as.
+func stateWarning(err error) error {
+	var w *shelf.Warning
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &w) && w.Aside != "":
+		return fmt.Errorf("阅读记录文件已损坏，已另存为 %s，从头记起", w.Aside)
+	case errors.As(err, &w):
+		return fmt.Errorf("阅读记录读不了：%v", err)
+	}
+	return err
 }

@@ -100,8 +100,8 @@ func TestCorruptStateFile(t *testing.T) {
 	m := tui.New(is, tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: "2019-02-22", Memory: memory{store}})
 	s := ansi.Strip(m.View().Content)
 	bar := s[strings.LastIndex(s, "\n")+1:]
-	if !strings.Contains(bar, "set aside") {
-		t.Errorf("the status bar says %q, want the warning that the file was set aside", bar)
+	if !strings.Contains(bar, "已损坏，已另存为 state.json.corrupt-") {
+		t.Errorf("the status bar says %q, want the warning that the file was set aside, in Chinese", bar)
 	}
 	drive(m, "enter")
 	aside, _ := filepath.Glob(path + ".corrupt-*")

@@ -46,7 +46,7 @@ func userThemes(getenv func(string) string) ([]themes.Theme, []string) {
 	user, errs := themes.LoadDir(themes.Dir(getenv("XDG_CONFIG_HOME"), home))
 	var warnings []string
 	for _, err := range errs {
-		warnings = append(warnings, err.Error())
+		warnings = append(warnings, "主题文件有误，未用："+err.Error())
 	}
 	return user, warnings
 }
