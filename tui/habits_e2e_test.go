@@ -147,3 +147,68 @@ func TestEndToEndKeysTypedAhead(t *testing.T) {
 		t.Errorf("keys typed 50 ms after the start were lost in %d runs of 20", lost)
 	}
 }
+
+// TestEndToEndLessKeys types less's keys at the real dubao in tmux:
+// ctrl+f scrolls the story a screen, ctrl+b back; ctrl+z gives the shell
+// back, and fg brings the reader back as it was; / and enter look again
+// for the last search.
+func TestEndToEndLessKeys(t *testing.T) {
+	skipWithoutTmux(t)
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("no bash for ctrl+z and fg")
+	}
+	bin := buildDubao(t)
+	page, err := filepath.Abs(filepath.Join("testdata", "d01.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("dubao-less-%d-%d", os.Getpid(), time.Now().UnixNano()), w: 100, h: 30}
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "e2e",
+		"-e", "RUNEWIDTH_EASTASIAN=", "-e", "DUBAO_AMBIGUOUS_SETTLED=", "-e", "XDG_STATE_HOME="+t.TempDir(),
+		"bash --norc --noprofile -i")
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.tmux("send-keys", "-t", "e2e", "-l", bin+" --ambiguous narrow "+page)
+	s.tmux("send-keys", "-t", "e2e", "Enter")
+	s.waitLong("读报")
+	s.keys("Enter") // the first story, longer than a screen
+	s.waitLong("返回标题")
+	top := s.capture()
+	s.keys("C-f")
+	down := s.waitChange(top)
+	if !strings.Contains(down, "%") || bodyOf(down) == bodyOf(top) {
+		t.Errorf("ctrl+f did not scroll the story:\n%s", down)
+	}
+	s.keys("C-b")
+	if back := s.waitChange(down); rest(back) != rest(top) {
+		t.Errorf("ctrl+b did not scroll back:\nbefore\n%s\nafter\n%s", top, back)
+	}
+	s.keys("C-z")
+	if shell := s.waitLong("Stopped"); strings.Contains(shell, "返回标题") {
+		t.Errorf("ctrl+z left the reader on the screen:\n%s", shell)
+	}
+	s.tmux("send-keys", "-t", "e2e", "-l", "fg")
+	s.tmux("send-keys", "-t", "e2e", "Enter")
+	s.waitLong("返回标题")
+	s.keys("/")
+	s.literal("的")
+	s.keys("Enter")
+	first := s.waitLong("的 1/")
+	s.keys("/", "Enter")
+	if again := s.waitLong("的 2/"); again == first {
+		t.Errorf("/ enter did not go on to the next match:\n%s", again)
+	}
+	s.keys("q")
+}
+
+// waitChange waits up to e2eWait for the screen to differ from before.
+func (s *tmuxSession) waitChange(before string) string {
+	s.t.Helper()
+	for start := time.Now(); time.Since(start) < e2eWait; time.Sleep(100 * time.Millisecond) {
+		if now := s.capture(); now != before {
+			time.Sleep(100 * time.Millisecond)
+			return s.capture()
+		}
+	}
+	s.t.Fatalf("the screen did not change:\n%s", before)
+	return ""
+}
