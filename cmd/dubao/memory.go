@@ -32,20 +32,20 @@ func (m memory) Load(issue string) (tui.Recall, error) {
 }
 
 func (m memory) MarkRead(issue, story string) error {
-	return m.st.Update(shelf.MarkRead(issue, story, time.Now()))
+	return saveError(m.st.Update(shelf.MarkRead(issue, story, time.Now())))
 }
 
 // MarkUnread forgets that a story was read (the m key).
 func (m memory) MarkUnread(issue, story string) error {
-	return m.st.Update(func(s *shelf.State) {
+	return saveError(m.st.Update(func(s *shelf.State) {
 		if is := s.Issues[issue]; is != nil {
 			delete(is.Read, story)
 		}
-	})
+	}))
 }
 
 func (m memory) SetPosition(issue string, p tui.Position) error {
-	return m.st.Update(shelf.SetPosition(issue, shelf.Position{Story: p.Story, Para: p.Para, Offset: p.Offset, At: time.Now().Unix()}))
+	return saveError(m.st.Update(shelf.SetPosition(issue, shelf.Position{Story: p.Story, Para: p.Para, Offset: p.Offset, At: time.Now().Unix()})))
 }
 
 // library is the reader's tui.Library over a shelf of dated folders.
@@ -71,7 +71,7 @@ func (l library) Open(date string) (tui.Opened, error) {
 	if err != nil {
 		return tui.Opened{}, err
 	}
-	return tui.Opened{Issue: is, Key: e.Date, Warnings: errStrings(errs)}, nil
+	return tui.Opened{Issue: is, Key: e.Date, Warnings: pageWarnings(errStrings(errs))}, nil
 }
 
 // stateWarning says a warning about the state file in the reader's words:
@@ -87,4 +87,13 @@ func stateWarning(err error) error {
 		return fmt.Errorf("阅读记录读不了：%v", err)
 	}
 	return err
+}
+
+// saveError says a failure to save the state in the reader's words, the
+// cause after them.
+func saveError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("阅读记录存不了：%w", err)
 }

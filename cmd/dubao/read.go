@@ -98,7 +98,7 @@ func readCmd(args []string) error {
 			return err
 		}
 		is, o.Key = op.Issue, op.Key
-		o.Warnings = append(o.Warnings, op.Warnings...)
+		o.Warnings = append(o.Warnings, pageWarnings(op.Warnings)...)
 		o.Library = lib
 	case lib != nil:
 		o.Library = lib
@@ -109,7 +109,7 @@ func readCmd(args []string) error {
 		if is, warnings, err = issue(paths); err != nil {
 			return err
 		}
-		o.Warnings = append(o.Warnings, warnings...)
+		o.Warnings = append(o.Warnings, pageWarnings(warnings)...)
 		o.Key = issueKey(is, paths)
 	}
 	if warning != nil {
@@ -176,4 +176,14 @@ func checkDate(d string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("--date %s: not a date; want 2024-03-12 or 20240312", d)
+}
+
+// pageWarnings says what went wrong reading pages in the reader's words,
+// each cause after them.
+func pageWarnings(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = "有版面读不好：" + w
+	}
+	return out
 }
