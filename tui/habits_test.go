@@ -436,3 +436,14 @@ func TestWarningsAreChineseAndCutWell(t *testing.T) {
 		}
 	}
 }
+
+// TestNextUnreadFromTheShelf: U on the shelf opens the selected day, or
+// the next with stories unread, at its first unread story.
+func TestNextUnreadFromTheShelf(t *testing.T) {
+	lib := threeDays(t)
+	m := started(New(nil, Options{Width: 100, Height: 30, Library: lib}))
+	send(m, keys("U")...)
+	if m.onShelf() || m.date != "2020-02-13" || m.focus != focusBody || !m.reading {
+		t.Errorf("U on the shelf: on the shelf %v, in %q, reading %v", m.onShelf(), m.date, m.reading)
+	}
+}

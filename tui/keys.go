@@ -127,7 +127,7 @@ func (k KeyMap) ShortHelp(reading, searching bool) []key.Binding {
 
 // ShelfHelp returns the bindings the status bar names on the shelf.
 func (k KeyMap) ShelfHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Down, k.Up}
+	return []key.Binding{k.Open, k.NextUnread, k.Down, k.Up}
 }
 
 // PromptHelp returns the bindings the status bar names while the search

@@ -90,8 +90,9 @@ type Model struct {
 
 	// The shelf; the date of the issue open from it ("" for one not from
 	// the shelf).
-	shelf shelfPane
-	date  string
+	shelf    shelfPane
+	date     string
+	toUnread bool // the issue being opened is to be read at its first unread story (U)
 
 	// What is remembered between runs: the open issue's key in mem, and
 	// whether a story has been read in it since it was opened (until then
@@ -275,6 +276,10 @@ func (m *Model) opened(msg openedMsg) {
 	}
 	m.warn(append(warnings, msg.op.Warnings...))
 	m.pending = append(m.pending, buildIndex(m.issue))
+	if m.toUnread {
+		m.toUnread = false
+		m.unreadInIssue()
+	}
 }
 
 // noShelf is what s and esc say in an issue opened from files, not from

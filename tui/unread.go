@@ -15,15 +15,48 @@ type Unmarker interface {
 
 // nextUnread reads the next story not read yet, in the reader's order
 // (across pages), coming round to the first; when the issue has none, it
-// goes to the shelf and opens the next day with stories unread.
+// goes to the shelf and opens the next day with stories unread, at its
+// first unread story.
 func (m *Model) nextUnread() {
-	all := m.st.all
-	if len(all) == 0 {
+	if m.unreadInIssue() {
 		return
 	}
-	cur := -1
+	if m.shelf.lib == nil {
+		m.say("本期已读完")
+		return
+	}
+	m.toShelf()
+	m.nextUnreadDay()
+}
+
+// nextUnreadDay opens the day after the one open last on the shelf that
+// may have stories unread; opened then reads its first unread story.
+func (m *Model) nextUnreadDay() {
+	m.openUnread(m.shelf.nextUnread(m.date))
+}
+
+// openUnread opens entry next of the shelf, to be read at its first
+// unread story; -1 says the shelf is read.
+func (m *Model) openUnread(next int) {
+	if next < 0 {
+		m.say("书架上都读完了")
+		return
+	}
+	m.shelf.moveTo(next)
+	m.toUnread = true
+	m.openFromShelf()
+}
+
+// unreadInIssue reads the next unread story of the issue, and reports
+// whether there was one.
+func (m *Model) unreadInIssue() bool {
+	all := m.st.all
+	cur := -1 // the story after which to look: the one being read, or before the one selected
 	if r, ok := m.list.selected(); ok {
 		cur = r.story
+		if !m.reading {
+			cur--
+		}
 	}
 	for d := 1; d <= len(all); d++ {
 		i := (cur + d) % len(all)
@@ -44,25 +77,13 @@ func (m *Model) nextUnread() {
 		if i <= cur {
 			m.say("已回到第一篇未读")
 		}
-		return
+		return true
 	}
-	if m.shelf.lib == nil {
-		m.say("本期已读完")
-		return
-	}
-	m.toShelf()
-	next := m.shelf.nextUnread(m.date)
-	if next < 0 {
-		m.say("书架上都读完了")
-		return
-	}
-	m.shelf.moveTo(next)
-	m.openFromShelf()
+	return false
 }
 
 // nextUnread returns the entry after the one of date (down the shelf,
-// then from the top) that may have stories unread: counted with some, or
-// not counted yet; -1 for none.
+// then from the top) that may have stories unread; -1 for none.
 func (p *shelfPane) nextUnread(date string) int {
 	at := -1
 	for i, e := range p.entries {
@@ -70,10 +91,17 @@ func (p *shelfPane) nextUnread(date string) int {
 			at = i
 		}
 	}
-	for d := 1; d <= len(p.entries); d++ {
-		i := (at + d) % len(p.entries)
-		if e := p.entries[i]; e.date != date && (!e.counted || e.err == "" && e.unread > 0) {
-			return i
+	return p.unreadFrom(at+1, date)
+}
+
+// unreadFrom returns the first entry from i on (wrapping round), other
+// than the one of skip, that may have stories unread: counted with some,
+// or not counted yet; -1 for none.
+func (p *shelfPane) unreadFrom(i int, skip string) int {
+	for d := range len(p.entries) {
+		j := (i + d) % len(p.entries)
+		if e := p.entries[j]; e.date != skip && (!e.counted || e.err == "" && e.unread > 0) {
+			return j
 		}
 	}
 	return -1

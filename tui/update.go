@@ -133,6 +133,8 @@ func (m *Model) shelfKey(msg tea.KeyPressMsg) {
 		m.openHelp()
 	case key.Matches(msg, k.Theme):
 		m.cycleTheme()
+	case key.Matches(msg, k.NextUnread):
+		m.openUnread(m.shelf.unreadFrom(m.shelf.cur, "")) // from the day selected on
 	default:
 		if m.shelf.update(msg, k) == toOpen {
 			m.openFromShelf()
