@@ -325,8 +325,8 @@ func (s *safeBuffer) String() string {
 }
 
 // TestNextUnread: U reads the next story not read, skipping those read,
-// across pages; m marks the selected story unread again (and tells the
-// Memory), M marks the whole issue read; with nothing unread U says so.
+// across pages; r marks the selected story unread again (and tells the
+// Memory), R marks the whole issue read; with nothing unread U says so.
 func TestNextUnread(t *testing.T) {
 	mem := &unmarkMemory{}
 	m := New(goldIssue(t, corpusPages...), Options{Width: 100, Height: 30, Memory: mem, Key: "issue"})
@@ -337,13 +337,13 @@ func TestNextUnread(t *testing.T) {
 	if r, _ := m.list.selected(); r.story != 2 || !m.list.read.IsRead(all[2].key) || m.focus != focusBody {
 		t.Errorf("U from the first, the second read: story %d, want the third, read", r.story)
 	}
-	send(m, keys("m")...)
+	send(m, keys("r")...)
 	if m.list.read.IsRead(all[2].key) {
-		t.Error("m did not mark the story unread")
+		t.Error("r did not mark the story unread")
 	}
-	send(m, keys("M")...)
+	send(m, keys("R")...)
 	if u := m.list.unread(); u != 0 {
-		t.Errorf("M left %d unread", u)
+		t.Errorf("R left %d unread", u)
 	}
 	send(m, keys("U")...)
 	if !strings.Contains(statusBar(m), "已读完") {
@@ -380,7 +380,7 @@ func TestNextUnreadGoesToTheNextDay(t *testing.T) {
 	m := started(New(nil, Options{Width: 100, Height: 30, Library: lib}))
 	send(m, keys("enter")...) // the newest day
 	first := m.date
-	send(m, keys("M U")...)
+	send(m, keys("R U")...)
 	if m.onShelf() || m.date == first || m.date == "" {
 		t.Errorf("U at the end of %s: on the shelf %v, in %q", first, m.onShelf(), m.date)
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Unmarker is a Memory that can also forget that a story was read (m). A
+// Unmarker is a Memory that can also forget that a story was read (r). A
 // Memory without it forgets only until the issue is opened again.
 type Unmarker interface {
 	MarkUnread(issue, story string) error

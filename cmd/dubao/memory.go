@@ -35,7 +35,7 @@ func (m memory) MarkRead(issue, story string) error {
 	return saveError(m.st.Update(shelf.MarkRead(issue, story, time.Now())))
 }
 
-// MarkUnread forgets that a story was read (the m key).
+// MarkUnread forgets that a story was read (the r key).
 func (m memory) MarkUnread(issue, story string) error {
 	return saveError(m.st.Update(func(s *shelf.State) {
 		if is := s.Issues[issue]; is != nil {
