@@ -82,6 +82,12 @@ func startXvfb(t *testing.T) string {
 // when wide) on display, waits until the screen is drawn and still, and
 // returns the screenshot of the window and the size of a cell in pixels.
 func xtermShot(t *testing.T, display, bin, page string, cols, rows int, wide bool) (image.Image, int, int) {
+	return xtermRun(t, display, cols, rows, wide, "reader", bin, "--ambiguous", "auto", "--theme", "paper", page)
+}
+
+// xtermRun runs the command in an xterm as xtermShot does, and returns
+// the screenshot when the screen is still; name names the screenshot.
+func xtermRun(t *testing.T, display string, cols, rows int, wide bool, name string, command ...string) (image.Image, int, int) {
 	t.Helper()
 	args := []string{"-b", "0", "+sb", "-bg", "white", "-fg", "black",
 		"-fa", "DejaVu Sans Mono", "-fd", "Noto Sans Mono CJK SC", "-fs", "10",
@@ -89,7 +95,8 @@ func xtermShot(t *testing.T, display, bin, page string, cols, rows int, wide boo
 	if wide {
 		args = append(args, "-cjk_width")
 	}
-	args = append(args, "-e", bin, "--ambiguous", "auto", "--theme", "paper", page)
+	args = append(args, "-e")
+	args = append(args, command...)
 	xt := exec.Command("xterm", args...)
 	xt.Env = append(os.Environ(), "DISPLAY="+display, "XDG_STATE_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir(),
 		"RUNEWIDTH_EASTASIAN=", "DUBAO_AMBIGUOUS_SETTLED=", "NO_COLOR=")
@@ -117,10 +124,10 @@ func xtermShot(t *testing.T, display, bin, page string, cols, rows int, wide boo
 			continue
 		}
 		cw, ch := img.Bounds().Dx()/cols, img.Bounds().Dy()/rows
-		if bytes.Equal(b, last) && inked(img, 0, (rows-1)*ch, img.Bounds().Dx(), ch) {
-			name := "xterm-narrow.png"
+		if bytes.Equal(b, last) && inked(img, 0, 0, img.Bounds().Dx(), ch) {
+			name := "xterm-" + name + "-narrow.png"
 			if wide {
-				name = "xterm-wide.png"
+				name = "xterm-" + strings.TrimSuffix(name, "-narrow.png") + "-wide.png"
 			}
 			if dir := os.Getenv("DUBAO_SHOTS"); dir != "" {
 				os.WriteFile(filepath.Join(dir, name), b, 0o644)
@@ -220,4 +227,31 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// TestXtermCatWide prints a page with dubao cat --width 60 in xterm with
+// the ambiguous characters drawn wide, to the terminal and piped (told to
+// ask, --ambiguous auto): dubao measures “ ” as the terminal draws them,
+// and no line runs past the 60th column (as lines holding “ ” did,
+// measured narrow).
+func TestXtermCatWide(t *testing.T) {
+	skipWithoutX(t)
+	display := startXvfb(t)
+	bin := buildDubao(t)
+	page, err := filepath.Abs(filepath.Join("testdata", "d01.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cols, rows, width = 100, 60, 60
+	for name, script := range map[string]string{
+		"cat-piped": bin + " cat --ambiguous auto --width 60 " + page + " | head -n 58; sleep 60",
+		"cat":       bin + " cat --width 60 " + page + "; sleep 60", // to the terminal: asked by default
+	} {
+		img, cw, ch := xtermRun(t, display, cols, rows, true, name, "sh", "-c", script)
+		for row := range rows {
+			if inked(img, width*cw, row*ch, (cols-width)*cw, ch) {
+				t.Errorf("%s: row %d runs past column %d", name, row, width)
+			}
+		}
+	}
 }

@@ -24,10 +24,7 @@ type catOptions struct {
 func (o *catOptions) flags() *flag.FlagSet {
 	fs := flag.NewFlagSet("cat", flag.ContinueOnError)
 	fs.IntVar(&o.width, "width", 0, "the widest line, in cells (default: the terminal's width, also when piped; else 80)")
-	if o.ambiguous == "" {
-		o.ambiguous = "auto"
-	}
-	fs.StringVar(&o.ambiguous, "ambiguous", o.ambiguous, "how wide “ ” … — · are: narrow, wide, or auto (ask the terminal when printing to it; else RUNEWIDTH_EASTASIAN)")
+	fs.StringVar(&o.ambiguous, "ambiguous", o.ambiguous, "how wide “ ” … — · are: narrow, wide, or auto to ask the terminal (default: ask it when printing to it, else as RUNEWIDTH_EASTASIAN says)")
 	fs.BoolVar(&o.noIndent, "no-indent", o.noIndent, "no first-line indent")
 	fs.StringVar(&o.story, "story", "", "print only this story: its number (from 1, as the reader counts) or words of its headline")
 	fs.StringVar(&o.format, "format", "text", "text, or md for Markdown (a paragraph a line)")
@@ -49,6 +46,7 @@ func catCmd(args []string) error {
 	if err != nil {
 		return err
 	}
+	asked := opt.ambiguous == "auto" // "" is auto only for a terminal
 	if opt.width < 0 {
 		return fmt.Errorf("--width %d: want a number of cells", opt.width)
 	}
@@ -69,7 +67,7 @@ func catCmd(args []string) error {
 		}
 	}
 	if auto {
-		a = catAmbiguous()
+		a = catAmbiguous(asked)
 	}
 	o.Measure = layout.NewMeasure(a)
 	o.Width, o.Style = catDefaults(os.Stdout, os.Getenv("NO_COLOR"))
@@ -79,13 +77,19 @@ func catCmd(args []string) error {
 	return tui.Cat(os.Stdout, is, o)
 }
 
-// catAmbiguous is --ambiguous auto for cat: printing to a terminal, ask
-// it; else (a pipe, which another program may be reading the terminal
-// beside) as RUNEWIDTH_EASTASIAN says.
-func catAmbiguous() layout.Ambiguous {
-	if term.IsTerminal(os.Stdout.Fd()) {
-		a, _ := probeAmbiguous(probeTimeout)
-		return a
+// catAmbiguous is how wide cat takes the ambiguous characters to be when
+// not told narrow or wide: printing to a terminal, or asked to (--ambiguous
+// auto, as for dubao cat | less in a terminal that draws them wide), it
+// asks the terminal — before writing anything, so that a pager reading
+// the pipe has not yet started reading keys; else as RUNEWIDTH_EASTASIAN
+// says.
+func catAmbiguous(asked bool) layout.Ambiguous {
+	if asked || term.IsTerminal(os.Stdout.Fd()) {
+		if tty, err := os.Open("/dev/tty"); err == nil {
+			tty.Close()
+			a, _ := probeAmbiguous(probeTimeout)
+			return a
+		}
 	}
 	return layout.AmbiguousFromEnv(os.Getenv)
 }
