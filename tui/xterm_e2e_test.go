@@ -3,6 +3,7 @@ package tui
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/png"
@@ -104,7 +105,9 @@ func xtermRun(t *testing.T, display string, cols, rows int, wide bool, name stri
 		t.Fatal(err)
 	}
 	defer func() { xt.Process.Kill(); xt.Wait() }()
-	find := exec.Command("xdotool", "search", "--sync", "--class", "xterm") // the display's only xterm
+	ctx, cancel := context.WithTimeout(context.Background(), e2eWait)
+	defer cancel()
+	find := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--class", "xterm") // the display's only xterm
 	find.Env = append(os.Environ(), "DISPLAY="+display)
 	out, err := find.Output()
 	if err != nil {
@@ -113,7 +116,7 @@ func xtermRun(t *testing.T, display string, cols, rows int, wide bool, name stri
 	win := strings.Fields(string(out))[0]
 	var last []byte
 	for start := time.Now(); time.Since(start) < e2eWait; time.Sleep(300 * time.Millisecond) {
-		cmd := exec.Command("import", "-window", win, "png:-")
+		cmd := exec.CommandContext(ctx, "import", "-window", win, "png:-")
 		cmd.Env = append(os.Environ(), "DISPLAY="+display)
 		b, err := cmd.Output()
 		if err != nil {
