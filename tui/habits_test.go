@@ -447,3 +447,19 @@ func TestNextUnreadFromTheShelf(t *testing.T) {
 		t.Errorf("U on the shelf: on the shelf %v, in %q, reading %v", m.onShelf(), m.date, m.reading)
 	}
 }
+
+// TestUnreadAtAGlance: every story not read is marked ∙ in the list, in
+// every theme, and a story read loses its mark.
+func TestUnreadAtAGlance(t *testing.T) {
+	for _, theme := range []string{"ink", "plain"} {
+		m := New(goldIssue(t, "d01"), Options{Width: 100, Height: 30, ThemeName: theme})
+		count := func() int { return strings.Count(screen(m), " "+unreadMark+" ") }
+		if got, want := count(), m.list.unread()-1; got != want { // the selected one has the bar
+			t.Errorf("%s: %d stories marked unread, want %d", theme, got, want)
+		}
+		send(m, keys("enter J J")...)
+		if got, want := count(), m.list.unread(); got != want || want != len(m.st.all)-3 {
+			t.Errorf("%s: three read, %d marked, %d unread of %d", theme, got, want, len(m.st.all))
+		}
+	}
+}

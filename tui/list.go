@@ -476,6 +476,11 @@ func (l *list) lastStory() int {
 	return 0
 }
 
+// unreadMark marks a story not read yet, in the gutter before its
+// headline. (U+2219: not East Asian Ambiguous, one cell everywhere; a
+// space follows it, should a font draw it wider.)
+const unreadMark = "∙"
+
 // selectionMark marks the selected headline, in the two cells before it,
 // where its style shows no bar.
 const selectionMark = "> "
@@ -546,6 +551,12 @@ func (l *list) writeRow(b *strings.Builder, y int, focused bool) {
 			} else {
 				p.spaces(b, 2)
 			}
+		} else if h == headlineItem {
+			// Not read yet: a dot in the gutter, seen at a glance
+			// in any theme, colour or none.
+			st.fill.spaces(b, itemLeft-2)
+			st.dim.write(b, unreadMark)
+			st.fill.spaces(b, 2-l.c.m.StringWidth(unreadMark))
 		} else {
 			st.fill.spaces(b, itemLeft)
 		}
