@@ -85,7 +85,12 @@ func (st *Store) Path() string { return st.path }
 
 // A Warning is a problem with the state file that does not stop the
 // reading: the reader shows it in a line and goes on.
-type Warning struct{ msg string }
+type Warning struct {
+	msg string
+	// Aside is the name the damaged file was set aside as, in the state's
+	// folder; "" when it was not.
+	Aside string
+}
 
 func (w *Warning) Error() string { return w.msg }
 
@@ -107,7 +112,7 @@ func (st *Store) Load() (*State, error) {
 	// reader may have put a good file in its place meanwhile.
 	unlock, lerr := lockFile(st.path + ".lock")
 	if lerr != nil {
-		return &State{Version: stateVersion}, &Warning{fmt.Sprintf("reading state: %v", err)}
+		return &State{Version: stateVersion}, &Warning{msg: fmt.Sprintf("reading state: %v", err)}
 	}
 	defer unlock()
 	if s, err := st.read(); err == nil {
@@ -153,7 +158,7 @@ func (st *Store) setAside(doing string, why error) error {
 		return fmt.Errorf("%s: %s could not be read (%v) nor set aside (%v), so nothing is saved", doing, st.path, why, err)
 	}
 	// What happened first: a status bar cuts the end of a long line.
-	return &Warning{fmt.Sprintf("%s: could not be read, set aside as %s in %s (%v)", doing, filepath.Base(aside), filepath.Dir(aside), why)}
+	return &Warning{msg: fmt.Sprintf("%s: could not be read, set aside as %s in %s (%v)", doing, filepath.Base(aside), filepath.Dir(aside), why), Aside: filepath.Base(aside)}
 }
 
 // Update changes the state on disk: under the lock it reads the file as it

@@ -75,7 +75,7 @@ func (h *help) rebuild() {
 				c.entries = append(c.entries, helpEntry{key: groupNames[gi], heading: true})
 				c.kw = max(c.kw, m.StringWidth(groupNames[gi]))
 				for _, bnd := range groups[gi] {
-					e := helpEntry{key: bnd.Help().Key, desc: bnd.Help().Desc}
+					e := helpEntry{key: h.c.keyLabel(bnd.Help().Key), desc: bnd.Help().Desc}
 					c.entries = append(c.entries, e)
 					c.kw = max(c.kw, m.StringWidth(e.key))
 					c.dw = max(c.dw, m.StringWidth(e.desc))

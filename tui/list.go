@@ -476,6 +476,15 @@ func (l *list) lastStory() int {
 	return 0
 }
 
+// unreadMark marks a story not read yet, in the gutter before its
+// headline. (U+2219: not East Asian Ambiguous, one cell everywhere; a
+// space follows it, should a font draw it wider.)
+const unreadMark = "∙"
+
+// selectionMark marks the selected headline, in the two cells before it,
+// where its style shows no bar.
+const selectionMark = "> "
+
 // rowAt returns the row shown on line y of the pane's inner area, and
 // false when there is none.
 func (l *list) rowAt(y int) (int, bool) {
@@ -533,10 +542,21 @@ func (l *list) writeRow(b *strings.Builder, y int, focused bool) {
 		}
 		ft := &l.fit[i]
 		if i == l.cur {
-			// The selection is a bar from the gutter to the border.
+			// The selection is a bar from the gutter to the border, and
+			// a > where the bar would not show.
 			pad = p
 			st.fill.spaces(b, itemLeft-2)
-			p.spaces(b, 2)
+			if (focused && st.markSelected) || (!focused && st.markUnfocused) {
+				p.write(b, selectionMark)
+			} else {
+				p.spaces(b, 2)
+			}
+		} else if h == headlineItem {
+			// Not read yet: a dot in the gutter, seen at a glance
+			// in any theme, colour or none.
+			st.fill.spaces(b, itemLeft-2)
+			st.dim.write(b, unreadMark)
+			st.fill.spaces(b, 2-l.c.m.StringWidth(unreadMark))
 		} else {
 			st.fill.spaces(b, itemLeft)
 		}

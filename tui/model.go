@@ -4,6 +4,7 @@ import (
 	"image"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -19,11 +20,24 @@ type Options struct {
 	Measure      layout.Measure // how wide text is, as the terminal draws it
 	MeasureChars int            // the reading measure in CJK characters; DefaultMeasure when 0
 	NoIndent     bool           // start without the first-line indent
+	ListWidth    int            // the list pane's width in cells; 0 for the layout's choice
 
 	ThemeName  string         // --theme; "" to choose by NO_COLOR and the background
 	NoColor    string         // the value of $NO_COLOR
 	UserThemes []themes.Theme // from themes.LoadDir
-	Warnings   []string       // shown in the status bar at start, such as a bad theme file
+	Colors16   bool           // the terminal has 16 colours (TERM=xterm): themes.Sixteen
+
+	// LastTheme is the theme t picked last time: the reader starts in it
+	// when no theme is named and it suits the terminal's background.
+	// KeepTheme, when not nil, is told the theme t picks, off the UI
+	// goroutine, to remember it.
+	LastTheme string
+	KeepTheme func(name string) error
+
+	// InTmux says the terminal is tmux: the clipboard is also set through
+	// tmux's passthrough.
+	InTmux   bool
+	Warnings []string // shown in the status bar at start, such as a bad theme file
 
 	// Key is the issue's key in Memory: its date, or where it was read
 	// from; "" remembers nothing of it. Memory is what is remembered from
@@ -84,8 +98,9 @@ type Model struct {
 
 	// The shelf; the date of the issue open from it ("" for one not from
 	// the shelf).
-	shelf shelfPane
-	date  string
+	shelf    shelfPane
+	date     string
+	toUnread bool // the issue being opened is to be read at its first unread story (U)
 
 	// What is remembered between runs: the open issue's key in mem, and
 	// whether a story has been read in it since it was opened (until then
@@ -101,10 +116,16 @@ type Model struct {
 	quitErr error
 	left    bool            // the place is saved: the reader is quitting
 	typed   []tea.Msg       // keys typed before the start, not taken yet
+	inTmux  bool            // the clipboard is also set through tmux
 	tells   []func() error  // what the Memory is to be told, not handed over yet
 	telling *sync.WaitGroup // what it is being told, handed over
 
-	themeChosen bool // the theme was named, by --theme or t: keep it
+	themeChosen bool   // the theme was named, by --theme or t: keep it
+	lastTheme   string // the theme t picked last time, kept when it suits the background
+	keepTheme   func(name string) error
+	dark        bool // the terminal's background, once bgKnown
+	bgKnown     bool
+	sixteen     bool // the terminal has 16 colours
 	noColor     string
 	user        []themes.Theme
 
@@ -118,6 +139,8 @@ type Model struct {
 	before  place
 	origin  spot
 	wrapped bool
+	history []string // the queries searched for, the latest last
+	histAt  int      // the one ↑ and ↓ have put in the prompt; len(history) for none
 
 	// Ready to print, rebuilt by refresh after each change.
 	header, status string
@@ -129,25 +152,30 @@ type Model struct {
 // is nil.
 func New(is *model.Issue, o Options) *Model {
 	is, o = takeIn(is, o) // see untrusted.go
-	m := &Model{typed: o.TypedAhead, noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
-	m.c = common{m: o.Measure, measure: o.MeasureChars, indent: !o.NoIndent, keys: DefaultKeyMap()}
+	m := &Model{typed: o.TypedAhead, inTmux: o.InTmux, noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
+	m.c = common{m: o.Measure, measure: o.MeasureChars, listWidth: o.ListWidth, indent: !o.NoIndent, keys: DefaultKeyMap()}
 	if m.c.measure < 1 {
 		m.c.measure = DefaultMeasure
 	}
 	t, err := themes.Resolve(themes.Options{Name: o.ThemeName, NoColor: o.NoColor, DarkBackground: true, User: o.UserThemes})
 	m.themeChosen = o.ThemeName != "" && err == nil
+	m.keepTheme = o.KeepTheme
+	if last, ok := themes.Lookup(o.LastTheme, o.UserThemes); ok && o.ThemeName == "" && o.NoColor == "" {
+		t, m.lastTheme = last, last.Name // until the background says it does not suit
+	}
 	warnings := o.Warnings
 	if err != nil {
-		warnings = append([]string{err.Error()}, warnings...)
+		warnings = append([]string{"没有叫 " + o.ThemeName + " 的主题；可用：" + strings.Join(themes.Available(o.UserThemes), "、")}, warnings...)
 	}
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}
 	m.pmap = newPageMap(&m.c)
 	m.pic = pictures{render: o.PageImage}
 	m.pic.reset()
-	m.c.st = newStyles(t)
+	m.sixteen = o.Colors16
+	m.c.st = newStyles(m.drawn(t), m.c.m.Ambiguous() == layout.Wide)
 	m.shelf = newShelfPane(&m.c, o.Library)
-	m.c.geo = NewGeometry(o.Width, o.Height, m.c.measure, m.c.m)
+	m.c.geo = NewGeometryList(o.Width, o.Height, m.c.measure, m.c.listWidth)
 	if is == nil && o.Library != nil {
 		m.issue, m.st = readIssue(&model.Issue{})
 		m.list = newList(&m.c, m.issue, &m.st, &ReadMarks{})
@@ -216,8 +244,8 @@ func (m *Model) Init() tea.Cmd {
 	} else {
 		cmds = append(cmds, buildIndex(m.issue))
 	}
-	if !m.themeChosen && m.noColor == "" {
-		cmds = append(cmds, tea.RequestBackgroundColor)
+	if m.noColor == "" {
+		cmds = append(cmds, tea.RequestBackgroundColor) // the default, and what t steps through
 	}
 	if m.pic.render != nil {
 		cmds = append(cmds, askGraphics())
@@ -264,13 +292,21 @@ func (m *Model) opened(msg openedMsg) {
 	}
 	m.warn(append(warnings, msg.op.Warnings...))
 	m.pending = append(m.pending, buildIndex(m.issue))
+	if m.toUnread {
+		m.toUnread = false
+		m.unreadInIssue()
+	}
 }
+
+// noShelf is what s and esc say in an issue opened from files, not from
+// the shelf: there is nothing to go back to, and how to leave.
+const noShelf = "这一期由文件打开，没有书架可回 · q 退出"
 
 // toShelf leaves the issue for the shelf, remembering where the reading
 // stopped and counting what is unread in it.
 func (m *Model) toShelf() {
 	if m.shelf.lib == nil {
-		m.say("没有书架")
+		m.say(noShelf)
 		return
 	}
 	if p, ok := m.position(); ok {
@@ -316,7 +352,7 @@ func (m *Model) leave() {
 // resize lays the reader out for a window of w×h and sets everything
 // that depends on widths again.
 func (m *Model) resize(w, h int) {
-	m.c.geo = NewGeometry(w, h, m.c.measure, m.c.m)
+	m.c.geo = NewGeometryList(w, h, m.c.measure, m.c.listWidth)
 	if m.c.geo.TooSmall {
 		m.tooSmall = m.tooSmallScreen()
 		return
@@ -329,12 +365,21 @@ func (m *Model) resize(w, h int) {
 }
 
 func (m *Model) setTheme(t themes.Theme) {
-	m.c.st = newStyles(t)
+	m.c.st = newStyles(m.drawn(t), m.c.m.Ambiguous() == layout.Wide)
 	m.help.rebuild()
 	m.drawMap()
 	if m.c.geo.TooSmall {
 		m.tooSmall = m.tooSmallScreen()
 	}
+}
+
+// drawn is theme t as the terminal is to draw it: in the palette's own
+// colours on a terminal of 16.
+func (m *Model) drawn(t themes.Theme) themes.Theme {
+	if m.sixteen {
+		return themes.Sixteen(t)
+	}
+	return t
 }
 
 // sync shows the selected story in the body, with the search's hits in
@@ -378,14 +423,39 @@ type message struct {
 
 func (m *Model) say(text string) { m.message = message{text: text} }
 
-// cycleTheme goes on to the next theme, and says which.
+// cycleTheme goes on to the next theme that suits the terminal's
+// background, says which, and has it remembered for the next start.
 func (m *Model) cycleTheme() {
+	lookup := func(n string) (themes.Theme, bool) { return themes.Lookup(n, m.user) }
 	name := themes.Cycle(m.c.st.theme.Name, themes.Available(m.user))
-	if t, ok := themes.Lookup(name, m.user); ok {
-		m.setTheme(t)
-		m.themeChosen = true
-		m.say("主题：" + t.Name)
+	if m.bgKnown {
+		name = themes.CycleSuited(m.c.st.theme.Name, themes.Available(m.user), m.dark, lookup)
 	}
+	t, ok := lookup(name)
+	if !ok {
+		return
+	}
+	m.setTheme(t)
+	m.themeChosen = true
+	m.say("主题：" + t.Name)
+	if keep := m.keepTheme; keep != nil {
+		m.pending = append(m.pending, func() tea.Msg { return savedMsg{err: keep(t.Name)} })
+	}
+}
+
+// background takes in the terminal's background: the theme follows it
+// unless one was chosen — the one t picked last time when it suits.
+func (m *Model) background(dark bool) {
+	m.dark, m.bgKnown = dark, true
+	if m.themeChosen {
+		return
+	}
+	if t, ok := themes.Lookup(m.lastTheme, m.user); ok && t.Suits(dark) {
+		m.setTheme(t)
+		return
+	}
+	t, _ := themes.Resolve(themes.Options{NoColor: m.noColor, DarkBackground: dark, User: m.user})
+	m.setTheme(t)
 }
 
 // edge says that there is no story or page further that way.

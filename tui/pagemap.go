@@ -236,7 +236,7 @@ func (m *Model) mapClick(ms tea.Mouse) {
 
 // mapPageLabel is the page the header names while the map is open.
 func (m *Model) mapPageLabel() string {
-	return pageLabel(m.issue.Pages[m.pmap.page]) + " · 版面图"
+	return pageLabel(m.issue.Pages[m.pmap.page]) + m.c.sep() + "版面图"
 }
 
 // Glyphs the map is drawn with: a box's corners and sides. In Narrow mode
@@ -600,7 +600,7 @@ func (m *Model) mapPanel(page *model.Page, w, h int) []panelLine {
 			n++
 		}
 	}
-	add(pageLabel(page)+" · "+strconv.Itoa(n)+" 篇", st.pageHeading)
+	add(pageLabel(page)+m.c.sep()+strconv.Itoa(n)+" 篇", st.pageHeading)
 	out = append(out, panelLine{})
 	if ai := m.pmap.art; ai >= 0 && ai < len(page.Articles) {
 		a := page.Articles[ai]

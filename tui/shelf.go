@@ -292,7 +292,7 @@ func (p *shelfPane) writeRow(b *strings.Builder, y int) {
 		return
 	}
 	e := &p.entries[i]
-	text, right := longDate(e.date), e.status()
+	text, right := longDate(e.date), c.chrome(e.status())
 	rw := c.m.StringWidth(right)
 	if rw+2 > w-itemLeft-listRight-c.m.StringWidth(text) {
 		right, rw = "", 0 // the date comes first

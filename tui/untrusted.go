@@ -23,7 +23,9 @@ func takeIn(is *model.Issue, o Options) (*model.Issue, Options) {
 	if o.Library != nil {
 		o.Library = cleanLibrary{o.Library}
 	}
-	if o.Memory != nil {
+	if u, ok := o.Memory.(Unmarker); ok {
+		o.Memory = cleanUnmarker{cleanMemory{o.Memory}, u}
+	} else if o.Memory != nil {
 		o.Memory = cleanMemory{o.Memory}
 	}
 	return is, o
@@ -109,4 +111,15 @@ func (m cleanMemory) MarkRead(issue, story string) error {
 
 func (m cleanMemory) SetPosition(issue string, p Position) error {
 	return cleanErr(m.Memory.SetPosition(issue, p))
+}
+
+// cleanUnmarker is a cleanMemory of a Memory that is also an Unmarker, so
+// that wrapping it hides neither.
+type cleanUnmarker struct {
+	cleanMemory
+	u Unmarker
+}
+
+func (m cleanUnmarker) MarkUnread(issue, story string) error {
+	return cleanErr(m.u.MarkUnread(issue, story))
 }

@@ -4,8 +4,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	uv "github.com/charmbracelet/ultraviolet"
-
-	"github.com/dubaoreader/dubao/themes"
 )
 
 // Update handles a message: the window's size, the terminal's background,
@@ -52,10 +50,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.pending = append(m.pending, m.shelf.countNext(m.mem))
 		}
 	case tea.BackgroundColorMsg:
-		if !m.themeChosen {
-			t, _ := themes.Resolve(themes.Options{NoColor: m.noColor, DarkBackground: msg.IsDark(), User: m.user})
-			m.setTheme(t)
-		}
+		m.background(msg.IsDark())
 	case searchDueMsg:
 		m.searchDue() // see promptUpdate
 	case indexMsg:
@@ -115,6 +110,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Quit) {
 		return m.quit()
 	}
+	if key.Matches(msg, k.Suspend) {
+		return tea.Suspend
+	}
 	switch m.screen {
 	case helpScreen:
 		if m.help.update(msg, k) == toBack {
@@ -123,7 +121,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case shelfScreen:
 		m.shelfKey(msg)
 	case issueScreen:
-		m.issueKeys(msg)
+		return m.issueKeys(msg)
 	case mapScreen:
 		m.mapKey(msg)
 	}
@@ -145,6 +143,8 @@ func (m *Model) shelfKey(msg tea.KeyPressMsg) {
 		m.openHelp()
 	case key.Matches(msg, k.Theme):
 		m.cycleTheme()
+	case key.Matches(msg, k.NextUnread):
+		m.openUnread(m.shelf.unreadFrom(m.shelf.cur, "")) // from the day selected on
 	default:
 		if m.shelf.update(msg, k) == toOpen {
 			m.openFromShelf()
@@ -154,9 +154,9 @@ func (m *Model) shelfKey(msg tea.KeyPressMsg) {
 }
 
 // issueKeys handles a key on an issue: the keys that reach across the
-// panes — the help, the shelf, the search, stories and pages, the theme and
-// the indent — then the focused pane's own.
-func (m *Model) issueKeys(msg tea.KeyPressMsg) {
+// panes — the help, the shelf, the search, stories and pages, what is read,
+// the clipboard, the theme and the indent — then the focused pane's own.
+func (m *Model) issueKeys(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.c.keys
 	switch {
 	case key.Matches(msg, k.Help):
@@ -177,6 +177,14 @@ func (m *Model) issueKeys(msg tea.KeyPressMsg) {
 		m.cycleTheme()
 	case key.Matches(msg, k.Indent):
 		m.toggleIndent()
+	case key.Matches(msg, k.NextUnread):
+		m.nextUnread()
+	case key.Matches(msg, k.ToggleRead):
+		m.toggleRead()
+	case key.Matches(msg, k.AllRead):
+		m.allRead()
+	case key.Matches(msg, k.Copy):
+		return m.copyStory()
 	case key.Matches(msg, k.Switch):
 		if m.focus == focusList {
 			m.focus = focusBody
@@ -192,10 +200,8 @@ func (m *Model) issueKeys(msg tea.KeyPressMsg) {
 		case toOpen:
 			m.read()
 		case toBack:
-			if m.shelf.lib != nil {
-				m.toShelf()
-				return
-			}
+			m.toShelf() // or says there is no shelf
+			return nil
 		}
 		m.sync()
 	default:
@@ -203,6 +209,7 @@ func (m *Model) issueKeys(msg tea.KeyPressMsg) {
 			m.focus = focusList
 		}
 	}
+	return nil
 }
 
 // toggleIndent turns the first-line indent on or off, and says which.

@@ -128,7 +128,7 @@ func (m *Model) headerBar(b *strings.Builder) {
 		}
 		count := strconv.Itoa(at) + "/" + strconv.Itoa(n) + " 篇"
 		if u := m.list.unread(); u > 0 {
-			count = "未读 " + strconv.Itoa(u) + " · " + count
+			count = "未读 " + strconv.Itoa(u) + m.c.sep() + count
 		}
 		right = []segment{{count, st.dim}, {" ", st.fill}}
 	}
@@ -155,7 +155,7 @@ func (m *Model) statusBar(b *strings.Builder) {
 	}
 	var keys []segment
 	for _, bnd := range always {
-		keys = append(keys, segment{bnd.Help().Key, st.statusKey}, segment{" " + bnd.Help().Desc + "  ", st.status})
+		keys = append(keys, segment{m.c.keyLabel(bnd.Help().Key), st.statusKey}, segment{" " + bnd.Help().Desc + "  ", st.status})
 	}
 	keys[len(keys)-1].text = strings.TrimSuffix(keys[len(keys)-1].text, " ")
 	if m.c.segmentsWidth(right)+m.c.segmentsWidth(keys) <= g.Width/2 {
@@ -169,7 +169,7 @@ func (m *Model) statusBar(b *strings.Builder) {
 		if m.message.warn {
 			p = st.warning
 		}
-		segs = append(segs, segment{m.message.text, p})
+		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(m.message.text), g.Width-1-rw-2), p})
 	} else {
 		segs = m.hintsFor(segs, g.Width-1-rw-2)
 	}
@@ -184,7 +184,7 @@ func (m *Model) hintsFor(segs []segment, room int) []segment {
 	switch m.screen {
 	case helpScreen:
 		if len(m.help.lines) > m.help.height() {
-			return append(segs, segment{"j/k 滚动 · ? 或 esc 关闭", st.status})
+			return append(segs, segment{m.c.chrome("j/k 滚动 · ? 或 esc 关闭"), st.status})
 		}
 		return append(segs, segment{"? 或 esc 关闭", st.status})
 	case shelfScreen:
@@ -244,12 +244,13 @@ func (m *Model) promptBar(b *strings.Builder) {
 }
 
 // hints appends to segs the keys and what they do, as many as fit in room
-// cells, separated by · .
+// cells, separated by · (common.sep).
 func (c *common) hints(segs []segment, bindings []key.Binding, room int) []segment {
-	const sep = " · "
+	sep := c.sep()
 	st := &c.st
 	for i, bnd := range bindings {
 		h := bnd.Help()
+		h.Key = c.keyLabel(h.Key)
 		w := c.m.StringWidth(h.Key) + 1 + c.m.StringWidth(h.Desc)
 		if i > 0 {
 			w += c.m.StringWidth(sep) // · is ambiguous: 3 or 4 cells

@@ -5,27 +5,53 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/charmbracelet/x/term"
+
 	"github.com/dubaoreader/dubao/tui"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
 
-// catCmd prints the articles as reflowed text.
-func catCmd(args []string) error {
+// catOptions are cat's flags.
+type catOptions struct {
+	width     int
+	ambiguous string
+	noIndent  bool
+	story     string
+	format    string
+}
+
+// flags returns cat's flags, bound to o.
+func (o *catOptions) flags() *flag.FlagSet {
 	fs := flag.NewFlagSet("cat", flag.ContinueOnError)
-	width := fs.Int("width", 0, "the widest line, in cells (default: the terminal's width, else 80)")
-	amb := layout.AmbiguousFromEnv(os.Getenv).String()
-	ambiguous := fs.String("ambiguous", amb, "how wide “ ” … — · are: narrow or wide")
-	noIndent := fs.Bool("no-indent", false, "no first-line indent")
-	paths, err := parseFlags(fs, "dubao cat [--width N] [--ambiguous narrow|wide] [PATH...]", args)
+	fs.IntVar(&o.width, "width", 0, "the widest line, in cells (default: the terminal's width, also when piped; else 80)")
+	fs.StringVar(&o.ambiguous, "ambiguous", o.ambiguous, "how wide “ ” … — · are: narrow, wide, or auto to ask the terminal (default: ask it when printing to it, else as RUNEWIDTH_EASTASIAN says)")
+	fs.BoolVar(&o.noIndent, "no-indent", o.noIndent, "no first-line indent")
+	fs.StringVar(&o.story, "story", "", "print only this story: its number (from 1, as the reader counts) or words of its headline")
+	fs.StringVar(&o.format, "format", "text", "text, or md for Markdown (a paragraph a line)")
+	return fs
+}
+
+// catCmd prints the articles as reflowed text, or Markdown.
+func catCmd(args []string) error {
+	cfg, cfgWarnings := loadConfig(configPath(os.Getenv))
+	opt := catOptions{ambiguous: cfg.Ambiguous, noIndent: cfg.Indent != nil && !*cfg.Indent}
+	paths, err := parseFlags(opt.flags(), "cat", args)
 	if err != nil {
 		return err
 	}
-	a, auto, err := parseAmbiguous(*ambiguous)
-	if err != nil || auto {
-		return fmt.Errorf("--ambiguous %q: want narrow or wide", *ambiguous)
+	for _, w := range cfgWarnings {
+		fmt.Fprintln(os.Stderr, "dubao:", w)
 	}
-	if *width < 0 {
-		return fmt.Errorf("--width %d: want a number of cells", *width)
+	a, auto, err := parseAmbiguous(opt.ambiguous)
+	if err != nil {
+		return err
+	}
+	asked := opt.ambiguous == "auto" // "" is auto only for a terminal
+	if opt.width < 0 {
+		return fmt.Errorf("--width %d: want a number of cells", opt.width)
+	}
+	if opt.format != "text" && opt.format != "md" {
+		return fmt.Errorf("--format %q: want text or md", opt.format)
 	}
 	is, warnings, err := issue(paths)
 	if err != nil {
@@ -34,9 +60,36 @@ func catCmd(args []string) error {
 	for _, w := range warnings {
 		say(w)
 	}
-	w, style := catDefaults(os.Stdout, os.Getenv("NO_COLOR"))
-	if *width > 0 {
-		w = *width
+	o := tui.CatOptions{NoIndent: opt.noIndent, Markdown: opt.format == "md"}
+	if opt.story != "" {
+		if o.Story, err = tui.PickStory(is, opt.story); err != nil {
+			return err
+		}
 	}
-	return tui.Cat(os.Stdout, is, tui.CatOptions{Width: w, Measure: layout.NewMeasure(a), NoIndent: *noIndent, Style: style})
+	if auto {
+		a = catAmbiguous(asked)
+	}
+	o.Measure = layout.NewMeasure(a)
+	o.Width, o.Style = catDefaults(os.Stdout, os.Getenv("NO_COLOR"))
+	if opt.width > 0 {
+		o.Width = opt.width
+	}
+	return tui.Cat(os.Stdout, is, o)
+}
+
+// catAmbiguous is how wide cat takes the ambiguous characters to be when
+// not told narrow or wide: printing to a terminal, or asked to (--ambiguous
+// auto, as for dubao cat | less in a terminal that draws them wide), it
+// asks the terminal — before writing anything, so that a pager reading
+// the pipe has not yet started reading keys; else as RUNEWIDTH_EASTASIAN
+// says.
+func catAmbiguous(asked bool) layout.Ambiguous {
+	if asked || term.IsTerminal(os.Stdout.Fd()) {
+		if tty, err := os.Open("/dev/tty"); err == nil {
+			tty.Close()
+			a, _ := probeAmbiguous(probeTimeout)
+			return a
+		}
+	}
+	return layout.AmbiguousFromEnv(os.Getenv)
 }

@@ -54,17 +54,59 @@ func stoppedStatus(sig os.Signal) int {
 	return 1
 }
 
+// command is one of dubao's commands: its name (the reader's is ""), how
+// it is called, what it does, its flags, and what it runs. The same flag
+// definitions parse the arguments and write -h, dubao help, the shell
+// completions and the man page; a new subcommand is one more entry in
+// commands.
+type command struct {
+	name    string
+	usage   string               // after "dubao": [flags] [PATH...]
+	summary string               // one line
+	flags   func() *flag.FlagSet // nil for none
+	run     func(args []string) error
+}
+
+// commands returns dubao's commands, the reader first.
+func commands() []command {
+	return []command{
+		{"", "[flags] [PATH...]", "read pages: a page file, a folder of page files, or - for standard input; with none, the shelf, or with no shelf a sample page",
+			func() *flag.FlagSet { o, _, _ := configuredRead(); return o.flags() }, readCmd},
+		{"cat", "cat [flags] [PATH...]", "print the articles as reflowed text, or Markdown",
+			func() *flag.FlagSet { return new(catOptions).flags() }, catCmd},
+		{"search", "search [--json] QUERY [PATH...]", "print where QUERY is in the pages",
+			func() *flag.FlagSet { return new(searchOptions).flags() }, searchCmd},
+		{"parse", "parse [--pretty] PATH|-", "print a page's article tree as JSON, or an issue's for a folder or a file of several pages",
+			func() *flag.FlagSet { return new(parseOptions).flags() }, parseCmd},
+		{"help", "help [COMMAND]", "print this help, or a command's", nil, helpCmd},
+		{"version", "version", "print dubao's version", nil, versionCmd},
+		{"completion", "completion bash|zsh|fish", "print the shell's completion script", nil, completionCmd},
+		{"man", "man", "print the manual page (roff; man -l - reads it)", nil, manCmd},
+	}
+}
+
+// lookupCommand returns the command called name.
+func lookupCommand(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
 func main() {
 	args := os.Args[1:]
 	run := readCmd
 	if len(args) > 0 {
-		switch args[0] {
-		case "parse":
-			run, args = parseCmd, args[1:]
-		case "cat":
-			run, args = catCmd, args[1:]
-		case "search":
-			run, args = searchCmd, args[1:]
+		if c, ok := lookupCommand(args[0]); ok && c.name != "" {
+			run, args = c.run, args[1:]
+		}
+		switch args0 := os.Args[1]; {
+		case args0 == "--version" || args0 == "-version":
+			run, args = versionCmd, nil
+		case args0 == "--help" || args0 == "-help" || args0 == "-h":
+			run, args = helpCmd, nil
 		}
 	}
 	if err := run(args); err != nil {
@@ -95,16 +137,17 @@ func say(msg string) {
 	fmt.Fprintln(os.Stderr, "dubao: "+clean.Line(msg))
 }
 
-// parseFlags parses args with fs and returns the paths among them: flags
-// and paths may come in any order (dubao page.txt --theme ink), and after
-// -- everything is a path. -h prints the usage and returns flag.ErrHelp.
-func parseFlags(fs *flag.FlagSet, usage string, args []string) ([]string, error) {
+// parseFlags parses args with fs, the flags of the command called name,
+// and returns the paths among them: flags and paths may come in any order
+// (dubao page.txt --theme ink), and after -- everything is a path. -h
+// prints the command's help on standard output and returns flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, name string, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {} // a mistake is one line; -h alone shows the usage
 	usageText := func() {
-		fmt.Fprintf(os.Stderr, "usage: %s\n", usage)
-		fs.SetOutput(os.Stderr)
-		fs.PrintDefaults()
+		if c, ok := lookupCommand(name); ok {
+			commandHelp(os.Stdout, c)
+		}
 	}
 	var paths []string
 	for {

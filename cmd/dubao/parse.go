@@ -10,18 +10,25 @@ import (
 	"github.com/dubaoreader/dubao/parse"
 )
 
+// parseOptions are parse's flags.
+type parseOptions struct{ pretty bool }
+
+// flags returns parse's flags, bound to o.
+func (o *parseOptions) flags() *flag.FlagSet {
+	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
+	fs.BoolVar(&o.pretty, "pretty", false, "indent the JSON")
+	return fs
+}
+
 // parseCmd prints the article tree of a page file, or of an issue, as
 // JSON: a file of one page as the page (the corpus's page schema); a file
 // of several pages (separated by form feeds) or a folder of page files as
 // the issue — its date, its pages, and its stories joined across pages
 // (model.IssueJSON).
 func parseCmd(args []string) error {
-	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
-	pretty := fs.Bool("pretty", false, "indent the JSON")
-	paths, err := parseFlags(fs, `dubao parse [--pretty] PATH|-
-  a file of one page prints the page; a file of several pages (form feeds)
-  or a folder of page files prints the issue: date, pages and articles,
-  each article once with its continuations joined and the pages it spans`, args)
+	var opt parseOptions
+	paths, err := parseFlags(opt.flags(), "parse", args)
+	pretty := &opt.pretty
 	if err != nil {
 		return err
 	}

@@ -11,14 +11,24 @@ import (
 	"github.com/dubaoreader/dubao/tui/layout"
 )
 
+// searchOptions are search's flags.
+type searchOptions struct{ json bool }
+
+// flags returns search's flags, bound to o: a flag set of its own, like
+// every command's, as the OpenCC library the search uses puts a flag named
+// dir on flag.CommandLine.
+func (o *searchOptions) flags() *flag.FlagSet {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	fs.BoolVar(&o.json, "json", false, "print one JSON object a line for each match: page, title, field, paragraph, start and end (byte offsets in the field), before, match and after")
+	return fs
+}
+
 // searchCmd prints the matches of a query in the pages, as grep does: exit
 // status 0 when something matched, 1 when nothing did, 2 on bad input.
 func searchCmd(args []string) error {
-	// Its own flag set, like every command's: the OpenCC library the search
-	// uses puts a flag named dir on flag.CommandLine.
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print one JSON object a line for each match: page, title, field, paragraph, start and end (byte offsets in the field), before, match and after")
-	rest, err := parseFlags(fs, "dubao search [--json] QUERY [PATH...]", args)
+	var opt searchOptions
+	rest, err := parseFlags(opt.flags(), "search", args)
+	asJSON := &opt.json
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return err

@@ -116,7 +116,7 @@ func TestStateFileFIFO(t *testing.T) {
 		t.Fatal("the reader has not started after 5 s")
 	}
 	s := ansi.Strip(m.View().Content)
-	if bar := s[strings.LastIndex(s, "\n")+1:]; !strings.Contains(bar, "set aside") {
+	if bar := s[strings.LastIndex(s, "\n")+1:]; !strings.Contains(bar, "无法读取，已另存为 state.json.unread-") {
 		t.Errorf("the status bar says %q, want the warning that the file was set aside", bar)
 	}
 	drive(m, "enter")
@@ -144,7 +144,7 @@ func TestStateReplacedWhileReading(t *testing.T) {
 	}
 	drive(m, "j", "enter")
 	s := ansi.Strip(m.View().Content)
-	if bar := s[strings.LastIndex(s, "\n")+1:]; !strings.Contains(bar, "set aside") {
+	if bar := s[strings.LastIndex(s, "\n")+1:]; !strings.Contains(bar, "无法读取，已另存为 state.json.unread-") {
 		t.Errorf("the status bar says %q, want the warning that the file was set aside", bar)
 	}
 	aside, _ := filepath.Glob(path + ".unread-*")
