@@ -119,16 +119,7 @@ func PageFiles(dir string) ([]string, error) {
 // unreadable is reported in errs and left out.
 func ReadFiles(paths []string) (files []parse.File, errs []error) {
 	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if info.Size() > maxPageFile {
-			errs = append(errs, fmt.Errorf("%s: %d MB is too large for a page of text", p, info.Size()>>20))
-			continue
-		}
-		b, err := os.ReadFile(p)
+		b, err := ReadPage(p)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -138,23 +129,29 @@ func ReadFiles(paths []string) (files []parse.File, errs []error) {
 	return files, errs
 }
 
+// ReadPage reads a page file: the one place dubao reads one, so that what
+// may be read is decided here. A file larger than a page of text can be
+// (maxPageFile) is not read, and says so.
+func ReadPage(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > maxPageFile {
+		return nil, fmt.Errorf("%s: %d MB is too large for a page of text (at most %d MB)", path, info.Size()>>20, maxPageFile>>20)
+	}
+	return os.ReadFile(path)
+}
+
 // LoadIssue reads and parses the page files of an issue folder. Files that
 // cannot be read as pages are reported in errs; err is set only when no page
-// could be read at all.
+// could be read at all, and then says why.
 func LoadIssue(dir string) (is *model.Issue, errs []error, err error) {
-	paths, err := PageFiles(dir)
+	l, err := NewCache("", TextParser()).LoadDir(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(paths) == 0 {
-		return nil, nil, fmt.Errorf("%s: no page files", dir)
-	}
-	files, errs := ReadFiles(paths)
-	if len(files) == 0 {
-		return nil, errs, fmt.Errorf("%s: no page could be read", dir)
-	}
-	is, perr, err := parse.Issue(files)
-	return is, append(errs, perr...), err
+	return l.Issue, l.Errs, nil
 }
 
 // DefaultDir is where the shelf is unless told: $XDG_DATA_HOME/dubao/papers,
