@@ -228,9 +228,9 @@ func TestTwoPapersOnADay(t *testing.T) {
 	for key, folder := range map[string]string{
 		"2019-02-22/晋中日报": "20190222-晋中日报",
 		"20190222-晋中日报":   "20190222-晋中日报",
-		"2019-02-22":       "20190222-人民日报",
+		"2019-02-22":      "20190222-人民日报",
 		"20190222晋中日报":    "20190222-晋中日报",
-		"2019-02-21":       "2019-02-21",
+		"2019-02-21":      "2019-02-21",
 	} {
 		if e, ok := s.Find(key); !ok || filepath.Base(e.Dir) != folder {
 			t.Errorf("Find(%s) = %v, %v; want %s", key, e.Dir, ok, folder)
