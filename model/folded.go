@@ -51,14 +51,34 @@ func SearchPage(p *Page, page int, folded, q string) []Hit {
 	f := newFolder()
 	var out []Hit
 	_, step := utf8.DecodeRuneInString(q)
-	// The field the search has reached: its number among the page's lines,
-	// where its line starts, and once a match is in it, its text mapped.
-	fieldNo, lineStart := 0, 0
-	var where Hit
+	_, lastSize := utf8.DecodeLastRuneInString(q)
+	// The field the search has reached: where its line starts and ends,
+	// which field it is, its text, and how far into it the folding has
+	// been followed (orig in the text, fold in the line).
+	lineStart, lineEnd := 0, -1
+	fields := fieldCursor{p: p}
 	var text string
-	var mapped []byte
-	var from []int32
-	fields := pageFields(p)
+	var orig, fold int
+	// seek follows the folding of text from where it is to the byte at of
+	// the folded line, and returns the offset in text of the rune it came
+	// from; -1 when the line is not text's folding.
+	seek := func(at int) int {
+		for orig < len(text) {
+			r, size := utf8.DecodeRuneInString(text[orig:])
+			if fr, ok := f.fold(r); ok {
+				n := utf8.RuneLen(fr)
+				if fold+n > at {
+					if fold != at {
+						return -1
+					}
+					return orig
+				}
+				fold += n
+			}
+			orig += size
+		}
+		return -1
+	}
 	end := 0 // where the last hit ended, in folded
 	for i := 0; i <= len(folded)-len(q); {
 		j := strings.Index(folded[i:], q)
@@ -70,58 +90,81 @@ func SearchPage(p *Page, page int, folded, q string) []Hit {
 		if at < end {
 			continue // overlaps the hit before
 		}
-		// Go on to the line at holds.
-		moved := false
-		for {
-			nl := strings.IndexByte(folded[lineStart:], '\n')
-			if nl < 0 || lineStart+nl >= at {
-				break
+		if at > lineEnd {
+			// A line further on: skip the lines passed.
+			if lineEnd >= 0 {
+				fields.skip(1 + strings.Count(folded[lineEnd+1:at], "\n"))
+			} else {
+				fields.skip(strings.Count(folded[:at], "\n"))
 			}
-			lineStart += nl + 1
-			fieldNo++
-			moved = true
-		}
-		if fieldNo >= len(fields) {
-			return nil // not this page's text
-		}
-		if moved || mapped == nil {
-			where = fields[fieldNo]
-			text = p.Articles[where.Article].Text(where.Field, where.Para)
-			mapped, from = f.appendMapped(mapped[:0], from[:0], text)
+			lineStart = strings.LastIndexByte(folded[:at], '\n') + 1
+			lineEnd = lineStart + strings.IndexByte(folded[lineStart:], '\n')
+			if !fields.ok() || lineEnd < lineStart {
+				return nil // not this page's text
+			}
+			text = fields.text()
+			orig, fold = 0, 0
 		}
 		local := at - lineStart
-		if local+len(q) > len(mapped) || string(mapped[local:local+len(q)]) != q {
+		start := seek(local)
+		last := seek(local + len(q) - lastSize)
+		if start < 0 || last < 0 {
 			return nil // not this page's text
 		}
 		end = at + len(q)
-		h := where
+		h := fields.at
 		h.Page = page
-		h.Start = int(from[local])
-		_, size := utf8.DecodeLastRuneInString(q)
-		last := int(from[local+len(q)-size])
-		_, size = utf8.DecodeRuneInString(text[last:])
+		h.Start = start
+		_, size := utf8.DecodeRuneInString(text[last:])
 		h.End = last + size
 		out = append(out, h)
 	}
 	return out
 }
 
-// pageFields lists the fields of a page in FoldPage's order, with Article,
-// Field and Para set.
-func pageFields(p *Page) []Hit {
-	var out []Hit
-	for ai, a := range p.Articles {
-		if a == nil {
-			continue
+// A fieldCursor goes through the fields of a page in FoldPage's order.
+type fieldCursor struct {
+	p  *Page
+	at Hit // Article, Field and Para of the field it is on
+}
+
+// ok reports whether the cursor is on a field of the page.
+func (c *fieldCursor) ok() bool { return c.at.Article < len(c.p.Articles) }
+
+// text returns the text of the field the cursor is on.
+func (c *fieldCursor) text() string {
+	return c.p.Articles[c.at.Article].Text(c.at.Field, c.at.Para)
+}
+
+// skip moves the cursor n fields on.
+func (c *fieldCursor) skip(n int) {
+	c.settle()
+	for n > 0 && c.ok() {
+		a := c.p.Articles[c.at.Article]
+		if c.at.Field < InParagraph {
+			// to the next field, or the first paragraph
+			d := min(n, int(InParagraph-c.at.Field))
+			c.at.Field += Field(d)
+			n -= d
+		} else {
+			d := min(n, len(a.Paragraphs)-c.at.Para)
+			c.at.Para += d
+			n -= d
 		}
-		for fl := InKicker; fl < InParagraph; fl++ {
-			out = append(out, Hit{Article: ai, Field: fl})
-		}
-		for i := range a.Paragraphs {
-			out = append(out, Hit{Article: ai, Field: InParagraph, Para: i})
-		}
+		c.settle()
 	}
-	return out
+}
+
+// settle moves the cursor off the end of an article's paragraphs, and off
+// nil articles, onto the next article's first field.
+func (c *fieldCursor) settle() {
+	for c.ok() {
+		a := c.p.Articles[c.at.Article]
+		if a != nil && (c.at.Field < InParagraph || c.at.Para < len(a.Paragraphs)) {
+			return
+		}
+		c.at = Hit{Article: c.at.Article + 1}
+	}
 }
 
 // Context returns up to radius characters of text before the bytes

@@ -20,15 +20,18 @@ import (
 // it and searching it read the cache. It lives in $XDG_CACHE_HOME/dubao
 // (CacheDir):
 //
-//	pages/ab/abcd…   the pages of a page file, with their text folded for
-//	                 search, under the SHA-256 of the parser's version and
-//	                 the file's bytes: an edited file, or a new parser, is
-//	                 another key, and is parsed again
-//	issues/ef01…     an issue folder's summary, under the SHA-256 of its
-//	                 path: each page file's size, times and inode with its
-//	                 key, the issue's date and its stories' keys — so that
-//	                 a folder whose files are unchanged is counted, and its
-//	                 pages found, without reading the files
+//	issues/ef01…     an issue folder of the shelf, under the SHA-256 of its
+//	                 path: each page file's size, times and inode, its key
+//	                 — the SHA-256 of the parser's version and the file's
+//	                 bytes — and its pages with their text folded for
+//	                 search; the issue's date and its stories' keys. A
+//	                 folder whose files are unchanged is counted, opened
+//	                 and searched from this one file, without reading its
+//	                 page files; of a folder changed, only the files whose
+//	                 bytes are new are parsed, and a new parser version
+//	                 parses them all again.
+//	pages/ab/abcd…   the pages of a page file read from elsewhere (dubao
+//	                 PATH), under its key
 //
 // Every file is written to a temporary file and renamed into place, so a
 // reader never sees half of one, and two dubao processes filling the cache
@@ -112,6 +115,7 @@ type pageFile struct {
 	path   string
 	sig    fileSig
 	key    string // the cache key of its content, "" until known
+	blob   []byte // its pages encoded, as kept in the cache
 	pages  []*model.Page
 	folded []string
 	err    error // it could not be parsed
@@ -127,7 +131,7 @@ func (c *Cache) Load(paths []string) (*Loaded, error) {
 	for i, p := range paths {
 		files[i].path = p
 	}
-	c.fill(files, nil)
+	c.fill(files, nil, false)
 	return assemble(files)
 }
 
@@ -146,7 +150,7 @@ func (c *Cache) LoadDir(dir string) (*Loaded, error) {
 		files[i].path = p
 	}
 	sum := c.readSummary(dir)
-	fresh := c.fill(files, sum)
+	fresh := c.fill(files, sum, true)
 	l, err := assemble(files)
 	if err == nil && c.dir != "" && (sum == nil || !fresh) {
 		c.writeSummary(dir, files, l.Issue)
@@ -188,12 +192,12 @@ func summaryOf(is *model.Issue) Summary {
 	return s
 }
 
-// fill loads each file: its key from the folder's summary when its
-// metadata is unchanged, else from its bytes; its pages from the cache,
-// else parsed and kept. The files are loaded at once, no more at a time
-// than there are CPUs. It reports whether every file's metadata was as
-// the summary has it.
-func (c *Cache) fill(files []pageFile, sum *summary) (fresh bool) {
+// fill loads each file: when its metadata is as the folder's summary has
+// it, its pages from the summary; else its key from its bytes, and its
+// pages from the cache or parsed and kept. The files not in the summary
+// are loaded at once, no more at a time than there are CPUs. It reports
+// whether every file was as the summary has it.
+func (c *Cache) fill(files []pageFile, sum *summary, inFolder bool) (fresh bool) {
 	known := map[string]summaryFile{}
 	if sum != nil {
 		for _, f := range sum.files {
@@ -201,34 +205,54 @@ func (c *Cache) fill(files []pageFile, sum *summary) (fresh bool) {
 		}
 	}
 	fresh = sum != nil && len(sum.files) == len(files)
-	var mu sync.Mutex
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	var byKey map[string][]byte // nil: the pages parsed go to files of their own
+	if inFolder {
+		byKey = map[string][]byte{}
+	}
+	if sum != nil {
+		for _, f := range sum.files {
+			byKey[f.key] = f.blob
+		}
+	}
+	var rest []*pageFile
 	for i := range files {
 		f := &files[i]
+		if info, err := os.Stat(f.path); err == nil {
+			f.sig = statSig(info)
+			if k, ok := known[filepath.Base(f.path)]; ok && k.sig == f.sig {
+				pages, folded, perr, err := decodePages(k.blob, c.parser.Version)
+				if err == nil {
+					f.key, f.blob = k.key, k.blob
+					f.pages, f.folded, f.err = pages, folded, perr
+					continue
+				}
+			}
+		}
+		fresh = false
+		rest = append(rest, f)
+	}
+	if len(rest) == 1 {
+		c.loadFile(rest[0], byKey)
+		return fresh
+	}
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, f := range rest {
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			if info, err := os.Stat(f.path); err == nil {
-				f.sig = statSig(info)
-				if k, ok := known[filepath.Base(f.path)]; ok && k.sig == f.sig {
-					f.key = k.key
-				}
-			}
-			if f.key == "" {
-				mu.Lock()
-				fresh = false
-				mu.Unlock()
-			}
-			c.loadFile(f)
+			c.loadFile(f, byKey)
 		})
 	}
 	wg.Wait()
 	return fresh
 }
 
-// loadFile gives f its pages, from the cache or parsed.
-func (c *Cache) loadFile(f *pageFile) {
+// loadFile gives f its pages: from kept (the pages of a folder's summary,
+// by key), from the cache's file of them, or parsed. The pages parsed are
+// written to a file of the cache unless kept is given: a folder's summary
+// will keep them.
+func (c *Cache) loadFile(f *pageFile, kept map[string][]byte) {
 	var data []byte
 	if f.key == "" {
 		b, err := c.Read(f.path)
@@ -238,11 +262,17 @@ func (c *Cache) loadFile(f *pageFile) {
 		}
 		data, f.key = b, c.key(b)
 	}
+	if b, ok := kept[f.key]; ok {
+		if pages, folded, perr, err := decodePages(b, c.parser.Version); err == nil {
+			f.pages, f.folded, f.err, f.blob = pages, folded, perr, b
+			return
+		}
+	}
 	if c.dir != "" {
 		if b, err := os.ReadFile(c.pagesPath(f.key)); err == nil {
 			pages, folded, perr, err := decodePages(b, c.parser.Version)
 			if err == nil {
-				f.pages, f.folded, f.err = pages, folded, perr
+				f.pages, f.folded, f.err, f.blob = pages, folded, perr, b
 				return
 			}
 		}
@@ -263,9 +293,10 @@ func (c *Cache) loadFile(f *pageFile) {
 	for _, p := range f.pages {
 		f.folded = append(f.folded, model.FoldPage(p))
 	}
-	if c.dir != "" {
+	f.blob = encodePages(c.parser.Version, f.pages, f.folded, f.err)
+	if c.dir != "" && kept == nil {
 		// A cache that cannot be written is no cache: the reading goes on.
-		_ = writeFile(c.pagesPath(f.key), encodePages(c.parser.Version, f.pages, f.folded, f.err))
+		_ = writeFile(c.pagesPath(f.key), f.blob)
 	}
 }
 

@@ -151,6 +151,14 @@ func TestCacheParsesOnce(t *testing.T) {
 			t.Fatalf("page %d: the folded text kept is not the page's", i)
 		}
 	}
+	// Files given by path, not as a folder, are kept each on its own.
+	paths, _ := PageFiles(dir)
+	for i, want := range []int{3, 0} {
+		l, err := c.Load(paths[1:])
+		if err != nil || l.Parsed != want*2/3 {
+			t.Fatalf("Load by paths, pass %d: parsed %d, want %d (%v)", i, l.Parsed, want, err)
+		}
+	}
 	c.Read = func(path string) ([]byte, error) { return nil, fmt.Errorf("read %s: not now", path) }
 	sum, err := c.Count(dir)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"hash/crc32"
 	"math"
+	"unsafe"
 
 	"github.com/dubaoreader/dubao/model"
 )
@@ -60,7 +61,7 @@ type decoder struct {
 	err error
 }
 
-// open checks that b opens with magic and that the checksum at its end is
+// open checks that b, which the caller gives up, opens with magic and that the checksum at its end is
 // right, and returns a decoder of what lies between.
 func open(b []byte, magic string) *decoder {
 	if len(b) < len(magic)+4 || string(b[:len(magic)]) != magic {
@@ -70,7 +71,13 @@ func open(b []byte, magic string) *decoder {
 	if crc32.Checksum(body, castagnoli) != sum {
 		return &decoder{err: errDamaged}
 	}
-	return &decoder{s: string(body[len(magic):])}
+	// The strings decoded share b's bytes, which nothing changes after:
+	// a page costs no copy of its text.
+	body = body[len(magic):]
+	if len(body) == 0 {
+		return &decoder{}
+	}
+	return &decoder{s: unsafe.String(&body[0], len(body))}
 }
 
 func (d *decoder) fail() { d.err, d.s = errDamaged, "" }

@@ -3,13 +3,15 @@ package shelf
 import (
 	"os"
 	"path/filepath"
+	"unsafe"
 
 	"github.com/dubaoreader/dubao/model"
 )
 
 // summary is an issue folder's summary as the cache keeps it: its page
-// files, each with what its metadata said when its key was taken, and the
-// issue's date and stories.
+// files, each with what its metadata said when its key was taken and its
+// pages (a copy of the cache's file of them, so that a day is loaded from
+// one file), and the issue's date and stories.
 type summary struct {
 	Summary
 	dir   string
@@ -20,10 +22,11 @@ type summaryFile struct {
 	name string // the file's name in the folder
 	sig  fileSig
 	key  string
+	blob []byte // its pages, as in the cache's file of them
 }
 
 // summaryMagic opens a summary file.
-const summaryMagic = "dubao issue 1\n"
+const summaryMagic = "dubao issue 2\n"
 
 func (c *Cache) writeSummary(dir string, files []pageFile, is *model.Issue) {
 	abs, _ := filepath.Abs(dir)
@@ -32,7 +35,7 @@ func (c *Cache) writeSummary(dir string, files []pageFile, is *model.Issue) {
 	e.str(abs)
 	n := 0
 	for _, f := range files {
-		if f.key != "" && f.rerr == nil {
+		if f.key != "" && f.rerr == nil && f.blob != nil {
 			n++
 		}
 	}
@@ -47,6 +50,7 @@ func (c *Cache) writeSummary(dir string, files []pageFile, is *model.Issue) {
 		e.uint(f.sig.ino)
 		e.int(int(f.sig.ctime))
 		e.str(f.key)
+		e.str(string(f.blob))
 	}
 	s := summaryOf(is)
 	e.str(s.Date)
@@ -75,6 +79,8 @@ func (c *Cache) readSummary(dir string) *summary {
 		f := summaryFile{name: d.str()}
 		f.sig = fileSig{size: int64(d.int()), mtime: int64(d.int()), ino: d.uint(), ctime: int64(d.int())}
 		f.key = d.str()
+		blob := d.str()
+		f.blob = unsafe.Slice(unsafe.StringData(blob), len(blob)) // read only
 		if len(f.key) != 64 {
 			return nil
 		}
