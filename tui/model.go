@@ -262,7 +262,7 @@ func (m *Model) openFromShelf() {
 		return
 	}
 	m.shelf.opening = date
-	m.say("正在打开 " + longDate(date) + " …")
+	m.say("正在打开 " + issueTitle(date) + " …")
 	m.pending = append(m.pending, openCmd(m.shelf.lib, m.mem, date))
 }
 

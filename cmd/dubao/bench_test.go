@@ -38,7 +38,7 @@ func issue24(b *testing.B) (string, int64) {
 // reader (from the parsed issue to the frame).
 func BenchmarkOpenIssue24(b *testing.B) {
 	dir, size := issue24(b)
-	store := memory{shelf.NewStore(b.TempDir())}
+	store := memory{st: shelf.NewStore(b.TempDir())}
 	frame := func(is *tui.Model) { _ = is.View() }
 	b.Run("all", func(b *testing.B) {
 		b.SetBytes(size)

@@ -9,13 +9,21 @@ import (
 
 // memory is the reader's tui.Memory kept in a shelf.Store: every change
 // made under the store's lock and merged with what another reader wrote,
-// stamped with the time.
-type memory struct{ st *shelf.Store }
+// stamped with the time. legacy gives an issue's older key, whose state
+// is read with its own (see shelf.Entry.Legacy); nil for none.
+type memory struct {
+	st     *shelf.Store
+	legacy func(key string) string
+}
 
 func (m memory) Load(issue string) (tui.Recall, error) {
 	s, err := m.st.Load() // a *shelf.Warning when the file was damaged; s is then empty
 	var r tui.Recall
-	is := s.Issues[issue]
+	old := ""
+	if m.legacy != nil {
+		old = m.legacy(issue)
+	}
+	is := s.Lookup(issue, old)
 	if is == nil {
 		return r, err
 	}
@@ -36,28 +44,56 @@ func (m memory) SetPosition(issue string, p tui.Position) error {
 	return m.st.Update(shelf.SetPosition(issue, shelf.Position{Story: p.Story, Para: p.Para, Offset: p.Offset, At: time.Now().Unix()}))
 }
 
-// library is the reader's tui.Library over a shelf of dated folders.
-type library struct{ sh *shelf.Shelf }
+// library is the reader's tui.Library over a shelf of dated folders, its
+// issues parsed through the cache.
+type library struct {
+	sh    *shelf.Shelf
+	cache *shelf.Cache
+}
 
 func (l library) Dir() string { return l.sh.Dir }
 
-func (l library) Dates() []string {
+// Issues returns the issues' keys: a date, and /paper for a folder that
+// names one.
+func (l library) Issues() []string {
 	var out []string
 	for _, e := range l.sh.Entries {
-		out = append(out, e.Date)
+		out = append(out, e.Key())
 	}
 	return out
 }
 
-// Open reads the issue of a date; its state is kept under the date.
-func (l library) Open(date string) (tui.Opened, error) {
-	e, ok := l.sh.Find(date)
+// Open reads the issue of a key (or of a date, or a folder's name: see
+// shelf.Shelf.Find); its state is kept under its key.
+func (l library) Open(key string) (tui.Opened, error) {
+	e, ok := l.sh.Find(key)
 	if !ok {
-		return tui.Opened{}, noIssue(l.sh.Dir, date)
+		return tui.Opened{}, noIssue(l.sh.Dir, key)
 	}
-	is, errs, err := shelf.LoadIssue(e.Dir)
+	ld, err := l.cache.LoadDir(e.Dir)
 	if err != nil {
 		return tui.Opened{}, err
 	}
-	return tui.Opened{Issue: is, Key: e.Date, Warnings: errStrings(errs)}, nil
+	return tui.Opened{Issue: ld.Issue, Key: e.Key(), Warnings: errStrings(ld.Errs)}, nil
+}
+
+// Count returns the keys of an issue's stories, from the cache's summary
+// of it when its files are unchanged.
+func (l library) Count(key string) ([]string, error) {
+	e, ok := l.sh.Find(key)
+	if !ok {
+		return nil, noIssue(l.sh.Dir, key)
+	}
+	sum, err := l.cache.Count(e.Dir)
+	return sum.Stories, err
+}
+
+// legacy returns the older key of an issue's state (shelf.Entry.Legacy).
+func (l library) legacy(key string) string {
+	for _, e := range l.sh.Entries {
+		if e.Key() == key {
+			return e.Legacy
+		}
+	}
+	return ""
 }

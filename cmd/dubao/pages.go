@@ -2,10 +2,12 @@ package main
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dubaoreader/dubao/model"
@@ -26,7 +28,22 @@ const sampleKey = "sample"
 // into one issue: pages in the order of their numbers, stories joined
 // across pages, the files parsed at once. A file that does not parse is
 // left out with a warning, unless no page parses at all.
+//
+// Page files are parsed through the cache (newCache): a file already
+// parsed is not parsed again. Standard input and the sample are parsed
+// each time.
 func issue(paths []string) (is *model.Issue, warnings []string, err error) {
+	if len(paths) > 0 && !slices.Contains(paths, "-") {
+		names, err := pageNames(paths)
+		if err != nil {
+			return nil, nil, err
+		}
+		l, err := newCache().Load(names)
+		if err != nil {
+			return nil, nil, err
+		}
+		return l.Issue, errStrings(l.Errs), nil
+	}
 	files := []parse.File{{Name: "sample", Data: sample}}
 	if len(paths) > 0 {
 		if files, warnings, err = readPaths(paths); err != nil {
@@ -38,6 +55,39 @@ func issue(paths []string) (is *model.Issue, warnings []string, err error) {
 		return nil, nil, err
 	}
 	return is, append(warnings, errStrings(errs)...), nil
+}
+
+// newCache is the cache of parsed pages in $XDG_CACHE_HOME/dubao (or
+// ~/.cache/dubao); with neither, a cache that keeps nothing.
+func newCache() *shelf.Cache {
+	home, _ := os.UserHomeDir()
+	return shelf.NewCache(shelf.CacheDir(os.Getenv("XDG_CACHE_HOME"), home), shelf.TextParser())
+}
+
+// pageNames returns the page files at paths, a folder being its page
+// files (as package shelf lists them). A path that cannot be read, or a
+// folder with no page files, is an error.
+func pageNames(paths []string) ([]string, error) {
+	var out []string
+	for _, path := range paths {
+		info, err := os.Stat(path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		if !info.IsDir() {
+			out = append(out, path)
+			continue
+		}
+		names, err := shelf.PageFiles(path)
+		if err != nil {
+			return nil, err
+		}
+		if len(names) == 0 {
+			return nil, fmt.Errorf("%s: no page files in the folder", path)
+		}
+		out = append(out, names...)
+	}
+	return out, nil
 }
 
 // readPaths reads the files at paths, a folder being its page files (as
@@ -71,6 +121,9 @@ func readPaths(paths []string) (files []parse.File, warnings []string, err error
 		warnings = append(warnings, errStrings(errs)...)
 	}
 	if len(files) == 0 {
+		if len(warnings) == 1 {
+			return nil, nil, errors.New(warnings[0]) // why: too large, say
+		}
 		return nil, nil, fmt.Errorf("%s: no page could be read", strings.Join(paths, ", "))
 	}
 	return files, warnings, nil

@@ -47,12 +47,16 @@ flags:`, args)
 	}
 	home, _ := os.UserHomeDir()
 	o := tui.Options{MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme}
-	if dir := shelf.StateDir(os.Getenv("XDG_STATE_HOME"), home); dir != "" {
-		o.Memory = memory{shelf.NewStore(dir)}
-	}
 	lib, err := openShelf(*shelfDir, home, len(paths) == 0)
 	if err != nil {
 		return err
+	}
+	if dir := shelf.StateDir(os.Getenv("XDG_STATE_HOME"), home); dir != "" {
+		mem := memory{st: shelf.NewStore(dir)}
+		if lib != nil {
+			mem.legacy = lib.legacy
+		}
+		o.Memory = mem
 	}
 	// Before reading standard input: settling the width may start dubao again.
 	m, warning := tui.AgreeWidth(*ambiguous)
@@ -110,7 +114,7 @@ func openShelf(dir, home string, wanted bool) (*library, error) {
 	case err != nil:
 		return nil, err
 	}
-	return &library{sh}, nil
+	return &library{sh: sh, cache: newCache()}, nil
 }
 
 // noIssue is the error for a date not on the shelf.
