@@ -29,6 +29,9 @@ type FindOptions struct {
 
 // FoundJSON is one match as Find prints it with JSON set.
 type FoundJSON struct {
+	Date      string `json:"date,omitempty"`      // the issue's date, 2024-03-13, when known
+	Paper     string `json:"paper,omitempty"`     // the paper's name, when the shelf names it
+	Story     int    `json:"story"`               // the story's index among the issue's, from 0, as dubao parse lists them
 	Page      int    `json:"page"`                // the 第N版 printed on the page, 0 when it does not say
 	PageName  string `json:"page_name,omitempty"` // 要闻
 	File      string `json:"file,omitempty"`      // the page file
@@ -93,6 +96,7 @@ type foundMatch struct {
 	FoundJSON
 	field            model.Field
 	cutStart, cutEnd bool
+	day              string // the date and paper before the line, for a shelf's
 }
 
 // found gathers what Find prints of hit h.
@@ -100,16 +104,18 @@ func found(is *model.Issue, ix *model.Index, h model.Hit) foundMatch {
 	p := is.Pages[h.Page]
 	a := p.Articles[h.Article]
 	title := a.Title
+	story, _, ok := ix.StoryOf(h)
 	if title == "" {
 		heading := a.Heading()
-		if s, _, ok := ix.StoryOf(h); ok && s < len(is.Stories) {
-			heading = is.Stories[s].Heading()
+		if ok && story < len(is.Stories) {
+			heading = is.Stories[story].Heading()
 		}
 		title = continued + heading
 	}
 	before, match, after := ix.Context(h, contextRunes)
 	f := foundMatch{
 		FoundJSON: FoundJSON{
+			Date: is.Date, Story: story,
 			Page: p.Number, PageName: p.Name, File: p.Source, Article: h.Article, Title: title,
 			Field: h.Field.String(), Start: h.Start, End: h.End,
 			Before: before, Match: match, After: after,
@@ -136,6 +142,9 @@ func (f *foundMatch) write(w *bufio.Writer, o FindOptions) {
 		page = fmt.Sprintf("第%d版", f.Page)
 	}
 	head := page + " " + fit(o.Measure, oneLine(f.Title), headlineCells)
+	if f.day != "" {
+		head = oneLine(f.day) + " " + head
+	}
 	open, shut := "⟦", "⟧"
 	if o.Terminal {
 		head = bold + head + unbold

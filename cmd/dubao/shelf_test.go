@@ -1,0 +1,122 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// testShelf makes a shelf of four issues: three days, the middle one with
+// two papers, each a page of the corpus.
+func testShelf(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for folder, page := range map[string]string{
+		"2019-02-21":       "d01.txt",
+		"20190222-人民日报":    "d03.txt",
+		"20190222-晋中日报":    "d02.txt",
+		"2019-02-23 晋中日报": "d05.txt",
+	} {
+		copyFile(t, filepath.Join("..", "..", "tui", "testdata", page), filepath.Join(dir, folder, "01.txt"))
+	}
+	return dir
+}
+
+// With no PATH, search searches the shelf: newest first, each match
+// naming its date and paper, --from, --to and --date choosing the days;
+// warm or cold alike.
+func TestSearchTheShelf(t *testing.T) {
+	dir := testShelf(t)
+	days := func(args ...string) (out []string, code int) {
+		stdout, stderr, code := dubao(t, "", append([]string{"search", "--json", "--shelf", dir}, args...)...)
+		if stderr != "" {
+			t.Fatalf("%v: stderr %q", args, stderr)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			if l == "" {
+				continue
+			}
+			var f struct {
+				Date, Paper, Title string
+				Story, Page        int
+			}
+			if err := json.Unmarshal([]byte(l), &f); err != nil {
+				t.Fatal(err)
+			}
+			if f.Title == "" {
+				t.Fatalf("a match with no title: %s", l)
+			}
+			day := f.Date + " " + f.Paper
+			if len(out) == 0 || out[len(out)-1] != day {
+				out = append(out, day)
+			}
+		}
+		return out, code
+	}
+	for range 2 { // cold, then from the cache
+		got, code := days("发展")
+		if want := "2019-02-23 晋中日报|2019-02-22 人民日报|2019-02-22 晋中日报|2019-02-21 "; code != 0 || strings.Join(got, "|") != want {
+			t.Fatalf("days %q (exit %d), want %s", got, code, want)
+		}
+	}
+	if got, _ := days("发展", "--from", "2019-02-22", "--to", "20190222"); strings.Join(got, ",") != "2019-02-22 人民日报,2019-02-22 晋中日报" {
+		t.Errorf("--from --to: %q", got)
+	}
+	if got, _ := days("发展", "--date", "2019-02-21"); strings.Join(got, ",") != "2019-02-21 " {
+		t.Errorf("--date: %q", got)
+	}
+	if _, code := days("不在报上的词"); code != 1 {
+		t.Errorf("nothing found: exit %d, want 1", code)
+	}
+	out, _, code := dubao(t, "", "search", "--shelf", dir, "发展")
+	if code != 0 || !strings.HasPrefix(out, "2019-02-23 晋中日报 第") {
+		t.Errorf("text: exit %d, %q", code, out[:min(len(out), 80)])
+	}
+	for _, args := range [][]string{
+		{"--date", "2019-13-45"},
+		{"--from", "yesterday"},
+		{"--date", "2019-02-21", "--from", "2019-02-20"},
+		{"--date", "2019-02-20"},
+	} {
+		_, stderr, code := dubao(t, "", append([]string{"search", "--shelf", dir, "发展"}, args...)...)
+		if code != 2 || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and one line", args, code, stderr)
+		}
+	}
+}
+
+// With no PATH, cat prints the newest issue of the shelf, or the one of
+// --date, or of one paper of a day.
+func TestCatTheShelf(t *testing.T) {
+	dir := testShelf(t)
+	first := func(file string) string {
+		t.Helper()
+		b, _ := os.ReadFile(filepath.Join("..", "..", "tui", "testdata", file))
+		out, stderr, code := dubao(t, string(b), "cat", "--width", "80", "-")
+		if code != 0 {
+			t.Fatal(stderr)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		args []string
+		page string
+	}{
+		{nil, "d05.txt"},
+		{[]string{"--date", "20190221"}, "d01.txt"},
+		{[]string{"--date", "2019-02-22"}, "d03.txt"},
+		{[]string{"--date", "2019-02-22/晋中日报"}, "d02.txt"},
+	} {
+		out, stderr, code := dubao(t, "", append([]string{"cat", "--width", "80", "--shelf", dir}, tt.args...)...)
+		if code != 0 || stderr != "" {
+			t.Fatalf("cat %v: exit %d, %s", tt.args, code, stderr)
+		}
+		// The issue printed is the page's; its heading may say its date.
+		want := first(tt.page)
+		if !strings.Contains(out, strings.Split(strings.TrimSpace(want), "\n")[2]) {
+			t.Errorf("cat %v: not the issue of %s", tt.args, tt.page)
+		}
+	}
+}
