@@ -14,9 +14,9 @@ func testShelf(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	for folder, page := range map[string]string{
-		"2019-02-21":       "d01.txt",
-		"20190222-人民日报":    "d03.txt",
-		"20190222-晋中日报":    "d02.txt",
+		"2019-02-21":      "d01.txt",
+		"20190222-人民日报":   "d03.txt",
+		"20190222-晋中日报":   "d02.txt",
 		"2019-02-23 晋中日报": "d05.txt",
 	} {
 		copyFile(t, filepath.Join("..", "..", "tui", "testdata", page), filepath.Join(dir, folder, "01.txt"))
