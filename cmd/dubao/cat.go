@@ -27,7 +27,7 @@ func catCmd(args []string) error {
 	if len(paths) > 0 && (*date != "" || *shelfDir != "") {
 		return errors.New("--date and --shelf print an issue of the shelf: give them no PATH")
 	}
-	a, auto, err := tui.ParseAmbiguous(*ambiguous)
+	a, auto, err := parseAmbiguous(*ambiguous)
 	if err != nil || auto {
 		return fmt.Errorf("--ambiguous %q: want narrow or wide", *ambiguous)
 	}
@@ -62,7 +62,7 @@ func catCmd(args []string) error {
 	for _, w := range warnings {
 		fmt.Fprintln(os.Stderr, "dubao:", w)
 	}
-	w, style := tui.CatDefaults(os.Stdout, os.Getenv("NO_COLOR"))
+	w, style := catDefaults(os.Stdout, os.Getenv("NO_COLOR"))
 	if *width > 0 {
 		w = *width
 	}

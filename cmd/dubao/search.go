@@ -38,7 +38,7 @@ func searchCmd(args []string) error {
 	query, paths := rest[0], rest[1:]
 	o := tui.FindOptions{
 		JSON:     *asJSON,
-		Terminal: tui.FindDefaults(os.Stdout),
+		Terminal: findDefaults(os.Stdout),
 		Measure:  layout.NewMeasure(layout.AmbiguousFromEnv(os.Getenv)),
 	}
 	home, _ := os.UserHomeDir()
