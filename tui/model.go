@@ -77,6 +77,7 @@ type Model struct {
 	// The shelf; the date of the issue open from it ("" for one not from
 	// the shelf).
 	shelf shelfPane
+	find  shelfFind // the shelf's search (shelfsearch.go)
 	date  string
 
 	// What is remembered between runs: the open issue's key in mem, and
@@ -231,7 +232,7 @@ func (m *Model) opened(msg openedMsg) {
 		return
 	}
 	m.shelf.opening = ""
-	if !m.onShelf() {
+	if !m.onShelf() && m.screen != shelfFindScreen {
 		return
 	}
 	if msg.err != nil {
@@ -242,6 +243,7 @@ func (m *Model) opened(msg openedMsg) {
 	m.message = message{}
 	m.open(msg.op, msg.recall)
 	m.date = msg.date
+	m.foundOpened()
 	var warnings []string
 	if msg.warning != nil {
 		warnings = append(warnings, msg.warning.Error())

@@ -60,6 +60,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 	case openedMsg:
 		m.opened(msg)
+	case shelfFoundMsg:
+		m.shelfFound(msg)
 	case countedMsg:
 		m.shelf.counted(msg)
 		if msg.warning != nil {
@@ -79,6 +81,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		switch {
 		case m.screen == searchScreen:
 			m.promptUpdate(msg)
+		case m.screen == shelfFindScreen && m.find.prompting:
+			m.find.prompt.update(msg, m.c.keys.Prompt)
 		case m.screen == issueScreen && !m.c.geo.TooSmall:
 			m.openSearch(msg.Content) // a paste is something to look for
 		}
@@ -104,10 +108,16 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.promptUpdate(msg)
 		return nil
 	}
+	if m.screen == shelfFindScreen && m.find.prompting && msg.String() != "ctrl+c" {
+		m.shelfFindKey(msg) // the prompt takes q as text
+		return nil
+	}
 	if key.Matches(msg, k.Quit) {
 		return m.quit()
 	}
 	switch m.screen {
+	case shelfFindScreen:
+		m.shelfFindKey(msg)
 	case helpScreen:
 		if m.help.update(msg, k) == toBack {
 			m.closeOverlay()
@@ -135,6 +145,8 @@ func (m *Model) shelfKey(msg tea.KeyPressMsg) {
 		m.openHelp()
 	case key.Matches(msg, k.Theme):
 		m.cycleTheme()
+	case key.Matches(msg, k.Search):
+		m.openShelfFind()
 	default:
 		if m.shelf.update(msg, k) == toOpen {
 			m.openFromShelf()
@@ -271,6 +283,8 @@ func (m *Model) wheel(ms tea.Mouse) {
 	case helpScreen:
 		m.help.scroll(d)
 		return
+	case shelfFindScreen:
+		return
 	case shelfScreen:
 		if !m.c.geo.TooSmall && m.c.geo.Shelf.Contains(ms.X, ms.Y) {
 			m.shelf.scroll(d)
@@ -290,7 +304,7 @@ func (m *Model) wheel(ms tea.Mouse) {
 // click selects the headline clicked, or opens it when it is selected;
 // a click in the body gives it the keys.
 func (m *Model) click(ms tea.Mouse) {
-	if ms.Button != tea.MouseLeft || m.screen == helpScreen {
+	if ms.Button != tea.MouseLeft || m.screen == helpScreen || m.screen == shelfFindScreen {
 		return
 	}
 	if m.screen == shelfScreen {

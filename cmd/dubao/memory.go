@@ -97,3 +97,11 @@ func (l library) legacy(key string) string {
 	}
 	return ""
 }
+
+// SearchShelf looks for query in every issue of the shelf, newest first,
+// from the cache's folded text of each page (shelf.Cache.Search).
+func (l library) SearchShelf(query string, found func(tui.ShelfDay) bool) {
+	l.cache.Search(l.sh.Entries, query, func(d shelf.DayFound) bool {
+		return found(tui.ShelfDay{Key: d.Entry.Key(), Issue: d.Issue, Hits: d.Hits, Err: d.Err, Parsed: d.Parsed})
+	})
+}
