@@ -50,11 +50,11 @@ type shelfFind struct {
 
 	query   string
 	results []shelfResult
-	cur     int // the selected result
-	top     int // the first result in view
-	days    int // issues searched
-	total   int // issues to search
-	failed  int // issues that could not be read
+	cur     int  // the selected result
+	top     int  // the first result in view
+	days    int  // issues searched
+	total   int  // issues to search
+	failed  int  // issues that could not be read
 	parsing bool // an issue searched was not in the cache
 	done    bool
 
