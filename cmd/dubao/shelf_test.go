@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/dubaoreader/dubao/shelf"
 )
 
 // testShelf makes a shelf of four issues: three days, the middle one with
@@ -118,5 +121,41 @@ func TestCatTheShelf(t *testing.T) {
 		if !strings.Contains(out, strings.Split(strings.TrimSpace(want), "\n")[2]) {
 			t.Errorf("cat %v: not the issue of %s", tt.args, tt.page)
 		}
+	}
+}
+
+// What was read of a day before dubao told papers apart, kept under the
+// date alone, is read with the first paper of the day, and not with the
+// other; marks made now go under the paper's key.
+func TestStateOfTwoPapersADay(t *testing.T) {
+	dir := testShelf(t)
+	lib, err := openShelf(dir, "", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := lib.Count("2019-02-22/人民日报")
+	if err != nil || len(keys) == 0 {
+		t.Fatal(err)
+	}
+	store := shelf.NewStore(t.TempDir())
+	if err := store.Update(shelf.MarkRead("2019-02-22", keys[0], time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	mem := memory{st: store, legacy: lib.legacy}
+	if r, _ := mem.Load("2019-02-22/人民日报"); len(r.Read) != 1 || r.Read[0] != keys[0] {
+		t.Errorf("人民日报 remembers %v, want the story read under the date", r.Read)
+	}
+	if r, _ := mem.Load("2019-02-22/晋中日报"); len(r.Read) != 0 {
+		t.Errorf("晋中日报 remembers %v, read in the other paper", r.Read)
+	}
+	if err := mem.MarkRead("2019-02-22/人民日报", keys[1]); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := store.Load()
+	if len(s.Issues["2019-02-22/人民日报"].Read) != 1 || len(s.Issues["2019-02-22"].Read) != 1 {
+		t.Errorf("state after a mark: %+v", s.Issues)
+	}
+	if r, _ := mem.Load("2019-02-22/人民日报"); len(r.Read) != 2 {
+		t.Errorf("人民日报 remembers %v, want both", r.Read)
 	}
 }
