@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"github.com/dubaoreader/dubao/parse"
 	"github.com/dubaoreader/dubao/shelf"
 	"github.com/dubaoreader/dubao/shelf/shelftest"
