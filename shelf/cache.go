@@ -116,6 +116,7 @@ type pageFile struct {
 	sig    fileSig
 	key    string // the cache key of its content, "" until known
 	blob   []byte // its pages encoded, as kept in the cache
+	data   []byte // its bytes, when given rather than read
 	pages  []*model.Page
 	folded []string
 	err    error // it could not be parsed
@@ -133,6 +134,31 @@ func (c *Cache) Load(paths []string) (*Loaded, error) {
 	}
 	c.fill(files, nil, false)
 	return assemble(files)
+}
+
+// LoadFiles gives the issue of page files already read (standard input,
+// a page bundled in the program), each kept under its key as Load keeps a
+// file's.
+func (c *Cache) LoadFiles(files []parse.File) (*Loaded, error) {
+	pf := make([]pageFile, len(files))
+	for i, f := range files {
+		pf[i].path, pf[i].data = f.Name, f.Data
+		if pf[i].data == nil {
+			pf[i].data = []byte{}
+		}
+	}
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := range pf {
+		f := &pf[i]
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			c.loadFile(f, nil)
+		})
+	}
+	wg.Wait()
+	return assemble(pf)
 }
 
 // LoadDir gives the issue of an issue folder's page files (PageFiles), and
@@ -253,7 +279,10 @@ func (c *Cache) fill(files []pageFile, sum *summary, inFolder bool) (fresh bool)
 // written to a file of the cache unless kept is given: a folder's summary
 // will keep them.
 func (c *Cache) loadFile(f *pageFile, kept map[string][]byte) {
-	var data []byte
+	data := f.data
+	if data != nil {
+		f.key = c.key(data)
+	}
 	if f.key == "" {
 		b, err := c.Read(f.path)
 		if err != nil {

@@ -159,6 +159,14 @@ func TestCacheParsesOnce(t *testing.T) {
 			t.Fatalf("Load by paths, pass %d: parsed %d, want %d (%v)", i, l.Parsed, want, err)
 		}
 	}
+	// Files already read (standard input) are kept by their bytes.
+	b, _ := os.ReadFile(paths[0])
+	for i, want := range []int{1, 0} {
+		l, err := c.LoadFiles([]parse.File{{Name: "-", Data: b}})
+		if err != nil || l.Parsed != want || l.Issue.Pages[0].Source != "-" {
+			t.Fatalf("LoadFiles, pass %d: parsed %d, want %d (%v)", i, l.Parsed, want, err)
+		}
+	}
 	c.Read = func(path string) ([]byte, error) { return nil, fmt.Errorf("read %s: not now", path) }
 	sum, err := c.Count(dir)
 	if err != nil {

@@ -29,32 +29,33 @@ const sampleKey = "sample"
 // across pages, the files parsed at once. A file that does not parse is
 // left out with a warning, unless no page parses at all.
 //
-// Page files are parsed through the cache (newCache): a file already
-// parsed is not parsed again. Standard input and the sample are parsed
-// each time.
+// Every page is parsed through the cache (newCache): a file already
+// parsed — the sample, standard input seen before — is not parsed again.
 func issue(paths []string) (is *model.Issue, warnings []string, err error) {
-	if len(paths) > 0 && !slices.Contains(paths, "-") {
+	var l *shelf.Loaded
+	switch {
+	case len(paths) == 0:
+		l, err = newCache().LoadFiles([]parse.File{{Name: "sample", Data: sample}})
+	case !slices.Contains(paths, "-"):
 		names, err := pageNames(paths)
 		if err != nil {
 			return nil, nil, err
 		}
-		l, err := newCache().Load(names)
+		l, err = newCache().Load(names)
 		if err != nil {
 			return nil, nil, err
 		}
-		return l.Issue, errStrings(l.Errs), nil
-	}
-	files := []parse.File{{Name: "sample", Data: sample}}
-	if len(paths) > 0 {
+	default:
+		var files []parse.File
 		if files, warnings, err = readPaths(paths); err != nil {
 			return nil, nil, err
 		}
+		l, err = newCache().LoadFiles(files)
 	}
-	is, errs, err := parse.Issue(files)
 	if err != nil {
 		return nil, nil, err
 	}
-	return is, append(warnings, errStrings(errs)...), nil
+	return l.Issue, append(warnings, errStrings(l.Errs)...), nil
 }
 
 // newCache is the cache of parsed pages in $XDG_CACHE_HOME/dubao (or
