@@ -1,8 +1,11 @@
+//go:build unix
+
 package shelf
 
 import (
 	"runtime"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -19,6 +22,13 @@ func yearShelf(b *testing.B) (*Shelf, int64) {
 		b.Fatal(err)
 	}
 	return s, size
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // peakHeap samples the heap in use every millisecond until stopped, and
@@ -81,9 +91,11 @@ func BenchmarkShelfSearch(b *testing.B) {
 		b.ReportAllocs()
 		stop := peakHeap()
 		hits := 0
+		cpu := cpuTime()
 		for b.Loop() {
 			_, hits = search(b, c)
 		}
+		b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 		b.ReportMetric(stop(), "peak-heap-MB")
 		b.ReportMetric(float64(hits), "hits")
 	})
@@ -91,18 +103,24 @@ func BenchmarkShelfSearch(b *testing.B) {
 		b.SetBytes(size)
 		var first time.Duration
 		stop := peakHeap()
+		var cpu time.Duration
 		for b.Loop() {
 			b.StopTimer()
 			c := NewCache(b.TempDir(), TextParser())
 			runtime.GC()
 			b.StartTimer()
+			before := cpuTime()
 			first, _ = search(b, c)
+			cpu += cpuTime() - before
 		}
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 		b.ReportMetric(stop(), "peak-heap-MB")
 		b.ReportMetric(float64(first.Microseconds())/1000, "first-ms")
 	})
 	b.Run("parse-only", func(b *testing.B) {
 		b.SetBytes(size)
+		cpu := cpuTime()
+		defer func() { b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 		for b.Loop() {
 			var wg sync.WaitGroup
 			slots := make(chan struct{}, runtime.GOMAXPROCS(0))
