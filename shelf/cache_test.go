@@ -304,7 +304,7 @@ func TestCacheTooLarge(t *testing.T) {
 	f.Truncate(maxPageFile + 1)
 	f.Close()
 	_, err := NewCache(t.TempDir(), TextParser()).LoadDir(dir)
-	if err == nil || !strings.Contains(err.Error(), "too large") {
+	if err == nil || !strings.Contains(err.Error(), "larger than a page") {
 		t.Fatalf("err %v, want one saying the file is too large", err)
 	}
 }

@@ -173,7 +173,7 @@ func ReadPage(path string) ([]byte, error) {
 		return nil, err
 	}
 	if info.Size() > maxPageFile {
-		return nil, fmt.Errorf("%s: %d MB is too large for a page of text (at most %d MB)", path, info.Size()>>20, maxPageFile>>20)
+		return nil, fmt.Errorf("%s: %.1f MB, larger than a page of text can be (%d MB at most)", path, float64(info.Size())/(1<<20), maxPageFile>>20)
 	}
 	return os.ReadFile(path)
 }

@@ -159,3 +159,22 @@ func TestStateOfTwoPapersADay(t *testing.T) {
 		t.Errorf("人民日报 remembers %v, want both", r.Read)
 	}
 }
+
+// A page file over the size limit says so, alone or in a folder, rather
+// than that no page could be read.
+func TestPageFileTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "01.txt")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(17 << 20)
+	f.Close()
+	for _, args := range [][]string{{"cat", big}, {"cat", dir}, {"parse", dir}, {"search", "的", big}} {
+		_, stderr, code := dubao(t, "", args...)
+		if code == 0 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "larger than a page of text can be (16 MB at most)") {
+			t.Errorf("dubao %v: exit %d, %q", args, code, stderr)
+		}
+	}
+}
