@@ -4,6 +4,7 @@ package shelf
 
 import (
 	"runtime"
+	"runtime/metrics"
 	"sync"
 	"syscall"
 	"testing"
@@ -31,20 +32,18 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// peakHeap samples the heap in use every millisecond until stopped, and
-// returns the most it saw, in MB.
+// peakHeap samples the heap's live and unswept objects every millisecond
+// (runtime/metrics, which does not stop the world as ReadMemStats does)
+// until stopped, and returns the most it saw, in MB.
 func peakHeap() (stop func() float64) {
-	var mu sync.Mutex
 	var peak uint64
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		var ms runtime.MemStats
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 		for {
-			runtime.ReadMemStats(&ms)
-			mu.Lock()
-			peak = max(peak, ms.HeapInuse)
-			mu.Unlock()
+			metrics.Read(sample)
+			peak = max(peak, sample[0].Value.Uint64())
 			select {
 			case <-done:
 				return
