@@ -2,11 +2,42 @@ package tui
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
+
+// e2eWait is how long the shelf's runs in tmux wait for a screen: long,
+// for a busy machine; a screen that comes ends the wait at once.
+const e2eWait = 40 * time.Second
+
+// waitLong waits up to e2eWait for text to be on the screen.
+func (s *tmuxSession) waitLong(text string) string {
+	s.t.Helper()
+	var screen string
+	for end := time.Now().Add(e2eWait); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if screen = s.capture(); strings.Contains(screen, text) {
+			return screen
+		}
+	}
+	s.t.Fatalf("%q never appeared:\n%s", text, screen)
+	return ""
+}
+
+// quitLong quits with q and waits up to e2eWait for dubao to end.
+func (s *tmuxSession) quitLong() {
+	s.t.Helper()
+	s.keys("q")
+	for end := time.Now().Add(e2eWait); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if exec.Command("tmux", "-L", s.socket, "has-session", "-t", "e2e").Run() != nil {
+			return
+		}
+	}
+	s.t.Fatalf("dubao did not quit:\n%s", s.capture())
+}
 
 // papersOnShelf writes a shelf of four issues, two of them papers of one
 // day, into $XDG_DATA_HOME/dubao/papers under data.
@@ -42,11 +73,11 @@ func TestEndToEndShelfSearch(t *testing.T) {
 	bin := buildDubao(t)
 	for _, run := range []string{"cold", "warm"} {
 		s := startTmuxIn(t, bin, data, state, 100, 30, "--ambiguous", "narrow")
-		s.waitFor("书架")
+		s.waitLong("书架")
 		s.keys("/")
 		s.literal("工作")
 		s.keys("Enter")
-		screen := s.waitFor("找到")
+		screen := s.waitLong("找到")
 		s.checkWidths(screen)
 		// The results' dates, newest first.
 		dates := regexp.MustCompile(`20\d\d-\d\d-\d\d`).FindAllString(screen, -1)
@@ -62,15 +93,14 @@ func TestEndToEndShelfSearch(t *testing.T) {
 			t.Errorf("%s: the results do not name the page and the query:\n%s", run, screen)
 		}
 		s.keys("Enter")
-		screen = s.waitFor("工作 1/")
+		screen = s.waitLong("工作 1/")
 		s.checkWidths(screen)
 		if !strings.Contains(bodyOf(screen), "工作") {
 			t.Errorf("%s: the match is not in the body:\n%s", run, screen)
 		}
 		s.keys("n")
-		s.waitFor("工作 2/")
-		s.keys("q")
-		s.waitGone()
+		s.waitLong("工作 2/")
+		s.quitLong()
 	}
 }
 
@@ -83,7 +113,7 @@ func TestEndToEndTwoPapersADay(t *testing.T) {
 	papersOnShelf(t, data)
 	bin := buildDubao(t)
 	s := startTmuxIn(t, bin, data, state, 100, 30, "--ambiguous", "narrow")
-	screen := s.waitFor("晋中日报")
+	screen := s.waitLong("晋中日报")
 	s.checkWidths(screen)
 	row := func(screen, paper string) string {
 		for _, l := range strings.Split(screen, "\n") {
@@ -97,38 +127,34 @@ func TestEndToEndTwoPapersADay(t *testing.T) {
 	if !strings.Contains(row(screen, "人民日报"), "2019年2月22日") || !strings.Contains(row(screen, "晋中日报"), "2019年2月22日") {
 		t.Fatalf("the two papers of 2019-02-22 are not two rows of that day:\n%s", screen)
 	}
-	s.waitFor("未打开")
+	s.waitLong("未打开")
 	// The second row is 人民日报 (folders of a day in name order): open it,
 	// read its first story, go back.
 	s.keys("j", "Enter")
-	first := s.waitFor("未读")
+	first := s.waitLong("未读")
 	s.keys("Enter")
 	s.keys("s")
-	screen = s.waitFor("书架")
+	screen = s.waitLong("4 期") // the shelf's top edge
 	rm, jz := row(screen, "人民日报"), row(screen, "晋中日报")
 	if !strings.Contains(rm, "未读") || !strings.Contains(jz, "未打开") {
 		t.Fatalf("after reading in 人民日报: %q and %q", rm, jz)
 	}
 	// The other paper opens its own issue.
 	s.keys("j", "Enter")
-	other := s.waitFor("未读")
+	other := s.waitLong("未读")
 	if strings.Split(rest(other), "\n")[3] == strings.Split(rest(first), "\n")[3] {
 		t.Fatal("the second paper did not open")
 	}
 	s.keys("s")
-	s.waitFor("书架")
-	s.keys("q")
-	s.waitGone()
+	s.waitLong("4 期")
+	s.quitLong()
 	s = startTmuxIn(t, bin, data, state, 100, 30, "--ambiguous", "narrow")
-	screen = s.waitFor("晋中日报")
-	for range 30 {
-		if !strings.Contains(screen, "…") {
-			break
-		}
-		screen = s.capture()
+	screen = s.waitLong("晋中日报")
+	for end := time.Now().Add(e2eWait); strings.Contains(screen, "…") && time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		screen = s.capture() // the rows counted
 	}
 	if rm, jz := row(screen, "人民日报"), row(screen, "晋中日报"); rm == jz || !strings.Contains(rm, "未读") {
 		t.Errorf("after a restart: %q and %q", rm, jz)
 	}
-	s.keys("q")
+	s.quitLong()
 }
