@@ -18,16 +18,23 @@ type DayFound struct {
 // Search looks for query in the issues of entries and gives found each day
 // in the order of entries (newest first, for a shelf's), as soon as it and
 // the days before it are searched; found returns false to stop. The days
-// are searched at once, as many as there are CPUs and a few ahead, each
+// are searched at once (after the first, which has every CPU to itself),
+// as many as there are CPUs and a few ahead, each
 // from its pages' folded text in the cache (model.SearchPage): only the
 // days a few ahead are held at a time, and a day without hits is let go at
 // once. It matches as the reader's search does.
 func (c *Cache) Search(entries []Entry, query string, found func(DayFound) bool) {
 	q := model.FoldQuery(query)
-	n := len(entries)
-	if n == 0 {
+	if len(entries) == 0 {
 		return
 	}
+	// The newest day first, alone, its files parsed at once if they must
+	// be: the first results come as soon as they can.
+	if !found(c.searchDay(entries[0], q)) {
+		return
+	}
+	entries = entries[1:]
+	n := len(entries)
 	workers := runtime.GOMAXPROCS(0)
 	window := make(chan struct{}, 2*workers)
 	results := make([]chan DayFound, n)
