@@ -246,7 +246,8 @@ func (c *Cache) fill(files []pageFile, sum *summary, inFolder bool) (fresh bool)
 		if info, err := os.Stat(f.path); err == nil {
 			f.sig = statSig(info)
 			if k, ok := known[filepath.Base(f.path)]; ok && k.sig == f.sig {
-				pages, folded, perr, err := decodePages(k.blob, c.parser.Version)
+				// The summary's checksum covered the pages in it.
+				pages, folded, perr, err := decodePagesChecked(k.blob, c.parser.Version, false)
 				if err == nil {
 					f.key, f.blob = k.key, k.blob
 					f.pages, f.folded, f.err = pages, folded, perr
@@ -292,7 +293,7 @@ func (c *Cache) loadFile(f *pageFile, kept map[string][]byte) {
 		data, f.key = b, c.key(b)
 	}
 	if b, ok := kept[f.key]; ok {
-		if pages, folded, perr, err := decodePages(b, c.parser.Version); err == nil {
+		if pages, folded, perr, err := decodePagesChecked(b, c.parser.Version, false); err == nil {
 			f.pages, f.folded, f.err, f.blob = pages, folded, perr, b
 			return
 		}
