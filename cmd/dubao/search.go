@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -21,7 +22,7 @@ func searchCmd(args []string) error {
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print one JSON object a line for each match: date, paper, story, page, title, field, paragraph, start and end (byte offsets in the field), before, match and after")
 	shelfDir := fs.String("shelf", "", "with no PATH, search this shelf (default $XDG_DATA_HOME/dubao/papers)")
-	date := fs.String("date", "", "with no PATH, search only the issues of this date: 2024-03-12 or 20240312")
+	date := fs.String("date", "", "with no PATH, search only the issues of this date: 2024-03-12 or 20240312, or one paper of it: 2019-02-22/人民日报")
 	from := fs.String("from", "", "with no PATH, search the issues from this date on")
 	to := fs.String("to", "", "with no PATH, search the issues up to this date")
 	rest, err := parseFlags(fs, "dubao search [--json] [--from DATE] [--to DATE] [--date DATE] QUERY [PATH...]", args)
@@ -88,6 +89,14 @@ func (r dayRange) entries(sh *shelf.Shelf) ([]shelf.Entry, error) {
 	if r.date != "" {
 		if from != "" || to != "" {
 			return nil, errors.New("--date is one day: give it without --from and --to")
+		}
+		if _, err := isoDate("--date", r.date); err != nil {
+			// One paper of a day (2019-02-22/人民日报), or a folder's name.
+			e, ok := sh.Find(r.date)
+			if !ok || !strings.ContainsAny(r.date, "/") && filepath.Base(e.Dir) != r.date {
+				return nil, err
+			}
+			return []shelf.Entry{e}, nil
 		}
 		from, to = r.date, r.date
 	}

@@ -70,6 +70,11 @@ func TestSearchTheShelf(t *testing.T) {
 	if got, _ := days("发展", "--date", "2019-02-21"); strings.Join(got, ",") != "2019-02-21 " {
 		t.Errorf("--date: %q", got)
 	}
+	for _, paper := range []string{"2019-02-22/晋中日报", "20190222-晋中日报"} {
+		if got, _ := days("发展", "--date", paper); strings.Join(got, ",") != "2019-02-22 晋中日报" {
+			t.Errorf("--date %s: %q", paper, got)
+		}
+	}
 	if _, code := days("不在报上的词"); code != 1 {
 		t.Errorf("nothing found: exit %d, want 1", code)
 	}
