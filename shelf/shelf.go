@@ -22,10 +22,26 @@ import (
 	"github.com/dubaoreader/dubao/parse"
 )
 
-// An Entry is one day's issue on the shelf.
+// An Entry is one day's issue of a paper on the shelf.
 type Entry struct {
-	Date string // 2024-03-13
-	Dir  string // the issue's folder
+	Date  string // 2024-03-13
+	Paper string // the paper's name, from the folder's after the date (20190222-人民日报); "" for none
+	Dir   string // the issue's folder
+
+	// Legacy is another key the issue's read state may be kept under: the
+	// date alone, under which dubao kept the state of a day before it told
+	// papers apart — for the first paper of its day. "" for none.
+	Legacy string
+}
+
+// Key is the issue's key in the reader's state and on the shelf: its date,
+// and the paper's name after a slash when the folder names one
+// (2019-02-22/人民日报), so that two papers of a day are two issues.
+func (e Entry) Key() string {
+	if e.Paper == "" {
+		return e.Date
+	}
+	return e.Date + "/" + e.Paper
 }
 
 // A Shelf is a directory of dated issue folders.
@@ -35,8 +51,15 @@ type Shelf struct {
 }
 
 // datedName matches the names of issue folders: 2024-03-13, 20240313,
-// 2024_03_13, 2024.03.13, with anything after (2024-03-13-晋中日报).
-var datedName = regexp.MustCompile(`^(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?:\D.*)?$`)
+// 2024_03_13, 2024.03.13, with anything after — the paper's name
+// (2024-03-13-晋中日报, 20190222 人民日报).
+var datedName = regexp.MustCompile(`^(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(\D.*)?$`)
+
+// paperName is the paper's name in what follows the date in a folder's
+// name: without the separators around it.
+func paperName(tail string) string {
+	return strings.TrimSpace(strings.Trim(tail, "-_.· \t"))
+}
 
 // ErrNoShelf is returned by Open for a directory that does not exist.
 var ErrNoShelf = errors.New("no shelf")
@@ -64,9 +87,15 @@ func Open(dir string) (*Shelf, error) {
 		if !validDate(date) {
 			continue
 		}
-		s.Entries = append(s.Entries, Entry{Date: date, Dir: filepath.Join(dir, e.Name())})
+		s.Entries = append(s.Entries, Entry{Date: date, Paper: clean.Line(paperName(m[4])), Dir: filepath.Join(dir, e.Name())})
 	}
+	// Newest first; the papers of a day in the order of their folders.
 	slices.SortStableFunc(s.Entries, func(a, b Entry) int { return strings.Compare(b.Date, a.Date) })
+	for i := range s.Entries {
+		if e := &s.Entries[i]; e.Paper != "" && (i == 0 || s.Entries[i-1].Date != e.Date) {
+			e.Legacy = e.Date
+		}
+	}
 	return s, nil
 }
 
@@ -87,14 +116,20 @@ func isDir(dir string, e fs.DirEntry) bool {
 	return err == nil && info.IsDir()
 }
 
-// Find returns the entry for a date (2024-03-12 or 20240312).
-func (s *Shelf) Find(date string) (Entry, bool) {
-	if m := datedName.FindStringSubmatch(date); m != nil {
-		date = m[1] + "-" + m[2] + "-" + m[3]
-	}
+// Find returns the entry for a key (Entry.Key), a folder's name, or a
+// date (2024-03-12 or 20240312) — the first paper of that day.
+func (s *Shelf) Find(key string) (Entry, bool) {
 	for _, e := range s.Entries {
-		if e.Date == date {
+		if e.Key() == key || filepath.Base(e.Dir) == key {
 			return e, true
+		}
+	}
+	if m := datedName.FindStringSubmatch(key); m != nil {
+		date, paper := m[1]+"-"+m[2]+"-"+m[3], paperName(m[4])
+		for _, e := range s.Entries {
+			if e.Date == date && (paper == "" || e.Paper == paper) {
+				return e, true
+			}
 		}
 	}
 	return Entry{}, false
@@ -153,21 +188,13 @@ func ReadFiles(paths []string) (files []parse.File, errs []error) {
 
 // LoadIssue reads and parses the page files of an issue folder. Files that
 // cannot be read as pages are reported in errs; err is set only when no page
-// could be read at all.
+// could be read at all, and then says why.
 func LoadIssue(dir string) (is *model.Issue, errs []error, err error) {
-	paths, err := PageFiles(dir)
+	l, err := NewCache("", TextParser()).LoadDir(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(paths) == 0 {
-		return nil, nil, fmt.Errorf("%s: no page files", dir)
-	}
-	files, errs := ReadFiles(paths)
-	if len(files) == 0 {
-		return nil, errs, NoPageError(dir, errs)
-	}
-	is, perr, err := parse.Issue(files)
-	return is, append(errs, perr...), err
+	return l.Issue, l.Errs, nil
 }
 
 // NoPageError is the error for pages at where of which none could be read,

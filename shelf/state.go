@@ -56,6 +56,30 @@ func (s *State) Issue(key string) *IssueState {
 	return is
 }
 
+// Lookup returns what is remembered of the issue kept under key, with what
+// was kept under legacy — an older key of the same issue, "" for none —
+// merged in: the stories read under either, and the newer position. nil
+// when nothing is remembered.
+func (s *State) Lookup(key, legacy string) *IssueState {
+	is, old := s.Issues[key], s.Issues[legacy]
+	if legacy == "" || legacy == key || old == nil {
+		return is
+	}
+	out := &IssueState{Read: map[string]int64{}}
+	for _, from := range []*IssueState{old, is} {
+		if from == nil {
+			continue
+		}
+		for k, at := range from.Read {
+			out.Read[k] = max(out.Read[k], at)
+		}
+		if p := from.Position; p != nil && (out.Position == nil || p.At >= out.Position.At) {
+			out.Position = p
+		}
+	}
+	return out
+}
+
 // A Store keeps the state in a file, written atomically (a temporary file,
 // then a rename) under a lock, and merged with what is on disk at every
 // write, so that two readers open at once lose neither one's marks.

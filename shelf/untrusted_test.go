@@ -89,7 +89,7 @@ func TestLoadIssueRefusesFIFOsAndDevices(t *testing.T) {
 	mkfifo(t, filepath.Join(only, "01.txt"))
 	within(t, "LoadIssue of a FIFO", func() {
 		_, _, err := LoadIssue(only)
-		if err == nil || !strings.Contains(err.Error(), "no page could be read: read "+filepath.Join(only, "01.txt")+": a FIFO") {
+		if err == nil || !strings.Contains(err.Error(), filepath.Join(only, "01.txt")+": a FIFO") {
 			t.Errorf("err = %v, want the reason no page could be read", err)
 		}
 	})

@@ -29,7 +29,8 @@
 //
 // What the reader does not do itself, it asks of two interfaces that
 // cmd/dubao fills in: a Library, the shelf of days, which lists issues and
-// opens one; and a Memory, which keeps the stories read and where the
+// opens one (and, as a Counter, counts one's stories without opening it,
+// and as a ShelfSearcher searches them all); and a Memory, which keeps the stories read and where the
 // reading stopped from one run to the next. Both are called off the UI
 // goroutine, through commands, but for what New loads of the issue it
 // starts on and for saving the place on quitting.

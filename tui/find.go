@@ -26,6 +26,9 @@ type FindOptions struct {
 
 // FoundJSON is one match as Find prints it with JSON set.
 type FoundJSON struct {
+	Date      string `json:"date,omitempty"`      // the issue's date, 2024-03-13, when known
+	Paper     string `json:"paper,omitempty"`     // the paper's name, when the shelf names it
+	Story     int    `json:"story"`               // the story's index among the issue's, from 0, as dubao parse lists them
 	Page      int    `json:"page"`                // the 第N版 printed on the page, 0 when it does not say
 	PageName  string `json:"page_name,omitempty"` // 要闻
 	File      string `json:"file,omitempty"`      // the page file
@@ -86,7 +89,7 @@ func Find(w io.Writer, is *model.Issue, query string, o FindOptions) (int, error
 		n, ok := articles[at]
 		if !ok {
 			n.title = articleTitle(is, ix, h)
-			n.head = lineHead(is.Pages[h.Page].Number, n.title, o)
+			n.head = lineHead(is.Pages[h.Page].Number, n.title, "", o)
 			articles[at] = n
 		}
 		f := found(is, ix, h, n.title)
@@ -107,6 +110,7 @@ type foundMatch struct {
 	FoundJSON
 	field            model.Field
 	cutStart, cutEnd bool
+	day              string // the date and paper before the line, for a shelf's
 }
 
 // articleTitle is the title Find gives the article of hit h: its
@@ -115,10 +119,11 @@ type foundMatch struct {
 func articleTitle(is *model.Issue, ix *model.Index, h model.Hit) string {
 	a := is.Pages[h.Page].Articles[h.Article]
 	title := a.Title
+	story, _, ok := ix.StoryOf(h)
 	if title == "" {
 		heading := a.Heading()
-		if s, _, ok := ix.StoryOf(h); ok && s < len(is.Stories) {
-			heading = is.Stories[s].Heading()
+		if ok && story < len(is.Stories) {
+			heading = is.Stories[story].Heading()
 		}
 		title = continued + heading
 	}
@@ -142,9 +147,11 @@ func runeOffset(s string, n int) int {
 // found gathers what Find prints of hit h, in an article titled title.
 func found(is *model.Issue, ix *model.Index, h model.Hit, title string) foundMatch {
 	p := is.Pages[h.Page]
+	story, _, _ := ix.StoryOf(h)
 	before, match, after := ix.Context(h, contextRunes)
 	f := foundMatch{
 		FoundJSON: FoundJSON{
+			Date: is.Date, Story: story,
 			Page: p.Number, PageName: p.Name, File: p.Source, Article: h.Article, Title: title,
 			Field: h.Field.String(), Start: h.Start, End: h.End,
 			Before: before, Match: match, After: after,
@@ -167,13 +174,17 @@ const (
 )
 
 // lineHead is what a line of text starts with for a match in an article
-// of page number titled title: the page and the title, cut to fit.
-func lineHead(number int, title string, o FindOptions) string {
+// of page number titled title: the page and the title, cut to fit, after
+// the day (date and paper) for a match on a shelf.
+func lineHead(number int, title, day string, o FindOptions) string {
 	page := "版次不详"
 	if number > 0 {
 		page = fmt.Sprintf("第%d版", number)
 	}
 	head := page + " " + fit(o.Measure, oneLine(title), headlineCells)
+	if day != "" {
+		head = oneLine(day) + " " + head
+	}
 	if o.Terminal {
 		head = bold + head + unbold
 	}

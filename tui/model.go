@@ -99,6 +99,7 @@ type Model struct {
 	// The shelf; the date of the issue open from it ("" for one not from
 	// the shelf).
 	shelf    shelfPane
+	find     shelfFind // the shelf's search (shelfsearch.go)
 	date     string
 	toUnread bool // the issue being opened is to be read at its first unread story (U)
 
@@ -264,7 +265,7 @@ func (m *Model) openFromShelf() {
 		return
 	}
 	m.shelf.opening = date
-	m.say("正在打开 " + longDate(date) + " …")
+	m.say("正在打开 " + issueTitle(date) + " …")
 	m.pending = append(m.pending, openCmd(m.shelf.lib, m.mem, date))
 }
 
@@ -275,7 +276,7 @@ func (m *Model) opened(msg openedMsg) {
 		return
 	}
 	m.shelf.opening = ""
-	if !m.onShelf() {
+	if !m.onShelf() && m.screen != shelfFindScreen {
 		return
 	}
 	if msg.err != nil {
@@ -286,6 +287,7 @@ func (m *Model) opened(msg openedMsg) {
 	m.message = message{}
 	m.open(msg.op, msg.recall)
 	m.date = msg.date
+	m.foundOpened()
 	var warnings []string
 	if msg.warning != nil {
 		warnings = append(warnings, msg.warning.Error())

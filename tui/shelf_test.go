@@ -28,7 +28,7 @@ type fakeLibrary struct {
 
 func (f *fakeLibrary) Dir() string { return f.dir }
 
-func (f *fakeLibrary) Dates() []string {
+func (f *fakeLibrary) Issues() []string {
 	var out []string
 	for d := range f.issues {
 		out = append(out, d)

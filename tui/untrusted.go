@@ -21,7 +21,7 @@ func takeIn(is *model.Issue, o Options) (*model.Issue, Options) {
 	cleanIssue(is)
 	o.Warnings = cleanLines(o.Warnings)
 	if o.Library != nil {
-		o.Library = cleanLibrary{o.Library}
+		o.Library = wrapLibrary(o.Library)
 	}
 	if u, ok := o.Memory.(Unmarker); ok {
 		o.Memory = cleanUnmarker{cleanMemory{o.Memory}, u}
@@ -88,7 +88,53 @@ type cleanLibrary struct{ Library }
 
 func (l cleanLibrary) Dir() string { return clean.Line(l.Library.Dir()) }
 
-func (l cleanLibrary) Dates() []string { return cleanLines(l.Library.Dates()) }
+func (l cleanLibrary) Issues() []string { return cleanLines(l.Library.Issues()) }
+
+// wrapLibrary returns l as a cleanLibrary that is still a Counter and a
+// ShelfSearcher where l is one: the reader asks for those by type.
+func wrapLibrary(l Library) Library {
+	c := cleanLibrary{l}
+	counter, counts := l.(Counter)
+	searcher, searches := l.(ShelfSearcher)
+	switch {
+	case counts && searches:
+		return struct {
+			cleanLibrary
+			cleanCounter
+			cleanSearcher
+		}{c, cleanCounter{counter}, cleanSearcher{searcher}}
+	case counts:
+		return struct {
+			cleanLibrary
+			cleanCounter
+		}{c, cleanCounter{counter}}
+	case searches:
+		return struct {
+			cleanLibrary
+			cleanSearcher
+		}{c, cleanSearcher{searcher}}
+	}
+	return c
+}
+
+// cleanCounter is a Counter whose errors are cleaned.
+type cleanCounter struct{ c Counter }
+
+func (c cleanCounter) Count(key string) ([]string, error) {
+	keys, err := c.c.Count(key)
+	return keys, cleanErr(err)
+}
+
+// cleanSearcher is a ShelfSearcher whose issues and errors are cleaned.
+type cleanSearcher struct{ s ShelfSearcher }
+
+func (c cleanSearcher) SearchShelf(query string, found func(ShelfDay) bool) {
+	c.s.SearchShelf(query, func(d ShelfDay) bool {
+		cleanIssue(d.Issue)
+		d.Err = cleanErr(d.Err)
+		return found(d)
+	})
+}
 
 func (l cleanLibrary) Open(date string) (Opened, error) {
 	op, err := l.Library.Open(date)

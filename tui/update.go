@@ -59,6 +59,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 	case openedMsg:
 		m.opened(msg)
+	case shelfFoundMsg:
+		m.shelfFound(msg)
 	case countedMsg:
 		m.shelf.counted(msg)
 		if msg.warning != nil {
@@ -82,6 +84,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		switch {
 		case m.screen == searchScreen:
 			m.promptUpdate(msg)
+		case m.screen == shelfFindScreen && m.find.prompting:
+			m.find.prompt.update(msg, m.c.keys.Prompt)
 		case m.screen == issueScreen && !m.c.geo.TooSmall:
 			m.openSearch(msg.Content) // a paste is something to look for
 		}
@@ -107,6 +111,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.promptUpdate(msg)
 		return nil
 	}
+	if m.screen == shelfFindScreen && m.find.prompting && msg.String() != "ctrl+c" {
+		m.shelfFindKey(msg) // the prompt takes q as text
+		return nil
+	}
 	if key.Matches(msg, k.Quit) {
 		return m.quit()
 	}
@@ -114,6 +122,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Suspend
 	}
 	switch m.screen {
+	case shelfFindScreen:
+		m.shelfFindKey(msg)
 	case helpScreen:
 		if m.help.update(msg, k) == toBack {
 			m.closeOverlay()
@@ -145,6 +155,8 @@ func (m *Model) shelfKey(msg tea.KeyPressMsg) {
 		m.cycleTheme()
 	case key.Matches(msg, k.NextUnread):
 		m.openUnread(m.shelf.unreadFrom(m.shelf.cur, "")) // from the day selected on
+	case key.Matches(msg, k.Search):
+		m.openShelfFind()
 	default:
 		if m.shelf.update(msg, k) == toOpen {
 			m.openFromShelf()
@@ -290,6 +302,8 @@ func (m *Model) wheel(ms tea.Mouse) {
 	case helpScreen:
 		m.help.scroll(d)
 		return
+	case shelfFindScreen:
+		return
 	case shelfScreen:
 		if !m.c.geo.TooSmall && m.c.geo.Shelf.Contains(ms.X, ms.Y) {
 			m.shelf.scroll(d)
@@ -311,7 +325,7 @@ func (m *Model) wheel(ms tea.Mouse) {
 // click selects the headline clicked, or opens it when it is selected;
 // a click in the body gives it the keys.
 func (m *Model) click(ms tea.Mouse) {
-	if ms.Button != tea.MouseLeft || m.screen == helpScreen {
+	if ms.Button != tea.MouseLeft || m.screen == helpScreen || m.screen == shelfFindScreen {
 		return
 	}
 	if m.screen == shelfScreen {

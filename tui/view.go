@@ -13,7 +13,7 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	if m.screen == searchScreen && !m.c.geo.TooSmall && m.c.geo.Width > 0 {
+	if (m.screen == searchScreen || m.screen == shelfFindScreen && m.find.prompting) && !m.c.geo.TooSmall && m.c.geo.Width > 0 {
 		// The terminal's own cursor too, on the prompt's cursor cell: an
 		// input method shows what is being composed where the cursor is.
 		v.Cursor = tea.NewCursor(m.cursorX, m.c.geo.Height-1)
@@ -55,6 +55,11 @@ func (m *Model) writeRow(b *strings.Builder, y int, pos string) {
 	switch {
 	case m.screen == helpScreen:
 		m.help.writeRow(b, y)
+	case m.screen == shelfFindScreen:
+		fill.spaces(b, g.Shelf.X)
+		m.find.writeRow(b, y)
+		fill.spaces(b, g.Width-g.Shelf.X-g.Shelf.W)
+		return
 	case m.screen == shelfScreen:
 		fill.spaces(b, g.Shelf.X)
 		m.shelf.writeRow(b, y)
@@ -86,6 +91,8 @@ func (m *Model) refresh() {
 	b.Reset()
 	if m.screen == searchScreen {
 		m.promptBar(&b)
+	} else if m.screen == shelfFindScreen {
+		m.findBar(&b)
 	} else {
 		m.statusBar(&b)
 	}
@@ -99,7 +106,7 @@ func (m *Model) headerBar(b *strings.Builder) {
 	st := &m.c.st
 	segs := []segment{{" ", st.fill}, {"读报", st.header}}
 	var right []segment
-	if m.onShelf() {
+	if m.onShelf() || m.base() == shelfFindScreen {
 		segs = append(segs, segment{"  ", st.fill}, segment{"书架", st.pageHeading})
 		if m.shelf.lib != nil {
 			segs = append(segs, segment{"  ", st.fill}, segment{m.shelf.lib.Dir(), st.dim})
@@ -188,7 +195,11 @@ func (m *Model) hintsFor(segs []segment, room int) []segment {
 		}
 		return append(segs, segment{"? 或 esc 关闭", st.status})
 	case shelfScreen:
-		return m.c.hints(segs, k.ShelfHelp(), room)
+		hints := k.ShelfHelp()
+		if _, ok := m.shelf.lib.(ShelfSearcher); ok {
+			hints = append(hints, k.Search)
+		}
+		return m.c.hints(segs, hints, room)
 	case mapScreen:
 		return m.c.hints(segs, m.pmap.keys.hints(), room)
 	}

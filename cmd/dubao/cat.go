@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 
+	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/tui"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
@@ -18,6 +20,8 @@ type catOptions struct {
 	noIndent  bool
 	story     string
 	format    string
+	shelf     string
+	date      string
 }
 
 // flags returns cat's flags, bound to o.
@@ -28,10 +32,13 @@ func (o *catOptions) flags() *flag.FlagSet {
 	fs.BoolVar(&o.noIndent, "no-indent", o.noIndent, "no first-line indent")
 	fs.StringVar(&o.story, "story", "", "print only this story: its number (from 1, as the reader counts) or words of its headline")
 	fs.StringVar(&o.format, "format", "text", "text, or md for Markdown (a paragraph a line)")
+	fs.StringVar(&o.shelf, "shelf", "", "with no PATH, print an issue of this shelf (default $XDG_DATA_HOME/dubao/papers)")
+	fs.StringVar(&o.date, "date", "", "with no PATH, print the issue of this date on the shelf (default: the newest): 2024-03-12, 20240312, or 2019-02-22/人民日报")
 	return fs
 }
 
-// catCmd prints the articles as reflowed text, or Markdown.
+// catCmd prints the articles as reflowed text, or Markdown: of the pages
+// given, or with no PATH of the newest issue on the shelf (--date another).
 func catCmd(args []string) error {
 	cfg, cfgWarnings := loadConfig(configPath(os.Getenv))
 	opt := catOptions{ambiguous: cfg.Ambiguous, noIndent: cfg.Indent != nil && !*cfg.Indent}
@@ -40,7 +47,10 @@ func catCmd(args []string) error {
 		return err
 	}
 	for _, w := range cfgWarnings {
-		fmt.Fprintln(os.Stderr, "dubao:", w)
+		say(w)
+	}
+	if len(paths) > 0 && (opt.date != "" || opt.shelf != "") {
+		return errors.New("--date and --shelf print an issue of the shelf: give them no PATH")
 	}
 	a, auto, err := parseAmbiguous(opt.ambiguous)
 	if err != nil {
@@ -53,7 +63,7 @@ func catCmd(args []string) error {
 	if opt.format != "text" && opt.format != "md" {
 		return fmt.Errorf("--format %q: want text or md", opt.format)
 	}
-	is, warnings, err := issue(paths)
+	is, warnings, err := catIssue(paths, opt.shelf, opt.date)
 	if err != nil {
 		return err
 	}
@@ -75,6 +85,32 @@ func catCmd(args []string) error {
 		o.Width = opt.width
 	}
 	return tui.Cat(os.Stdout, is, o)
+}
+
+// catIssue is the issue cat prints: the pages given, or with none the
+// issue of date on the shelf, the newest when date is "", or with no shelf
+// the bundled sample.
+func catIssue(paths []string, shelfDir, date string) (*model.Issue, []string, error) {
+	home, _ := os.UserHomeDir()
+	lib, err := openShelf(shelfDir, home, len(paths) == 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch {
+	case lib != nil && (date != "" || len(lib.sh.Entries) > 0):
+		key := date
+		if key == "" {
+			key = lib.sh.Entries[0].Key()
+		}
+		op, err := lib.Open(key)
+		if err != nil {
+			return nil, nil, err
+		}
+		return op.Issue, op.Warnings, nil
+	case date != "":
+		return nil, nil, fmt.Errorf("--date %s: there is no shelf at %s", date, shelfPath(shelfDir, home))
+	}
+	return issue(paths)
 }
 
 // catAmbiguous is how wide cat takes the ambiguous characters to be when

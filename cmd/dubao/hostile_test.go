@@ -216,7 +216,7 @@ func TestHostileReaderFrames(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := shelf.NewStore(t.TempDir())
-	m := tui.New(nil, tui.Options{Width: 90, Height: 24, ThemeName: "paper", Library: library{sh}, Memory: memory{store}})
+	m := tui.New(nil, tui.Options{Width: 90, Height: 24, ThemeName: "paper", Library: library{sh: sh, cache: shelf.NewCache(t.TempDir(), shelf.TextParser())}, Memory: memory{st: store}})
 	frames := 0
 	check := func(what string) {
 		t.Helper()
@@ -252,7 +252,7 @@ func TestHostileReaderFrames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m = tui.New(nil, tui.Options{Width: 90, Height: 24, ThemeName: "paper", Library: library{sh}})
+	m = tui.New(nil, tui.Options{Width: 90, Height: 24, ThemeName: "paper", Library: library{sh: sh, cache: shelf.NewCache(t.TempDir(), shelf.TextParser())}})
 	check("an empty shelf")
 	// A reader on pages given as PATHs, with their warnings.
 	is, warnings, err := issue(days)

@@ -11,14 +11,22 @@ import (
 
 // memory is the reader's tui.Memory kept in a shelf.Store: every change
 // made under the store's lock and merged with what another reader wrote,
-// stamped with the time.
-type memory struct{ st *shelf.Store }
+// stamped with the time. legacy gives an issue's older key, whose state
+// is read with its own (see shelf.Entry.Legacy); nil for none.
+type memory struct {
+	st     *shelf.Store
+	legacy func(key string) string
+}
 
 func (m memory) Load(issue string) (tui.Recall, error) {
 	s, err := m.st.Load() // a *shelf.Warning when the file was damaged; s is then empty
 	err = stateWarning(err)
 	var r tui.Recall
-	is := s.Issues[issue]
+	old := ""
+	if m.legacy != nil {
+		old = m.legacy(issue)
+	}
+	is := s.Lookup(issue, old)
 	if is == nil {
 		return r, err
 	}
@@ -37,9 +45,15 @@ func (m memory) MarkRead(issue, story string) error {
 
 // MarkUnread forgets that a story was read (the r key).
 func (m memory) MarkUnread(issue, story string) error {
+	old := ""
+	if m.legacy != nil {
+		old = m.legacy(issue)
+	}
 	return saveError(m.st.Update(func(s *shelf.State) {
-		if is := s.Issues[issue]; is != nil {
-			delete(is.Read, story)
+		for _, k := range []string{issue, old} {
+			if is := s.Issues[k]; k != "" && is != nil {
+				delete(is.Read, story) // read under the older key is read too (State.Lookup)
+			}
 		}
 	}))
 }
@@ -48,30 +62,66 @@ func (m memory) SetPosition(issue string, p tui.Position) error {
 	return saveError(m.st.Update(shelf.SetPosition(issue, shelf.Position{Story: p.Story, Para: p.Para, Offset: p.Offset, At: time.Now().Unix()})))
 }
 
-// library is the reader's tui.Library over a shelf of dated folders.
-type library struct{ sh *shelf.Shelf }
+// library is the reader's tui.Library over a shelf of dated folders, its
+// issues parsed through the cache.
+type library struct {
+	sh    *shelf.Shelf
+	cache *shelf.Cache
+}
 
 func (l library) Dir() string { return l.sh.Dir }
 
-func (l library) Dates() []string {
+// Issues returns the issues' keys: a date, and /paper for a folder that
+// names one.
+func (l library) Issues() []string {
 	var out []string
 	for _, e := range l.sh.Entries {
-		out = append(out, e.Date)
+		out = append(out, e.Key())
 	}
 	return out
 }
 
-// Open reads the issue of a date; its state is kept under the date.
-func (l library) Open(date string) (tui.Opened, error) {
-	e, ok := l.sh.Find(date)
+// Open reads the issue of a key (or of a date, or a folder's name: see
+// shelf.Shelf.Find); its state is kept under its key.
+func (l library) Open(key string) (tui.Opened, error) {
+	e, ok := l.sh.Find(key)
 	if !ok {
-		return tui.Opened{}, noIssue(l.sh.Dir, date)
+		return tui.Opened{}, noIssue(l.sh.Dir, key)
 	}
-	is, errs, err := shelf.LoadIssue(e.Dir)
+	ld, err := l.cache.LoadDir(e.Dir)
 	if err != nil {
 		return tui.Opened{}, err
 	}
-	return tui.Opened{Issue: is, Key: e.Date, Warnings: pageWarnings(errStrings(errs))}, nil
+	return tui.Opened{Issue: ld.Issue, Key: e.Key(), Warnings: pageWarnings(errStrings(ld.Errs))}, nil
+}
+
+// Count returns the keys of an issue's stories, from the cache's summary
+// of it when its files are unchanged.
+func (l library) Count(key string) ([]string, error) {
+	e, ok := l.sh.Find(key)
+	if !ok {
+		return nil, noIssue(l.sh.Dir, key)
+	}
+	sum, err := l.cache.Count(e.Dir)
+	return sum.Stories, err
+}
+
+// legacy returns the older key of an issue's state (shelf.Entry.Legacy).
+func (l library) legacy(key string) string {
+	for _, e := range l.sh.Entries {
+		if e.Key() == key {
+			return e.Legacy
+		}
+	}
+	return ""
+}
+
+// SearchShelf looks for query in every issue of the shelf, newest first,
+// from the cache's folded text of each page (shelf.Cache.Search).
+func (l library) SearchShelf(query string, found func(tui.ShelfDay) bool) {
+	l.cache.Search(l.sh.Entries, query, func(d shelf.DayFound) bool {
+		return found(tui.ShelfDay{Key: d.Entry.Key(), Issue: d.Issue, Hits: d.Hits, Err: d.Err, Parsed: d.Parsed})
+	})
 }
 
 // stateWarning says a warning about the state file in the reader's words:

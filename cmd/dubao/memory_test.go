@@ -67,7 +67,7 @@ func TestStateRoundTrip(t *testing.T) {
 	}
 	key := issueKey(is, []string{dir})
 	store := shelf.NewStore(t.TempDir())
-	o := tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: key, Memory: memory{store}}
+	o := tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: key, Memory: memory{st: store}}
 
 	first := tui.New(is, o)
 	drive(first, "j", "j", "enter", "space", "space", "j")
@@ -97,7 +97,7 @@ func TestCorruptStateFile(t *testing.T) {
 	os.WriteFile(path, []byte(`{"version":1,"issues":{"2019-02-22":{"read":`), 0o644)
 	is, _, _ := issue([]string{issueDir(t)})
 	store := shelf.NewStore(stateDir)
-	m := tui.New(is, tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: "2019-02-22", Memory: memory{store}})
+	m := tui.New(is, tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: "2019-02-22", Memory: memory{st: store}})
 	s := ansi.Strip(m.View().Content)
 	bar := s[strings.LastIndex(s, "\n")+1:]
 	if !strings.Contains(bar, "无法读取，已另存为 state.json.unread-") {
@@ -112,7 +112,7 @@ func TestCorruptStateFile(t *testing.T) {
 }
 
 func TestMarkUnread(t *testing.T) {
-	m := memory{shelf.NewStore(t.TempDir())}
+	m := memory{st: shelf.NewStore(t.TempDir())}
 	m.MarkRead("2024-03-12", "a")
 	m.MarkRead("2024-03-12", "b")
 	if err := m.MarkUnread("2024-03-12", "a"); err != nil {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dubaoreader/dubao/internal/safefile"
@@ -28,18 +29,67 @@ const sampleKey = "sample"
 // into one issue: pages in the order of their numbers, stories joined
 // across pages, the files parsed at once. A file that does not parse is
 // left out with a warning, unless no page parses at all.
+//
+// Every page is parsed through the cache (newCache): a file already
+// parsed — the sample, standard input seen before — is not parsed again.
 func issue(paths []string) (is *model.Issue, warnings []string, err error) {
-	files := []parse.File{{Name: "sample", Data: sample}}
-	if len(paths) > 0 {
+	var l *shelf.Loaded
+	switch {
+	case len(paths) == 0:
+		l, err = newCache().LoadFiles([]parse.File{{Name: "sample", Data: sample}})
+	case !slices.Contains(paths, "-"):
+		names, err := pageNames(paths)
+		if err != nil {
+			return nil, nil, err
+		}
+		l, err = newCache().Load(names)
+		if err != nil {
+			return nil, nil, err
+		}
+	default:
+		var files []parse.File
 		if files, warnings, err = readPaths(paths); err != nil {
 			return nil, nil, err
 		}
+		l, err = newCache().LoadFiles(files)
 	}
-	is, errs, err := parse.Issue(files)
 	if err != nil {
 		return nil, nil, err
 	}
-	return is, append(warnings, errStrings(errs)...), nil
+	return l.Issue, append(warnings, errStrings(l.Errs)...), nil
+}
+
+// newCache is the cache of parsed pages in $XDG_CACHE_HOME/dubao (or
+// ~/.cache/dubao); with neither, a cache that keeps nothing.
+func newCache() *shelf.Cache {
+	home, _ := os.UserHomeDir()
+	return shelf.NewCache(shelf.CacheDir(os.Getenv("XDG_CACHE_HOME"), home), shelf.TextParser())
+}
+
+// pageNames returns the page files at paths, a folder being its page
+// files (as package shelf lists them). A path that cannot be read, or a
+// folder with no page files, is an error.
+func pageNames(paths []string) ([]string, error) {
+	var out []string
+	for _, path := range paths {
+		info, err := os.Stat(path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		if !info.IsDir() {
+			out = append(out, path)
+			continue
+		}
+		names, err := shelf.PageFiles(path)
+		if err != nil {
+			return nil, err
+		}
+		if len(names) == 0 {
+			return nil, fmt.Errorf("%s: no page files in the folder", path)
+		}
+		out = append(out, names...)
+	}
+	return out, nil
 }
 
 // readPaths reads the files at paths, a folder being its page files (as

@@ -59,8 +59,9 @@ func parseCmd(args []string) error {
 		}
 		out = pages[0].JSON()
 		if len(pages) > 1 {
-			// The pages joined: the file's name says no page number then.
-			is, _, err := parse.Issue(files)
+			// The pages joined, parsed once: the file's name says no page
+			// number then.
+			is, _, err := parse.Assemble([]parse.Parsed{{Name: files[0].Name, Pages: pages}})
 			if err != nil {
 				return fmt.Errorf("%s: %w", paths[0], err)
 			}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -79,13 +80,17 @@ func readCmd(args []string) error {
 	}
 	home, _ := os.UserHomeDir()
 	o := tui.Options{MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme, ListWidth: cfg.ListWidth, Warnings: cfgWarnings}
-	if dir := shelf.StateDir(os.Getenv("XDG_STATE_HOME"), home); dir != "" {
-		o.Memory = memory{shelf.NewStore(dir)}
-		o.LastTheme, o.KeepTheme = readLastTheme(dir), keepTheme(dir)
-	}
 	lib, err := openShelf(*shelfDir, home, len(paths) == 0)
 	if err != nil {
 		return err
+	}
+	if dir := shelf.StateDir(os.Getenv("XDG_STATE_HOME"), home); dir != "" {
+		mem := memory{st: shelf.NewStore(dir)}
+		if lib != nil {
+			mem.legacy = lib.legacy
+		}
+		o.Memory = mem
+		o.LastTheme, o.KeepTheme = readLastTheme(dir), keepTheme(dir)
 	}
 	// Before reading standard input: settling the width may start dubao again.
 	m, typed, warning := agreeWidth(*ambiguous)
@@ -164,7 +169,7 @@ func openShelf(dir, home string, wanted bool) (*library, error) {
 	case err != nil:
 		return nil, err
 	}
-	return &library{sh}, nil
+	return &library{sh: sh, cache: newCache()}, nil
 }
 
 // noIssue is the error for a date not on the shelf.
@@ -174,13 +179,20 @@ func noIssue(dir, date string) error {
 
 // checkDate reads --date: a day written 2024-03-12 or 20240312, and a day
 // the calendar has. It returns it as 2024-03-12.
+//
+// A paper may follow the date (2019-02-22/人民日报): one of several papers
+// of that day on the shelf.
 func checkDate(d string) (string, error) {
+	date, paper, hasPaper := strings.Cut(d, "/")
 	for _, layout := range []string{time.DateOnly, "20060102"} {
-		if t, err := time.Parse(layout, d); err == nil {
+		if t, err := time.Parse(layout, date); err == nil && (!hasPaper || paper != "") {
+			if hasPaper {
+				return t.Format(time.DateOnly) + "/" + paper, nil
+			}
 			return t.Format(time.DateOnly), nil
 		}
 	}
-	return "", fmt.Errorf("--date %s: not a date; want 2024-03-12 or 20240312", d)
+	return "", fmt.Errorf("--date %s: not a date; want 2024-03-12 or 20240312, or 2024-03-12/PAPER", d)
 }
 
 // pageWarnings says what went wrong reading pages in the reader's words,

@@ -107,7 +107,7 @@ func TestStateFileFIFO(t *testing.T) {
 	store := shelf.NewStore(stateDir)
 	started := make(chan *tui.Model, 1)
 	go func() {
-		started <- tui.New(is, tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: "2019-02-22", Memory: memory{store}})
+		started <- tui.New(is, tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: "2019-02-22", Memory: memory{st: store}})
 	}()
 	var m *tui.Model
 	select {
@@ -136,7 +136,7 @@ func TestStateReplacedWhileReading(t *testing.T) {
 	path := filepath.Join(stateDir, "state.json")
 	is, _, _ := issue([]string{issueDir(t)})
 	store := shelf.NewStore(stateDir)
-	m := tui.New(is, tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: "2019-02-22", Memory: memory{store}})
+	m := tui.New(is, tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: "2019-02-22", Memory: memory{st: store}})
 	drive(m, "enter", "esc")
 	newer := `{"version": 7, "issues": {"2019-02-22": {"read": {"x": 1}}}, "notes": "kept"}`
 	if err := os.WriteFile(path, []byte(newer), 0o644); err != nil {
