@@ -1,0 +1,300 @@
+package parse
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/dubaoreader/dubao/model"
+)
+
+// The geometry parse: a page read from a PDF, where every character has its
+// box and size, is made into the same article tree as a page of text.
+//
+//	characters → the page's measures (body size, line pitch) → running heads
+//	set aside → the page cut into blocks along its white space and rules
+//	(reading order) → lines → headline groups (title by size, kicker and
+//	subtitle beside it) → stories, one per block of the cut that holds one
+//	headline → paragraphs by indent and line end → articles
+//
+// Everything is measured relative to the page: the body size is the size of
+// most characters, a headline is clearly larger, gaps are in ems of the body.
+
+// SheetPage parses one extracted PDF page into the model.
+func SheetPage(s *Sheet) *model.Page {
+	g := newGeomPage(s)
+	page := &model.Page{
+		Geometry: &model.Geometry{Width: s.Width, Height: s.Height, Figures: slices.Clone(s.Pictures)},
+	}
+	furn := g.takeFurniture()
+	page.Number, page.Date, page.Name, page.Furniture = furn.page, furn.date, furn.name, furn.text
+	root := g.cut(g.items(), 0)
+	leaves := root.leaves(nil)
+	seq := g.sequence(leaves)
+	g.markHeads(seq)
+	for _, st := range g.stories(root, seq) {
+		if a := g.article(st, seq); a != nil {
+			page.Articles = append(page.Articles, a)
+		}
+	}
+	return page
+}
+
+// geomPage is a page on its way through the geometry parse.
+type geomPage struct {
+	s      *Sheet
+	chars  []Char // printed characters, spaces left out
+	gone   []bool // set aside as furniture
+	body   float64
+	pitch  float64 // baseline to baseline in a body column
+	hRules []model.Box
+	vRules []model.Box
+}
+
+func newGeomPage(s *Sheet) *geomPage {
+	g := &geomPage{s: s}
+	for _, c := range s.Chars {
+		if c.R == 0 {
+			c.R = 0xFFFD
+		}
+		if isSpace(c.R) || c.R == '\n' || c.R == '\r' || c.Box.X1 < c.Box.X0 || c.Size <= 0 {
+			continue
+		}
+		g.chars = append(g.chars, c)
+	}
+	g.gone = make([]bool, len(g.chars))
+	g.body = bodySize(g.chars)
+	g.pitch = linePitch(g.chars, g.body)
+	for _, r := range s.Rules {
+		if r.X1-r.X0 >= r.Y1-r.Y0 {
+			g.hRules = append(g.hRules, r)
+		} else {
+			g.vRules = append(g.vRules, r)
+		}
+	}
+	return g
+}
+
+// bodySize is the size of most characters: the body text's.
+func bodySize(cs []Char) float64 {
+	count := map[float64]int{}
+	best, n := 10.0, 0
+	for _, c := range cs {
+		s := math.Round(c.Size*10) / 10
+		count[s]++
+		if count[s] > n || count[s] == n && s < best {
+			best, n = s, count[s]
+		}
+	}
+	return best
+}
+
+// linePitch is the most common distance between the baselines of body
+// lines, one under the other.
+func linePitch(cs []Char, body float64) float64 {
+	type key struct{ x, y int }
+	base := map[key]bool{}
+	for _, c := range cs {
+		if math.Abs(c.Size-body) > 0.05*body {
+			continue
+		}
+		// Lines are told apart by baseline and by where their column
+		// starts, coarsely.
+		base[key{int(c.Box.X0 / (8 * body)), int(math.Round(c.Box.Y1 * 4))}] = true
+	}
+	cols := map[int][]float64{}
+	for k := range base {
+		cols[k.x] = append(cols[k.x], float64(k.y)/4)
+	}
+	count := map[float64]int{}
+	best, n := 1.2*body, 0
+	for _, ys := range cols {
+		slices.Sort(ys)
+		for i := 1; i < len(ys); i++ {
+			d := math.Round((ys[i]-ys[i-1])*4) / 4
+			if d < 0.9*body || d > 2.5*body {
+				continue
+			}
+			count[d]++
+			if count[d] > n {
+				best, n = d, count[d]
+			}
+		}
+	}
+	return best
+}
+
+// gline is a line of text: characters on one baseline, side by side.
+type gline struct {
+	chars []Char
+	box   model.Box
+	size  float64 // the size of most of its characters
+	text  string
+
+	head    headRole
+	group   int // the headline group it belongs to, -1 for none
+	leaf    int // index of its block in reading order
+	picture bool
+}
+
+type headRole int
+
+const (
+	roleNone headRole = iota
+	roleTitle
+	roleKicker
+	roleSubtitle
+)
+
+// sheetLines sorts characters into lines: by baseline, then from left to
+// right; a gap wider than three ems parts two lines on one baseline.
+func sheetLines(cs []Char) []gline {
+	cs = slices.Clone(cs)
+	slices.SortStableFunc(cs, func(a, b Char) int {
+		if d := a.Box.Y1 - b.Box.Y1; math.Abs(d) > 0.25*min(a.Size, b.Size) {
+			return sign(d)
+		}
+		return sign(a.Box.X0 - b.Box.X0)
+	})
+	var out []gline
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			out = append(out, newGline(cs[start:end]))
+		}
+		start = end
+	}
+	for i := 1; i <= len(cs); i++ {
+		if i == len(cs) {
+			flush(i)
+			break
+		}
+		a, b := cs[i-1], cs[i]
+		sz := max(a.Size, b.Size)
+		if math.Abs(a.Box.Y1-b.Box.Y1) > 0.25*min(a.Size, b.Size) || b.Box.X0-a.Box.X1 > 3*sz {
+			flush(i)
+		}
+	}
+	// Lines in reading order: top to bottom, then left to right.
+	slices.SortStableFunc(out, func(a, b gline) int {
+		if a.box.Y1 <= b.box.Y0+0.3*b.size || b.box.Y1 <= a.box.Y0+0.3*a.size {
+			return sign(a.box.Y0 - b.box.Y0)
+		}
+		return sign(a.box.X0 - b.box.X0)
+	})
+	return out
+}
+
+func sign(f float64) int {
+	switch {
+	case f < 0:
+		return -1
+	case f > 0:
+		return 1
+	}
+	return 0
+}
+
+func newGline(cs []Char) gline {
+	l := gline{chars: cs, group: -1}
+	sizes := make([]float64, len(cs))
+	var b strings.Builder
+	for i, c := range cs {
+		l.box = l.box.Union(c.Box)
+		sizes[i] = c.Size
+		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.25*c.Size {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c.R)
+	}
+	slices.Sort(sizes)
+	l.size = sizes[len(sizes)/2]
+	l.text = cleanSpaces(Normalize(b.String()), false, false)
+	return l
+}
+
+// rowText is the text of the characters on one baseline across the page,
+// with a space wherever they stand apart.
+func rowText(cs []Char) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.25*c.Size {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c.R)
+	}
+	return strings.TrimSpace(Normalize(b.String()))
+}
+
+// takeFurniture sets aside the running heads and feet: the first and last
+// rows of the page that read as a date line, a 第N版, an editors' credit.
+func (g *geomPage) takeFurniture() furniture {
+	var f furniture
+	idx := make([]int, len(g.chars))
+	for i := range idx {
+		idx[i] = i
+	}
+	// Rows across the whole page.
+	slices.SortStableFunc(idx, func(a, b int) int {
+		ca, cb := g.chars[a], g.chars[b]
+		if d := ca.Box.Y1 - cb.Box.Y1; math.Abs(d) > 0.25*min(ca.Size, cb.Size) {
+			return sign(d)
+		}
+		return sign(ca.Box.X0 - cb.Box.X0)
+	})
+	var rows [][]int
+	for k, i := range idx {
+		if k == 0 || math.Abs(g.chars[i].Box.Y1-g.chars[idx[k-1]].Box.Y1) > 0.25*min(g.chars[i].Size, g.chars[idx[k-1]].Size) {
+			rows = append(rows, nil)
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], i)
+	}
+	take := func(r []int) bool {
+		cs := make([]Char, len(r))
+		for k, i := range r {
+			cs[k] = g.chars[i]
+		}
+		t := rowText(cs)
+		if !isFurnitureLine(t) && !plainFurniture(t) && !furnitureRow(t) {
+			return false
+		}
+		f.read(strings.ReplaceAll(t, " ", ""))
+		if f.name == "" {
+			f.name = rowName(t)
+		}
+		f.text = append(f.text, t)
+		for _, i := range r {
+			g.gone[i] = true
+		}
+		return true
+	}
+	for k := 0; k < len(rows) && k < 3; k++ {
+		take(rows[k])
+	}
+	for k := len(rows) - 1; k >= 3 && k >= len(rows)-3; k-- {
+		take(rows[k])
+	}
+	return f
+}
+
+// furnitureRow reports whether a row across the page is a running head:
+// a date, and a 第N版 or a weekday, with the page's name between.
+func furnitureRow(t string) bool {
+	t2 := strings.ReplaceAll(t, " ", "")
+	return furnDateCN.FindStringIndex(t2) != nil && (furnPageNo.MatchString(t2) || furnWeekday.MatchString(t2)) ||
+		furnPageNo.MatchString(t2) && len([]rune(t2)) <= 24
+}
+
+// rowName is the page's name in a running head: the part of the row that
+// is neither date, weekday nor page number.
+func rowName(t string) string {
+	for _, part := range strings.Fields(t) {
+		if furnDateCN.MatchString(part) || furnWeekday.MatchString(part) || furnPageNo.MatchString(part) || furnDateISO.MatchString(part) {
+			continue
+		}
+		if n := len([]rune(part)); n >= 1 && n <= 8 && !hasRuneIn(part, "，。、：；！？") && !isNumber(part) {
+			return part
+		}
+	}
+	return ""
+}

@@ -1,0 +1,37 @@
+package parse
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestGeomTree(t *testing.T) {
+	name := os.Getenv("DUBAO_SHEET")
+	if name == "" {
+		t.Skip()
+	}
+	g := newGeomPage(readSheet(t, name))
+	g.takeFurniture()
+	root := g.cut(g.items(), 0)
+	fmt.Println("body", g.body, "pitch", g.pitch)
+	var show func(n *node, d int)
+	show = func(n *node, d int) {
+		if len(n.parts) == 0 {
+			var b strings.Builder
+			for _, it := range n.items {
+				if it.char >= 0 && b.Len() < 60 {
+					b.WriteRune(g.chars[it.char].R)
+				}
+			}
+			fmt.Printf("%s[%.0f %.0f %.0f %.0f] %d %s\n", strings.Repeat("  ", d), n.box.X0, n.box.Y0, n.box.X1, n.box.Y1, len(n.items), b.String())
+			return
+		}
+		fmt.Printf("%s[%.0f %.0f %.0f %.0f] parts %d\n", strings.Repeat("  ", d), n.box.X0, n.box.Y0, n.box.X1, n.box.Y1, len(n.parts))
+		for _, p := range n.parts {
+			show(p, d+1)
+		}
+	}
+	show(root, 0)
+}

@@ -1,0 +1,450 @@
+package parse
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/dubaoreader/dubao/model"
+)
+
+// Headlines, stories and paragraphs of a page read from a PDF.
+
+// Sizes relative to the body's.
+const (
+	titleSize  = 1.25 // a headline's characters are at least this much larger than the body's
+	indentEms  = 1.0  // a paragraph's first line starts at least this far in
+	shortEms   = 1.5  // a line that ends this far before its column's edge ends a paragraph
+	headGapEms = 1.6  // a kicker or subtitle stands at most this far from its title, in the title's ems
+)
+
+// seqLine is the page's lines in reading order, with where each block starts.
+type seqLines struct {
+	lines []gline
+	start []int // per block: its first line
+	leaf  []*node
+	edges []colEdges
+}
+
+// colEdges are the left and right edges of a block's column.
+type colEdges struct{ left, right float64 }
+
+// sequence lists the lines of the blocks in reading order.
+func (g *geomPage) sequence(leaves []*node) *seqLines {
+	sq := &seqLines{leaf: leaves}
+	for k, lf := range leaves {
+		sq.start = append(sq.start, len(sq.lines))
+		var cs []Char
+		var pics []model.Box
+		for _, it := range lf.items {
+			if it.char < 0 {
+				pics = append(pics, it.box)
+				continue
+			}
+			cs = append(cs, g.chars[it.char])
+		}
+		for _, p := range pics {
+			sq.lines = append(sq.lines, gline{box: p, picture: true, group: -1, leaf: k})
+		}
+		for _, l := range sheetLines(cs) {
+			l.leaf = k
+			sq.lines = append(sq.lines, l)
+		}
+		sq.edges = append(sq.edges, edgesOf(sq.lines[sq.start[k]:], g.body))
+	}
+	sq.start = append(sq.start, len(sq.lines))
+	return sq
+}
+
+// edgesOf finds a block's column edges: where most of its body lines start
+// and end.
+func edgesOf(ls []gline, body float64) colEdges {
+	var lefts, rights []float64
+	for _, l := range ls {
+		if l.picture || math.Abs(l.size-body) > 0.1*body {
+			continue
+		}
+		lefts = append(lefts, l.box.X0)
+		rights = append(rights, l.box.X1)
+	}
+	if len(lefts) == 0 {
+		for _, l := range ls {
+			lefts = append(lefts, l.box.X0)
+			rights = append(rights, l.box.X1)
+		}
+	}
+	if len(lefts) == 0 {
+		return colEdges{}
+	}
+	return colEdges{left: slices.Min(lefts), right: slices.Max(rights)}
+}
+
+// markHeads finds the headline groups: runs of title lines, clearly larger
+// than the body, with the kicker above and the subtitle below them.
+func (g *geomPage) markHeads(sq *seqLines) {
+	ls := sq.lines
+	isTitle := func(l *gline) bool {
+		return !l.picture && l.size >= titleSize*g.body && runeLen(l.text) >= 2 && len(findMarkers(l.text)) == 0
+	}
+	group := 0
+	for i := 0; i < len(ls); {
+		if !isTitle(&ls[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ls) && isTitle(&ls[j]) && near(ls[j-1], ls[j]) {
+			j++
+		}
+		for k := i; k < j; k++ {
+			ls[k].head, ls[k].group = roleTitle, group
+		}
+		top, bottom := ls[i], ls[j-1]
+		// The kicker: a line or two just above the title.
+		for k, n := i-1, 0; k >= 0 && n < 2 && g.beside(sq, k, i, top, true); k, n = k-1, n+1 {
+			ls[k].head, ls[k].group = roleKicker, group
+		}
+		// The subtitle: a line or two just below it.
+		for k, n := j, 0; k < len(ls) && n < 2 && g.beside(sq, k, j-1, bottom, false); k, n = k+1, n+1 {
+			ls[k].head, ls[k].group = roleSubtitle, group
+			j = k + 1
+		}
+		group++
+		i = j
+	}
+}
+
+// near reports whether two title lines are one headline: one under the
+// other, close.
+func near(a, b gline) bool {
+	if sameRow(a, b) {
+		return math.Abs(b.box.X0-a.box.X1) < 3*max(a.size, b.size)
+	}
+	return b.box.Y0-a.box.Y1 < 1.0*max(a.size, b.size) && overlaps(a.box.X0, a.box.X1, b.box.X0, b.box.X1)
+}
+
+// sameRow reports whether two lines stand on one baseline.
+func sameRow(a, b gline) bool {
+	return math.Abs(a.box.Y1-b.box.Y1) < 0.25*min(a.size, b.size)
+}
+
+func overlaps(a0, a1, b0, b1 float64) bool { return a0 < b1 && b0 < a1 }
+
+// beside reports whether line k stands by the title line t (line ti) as its
+// kicker (above) or subtitle (below): smaller, close, under or over it, and
+// not a line of a column of body text.
+func (g *geomPage) beside(sq *seqLines, k, ti int, t gline, above bool) bool {
+	l := sq.lines[k]
+	if l.picture || l.head != roleNone || l.size >= t.size || runeLen(l.text) < 2 {
+		return false
+	}
+	if isBylineLine(l.text) || len(findMarkers(l.text)) > 0 || bylineStart(l.text) {
+		return false
+	}
+	if !overlaps(l.box.X0, l.box.X1, t.box.X0, t.box.X1) {
+		return false
+	}
+	gap := t.box.Y0 - l.box.Y1
+	if !above {
+		gap = l.box.Y0 - t.box.Y1
+	}
+	if gap < -0.2*t.size || gap > headGapEms*t.size {
+		return false
+	}
+	if strings.HasPrefix(l.text, "——") || math.Abs(l.size-g.body) > 0.04*g.body {
+		return true
+	}
+	// A line of body size: only when it stands in a block of its own, or
+	// in the title's block, not as a column's first or last line.
+	n := sq.start[l.leaf+1] - sq.start[l.leaf]
+	return n <= 2 || l.leaf == sq.lines[ti].leaf && !g.columnLine(sq, k)
+}
+
+// columnLine reports whether line k is as wide as the column of its block.
+func (g *geomPage) columnLine(sq *seqLines, k int) bool {
+	l := sq.lines[k]
+	e := sq.edges[l.leaf]
+	return math.Abs(l.box.X0-e.left) < indentEms*g.body*2.5 && e.right-l.box.X1 < shortEms*g.body
+}
+
+// geomStory is the lines of one story, in reading order.
+type geomStory struct {
+	lines []int
+	group int // its headline group, -1 for none
+}
+
+func (st *geomStory) firstText(sq *seqLines) *gline {
+	for _, k := range st.lines {
+		if !sq.lines[k].picture {
+			return &sq.lines[k]
+		}
+	}
+	return nil
+}
+
+// stories finds the stories under n: a part of the page that holds one
+// headline group, with nothing above it, is one story; otherwise its parts
+// are looked at, and a part without a headline goes with the story before
+// it — unless it opens with a picture or a （上接…） marker, or that story
+// ended with （下转…）.
+func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
+	ord := map[*node]int{}
+	for k, lf := range sq.leaf {
+		ord[lf] = k
+	}
+	var walk func(n *node) []geomStory
+	walk = func(n *node) []geomStory {
+		first, last := n.span(ord)
+		a, b := sq.start[first], sq.start[last+1]
+		groups := map[int]bool{}
+		gtop := math.Inf(1)
+		gid := -1
+		for k := a; k < b; k++ {
+			if gr := sq.lines[k].group; gr >= 0 {
+				groups[gr] = true
+				gtop = min(gtop, sq.lines[k].box.Y0)
+				gid = gr
+			}
+		}
+		if len(groups) == 0 {
+			return []geomStory{rangeStory(a, b, -1)}
+		}
+		if len(groups) == 1 {
+			above := false
+			for k := a; k < b; k++ {
+				l := sq.lines[k]
+				if l.group < 0 && l.box.Y1 <= gtop+0.3*g.body {
+					above = true
+					break
+				}
+			}
+			if !above {
+				return []geomStory{rangeStory(a, b, gid)}
+			}
+		}
+		if len(n.parts) == 0 {
+			// One block with several headlines: each opens a story.
+			var out []geomStory
+			cur := geomStory{group: -1}
+			for k := a; k < b; k++ {
+				if gr := sq.lines[k].group; gr >= 0 && gr != cur.group {
+					if len(cur.lines) > 0 {
+						out = append(out, cur)
+					}
+					cur = geomStory{group: gr}
+				}
+				cur.lines = append(cur.lines, k)
+			}
+			return append(out, cur)
+		}
+		var out []geomStory
+		for _, p := range n.parts {
+			for _, st := range walk(p) {
+				if len(out) > 0 && st.group < 0 && !g.opensStory(&st, sq) && !g.endsStory(&out[len(out)-1], sq) {
+					prev := &out[len(out)-1]
+					prev.lines = append(prev.lines, st.lines...)
+					continue
+				}
+				out = append(out, st)
+			}
+		}
+		return out
+	}
+	return walk(root)
+}
+
+func rangeStory(a, b, group int) geomStory {
+	st := geomStory{group: group}
+	for k := a; k < b; k++ {
+		st.lines = append(st.lines, k)
+	}
+	return st
+}
+
+// span is the first and last block under n, in reading order.
+func (n *node) span(ord map[*node]int) (int, int) {
+	if len(n.parts) == 0 {
+		k := ord[n]
+		return k, k
+	}
+	a, _ := n.parts[0].span(ord)
+	_, b := n.parts[len(n.parts)-1].span(ord)
+	return a, b
+}
+
+// opensStory reports whether a story without a headline stands on its own:
+// it opens with a picture, a （上接…） marker, or a credit.
+func (g *geomPage) opensStory(st *geomStory, sq *seqLines) bool {
+	if len(st.lines) > 0 && sq.lines[st.lines[0]].picture {
+		return true
+	}
+	l := st.firstText(sq)
+	if l == nil {
+		return false
+	}
+	for _, m := range findMarkers(l.text) {
+		if m.from && m.start == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// endsStory reports whether a story's last line is a （下转…） marker.
+func (g *geomPage) endsStory(st *geomStory, sq *seqLines) bool {
+	for i := len(st.lines) - 1; i >= 0; i-- {
+		l := sq.lines[st.lines[i]]
+		if l.picture {
+			continue
+		}
+		for _, m := range findMarkers(l.text) {
+			if !m.from {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// article builds the model's article of a story.
+func (g *geomPage) article(st geomStory, sq *seqLines) *model.Article {
+	a := &model.Article{}
+	var kicker, title, subtitle string
+	var body []int
+	seen := map[int]bool{}
+	for _, k := range st.lines {
+		l := sq.lines[k]
+		if !seen[l.leaf] {
+			seen[l.leaf] = true
+			a.Region = append(a.Region, sq.leaf[l.leaf].box)
+		}
+		switch {
+		case l.picture:
+		case l.group >= 0 && l.group == st.group && l.head == roleKicker:
+			kicker = joinHeadline(kicker, l.text)
+		case l.group >= 0 && l.group == st.group && l.head == roleTitle:
+			title = joinHeadline(title, l.text)
+		case l.group >= 0 && l.group == st.group && l.head == roleSubtitle:
+			subtitle = joinHeadline(subtitle, l.text)
+		default:
+			body = append(body, k)
+		}
+	}
+	// A title may carry a marker: （上接第1版）.
+	var ms []marker
+	title, ms = cutMarkerText(title)
+	markArticle(a, ms)
+	a.Kicker, a.Title, a.Subtitle = kicker, title, subtitle
+
+	paras := g.paragraphs(body, sq)
+	for n, p := range paras {
+		text, ms := cutMarkerText(p)
+		markArticle(a, ms)
+		if n == 0 && a.Byline == "" && len(a.Paragraphs) == 0 {
+			if isBylineLine(text) {
+				a.Byline = tidyByline(text)
+				continue
+			}
+			if by, rest := splitByline(text); by != "" {
+				a.Byline, text = by, rest
+			}
+		}
+		if text != "" {
+			a.Paragraphs = append(a.Paragraphs, text)
+		}
+	}
+	if a.Title == "" && a.Kicker == "" && a.Subtitle == "" && len(a.Paragraphs) == 0 && a.Byline == "" && len(a.Markers) == 0 {
+		return nil
+	}
+	return a
+}
+
+// paragraphs joins body lines into paragraphs: a line set in from its
+// column's edge opens one, and so does a line after a short line, on a page
+// whose paragraphs are not indented. A byline on a line of its own is a
+// paragraph of its own.
+func (g *geomPage) paragraphs(body []int, sq *seqLines) []string {
+	indented := 0
+	for _, k := range body {
+		if g.indented(sq, k) {
+			indented++
+		}
+	}
+	indentStyle := indented*20 >= len(body)
+	var out []string
+	prev := -1
+	for _, k := range body {
+		l := sq.lines[k]
+		start := prev < 0
+		if !start {
+			p := sq.lines[prev]
+			short := g.short(sq, prev)
+			switch {
+			case g.indented(sq, k):
+				start = true
+			case !indentStyle && short:
+				start = true
+			case short && (isBylineLine(p.text) || len(findMarkers(p.text)) > 0):
+				start = true
+			case len(findMarkers(l.text)) > 0 && findMarkers(l.text)[0].start == 0:
+				start = true
+			}
+		}
+		if start {
+			out = append(out, l.text)
+		} else {
+			out[len(out)-1] = joinText(out[len(out)-1], l.text)
+		}
+		prev = k
+	}
+	return out
+}
+
+// indented reports whether line k starts in from its column's left edge.
+func (g *geomPage) indented(sq *seqLines, k int) bool {
+	l := sq.lines[k]
+	left, _ := g.lineEdges(sq, k)
+	d := l.box.X0 - left
+	return d >= indentEms*l.size && d <= 4*l.size
+}
+
+// short reports whether line k ends well before its column's right edge.
+func (g *geomPage) short(sq *seqLines, k int) bool {
+	l := sq.lines[k]
+	_, right := g.lineEdges(sq, k)
+	return right-l.box.X1 >= shortEms*l.size
+}
+
+// lineEdges are the edges of the column at line k: its block's, narrowed
+// by a picture beside the line.
+func (g *geomPage) lineEdges(sq *seqLines, k int) (left, right float64) {
+	l := sq.lines[k]
+	e := sq.edges[l.leaf]
+	left, right = e.left, e.right
+	for j := sq.start[l.leaf]; j < sq.start[l.leaf+1]; j++ {
+		p := sq.lines[j]
+		if !p.picture || p.box.Y1 <= l.box.Y0 || p.box.Y0 >= l.box.Y1 {
+			continue
+		}
+		if p.box.X1 <= l.box.X0+g.body {
+			left = max(left, p.box.X1)
+		} else if p.box.X0 >= l.box.X1-g.body {
+			right = min(right, p.box.X0)
+		}
+	}
+	// A line beside a picture starts a little after it.
+	if left > e.left {
+		lefts := []float64{}
+		for j := sq.start[l.leaf]; j < sq.start[l.leaf+1]; j++ {
+			q := sq.lines[j]
+			if !q.picture && q.box.X0 >= left-g.body && q.box.X0 < left+3*g.body {
+				lefts = append(lefts, q.box.X0)
+			}
+		}
+		if len(lefts) > 0 {
+			left = slices.Min(lefts)
+		}
+	}
+	return left, right
+}
