@@ -147,7 +147,7 @@ const (
 )
 
 // sheetLines sorts characters into lines: by baseline, then from left to
-// right; a gap wider than three ems parts two lines on one baseline.
+// right; a gap wider than two ems parts two lines on one baseline.
 func sheetLines(cs []Char) []gline {
 	cs = slices.Clone(cs)
 	slices.SortStableFunc(cs, func(a, b Char) int {
@@ -171,7 +171,7 @@ func sheetLines(cs []Char) []gline {
 		}
 		a, b := cs[i-1], cs[i]
 		sz := max(a.Size, b.Size)
-		if math.Abs(a.Box.Y1-b.Box.Y1) > 0.25*min(a.Size, b.Size) || b.Box.X0-a.Box.X1 > 3*sz {
+		if math.Abs(a.Box.Y1-b.Box.Y1) > 0.25*min(a.Size, b.Size) || b.Box.X0-a.Box.X1 > 2*sz {
 			flush(i)
 		}
 	}

@@ -249,11 +249,11 @@ func (g *geomPage) keepLines(items []inked, cuts []float64) []float64 {
 	for _, c := range cuts {
 		bridged := false
 		for _, a := range big {
-			if a.Box.X1 > c || c-a.Box.X1 > 1.2*a.Size {
+			if a.Box.X1 > c || c-a.Box.X1 > 1.1*a.Size {
 				continue
 			}
 			for _, b := range big {
-				if b.Box.X0 >= c && b.Box.X0-a.Box.X1 < 1.2*a.Size && math.Abs(b.Box.Y1-a.Box.Y1) < 0.25*a.Size {
+				if b.Box.X0 >= c && b.Box.X0-a.Box.X1 < 1.1*a.Size && math.Abs(b.Box.Y1-a.Box.Y1) < 0.25*a.Size {
 					bridged = true
 					break
 				}
@@ -262,9 +262,24 @@ func (g *geomPage) keepLines(items []inked, cuts []float64) []float64 {
 				break
 			}
 		}
-		if !bridged {
+		if !bridged || g.ruledAt(c, big) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// ruledAt reports whether a vertical rule runs at x beside the characters.
+func (g *geomPage) ruledAt(x float64, cs []Char) bool {
+	for _, r := range g.vRules {
+		if math.Abs((r.X0+r.X1)/2-x) > g.body {
+			continue
+		}
+		for _, c := range cs {
+			if r.Y0 <= c.Box.Y0+0.5*c.Size && r.Y1 >= c.Box.Y1-0.5*c.Size {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -93,7 +93,7 @@ func (g *geomPage) markHeads(sq *seqLines) {
 			continue
 		}
 		j := i + 1
-		for j < len(ls) && isTitle(&ls[j]) && near(ls[j-1], ls[j]) {
+		for j < len(ls) && isTitle(&ls[j]) && nearAny(ls[i:j], ls[j]) {
 			j++
 		}
 		for k := i; k < j; k++ {
@@ -101,13 +101,19 @@ func (g *geomPage) markHeads(sq *seqLines) {
 		}
 		top, bottom := ls[i], ls[j-1]
 		// The kicker: a line or two just above the title.
-		for k, n := i-1, 0; k >= 0 && n < 2 && g.beside(sq, k, i, top, true); k, n = k-1, n+1 {
+		for k, n := i-1, 0; k >= 0 && n < 2 && g.beside(sq, k, i, top, true); k-- {
 			ls[k].head, ls[k].group = roleKicker, group
+			if k == 0 || !sameRow(ls[k-1], ls[k]) {
+				n++
+			}
 		}
 		// The subtitle: a line or two just below it.
-		for k, n := j, 0; k < len(ls) && n < 2 && g.beside(sq, k, j-1, bottom, false); k, n = k+1, n+1 {
+		for k, n := j, 0; k < len(ls) && n < 2 && g.beside(sq, k, j-1, bottom, false); k++ {
 			ls[k].head, ls[k].group = roleSubtitle, group
 			j = k + 1
+			if k+1 == len(ls) || !sameRow(ls[k+1], ls[k]) {
+				n++
+			}
 		}
 		group++
 		i = j
@@ -121,6 +127,15 @@ func near(a, b gline) bool {
 		return math.Abs(b.box.X0-a.box.X1) < 3*max(a.size, b.size)
 	}
 	return b.box.Y0-a.box.Y1 < 1.0*max(a.size, b.size) && overlaps(a.box.X0, a.box.X1, b.box.X0, b.box.X1)
+}
+
+func nearAny(run []gline, b gline) bool {
+	for _, a := range run {
+		if near(a, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameRow reports whether two lines stand on one baseline.
@@ -197,12 +212,12 @@ func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
 		first, last := n.span(ord)
 		a, b := sq.start[first], sq.start[last+1]
 		groups := map[int]bool{}
-		gtop := math.Inf(1)
+		gbottom := math.Inf(-1)
 		gid := -1
 		for k := a; k < b; k++ {
 			if gr := sq.lines[k].group; gr >= 0 {
 				groups[gr] = true
-				gtop = min(gtop, sq.lines[k].box.Y0)
+				gbottom = max(gbottom, sq.lines[k].box.Y1)
 				gid = gr
 			}
 		}
@@ -210,10 +225,11 @@ func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
 			return []geomStory{rangeStory(a, b, -1)}
 		}
 		if len(groups) == 1 {
+			// Nothing may stand above the headline or beside it.
 			above := false
 			for k := a; k < b; k++ {
 				l := sq.lines[k]
-				if l.group < 0 && l.box.Y1 <= gtop+0.3*g.body {
+				if l.group < 0 && l.box.Y0 < gbottom-0.3*g.body {
 					above = true
 					break
 				}
@@ -237,16 +253,28 @@ func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
 			}
 			return append(out, cur)
 		}
-		var out []geomStory
+		var all []geomStory
 		for _, p := range n.parts {
-			for _, st := range walk(p) {
-				if len(out) > 0 && st.group < 0 && !g.opensStory(&st, sq) && !g.endsStory(&out[len(out)-1], sq) {
-					prev := &out[len(out)-1]
-					prev.lines = append(prev.lines, st.lines...)
-					continue
-				}
+			all = append(all, walk(p)...)
+		}
+		var out []geomStory
+		for i := 0; i < len(all); i++ {
+			st := all[i]
+			if st.group >= 0 || g.opensStory(&st, sq) {
 				out = append(out, st)
+				continue
 			}
+			// A column left of a centred headline is the story's.
+			if i+1 < len(all) && all[i+1].group >= 0 && g.centredOver(all[i:], sq) {
+				all[i+1].lines = append(st.lines, all[i+1].lines...)
+				continue
+			}
+			if len(out) > 0 && !g.endsStory(&out[len(out)-1], sq) {
+				prev := &out[len(out)-1]
+				prev.lines = append(prev.lines, st.lines...)
+				continue
+			}
+			out = append(out, st)
 		}
 		return out
 	}
@@ -311,6 +339,7 @@ func (g *geomPage) endsStory(st *geomStory, sq *seqLines) bool {
 func (g *geomPage) article(st geomStory, sq *seqLines) *model.Article {
 	a := &model.Article{}
 	var kicker, title, subtitle string
+	var kickers, titles, subtitles []gline
 	var body []int
 	seen := map[int]bool{}
 	for _, k := range st.lines {
@@ -322,14 +351,23 @@ func (g *geomPage) article(st geomStory, sq *seqLines) *model.Article {
 		switch {
 		case l.picture:
 		case l.group >= 0 && l.group == st.group && l.head == roleKicker:
-			kicker = joinHeadline(kicker, l.text)
+			kickers = append(kickers, l)
 		case l.group >= 0 && l.group == st.group && l.head == roleTitle:
-			title = joinHeadline(title, l.text)
+			titles = append(titles, l)
 		case l.group >= 0 && l.group == st.group && l.head == roleSubtitle:
-			subtitle = joinHeadline(subtitle, l.text)
+			subtitles = append(subtitles, l)
 		default:
 			body = append(body, k)
 		}
+	}
+	for _, l := range rowOrder(kickers) {
+		kicker = joinHeadline(kicker, l.text)
+	}
+	for _, l := range rowOrder(titles) {
+		title = joinHeadline(title, l.text)
+	}
+	for _, l := range rowOrder(subtitles) {
+		subtitle = joinHeadline(subtitle, l.text)
 	}
 	// A title may carry a marker: （上接第1版）.
 	var ms []marker
@@ -447,4 +485,49 @@ func (g *geomPage) lineEdges(sq *seqLines, k int) (left, right float64) {
 		}
 	}
 	return left, right
+}
+
+// rowOrder sorts a headline's lines as they are read: row by row, each from
+// left to right.
+func rowOrder(ls []gline) []gline {
+	slices.SortStableFunc(ls, func(a, b gline) int {
+		if sameRow(a, b) {
+			return sign(a.box.X0 - b.box.X0)
+		}
+		return sign(a.box.Y1 - b.box.Y1)
+	})
+	return ls
+}
+
+// centredOver reports whether the headless story ss[0] and the ones after
+// the story ss[1] are the columns of ss[1], its headline centred over them
+// all, the columns starting under the headline.
+func (g *geomPage) centredOver(ss []geomStory, sq *seqLines) bool {
+	var head, body model.Box
+	add := func(st geomStory) {
+		for _, k := range st.lines {
+			l := sq.lines[k]
+			if l.group >= 0 && l.group == ss[1].group {
+				head = head.Union(l.box)
+			} else {
+				body = body.Union(l.box)
+			}
+		}
+	}
+	add(ss[0])
+	add(ss[1])
+	for _, st := range ss[2:] {
+		if st.group >= 0 || g.opensStory(&st, sq) {
+			break
+		}
+		add(st)
+	}
+	var first model.Box
+	for _, k := range ss[0].lines {
+		first = first.Union(sq.lines[k].box)
+	}
+	if head.Empty() || first.Y0 < head.Y1-0.3*g.body {
+		return false
+	}
+	return math.Abs((body.X0+body.X1)/2-(head.X0+head.X1)/2) < g.body
 }
