@@ -130,6 +130,9 @@ type gline struct {
 	box   model.Box
 	size  float64 // the size of most of its characters
 	text  string
+	// gapped is the text with a space where a gap of a third of an em
+	// stands: 本报记者 叶传增 杨文明.
+	gapped string
 
 	head    headRole
 	group   int // the headline group it belongs to, -1 for none
@@ -198,18 +201,23 @@ func sign(f float64) int {
 func newGline(cs []Char) gline {
 	l := gline{chars: cs, group: -1}
 	sizes := make([]float64, len(cs))
-	var b strings.Builder
+	var b, gb strings.Builder
 	for i, c := range cs {
 		l.box = l.box.Union(c.Box)
 		sizes[i] = c.Size
 		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.25*c.Size {
 			b.WriteByte(' ')
 		}
+		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.35*c.Size {
+			gb.WriteByte(' ')
+		}
 		b.WriteRune(c.R)
+		gb.WriteRune(c.R)
 	}
 	slices.Sort(sizes)
 	l.size = sizes[len(sizes)/2]
 	l.text = cleanSpaces(Normalize(b.String()), false, false)
+	l.gapped = cleanSpaces(Normalize(gb.String()), false, true)
 	return l
 }
 

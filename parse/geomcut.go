@@ -127,7 +127,7 @@ func (g *geomPage) split(items []inked, box model.Box, vertical bool) [][]inked 
 	}
 	for _, it := range items {
 		a, b := lo(it.box)
-		sz := 0.0
+		sz := -1.0 // a picture
 		if it.char >= 0 {
 			sz = g.chars[it.char].Size
 		}
@@ -208,7 +208,11 @@ func (n *node) leaves(out []*node) []*node {
 
 // sizesDiffer reports whether lines of these sizes are of two kinds, such as
 // a headline and the body under it: one is at least a fifth larger.
+// A picture (size -1) differs from any line.
 func sizesDiffer(a, b float64) bool {
+	if a < 0 || b < 0 {
+		return a != 0 && b != 0
+	}
 	return a > 0 && b > 0 && max(a, b) >= 1.2*min(a, b)
 }
 

@@ -153,7 +153,7 @@ func (g *geomPage) beside(sq *seqLines, k, ti int, t gline, above bool) bool {
 	if l.picture || l.head != roleNone || l.size >= t.size || runeLen(l.text) < 2 {
 		return false
 	}
-	if isBylineLine(l.text) || len(findMarkers(l.text)) > 0 || bylineStart(l.text) {
+	if isBylineLine(l.gapped) || len(findMarkers(l.text)) > 0 || bylineStart(l.text) {
 		return false
 	}
 	if !overlaps(l.box.X0, l.box.X1, t.box.X0, t.box.X1) {
@@ -166,20 +166,15 @@ func (g *geomPage) beside(sq *seqLines, k, ti int, t gline, above bool) bool {
 	if gap < -0.2*t.size || gap > headGapEms*t.size {
 		return false
 	}
-	if strings.HasPrefix(l.text, "——") || math.Abs(l.size-g.body) > 0.04*g.body {
-		return true
+	// Not a line of a column of body text: a block of a row or two of its
+	// own, or the title's block.
+	rows := 0
+	for j := sq.start[l.leaf]; j < sq.start[l.leaf+1]; j++ {
+		if j == sq.start[l.leaf] || !sameRow(sq.lines[j-1], sq.lines[j]) {
+			rows++
+		}
 	}
-	// A line of body size: only when it stands in a block of its own, or
-	// in the title's block, not as a column's first or last line.
-	n := sq.start[l.leaf+1] - sq.start[l.leaf]
-	return n <= 2 || l.leaf == sq.lines[ti].leaf && !g.columnLine(sq, k)
-}
-
-// columnLine reports whether line k is as wide as the column of its block.
-func (g *geomPage) columnLine(sq *seqLines, k int) bool {
-	l := sq.lines[k]
-	e := sq.edges[l.leaf]
-	return math.Abs(l.box.X0-e.left) < indentEms*g.body*2.5 && e.right-l.box.X1 < shortEms*g.body
+	return rows <= 2 || l.leaf == sq.lines[ti].leaf
 }
 
 // geomStory is the lines of one story, in reading order.
@@ -260,6 +255,13 @@ func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
 		var out []geomStory
 		for i := 0; i < len(all); i++ {
 			st := all[i]
+			// What follows a headline standing alone is its story, and
+			// so is the rest of its headline in a block of its own.
+			if len(out) > 0 && headOnly(&out[len(out)-1], sq) && (st.group < 0 || st.group == out[len(out)-1].group) {
+				prev := &out[len(out)-1]
+				prev.lines = append(prev.lines, st.lines...)
+				continue
+			}
 			if st.group >= 0 || g.opensStory(&st, sq) {
 				out = append(out, st)
 				continue
@@ -380,11 +382,14 @@ func (g *geomPage) article(st geomStory, sq *seqLines) *model.Article {
 		text, ms := cutMarkerText(p)
 		markArticle(a, ms)
 		if n == 0 && a.Byline == "" && len(a.Paragraphs) == 0 {
-			if isBylineLine(text) {
-				a.Byline = tidyByline(text)
+			if by := leadingByline(sq.lines[body[0]].gapped); by != "" {
+				a.Byline = by
+				text = strings.TrimSpace(strings.TrimPrefix(text, strings.ReplaceAll(by, " ", "")))
+			}
+			if a.Byline != "" && text == "" {
 				continue
 			}
-			if by, rest := splitByline(text); by != "" {
+			if by, rest := splitByline(text); by != "" && a.Byline == "" {
 				a.Byline, text = by, rest
 			}
 		}
@@ -423,7 +428,7 @@ func (g *geomPage) paragraphs(body []int, sq *seqLines) []string {
 				start = true
 			case !indentStyle && short:
 				start = true
-			case short && (isBylineLine(p.text) || len(findMarkers(p.text)) > 0):
+			case short && (isBylineLine(p.gapped) || len(findMarkers(p.text)) > 0):
 				start = true
 			case len(findMarkers(l.text)) > 0 && findMarkers(l.text)[0].start == 0:
 				start = true
@@ -530,4 +535,28 @@ func (g *geomPage) centredOver(ss []geomStory, sq *seqLines) bool {
 		return false
 	}
 	return math.Abs((body.X0+body.X1)/2-(head.X0+head.X1)/2) < g.body
+}
+
+// headOnly reports whether a story is a headline and nothing else yet.
+func headOnly(st *geomStory, sq *seqLines) bool {
+	for _, k := range st.lines {
+		if sq.lines[k].group < 0 {
+			return false
+		}
+	}
+	return st.group >= 0
+}
+
+// leadingByline is the byline a body's first line opens with, printed
+// apart from the text after it (本报记者 叶传增 杨文明  面对…), or the whole
+// line when it is a byline; "" when there is none.
+func leadingByline(gapped string) string {
+	words := strings.Fields(gapped)
+	for n := len(words); n >= 1; n-- {
+		by := strings.Join(words[:n], " ")
+		if isBylineLine(by) {
+			return tidyByline(by)
+		}
+	}
+	return ""
 }
