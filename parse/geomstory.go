@@ -174,7 +174,19 @@ func (g *geomPage) beside(sq *seqLines, k, ti int, t gline, above bool) bool {
 			rows++
 		}
 	}
-	return rows <= 2 || l.leaf == sq.lines[ti].leaf
+	if rows <= 2 || l.leaf == sq.lines[ti].leaf {
+		return true
+	}
+	// Or a column's first line, set apart from the column: a subtitle
+	// over the first column.
+	if above || k != sq.start[l.leaf] {
+		return false
+	}
+	if strings.HasPrefix(l.text, "——") || math.Abs(l.size-g.body) > 0.03*g.body {
+		return true
+	}
+	next := sq.lines[k+1]
+	return !next.picture && next.box.Y0-l.box.Y1 > max(g.pitch-g.body, 0)+0.25*g.body
 }
 
 // geomStory is the lines of one story, in reading order.
@@ -267,7 +279,8 @@ func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
 				continue
 			}
 			// A column left of a centred headline is the story's.
-			if i+1 < len(all) && all[i+1].group >= 0 && g.centredOver(all[i:], sq) {
+			if i+1 < len(all) && all[i+1].group >= 0 && g.centredOver(all[i:], sq) &&
+				(len(out) == 0 || g.endsStory(&out[len(out)-1], sq) || g.gapBetween(&st, &all[i+1], sq) <= g.gapBetween(&out[len(out)-1], &st, sq)) {
 				all[i+1].lines = append(st.lines, all[i+1].lines...)
 				continue
 			}
@@ -389,7 +402,8 @@ func (g *geomPage) article(st geomStory, sq *seqLines) *model.Article {
 			if a.Byline != "" && text == "" {
 				continue
 			}
-			if by, rest := splitByline(text); by != "" && a.Byline == "" {
+			// 据新华社…电 is a source, not a byline: the text keeps it.
+			if by, rest := splitByline(text); by != "" && a.Byline == "" && !strings.HasPrefix(by, "据") {
 				a.Byline, text = by, rest
 			}
 		}
@@ -534,7 +548,20 @@ func (g *geomPage) centredOver(ss []geomStory, sq *seqLines) bool {
 	if head.Empty() || first.Y0 < head.Y1-0.3*g.body {
 		return false
 	}
-	return math.Abs((body.X0+body.X1)/2-(head.X0+head.X1)/2) < g.body
+	return math.Abs((body.X0+body.X1)/2-(head.X0+head.X1)/2) < 0.25*g.body
+}
+
+// gapBetween is the white space between two stories side by side, from
+// the right edge of a to the left edge of b.
+func (g *geomPage) gapBetween(a, b *geomStory, sq *seqLines) float64 {
+	right, left := math.Inf(-1), math.Inf(1)
+	for _, k := range a.lines {
+		right = max(right, sq.lines[k].box.X1)
+	}
+	for _, k := range b.lines {
+		left = min(left, sq.lines[k].box.X0)
+	}
+	return math.Abs(left - right)
 }
 
 // headOnly reports whether a story is a headline and nothing else yet.
