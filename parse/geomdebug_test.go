@@ -35,3 +35,24 @@ func TestGeomTree(t *testing.T) {
 	}
 	show(root, 0)
 }
+
+func TestGeomStories(t *testing.T) {
+	name := os.Getenv("DUBAO_SHEET")
+	if name == "" {
+		t.Skip()
+	}
+	g := newGeomPage(readSheet(t, name))
+	g.takeFurniture()
+	root := g.cut(g.items(), 0)
+	sq := g.sequence(root.leaves(nil))
+	g.markHeads(sq)
+	for _, l := range sq.lines {
+		if l.group >= 0 {
+			fmt.Printf("group %d role %d size %.1f [%.0f %.0f %.0f %.0f] %s\n", l.group, l.head, l.size, l.box.X0, l.box.Y0, l.box.X1, l.box.Y1, l.text)
+		}
+	}
+	for _, st := range g.stories(root, sq) {
+		l := sq.lines[st.lines[0]]
+		fmt.Printf("story group %d lines %d first %s\n", st.group, len(st.lines), l.text)
+	}
+}

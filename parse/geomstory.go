@@ -43,10 +43,19 @@ func (g *geomPage) sequence(leaves []*node) *seqLines {
 			}
 			cs = append(cs, g.chars[it.char])
 		}
+		// A picture takes its place among the lines, by its top.
+		ls := sheetLines(cs)
 		for _, p := range pics {
-			sq.lines = append(sq.lines, gline{box: p, picture: true, group: -1, leaf: k})
+			at := len(ls)
+			for i, l := range ls {
+				if l.box.Y0 >= p.Y0 {
+					at = i
+					break
+				}
+			}
+			ls = slices.Insert(ls, at, gline{box: p, picture: true, group: -1})
 		}
-		for _, l := range sheetLines(cs) {
+		for _, l := range ls {
 			l.leaf = k
 			sq.lines = append(sq.lines, l)
 		}
