@@ -263,7 +263,7 @@ func (g *geomPage) takeFurniture() furniture {
 			cs[k] = g.chars[i]
 		}
 		t := rowText(cs)
-		if !isFurnitureLine(t) && !plainFurniture(t) && !furnitureRow(t) {
+		if len(findMarkers(strings.ReplaceAll(t, " ", ""))) > 0 || !isFurnitureLine(t) && !plainFurniture(t) && !furnitureRow(t) {
 			return false
 		}
 		f.read(strings.ReplaceAll(t, " ", ""))
