@@ -237,7 +237,7 @@ func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
 				gid = gr
 			}
 		}
-		if len(groups) == 0 {
+		if len(groups) == 0 && len(n.parts) == 0 {
 			return []geomStory{rangeStory(a, b, -1)}
 		}
 		if len(groups) == 1 {
