@@ -26,13 +26,19 @@ type File struct {
 // cannot be read as pages is reported in errs and left out; err is set only
 // when no page at all could be read.
 func Issue(files []File) (is *model.Issue, errs []error, err error) {
+	return IssueReading(files, nil)
+}
+
+// IssueReading is Issue with the PDFs among the files read by ex; with a
+// nil ex a PDF is refused as Pages refuses it.
+func IssueReading(files []File, ex Extractor) (is *model.Issue, errs []error, err error) {
 	type placed struct {
 		page *model.Page
 		key  int // the page number to order by
 		seq  int // position among all pages read
 	}
 	var all []placed
-	for i, r := range pagesOf(files) {
+	for i, r := range pagesOf(files, ex) {
 		f, pages, err := files[i], r.pages, r.err
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", f.Name, err))
@@ -91,7 +97,7 @@ type parsed struct {
 // pagesOf parses the files at once, a goroutine each and no more running
 // than GOMAXPROCS: the pages of an issue do not depend on one another. The
 // results are in the files' order, however the goroutines finish.
-func pagesOf(files []File) []parsed {
+func pagesOf(files []File, ex Extractor) []parsed {
 	out := make([]parsed, len(files))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -99,7 +105,7 @@ func pagesOf(files []File) []parsed {
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			out[i].pages, out[i].err = Pages(f.Data)
+			out[i].pages, out[i].err = PagesReading(f.Data, ex)
 		})
 	}
 	wg.Wait()

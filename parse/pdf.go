@@ -59,6 +59,15 @@ var (
 // MaxPDFPages is the most pages of one PDF that are read.
 const MaxPDFPages = 400
 
+// PagesReading is Pages for a file that may be a PDF, read by ex; with a
+// nil ex a PDF is refused with ErrPDF.
+func PagesReading(b []byte, ex Extractor) ([]*model.Page, error) {
+	if ex != nil && IsPDF(b) {
+		return PDFPages(ex, b)
+	}
+	return Pages(b)
+}
+
 // IsPDF reports whether b looks like a PDF file: %PDF- near its start.
 func IsPDF(b []byte) bool {
 	head := b[:min(len(b), 1024)]

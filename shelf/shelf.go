@@ -92,24 +92,35 @@ func (s *Shelf) Find(date string) (Entry, bool) {
 // kilobytes, and anything far larger is not a page.
 const maxPageFile = 16 << 20
 
+// maxPDFFile is the largest PDF read: a day's paper in one file may run to
+// a hundred megabytes.
+const maxPDFFile = 256 << 20
+
 // PageFiles lists the page files of an issue folder: the regular files that
-// are not hidden, not PDFs or images, in name order.
+// are not hidden, not images, in name order — its text files, or, in a
+// folder of no text files, its PDFs.
 func PageFiles(dir string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("read issue %s: %w", dir, err)
 	}
-	var out []string
+	var out, pdfs []string
 	for _, e := range ents {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
 		switch strings.ToLower(filepath.Ext(name)) {
-		case ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".json", ".md":
+		case ".pdf":
+			pdfs = append(pdfs, filepath.Join(dir, name))
+			continue
+		case ".png", ".jpg", ".jpeg", ".gif", ".json", ".md":
 			continue
 		}
 		out = append(out, filepath.Join(dir, name))
+	}
+	if len(out) == 0 {
+		out = pdfs
 	}
 	slices.Sort(out)
 	return out, nil
@@ -124,7 +135,12 @@ func ReadFiles(paths []string) (files []parse.File, errs []error) {
 			errs = append(errs, err)
 			continue
 		}
-		if info.Size() > maxPageFile {
+		if strings.EqualFold(filepath.Ext(p), ".pdf") {
+			if info.Size() > maxPDFFile {
+				errs = append(errs, fmt.Errorf("%s: %d MB is too large for a PDF of pages", p, info.Size()>>20))
+				continue
+			}
+		} else if info.Size() > maxPageFile {
 			errs = append(errs, fmt.Errorf("%s: %d MB is too large for a page of text", p, info.Size()>>20))
 			continue
 		}
@@ -142,6 +158,11 @@ func ReadFiles(paths []string) (files []parse.File, errs []error) {
 // cannot be read as pages are reported in errs; err is set only when no page
 // could be read at all.
 func LoadIssue(dir string) (is *model.Issue, errs []error, err error) {
+	return LoadIssueReading(dir, nil)
+}
+
+// LoadIssueReading is LoadIssue with the PDFs of the folder read by ex.
+func LoadIssueReading(dir string, ex parse.Extractor) (is *model.Issue, errs []error, err error) {
 	paths, err := PageFiles(dir)
 	if err != nil {
 		return nil, nil, err
@@ -153,7 +174,7 @@ func LoadIssue(dir string) (is *model.Issue, errs []error, err error) {
 	if len(files) == 0 {
 		return nil, errs, fmt.Errorf("%s: no page could be read", dir)
 	}
-	is, perr, err := parse.Issue(files)
+	is, perr, err := parse.IssueReading(files, ex)
 	return is, append(errs, perr...), err
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"time"
 
+	"github.com/dubaoreader/dubao/parse"
 	"github.com/dubaoreader/dubao/shelf"
 	"github.com/dubaoreader/dubao/tui"
 )
@@ -37,7 +38,10 @@ func (m memory) SetPosition(issue string, p tui.Position) error {
 }
 
 // library is the reader's tui.Library over a shelf of dated folders.
-type library struct{ sh *shelf.Shelf }
+type library struct {
+	sh   *shelf.Shelf
+	pdfs parse.Extractor // reads the PDFs on the shelf
+}
 
 func (l library) Dir() string { return l.sh.Dir }
 
@@ -55,7 +59,7 @@ func (l library) Open(date string) (tui.Opened, error) {
 	if !ok {
 		return tui.Opened{}, noIssue(l.sh.Dir, date)
 	}
-	is, errs, err := shelf.LoadIssue(e.Dir)
+	is, errs, err := shelf.LoadIssueReading(e.Dir, l.pdfs)
 	if err != nil {
 		return tui.Opened{}, err
 	}

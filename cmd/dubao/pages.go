@@ -21,8 +21,8 @@ var sample []byte
 // sampleKey is the key the sample's read state is kept under.
 const sampleKey = "sample"
 
-// issue reads the pages at paths — page files, folders of page files, "-"
-// for standard input — or the sample when there are none, and parses them
+// issue reads the pages at paths — page files and PDFs, folders of them,
+// "-" for standard input — or the sample when there are none, and parses them
 // into one issue: pages in the order of their numbers, stories joined
 // across pages, the files parsed at once. A file that does not parse is
 // left out with a warning, unless no page parses at all.
@@ -33,7 +33,7 @@ func issue(paths []string) (is *model.Issue, warnings []string, err error) {
 			return nil, nil, err
 		}
 	}
-	is, errs, err := parse.Issue(files)
+	is, errs, err := parse.IssueReading(files, pdfReader())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -19,8 +19,8 @@ func parseCmd(args []string) error {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	pretty := fs.Bool("pretty", false, "indent the JSON")
 	paths, err := parseFlags(fs, `dubao parse [--pretty] PATH|-
-  a file of one page prints the page; a file of several pages (form feeds)
-  or a folder of page files prints the issue: date, pages and articles,
+  a file of one page (text or PDF) prints the page; a file of several pages
+  (form feeds, or a PDF of many) or a folder of page files prints the issue: date, pages and articles,
   each article once with its continuations joined and the pages it spans`, args)
 	if err != nil {
 		return err
@@ -35,9 +35,10 @@ func parseCmd(args []string) error {
 	for _, w := range warnings {
 		fmt.Fprintln(os.Stderr, "dubao:", w)
 	}
+	pdfs := pdfReader()
 	var out any
 	if info, err := os.Stat(paths[0]); paths[0] != "-" && err == nil && info.IsDir() {
-		is, errs, err := parse.Issue(files)
+		is, errs, err := parse.IssueReading(files, pdfs)
 		if err != nil {
 			return err
 		}
@@ -46,14 +47,14 @@ func parseCmd(args []string) error {
 		}
 		out = is.JSON()
 	} else {
-		pages, err := parse.Pages(files[0].Data)
+		pages, err := parse.PagesReading(files[0].Data, pdfs)
 		if err != nil {
 			return fmt.Errorf("%s: %w", paths[0], err)
 		}
 		out = pages[0].JSON()
 		if len(pages) > 1 {
 			// The pages joined: the file's name says no page number then.
-			is, _, err := parse.Issue(files)
+			is, _, err := parse.IssueReading(files, pdfs)
 			if err != nil {
 				return fmt.Errorf("%s: %w", paths[0], err)
 			}

@@ -110,7 +110,7 @@ func openShelf(dir, home string, wanted bool) (*library, error) {
 	case err != nil:
 		return nil, err
 	}
-	return &library{sh}, nil
+	return &library{sh: sh, pdfs: pdfReader()}, nil
 }
 
 // noIssue is the error for a date not on the shelf.

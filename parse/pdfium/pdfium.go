@@ -61,8 +61,10 @@ func (r *Reader) load() error {
 	r.once.Do(func() {
 		rc := wazero.NewRuntimeConfig().
 			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-			WithCloseOnContextDone(true).
 			WithMemoryLimitPages(memoryLimitPages)
+		// Not WithCloseOnContextDone: it watches every call from a goroutine
+		// of its own, which doubles the cost of reading a page. A page that
+		// takes too long is given up all the same (see bounded).
 		if r.cacheDir != "" {
 			if err := os.MkdirAll(r.cacheDir, 0o755); err == nil {
 				if cache, err := wazero.NewCompilationCacheWithDir(r.cacheDir); err == nil {
@@ -78,9 +80,10 @@ func (r *Reader) load() error {
 			RuntimeConfig: rc,
 			// PDFium is given the document's bytes, never a file: it sees
 			// no file system at all.
-			FSConfig: wazero.NewFSConfig(),
-			Stdout:   discard{},
-			Stderr:   discard{},
+			FSConfig:     wazero.NewFSConfig(),
+			ReuseWorkers: true, // a new instance costs more than the page
+			Stdout:       discard{},
+			Stderr:       discard{},
 		})
 		if r.err != nil {
 			r.err = fmt.Errorf("start PDFium: %w", r.err)
@@ -162,8 +165,9 @@ func (d *document) Close() error {
 	return d.inst.Close()
 }
 
-// bounded runs f, giving up after PageTimeout: the instance is killed,
-// which stops the WebAssembly running in it.
+// bounded runs f, giving up after PageTimeout: the instance is thrown
+// away and an error returned; the WebAssembly still running in it is left
+// to finish on its own goroutine.
 func (d *document) bounded(f func() error) error {
 	if d.killed {
 		return errors.New("PDFium was stopped")
@@ -184,8 +188,7 @@ func (d *document) bounded(f func() error) error {
 		return err
 	case <-timer.C:
 		d.killed = true
-		d.inst.Kill()
-		<-done
+		go d.inst.Kill()
 		return fmt.Errorf("PDFium took more than %v on a page: given up", PageTimeout)
 	}
 }
@@ -238,18 +241,19 @@ func chars(inst pdfium.Pdfium, page requests.Page, height float64) ([]parse.Char
 		return nil, err
 	}
 	out := make([]parse.Char, 0, n.Count)
-	fonts := true // asked until the PDF is seen to carry no names
+	// Font names and weights are asked for until the PDF is seen to carry
+	// none (Type 3 fonts, as Chromium writes CJK, have neither).
+	fonts, weights := true, true
 	for i := range n.Count {
 		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: tp.TextPage, Index: i})
 		if err != nil {
 			return nil, err
 		}
 		c := parse.Char{R: rune(u.Unicode)}
-		if c.R == '\r' || c.R == '\n' {
-			continue // PDFium's own line ends: the boxes say where lines end
-		}
-		if gen, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: tp.TextPage, Index: i}); err == nil && gen.IsGenerated {
-			continue // a space PDFium put in, not printed
+		if c.R == '\r' || c.R == '\n' || c.R == ' ' {
+			// Line ends and spaces, PDFium's own or printed: the boxes
+			// say where lines end and words stand apart.
+			continue
 		}
 		b, err := inst.FPDFText_GetCharBox(&requests.FPDFText_GetCharBox{TextPage: tp.TextPage, Index: i})
 		if err != nil {
@@ -268,8 +272,12 @@ func chars(inst pdfium.Pdfium, page requests.Page, height float64) ([]parse.Char
 				c.Box.X0, c.Box.X1 = o.X, o.X+c.Size/2
 			}
 		}
-		if fw, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: tp.TextPage, Index: i}); err == nil {
-			c.Weight = fw.FontWeight
+		if weights {
+			if fw, err := inst.FPDFText_GetFontWeight(&requests.FPDFText_GetFontWeight{TextPage: tp.TextPage, Index: i}); err == nil {
+				c.Weight = fw.FontWeight
+			} else {
+				weights = false
+			}
 		}
 		if fonts {
 			if fi, err := inst.FPDFText_GetFontInfo(&requests.FPDFText_GetFontInfo{TextPage: tp.TextPage, Index: i}); err == nil {
