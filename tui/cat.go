@@ -3,12 +3,9 @@ package tui
 import (
 	"bufio"
 	"io"
-	"os"
 	"strings"
 
 	"charm.land/glamour/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/term"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/tui/layout"
@@ -130,24 +127,4 @@ func escapeMarkdown(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// CatDefaults returns what cat does when not told: the terminal's width
-// and glamour's dark or light style when out is a terminal (plain text all
-// the same when noColor is set), else 80 columns of plain text.
-func CatDefaults(out *os.File, noColor string) (width int, style string) {
-	if !term.IsTerminal(out.Fd()) {
-		return 80, ""
-	}
-	width = 80
-	if w, _, err := term.GetSize(out.Fd()); err == nil && w > 0 {
-		width = w
-	}
-	if noColor != "" {
-		return width, ""
-	}
-	if lipgloss.HasDarkBackground(os.Stdin, out) {
-		return width, "dark"
-	}
-	return width, "light"
 }

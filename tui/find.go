@@ -5,11 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode"
-
-	"github.com/charmbracelet/x/term"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/tui/layout"
@@ -161,11 +158,4 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// FindDefaults returns whether Find should mark matches for a terminal:
-// whether out is one. Reverse video and bold are not colour, so NO_COLOR
-// leaves them be.
-func FindDefaults(out *os.File) (terminal bool) {
-	return term.IsTerminal(out.Fd())
 }

@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
@@ -432,6 +435,45 @@ func (l *list) movePage(dir int) {
 			return
 		}
 	}
+}
+
+// update handles a key of the list's own: moving the selection; enter
+// asks to read the story, back to leave the issue.
+func (l *list) update(msg tea.KeyPressMsg, k *KeyMap) intent {
+	h := l.height()
+	switch {
+	case key.Matches(msg, k.Down):
+		l.move(1)
+	case key.Matches(msg, k.Up):
+		l.move(-1)
+	case key.Matches(msg, k.PageDown):
+		l.moveTo(l.cur + h)
+	case key.Matches(msg, k.PageUp):
+		l.moveTo(l.cur - h)
+	case key.Matches(msg, k.HalfDown):
+		l.moveTo(l.cur + h/2)
+	case key.Matches(msg, k.HalfUp):
+		l.moveTo(l.cur - h/2)
+	case key.Matches(msg, k.Top):
+		l.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		l.moveTo(l.lastStory())
+	case key.Matches(msg, k.Open):
+		return toOpen
+	case key.Matches(msg, k.Back):
+		return toBack
+	}
+	return stay
+}
+
+// lastStory returns the row of the issue's last story.
+func (l *list) lastStory() int {
+	for i := len(l.rows) - 1; i >= 0; i-- {
+		if l.rows[i].isStory() {
+			return i
+		}
+	}
+	return 0
 }
 
 // rowAt returns the row shown on line y of the pane's inner area, and

@@ -134,7 +134,7 @@ func (m *Model) openSearch(text string) {
 	m.origin = m.here()
 	m.search.searcher = model.NewSearcher(m.search.ix)
 	m.prompt = prompt{}
-	m.prompting = true
+	m.show(searchScreen)
 	if m.prompt.insert(text) == promptEdited {
 		m.incsearch()
 	}
@@ -179,7 +179,7 @@ func (m *Model) incsearch() {
 // current match. A query that finds nothing leaves the search as it was,
 // and says so; an empty one clears the search.
 func (m *Model) confirmSearch() {
-	m.prompting = false
+	m.closeOverlay()
 	m.search.searcher = nil
 	s := &m.search
 	switch {
@@ -206,7 +206,7 @@ func (m *Model) confirmSearch() {
 // cancelSearch closes the prompt and goes back to where the reader was,
 // with the search it had.
 func (m *Model) cancelSearch() {
-	m.prompting = false
+	m.closeOverlay()
 	ix := m.search.ix
 	m.search = m.before.search
 	m.search.ix, m.search.searcher = ix, nil

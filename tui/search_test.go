@@ -309,7 +309,7 @@ func TestWhileNothingMatches(t *testing.T) {
 	if bar := statusBar(m); !strings.Contains(bar, "找不到“国家ｑｑ”") {
 		t.Errorf("enter on nothing: %q", bar)
 	}
-	if rest(screen(m)) != rest(before) || m.prompting {
+	if rest(screen(m)) != rest(before) || m.prompting() {
 		t.Error("enter on nothing moved the reader or left the prompt open")
 	}
 }
@@ -551,11 +551,11 @@ func TestPromptWhileTooSmall(t *testing.T) {
 	before := m.View().Content
 	send(m, keys("/ 春")...)
 	send(m, tea.WindowSizeMsg{Width: 10, Height: 4}, keyPress("天"), keyPress("esc"), tea.WindowSizeMsg{Width: 100, Height: 30})
-	if m.prompting || m.View().Content != before {
+	if m.prompting() || m.View().Content != before {
 		t.Errorf("esc in a window too small did not go back:\n%s", screen(m))
 	}
 	send(m, tea.WindowSizeMsg{Width: 10, Height: 4}, keyPress("/"))
-	if m.prompting {
+	if m.prompting() {
 		t.Error("/ opens a prompt that a window too small cannot show")
 	}
 }

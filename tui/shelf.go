@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dubaoreader/dubao/model"
@@ -187,6 +188,33 @@ func (p *shelfPane) follow() {
 // scroll moves the view n rows, leaving the selection where it is.
 func (p *shelfPane) scroll(n int) {
 	p.top = max(min(p.top+n, len(p.entries)-p.height()), 0)
+}
+
+// update handles a key of the shelf's own: moving the selection; enter
+// asks to open the issue.
+func (p *shelfPane) update(msg tea.KeyPressMsg, k *KeyMap) intent {
+	h := p.height()
+	switch {
+	case key.Matches(msg, k.Down):
+		p.moveTo(p.cur + 1)
+	case key.Matches(msg, k.Up):
+		p.moveTo(p.cur - 1)
+	case key.Matches(msg, k.PageDown):
+		p.moveTo(p.cur + h)
+	case key.Matches(msg, k.PageUp):
+		p.moveTo(p.cur - h)
+	case key.Matches(msg, k.HalfDown):
+		p.moveTo(p.cur + h/2)
+	case key.Matches(msg, k.HalfUp):
+		p.moveTo(p.cur - h/2)
+	case key.Matches(msg, k.Top):
+		p.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		p.moveTo(len(p.entries) - 1)
+	case key.Matches(msg, k.Open):
+		return toOpen
+	}
+	return stay
 }
 
 // status is what an entry's row says of it at the right.

@@ -20,7 +20,7 @@ func catCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	a, auto, err := tui.ParseAmbiguous(*ambiguous)
+	a, auto, err := parseAmbiguous(*ambiguous)
 	if err != nil || auto {
 		return fmt.Errorf("--ambiguous %q: want narrow or wide", *ambiguous)
 	}
@@ -34,7 +34,7 @@ func catCmd(args []string) error {
 	for _, w := range warnings {
 		fmt.Fprintln(os.Stderr, "dubao:", w)
 	}
-	w, style := tui.CatDefaults(os.Stdout, os.Getenv("NO_COLOR"))
+	w, style := catDefaults(os.Stdout, os.Getenv("NO_COLOR"))
 	if *width > 0 {
 		w = *width
 	}

@@ -26,6 +26,10 @@
 // line instead (JSON Lines; see tui.FoundJSON). Its exit status is 0 when
 // something matched, 1 when nothing did, and 2 on bad input: no QUERY, a
 // file that cannot be read, a bad flag.
+//
+// The reader saves where the reading stopped when it quits, and also when
+// the terminal closes (SIGHUP) or it is killed (SIGTERM, SIGINT); it then
+// exits 128 + the signal's number: 129, 143, 130.
 package main
 
 import (
@@ -34,7 +38,20 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
+
+	"github.com/dubaoreader/dubao/tui"
 )
+
+// stoppedStatus is the exit status for a reader stopped by sig: 128 + its
+// number, as a shell reports a process a signal killed (129 for SIGHUP,
+// 143 for SIGTERM).
+func stoppedStatus(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 1
+}
 
 func main() {
 	args := os.Args[1:]
@@ -55,8 +72,12 @@ func main() {
 		}
 		code := 1
 		var ee exitError
-		if errors.As(err, &ee) {
+		var stopped tui.Stopped
+		switch {
+		case errors.As(err, &ee):
 			code, err = ee.code, ee.err
+		case errors.As(err, &stopped):
+			code, err = stoppedStatus(stopped.Signal), nil // the place is saved: nothing to say
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "dubao:", err)

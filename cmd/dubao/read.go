@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/shelf"
@@ -33,7 +35,7 @@ flags:`, args)
 	if err != nil {
 		return err
 	}
-	if _, _, err := tui.ParseAmbiguous(*ambiguous); err != nil {
+	if _, _, err := parseAmbiguous(*ambiguous); err != nil {
 		return err
 	}
 	if *measure < 4 || *measure > 500 {
@@ -55,8 +57,8 @@ flags:`, args)
 		return err
 	}
 	// Before reading standard input: settling the width may start dubao again.
-	m, warning := tui.AgreeWidth(*ambiguous)
-	o.Measure = m
+	m, typed, warning := agreeWidth(*ambiguous)
+	o.Measure, o.TypedAhead = m, typedKeys(typed)
 	var is *model.Issue
 	switch {
 	case lib != nil && *date != "":
@@ -79,6 +81,17 @@ flags:`, args)
 	if warning != nil {
 		o.Warnings = append(o.Warnings, warning.Error())
 	}
+	// Closing the terminal (SIGHUP), kill (SIGTERM) and kill -INT stop the
+	// reader as q does, saving the place; dubao then exits 128 + the
+	// signal's number, as a shell reports a process killed by it.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(stop)
+	o.Stop = stop
+	o.NoColor = os.Getenv("NO_COLOR")
+	user, warnings := userThemes(os.Getenv)
+	o.UserThemes = append(o.UserThemes, user...)
+	o.Warnings = append(o.Warnings, warnings...)
 	return tui.Run(is, o)
 }
 

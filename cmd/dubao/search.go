@@ -42,7 +42,7 @@ func searchCmd(args []string) error {
 	}
 	o := tui.FindOptions{
 		JSON:     *asJSON,
-		Terminal: tui.FindDefaults(os.Stdout),
+		Terminal: findDefaults(os.Stdout),
 		Measure:  layout.NewMeasure(layout.AmbiguousFromEnv(os.Getenv)),
 	}
 	n, err := tui.Find(os.Stdout, is, query, o)
