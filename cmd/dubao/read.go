@@ -23,14 +23,16 @@ func readCmd(args []string) error {
 	noIndent := fs.Bool("no-indent", false, "start without the first-line indent (the i key turns it on and off)")
 	shelfDir := fs.String("shelf", "", "the shelf: a folder of dated issue folders (default $XDG_DATA_HOME/dubao/papers)")
 	date := fs.String("date", "", "open the issue of this date on the shelf: 2024-03-12 or 20240312")
-	paths, err := parseFlags(fs, `dubao [flags] [PATH...]      read pages: PATH is a page file, a folder of page
-                                    files, or - for standard input; with none, the
+	paths, err := parseFlags(fs, `dubao [flags] [PATH...]      read pages: PATH is a page file or a PDF, a folder
+                                    of them, or - for standard input; with none, the
                                     shelf, or with no shelf a sample page
        dubao cat [flags] [PATH...]  print them as text
        dubao parse [--pretty] PATH  print a page's article tree as JSON, or an
                                     issue's for a folder or a file of several pages
        dubao search [--json] QUERY [PATH...]
                                     print where QUERY is in them
+       dubao add [--paper NAME] [--date D] FILE...
+                                    file pages (PDFs) onto the shelf
 flags:`, args)
 	if err != nil {
 		return err
