@@ -7,10 +7,12 @@ import (
 	"testing"
 )
 
+// TestGeomTree prints how the sheet $DUBAO_SHEET is cut into blocks: a
+// look behind the reading order. Skipped unless it is set.
 func TestGeomTree(t *testing.T) {
 	name := os.Getenv("DUBAO_SHEET")
 	if name == "" {
-		t.Skip()
+		t.Skip("set DUBAO_SHEET to a sheet's JSON")
 	}
 	g := newGeomPage(readSheet(t, name))
 	g.takeFurniture()
@@ -36,10 +38,12 @@ func TestGeomTree(t *testing.T) {
 	show(root, 0)
 }
 
+// TestGeomStories prints the headline groups of the sheet $DUBAO_SHEET and
+// the stories made of its blocks. Skipped unless it is set.
 func TestGeomStories(t *testing.T) {
 	name := os.Getenv("DUBAO_SHEET")
 	if name == "" {
-		t.Skip()
+		t.Skip("set DUBAO_SHEET to a sheet's JSON")
 	}
 	g := newGeomPage(readSheet(t, name))
 	g.takeFurniture()

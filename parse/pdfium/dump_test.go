@@ -2,10 +2,14 @@ package pdfium
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/parse"
 )
 
 // TestDumpSheets writes the sheets of the PDFs named by $DUBAO_DUMP_PDFS (a
@@ -33,6 +37,13 @@ func TestDumpSheets(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
+			if c := os.Getenv("DUBAO_DUMP_CROP"); c != "" {
+				var b model.Box
+				if _, err := fmt.Sscanf(c, "%f,%f,%f,%f", &b.X0, &b.Y0, &b.X1, &b.Y1); err != nil {
+					t.Fatalf("DUBAO_DUMP_CROP=%q: want x0,y0,x1,y1", c)
+				}
+				s = crop(s, b)
+			}
 			j, err := json.Marshal(s)
 			if err != nil {
 				t.Fatal(err)
@@ -47,6 +58,31 @@ func TestDumpSheets(t *testing.T) {
 		}
 		doc.Close()
 	}
+}
+
+// crop keeps what of a sheet lies inside b: a fixture cut down to a few
+// stories.
+func crop(s *parse.Sheet, b model.Box) *parse.Sheet {
+	in := func(c model.Box) bool {
+		return c.X0 >= b.X0 && c.X1 <= b.X1 && c.Y0 >= b.Y0 && c.Y1 <= b.Y1
+	}
+	out := &parse.Sheet{Width: s.Width, Height: s.Height}
+	for _, c := range s.Chars {
+		if in(c.Box) {
+			out.Chars = append(out.Chars, c)
+		}
+	}
+	for _, p := range s.Pictures {
+		if in(p) {
+			out.Pictures = append(out.Pictures, p)
+		}
+	}
+	for _, r := range s.Rules {
+		if in(r) {
+			out.Rules = append(out.Rules, r)
+		}
+	}
+	return out
 }
 
 // testCache is the compile cache the tests share: the user's, so that a
