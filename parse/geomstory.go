@@ -327,8 +327,15 @@ func (n *node) span(ord map[*node]int) (int, int) {
 // opensStory reports whether a story without a headline stands on its own:
 // it opens with a picture, a （上接…） marker, or a credit.
 func (g *geomPage) opensStory(st *geomStory, sq *seqLines) bool {
+	// A picture over the whole width of what follows it, not one set
+	// into a column of text.
 	if len(st.lines) > 0 && sq.lines[st.lines[0]].picture {
-		return true
+		pic := sq.lines[st.lines[0]].box
+		var text model.Box
+		for _, k := range st.lines[1:] {
+			text = text.Union(sq.lines[k].box)
+		}
+		return text.Empty() || pic.X1-pic.X0 >= 0.9*(text.X1-text.X0)
 	}
 	l := st.firstText(sq)
 	if l == nil {
@@ -557,7 +564,7 @@ func (g *geomPage) centredOver(ss []geomStory, sq *seqLines) bool {
 	if head.Empty() || first.Y0 < head.Y1-0.3*g.body {
 		return false
 	}
-	return math.Abs((body.X0+body.X1)/2-(head.X0+head.X1)/2) < 0.25*g.body
+	return math.Abs((body.X0+body.X1)/2-(head.X0+head.X1)/2) < 0.6*g.body
 }
 
 // gapBetween is the white space between two stories side by side, from
