@@ -42,13 +42,16 @@ func SheetPage(s *Sheet) *model.Page {
 
 // geomPage is a page on its way through the geometry parse.
 type geomPage struct {
-	s      *Sheet
-	chars  []Char // printed characters, spaces left out
-	gone   []bool // set aside as furniture
-	body   float64
-	pitch  float64 // baseline to baseline in a body column
-	hRules []model.Box
-	vRules []model.Box
+	s     *Sheet
+	chars []Char // printed characters, spaces left out
+	gone  []bool // set aside as furniture
+	body  float64
+	pitch float64 // baseline to baseline in a body column
+	// bodyWeight is the weight of most body characters, 0 when the PDF
+	// tells none.
+	bodyWeight int
+	hRules     []model.Box
+	vRules     []model.Box
 }
 
 func newGeomPage(s *Sheet) *geomPage {
@@ -65,6 +68,7 @@ func newGeomPage(s *Sheet) *geomPage {
 	g.gone = make([]bool, len(g.chars))
 	g.body = bodySize(g.chars)
 	g.pitch = linePitch(g.chars, g.body)
+	g.bodyWeight = bodyWeight(g.chars, g.body)
 	for _, r := range s.Rules {
 		if r.X1-r.X0 >= r.Y1-r.Y0 {
 			g.hRules = append(g.hRules, r)
@@ -84,6 +88,22 @@ func bodySize(cs []Char) float64 {
 		count[s]++
 		if count[s] > n || count[s] == n && s < best {
 			best, n = s, count[s]
+		}
+	}
+	return best
+}
+
+// bodyWeight is the weight most characters of the body size have.
+func bodyWeight(cs []Char, body float64) int {
+	count := map[int]int{}
+	best, n := 0, 0
+	for _, c := range cs {
+		if c.Weight == 0 || math.Abs(c.Size-body) > 0.05*body {
+			continue
+		}
+		count[c.Weight]++
+		if count[c.Weight] > n {
+			best, n = c.Weight, count[c.Weight]
 		}
 	}
 	return best
@@ -126,10 +146,11 @@ func linePitch(cs []Char, body float64) float64 {
 
 // gline is a line of text: characters on one baseline, side by side.
 type gline struct {
-	chars []Char
-	box   model.Box
-	size  float64 // the size of most of its characters
-	text  string
+	chars  []Char
+	box    model.Box
+	size   float64 // the size of most of its characters
+	weight int     // the weight of most of its characters, 0 when unknown
+	text   string
 	// gapped is the text with a space where a gap of a third of an em
 	// stands: 本报记者 叶传增 杨文明.
 	gapped string
@@ -201,10 +222,15 @@ func sign(f float64) int {
 func newGline(cs []Char) gline {
 	l := gline{chars: cs, group: -1}
 	sizes := make([]float64, len(cs))
+	weights := map[int]int{}
 	var b, gb strings.Builder
 	for i, c := range cs {
 		l.box = l.box.Union(c.Box)
 		sizes[i] = c.Size
+		weights[c.Weight]++
+		if weights[c.Weight] > weights[l.weight] {
+			l.weight = c.Weight
+		}
 		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.25*c.Size {
 			b.WriteByte(' ')
 		}

@@ -221,6 +221,39 @@ func TestGeomSynthetic(t *testing.T) {
 			t.Fatalf("want one story of three paragraphs under its headline: %s", dumpArticles(p))
 		}
 	})
+	t.Run("a large kicker and subtitle around a larger title", func(t *testing.T) {
+		st := &setter{s: Sheet{Width: 400, Height: 400}}
+		st.line("引题之行", 60, 20, 1.4*body)
+		st.line("主标题行", 40, 20+1.6*body, 2.5*body)
+		st.line("副题之行", 60, 20+4.4*body, 1.3*body)
+		st.column([]string{words('一', 30)}, 10, 20+6.5*body, body, 20)
+		p := SheetPage(&st.s)
+		if len(p.Articles) != 1 {
+			t.Fatalf("%d articles: %s", len(p.Articles), dumpArticles(p))
+		}
+		if a := p.Articles[0]; a.Kicker != "引题之行" || a.Title != "主标题行" || a.Subtitle != "副题之行" {
+			t.Errorf("kicker %q title %q subtitle %q", a.Kicker, a.Title, a.Subtitle)
+		}
+	})
+	t.Run("a bold headline little larger than a body that is not bold", func(t *testing.T) {
+		st := &setter{s: Sheet{Width: 600, Height: 400}}
+		for k, x := range []float64{10, 300} {
+			n := len(st.s.Chars)
+			st.line([]string{"粗体甲标题", "粗体乙标题"}[k], x, 20, 1.1*body)
+			for i := n; i < len(st.s.Chars); i++ {
+				st.s.Chars[i].Weight = 700
+			}
+			n = len(st.s.Chars)
+			st.column([]string{words('一', 50)}, x, 20+2*body, body, 20)
+			for i := n; i < len(st.s.Chars); i++ {
+				st.s.Chars[i].Weight = 400
+			}
+		}
+		p := SheetPage(&st.s)
+		if len(p.Articles) != 2 || p.Articles[0].Title != "粗体甲标题" || p.Articles[1].Title != "粗体乙标题" {
+			t.Fatalf("want two stories under their bold headlines: %s", dumpArticles(p))
+		}
+	})
 	t.Run("a continuation beside a story is an article of its own", func(t *testing.T) {
 		st := &setter{s: Sheet{Width: 500, Height: 400}}
 		st.line("（上接第2版）"+string([]rune(words('天', 20))[:6]), 10, 20, body)

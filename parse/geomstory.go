@@ -93,7 +93,13 @@ func edgesOf(ls []gline, body float64) colEdges {
 func (g *geomPage) markHeads(sq *seqLines) {
 	ls := sq.lines
 	isTitle := func(l *gline) bool {
-		return !l.picture && l.size >= titleSize*g.body && runeLen(l.text) >= 2 && len(findMarkers(l.text)) == 0
+		if l.picture || runeLen(l.text) < 2 || len(findMarkers(l.text)) > 0 {
+			return false
+		}
+		// Clearly larger than the body; or, where the PDF tells weights, a
+		// bold line somewhat larger over a body that is not bold.
+		return l.size >= titleSize*g.body ||
+			l.weight >= 600 && g.bodyWeight > 0 && g.bodyWeight < 600 && l.size >= 1.05*g.body
 	}
 	group := 0
 	for i := 0; i < len(ls); {
@@ -108,16 +114,38 @@ func (g *geomPage) markHeads(sq *seqLines) {
 		for k := i; k < j; k++ {
 			ls[k].head, ls[k].group = roleTitle, group
 		}
+		// Of a run of large lines, the largest are the title: smaller
+		// ones over it are its kicker, under it its subtitle.
+		biggest := 0.0
+		for k := i; k < j; k++ {
+			biggest = max(biggest, ls[k].size)
+		}
+		var big model.Box
+		for k := i; k < j; k++ {
+			if ls[k].size >= 0.8*biggest {
+				big = big.Union(ls[k].box)
+			}
+		}
+		split := false
+		for k := i; k < j; k++ {
+			switch l := &ls[k]; {
+			case l.size >= 0.8*biggest:
+			case l.box.Y1 <= big.Y0+0.2*l.size:
+				l.head, split = roleKicker, true
+			case l.box.Y0 >= big.Y1-0.2*l.size:
+				l.head, split = roleSubtitle, true
+			}
+		}
 		top, bottom := ls[i], ls[j-1]
 		// The kicker: a line or two just above the title.
-		for k, n := i-1, 0; k >= 0 && n < 2 && g.beside(sq, k, i, top, true); k-- {
+		for k, n := i-1, 0; !split && k >= 0 && n < 2 && g.beside(sq, k, i, top, true); k-- {
 			ls[k].head, ls[k].group = roleKicker, group
 			if k == 0 || !sameRow(ls[k-1], ls[k]) {
 				n++
 			}
 		}
 		// The subtitle: a line or two just below it.
-		for k, n := j, 0; k < len(ls) && n < 2 && g.beside(sq, k, j-1, bottom, false); k++ {
+		for k, n := j, 0; !split && k < len(ls) && n < 2 && g.beside(sq, k, j-1, bottom, false); k++ {
 			ls[k].head, ls[k].group = roleSubtitle, group
 			j = k + 1
 			if k+1 == len(ls) || !sameRow(ls[k+1], ls[k]) {
