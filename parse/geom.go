@@ -151,7 +151,7 @@ type gline struct {
 	size   float64 // the size of most of its characters
 	weight int     // the weight of most of its characters, 0 when unknown
 	text   string
-	// gapped is the text with a space where a gap of a third of an em
+	// gapped is the text with a space where a gap of almost half an em
 	// stands: 本报记者 叶传增 杨文明.
 	gapped string
 
@@ -171,7 +171,7 @@ const (
 )
 
 // sheetLines sorts characters into lines: by baseline, then from left to
-// right; a gap wider than two ems parts two lines on one baseline.
+// right; a gap wider than 2.7 ems parts two lines on one baseline.
 func sheetLines(cs []Char) []gline {
 	cs = slices.Clone(cs)
 	slices.SortStableFunc(cs, func(a, b Char) int {
@@ -195,7 +195,7 @@ func sheetLines(cs []Char) []gline {
 		}
 		a, b := cs[i-1], cs[i]
 		sz := max(a.Size, b.Size)
-		if math.Abs(a.Box.Y1-b.Box.Y1) > 0.25*min(a.Size, b.Size) || b.Box.X0-a.Box.X1 > 2*sz {
+		if math.Abs(a.Box.Y1-b.Box.Y1) > 0.25*min(a.Size, b.Size) || b.Box.X0-a.Box.X1 > 2.7*sz {
 			flush(i)
 		}
 	}
@@ -231,10 +231,10 @@ func newGline(cs []Char) gline {
 		if weights[c.Weight] > weights[l.weight] {
 			l.weight = c.Weight
 		}
-		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.25*c.Size {
+		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.33*c.Size {
 			b.WriteByte(' ')
 		}
-		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.35*c.Size {
+		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.45*c.Size {
 			gb.WriteByte(' ')
 		}
 		b.WriteRune(c.R)
@@ -252,7 +252,7 @@ func newGline(cs []Char) gline {
 func rowText(cs []Char) string {
 	var b strings.Builder
 	for i, c := range cs {
-		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.25*c.Size {
+		if i > 0 && c.Box.X0-cs[i-1].Box.X1 > 0.33*c.Size {
 			b.WriteByte(' ')
 		}
 		b.WriteRune(c.R)

@@ -47,7 +47,7 @@ func sheetCache() string {
 
 func sheetName(pdf []byte) string {
 	h := sha256.Sum256(pdf)
-	return hex.EncodeToString(h[:12]) + ".json"
+	return "v2-" + hex.EncodeToString(h[:12]) + ".json" // v2: sizes scaled by the text matrix
 }
 
 // TestGeomCorpus parses the corpus PDFs and scores them; it fails when a

@@ -45,7 +45,7 @@ func (g *geomPage) items() []inked {
 // columns, and the least white space beyond a line's leading that parts two
 // blocks one above the other.
 const (
-	colGapEms  = 0.6
+	colGapEms  = 0.8
 	rowGapEms  = 0.35
 	maxCutDeep = 40
 )
@@ -253,11 +253,11 @@ func (g *geomPage) keepLines(items []inked, cuts []float64) []float64 {
 	for _, c := range cuts {
 		bridged := false
 		for _, a := range big {
-			if a.Box.X1 > c || c-a.Box.X1 > 1.1*a.Size {
+			if a.Box.X1 > c || c-a.Box.X1 > 1.5*a.Size {
 				continue
 			}
 			for _, b := range big {
-				if b.Box.X0 >= c && b.Box.X0-a.Box.X1 < 1.1*a.Size && math.Abs(b.Box.Y1-a.Box.Y1) < 0.25*a.Size {
+				if b.Box.X0 >= c && b.Box.X0-a.Box.X1 < 1.5*a.Size && math.Abs(b.Box.Y1-a.Box.Y1) < 0.25*a.Size && !g.ruledAt(c, []Char{a, b}) {
 					bridged = true
 					break
 				}
@@ -266,7 +266,7 @@ func (g *geomPage) keepLines(items []inked, cuts []float64) []float64 {
 				break
 			}
 		}
-		if !bridged || g.ruledAt(c, big) {
+		if !bridged {
 			out = append(out, c)
 		}
 	}

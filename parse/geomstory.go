@@ -15,7 +15,7 @@ const (
 	titleSize  = 1.25 // a headline's characters are at least this much larger than the body's
 	indentEms  = 1.0  // a paragraph's first line starts at least this far in
 	shortEms   = 1.5  // a line that ends this far before its column's edge ends a paragraph
-	headGapEms = 1.6  // a kicker or subtitle stands at most this far from its title, in the title's ems
+	headGapEms = 2.1  // a kicker or subtitle stands at most this far from its title, in the title's ems
 )
 
 // seqLine is the page's lines in reading order, with where each block starts.
@@ -161,9 +161,9 @@ func (g *geomPage) markHeads(sq *seqLines) {
 // other, close.
 func near(a, b gline) bool {
 	if sameRow(a, b) {
-		return math.Abs(b.box.X0-a.box.X1) < 3*max(a.size, b.size)
+		return math.Abs(b.box.X0-a.box.X1) < 4*max(a.size, b.size)
 	}
-	return b.box.Y0-a.box.Y1 < 1.0*max(a.size, b.size) && overlaps(a.box.X0, a.box.X1, b.box.X0, b.box.X1)
+	return b.box.Y0-a.box.Y1 < 1.3*max(a.size, b.size) && overlaps(a.box.X0, a.box.X1, b.box.X0, b.box.X1)
 }
 
 func nearAny(run []gline, b gline) bool {
@@ -193,7 +193,15 @@ func (g *geomPage) beside(sq *seqLines, k, ti int, t gline, above bool) bool {
 	if isBylineLine(l.gapped) || len(findMarkers(l.text)) > 0 || bylineStart(l.text) {
 		return false
 	}
-	if !overlaps(l.box.X0, l.box.X1, t.box.X0, t.box.X1) {
+	// The line's whole row, which the cut may have parted at its gaps.
+	row := l.box
+	for j := k - 1; j >= 0 && sameRow(sq.lines[j], l) && !sq.lines[j].picture; j-- {
+		row = row.Union(sq.lines[j].box)
+	}
+	for j := k + 1; j < len(sq.lines) && sameRow(sq.lines[j], l) && !sq.lines[j].picture; j++ {
+		row = row.Union(sq.lines[j].box)
+	}
+	if !overlaps(row.X0, row.X1, t.box.X0, t.box.X1) {
 		return false
 	}
 	gap := t.box.Y0 - l.box.Y1

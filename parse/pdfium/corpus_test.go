@@ -76,5 +76,5 @@ func SheetCache() string {
 // SheetName is the cached sheet's name for a one-page PDF.
 func SheetName(pdf []byte) string {
 	h := sha256.Sum256(pdf)
-	return hex.EncodeToString(h[:12]) + ".json"
+	return "v2-" + hex.EncodeToString(h[:12]) + ".json" // v2: sizes scaled by the text matrix
 }

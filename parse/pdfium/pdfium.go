@@ -12,6 +12,7 @@ package pdfium
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"runtime"
 	"strings"
@@ -262,6 +263,15 @@ func chars(inst pdfium.Pdfium, page requests.Page, height float64) ([]parse.Char
 		c.Box = model.Box{X0: b.Left, Y0: height - b.Top, X1: b.Right, Y1: height - b.Bottom}
 		if fs, err := inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp.TextPage, Index: i}); err == nil {
 			c.Size = fs.FontSize
+		}
+		// The size as printed: the font's size in the text's own units,
+		// scaled by the matrix that places it on the page (a PDF may set
+		// every font at size 1 and scale it there, or at CSS pixels).
+		if m, err := inst.FPDFText_GetMatrix(&requests.FPDFText_GetMatrix{TextPage: tp.TextPage, Index: i}); err == nil {
+			mx := m.Matrix
+			if scale := math.Sqrt(math.Abs(float64(mx.A)*float64(mx.D) - float64(mx.B)*float64(mx.C))); scale > 0 {
+				c.Size *= scale
+			}
 		}
 		if o, err := inst.FPDFText_GetCharOrigin(&requests.FPDFText_GetCharOrigin{TextPage: tp.TextPage, Index: i}); err == nil && c.Size > 0 {
 			// The em box on the baseline: the same height for every
