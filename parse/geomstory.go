@@ -92,8 +92,10 @@ func edgesOf(ls []gline, body float64) colEdges {
 // than the body, with the kicker above and the subtitle below them.
 func (g *geomPage) markHeads(sq *seqLines) {
 	ls := sq.lines
-	isTitle := func(l *gline) bool {
-		if l.picture || runeLen(l.text) < 2 || len(findMarkers(l.text)) > 0 {
+	// A headline's first line has two characters at least; a line it
+	// wraps onto may have one.
+	isTitle := func(l *gline, wrapped bool) bool {
+		if l.picture || runeLen(l.text) < 2 && !wrapped || len(findMarkers(l.text)) > 0 {
 			return false
 		}
 		// Clearly larger than the body; or, where the PDF tells weights, a
@@ -103,12 +105,12 @@ func (g *geomPage) markHeads(sq *seqLines) {
 	}
 	group := 0
 	for i := 0; i < len(ls); {
-		if !isTitle(&ls[i]) {
+		if !isTitle(&ls[i], false) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(ls) && isTitle(&ls[j]) && nearAny(ls[i:j], ls[j]) {
+		for j < len(ls) && isTitle(&ls[j], true) && nearAny(ls[i:j], ls[j]) {
 			j++
 		}
 		for k := i; k < j; k++ {
