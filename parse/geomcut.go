@@ -246,8 +246,8 @@ func (g *geomPage) keepLines(items []inked, cuts []float64) []float64 {
 			big = append(big, g.chars[it.char])
 		}
 	}
-	if len(big) == 0 {
-		return cuts
+	if len(big) == 0 || len(big) > 2000 {
+		return cuts // no headline; or a page of nothing but large type
 	}
 	out := cuts[:0]
 	for _, c := range cuts {

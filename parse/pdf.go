@@ -54,7 +54,12 @@ var (
 	ErrImageOnly    = errors.New("the PDF has no text layer, only pictures of the page (dubao does not read images)")
 	ErrNoUnicodeMap = errors.New("the PDF's fonts do not say which characters they print: its text comes out garbled")
 	ErrTooManyPages = fmt.Errorf("the PDF has more than %d pages", MaxPDFPages)
+	ErrTooManyChars = fmt.Errorf("a page of the PDF has more than %d characters: not a newspaper page", MaxPageChars)
 )
+
+// MaxPageChars is the most characters one page may have: a dense broadsheet
+// page has twenty thousand.
+const MaxPageChars = 100000
 
 // MaxPDFPages is the most pages of one PDF that are read.
 const MaxPDFPages = 400
@@ -96,6 +101,9 @@ func PDFPages(ex Extractor, pdf []byte) ([]*model.Page, error) {
 	chars, unmapped := 0, 0
 	for i := range n {
 		s, err := doc.Page(i)
+		if err == nil && len(s.Chars) > MaxPageChars {
+			err = ErrTooManyChars
+		}
 		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}

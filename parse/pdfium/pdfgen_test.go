@@ -17,6 +17,7 @@ const (
 	imagePages            // a grey box and no text
 	unmappedPages         // glyphs named uniE041 … : code points of private use, as a font without a Unicode map comes out
 	lockedPages           // encrypted, with a user password
+	densePages            // the text in rows of a hundred characters, half a point high
 )
 
 // makePDF writes a PDF of the given pages.
@@ -41,6 +42,17 @@ func makePDF(kind pdfKind, pages []string) []byte {
 		content := fmt.Sprintf("BT /F1 24 Tf 72 700 Td (%s) Tj ET", text)
 		if kind == imagePages {
 			content = "0.5 g 72 72 300 400 re f"
+		}
+		if kind == densePages {
+			var c strings.Builder
+			c.WriteString("BT /F1 0.5 Tf 0.55 TL 10 780 Td ")
+			for rs := []rune(text); len(rs) > 0; {
+				n := min(100, len(rs))
+				fmt.Fprintf(&c, "(%s) Tj T* ", string(rs[:n]))
+				rs = rs[n:]
+			}
+			c.WriteString("ET")
+			content = c.String()
 		}
 		stream := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
 		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", pagesObj, font, stream))

@@ -241,6 +241,9 @@ func chars(inst pdfium.Pdfium, page requests.Page, height float64) ([]parse.Char
 	if err != nil {
 		return nil, err
 	}
+	if n.Count > parse.MaxPageChars {
+		return nil, parse.ErrTooManyChars
+	}
 	out := make([]parse.Char, 0, n.Count)
 	// Font names and weights are asked for until the PDF is seen to carry
 	// none (Type 3 fonts, as Chromium writes CJK, have neither).

@@ -27,6 +27,7 @@ func TestBadPDFs(t *testing.T) {
 		{"pictures of pages, no text", makePDF(imagePages, []string{"", ""}), parse.ErrImageOnly},
 		{"a font that maps its codes to no characters", makePDF(unmappedPages, []string{"ABCDEFGHIJKLMNOP QRSTUVWXYZ"}), parse.ErrNoUnicodeMap},
 		{"more pages than are read", makePDF(textPages, make([]string, parse.MaxPDFPages+1)), parse.ErrTooManyPages},
+		{"a page of more characters than any newspaper's", makePDF(densePages, []string{strings.Repeat("ABCDEFGHIJ", parse.MaxPageChars/10+1)}), parse.ErrTooManyChars},
 	}
 	if len(d01) > 0 {
 		cases = append(cases, struct {
