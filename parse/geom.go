@@ -52,6 +52,8 @@ type geomPage struct {
 	bodyWeight int
 	hRules     []model.Box
 	vRules     []model.Box
+	// pictures are the sheet's that are somewhere on the page.
+	pictures []model.Box
 }
 
 func newGeomPage(s *Sheet) *geomPage {
@@ -60,8 +62,8 @@ func newGeomPage(s *Sheet) *geomPage {
 		if c.R == 0 {
 			c.R = 0xFFFD
 		}
-		if isSpace(c.R) || c.R == '\n' || c.R == '\r' || c.Box.X1 < c.Box.X0 || c.Size <= 0 {
-			continue
+		if isSpace(c.R) || c.R == '\n' || c.R == '\r' || !(c.Box.X1 >= c.Box.X0) || !(c.Size > 0) || !finite(c.Box) || c.Size > 1e4 {
+			continue // nothing printed, or nowhere on a page
 		}
 		g.chars = append(g.chars, c)
 	}
@@ -69,7 +71,15 @@ func newGeomPage(s *Sheet) *geomPage {
 	g.body = bodySize(g.chars)
 	g.pitch = linePitch(g.chars, g.body)
 	g.bodyWeight = bodyWeight(g.chars, g.body)
+	for _, p := range s.Pictures {
+		if finite(p) && !p.Empty() {
+			g.pictures = append(g.pictures, p)
+		}
+	}
 	for _, r := range s.Rules {
+		if !finite(r) {
+			continue
+		}
 		if r.X1-r.X0 >= r.Y1-r.Y0 {
 			g.hRules = append(g.hRules, r)
 		} else {
@@ -77,6 +87,17 @@ func newGeomPage(s *Sheet) *geomPage {
 		}
 	}
 	return g
+}
+
+// finite reports whether a box is somewhere: no NaN, no infinity, no
+// coordinate beyond a million points.
+func finite(b model.Box) bool {
+	for _, v := range [...]float64{b.X0, b.Y0, b.X1, b.Y1} {
+		if !(math.Abs(v) < 1e6) {
+			return false
+		}
+	}
+	return true
 }
 
 // bodySize is the size of most characters: the body text's.

@@ -277,3 +277,29 @@ func dumpArticles(p *model.Page) string {
 	b, _ := json.MarshalIndent(p.JSON().Articles, "", " ")
 	return string(b)
 }
+
+// FuzzSheetPage: whatever a sheet holds, the geometry parse does not panic
+// and makes a page. Seeded with the fixtures.
+func FuzzSheetPage(f *testing.F) {
+	names, _ := filepath.Glob("testdata/geom/*.json")
+	for _, name := range names {
+		if strings.HasSuffix(name, ".golden.json") {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"W":100,"H":100,"Text":"甲乙","Boxes":[0,0,10,10,10,5,0,15,10,10]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var s Sheet
+		if json.Unmarshal(b, &s) != nil || len(s.Chars) > 20000 {
+			return
+		}
+		if SheetPage(&s) == nil {
+			t.Fatal("no page")
+		}
+	})
+}

@@ -35,7 +35,7 @@ func (g *geomPage) items() []inked {
 			out = append(out, inked{box: c.Box, char: i})
 		}
 	}
-	for _, p := range g.s.Pictures {
+	for _, p := range g.pictures {
 		out = append(out, inked{box: p, char: -1})
 	}
 	return out
@@ -84,32 +84,44 @@ func (g *geomPage) cut(items []inked, depth int) *node {
 	return n
 }
 
-// peel cuts items at the narrowest white space between lines, one above
-// the other, when a part under it then parts into columns.
+// peel cuts items at a narrow white space between lines, one above the
+// other, when a part under it then parts into columns (or over it). Only the
+// white spaces among the first and the last few lines are tried: a
+// subtitle or a caption is a line or two.
 func (g *geomPage) peel(items []inked) [][]inked {
 	ys := make([][2]float64, 0, len(items))
 	for _, it := range items {
 		ys = append(ys, [2]float64{it.box.Y0, it.box.Y1})
 	}
 	slices.SortFunc(ys, func(a, b [2]float64) int { return sign(a[0] - b[0]) })
+	var gaps []float64
 	end := ys[0][1]
 	for _, y := range ys[1:] {
 		if y[0]-end > 0.05*g.body {
-			cut := (y[0] + end) / 2
-			var above, below []inked
-			var ab, bb model.Box
-			for _, it := range items {
-				if (it.box.Y0+it.box.Y1)/2 < cut {
-					above, ab = append(above, it), ab.Union(it.box)
-				} else {
-					below, bb = append(below, it), bb.Union(it.box)
-				}
-			}
-			if g.columns(below, bb) && ab.Y1-ab.Y0 < 3*g.pitch || g.columns(above, ab) && bb.Y1-bb.Y0 < 3*g.pitch {
-				return [][]inked{above, below}
-			}
+			gaps = append(gaps, (y[0]+end)/2)
 		}
 		end = max(end, y[1])
+	}
+	const few = 3
+	if len(gaps) > 2*few {
+		gaps = append(gaps[:few], gaps[len(gaps)-few:]...)
+	}
+	for _, cut := range gaps {
+		var above, below []inked
+		var ab, bb model.Box
+		for _, it := range items {
+			if (it.box.Y0+it.box.Y1)/2 < cut {
+				above, ab = append(above, it), ab.Union(it.box)
+			} else {
+				below, bb = append(below, it), bb.Union(it.box)
+			}
+		}
+		if len(above) == 0 || len(below) == 0 {
+			continue
+		}
+		if g.columns(below, bb) && ab.Y1-ab.Y0 < 3*g.pitch || g.columns(above, ab) && bb.Y1-bb.Y0 < 3*g.pitch {
+			return [][]inked{above, below}
+		}
 	}
 	return nil
 }
@@ -251,13 +263,20 @@ func (g *geomPage) keepLines(items []inked, cuts []float64) []float64 {
 	}
 	out := cuts[:0]
 	for _, c := range cuts {
-		bridged := false
+		// The large characters just left and just right of the cut.
+		var left, right []Char
 		for _, a := range big {
-			if a.Box.X1 > c || c-a.Box.X1 > 1.5*a.Size {
-				continue
+			switch {
+			case a.Box.X1 <= c && c-a.Box.X1 <= 1.5*a.Size:
+				left = append(left, a)
+			case a.Box.X0 >= c && a.Box.X0-c <= 1.5*a.Size:
+				right = append(right, a)
 			}
-			for _, b := range big {
-				if b.Box.X0 >= c && b.Box.X0-a.Box.X1 < 1.5*a.Size && math.Abs(b.Box.Y1-a.Box.Y1) < 0.25*a.Size && !g.ruledAt(c, []Char{a, b}) {
+		}
+		bridged := false
+		for _, a := range left {
+			for _, b := range right {
+				if b.Box.X0-a.Box.X1 < 1.5*a.Size && math.Abs(b.Box.Y1-a.Box.Y1) < 0.25*a.Size && !g.ruledAt(c, []Char{a, b}) {
 					bridged = true
 					break
 				}
