@@ -146,8 +146,8 @@ func (g *geomPage) markHeads(sq *seqLines) {
 				n++
 			}
 		}
-		// The subtitle: a line or two just below it.
-		for k, n := j, 0; !split && k < len(ls) && n < 2 && g.beside(sq, k, j-1, bottom, false); k++ {
+		// The subtitle: a line or a few just below it.
+		for k, n := j, 0; !split && k < len(ls) && n < 4 && (g.beside(sq, k, j-1, bottom, false) || k > j && g.wrapsOn(ls[k-1], ls[k])); k++ {
 			ls[k].head, ls[k].group = roleSubtitle, group
 			j = k + 1
 			if k+1 == len(ls) || !sameRow(ls[k+1], ls[k]) {
@@ -213,15 +213,15 @@ func (g *geomPage) beside(sq *seqLines, k, ti int, t gline, above bool) bool {
 	if gap < -0.2*t.size || gap > headGapEms*t.size {
 		return false
 	}
-	// Not a line of a column of body text: a block of a row or two of its
-	// own, or the title's block.
+	// Not a line of a column of body text: a block of a few rows of its
+	// own, not one of several columns side by side; or the title's block.
 	rows := 0
 	for j := sq.start[l.leaf]; j < sq.start[l.leaf+1]; j++ {
 		if j == sq.start[l.leaf] || !sameRow(sq.lines[j-1], sq.lines[j]) {
 			rows++
 		}
 	}
-	if rows <= 2 || l.leaf == sq.lines[ti].leaf {
+	if l.leaf == sq.lines[ti].leaf || rows <= 2 && !g.amongColumns(sq, l.leaf) {
 		return true
 	}
 	// Or a column's first line, set apart from the column: a subtitle
@@ -640,4 +640,44 @@ func leadingByline(gapped string) string {
 		}
 	}
 	return ""
+}
+
+// amongColumns reports whether block k stands beside another block of
+// two lines or so that starts at the same height, a gutter away: one of a
+// row of short columns, such as a caption set in columns under its picture.
+func (g *geomPage) amongColumns(sq *seqLines, k int) bool {
+	b := sq.leaf[k].box
+	for m, lf := range sq.leaf {
+		o := lf.box
+		if m == k || math.Abs(o.Y0-b.Y0) > 0.5*g.body || overlaps(o.X0, o.X1, b.X0, b.X1) {
+			continue
+		}
+		if gap := max(o.X0-b.X1, b.X0-o.X1); gap > 2*g.body {
+			continue // a block of another story, beyond a gutter's width
+		}
+		if rows := blockRows(sq, m); rows >= 2 && rows <= blockRows(sq, k)+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// wrapsOn reports whether line b carries on subtitle line a: set just
+// under it, the same size, within its width.
+func (g *geomPage) wrapsOn(a, b gline) bool {
+	return a.head == roleSubtitle && !b.picture && b.head == roleNone &&
+		math.Abs(a.size-b.size) < 0.05*a.size && b.box.Y0-a.box.Y1 < 0.6*a.size && b.box.Y0 > a.box.Y0 &&
+		b.box.X0 >= a.box.X0-a.size && b.box.X1 <= a.box.X1+a.size &&
+		!isBylineLine(b.gapped) && !bylineStart(b.text) && len(findMarkers(b.text)) == 0
+}
+
+// blockRows counts the rows of block k.
+func blockRows(sq *seqLines, k int) int {
+	rows := 0
+	for j := sq.start[k]; j < sq.start[k+1]; j++ {
+		if j == sq.start[k] || !sameRow(sq.lines[j-1], sq.lines[j]) {
+			rows++
+		}
+	}
+	return rows
 }
