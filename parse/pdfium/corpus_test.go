@@ -10,14 +10,14 @@ import (
 )
 
 // TestCorpusSheets extracts the corpus PDFs that parse's TestGeomCorpus
-// scores — dev/ and the gen validation pages; with DUBAO_CORPUS_ALL=1 also
-// the gen pages to build on and gen-issue — into the sheet cache, each once:
-// a sheet is named by its PDF's content.
+// scores — dev/ and the gen validation pages g201–g219; with
+// DUBAO_CORPUS_ALL=1 all of them, the gen pages to build on and gen-issue —
+// into the sheet cache, each once: a sheet is named by its PDF's content.
 func TestCorpusSheets(t *testing.T) {
 	root := corpus(t, "")
-	globs := []string{"dev/*.pdf", "gen/g2*.pdf"}
+	globs := []string{"dev/*.pdf", "gen/g2[01]?.pdf"}
 	if os.Getenv("DUBAO_CORPUS_ALL") != "" {
-		globs = append(globs, "gen/g0*.pdf", "gen-issue/*.pdf")
+		globs = append(globs, "gen/g2*.pdf", "gen/g0*.pdf", "gen-issue/*.pdf")
 	}
 	cache := SheetCache()
 	if err := os.MkdirAll(cache, 0o755); err != nil {
