@@ -24,7 +24,7 @@ import (
 func SheetPage(s *Sheet) *model.Page {
 	g := newGeomPage(s)
 	page := &model.Page{
-		Geometry: &model.Geometry{Width: s.Width, Height: s.Height, Figures: slices.Clone(s.Pictures)},
+		Geometry: &model.Geometry{Width: s.Width, Height: s.Height, Figures: slices.Clone(g.pictures)},
 	}
 	furn := g.takeFurniture()
 	page.Number, page.Date, page.Name, page.Furniture = furn.page, furn.date, furn.name, furn.text
@@ -72,7 +72,7 @@ func newGeomPage(s *Sheet) *geomPage {
 	g.pitch = linePitch(g.chars, g.body)
 	g.bodyWeight = bodyWeight(g.chars, g.body)
 	for _, p := range s.Pictures {
-		if finite(p) && !p.Empty() {
+		if finite(p) && !p.Empty() && !g.shading(p) {
 			g.pictures = append(g.pictures, p)
 		}
 	}
@@ -87,6 +87,22 @@ func newGeomPage(s *Sheet) *geomPage {
 		}
 	}
 	return g
+}
+
+// shading reports whether a filled area is the tint behind text — a box
+// around a brief, a band behind a headline — rather than a picture: more
+// than a few characters are printed on it.
+func (g *geomPage) shading(b model.Box) bool {
+	n := 0
+	for _, c := range g.chars {
+		x, y := (c.Box.X0+c.Box.X1)/2, (c.Box.Y0+c.Box.Y1)/2
+		if x > b.X0 && x < b.X1 && y > b.Y0 && y < b.Y1 {
+			if n++; n > 4 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // finite reports whether a box is somewhere: no NaN, no infinity, no

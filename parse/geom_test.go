@@ -254,6 +254,19 @@ func TestGeomSynthetic(t *testing.T) {
 			t.Fatalf("want two stories under their bold headlines: %s", dumpArticles(p))
 		}
 	})
+	t.Run("a tint behind a story is no picture", func(t *testing.T) {
+		st := &setter{s: Sheet{Width: 400, Height: 400}}
+		st.s.Pictures = []model.Box{{X0: 5, Y0: 5, X1: 250, Y1: 200}, {X0: 260, Y0: 20, X1: 390, Y1: 120}}
+		st.line("底纹标题", 40, 20, 2*body)
+		st.column([]string{words('一', 30), words('丁', 30)}, 10, 60, body, 20)
+		p := SheetPage(&st.s)
+		if len(p.Articles) != 1 || p.Articles[0].Title != "底纹标题" || len(p.Articles[0].Paragraphs) != 2 {
+			t.Fatalf("want the story on its tint: %s", dumpArticles(p))
+		}
+		if f := p.Geometry.Figures; len(f) != 1 || f[0].X0 != 260 {
+			t.Errorf("figures %v, want only the picture with no text on it", f)
+		}
+	})
 	t.Run("a continuation beside a story is an article of its own", func(t *testing.T) {
 		st := &setter{s: Sheet{Width: 500, Height: 400}}
 		st.line("（上接第2版）"+string([]rune(words('天', 20))[:6]), 10, 20, body)
