@@ -254,6 +254,17 @@ func TestGeomSynthetic(t *testing.T) {
 			t.Fatalf("want two stories under their bold headlines: %s", dumpArticles(p))
 		}
 	})
+	t.Run("a headline set vertically beside its story", func(t *testing.T) {
+		st := &setter{s: Sheet{Width: 400, Height: 400}}
+		for i, r := range []rune("竖排标题") {
+			st.line(string(r), 10, 20+float64(i)*2.2*body, 2*body)
+		}
+		st.column([]string{words('一', 60), words('丁', 40)}, 50, 20, body, 20)
+		p := SheetPage(&st.s)
+		if len(p.Articles) != 1 || p.Articles[0].Title != "竖排标题" || len(p.Articles[0].Paragraphs) != 2 {
+			t.Fatalf("want the story under its vertical headline: %s", dumpArticles(p))
+		}
+	})
 	t.Run("a tint behind a story is no picture", func(t *testing.T) {
 		st := &setter{s: Sheet{Width: 400, Height: 400}}
 		st.s.Pictures = []model.Box{{X0: 5, Y0: 5, X1: 250, Y1: 200}, {X0: 260, Y0: 20, X1: 390, Y1: 120}}

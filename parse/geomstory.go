@@ -105,7 +105,10 @@ func (g *geomPage) markHeads(sq *seqLines) {
 	}
 	group := 0
 	for i := 0; i < len(ls); {
-		if !isTitle(&ls[i], false) {
+		// A headline set vertically is a stack of one-character lines.
+		vertical := i+1 < len(ls) && runeLen(ls[i].text) == 1 && isTitle(&ls[i], true) && isTitle(&ls[i+1], true) &&
+			runeLen(ls[i+1].text) == 1 && near(ls[i], ls[i+1])
+		if !isTitle(&ls[i], vertical) {
 			i++
 			continue
 		}
