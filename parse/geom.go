@@ -33,7 +33,18 @@ func SheetPage(s *Sheet) *model.Page {
 	seq := g.sequence(leaves)
 	g.markHeads(seq)
 	for _, st := range g.stories(root, seq) {
-		if a := g.article(st, seq); a != nil {
+		a := g.article(st, seq)
+		switch {
+		case a == nil:
+		case len(a.Paragraphs) == 0 && a.Byline == "" && len(a.Markers) == 0:
+			// Large type with no story under it: a masthead, a box's
+			// label (简讯), a section's name. The page keeps it.
+			for _, t := range []string{a.Kicker, a.Title, a.Subtitle} {
+				if t != "" {
+					page.Furniture = append(page.Furniture, t)
+				}
+			}
+		default:
 			page.Articles = append(page.Articles, a)
 		}
 	}
