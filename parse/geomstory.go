@@ -18,7 +18,7 @@ const (
 	headGapEms = 2.1  // a kicker or subtitle stands at most this far from its title, in the title's ems
 )
 
-// seqLine is the page's lines in reading order, with where each block starts.
+// seqLines is the page's lines in reading order, with where each block starts.
 type seqLines struct {
 	lines []gline
 	start []int // per block: its first line
