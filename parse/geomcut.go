@@ -174,12 +174,12 @@ func (g *geomPage) split(items []inked, box model.Box, vertical bool) [][]inked 
 	if !vertical {
 		least = max(g.pitch-g.body, 0) + rowGapEms*g.body
 	}
-	var cuts []float64
+	var cuts, widths []float64
 	end, endSize := spans[0].b, spans[0].size
 	for _, s := range spans[1:] {
 		gap := s.a - end
 		if gap >= least || !vertical && gap > 0.1*g.body && sizesDiffer(endSize, s.size) {
-			cuts = append(cuts, (s.a+end)/2)
+			cuts, widths = append(cuts, (s.a+end)/2), append(widths, gap)
 		}
 		if s.b > end {
 			end, endSize = s.b, s.size
@@ -187,6 +187,18 @@ func (g *geomPage) split(items []inked, box model.Box, vertical bool) [][]inked 
 	}
 	if vertical {
 		cuts = g.keepLines(items, cuts)
+	} else if len(cuts) > 1 {
+		// Only the widest white spaces across: the rows of a page stand
+		// further apart than a headline from its text, and each row is
+		// then parted into its strips before its headlines are cut off.
+		widest := slices.Max(widths)
+		kept := cuts[:0]
+		for i, c := range cuts {
+			if widths[i] >= 0.7*widest {
+				kept = append(kept, c)
+			}
+		}
+		cuts = kept
 	}
 	if len(cuts) == 0 {
 		return nil
