@@ -178,7 +178,7 @@ func (g *geomPage) split(items []inked, box model.Box, vertical bool) [][]inked 
 	end, endSize := spans[0].b, spans[0].size
 	for _, s := range spans[1:] {
 		gap := s.a - end
-		if gap >= least || !vertical && gap > 0.1*g.body && sizesDiffer(endSize, s.size) {
+		if gap >= least || !vertical && gap > 0.1*g.body && sizesDiffer(endSize, s.size) && !g.runsThrough(items, (s.a+end)/2) {
 			cuts, widths = append(cuts, (s.a+end)/2), append(widths, gap)
 		}
 		if s.b > end {
@@ -312,6 +312,37 @@ func (g *geomPage) ruledAt(x float64, cs []Char) bool {
 		}
 		for _, c := range cs {
 			if r.Y0 <= c.Box.Y0+0.5*c.Size && r.Y1 >= c.Box.Y1-0.5*c.Size {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// runsThrough reports whether a column of body text runs on across the
+// height y: two lines of it, one just above y and one just below, a line's
+// pitch apart. A narrow white space there is the text's leading, whatever
+// stands beside it.
+func (g *geomPage) runsThrough(items []inked, y float64) bool {
+	var above, below []Char
+	for _, it := range items {
+		if it.char < 0 {
+			continue
+		}
+		c := g.chars[it.char]
+		if math.Abs(c.Size-g.body) > 0.05*g.body {
+			continue
+		}
+		switch {
+		case c.Box.Y1 <= y && y-c.Box.Y1 < g.pitch:
+			above = append(above, c)
+		case c.Box.Y0 >= y && c.Box.Y0-y < g.pitch:
+			below = append(below, c)
+		}
+	}
+	for _, a := range above {
+		for _, b := range below {
+			if overlaps(a.Box.X0, a.Box.X1, b.Box.X0, b.Box.X1) && b.Box.Y1-a.Box.Y1 <= 1.15*g.pitch {
 				return true
 			}
 		}
