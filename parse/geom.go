@@ -76,7 +76,7 @@ func newGeomPage(s *Sheet) *geomPage {
 		if isSpace(c.R) || c.R == '\n' || c.R == '\r' || !(c.Box.X1 >= c.Box.X0) || !(c.Size > 0) || !finite(c.Box) || c.Size > 1e4 {
 			continue // nothing printed, or nowhere on a page
 		}
-		g.chars = append(g.chars, c)
+		g.chars = append(g.chars, emWide(c))
 	}
 	g.gone = make([]bool, len(g.chars))
 	g.body = bodySize(g.chars)
@@ -98,6 +98,21 @@ func newGeomPage(s *Sheet) *geomPage {
 		}
 	}
 	return g
+}
+
+// emWide widens the box of a full-width punctuation mark toward its em:
+// the glyph of ” sits at the left of its em, that of “ at the right, and
+// their ink alone would show a gap where the type has none.
+func emWide(c Char) Char {
+	// Half an em only: a mark at a line's end may be squeezed into half
+	// its em, and must not reach into the gutter.
+	switch {
+	case strings.ContainsRune("“‘（《【〔「『〈", c.R) && c.Box.X1-c.Size/2 < c.Box.X0:
+		c.Box.X0 = c.Box.X1 - c.Size/2
+	case strings.ContainsRune("”’）》】〕」』〉，。、；：！？", c.R) && c.Box.X0+c.Size/2 > c.Box.X1:
+		c.Box.X1 = c.Box.X0 + c.Size/2
+	}
+	return c
 }
 
 // shading reports whether a filled area is the tint behind text — a box

@@ -279,16 +279,16 @@ func (g *geomPage) keepLines(items []inked, cuts []float64) []float64 {
 		var left, right []Char
 		for _, a := range big {
 			switch {
-			case a.Box.X1 <= c && c-a.Box.X1 <= 1.5*a.Size:
+			case a.Box.X1 <= c && c-a.Box.X1 <= 1.0*a.Size:
 				left = append(left, a)
-			case a.Box.X0 >= c && a.Box.X0-c <= 1.5*a.Size:
+			case a.Box.X0 >= c && a.Box.X0-c <= 1.0*a.Size:
 				right = append(right, a)
 			}
 		}
 		bridged := false
 		for _, a := range left {
 			for _, b := range right {
-				if b.Box.X0-a.Box.X1 < 1.5*a.Size && math.Abs(b.Box.Y1-a.Box.Y1) < 0.25*a.Size && !g.ruledAt(c, []Char{a, b}) {
+				if b.Box.X0-a.Box.X1 < 1.0*a.Size && math.Abs(b.Box.Y1-a.Box.Y1) < 0.25*a.Size && !g.ruledAt(c, []Char{a, b}) {
 					bridged = true
 					break
 				}
