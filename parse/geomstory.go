@@ -328,6 +328,12 @@ func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
 				out = append(out, st)
 				continue
 			}
+			// A column that starts level with the columns of a story
+			// before it, a gutter to their right, goes on with them.
+			if k := g.levelWith(&st, out, sq); k >= 0 && k != len(out)-1 {
+				out[k].lines = append(out[k].lines, st.lines...)
+				continue
+			}
 			// A column left of a centred headline is the story's.
 			if i+1 < len(all) && all[i+1].group >= 0 && g.centredOver(all[i:], sq) &&
 				(len(out) == 0 || g.endsStory(&out[len(out)-1], sq) || g.gapBetween(&st, &all[i+1], sq) <= g.gapBetween(&out[len(out)-1], &st, sq)) {
@@ -683,4 +689,37 @@ func blockRows(sq *seqLines, k int) int {
 		}
 	}
 	return rows
+}
+
+// levelWith finds the story among ss whose text ends, a gutter to the left
+// of the column st, in a column that starts at the same height as st: the
+// story st goes on from. -1 when there is none.
+func (g *geomPage) levelWith(st *geomStory, ss []geomStory, sq *seqLines) int {
+	var col model.Box
+	for _, k := range st.lines {
+		col = col.Union(sq.lines[k].box)
+	}
+	if col.Empty() {
+		return -1
+	}
+	best, bestGap := -1, 2*g.body
+	for i := range ss {
+		if ss[i].group < 0 || g.endsStory(&ss[i], sq) {
+			continue
+		}
+		// The story's columns: its blocks of body text.
+		blocks := map[int]model.Box{}
+		for _, k := range ss[i].lines {
+			if l := sq.lines[k]; l.group < 0 && !l.picture {
+				blocks[l.leaf] = blocks[l.leaf].Union(l.box)
+			}
+		}
+		for _, b := range blocks {
+			gap := col.X0 - b.X1
+			if gap >= 0 && gap <= bestGap && math.Abs(b.Y0-col.Y0) < 0.5*g.body {
+				best, bestGap = i, gap
+			}
+		}
+	}
+	return best
 }
