@@ -291,7 +291,7 @@ func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
 					break
 				}
 			}
-			if !above {
+			if !above && !g.farApart(n) {
 				return []geomStory{rangeStory(a, b, gid)}
 			}
 		}
@@ -340,7 +340,7 @@ func (g *geomPage) stories(root *node, sq *seqLines) []geomStory {
 				all[i+1].lines = append(st.lines, all[i+1].lines...)
 				continue
 			}
-			if len(out) > 0 && !g.endsStory(&out[len(out)-1], sq) {
+			if len(out) > 0 && !g.endsStory(&out[len(out)-1], sq) && !g.farBelow(&out[len(out)-1], &st, sq) {
 				prev := &out[len(out)-1]
 				prev.lines = append(prev.lines, st.lines...)
 				continue
@@ -722,4 +722,30 @@ func (g *geomPage) levelWith(st *geomStory, ss []geomStory, sq *seqLines) int {
 		}
 	}
 	return best
+}
+
+// farApart reports whether n's parts stand one above the other with a wide
+// white space between two of them: more than three lines' height, which no
+// story leaves inside itself.
+func (g *geomPage) farApart(n *node) bool {
+	for i := 1; i < len(n.parts); i++ {
+		a, b := n.parts[i-1].box, n.parts[i].box
+		if b.Y0-a.Y1 > 3*g.pitch {
+			return true
+		}
+	}
+	return false
+}
+
+// farBelow reports whether story st starts more than three lines' height
+// below the end of story prev.
+func (g *geomPage) farBelow(prev, st *geomStory, sq *seqLines) bool {
+	bottom, top := math.Inf(-1), math.Inf(1)
+	for _, k := range prev.lines {
+		bottom = max(bottom, sq.lines[k].box.Y1)
+	}
+	for _, k := range st.lines {
+		top = min(top, sq.lines[k].box.Y0)
+	}
+	return top-bottom > 3*g.pitch
 }
