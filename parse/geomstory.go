@@ -691,7 +691,8 @@ func blockRows(sq *seqLines, k int) int {
 	return rows
 }
 
-// levelWith finds the story among ss whose text ends, a gutter to the left
+// levelWith finds the story among ss (with a headline or not: a
+// continuation) whose text ends, a gutter to the left
 // of the column st, in a column that starts at the same height as st: the
 // story st goes on from. -1 when there is none.
 func (g *geomPage) levelWith(st *geomStory, ss []geomStory, sq *seqLines) int {
@@ -704,7 +705,7 @@ func (g *geomPage) levelWith(st *geomStory, ss []geomStory, sq *seqLines) int {
 	}
 	best, bestGap := -1, 2*g.body
 	for i := range ss {
-		if ss[i].group < 0 || g.endsStory(&ss[i], sq) {
+		if g.endsStory(&ss[i], sq) {
 			continue
 		}
 		// The story's columns: its blocks of body text.
