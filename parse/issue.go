@@ -26,7 +26,13 @@ type File struct {
 // cannot be read as pages is reported in errs and left out; err is set only
 // when no page at all could be read.
 func Issue(files []File) (is *model.Issue, errs []error, err error) {
-	return Assemble(PagesOf(files))
+	return IssueReading(files, nil)
+}
+
+// IssueReading is Issue with the PDFs among the files read by ex; with a
+// nil ex a PDF is refused as Pages refuses it.
+func IssueReading(files []File, ex Extractor) (is *model.Issue, errs []error, err error) {
+	return Assemble(PagesOf(files, ex))
 }
 
 // Parsed is what became of one page file: its pages, or why it has none.
@@ -96,10 +102,11 @@ func Assemble(files []Parsed) (is *model.Issue, errs []error, err error) {
 	return is, errs, nil
 }
 
-// PagesOf parses the files at once, a goroutine each and no more running
+// PagesOf parses the files at once — PDFs among them read by ex, refused
+// when ex is nil — a goroutine each and no more running
 // than GOMAXPROCS: the pages of an issue do not depend on one another. The
 // results are in the files' order, however the goroutines finish.
-func PagesOf(files []File) []Parsed {
+func PagesOf(files []File, ex Extractor) []Parsed {
 	out := make([]Parsed, len(files))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -108,7 +115,7 @@ func PagesOf(files []File) []Parsed {
 			slots <- struct{}{}
 			defer func() { <-slots }()
 			out[i].Name = f.Name
-			out[i].Pages, out[i].Err = Pages(f.Data)
+			out[i].Pages, out[i].Err = PagesReading(f.Data, ex)
 		})
 	}
 	wg.Wait()

@@ -48,11 +48,21 @@ type Parser struct {
 	Parse   func(name string, data []byte) ([]*model.Page, error)
 }
 
-// TextParser is package parse's reading of extracted text.
-func TextParser() Parser {
+// TextParser is package parse's reading of extracted text; a PDF is
+// refused.
+func TextParser() Parser { return PageParser(nil) }
+
+// PageParser is package parse's reading of page files: extracted text, and
+// PDFs read by ex (refused when ex is nil, and then parsed again once
+// there is a reader).
+func PageParser(ex parse.Extractor) Parser {
+	version := "pages " + strconv.Itoa(parse.Version)
+	if ex == nil {
+		version = "text " + strconv.Itoa(parse.Version)
+	}
 	return Parser{
-		Version: "text " + strconv.Itoa(parse.Version),
-		Parse:   func(_ string, b []byte) ([]*model.Page, error) { return parse.Pages(b) },
+		Version: version,
+		Parse:   func(_ string, b []byte) ([]*model.Page, error) { return parse.PagesReading(b, ex) },
 	}
 }
 

@@ -143,28 +143,45 @@ const MaxPageSize = 16 << 20
 // (symbolic links followed) of at most MaxPageSize bytes. A folder, a
 // device, a FIFO or a socket is refused by its kind, without blocking or
 // reading it; a larger file by its size. See safefile.Read.
+//
+// A PDF (by its name) may be as large as MaxPDFSize; what it holds is
+// checked by the parse, which refuses a file that is no PDF.
 func ReadPage(path string) ([]byte, error) {
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		return safefile.Read(path, MaxPDFSize)
+	}
 	return safefile.Read(path, MaxPageSize)
 }
 
+// MaxPDFSize is the largest PDF read: a day's paper in one file may run to
+// a hundred megabytes.
+const MaxPDFSize = 256 << 20
+
 // PageFiles lists the page files of an issue folder: the regular files that
-// are not hidden, not PDFs or images, in name order.
+// are not hidden, not images, in name order — its text files, or, in a
+// folder of no text files, its PDFs.
 func PageFiles(dir string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("read issue %s: %w", dir, err)
 	}
-	var out []string
+	var out, pdfs []string
 	for _, e := range ents {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
 		switch strings.ToLower(filepath.Ext(name)) {
-		case ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".json", ".md":
+		case ".pdf":
+			pdfs = append(pdfs, filepath.Join(dir, name))
+			continue
+		case ".png", ".jpg", ".jpeg", ".gif", ".json", ".md":
 			continue
 		}
 		out = append(out, filepath.Join(dir, name))
+	}
+	if len(out) == 0 {
+		out = pdfs
 	}
 	slices.Sort(out)
 	return out, nil
@@ -190,7 +207,13 @@ func ReadFiles(paths []string) (files []parse.File, errs []error) {
 // cannot be read as pages are reported in errs; err is set only when no page
 // could be read at all, and then says why.
 func LoadIssue(dir string) (is *model.Issue, errs []error, err error) {
-	l, err := NewCache("", TextParser()).LoadDir(dir)
+	return LoadIssueReading(dir, nil)
+}
+
+// LoadIssueReading is LoadIssue with the PDFs of the folder read by ex,
+// parsed afresh (nothing kept).
+func LoadIssueReading(dir string, ex parse.Extractor) (is *model.Issue, errs []error, err error) {
+	l, err := NewCache("", PageParser(ex)).LoadDir(dir)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,9 +5,12 @@
 //	dubao cat [--width N] [--ambiguous narrow|wide] [--no-indent] [PATH...]
 //	dubao parse [--pretty] PATH|-
 //	dubao search [--json] QUERY [PATH...]
+//	dubao add [--paper NAME] [--date D] [--shelf DIR] FILE...
 //
-// PATH is a page file as extracted text, a folder of page files, or - for
-// standard input; the pages of all of them are one issue. With none, dubao
+// PATH is a page file as extracted text, a PDF of one page or many, a
+// folder of page files (or of PDFs), or - for standard input; the pages of
+// all of them are one issue. PDFs are read by PDFium in WebAssembly, whose
+// compiled code is kept in $XDG_CACHE_HOME/dubao/wazero. With none, dubao
 // opens the shelf — a folder of dated issue folders, --shelf or
 // $XDG_DATA_HOME/dubao/papers — and with no shelf a bundled sample page.
 // What has been read, and where the reading stopped, is kept in
@@ -19,6 +22,10 @@
 // parse prints a file of one page as the page's JSON, and a file of several
 // pages (separated by form feeds) or a folder as the issue's: its date, its
 // pages, and its articles, each once with its continuations joined.
+//
+// add files page files (PDFs or text) onto the shelf, into the folder of
+// their day (2024-03-13-NAME with --paper NAME), the date as the pages
+// print it unless --date gives it.
 //
 // search prints each match of QUERY in the pages on a line: the page, the
 // article's headline, and the match in its context, marked ⟦so⟧ (in
@@ -78,6 +85,8 @@ func commands() []command {
 			func() *flag.FlagSet { return new(searchOptions).flags() }, searchCmd},
 		{"parse", "parse [--pretty] PATH|-", "print a page's article tree as JSON, or an issue's for a folder or a file of several pages",
 			func() *flag.FlagSet { return new(parseOptions).flags() }, parseCmd},
+		{"add", "add [--paper NAME] [--date D] [--shelf DIR] FILE...", "file pages (PDFs, or extracted text) onto the shelf, in the folder of their day",
+			func() *flag.FlagSet { return new(addOptions).flags() }, addCmd},
 		{"help", "help [COMMAND]", "print this help, or a command's", nil, helpCmd},
 		{"version", "version", "print dubao's version", nil, versionCmd},
 		{"completion", "completion bash|zsh|fish", "print the shell's completion script", nil, completionCmd},

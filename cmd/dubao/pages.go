@@ -24,8 +24,8 @@ var sample []byte
 // sampleKey is the key the sample's read state is kept under.
 const sampleKey = "sample"
 
-// issue reads the pages at paths — page files, folders of page files, "-"
-// for standard input — or the sample when there are none, and parses them
+// issue reads the pages at paths — page files and PDFs, folders of them,
+// "-" for standard input — or the sample when there are none, and parses them
 // into one issue: pages in the order of their numbers, stories joined
 // across pages, the files parsed at once. A file that does not parse is
 // left out with a warning, unless no page parses at all.
@@ -63,7 +63,7 @@ func issue(paths []string) (is *model.Issue, warnings []string, err error) {
 // ~/.cache/dubao); with neither, a cache that keeps nothing.
 func newCache() *shelf.Cache {
 	home, _ := os.UserHomeDir()
-	return shelf.NewCache(shelf.CacheDir(os.Getenv("XDG_CACHE_HOME"), home), shelf.TextParser())
+	return shelf.NewCache(shelf.CacheDir(os.Getenv("XDG_CACHE_HOME"), home), shelf.PageParser(pdfReader()))
 }
 
 // pageNames returns the page files at paths, a folder being its page

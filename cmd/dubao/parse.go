@@ -42,9 +42,10 @@ func parseCmd(args []string) error {
 	for _, w := range warnings {
 		say(w)
 	}
+	pdfs := pdfReader()
 	var out any
 	if info, err := os.Stat(paths[0]); paths[0] != "-" && err == nil && info.IsDir() {
-		is, errs, err := parse.Issue(files)
+		is, errs, err := parse.IssueReading(files, pdfs)
 		if err != nil {
 			return err
 		}
@@ -53,7 +54,7 @@ func parseCmd(args []string) error {
 		}
 		out = is.JSON()
 	} else {
-		pages, err := parse.Pages(files[0].Data)
+		pages, err := parse.PagesReading(files[0].Data, pdfs)
 		if err != nil {
 			return fmt.Errorf("%s: %w", paths[0], err)
 		}
