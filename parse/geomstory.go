@@ -150,7 +150,7 @@ func (g *geomPage) markHeads(sq *seqLines) {
 			}
 		}
 		// The subtitle: a line or a few just below it.
-		for k, n := j, 0; !split && k < len(ls) && n < 4 && (g.beside(sq, k, j-1, bottom, false) || k > j && g.wrapsOn(ls[k-1], ls[k])); k++ {
+		for k, n := j, 0; !split && k < len(ls) && n < 4 && (g.beside(sq, k, j-1, bottom, false) || k > 0 && g.wrapsOn(ls[k-1], ls[k])); k++ {
 			ls[k].head, ls[k].group = roleSubtitle, group
 			j = k + 1
 			if k+1 == len(ls) || !sameRow(ls[k+1], ls[k]) {
