@@ -510,7 +510,7 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 			carried = nil
 			h.gapped = strings.Contains(t, " ") && !h.byline
 			blankBefore = false
-			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && wraps(hl[len(hl)-1].text, t) {
+			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && hl[len(hl)-1].parts < maxHeadlineLines && wraps(hl[len(hl)-1].text, t) {
 				last := &hl[len(hl)-1]
 				last.text = joinHeadline(last.text, t)
 				last.parts++
@@ -549,21 +549,19 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 		var gr group
 		gr.pos = g[0].pos
 		var rest []hline
+		var bylines []string // joined once: a block may hold thousands
 		for _, h := range g {
 			gr.marks = append(gr.marks, h.marks...)
 			switch {
 			case h.byline:
-				if gr.byline == "" {
-					gr.byline = tidyByline(h.text)
-				} else {
-					gr.byline += " " + tidyByline(h.text)
-				}
+				bylines = append(bylines, tidyByline(h.text))
 			case strings.HasPrefix(h.text, "——") || strings.HasPrefix(h.text, "—— "):
 				gr.subtitle = joinHeadline(gr.subtitle, strings.Replace(h.text, "—— ", "——", 1))
 			default:
 				rest = append(rest, h)
 			}
 		}
+		gr.byline = strings.Join(bylines, " ")
 		switch len(rest) {
 		case 0:
 		case 1:
@@ -636,6 +634,12 @@ func hasClause(s string) bool {
 func columnTag(s string) bool {
 	return strings.HasSuffix(s, "）") && strings.Contains(s, "（")
 }
+
+// maxHeadlineLines is the most physical lines joined into one headline
+// line. No printed headline wraps to a tenth of it; past it, a block of many
+// thousand short lines would be joined line after line, at a cost in the
+// square of the block's length.
+const maxHeadlineLines = 64
 
 // wraps reports whether headline line b continues line a: it starts with a
 // character no line may start with, or a is a long line and b a short tail.

@@ -1,0 +1,93 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+)
+
+// worstCases are pages built to find the parser's slow paths: each is a few
+// megabytes of one shape that a step might read again for every line, token
+// or marker. Each must parse in time proportional to its length; the test
+// only needs them to finish (a quadratic path takes minutes), and
+// BenchmarkWorstCase reports the figures.
+var worstCases = []struct {
+	name string
+	page func() string
+}{
+	{"a 1 MB line of credits that do not open a story", func() string {
+		return repeatTo("本报讯息平台 ", 1<<20)
+	}},
+	{"a 1 MB line of credits", func() string {
+		return "开头 " + repeatTo("本报讯 消息来源 ", 1<<20)
+	}},
+	{"a 1 MB line of datelines", func() string {
+		return "开头 " + repeatTo("本报北京2月12日电 ", 1<<20)
+	}},
+	{"a 1 MB line of reporters' names", func() string {
+		return "开头 " + repeatTo("本报记者道路 道路、道路 ", 1<<20)
+	}},
+	{"a 4 MB paragraph", func() string {
+		return repeatTo("今年以来，全市经济运行稳中有进，", 4<<20) + "。\n"
+	}},
+	{"100k short lines", func() string {
+		return repeatTo("短行。\n", 100_000*len("短行。\n"))
+	}},
+	{"10k headline-like lines", func() string {
+		return repeatTo("\n推动高质量发展取得新成效\n\n", 10_000*len("\n推动高质量发展取得新成效\n\n"))
+	}},
+	{"10k headline lines that each continue the one before", func() string {
+		return "\n" + repeatTo("推动高质量发展取得新成效\n》新篇章\n", 10_000*len("推动高质量发展取得新成效\n》新篇章\n")) + "\n正文。\n"
+	}},
+	{"many continuation markers", func() string {
+		return repeatTo("正文内容（下转第2版） （上接第1版）正文\n", 1<<20)
+	}},
+	{"many markers on one line", func() string {
+		return repeatTo("（下转第2版）", 1<<20) + "\n"
+	}},
+	{"many bylines on their own lines", func() string {
+		return repeatTo("本报记者 张三\n", 1<<20)
+	}},
+	{"a letter-spaced 1 MB line", func() string {
+		return repeatTo("郭 树 书 介 ", 1<<20)
+	}},
+}
+
+// repeatTo repeats s until the result is at least n bytes.
+func repeatTo(s string, n int) string {
+	return strings.Repeat(s, (n+len(s)-1)/len(s))
+}
+
+func TestWorstCasesFinish(t *testing.T) {
+	if testing.Short() {
+		t.Skip("worst cases take seconds")
+	}
+	for _, c := range worstCases {
+		t.Run(c.name, func(t *testing.T) {
+			page := c.page()
+			ps, err := Pages([]byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ps) == 0 || len(ps[0].Articles) == 0 {
+				t.Fatalf("%d bytes gave no article", len(page))
+			}
+		})
+	}
+}
+
+// BenchmarkWorstCase parses each worst case; the figures should be of the
+// order of BenchmarkParse's, not fall with the page's size.
+func BenchmarkWorstCase(b *testing.B) {
+	for _, c := range worstCases {
+		page := []byte(c.page())
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Pages(page); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
