@@ -155,15 +155,15 @@ func closesEarly(s string) bool {
 }
 
 // hasRuneIn reports whether s holds any of the runes of set. set is a
-// handful of characters; each is looked for with strings.Contains, which
-// is fast on the bytes of CJK text.
+// handful of characters; each is looked for, as the bytes set holds it in,
+// with strings.Contains, which is fast on the bytes of CJK text.
 func hasRuneIn(s string, set string) bool {
-	for _, c := range set {
-		var buf [4]byte
-		n := utf8.EncodeRune(buf[:], c)
-		if strings.Contains(s, string(buf[:n])) {
+	for i := 0; i < len(set); {
+		_, n := utf8.DecodeRuneInString(set[i:])
+		if strings.Contains(s, set[i:i+n]) {
 			return true
 		}
+		i += n
 	}
 	return false
 }

@@ -1,6 +1,9 @@
 package parse
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Column widths. A page sets its articles in columns of different widths
 // (13 to 19 characters, fewer beside a picture). The width of the column a
@@ -80,7 +83,18 @@ func columnWidths(lines []line, use, barrier []bool) []colWidth {
 // quarter ems (q) and rounded to half ems (c, also in quarters).
 func commonOf(idx []int, q, c []int) float64 {
 	best, support := 0, 0
+	var tried [2*widthWindow + 1]int // candidates counted already
+	nTried := 0
 	for _, j := range idx {
+		// Most lines of a column are full: the same candidate comes again
+		// and again, and its support does not change.
+		if slices.Contains(tried[:nTried], c[j]) {
+			continue
+		}
+		if nTried < len(tried) {
+			tried[nTried] = c[j]
+			nTried++
+		}
 		n := 0
 		for _, i := range idx {
 			if d := q[i] - c[j]; d >= -2 && d <= 2 {
