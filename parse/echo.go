@@ -23,6 +23,7 @@ type echoes struct {
 	heads []bigramSet // each headline's
 	open  []bigramSet // the opening (120 characters) of each paragraph
 	prev  []bigramSet // the 200 characters before each paragraph
+	next  []bigramSet // nextSet(j), made on first asking
 }
 
 func newEchoes(paras []para, groups []group) *echoes {
@@ -30,6 +31,7 @@ func newEchoes(paras []para, groups []group) *echoes {
 		heads: make([]bigramSet, len(groups)),
 		open:  make([]bigramSet, len(paras)),
 		prev:  make([]bigramSet, len(paras)),
+		next:  make([]bigramSet, len(paras)),
 	}
 	for i, g := range groups {
 		e.heads[i] = bigramsOf(g.kicker + g.title + g.subtitle)
@@ -65,7 +67,10 @@ func (e *echoes) nextSet(j int) bigramSet {
 	if j+1 >= len(e.open) {
 		return e.open[j]
 	}
-	return union(e.open[j], e.open[j+1])
+	if e.next[j] == nil {
+		e.next[j] = union(e.open[j], e.open[j+1])
+	}
+	return e.next[j]
 }
 
 // shift is how much more the text from paragraph j on echoes headline g
@@ -125,7 +130,7 @@ func (e *echoes) parting(end, start int) float64 {
 
 // bigramsOf returns the set of ideograph pairs in s.
 func bigramsOf(s string) bigramSet {
-	var out bigramSet
+	out := make(bigramSet, 0, len(s)/3) // an ideograph is three bytes
 	prev := rune(0)
 	for len(s) > 0 {
 		r, n := utf8.DecodeRuneInString(s)
@@ -139,7 +144,7 @@ func bigramsOf(s string) bigramSet {
 }
 
 func runeBigrams(rs []rune) bigramSet {
-	var out bigramSet
+	out := make(bigramSet, 0, len(rs))
 	for i := 1; i < len(rs); i++ {
 		if isIdeograph(rs[i-1]) && isIdeograph(rs[i]) {
 			out = append(out, bigram(rs[i-1])<<32|bigram(rs[i]))
