@@ -43,14 +43,15 @@ func newEchoes(paras []para, groups []group) *echoes {
 		e.open[j] = bigramsOf(clip(p.text, 120, false))
 		ends[j] = clip(p.text, 200, true)
 	}
-	tail := make([]rune, 0, 900)
+	buf := make([]rune, 0, 600)
 	for j := range paras {
-		tail = tail[:0]
+		buf = buf[:0]
 		for k := max(0, j-3); k < j; k++ {
 			for _, r := range ends[k] {
-				tail = append(tail, r)
+				buf = append(buf, r)
 			}
 		}
+		tail := buf // the last 200 of them, buf keeping its room
 		if len(tail) > 200 {
 			tail = tail[len(tail)-200:]
 		}
