@@ -29,7 +29,7 @@ func classify(ps []piece) int {
 		case p.bylineOnly:
 			p.role = roleByline
 			changed++
-		case !p.spaced && squeezedEm(p) > max(p.width.before, p.width.after)+1.5:
+		case !p.spaced && p.squeezed > max(p.width.before, p.width.after)+1.5:
 			p.role = roleHead
 			changed++
 		}
@@ -227,7 +227,7 @@ func openLine(ps []piece, i int) bool {
 	if p.role != roleBody || p.text == "" || p.spaced || p.narrow || len(p.markers) > 0 || p.leads || p.credit {
 		return false
 	}
-	if ideographs(p.text) < 2 || closesEarly(p.text) || noLineStart(firstRune(p.text)) || unclosed(p.text) {
+	if p.ideographs < 2 || p.closesEarly || noLineStart(firstRune(p.text)) || p.unclosed {
 		return false
 	}
 	switch lastRune(p.text) {
@@ -251,7 +251,7 @@ func startsAfterRun(ps []piece, k int) bool {
 		return true
 	}
 	q := &ps[n]
-	if noLineStart(firstRune(q.text)) || closesEarly(q.text) {
+	if noLineStart(firstRune(q.text)) || q.closesEarly {
 		return false
 	}
 	return looksIndented(q) || q.short() && closesSentence(lastRune(q.text))
@@ -312,7 +312,7 @@ func headish(ps []piece, i int) bool {
 	if p.text == "" || p.spaced || p.narrow || len(p.markers) > 0 || p.leads {
 		return false
 	}
-	finishes := closesEarly(p.text) || noLineStart(firstRune(p.text))
+	finishes := p.closesEarly || noLineStart(firstRune(p.text))
 	if j := prevText(ps, i); j >= 0 && ps[j].role == roleHead && !ps[j].doubt &&
 		(finishes || firstRune(p.text) == '（' && p.short()) {
 		return true // the tail of a wrapped headline
@@ -320,7 +320,7 @@ func headish(ps []piece, i int) bool {
 	if finishes || firstRune(p.text) == '（' {
 		return false // it finishes a bracket the line before opened
 	}
-	if p.credit || ideographs(p.text) < 2 && !neighbourIsHead(ps, i) {
+	if p.credit || p.ideographs < 2 && !neighbourIsHead(ps, i) {
 		return false
 	}
 	switch lastRune(p.text) {
@@ -331,7 +331,7 @@ func headish(ps []piece, i int) bool {
 	if next >= 0 && noLineStart(firstRune(ps[next].text)) && ps[next].role == roleBody {
 		return false // the line goes on
 	}
-	if prev >= 0 && ps[prev].role == roleBody && (!endsParagraph(ps, prev) || unclosed(ps[prev].text)) {
+	if prev >= 0 && ps[prev].role == roleBody && (!endsParagraph(ps, prev) || ps[prev].unclosed) {
 		return false // the line finishes a paragraph
 	}
 	if next == i+1 && ps[next].role == roleBody && ps[next].em >= ps[next].width.here-1.25 && !closesSentence(lastRune(ps[next].text)) && !ps[next].leads {

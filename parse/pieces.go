@@ -22,6 +22,12 @@ type piece struct {
 	leads      bool // it opens with a byline: a story starts here
 	bylineOnly bool // the whole line is a byline
 	credit     bool // it is a picture's or a story's credit (…摄)
+
+	// How the text reads as a line, for the steps that ask again and again.
+	ideographs  int     // ideographs in it
+	closesEarly bool    // it closes a bracket or quote before opening one
+	unclosed    bool    // it leaves a bracket or quote open
+	squeezed    float64 // its width with punctuation squeezed (squeezedEm)
 }
 
 // know works out what a piece's text says about itself.
@@ -29,6 +35,10 @@ func (p *piece) know() {
 	p.leads = bylineStart(p.text)
 	p.bylineOnly = !p.leads && isBylineLine(cleanSpaces(p.raw, p.spaced, true))
 	p.credit = isCredit(p.text)
+	p.ideographs = ideographs(p.text)
+	p.closesEarly = closesEarly(p.text)
+	p.unclosed = unclosed(p.text)
+	p.squeezed = squeezedEm(p)
 }
 
 type role uint8
