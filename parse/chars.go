@@ -44,6 +44,8 @@ func isIdeograph(r rune) bool {
 		return false
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return true
+	case r >= 0xFF00 && r <= 0xFFEF: // full-width punctuation and forms
+		return false
 	}
 	return unicode.Is(unicode.Han, r)
 }

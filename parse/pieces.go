@@ -33,7 +33,7 @@ type piece struct {
 // know works out what a piece's text says about itself.
 func (p *piece) know() {
 	p.leads = bylineStart(p.text)
-	p.bylineOnly = !p.leads && isBylineLine(cleanSpaces(p.raw, p.spaced, true))
+	p.bylineOnly = !p.leads && mayBeBylineLine(p.text) && isBylineLine(cleanSpaces(p.raw, p.spaced, true))
 	p.credit = isCredit(p.text)
 	p.ideographs = ideographs(p.text)
 	p.closesEarly = closesEarly(p.text)
