@@ -661,24 +661,34 @@ func wraps(a, b string) bool {
 
 // splitSideBySide cuts a wide headline line where pdftotext -raw printed two
 // headlines that stand side by side on the page: 跨越山海的行者 中国科幻…
+//
+// The headline read so far grows token by token, cleaned as cleanSpaces
+// would clean it whole: a space stays only where keepSpace keeps it between
+// its last token and the next (cleaning it again changes nothing before).
+// A long line costs time in its length.
 func splitSideBySide(raw string) []string {
-	tokens := strings.FieldsFunc(raw, isSpace)
 	var out []string
-	cur := ""
-	for _, t := range tokens {
-		if cur != "" && runeLen(cur) >= 4 && runeLen(t) >= 4 && isWide(lastRune(cur)) && isWide(firstRune(t)) {
-			out = append(out, cur)
-			cur = t
+	var cur strings.Builder
+	curRunes, lastTok := 0, 0 // runes in cur; where its last token starts
+	for _, t := range strings.FieldsFunc(raw, isSpace) {
+		tRunes := runeLen(t)
+		if cur.Len() > 0 && curRunes >= 4 && tRunes >= 4 && isWide(lastRune(cur.String())) && isWide(firstRune(t)) {
+			out = append(out, cur.String())
+			cur = strings.Builder{}
+			cur.WriteString(t)
+			curRunes, lastTok = tRunes, 0
 			continue
 		}
-		if cur == "" {
-			cur = t
-		} else {
-			cur = cleanSpaces(cur+" "+t, false, false)
+		if cur.Len() > 0 && keepSpace(cur.String()[lastTok:], t, false, false) {
+			cur.WriteByte(' ')
+			curRunes++
+			lastTok = cur.Len()
 		}
+		cur.WriteString(t)
+		curRunes += tRunes
 	}
-	if cur != "" {
-		out = append(out, cur)
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
 	}
 	return out
 }

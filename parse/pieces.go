@@ -112,10 +112,10 @@ func splitAtByline(l line) []line {
 }
 
 // creditReach is how far into a line's rest, in bytes, a credit is looked
-// for. The longest credit bylineLead knows — a place, a date and a bracket of
-// forty characters — is under 400 bytes; only a list of some hundred
-// reporters' names would run past this.
-const creditReach = 1024
+// for. The longest credit bylineLead knows — a name, a place, a date and a
+// bracket of forty characters — is under 250 bytes; only a list of some
+// fifty reporters' names would run past this.
+const creditReach = 512
 
 // joinReach joins the first tokens, with a space between them, up to
 // creditReach bytes or the first token past it.

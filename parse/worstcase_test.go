@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,6 +49,10 @@ var worstCases = []struct {
 	{"many bylines on their own lines", func() string {
 		return repeatTo("本报记者 张三\n", 1<<20)
 	}},
+	{"a 1 MB headline line of short phrases between body lines", func() string {
+		body := "今年以来，全市经济运行稳中有进，产业结构持\n"
+		return strings.Repeat(body, 8) + repeatTo("标题 ab ", 1<<20) + "\n" + strings.Repeat(body, 8)
+	}},
 	{"a letter-spaced 1 MB line", func() string {
 		return repeatTo("郭 树 书 介 ", 1<<20)
 	}},
@@ -89,5 +95,45 @@ func BenchmarkWorstCase(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// splitSideBySide cleans the headline it reads token by token; the answer
+// is the one cleaning it whole after every token gives, as it once did.
+func TestSplitSideBySideCleansAsAWhole(t *testing.T) {
+	whole := func(raw string) []string {
+		var out []string
+		cur := ""
+		for _, t := range strings.FieldsFunc(raw, isSpace) {
+			if cur != "" && runeLen(cur) >= 4 && runeLen(t) >= 4 && isWide(lastRune(cur)) && isWide(firstRune(t)) {
+				out = append(out, cur)
+				cur = t
+				continue
+			}
+			if cur == "" {
+				cur = t
+			} else {
+				cur = cleanSpaces(cur+" "+t, false, false)
+			}
+		}
+		if cur != "" {
+			out = append(out, cur)
+		}
+		return out
+	}
+	pieces := []string{"C", "919", "x", "ab", "3", "D", "5K", "挑战", "跨越山海的行者", "中国科幻", "“", "”", "·", "2024", "年", "，", "a1", "Z"}
+	r := rand.New(rand.NewPCG(9, 9))
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(3) > 0 {
+				b.WriteString([]string{" ", "  ", "\u3000"}[r.IntN(3)])
+			}
+		}
+		raw := b.String()
+		if got, want := splitSideBySide(raw), whole(raw); !slices.Equal(got, want) {
+			t.Fatalf("splitSideBySide(%q) = %q, want %q", raw, got, want)
+		}
 	}
 }
