@@ -53,6 +53,17 @@ var worstCases = []struct {
 		body := "今年以来，全市经济运行稳中有进，产业结构持\n"
 		return strings.Repeat(body, 8) + repeatTo("标题 ab ", 1<<20) + "\n" + strings.Repeat(body, 8)
 	}},
+	{"100k short lines without a stop", func() string {
+		return repeatTo("推动发展\n", 100_000*len("推动发展\n"))
+	}},
+	{"short lines between body lines, 20k times", func() string {
+		unit := "今年以来，全市经济运行稳中有进，产业结构持\n推动发展\n"
+		return repeatTo(unit, 20_000*len(unit))
+	}},
+	{"blank-separated short lines and bylines, 20k times", func() string {
+		unit := "\n推动发展\n本报记者 张三\n\n今年以来，全市经济运行稳中有进，产业结构持\n"
+		return repeatTo(unit, 20_000*len(unit))
+	}},
 	{"a letter-spaced 1 MB line", func() string {
 		return repeatTo("郭 树 书 介 ", 1<<20)
 	}},
