@@ -62,10 +62,16 @@ func creditEnds(t string, end int) bool {
 
 // isBylineLine reports whether the whole line is a byline.
 func isBylineLine(t string) bool {
-	if len(t) > 90 || !hasRuneIn(t, "记記评評通文图圖摄攝】") {
-		return false
-	}
-	return bylineLine.MatchString(t)
+	return mayBeBylineLine(t) && bylineLine.MatchString(t)
+}
+
+// mayBeBylineLine is isBylineLine's quick test: a byline line is short and
+// names a reporter, a commentator, a picture or a bracketed credit. Taking
+// spaces out of a line only shortens it, so when the test fails on a line's
+// text with every space taken out, isBylineLine fails on any cleaning of it:
+// it may be asked before the line is cleaned.
+func mayBeBylineLine(t string) bool {
+	return len(t) <= 90 && hasRuneIn(t, "记記评評通文图圖摄攝】")
 }
 
 // splitByline takes the opening credit off an article's first paragraph.

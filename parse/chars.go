@@ -44,6 +44,8 @@ func isIdeograph(r rune) bool {
 		return false
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return true
+	case r >= 0xFF00 && r <= 0xFFEF: // full-width punctuation and forms
+		return false
 	}
 	return unicode.Is(unicode.Han, r)
 }
@@ -155,15 +157,15 @@ func closesEarly(s string) bool {
 }
 
 // hasRuneIn reports whether s holds any of the runes of set. set is a
-// handful of characters; each is looked for with strings.Contains, which
-// is fast on the bytes of CJK text.
+// handful of characters; each is looked for, as the bytes set holds it in,
+// with strings.Contains, which is fast on the bytes of CJK text.
 func hasRuneIn(s string, set string) bool {
-	for _, c := range set {
-		var buf [4]byte
-		n := utf8.EncodeRune(buf[:], c)
-		if strings.Contains(s, string(buf[:n])) {
+	for i := 0; i < len(set); {
+		_, n := utf8.DecodeRuneInString(set[i:])
+		if strings.Contains(s, set[i:i+n]) {
 			return true
 		}
+		i += n
 	}
 	return false
 }

@@ -1,6 +1,9 @@
 package parse
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Column widths. A page sets its articles in columns of different widths
 // (13 to 19 characters, fewer beside a picture). The width of the column a
@@ -79,16 +82,37 @@ func columnWidths(lines []line, use, barrier []bool) []colWidth {
 // commonOf is commonWidth over the lines at idx, their lengths already in
 // quarter ems (q) and rounded to half ems (c, also in quarters).
 func commonOf(idx []int, q, c []int) float64 {
+	// The window's lengths, side by side: each candidate reads them all.
+	var buf [2*widthWindow + 1]int
+	qs := buf[:0]
+	if len(idx) > len(buf) {
+		qs = make([]int, 0, len(idx))
+	}
+	for _, i := range idx {
+		qs = append(qs, q[i])
+	}
 	best, support := 0, 0
+	var tried [2*widthWindow + 1]int // candidates counted already
+	nTried := 0
 	for _, j := range idx {
+		v := c[j]
+		// Most lines of a column are full: the same candidate comes again
+		// and again, and its support does not change.
+		if slices.Contains(tried[:nTried], v) {
+			continue
+		}
+		if nTried < len(tried) {
+			tried[nTried] = v
+			nTried++
+		}
 		n := 0
-		for _, i := range idx {
-			if d := q[i] - c[j]; d >= -2 && d <= 2 {
+		for _, x := range qs {
+			if d := x - v; d >= -2 && d <= 2 {
 				n++
 			}
 		}
-		if n > support || n == support && c[j] > best {
-			best, support = c[j], n
+		if n > support || n == support && v > best {
+			best, support = v, n
 		}
 	}
 	return float64(best) / 4

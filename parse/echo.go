@@ -18,18 +18,23 @@ type bigram uint64
 type bigramSet []bigram
 
 // echoes holds the bigrams of every headline and of the passages around
-// every paragraph, made once per page.
+// every paragraph, made once per page. The passages' sets are asked about
+// far more than they are made: they are tables, each member found in a step.
 type echoes struct {
-	heads []bigramSet // each headline's
-	open  []bigramSet // the opening (120 characters) of each paragraph
-	prev  []bigramSet // the 200 characters before each paragraph
+	heads []bigramSet   // each headline's
+	open  []bigramTable // the opening (120 characters) of each paragraph
+	prev  []bigramTable // the 200 characters before each paragraph
+	next  []bigramTable // nextSet(j), made on first asking
+	made  []bool        // next[j] is made
 }
 
 func newEchoes(paras []para, groups []group) *echoes {
 	e := &echoes{
 		heads: make([]bigramSet, len(groups)),
-		open:  make([]bigramSet, len(paras)),
-		prev:  make([]bigramSet, len(paras)),
+		open:  make([]bigramTable, len(paras)),
+		prev:  make([]bigramTable, len(paras)),
+		next:  make([]bigramTable, len(paras)),
+		made:  make([]bool, len(paras)),
 	}
 	for i, g := range groups {
 		e.heads[i] = bigramsOf(g.kicker + g.title + g.subtitle)
@@ -37,35 +42,44 @@ func newEchoes(paras []para, groups []group) *echoes {
 	// The 200 characters before paragraph j: the ends of the three
 	// paragraphs before it, each cut to its last 200 characters once.
 	ends := make([]string, len(paras))
+	buf := make([]rune, 0, 600)
 	for j, p := range paras {
-		e.open[j] = bigramsOf(clip(p.text, 120, false))
+		buf = buf[:0]
+		for _, r := range clip(p.text, 120, false) {
+			buf = append(buf, r)
+		}
+		e.open[j] = runeTable(buf)
 		ends[j] = clip(p.text, 200, true)
 	}
-	tail := make([]rune, 0, 900)
 	for j := range paras {
-		tail = tail[:0]
+		buf = buf[:0]
 		for k := max(0, j-3); k < j; k++ {
 			for _, r := range ends[k] {
-				tail = append(tail, r)
+				buf = append(buf, r)
 			}
 		}
+		tail := buf // the last 200 of them, buf keeping its room
 		if len(tail) > 200 {
 			tail = tail[len(tail)-200:]
 		}
-		e.prev[j] = runeBigrams(tail)
+		e.prev[j] = runeTable(tail)
 	}
 	return e
 }
 
 // nextSet is the opening of paragraphs j and j+1 together.
-func (e *echoes) nextSet(j int) bigramSet {
+func (e *echoes) nextSet(j int) *bigramTable {
 	if j >= len(e.open) {
-		return nil
+		return &bigramTable{}
 	}
 	if j+1 >= len(e.open) {
-		return e.open[j]
+		return &e.open[j]
 	}
-	return union(e.open[j], e.open[j+1])
+	if !e.made[j] {
+		e.next[j] = unionTable(&e.open[j], &e.open[j+1])
+		e.made[j] = true
+	}
+	return &e.next[j]
 }
 
 // shift is how much more the text from paragraph j on echoes headline g
@@ -74,22 +88,27 @@ func (e *echoes) shift(g, j int) float64 {
 	if j <= 0 || j >= len(e.open) {
 		return 0
 	}
-	return e.opening(g, j) - e.share(g, e.prev[j])
+	return e.opening(g, j) - e.share(g, &e.prev[j])
 }
 
 // opening is how much the opening of a story starting at paragraph j
 // echoes headline g. A story may open with a scene and name its subject
 // only in its second paragraph, which counts a little less.
 func (e *echoes) opening(g, j int) float64 {
-	v := e.share(g, e.open[j])
+	v := e.share(g, &e.open[j])
 	if j+1 < len(e.open) {
-		v = max(v, 0.6*e.share(g, e.open[j+1]))
+		v = max(v, 0.6*e.share(g, &e.open[j+1]))
 	}
 	return v
 }
 
+// A bigramLookup is a set of bigrams that can be asked whether it holds one.
+type bigramLookup interface {
+	has(b bigram) bool
+}
+
 // share is the part of headline g's bigrams found in set.
-func (e *echoes) share(g int, set bigramSet) float64 {
+func (e *echoes) share(g int, set bigramLookup) float64 {
 	if len(e.heads[g]) == 0 {
 		return 0
 	}
@@ -97,10 +116,10 @@ func (e *echoes) share(g int, set bigramSet) float64 {
 }
 
 // found counts headline g's bigrams found in set.
-func (e *echoes) found(g int, set bigramSet) int {
+func (e *echoes) found(g int, set bigramLookup) int {
 	n := 0
 	for _, b := range e.heads[g] {
-		if _, ok := slices.BinarySearch(set, b); ok {
+		if set.has(b) {
 			n++
 		}
 	}
@@ -115,17 +134,109 @@ func (e *echoes) parting(end, start int) float64 {
 	if end <= 0 || start >= len(e.open) || end >= len(e.prev) {
 		return 0
 	}
-	before, after := e.prev[end], e.nextSet(start)
-	if len(before) == 0 || len(after) == 0 {
+	before, after := &e.prev[end], e.nextSet(start)
+	if len(before.list) == 0 || len(after.list) == 0 {
 		return 0
 	}
-	c := float64(common(before, after)) / float64(min(len(before), len(after)))
+	c := float64(commonTable(before, after)) / float64(min(len(before.list), len(after.list)))
 	return max(-1, min(1, (0.1-c)/0.1))
+}
+
+// A bigramTable is a set of bigrams kept by hash, open addressing: each
+// member is found in a step or two, where a sorted set takes a search.
+type bigramTable struct {
+	list []bigram // the members, each once
+	slot []bigram // a power of two of slots; 0, which no bigram is, is empty
+}
+
+// newTable makes room for up to n members.
+func newTable(n int) bigramTable {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	buf := make([]bigram, n+size)
+	return bigramTable{list: buf[:0:n], slot: buf[n:]}
+}
+
+// at is where b's search starts in the table.
+func (t bigramTable) at(b bigram) int {
+	return int(uint64(b) * 0x9E3779B97F4A7C15 >> 32 & uint64(len(t.slot)-1))
+}
+
+func (t *bigramTable) add(b bigram) {
+	for i := t.at(b); ; i = (i + 1) & (len(t.slot) - 1) {
+		switch t.slot[i] {
+		case 0:
+			t.slot[i] = b
+			t.list = append(t.list, b)
+			return
+		case b:
+			return
+		}
+	}
+}
+
+func (t bigramTable) has(b bigram) bool {
+	if len(t.list) == 0 {
+		return false
+	}
+	for i := t.at(b); ; i = (i + 1) & (len(t.slot) - 1) {
+		switch t.slot[i] {
+		case 0:
+			return false
+		case b:
+			return true
+		}
+	}
+}
+
+// runeTable is the table of the ideograph pairs in rs.
+func runeTable(rs []rune) bigramTable {
+	t := newTable(max(0, len(rs)-1))
+	for i := 1; i < len(rs); i++ {
+		if isIdeograph(rs[i-1]) && isIdeograph(rs[i]) {
+			t.add(bigram(rs[i-1])<<32 | bigram(rs[i]))
+		}
+	}
+	return t
+}
+
+// unionTable is the table of the bigrams in a or b.
+func unionTable(a, b *bigramTable) bigramTable {
+	t := newTable(len(a.list) + len(b.list))
+	for _, x := range a.list {
+		t.add(x)
+	}
+	for _, x := range b.list {
+		t.add(x)
+	}
+	return t
+}
+
+// commonTable counts the bigrams two tables share.
+func commonTable(a, b *bigramTable) int {
+	if len(a.list) > len(b.list) {
+		a, b = b, a
+	}
+	n := 0
+	for _, x := range a.list {
+		if b.has(x) {
+			n++
+		}
+	}
+	return n
+}
+
+// has reports whether the sorted set holds b.
+func (s bigramSet) has(b bigram) bool {
+	_, ok := slices.BinarySearch(s, b)
+	return ok
 }
 
 // bigramsOf returns the set of ideograph pairs in s.
 func bigramsOf(s string) bigramSet {
-	var out bigramSet
+	out := make(bigramSet, 0, len(s)/3) // an ideograph is three bytes
 	prev := rune(0)
 	for len(s) > 0 {
 		r, n := utf8.DecodeRuneInString(s)
@@ -138,41 +249,9 @@ func bigramsOf(s string) bigramSet {
 	return sortSet(out)
 }
 
-func runeBigrams(rs []rune) bigramSet {
-	var out bigramSet
-	for i := 1; i < len(rs); i++ {
-		if isIdeograph(rs[i-1]) && isIdeograph(rs[i]) {
-			out = append(out, bigram(rs[i-1])<<32|bigram(rs[i]))
-		}
-	}
-	return sortSet(out)
-}
-
 func sortSet(s bigramSet) bigramSet {
 	slices.Sort(s)
 	return slices.Compact(s)
-}
-
-// union merges two sets.
-func union(a, b bigramSet) bigramSet {
-	out := make(bigramSet, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			out = append(out, a[i])
-			i++
-		case a[i] > b[j]:
-			out = append(out, b[j])
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
-		}
-	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
 }
 
 // common counts the bigrams two sets share.

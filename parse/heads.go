@@ -29,7 +29,7 @@ func classify(ps []piece) int {
 		case p.bylineOnly:
 			p.role = roleByline
 			changed++
-		case !p.spaced && squeezedEm(p) > max(p.width.before, p.width.after)+1.5:
+		case !p.spaced && p.squeezed > max(p.width.before, p.width.after)+1.5:
 			p.role = roleHead
 			changed++
 		}
@@ -227,7 +227,7 @@ func openLine(ps []piece, i int) bool {
 	if p.role != roleBody || p.text == "" || p.spaced || p.narrow || len(p.markers) > 0 || p.leads || p.credit {
 		return false
 	}
-	if ideographs(p.text) < 2 || closesEarly(p.text) || noLineStart(firstRune(p.text)) || unclosed(p.text) {
+	if p.ideographs < 2 || p.closesEarly || noLineStart(firstRune(p.text)) || p.unclosed {
 		return false
 	}
 	switch lastRune(p.text) {
@@ -251,7 +251,7 @@ func startsAfterRun(ps []piece, k int) bool {
 		return true
 	}
 	q := &ps[n]
-	if noLineStart(firstRune(q.text)) || closesEarly(q.text) {
+	if noLineStart(firstRune(q.text)) || q.closesEarly {
 		return false
 	}
 	return looksIndented(q) || q.short() && closesSentence(lastRune(q.text))
@@ -312,7 +312,7 @@ func headish(ps []piece, i int) bool {
 	if p.text == "" || p.spaced || p.narrow || len(p.markers) > 0 || p.leads {
 		return false
 	}
-	finishes := closesEarly(p.text) || noLineStart(firstRune(p.text))
+	finishes := p.closesEarly || noLineStart(firstRune(p.text))
 	if j := prevText(ps, i); j >= 0 && ps[j].role == roleHead && !ps[j].doubt &&
 		(finishes || firstRune(p.text) == '（' && p.short()) {
 		return true // the tail of a wrapped headline
@@ -320,7 +320,7 @@ func headish(ps []piece, i int) bool {
 	if finishes || firstRune(p.text) == '（' {
 		return false // it finishes a bracket the line before opened
 	}
-	if p.credit || ideographs(p.text) < 2 && !neighbourIsHead(ps, i) {
+	if p.credit || p.ideographs < 2 && !neighbourIsHead(ps, i) {
 		return false
 	}
 	switch lastRune(p.text) {
@@ -331,7 +331,7 @@ func headish(ps []piece, i int) bool {
 	if next >= 0 && noLineStart(firstRune(ps[next].text)) && ps[next].role == roleBody {
 		return false // the line goes on
 	}
-	if prev >= 0 && ps[prev].role == roleBody && (!endsParagraph(ps, prev) || unclosed(ps[prev].text)) {
+	if prev >= 0 && ps[prev].role == roleBody && (!endsParagraph(ps, prev) || ps[prev].unclosed) {
 		return false // the line finishes a paragraph
 	}
 	if next == i+1 && ps[next].role == roleBody && ps[next].em >= ps[next].width.here-1.25 && !closesSentence(lastRune(ps[next].text)) && !ps[next].leads {
@@ -510,7 +510,7 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 			carried = nil
 			h.gapped = strings.Contains(t, " ") && !h.byline
 			blankBefore = false
-			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && wraps(hl[len(hl)-1].text, t) {
+			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && hl[len(hl)-1].parts < maxHeadlineLines && wraps(hl[len(hl)-1].text, t) {
 				last := &hl[len(hl)-1]
 				last.text = joinHeadline(last.text, t)
 				last.parts++
@@ -549,21 +549,19 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 		var gr group
 		gr.pos = g[0].pos
 		var rest []hline
+		var bylines []string // joined once: a block may hold thousands
 		for _, h := range g {
 			gr.marks = append(gr.marks, h.marks...)
 			switch {
 			case h.byline:
-				if gr.byline == "" {
-					gr.byline = tidyByline(h.text)
-				} else {
-					gr.byline += " " + tidyByline(h.text)
-				}
+				bylines = append(bylines, tidyByline(h.text))
 			case strings.HasPrefix(h.text, "——") || strings.HasPrefix(h.text, "—— "):
 				gr.subtitle = joinHeadline(gr.subtitle, strings.Replace(h.text, "—— ", "——", 1))
 			default:
 				rest = append(rest, h)
 			}
 		}
+		gr.byline = strings.Join(bylines, " ")
 		switch len(rest) {
 		case 0:
 		case 1:
@@ -637,6 +635,12 @@ func columnTag(s string) bool {
 	return strings.HasSuffix(s, "）") && strings.Contains(s, "（")
 }
 
+// maxHeadlineLines is the most physical lines joined into one headline
+// line. No printed headline wraps to a tenth of it; past it, a block of many
+// thousand short lines would be joined line after line, at a cost in the
+// square of the block's length.
+const maxHeadlineLines = 64
+
 // wraps reports whether headline line b continues line a: it starts with a
 // character no line may start with, or a is a long line and b a short tail.
 func wraps(a, b string) bool {
@@ -657,24 +661,34 @@ func wraps(a, b string) bool {
 
 // splitSideBySide cuts a wide headline line where pdftotext -raw printed two
 // headlines that stand side by side on the page: 跨越山海的行者 中国科幻…
+//
+// The headline read so far grows token by token, cleaned as cleanSpaces
+// would clean it whole: a space stays only where keepSpace keeps it between
+// its last token and the next (cleaning it again changes nothing before).
+// A long line costs time in its length.
 func splitSideBySide(raw string) []string {
-	tokens := strings.FieldsFunc(raw, isSpace)
 	var out []string
-	cur := ""
-	for _, t := range tokens {
-		if cur != "" && runeLen(cur) >= 4 && runeLen(t) >= 4 && isWide(lastRune(cur)) && isWide(firstRune(t)) {
-			out = append(out, cur)
-			cur = t
+	var cur strings.Builder
+	curRunes, lastTok := 0, 0 // runes in cur; where its last token starts
+	for _, t := range strings.FieldsFunc(raw, isSpace) {
+		tRunes := runeLen(t)
+		if cur.Len() > 0 && curRunes >= 4 && tRunes >= 4 && isWide(lastRune(cur.String())) && isWide(firstRune(t)) {
+			out = append(out, cur.String())
+			cur = strings.Builder{}
+			cur.WriteString(t)
+			curRunes, lastTok = tRunes, 0
 			continue
 		}
-		if cur == "" {
-			cur = t
-		} else {
-			cur = cleanSpaces(cur+" "+t, false, false)
+		if cur.Len() > 0 && keepSpace(cur.String()[lastTok:], t, false, false) {
+			cur.WriteByte(' ')
+			curRunes++
+			lastTok = cur.Len()
 		}
+		cur.WriteString(t)
+		curRunes += tRunes
 	}
-	if cur != "" {
-		out = append(out, cur)
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
 	}
 	return out
 }

@@ -122,8 +122,10 @@ func PagesOf(files []File, ex Extractor) []Parsed {
 	return out
 }
 
-// nameDigits finds the last run of digits in a file name.
-var nameDigits = regexp.MustCompile(`(\d+)\D*$`)
+// nameDigits finds the name's trailing number group: the last run of
+// digits, with no Latin letter or digit after it: 03, page03, 第3版; the 50
+// of story50k is part of a word and names no page.
+var nameDigits = regexp.MustCompile(`(\d+)[^0-9A-Za-z]*$`)
 
 // nameNumber reads a page number from a file's name: 03.txt, page3.txt,
 // 第3版.txt; in rmrb2024031303.txt the digits after the date. 0 when the

@@ -72,6 +72,9 @@ func TestNameNumber(t *testing.T) {
 	for name, want := range map[string]int{
 		"01.txt": 1, "page03.txt": 3, "rmrb2024031303.txt": 3, "第12版.txt": 12,
 		"dir/p7": 7, "notes.txt": 0, "20240313.txt": 0, "1234.txt": 0,
+		// Only the trailing number group names a page: digits with a
+		// letter after them are part of a word.
+		"story50k.txt": 0, "v2draft.txt": 0, "05_.txt": 5,
 	} {
 		if got := nameNumber(name); got != want {
 			t.Errorf("nameNumber(%q) = %d, want %d", name, got, want)

@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A piece is a line of the page, or a part of one, with its role: body text,
 // a headline line, a byline on its own line. Extractors sometimes print two
@@ -19,13 +22,23 @@ type piece struct {
 	leads      bool // it opens with a byline: a story starts here
 	bylineOnly bool // the whole line is a byline
 	credit     bool // it is a picture's or a story's credit (…摄)
+
+	// How the text reads as a line, for the steps that ask again and again.
+	ideographs  int     // ideographs in it
+	closesEarly bool    // it closes a bracket or quote before opening one
+	unclosed    bool    // it leaves a bracket or quote open
+	squeezed    float64 // its width with punctuation squeezed (squeezedEm)
 }
 
 // know works out what a piece's text says about itself.
 func (p *piece) know() {
 	p.leads = bylineStart(p.text)
-	p.bylineOnly = !p.leads && isBylineLine(cleanSpaces(p.raw, p.spaced, true))
+	p.bylineOnly = !p.leads && mayBeBylineLine(p.text) && isBylineLine(cleanSpaces(p.raw, p.spaced, true))
 	p.credit = isCredit(p.text)
+	p.ideographs = ideographs(p.text)
+	p.closesEarly = closesEarly(p.text)
+	p.unclosed = unclosed(p.text)
+	p.squeezed = squeezedEm(p)
 }
 
 type role uint8
@@ -63,25 +76,61 @@ func cutPieces(lines []line, furniture []bool) []piece {
 
 // splitAtByline cuts a line where, after a space, a story opens with a
 // byline: "②） 本报北京2月12日电（唐维红、张晓".
+//
+// The work per candidate token is bounded, so that a long line with many
+// tokens that might open a credit costs time in proportion to its length:
+// whether the rest is letter-spaced is counted once from the end, and only
+// the first creditReach bytes of the rest are cleaned and read.
 func splitAtByline(l line) []line {
 	if !strings.ContainsRune(l.raw, ' ') {
 		return []line{l}
 	}
 	tokens := strings.FieldsFunc(l.raw, isSpace)
+	// singles[k] counts the one-wide-character tokens in tokens[k:], as
+	// letterSpaced counts them.
+	singles := make([]int, len(tokens)+1)
+	for k := len(tokens) - 1; k >= 0; k-- {
+		singles[k] = singles[k+1]
+		if r, n := utf8.DecodeRuneInString(tokens[k]); n == len(tokens[k]) && isWide(r) {
+			singles[k]++
+		}
+	}
 	for k := 1; k < len(tokens); k++ {
 		// A credit opens with 本报, 新华社, 【 or some other name, and names
 		// its dispatch within a few characters: look no further otherwise.
 		if !mayOpenCredit(tokens[k:]) {
 			continue
 		}
-		rest := strings.Join(tokens[k:], " ")
-		if bylineStart(cleanSpaces(rest, letterSpaced(rest), false)) {
+		spaced := singles[k] >= 3 && singles[k]*2 >= len(tokens)-k
+		if bylineStart(cleanSpaces(joinReach(tokens[k:]), spaced, false)) {
 			left := newLine(strings.Join(tokens[:k], " "))
-			right := newLine(rest)
+			right := newLine(strings.Join(tokens[k:], " "))
 			return []line{left, right}
 		}
 	}
 	return []line{l}
+}
+
+// creditReach is how far into a line's rest, in bytes, a credit is looked
+// for. The longest credit bylineLead knows — a name, a place, a date and a
+// bracket of forty characters — is under 250 bytes; only a list of some
+// fifty reporters' names would run past this.
+const creditReach = 512
+
+// joinReach joins the first tokens, with a space between them, up to
+// creditReach bytes or the first token past it.
+func joinReach(tokens []string) string {
+	var b strings.Builder
+	for i, t := range tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+		if b.Len() >= creditReach {
+			break
+		}
+	}
+	return b.String()
 }
 
 // mayOpenCredit reports whether the tokens from here may open a byline:
