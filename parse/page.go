@@ -34,10 +34,18 @@ type work struct {
 	groups  []group
 	items   []item
 	stories []story
+
+	rules  ruleSignals // what the hand-made passes said of each piece
+	feats  []lineVec   // the features of each piece
+	starts []float64   // each piece's learned score as a paragraph's first line
 }
 
 // analyse takes a page through the parser's steps.
-func analyse(text string) *work {
+func analyse(text string) *work { return analyseWith(text, true) }
+
+// analyseWith takes a page through the parser's steps; learn says whether
+// the learned decisions are made (the trainer asks for the features alone).
+func analyseWith(text string, learn bool) *work {
 	w := &work{lines: splitLines(text)}
 	taken := make([]bool, len(w.lines))
 	w.furn = takeFurniture(w.lines, taken)
@@ -51,10 +59,46 @@ func analyse(text string) *work {
 		}
 	}
 	w.blocks = findBlocks(w.ps)
-	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw)
+	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, nil)
+	w.rules = rulesOf(w.ps, w.blocks, w.paras)
+	w.feats = lineFeatures(w.ps, w.rules)
+	if learn {
+		w.starts = make([]float64, len(w.ps))
+		for i := range w.ps {
+			if isTextPiece(&w.ps[i]) {
+				w.starts[i] = score(&paragraphStartWeights, &w.feats[i])
+			}
+		}
+		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts)
+	}
 	w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
 	w.stories = assemble(w.items, w.paras, w.groups)
 	return w
+}
+
+// rulesOf gathers what the hand-made passes said of each piece.
+func rulesOf(ps []piece, blocks []block, paras []para) ruleSignals {
+	rs := ruleSignals{
+		head:  make([]bool, len(ps)),
+		block: make([]bool, len(ps)),
+		doubt: make([]bool, len(ps)),
+		start: make([]bool, len(ps)),
+	}
+	for i := range ps {
+		rs.head[i] = ps[i].role == roleHead
+	}
+	for _, b := range blocks {
+		for k := b.first; k <= b.last && k < len(ps); k++ {
+			rs.block[k] = !b.doubtful
+			rs.doubt[k] = b.doubtful
+		}
+	}
+	for _, p := range paras {
+		if p.first >= 0 && p.first < len(ps) {
+			rs.start[p.first] = true
+		}
+	}
+	return rs
 }
 
 // findHeadLines marks the lines too wide for their column as headline
