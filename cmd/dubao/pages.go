@@ -50,6 +50,9 @@ func readPaths(paths []string) (files []parse.File, warnings []string, err error
 			if err != nil {
 				return nil, nil, err
 			}
+			if parse.Scrambled(b) {
+				warnings = append(warnings, "standard input: "+parse.ScrambledAdvice)
+			}
 			files = append(files, parse.File{Name: path, Data: b})
 			continue
 		}
@@ -67,6 +70,11 @@ func readPaths(paths []string) (files []parse.File, warnings []string, err error
 			}
 		}
 		read, errs := shelf.ReadFiles(names)
+		for _, f := range read {
+			if parse.Scrambled(f.Data) {
+				warnings = append(warnings, f.Name+": "+parse.ScrambledAdvice)
+			}
+		}
 		files = append(files, read...)
 		warnings = append(warnings, errStrings(errs)...)
 	}
