@@ -37,19 +37,27 @@ type labelled struct {
 	label   lineLabel
 	article int // index into the gold articles, -1 for none
 	field   headField
+	subhead bool // a body line of a short paragraph that closes no sentence: a subhead, a label
 }
 
+// headish reports whether a line is set as headlines are: a headline's,
+// or a subhead's inside a story.
+func (l labelled) headish() bool { return l.label == lbHead || l.subhead }
+
 type goldArticle struct {
-	Title, Kicker, Subtitle, Byline string
-	ContinuedFrom                   int `json:"continued_from"`
-	ContinuedTo                     int `json:"continued_to"`
-	Paragraphs                      []string
+	Title         string   `json:"title"`
+	Kicker        string   `json:"kicker"`
+	Subtitle      string   `json:"subtitle"`
+	Byline        string   `json:"byline"`
+	ContinuedFrom int      `json:"continued_from"`
+	ContinuedTo   int      `json:"continued_to"`
+	Paragraphs    []string `json:"paragraphs"`
 }
 
 type goldPage struct {
-	Page     int
-	Date     string
-	Articles []goldArticle
+	Page     int           `json:"page"`
+	Date     string        `json:"date"`
+	Articles []goldArticle `json:"articles"`
 }
 
 func readGold(path string) (*goldPage, error) {
@@ -74,6 +82,7 @@ func labelLines(ps []piece, g *goldPage) []labelled {
 		k, t, s, by, body string
 		starts            map[int]bool
 		used              []bool
+		subheads          []bool // per byte: in a subhead paragraph
 	}
 	arts := make([]art, len(g.Articles))
 	for a, ga := range g.Articles {
@@ -81,7 +90,12 @@ func labelLines(ps []piece, g *goldPage) []labelled {
 		var sb strings.Builder
 		for _, p := range ga.Paragraphs {
 			x.starts[sb.Len()] = true
-			sb.WriteString(flat(p))
+			f := flat(p)
+			sb.WriteString(f)
+			sub := len([]rune(f)) <= 40 && !endsSentenceText(f)
+			for range len(f) {
+				x.subheads = append(x.subheads, sub)
+			}
 		}
 		x.body = sb.String()
 		x.used = make([]bool, len(x.body))
@@ -105,7 +119,7 @@ func labelLines(ps []piece, g *goldPage) []labelled {
 		if arts[a].starts[at] {
 			l = lbStart
 		}
-		out[i] = labelled{label: l, article: a}
+		out[i] = labelled{label: l, article: a, subhead: arts[a].subheads[at]}
 		lastArt, lastEnd = a, at+n
 	}
 	for i := range ps {

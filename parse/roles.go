@@ -93,6 +93,7 @@ type lineVec [numLineFeatures]float64
 // ruleSignals are what the hand-made passes said about each piece.
 type ruleSignals struct {
 	head, block, doubt, start []bool
+	storyStart                []bool // the hand-made assembly starts a story at the piece
 }
 
 // columnOf is the width of the column a piece is set in, as its

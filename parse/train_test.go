@@ -1,8 +1,11 @@
 package parse
 
 import (
+	"encoding/json"
 	"flag"
+
 	"fmt"
+	"github.com/dubaoreader/dubao/model"
 	"go/format"
 	"math"
 	"os"
@@ -74,20 +77,37 @@ func pageWeight(set string) float64 {
 // fitLogistic fits a logistic regression by Newton's method (iteratively
 // reweighted least squares) with a small ridge, deterministic.
 func fitLogistic(samples []sample, iters int, ridge float64) lineVec {
-	const n = numLineFeatures
+	xs := make([][]float64, len(samples))
+	ys := make([]bool, len(samples))
+	ws := make([]float64, len(samples))
+	for i := range samples {
+		xs[i], ys[i], ws[i] = samples[i].x[:], samples[i].y, samples[i].w
+	}
 	var w lineVec
+	copy(w[:], fitLogisticN(xs, ys, ws, numLineFeatures, iters, ridge))
+	return w
+}
+
+func fitLogisticN(xs [][]float64, ys []bool, sw []float64, n, iters int, ridge float64) []float64 {
+	w := make([]float64, n)
 	for range iters {
-		var grad [n]float64
-		var hess [n][n]float64
-		for i := range samples {
-			x := &samples[i].x
-			p := sigmoid(score(&w, x))
+		grad := make([]float64, n)
+		hess := make([][]float64, n)
+		for a := range hess {
+			hess[a] = make([]float64, n)
+		}
+		for i, x := range xs {
+			z := 0.0
+			for k := range n {
+				z += w[k] * x[k]
+			}
+			p := sigmoid(z)
 			y := 0.0
-			if samples[i].y {
+			if ys[i] {
 				y = 1
 			}
-			r := (p - y) * samples[i].w
-			v := p * (1 - p) * samples[i].w
+			r := (p - y) * sw[i]
+			v := p * (1 - p) * sw[i]
 			for a := range n {
 				if x[a] == 0 {
 					continue
@@ -111,8 +131,8 @@ func fitLogistic(samples []sample, iters int, ridge float64) lineVec {
 }
 
 // solve solves h·x = g by Gaussian elimination with partial pivoting.
-func solve(h [numLineFeatures][numLineFeatures]float64, g [numLineFeatures]float64) [numLineFeatures]float64 {
-	const n = numLineFeatures
+func solve(h [][]float64, g []float64) []float64 {
+	n := len(g)
 	for c := range n {
 		p := c
 		for r := c + 1; r < n; r++ {
@@ -130,7 +150,7 @@ func solve(h [numLineFeatures][numLineFeatures]float64, g [numLineFeatures]float
 			g[r] -= f * g[c]
 		}
 	}
-	var x [n]float64
+	x := make([]float64, n)
 	for r := n - 1; r >= 0; r-- {
 		s := g[r]
 		for k := r + 1; k < n; k++ {
@@ -198,7 +218,7 @@ func TestTrain(t *testing.T) {
 				continue
 			case lbHead, lbStart, lbCont, lbByline:
 			}
-			isHead := l.label == lbHead
+			isHead := l.headish()
 			heads = append(heads, sample{x: w.feats[i], y: isHead, w: pageWeight(p.set)})
 			ruleHeads = append(ruleHeads, w.rules.head[i] || w.rules.block[i])
 			if l.label == lbStart || l.label == lbCont {
@@ -207,62 +227,261 @@ func TestTrain(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d pages, %d lines, %d body lines", len(pages), len(heads), len(starts))
+	t.Logf("%d pages, %d lines", len(pages), len(heads))
 	wh1 := fitLogistic(heads, 12, 1)
-	heads = heads[:0]
+	heads, starts = heads[:0], starts[:0]
 	for n, w := range works {
 		addNeighbours(w.ps, w.feats, &wh1)
 		for i, l := range labs[n] {
-			if l.label != lbNone {
-				heads = append(heads, sample{x: w.feats[i], y: l.label == lbHead, w: pageWeight(pages[n].set)})
+			if l.label == lbNone {
+				continue
+			}
+			heads = append(heads, sample{x: w.feats[i], y: l.headish(), w: pageWeight(pages[n].set)})
+			if l.label == lbStart || l.label == lbCont {
+				starts = append(starts, sample{x: w.feats[i], y: l.label == lbStart, w: pageWeight(pages[n].set)})
 			}
 		}
 	}
-	t.Logf("head pass 1: %s", prf(predictAll(&wh1, heads), heads))
+	t.Logf("headish pass 1: %s", prf(predictAll(&wh1, heads), heads))
 	wh := fitLogistic(heads, 12, 1)
 	ws := fitLogistic(starts, 12, 1)
-	if os.Getenv("DUBAO_SHOW") != "" {
-		shown := 0
-		for n, p := range pages[:80] {
-			w, labels := works[n], labs[n]
-			for i, l := range labels {
-				if l.label == lbNone || shown > 80 {
-					continue
-				}
-				isHead := l.label == lbHead
-				got := score(&wh, &w.feats[i]) > 0
-				if got != isHead {
-					shown++
-					pv, nx := "", ""
-					if j := prevTextPiece(w.ps, i); j >= 0 {
-						pv = w.ps[j].text
-					}
-					if j := nextTextPiece(w.ps, i); j >= 0 {
-						nx = w.ps[j].text
-					}
-					var on []string
-					for k, v := range w.feats[i] {
-						if v != 0 {
-							on = append(on, fmt.Sprintf("%s=%.2g", lineFeatureNames[k], v))
+	t.Logf("headish: rules %s learned %s", prf(ruleHeads, heads), prf(predictAll(&wh, heads), heads))
+	t.Logf("start: rules %s learned %s", prf(ruleStarts, starts), prf(predictAll(&ws, starts), starts))
+	headLineWeights, headNeighbourWeights, paragraphStartWeights = wh1, wh, ws
+
+	// The stories: a structured perceptron over the page-wide plan.
+	var plans []trainPlan
+	for n, w := range works {
+		w.decideLines()
+		if gold, agree, ok := goldPlan(w, labs[n]); ok {
+			plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(pages[n].set)})
+		}
+	}
+	t.Logf("stories: %d of %d pages have a plan the units can hold", len(plans), len(works))
+	gw, uw := fitStories(t, plans)
+	gapWeights, unitWeights = gw, uw
+	oracle, learned := map[string]*scoreCounts{}, map[string]*scoreCounts{}
+	var setNames []string
+	for n, p := range plans {
+		set := pages[n].set
+		if oracle[set] == nil {
+			oracle[set], learned[set] = &scoreCounts{}, &scoreCounts{}
+			setNames = append(setNames, set)
+		}
+		gold, err := json.Marshal(pages[n].gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		oracle[set].add(scoreWork(t, p.w, p.gold, gold))
+		learned[set].add(scoreWork(t, p.w, planStories(p.w.units, &gw, &uw), gold))
+	}
+	for _, set := range setNames {
+		t.Logf("%-16s plan nearest gold: %s", set, oracle[set].metrics().scoreLine())
+		t.Logf("%-16s learned plan:      %s", set, learned[set].metrics().scoreLine())
+	}
+	if name := os.Getenv("DUBAO_SHOW_PLAN"); name != "" {
+		for n, p := range plans {
+			if pages[n].name != name || pages[n].set != "gen" {
+				continue
+			}
+			us := p.w.units
+			mark := func(plan []cut) []string {
+				m := make([]string, len(us))
+				for si, c := range plan {
+					for k := c.i; k < c.j; k++ {
+						role := "b"
+						if k >= c.hi && k < c.hj {
+							role = "H"
+						} else if us[k].head {
+							role = "s"
 						}
+						m[k] = fmt.Sprintf("%2d%s", si, role)
 					}
-					t.Logf("%v score=%.2f role=%d", on, score(&wh, &w.feats[i]), w.ps[i].role)
-					t.Logf("%s/%s gold head=%v em=%.1f w=%.1f/%.1f/%.1f %q | prev %q | next %q", p.set, p.name, isHead, w.ps[i].em, w.ps[i].width.before, w.ps[i].width.here, w.ps[i].width.after, w.ps[i].text, pv, nx)
 				}
+				return m
+			}
+			g, l := mark(p.gold), mark(planStories(us, &gw, &uw))
+			for k, u := range us {
+				t.Logf("%s %s %5.1f w=%4.1f %s", g[k], l[k], u.odds, u.width, clip(u.text, 24, false))
 			}
 		}
 	}
-	t.Logf("head: rules %s learned %s", prf(ruleHeads, heads), prf(predictAll(&wh, heads), heads))
-	t.Logf("start: rules %s learned %s", prf(ruleStarts, starts), prf(predictAll(&ws, starts), starts))
-	paragraphStartWeights = ws
 	figures := validationFigures(t)
 	for _, f := range figures {
 		t.Log(f)
 	}
 	writeWeights(t, "weights_gen.go", len(pages), figures, []namedWeights{
-		{"paragraphStartWeights", "scores a body line as a paragraph's first line (roles.go)", ws},
+		{"paragraphStartWeights", "scores a body line as a paragraph's first line (roles.go)", ws[:]},
+		{"headLineWeights", "scores a line as a headline's or a subhead's, alone (roles.go)", wh1[:]},
+		{"headNeighbourWeights", "scores it again, hearing its neighbours' first scores (roles.go)", wh[:]},
+		{"gapWeights", "scores a gap between two units as a story's start (stories.go)", gw[:]},
+		{"unitWeights", "scores a headline-like unit as a story's headline (stories.go)", uw[:]},
 	})
-	_ = fmt.Sprint
+}
+
+type trainPlan struct {
+	w      *work
+	agree  func(cut) float64
+	gold   []cut
+	weight float64
+}
+
+// goldPlan is the plan gold makes of a page's units, when the units can
+// hold it: every unit belongs to one gold article, and the headline lines
+// of an article stand together before or after its body.
+func goldPlan(w *work, labels []labelled) ([]cut, func(cut) float64, bool) {
+	us := w.units
+	art := make([]int, len(us))
+	isHead := make([]bool, len(us))
+	for k, u := range us {
+		if u.head {
+			l := labels[u.piece]
+			art[k], isHead[k] = l.article, l.label == lbHead
+			continue
+		}
+		p := w.paras[u.para]
+		votes := map[int]int{}
+		best, bestN := -1, 0
+		for i := p.first; i <= p.last && i < len(labels); i++ {
+			if a := labels[i].article; a >= 0 {
+				votes[a]++
+				if votes[a] > bestN {
+					best, bestN = a, votes[a]
+				}
+			}
+		}
+		art[k] = best
+	}
+	for k := range art {
+		if art[k] < 0 && k > 0 {
+			art[k] = art[k-1]
+		}
+	}
+	for k := len(art) - 1; k >= 0; k-- {
+		if art[k] < 0 && k+1 < len(art) {
+			art[k] = art[k+1]
+		}
+	}
+	// The plan nearest gold the units can hold: stories that keep the
+	// units of one article together, headlines that are gold's.
+	agree := agreement(us, art, isHead)
+	plan := bestPlan(us, agree)
+	return plan, agree, true
+}
+
+// agreement scores a story cut by how far it keeps gold's articles
+// together and takes gold's headline lines for its headline.
+func agreement(us []unit, art []int, isHead []bool) func(c cut) float64 {
+	return func(c cut) float64 {
+		first := c.i
+		for first < c.j && us[first].head {
+			first++
+		}
+		a := art[first]
+		s := 0.0
+		for k := c.i; k < c.j; k++ {
+			if art[k] == a {
+				s++
+			} else {
+				s--
+			}
+			if us[k].head && isHead[k] != (k >= c.hi && k < c.hj) {
+				s--
+			}
+		}
+		if c.i > 0 {
+			if art[c.i] != art[c.i-1] {
+				s++
+			} else {
+				s--
+			}
+		}
+		return s
+	}
+}
+
+// fitStories fits the gap and unit models on the plans nearest gold.
+func fitStories(t *testing.T, plans []trainPlan) (gw gapVec, uw unitVec) {
+	var gx, ux [][]float64
+	var gy, uy []bool
+	var gwt, uwt []float64
+	for _, p := range plans {
+		us := p.w.units
+		rf := newRowFacts(us)
+		start := map[int]bool{}
+		inHead := map[int]bool{}
+		for _, c := range p.gold {
+			start[c.i] = true
+			for k := c.hi; k < c.hj; k++ {
+				inHead[k] = true
+			}
+		}
+		for k := 1; k < len(us); k++ {
+			f := gapFeatures(us, rf, k)
+			gx, gy, gwt = append(gx, f[:]), append(gy, start[k]), append(gwt, p.weight)
+		}
+		for k := range us {
+			if us[k].head {
+				f := unitFeatures(us, rf, k)
+				ux, uy, uwt = append(ux, f[:]), append(uy, inHead[k]), append(uwt, p.weight)
+			}
+		}
+	}
+	copy(gw[:], fitLogisticN(gx, gy, gwt, numGapFeatures, 12, 1))
+	copy(uw[:], fitLogisticN(ux, uy, uwt, numUnitFeatures, 12, 1))
+	t.Logf("gaps: %d samples, units: %d samples", len(gx), len(ux))
+	report := func(name string, w []float64, xs [][]float64, ys []bool) {
+		var ss []sample
+		var pred []bool
+		for i, x := range xs {
+			z := 0.0
+			for k := range w {
+				z += w[k] * x[k]
+			}
+			pred = append(pred, z > 0)
+			ss = append(ss, sample{y: ys[i]})
+		}
+		t.Logf("%s: %s", name, prf(pred, ss))
+	}
+	report("gaps", gw[:], gx, gy)
+	for _, kind := range []int{gfParaPara, gfParaHead, gfHeadPara, gfHeadHead} {
+		var x2 [][]float64
+		var y2 []bool
+		for i, x := range gx {
+			if x[kind] == 1 {
+				x2, y2 = append(x2, x), append(y2, gy[i])
+			}
+		}
+		report("gaps "+gapFeatureNames[kind], gw[:], x2, y2)
+	}
+	report("units", uw[:], ux, uy)
+	for k, v := range gw {
+		t.Logf("gap %-12s %7.3f", gapFeatureNames[k], v)
+	}
+	for k, v := range uw {
+		t.Logf("unit %-12s %7.3f", unitFeatureNames[k], v)
+	}
+	return gw, uw
+}
+
+// scoreWork scores the articles a plan makes of a page against gold.
+func scoreWork(t *testing.T, w *work, plan []cut, gold []byte) scoreCounts {
+	paras, groups, stories := storiesOf(w.ps, w.units, w.paras, plan, w.raw)
+	page := &model.Page{Number: w.furn.page, Date: w.furn.date}
+	page.Articles = buildArticles(paras, groups, stories)
+	b, err := json.Marshal(page.JSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := loadScored(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := loadScored(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return scorePage(g, q)
 }
 
 func prevTextPiece(ps []piece, i int) int {
@@ -276,7 +495,7 @@ func prevTextPiece(ps []piece, i int) int {
 
 type namedWeights struct {
 	name, doc string
-	w         lineVec
+	w         []float64
 }
 
 // validationFigures scores the validation pages (gen g201–g240 through
@@ -321,10 +540,17 @@ func writeWeights(t *testing.T, path string, pages int, figures []string, ws []n
 	}
 	b.WriteString("\npackage parse\n")
 	for _, w := range ws {
-		fmt.Fprintf(&b, "\n// %s %s.\nvar %s = lineVec{\n", w.name, w.doc, w.name)
+		typ, prefix, names := "lineVec", "lf", lineFeatureNames[:]
+		switch {
+		case strings.HasPrefix(w.name, "gap"):
+			typ, prefix, names = "gapVec", "gf", gapFeatureNames[:]
+		case strings.HasPrefix(w.name, "unit"):
+			typ, prefix, names = "unitVec", "uf", unitFeatureNames[:]
+		}
+		fmt.Fprintf(&b, "\n// %s %s.\nvar %s = %s{\n", w.name, w.doc, w.name, typ)
 		for k, v := range w.w {
 			if v != 0 {
-				fmt.Fprintf(&b, "\tlf%s: %.6f,\n", strings.ToUpper(lineFeatureNames[k][:1])+lineFeatureNames[k][1:], v)
+				fmt.Fprintf(&b, "\t%s%s: %.6f,\n", prefix, strings.ToUpper(names[k][:1])+names[k][1:], v)
 			}
 		}
 		b.WriteString("}\n")
