@@ -49,13 +49,15 @@ const (
 	gfLeanOwn     // how far the page's headlines echo the body after them more than the one before (−1 to 1), signed for the side this gap gives the run to
 	gfEdgeOwn     // the page opens with a headline (+1) or ends with one (−1), signed the same way
 	gfRuleStart   // the hand-made assembly starts a story at the unit after
+	gfEchoNextRun // the paragraph after the gap: how much it echoes the next headline run
+	gfBestForRun  // … it is the paragraph before that run that echoes it most
 	numGapFeatures
 )
 
 var gapFeatureNames = [numGapFeatures]string{
 	"bias", "paraPara", "paraHead", "headPara", "headHead", "widthJump", "leads", "from", "to", "credit",
 	"openEnd", "bylineAfter", "parting", "echoOwn", "echoOther", "echoGain", "runEnd", "runTop", "wraps",
-	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart",
+	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart", "echoNextRun", "bestForRun",
 }
 
 // The unit features: what a headline-like line and its run say about its
@@ -287,62 +289,81 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 
 // rowFacts are what the gap and unit features need to know of the whole
 // row: where each run of headline-like units starts and ends, and the
-// openings of the bodies on either side of it.
+// paragraphs of the bodies on either side of it.
 type rowFacts struct {
-	runStart, runEnd []int       // per unit: its run of headline-like units [start, end), or the unit itself
-	before, after    []bigramSet // per unit in a run: the openings of the body before and after the run
-	prevPara         []int       // the nearest paragraph unit before k, or -1
-	nextPara         []int       // the nearest paragraph unit at or after k, or len(us)
-	lean             float64     // the mean of how much more each headline run echoes the body after it than the one before
-	edge             float64     // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	runStart, runEnd []int   // per unit: its run of headline-like units [start, end), or the unit itself
+	before, after    [][]int // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
+	prevPara         []int   // the nearest paragraph unit before k, or -1
+	nextPara         []int   // the nearest paragraph unit at or after k, or len(us)
+	nextRun          []int   // per paragraph unit: the start of the next run after it, or -1
+	bestBefore       []int   // per run start: the paragraph before it that echoes it most, or -1
+	lean             float64 // the mean of how much more each headline run echoes the body after it than the one before
+	edge             float64 // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
 }
 
-// bodyOpenings is the opening two paragraphs of the stretch of paragraphs
-// from unit k on, up to the next headline-like unit.
-func bodyOpenings(us []unit, k, dir int) bigramSet {
-	var out bigramSet
-	n := 0
-	if dir < 0 {
-		// Back to the start of the stretch before k.
-		for k >= 0 && !us[k].head {
-			k--
-		}
-		k++
-		_ = k
-	}
-	for ; k >= 0 && k < len(us) && !us[k].head && n < 2; k++ {
-		out = union(out, us[k].grams)
-		n++
+// stretchBefore is the paragraphs back from unit k to the last
+// headline-like unit, thirty at most.
+func stretchBefore(us []unit, k int) []int {
+	var out []int
+	for ; k >= 0 && !us[k].head && len(out) < 30; k-- {
+		out = append(out, k)
 	}
 	return out
+}
+
+// stretchAfter is the first two paragraphs from unit k on, before the next
+// headline-like unit.
+func stretchAfter(us []unit, k int) []int {
+	var out []int
+	for ; k < len(us) && !us[k].head && len(out) < 2; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// echoOf is the most a headline's word pairs are repeated by the opening
+// of one of the paragraphs, and which.
+func echoOf(head bigramSet, us []unit, paras []int) (float64, int) {
+	best, at := 0.0, -1
+	for _, p := range paras {
+		if e := echo(head, us[p].grams); e > best || at < 0 {
+			best, at = e, p
+		}
+	}
+	return best, at
 }
 
 func newRowFacts(us []unit) *rowFacts {
 	n := len(us)
 	f := &rowFacts{
 		runStart: make([]int, n), runEnd: make([]int, n),
-		before: make([]bigramSet, n), after: make([]bigramSet, n),
+		before: make([][]int, n), after: make([][]int, n),
 		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
+		nextRun: make([]int, n), bestBefore: make([]int, n),
 	}
 	runs := 0
 	for i := 0; i < n; {
 		j := i + 1
+		f.bestBefore[i] = -1
 		if us[i].head {
 			for j < n && us[j].head {
 				j++
 			}
-			var before, after bigramSet
+			var before, after []int
 			if i > 0 {
-				before = bodyOpenings(us, i-1, -1)
+				before = stretchBefore(us, i-1)
 			}
 			if j < n {
-				after = bodyOpenings(us, j, +1)
+				after = stretchAfter(us, j)
 			}
 			for k := i; k < j; k++ {
 				f.before[k], f.after[k] = before, after
 			}
 			g := runGrams(us, i, j)
-			f.lean += echo(g, after) - echo(g, before)
+			eb, at := echoOf(g, us, before)
+			ea, _ := echoOf(g, us, after)
+			f.lean += ea - eb
+			f.bestBefore[i] = at
 			runs++
 		}
 		for k := i; k < j; k++ {
@@ -356,6 +377,13 @@ func newRowFacts(us []unit) *rowFacts {
 	if n > 0 {
 		f.edge = b2f(us[0].head) - b2f(us[n-1].head)
 	}
+	next := -1
+	for k := n - 1; k >= 0; k-- {
+		if us[k].head {
+			next = f.runStart[k]
+		}
+		f.nextRun[k] = next
+	}
 	last := -1
 	for k := range us {
 		f.prevPara[k] = last
@@ -364,13 +392,13 @@ func newRowFacts(us []unit) *rowFacts {
 		}
 	}
 	f.prevPara[n] = last
-	next := n
+	nextP := n
 	f.nextPara[n] = n
 	for k := n - 1; k >= 0; k-- {
 		if !us[k].head {
-			next = k
+			nextP = k
 		}
-		f.nextPara[k] = next
+		f.nextPara[k] = nextP
 	}
 	return f
 }
@@ -381,6 +409,11 @@ func echo(head, body bigramSet) float64 {
 		return 0
 	}
 	return float64(common(head, body)) / float64(len(head))
+}
+
+func echoMax(head bigramSet, us []unit, paras []int) float64 {
+	e, _ := echoOf(head, us, paras)
+	return e
 }
 
 func runGrams(us []unit, i, j int) bigramSet {
@@ -418,6 +451,11 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 	}
 	f[gfLeads] = b2f(v.leads)
 	f[gfRuleStart] = b2f(v.ruleStart)
+	if !v.head && rf.nextRun[k] >= 0 {
+		r := rf.nextRun[k]
+		f[gfEchoNextRun] = echo(runGrams(us, r, rf.runEnd[r]), v.grams)
+		f[gfBestForRun] = b2f(rf.bestBefore[r] == k)
+	}
 	f[gfFrom] = b2f(v.from)
 	f[gfTo] = b2f(u.to)
 	f[gfCredit] = b2f(u.credit)
@@ -436,14 +474,14 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		f[gfTagBefore] = b2f(columnTagAtEnd(u.text))
 		rs, re := rf.runStart[k], rf.runEnd[k]
 		a, b := runGrams(us, rs, k), runGrams(us, k, re)
-		own := (echo(a, rf.before[k]) + echo(b, rf.after[k])) / 2
-		other := (echo(a, rf.after[k]) + echo(b, rf.before[k])) / 2
+		own := (echoMax(a, us, rf.before[k]) + echoMax(b, us, rf.after[k])) / 2
+		other := (echoMax(a, us, rf.after[k]) + echoMax(b, us, rf.before[k])) / 2
 		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
 	case v.head:
 		// The run after the gap would head the body after it.
 		re := rf.runEnd[k]
 		g := runGrams(us, k, re)
-		own, other := echo(g, rf.after[k]), echo(g, rf.before[k])
+		own, other := echoMax(g, us, rf.after[k]), echoMax(g, us, rf.before[k])
 		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
 		f[gfRunEnd] = b2f(re == len(us))
 		f[gfDashAfter] = b2f(strings.HasPrefix(v.text, "——"))
@@ -452,7 +490,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		// The run before the gap would end the body before it.
 		rs := rf.runStart[k-1]
 		g := runGrams(us, rs, k)
-		own, other := echo(g, rf.before[k-1]), echo(g, rf.after[k-1])
+		own, other := echoMax(g, us, rf.before[k-1]), echoMax(g, us, rf.after[k-1])
 		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
 		f[gfRunTop] = b2f(rs == 0)
 		f[gfTagBefore] = b2f(columnTagAtEnd(u.text))
@@ -497,7 +535,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufBracketed] = b2f((strings.HasPrefix(u.text, "（") || strings.HasPrefix(u.text, "(")) && strings.HasSuffix(u.text, "）") || strings.HasSuffix(u.text, ")"))
 	g := runGrams(us, rs, re)
 	f[ufRuleHead], f[ufRuleDoubt] = b2f(u.ruleHead), b2f(u.ruleDoubt)
-	f[ufEchoBest] = max(echo(g, rf.before[k]), echo(g, rf.after[k]))
+	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
 	return f
 }
 

@@ -279,6 +279,21 @@ func TestTrain(t *testing.T) {
 		t.Logf("%-16s plan nearest gold: %s", set, oracle[set].metrics().scoreLine())
 		t.Logf("%-16s learned plan:      %s", set, learned[set].metrics().scoreLine())
 	}
+	if os.Getenv("DUBAO_SHOW_GAPS") != "" {
+		shown := 0
+		for n, p := range plans {
+			us := p.w.units
+			gl := gapOdds(us, &gw)
+			for _, c := range p.gold {
+				k := c.i
+				if k == 0 || us[k].head || us[k-1].head || gl[k] > 0 || shown > 40 {
+					continue
+				}
+				shown++
+				t.Logf("%s/%s gap=%.1f w=%.1f→%.1f | %s | %s", pages[n].set, pages[n].name, gl[k], us[k-1].width, us[k].width, clip(us[k-1].text, 30, true), clip(us[k].text, 30, false))
+			}
+		}
+	}
 	if name := os.Getenv("DUBAO_SHOW_PLAN"); name != "" {
 		for n, p := range plans {
 			if pages[n].name != name || pages[n].set != "gen" {
@@ -301,8 +316,9 @@ func TestTrain(t *testing.T) {
 				return m
 			}
 			g, l := mark(p.gold), mark(planStories(us, &gw, &uw))
+			gl, ul := gapOdds(us, &gw), unitOdds(us, &uw)
 			for k, u := range us {
-				t.Logf("%s %s %5.1f w=%4.1f %s", g[k], l[k], u.odds, u.width, clip(u.text, 24, false))
+				t.Logf("%s %s odds=%5.1f gap=%5.1f unit=%5.1f w=%4.1f %s", g[k], l[k], u.odds, gl[k], ul[k], u.width, clip(u.text, 24, false))
 			}
 		}
 	}
