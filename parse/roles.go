@@ -165,12 +165,12 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		set(f, lfBlankAfter, i+1 < len(ps) && ps[i+1].role == roleBlank)
 		if prev >= 0 {
 			q := &ps[prev]
-			set(f, lfPrevEndsSentence, endsSentenceText(q.text))
+			f[lfPrevEndsSentence] = out[prev][lfEndsSentence]
 			set(f, lfPrevShort, !q.spaced && q.em <= q.width.here-1.25)
 			set(f, lfPrevWider, q.em > columnOf(q)+0.75)
 			set(f, lfPushedDown, pushedDown(q.text, t))
 			set(f, lfPrevOpen, opensPair(lastRune(q.text)) || unclosed(q.text))
-			set(f, lfPrevNoPunct, !hasSentencePunct(q.text))
+			f[lfPrevNoPunct] = out[prev][lfNoPunctuation]
 			set(f, lfDialogueTurn, dialogueTurn(q.text, t))
 			set(f, lfPrevFull, q.spaced || math.Abs(q.em-q.width.here) <= 0.75)
 		}
@@ -179,7 +179,6 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 			set(f, lfNextIndentShort, looksIndented(q))
 			set(f, lfNextWider, q.em > columnOf(q)+0.75)
 			set(f, lfNextLeads, q.leads)
-			set(f, lfNextNoPunct, !hasSentencePunct(q.text))
 		}
 		set(f, lfLeads, p.leads)
 		set(f, lfBylineOnly, p.bylineOnly)
@@ -187,13 +186,29 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		set(f, lfNarrow, p.narrow)
 		set(f, lfLetterSpaced, p.spaced)
 		set(f, lfMarkers, len(p.markers) > 0)
-		set(f, lfSectionHead, sectionHead.MatchString(t))
+		set(f, lfSectionHead, mayOpenSection(t) && sectionHead.MatchString(t))
 		set(f, lfRuleHead, rs.head[i])
 		set(f, lfRuleBlock, rs.block[i])
 		set(f, lfRuleDoubt, rs.doubt[i])
 		set(f, lfRuleStart, rs.start[i])
 		set(f, lfNoLineStart, noLineStart(firstRune(t)))
 		set(f, lfIndented, p.indent)
+		prev = i
+	}
+	// What the next line says of itself, now that it is known.
+	for i := range ps {
+		if out[i][lfBias] == 0 {
+			continue
+		}
+		if next := nextTextPiece(ps, i); next >= 0 {
+			out[i][lfNextNoPunct] = out[next][lfNoPunctuation]
+		}
+	}
+	for i := range ps {
+		f := &out[i]
+		if f[lfBias] == 0 {
+			continue
+		}
 		bare := f[lfNoPunctuation] == 1
 		afterSentence := f[lfPrevEndsSentence] == 1 || f[lfPageTop] == 1
 		set(f, lfOpenAfterSentence, f[lfShortOpenEnd] == 1 && afterSentence)
@@ -202,9 +217,15 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		set(f, lfBareWide, bare && f[lfWiderThanEither] == 1)
 		set(f, lfBareBesideBare, bare && (f[lfPrevNoPunct] == 1 || f[lfNextNoPunct] == 1))
 		set(f, lfBareAfterSentenceFull, bare && afterSentence && f[lfFillsColumn] == 1)
-		prev = i
 	}
 	return out
+}
+
+// mayOpenSection reports whether t's first character may open a numbered
+// section heading, before the regexp is asked.
+func mayOpenSection(t string) bool {
+	r := firstRune(t)
+	return r == '（' || r == '(' || r == '第' || isDigit(r) || strings.ContainsRune("一二三四五六七八九十", r)
 }
 
 func set(f *lineVec, k int, v bool) {
