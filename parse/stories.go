@@ -246,17 +246,16 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 	for _, c := range plan {
 		s := story{group: -1}
 		if c.hj > c.hi {
-			first, last := us[c.hi].piece, us[c.hj-1].piece
-			gs := groupsOf(ps, block{first: first, last: last}, rawMode)
-			if len(gs) > 0 {
-				g := gs[0]
-				for _, x := range gs[1:] {
-					g.subtitle = joinHeadline(g.subtitle, joinHeadline(x.kicker, joinHeadline(x.title, x.subtitle)))
-					g.marks = append(g.marks, x.marks...)
-				}
-				s.group = len(groups)
-				groups = append(groups, g)
+			g := group{pos: us[c.hi].piece}
+			var ls []headLine
+			for k := c.hi; k < c.hj; k++ {
+				p := &ps[us[k].piece]
+				ls = append(ls, headLine{text: us[k].text, raw: p.raw, em: p.em})
+				g.marks = append(g.marks, p.markers...)
 			}
+			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights)
+			s.group = len(groups)
+			groups = append(groups, g)
 		}
 		for k := c.i; k < c.j; k++ {
 			if k >= c.hi && k < c.hj {

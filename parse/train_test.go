@@ -254,12 +254,14 @@ func TestTrain(t *testing.T) {
 	for n, w := range works {
 		w.decideLines()
 		if gold, agree, ok := goldPlan(w, labs[n]); ok {
-			plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(pages[n].set)})
+			plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(pages[n].set), labels: labs[n]})
 		}
 	}
 	t.Logf("stories: %d of %d pages have a plan the units can hold", len(plans), len(works))
 	gw, uw := fitStories(t, plans)
 	gapWeights, unitWeights = gw, uw
+	ww, kw := fitHeadlines(t, plans)
+	wrapWeights, kickerWeights = ww, kw
 	oracle, learned := map[string]*scoreCounts{}, map[string]*scoreCounts{}
 	var setNames []string
 	for n, p := range plans {
@@ -278,6 +280,27 @@ func TestTrain(t *testing.T) {
 	for _, set := range setNames {
 		t.Logf("%-16s plan nearest gold: %s", set, oracle[set].metrics().scoreLine())
 		t.Logf("%-16s learned plan:      %s", set, learned[set].metrics().scoreLine())
+	}
+	if os.Getenv("DUBAO_SHOW_TITLES") != "" {
+		shown := 0
+		for n, p := range plans {
+			if pages[n].set != "gen" || shown > 60 {
+				continue
+			}
+			paras, groups, stories := storiesOf(p.w.ps, p.w.units, p.w.paras, p.gold, p.w.raw)
+			arts := buildArticles(paras, groups, stories)
+			for _, a := range arts {
+				if len(a.Paragraphs) == 0 {
+					continue
+				}
+				for _, ga := range pages[n].gold.Articles {
+					if len(ga.Paragraphs) > 0 && flat(ga.Paragraphs[0]) == flat(a.Paragraphs[0]) && flat(ga.Title) != flat(a.Title) {
+						shown++
+						t.Logf("%s gold K=%q T=%q S=%q | got K=%q T=%q S=%q", pages[n].name, ga.Kicker, ga.Title, ga.Subtitle, a.Kicker, a.Title, a.Subtitle)
+					}
+				}
+			}
+		}
 	}
 	if os.Getenv("DUBAO_SHOW_GAPS") != "" {
 		shown := 0
@@ -332,10 +355,75 @@ func TestTrain(t *testing.T) {
 		{"headNeighbourWeights", "scores it again, hearing its neighbours' first scores (roles.go)", wh[:]},
 		{"gapWeights", "scores a gap between two units as a story's start (stories.go)", gw[:]},
 		{"unitWeights", "scores a headline-like unit as a story's headline (stories.go)", uw[:]},
+		{"wrapWeights", "scores a headline line as wrapping on into the next (headline.go)", ww[:]},
+		{"kickerWeights", "scores the first of a headline's two parts as a kicker (headline.go)", kw[:]},
 	})
 }
 
+// fitHeadlines fits the wrap and kicker models on the headlines of the
+// plans nearest gold, whose lines gold names.
+func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
+	var wx, kx [][]float64
+	var wy, ky []bool
+	var wwt, kwt []float64
+	for _, p := range plans {
+		labels := p.labels
+		us, ps := p.w.units, p.w.ps
+		for _, c := range p.gold {
+			if c.hj-c.hi == 0 {
+				continue
+			}
+			var ls []headLine
+			var fields []headField
+			ok := true
+			art := labels[us[c.hi].piece].article
+			for k := c.hi; k < c.hj; k++ {
+				l := labels[us[k].piece]
+				if l.label != lbHead || l.article != art || len(fields) > 0 && l.field < fields[len(fields)-1] {
+					ok = false
+					break
+				}
+				pc := &ps[us[k].piece]
+				ls = append(ls, headLine{text: us[k].text, raw: pc.raw, em: pc.em})
+				fields = append(fields, l.field)
+			}
+			if !ok {
+				continue
+			}
+			longest := 0.0
+			for _, l := range ls {
+				longest = max(longest, l.em)
+			}
+			var parts []headPart
+			var kinds []headField
+			for i := range ls {
+				if i > 0 {
+					f := wrapFeatures(ls[i-1], ls[i], longest)
+					same := fields[i] == fields[i-1]
+					wx, wy, wwt = append(wx, f[:]), append(wy, same), append(wwt, p.weight)
+					if same {
+						parts[len(parts)-1].text = joinHeadline(parts[len(parts)-1].text, ls[i].text)
+						parts[len(parts)-1].lines++
+						continue
+					}
+				}
+				parts = append(parts, headPart{text: ls[i].text, lines: 1})
+				kinds = append(kinds, fields[i])
+			}
+			if len(parts) == 2 {
+				f := kickerFeatures(parts[0], parts[1])
+				kx, ky, kwt = append(kx, f[:]), append(ky, kinds[0] == hfKicker), append(kwt, p.weight)
+			}
+		}
+	}
+	copy(ww[:], fitLogisticN(wx, wy, wwt, numWrapFeatures, 12, 1))
+	copy(kw[:], fitLogisticN(kx, ky, kwt, numKickerFeatures, 12, 1))
+	t.Logf("headlines: %d line breaks, %d two-part headlines", len(wx), len(kx))
+	return ww, kw
+}
+
 type trainPlan struct {
+	labels []labelled
 	w      *work
 	agree  func(cut) float64
 	gold   []cut
@@ -562,6 +650,10 @@ func writeWeights(t *testing.T, path string, pages int, figures []string, ws []n
 			typ, prefix, names = "gapVec", "gf", gapFeatureNames[:]
 		case strings.HasPrefix(w.name, "unit"):
 			typ, prefix, names = "unitVec", "uf", unitFeatureNames[:]
+		case strings.HasPrefix(w.name, "wrap"):
+			typ, prefix, names = "wrapVec", "wf", wrapFeatureNames[:]
+		case strings.HasPrefix(w.name, "kicker"):
+			typ, prefix, names = "kickerVec", "kf", kickerFeatureNames[:]
 		}
 		fmt.Fprintf(&b, "\n// %s %s.\nvar %s = %s{\n", w.name, w.doc, w.name, typ)
 		for k, v := range w.w {

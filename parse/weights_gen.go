@@ -4,8 +4,8 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.520 title_acc=0.338 body_cer=0.429 para_f1=0.748 exact_para=0.703
-//	gen-miner g201–g240 (40 pages): score: articles_f1=0.432 title_acc=0.377 body_cer=0.324 para_f1=0.776 exact_para=0.726
+//	gen g201–g240 (40 pages): score: articles_f1=0.533 title_acc=0.391 body_cer=0.427 para_f1=0.749 exact_para=0.704
+//	gen-miner g201–g240 (40 pages): score: articles_f1=0.426 title_acc=0.396 body_cer=0.326 para_f1=0.776 exact_para=0.725
 
 package parse
 
@@ -180,35 +180,35 @@ var headNeighbourWeights = lineVec{
 
 // gapWeights scores a gap between two units as a story's start (stories.go).
 var gapWeights = gapVec{
-	gfBias:        -3.296349,
-	gfParaPara:    -1.473518,
-	gfParaHead:    -1.054571,
-	gfHeadPara:    -0.108747,
-	gfHeadHead:    -0.659513,
-	gfWidthJump:   1.125238,
-	gfLeads:       2.094366,
-	gfFrom:        2.935349,
-	gfTo:          -0.013154,
-	gfCredit:      1.932065,
-	gfOpenEnd:     0.158911,
-	gfBylineAfter: 1.225832,
-	gfParting:     1.038775,
-	gfEchoOwn:     -0.150809,
-	gfEchoOther:   -2.581632,
-	gfEchoGain:    2.430823,
-	gfRunEnd:      -0.123307,
-	gfRunTop:      -0.586841,
-	gfWraps:       -0.992433,
-	gfDashAfter:   -3.086166,
-	gfTagBefore:   0.870851,
-	gfOddsBefore:  -0.249159,
-	gfOddsAfter:   0.686014,
-	gfNoPara:      -2.646971,
-	gfLeanOwn:     2.547734,
-	gfEdgeOwn:     0.452252,
-	gfRuleStart:   2.546090,
-	gfEchoNextRun: 1.447212,
-	gfBestForRun:  0.396989,
+	gfBias:        -3.291324,
+	gfParaPara:    -1.476945,
+	gfParaHead:    -1.042786,
+	gfHeadPara:    -0.129332,
+	gfHeadHead:    -0.642260,
+	gfWidthJump:   1.133290,
+	gfLeads:       2.084015,
+	gfFrom:        3.056187,
+	gfTo:          0.041316,
+	gfCredit:      1.930559,
+	gfOpenEnd:     0.154188,
+	gfBylineAfter: 1.258146,
+	gfParting:     1.031448,
+	gfEchoOwn:     -0.154809,
+	gfEchoOther:   -2.601805,
+	gfEchoGain:    2.446996,
+	gfRunEnd:      -0.123561,
+	gfRunTop:      -0.590019,
+	gfWraps:       -1.006189,
+	gfDashAfter:   -3.153490,
+	gfTagBefore:   0.868692,
+	gfOddsBefore:  -0.246424,
+	gfOddsAfter:   0.672709,
+	gfNoPara:      -2.656592,
+	gfLeanOwn:     2.534994,
+	gfEdgeOwn:     0.441086,
+	gfRuleStart:   2.552710,
+	gfEchoNextRun: 1.435429,
+	gfBestForRun:  0.410669,
 }
 
 // unitWeights scores a headline-like unit as a story's headline (stories.go).
@@ -233,4 +233,41 @@ var unitWeights = unitVec{
 	ufPrevTo:     0.104559,
 	ufRuleHead:   3.117321,
 	ufRuleDoubt:  -2.214954,
+}
+
+// wrapWeights scores a headline line as wrapping on into the next (headline.go).
+var wrapWeights = wrapVec{
+	wfBias:       -3.132780,
+	wfFull:       -0.623192,
+	wfShorter:    3.696574,
+	wfSameLength: 3.722556,
+	wfClosed:     -1.169152,
+	wfDashEnd:    -3.069078,
+	wfDashOpen:   -1.649074,
+	wfMustWrap:   0.028866,
+	wfUnclosed:   3.027957,
+	wfTagEnd:     -0.712793,
+	wfTagAfter:   -1.200743,
+	wfFewAfter:   3.063672,
+	wfClauseA:    -1.357601,
+	wfClauseB:    -1.148031,
+	wfRuleWraps:  2.094121,
+	wfGapA:       -0.118040,
+}
+
+// kickerWeights scores the first of a headline's two parts as a kicker (headline.go).
+var kickerWeights = kickerVec{
+	kfBias:      1.062081,
+	kfDashOpen:  -4.292992,
+	kfDashEnd:   2.288218,
+	kfTagX:      -1.026554,
+	kfTagY:      2.414801,
+	kfLongerX:   0.705464,
+	kfClauseX:   1.198581,
+	kfClauseY:   -1.580775,
+	kfShortX:    1.625336,
+	kfWrappedX:  -1.017603,
+	kfWrappedY:  1.028375,
+	kfBracketY:  -2.309826,
+	kfRuleTitle: -1.547209,
 }
