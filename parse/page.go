@@ -126,7 +126,7 @@ func (w *work) decideLines() {
 		}
 	}
 	w.paras, _, _ = reflow(w.ps, nil, w.raw, w.starts)
-	w.units = storyUnits(w.ps, w.paras, w.odds, w.rules)
+	w.units = storyUnits(w.ps, w.paras, w.odds, w.rules, w.raw)
 }
 
 // decideStories cuts the units into stories with the gap and unit weights.

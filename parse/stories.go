@@ -110,6 +110,8 @@ type unit struct {
 	grams     bigramSet // a paragraph: the word pairs of its opening
 	tail      bigramSet // … and of its close
 	headGrams bigramSet // a headline-like line: its word pairs
+	raw       string    // a headline-like line: as printed, with the extractor's gaps
+	em        float64   // … its width in ems
 	ruleStart bool      // the hand-made assembly starts a story here
 	ruleHead  bool      // the hand-made passes set it in a headline block
 	ruleDoubt bool      // … in a doubtful one
@@ -122,35 +124,71 @@ type cut struct {
 }
 
 // storyUnits lays out the page's units in order.
-func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals) []unit {
+func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMode bool) []unit {
 	var us []unit
 	k := 0
+	addPara := func(k int) {
+		p := &paras[k]
+		t := p.text
+		us = append(us, unit{
+			para: k, piece: p.first, text: t, width: p.width,
+			leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
+			from: p.from != nil, to: p.to != nil,
+			open:  !closesSentence(lastRune(t)),
+			grams: bigramsOf(clip(t, 120, false)),
+			tail:  bigramsOf(clip(t, 200, true)),
+		})
+	}
 	for i := range ps {
 		for k < len(paras) && paras[k].first <= i {
-			p := &paras[k]
-			t := p.text
-			us = append(us, unit{
-				para: k, piece: p.first, text: t, width: p.width,
-				leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
-				from: p.from != nil, to: p.to != nil,
-				open:  !closesSentence(lastRune(t)),
-				grams: bigramsOf(clip(t, 120, false)),
-				tail:  bigramsOf(clip(t, 200, true)),
-			})
+			addPara(k)
 			k++
 		}
-		if ps[i].role == roleHead && ps[i].text != "" {
-			t, _ := cutMarkerText(cleanSpaces(ps[i].raw, ps[i].spaced, true))
-			us = append(us, unit{head: true, piece: i, text: t, width: ps[i].width.here, odds: odds[i], open: true, headGrams: bigramsOf(t)})
+		p := &ps[i]
+		if p.role != roleHead || p.text == "" {
+			continue
+		}
+		// pdftotext -raw prints two headlines that stand side by side on
+		// one line, parted by a gap.
+		texts := []string{cleanSpaces(p.raw, p.spaced, true)}
+		if rawMode {
+			texts = splitSideBySide(p.raw)
+		}
+		for _, t := range texts {
+			t, _ = cutMarkerText(t)
+			if t == "" {
+				continue
+			}
+			em := p.em
+			if len(texts) > 1 {
+				em = textEm(t)
+			}
+			us = append(us, unit{head: true, piece: i, text: t, raw: t, em: em, width: p.width.here, odds: odds[i], open: true, headGrams: bigramsOf(t)})
+		}
+	}
+	for ; k < len(paras); k++ {
+		addPara(k)
+	}
+	// A one-line paragraph after a headline line, into which the learned
+	// wrap model says the headline wraps, is the headline's tail: 漲6成.
+	for k := 1; k < len(us); k++ {
+		u, h := &us[k], &us[k-1]
+		if u.head || !h.head || u.byline {
+			continue
+		}
+		p := &paras[u.para]
+		if p.first != p.last {
+			continue
+		}
+		pc := &ps[p.first]
+		line := headLine{text: u.text, raw: pc.raw, em: pc.em}
+		if wrapsOn(headLine{text: h.text, raw: h.raw, em: h.em}, line, max(h.em, pc.em)) {
+			*u = unit{head: true, piece: p.first, text: u.text, raw: pc.raw, em: pc.em, width: pc.width.here, odds: h.odds, open: true, headGrams: bigramsOf(u.text)}
 		}
 	}
 	for k := range us {
 		i := us[k].piece
 		us[k].ruleStart, us[k].ruleHead, us[k].ruleDoubt = rs.storyStart[i], rs.head[i] || rs.block[i], rs.doubt[i]
-	}
-	for ; k < len(paras); k++ {
-		p := &paras[k]
-		us = append(us, unit{para: k, piece: p.first, text: p.text, width: p.width, byline: p.byline, from: p.from != nil, to: p.to != nil})
 	}
 	return us
 }
@@ -250,8 +288,10 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 			var ls []headLine
 			for k := c.hi; k < c.hj; k++ {
 				p := &ps[us[k].piece]
-				ls = append(ls, headLine{text: us[k].text, raw: p.raw, em: p.em})
-				g.marks = append(g.marks, p.markers...)
+				ls = append(ls, headLine{text: us[k].text, raw: us[k].raw, em: us[k].em})
+				if k == c.hi || us[k].piece != us[k-1].piece {
+					g.marks = append(g.marks, p.markers...)
+				}
 			}
 			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights)
 			s.group = len(groups)
@@ -267,8 +307,8 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 				continue
 			}
 			// A subhead: a paragraph of its own, or the tail of the one
-			// before when the headline line wraps.
-			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wraps(us[k-1].text, u.text) {
+			// before when the line wraps.
+			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wrapsOn(headLine{us[k-1].text, us[k-1].raw, us[k-1].em}, headLine{u.text, u.raw, u.em}, max(us[k-1].em, u.em)) {
 				p := &paras[s.paras[len(s.paras)-1]]
 				p.text = joinHeadline(p.text, u.text)
 				continue

@@ -284,10 +284,10 @@ func TestTrain(t *testing.T) {
 	if os.Getenv("DUBAO_SHOW_TITLES") != "" {
 		shown := 0
 		for n, p := range plans {
-			if pages[n].set != "gen" || shown > 60 {
+			if pages[n].set != os.Getenv("DUBAO_SHOW_TITLES") || shown > 60 {
 				continue
 			}
-			paras, groups, stories := storiesOf(p.w.ps, p.w.units, p.w.paras, p.gold, p.w.raw)
+			paras, groups, stories := storiesOf(p.w.ps, p.w.units, p.w.paras, planStories(p.w.units, &gw, &uw), p.w.raw)
 			arts := buildArticles(paras, groups, stories)
 			for _, a := range arts {
 				if len(a.Paragraphs) == 0 {
@@ -319,7 +319,7 @@ func TestTrain(t *testing.T) {
 	}
 	if name := os.Getenv("DUBAO_SHOW_PLAN"); name != "" {
 		for n, p := range plans {
-			if pages[n].name != name || pages[n].set != "gen" {
+			if pages[n].set+"/"+pages[n].name != name {
 				continue
 			}
 			us := p.w.units
@@ -368,7 +368,7 @@ func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
 	var wwt, kwt []float64
 	for _, p := range plans {
 		labels := p.labels
-		us, ps := p.w.units, p.w.ps
+		us := p.w.units
 		for _, c := range p.gold {
 			if c.hj-c.hi == 0 {
 				continue
@@ -383,8 +383,7 @@ func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
 					ok = false
 					break
 				}
-				pc := &ps[us[k].piece]
-				ls = append(ls, headLine{text: us[k].text, raw: pc.raw, em: pc.em})
+				ls = append(ls, headLine{text: us[k].text, raw: us[k].raw, em: us[k].em})
 				fields = append(fields, l.field)
 			}
 			if !ok {
