@@ -63,32 +63,35 @@ var gapFeatureNames = [numGapFeatures]string{
 // The unit features: what a headline-like line and its run say about its
 // being a story's headline rather than a subhead.
 const (
-	ufBias       = iota
-	ufOdds       // its headline log-odds, /10
-	ufRunOne     // its run is one line
-	ufRunTwo     // … two
-	ufRunMore    // … three or more
-	ufSameWidth  // the paragraphs before and after the run are set in one column width
-	ufPrevOpen   // the paragraph before the run ends without closing a sentence
-	ufRunTop     // no paragraph before the run
-	ufRunEnd     // no paragraph after it
-	ufFewChars   // four characters or fewer
-	ufTag        // it ends with a column tag
-	ufDash       // it opens with ——
-	ufBracketed  // it stands in brackets, as a credit does
-	ufEchoBest   // the run's best echo of the bodies on either side
-	ufNextLeads  // the paragraph after the run opens with a dateline or credit
-	ufPrevCredit // the paragraph before the run is a picture's credit
-	ufNextFrom   // the paragraph after carries a continued-from marker
-	ufPrevTo     // the paragraph before carries a continued-to marker
-	ufRuleHead   // the hand-made passes set the line in a headline block
-	ufRuleDoubt  // … in a doubtful one
+	ufBias          = iota
+	ufOdds          // its headline log-odds, /10
+	ufRunOne        // its run is one line
+	ufRunTwo        // … two
+	ufRunMore       // … three or more
+	ufSameWidth     // the paragraphs before and after the run are set in one column width
+	ufPrevOpen      // the paragraph before the run ends without closing a sentence
+	ufRunTop        // no paragraph before the run
+	ufRunEnd        // no paragraph after it
+	ufFewChars      // four characters or fewer
+	ufTag           // it ends with a column tag
+	ufDash          // it opens with ——
+	ufBracketed     // it stands in brackets, as a credit does
+	ufEchoBest      // the run's best echo of the bodies on either side
+	ufNextLeads     // the paragraph after the run opens with a dateline or credit
+	ufPrevCredit    // the paragraph before the run is a picture's credit
+	ufNextFrom      // the paragraph after carries a continued-from marker
+	ufPrevTo        // the paragraph before carries a continued-to marker
+	ufRuleHead      // the hand-made passes set the line in a headline block
+	ufRuleDoubt     // … in a doubtful one
+	ufStretchLeads  // the stretch of paragraphs before the run opens with a dateline or credit, with no headline before it
+	ufStretchHeaded // the stretch before the run follows another headline-like run
+	ufStretchLong   // the stretch before the run holds more than eight paragraphs
 	numUnitFeatures
 )
 
 var unitFeatureNames = [numUnitFeatures]string{
 	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
-	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt",
+	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong",
 }
 
 type (
@@ -574,6 +577,12 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufBracketed] = b2f((strings.HasPrefix(u.text, "（") || strings.HasPrefix(u.text, "(")) && strings.HasSuffix(u.text, "）") || strings.HasSuffix(u.text, ")"))
 	g := runGrams(us, rs, re)
 	f[ufRuleHead], f[ufRuleDoubt] = b2f(u.ruleHead), b2f(u.ruleDoubt)
+	if before := rf.before[k]; len(before) > 0 {
+		start := before[len(before)-1] // the stretch is listed backwards
+		f[ufStretchLeads] = b2f(us[start].leads && (start == 0 || !us[start-1].head))
+		f[ufStretchHeaded] = b2f(start > 0 && us[start-1].head)
+		f[ufStretchLong] = b2f(len(before) > 8)
+	}
 	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
 	return f
 }

@@ -287,7 +287,11 @@ func TestTrain(t *testing.T) {
 			if pages[n].set != os.Getenv("DUBAO_SHOW_TITLES") || shown > 60 {
 				continue
 			}
-			paras, groups, stories := storiesOf(p.w.ps, p.w.units, p.w.paras, planStories(p.w.units, &gw, &uw), p.w.raw)
+			plan := planStories(p.w.units, &gw, &uw)
+			if os.Getenv("DUBAO_ORACLE") != "" {
+				plan = p.gold
+			}
+			paras, groups, stories := storiesOf(p.w.ps, p.w.units, p.w.paras, plan, p.w.raw)
 			arts := buildArticles(paras, groups, stories)
 			for _, a := range arts {
 				if len(a.Paragraphs) == 0 {
