@@ -212,7 +212,11 @@ func cutsOf(us []unit, i, j int, visit func(c cut)) {
 	for us[b-1].head {
 		b--
 	}
-	visit(cut{i: i, j: j, hi: i, hj: i})
+	if a == i {
+		// A story opens with a headline-like line only when it is (the
+		// start of) the story's headline.
+		visit(cut{i: i, j: j, hi: i, hj: i})
+	}
 	for h := i + 1; h <= a; h++ {
 		visit(cut{i: i, j: j, hi: i, hj: h})
 	}
@@ -579,7 +583,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufRuleHead], f[ufRuleDoubt] = b2f(u.ruleHead), b2f(u.ruleDoubt)
 	if before := rf.before[k]; len(before) > 0 {
 		start := before[len(before)-1] // the stretch is listed backwards
-		f[ufStretchLeads] = b2f(us[start].leads && (start == 0 || !us[start-1].head))
+		f[ufStretchLeads] = b2f(us[start].leads)
 		f[ufStretchHeaded] = b2f(start > 0 && us[start-1].head)
 		f[ufStretchLong] = b2f(len(before) > 8)
 	}
