@@ -71,6 +71,8 @@ const (
 	lfBareWide              // no punctuation and wider than a column beside it
 	lfBareBesideBare        // no punctuation, and neither has the line before or after
 	lfBareAfterSentenceFull // no punctuation, fills its column, after a sentence's end
+	lfPageEnd               // no text line after it on the page
+	lfBareAtPageEnd         // no punctuation, and no text line after it
 	numLineFeatures
 )
 
@@ -85,6 +87,7 @@ var lineFeatureNames = [numLineFeatures]string{
 	"pushedDown", "noLineStart", "prevOpen", "indented", "nextNoPunct", "prevNoPunct", "dialogueTurn",
 	"widerThanEither", "widerThanHere", "shortOpenEnd", "prevFull", "prevHeadish", "nextHeadish",
 	"openAfterSentence", "bareAfterSentence", "bareShort", "bareWide", "bareBesideBare", "bareAfterSentenceFull",
+	"pageEnd", "bareAtPageEnd",
 }
 
 // lineVec is the feature vector of one line.
@@ -94,6 +97,7 @@ type lineVec [numLineFeatures]float64
 type ruleSignals struct {
 	head, block, doubt, start []bool
 	storyStart                []bool // the hand-made assembly starts a story at the piece
+	title                     []bool // … takes the piece for a line of a story's headline
 }
 
 // columnOf is the width of the column a piece is set in, as its
@@ -202,6 +206,9 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		}
 		if next := nextTextPiece(ps, i); next >= 0 {
 			out[i][lfNextNoPunct] = out[next][lfNoPunctuation]
+		} else {
+			out[i][lfPageEnd] = 1
+			out[i][lfBareAtPageEnd] = out[i][lfNoPunctuation]
 		}
 	}
 	for i := range ps {

@@ -86,12 +86,13 @@ const (
 	ufStretchLeads  // the stretch of paragraphs before the run opens with a dateline or credit, with no headline before it
 	ufStretchHeaded // the stretch before the run follows another headline-like run
 	ufStretchLong   // the stretch before the run holds more than eight paragraphs
+	ufRuleTitle     // the hand-made assembly takes the line for a line of a story's headline
 	numUnitFeatures
 )
 
 var unitFeatureNames = [numUnitFeatures]string{
 	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
-	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong",
+	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
 }
 
 type (
@@ -118,6 +119,7 @@ type unit struct {
 	ruleStart bool      // the hand-made assembly starts a story here
 	ruleHead  bool      // the hand-made passes set it in a headline block
 	ruleDoubt bool      // … in a doubtful one
+	ruleTitle bool      // the hand-made assembly takes it for a headline's line
 }
 
 // A cut is one story of the plan: units [i, j), its headline [hi, hj) (an
@@ -192,6 +194,7 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 	for k := range us {
 		i := us[k].piece
 		us[k].ruleStart, us[k].ruleHead, us[k].ruleDoubt = rs.storyStart[i], rs.head[i] || rs.block[i], rs.doubt[i]
+		us[k].ruleTitle = rs.title[i]
 	}
 	return us
 }
@@ -580,7 +583,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufDash] = b2f(strings.HasPrefix(u.text, "——"))
 	f[ufBracketed] = b2f((strings.HasPrefix(u.text, "（") || strings.HasPrefix(u.text, "(")) && strings.HasSuffix(u.text, "）") || strings.HasSuffix(u.text, ")"))
 	g := runGrams(us, rs, re)
-	f[ufRuleHead], f[ufRuleDoubt] = b2f(u.ruleHead), b2f(u.ruleDoubt)
+	f[ufRuleHead], f[ufRuleDoubt], f[ufRuleTitle] = b2f(u.ruleHead), b2f(u.ruleDoubt), b2f(u.ruleTitle)
 	if before := rf.before[k]; len(before) > 0 {
 		start := before[len(before)-1] // the stretch is listed backwards
 		f[ufStretchLeads] = b2f(us[start].leads)
