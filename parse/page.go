@@ -97,7 +97,6 @@ func analyseWith(text string, learn bool) *work {
 // seed and dev-miner pages tuned on (see the trainer's log).
 func learnedStories(raw bool) bool { return raw }
 
-
 // paragraphStarts are the learned scores of every text piece as a
 // paragraph's first line.
 func paragraphStarts(ps []piece, fs []lineVec) []float64 {
