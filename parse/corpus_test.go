@@ -258,13 +258,25 @@ func TestCorpusSeesTheWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []int{lfPrevEndsSentence, lfIndentShort} {
-		t.Run(lineFeatureNames[k], func(t *testing.T) {
-			saved := paragraphStartWeights
-			defer func() { paragraphStartWeights = saved }()
-			paragraphStartWeights[k] = 0
+	// Each case sets one learned weight that matters to zero.
+	cases := []struct {
+		name string
+		w    *float64
+	}{
+		{"paragraphStartWeights." + lineFeatureNames[lfPrevEndsSentence], &paragraphStartWeights[lfPrevEndsSentence]},
+		{"paragraphStartWeights." + lineFeatureNames[lfIndentShort], &paragraphStartWeights[lfIndentShort]},
+		{"headNeighbourWeights." + lineFeatureNames[lfEndsSentence], &headNeighbourWeights[lfEndsSentence]},
+		{"gapWeights." + gapFeatureNames[gfLeads], &gapWeights[gfLeads]},
+		{"unitWeights." + unitFeatureNames[ufRuleTitle], &unitWeights[ufRuleTitle]},
+		{"wrapWeights." + wrapFeatureNames[wfFull], &wrapWeights[wfFull]},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			saved := *c.w
+			defer func() { *c.w = saved }()
+			*c.w = 0
 			if fails, _ := corpusFailures(t, golden); len(fails) == 0 {
-				t.Errorf("paragraphStartWeights[%s] set to 0 and the corpus test still passes", lineFeatureNames[k])
+				t.Errorf("%s set to 0 (from %.3f) and the corpus test still passes", c.name, saved)
 			}
 		})
 	}
