@@ -259,9 +259,38 @@ func TestTrain(t *testing.T) {
 	}
 	t.Logf("stories: %d of %d pages have a plan the units can hold", len(plans), len(works))
 	gw, uw := fitStories(t, plans)
-	gapWeights, unitWeights = gw, uw
 	ww, kw := fitHeadlines(t, plans)
 	wrapWeights, kickerWeights = ww, kw
+	// The gap and unit models are fitted apart; how much a headline's
+	// score counts against a story's start is fitted on the whole plans of
+	// the -raw training pages, where the stage decides.
+	bestScale, bestFig := 1.0, -1.0
+	for _, scale := range []float64{0.5, 0.75, 1, 1.25, 1.5, 2, 3} {
+		var su unitVec
+		for k := range uw {
+			su[k] = uw[k] * scale
+		}
+		var tot scoreCounts
+		for n, p := range plans {
+			if pages[n].set != "gen" && pages[n].set != "gen-issue" {
+				continue
+			}
+			gold, err := json.Marshal(pages[n].gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tot.add(scoreWork(t, p.w, planStories(p.w.units, &gw, &su), gold))
+		}
+		m := tot.metrics()
+		t.Logf("unit scale %.2f: %s", scale, m.scoreLine())
+		if fig := m.ArticlesF1 + m.TitleAcc; fig > bestFig {
+			bestScale, bestFig = scale, fig
+		}
+	}
+	for k := range uw {
+		uw[k] *= bestScale
+	}
+	gapWeights, unitWeights = gw, uw
 	oracle, learned := map[string]*scoreCounts{}, map[string]*scoreCounts{}
 	var setNames []string
 	for n, p := range plans {

@@ -4,7 +4,7 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.576 title_acc=0.415 body_cer=0.434 para_f1=0.755 exact_para=0.717
+//	gen g201–g240 (40 pages): score: articles_f1=0.596 title_acc=0.430 body_cer=0.410 para_f1=0.762 exact_para=0.722
 //	gen-miner g201–g240 (40 pages): score: articles_f1=0.426 title_acc=0.396 body_cer=0.326 para_f1=0.776 exact_para=0.725
 
 package parse
@@ -219,30 +219,30 @@ var gapWeights = gapVec{
 
 // unitWeights scores a headline-like unit as a story's headline (stories.go).
 var unitWeights = unitVec{
-	ufBias:          -1.348707,
-	ufOdds:          0.293625,
-	ufRunOne:        -0.693989,
-	ufRunTwo:        -0.371935,
-	ufRunMore:       -0.282783,
-	ufSameWidth:     -0.964504,
-	ufPrevOpen:      0.200338,
-	ufRunTop:        1.225585,
-	ufRunEnd:        -0.015171,
-	ufFewChars:      -0.599537,
-	ufTag:           2.227245,
-	ufDash:          1.079478,
-	ufBracketed:     -0.357457,
-	ufEchoBest:      0.482149,
-	ufNextLeads:     1.067289,
-	ufPrevCredit:    2.511266,
-	ufNextFrom:      0.570286,
-	ufPrevTo:        0.038452,
-	ufRuleHead:      0.584524,
-	ufRuleDoubt:     -0.272266,
-	ufStretchLeads:  1.770862,
-	ufStretchHeaded: -0.008674,
-	ufStretchLong:   0.156482,
-	ufRuleTitle:     2.315080,
+	ufBias:          -4.046121,
+	ufOdds:          0.880874,
+	ufRunOne:        -2.081966,
+	ufRunTwo:        -1.115805,
+	ufRunMore:       -0.848350,
+	ufSameWidth:     -2.893512,
+	ufPrevOpen:      0.601014,
+	ufRunTop:        3.676755,
+	ufRunEnd:        -0.045512,
+	ufFewChars:      -1.798612,
+	ufTag:           6.681734,
+	ufDash:          3.238433,
+	ufBracketed:     -1.072372,
+	ufEchoBest:      1.446448,
+	ufNextLeads:     3.201866,
+	ufPrevCredit:    7.533799,
+	ufNextFrom:      1.710857,
+	ufPrevTo:        0.115355,
+	ufRuleHead:      1.753573,
+	ufRuleDoubt:     -0.816798,
+	ufStretchLeads:  5.312586,
+	ufStretchHeaded: -0.026022,
+	ufStretchLong:   0.469445,
+	ufRuleTitle:     6.945241,
 }
 
 // wrapWeights scores a headline line as wrapping on into the next (headline.go).
