@@ -6,8 +6,14 @@
 //
 //	decode → normalise code points → split pages at form feeds → split lines
 //	→ set furniture aside → cut pieces (markers, merged lines) → estimate
-//	column widths → classify lines → find headline blocks → reflow paragraphs
-//	→ group headlines → assemble stories → build articles
+//	column widths → classify lines → find headline blocks → line features
+//	(roles.go) → learned headline and paragraph-start scores → reflow
+//	paragraphs → stories: on -raw text one learned page-wide plan
+//	(stories.go, headline.go), else the hand-made grouping and assembly
+//	(heads.go, assemble.go) → build articles
+//
+// The learned weights are in weights_gen.go, written by the trainer
+// (go test ./parse -run TestTrain -train).
 package parse
 
 import (
