@@ -73,6 +73,7 @@ const (
 	lfBareAfterSentenceFull // no punctuation, fills its column, after a sentence's end
 	lfPageEnd               // no text line after it on the page
 	lfBareAtPageEnd         // no punctuation, and no text line after it
+	lfCreditWords           // names a picture's or a chart's source: 摄影, 制图, 新华社发, 数据来源
 	numLineFeatures
 )
 
@@ -87,7 +88,7 @@ var lineFeatureNames = [numLineFeatures]string{
 	"pushedDown", "noLineStart", "prevOpen", "indented", "nextNoPunct", "prevNoPunct", "dialogueTurn",
 	"widerThanEither", "widerThanHere", "shortOpenEnd", "prevFull", "prevHeadish", "nextHeadish",
 	"openAfterSentence", "bareAfterSentence", "bareShort", "bareWide", "bareBesideBare", "bareAfterSentenceFull",
-	"pageEnd", "bareAtPageEnd",
+	"pageEnd", "bareAtPageEnd", "creditWords",
 }
 
 // lineVec is the feature vector of one line.
@@ -187,6 +188,7 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		set(f, lfLeads, p.leads)
 		set(f, lfBylineOnly, p.bylineOnly)
 		set(f, lfCredit, p.credit)
+		set(f, lfCreditWords, namesSource(t))
 		set(f, lfNarrow, p.narrow)
 		set(f, lfLetterSpaced, p.spaced)
 		set(f, lfMarkers, len(p.markers) > 0)
@@ -226,6 +228,22 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		set(f, lfBareAfterSentenceFull, bare && afterSentence && f[lfFillsColumn] == 1)
 	}
 	return out
+}
+
+// sourceWords name where a picture or a chart came from.
+var sourceWords = [...]string{"摄", "制图", "供图", "绘图", "新华社发", "来源：", "来源:", "图片：", "视觉中国", "人民视觉"}
+
+// namesSource reports whether t names a picture's or a chart's source.
+func namesSource(t string) bool {
+	if runeLen(t) > 30 {
+		return false
+	}
+	for _, w := range sourceWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayOpenSection reports whether t's first character may open a numbered
