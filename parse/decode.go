@@ -10,6 +10,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/dubaoreader/dubao/model/clean"
 )
 
 // An Encoding names a character encoding Decode recognises.
@@ -48,7 +50,10 @@ const (
 // is still UTF-8, the bad bytes each becoming U+FFFD.
 //
 // The byte order mark is dropped, CRLF and lone CR line ends become LF, and
-// form feeds, which separate pages, are kept. The text is valid UTF-8.
+// form feeds, which separate pages, are kept. The page is untrusted: what
+// is not text by package clean's rule — control characters (terminal
+// escape sequences start with one), bidirectional controls — is dropped
+// (clean.Dropped counts it). The text is valid UTF-8.
 //
 // Decode fails with ErrEmpty for a page with no text, ErrPDF for a PDF, and
 // ErrBinary (perhaps wrapped) for anything else that is not text.
@@ -66,7 +71,7 @@ func Decode(b []byte) (text string, enc Encoding, err error) {
 	if err != nil {
 		return "", enc, err
 	}
-	text = unifyLineEnds(text)
+	text = clean.Text(unifyLineEnds(text))
 	if strings.TrimSpace(text) == "" {
 		return "", enc, ErrEmpty
 	}

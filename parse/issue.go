@@ -26,14 +26,34 @@ type File struct {
 // cannot be read as pages is reported in errs and left out; err is set only
 // when no page at all could be read.
 func Issue(files []File) (is *model.Issue, errs []error, err error) {
+	return IssueReading(files, nil)
+}
+
+// IssueReading is Issue with the PDFs among the files read by ex; with a
+// nil ex a PDF is refused as Pages refuses it.
+func IssueReading(files []File, ex Extractor) (is *model.Issue, errs []error, err error) {
+	return Assemble(PagesOf(files, ex))
+}
+
+// Parsed is what became of one page file: its pages, or why it has none.
+type Parsed struct {
+	Name  string // the file's name, as File.Name
+	Pages []*model.Page
+	Err   error
+}
+
+// Assemble makes an issue of page files already parsed — by PagesOf, or
+// kept from an earlier parse — as Issue does. It sets each page's Source,
+// and its Number from the file's name when the page prints none.
+func Assemble(files []Parsed) (is *model.Issue, errs []error, err error) {
 	type placed struct {
 		page *model.Page
 		key  int // the page number to order by
 		seq  int // position among all pages read
 	}
 	var all []placed
-	for i, r := range pagesOf(files) {
-		f, pages, err := files[i], r.pages, r.err
+	for _, f := range files {
+		pages, err := f.Pages, f.Err
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", f.Name, err))
 			continue
@@ -82,24 +102,20 @@ func Issue(files []File) (is *model.Issue, errs []error, err error) {
 	return is, errs, nil
 }
 
-// parsed is what Pages made of one file.
-type parsed struct {
-	pages []*model.Page
-	err   error
-}
-
-// pagesOf parses the files at once, a goroutine each and no more running
+// PagesOf parses the files at once — PDFs among them read by ex, refused
+// when ex is nil — a goroutine each and no more running
 // than GOMAXPROCS: the pages of an issue do not depend on one another. The
 // results are in the files' order, however the goroutines finish.
-func pagesOf(files []File) []parsed {
-	out := make([]parsed, len(files))
+func PagesOf(files []File, ex Extractor) []Parsed {
+	out := make([]Parsed, len(files))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, f := range files {
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			out[i].pages, out[i].err = Pages(f.Data)
+			out[i].Name = f.Name
+			out[i].Pages, out[i].Err = PagesReading(f.Data, ex)
 		})
 	}
 	wg.Wait()

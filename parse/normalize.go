@@ -3,6 +3,8 @@ package parse
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dubaoreader/dubao/model/clean"
 )
 
 //go:generate go run ./internal/radicalgen -in ../../shared/data/EquivalentUnifiedIdeograph.txt -out radicals_table.go
@@ -27,10 +29,15 @@ import (
 //     ZERO WIDTH NON-JOINER, U+200D ZERO WIDTH JOINER, U+2060 WORD JOINER and
 //     U+FEFF ZERO WIDTH NO-BREAK SPACE (a byte order mark inside the text).
 //
+// What is not text by package clean's rule (control and bidirectional
+// characters) is dropped, as Decode drops it, and bytes that are not UTF-8
+// become U+FFFD, so that what Normalize returns it returns unchanged.
+//
 // Full-width letters and digits, other dashes (U+2013, U+2014) and line and
 // page breaks are kept. Text with nothing to put right is returned as it is,
 // without allocating.
 func Normalize(text string) string {
+	text = clean.Text(text)
 	i := firstToNormalize(text)
 	if i < 0 {
 		return text

@@ -48,7 +48,9 @@ func TestNormalize(t *testing.T) {
 		{"form feed kept", "第一页\f第二页", "第一页\f第二页"},
 		{"nothing to do", "本报讯（记者毛静）3月12日", "本报讯（记者毛静）3月12日"},
 		{"empty", "", ""},
-		{"invalid UTF-8 kept as is", "\xff⽉\xfe", "\xff月\xfe"},
+		{"invalid UTF-8 becomes U+FFFD", "\xff⽉\xfe", "\uFFFD月\uFFFD"},
+		{"a zero-width joiner between bad bytes: the bytes are not joined into one", "\xe2\u200d\x80\x8d", "\uFFFD\uFFFD\uFFFD"},
+		{"controls dropped", "第\x1b[2J1\u0085版\u202E", "第[2J1版"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

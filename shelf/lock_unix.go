@@ -7,6 +7,9 @@ import (
 	"syscall"
 )
 
+// lockExcludes says lockFile keeps other writers out.
+const lockExcludes = true
+
 // lockFile takes an exclusive lock on path, waiting for it, and returns
 // the function that gives it back.
 func lockFile(path string) (func(), error) {

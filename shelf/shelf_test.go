@@ -130,7 +130,7 @@ func TestCorruptStateIsSetAside(t *testing.T) {
 			if !errors.As(err, &w) {
 				t.Fatalf("err = %v, want a *Warning", err)
 			}
-			if !strings.HasPrefix(w.Error(), "reading state: damaged, set aside as state.json.corrupt-") {
+			if !strings.HasPrefix(w.Error(), "reading state: could not be read, set aside as state.json.unread-") {
 				t.Errorf("the warning %q does not say first what happened", w)
 			}
 			if s == nil || len(s.Issues) != 0 {
@@ -139,7 +139,7 @@ func TestCorruptStateIsSetAside(t *testing.T) {
 			if _, err := os.Stat(st.Path()); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("the corrupt file is still in place: %v", err)
 			}
-			aside, _ := filepath.Glob(st.Path() + ".corrupt-*")
+			aside, _ := filepath.Glob(st.Path() + ".unread-*")
 			if len(aside) != 1 {
 				t.Errorf("set aside: %v", aside)
 			}
@@ -200,5 +200,51 @@ func TestStateDir(t *testing.T) {
 	}
 	if got := StateDir("", ""); got != "" {
 		t.Error(got)
+	}
+}
+
+// Two papers of one day are two issues, each with its paper's name and
+// its own key; the first of the day may find its state under the date
+// alone, as dubao kept it before it told papers apart.
+func TestTwoPapersOnADay(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"20190222-晋中日报", "20190222-人民日报", "2019-02-21", "20190223_人民日报"} {
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range s.Entries {
+		got = append(got, e.Key()+"|"+e.Legacy)
+	}
+	want := "2019-02-23/人民日报|2019-02-23 2019-02-22/人民日报|2019-02-22 2019-02-22/晋中日报| 2019-02-21|"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("entries %q, want %q", strings.Join(got, " "), want)
+	}
+	for key, folder := range map[string]string{
+		"2019-02-22/晋中日报": "20190222-晋中日报",
+		"20190222-晋中日报":   "20190222-晋中日报",
+		"2019-02-22":      "20190222-人民日报",
+		"20190222晋中日报":    "20190222-晋中日报",
+		"2019-02-21":      "2019-02-21",
+	} {
+		if e, ok := s.Find(key); !ok || filepath.Base(e.Dir) != folder {
+			t.Errorf("Find(%s) = %v, %v; want %s", key, e.Dir, ok, folder)
+		}
+	}
+	st := &State{Issues: map[string]*IssueState{
+		"2019-02-22":      {Read: map[string]int64{"a": 1, "b": 5}, Position: &Position{Story: "a", At: 10}},
+		"2019-02-22/人民日报": {Read: map[string]int64{"b": 7, "c": 8}, Position: &Position{Story: "c", At: 5}},
+	}}
+	is := st.Lookup("2019-02-22/人民日报", "2019-02-22")
+	if len(is.Read) != 3 || is.Read["b"] != 7 || is.Position.Story != "a" {
+		t.Fatalf("merged %+v %+v", is.Read, is.Position)
+	}
+	if is := st.Lookup("2019-02-22/晋中日报", ""); is != nil {
+		t.Fatalf("the other paper has the first one's state: %+v", is)
 	}
 }

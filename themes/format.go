@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dubaoreader/dubao/model/clean"
 )
 
 // maxFileSize bounds a theme file; real ones are a few hundred bytes.
@@ -21,11 +23,13 @@ type ParseError struct {
 	Msg  string // what is wrong, in plain words
 }
 
+// Error says the mistake on one line; the file's name and what the message
+// quotes of it came from outside, and are shown as clean.Line shows them.
 func (e *ParseError) Error() string {
 	if e.Line == 0 {
-		return e.File + ": " + e.Msg
+		return clean.Line(e.File + ": " + e.Msg)
 	}
-	return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
+	return clean.Line(e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg)
 }
 
 // setting is one key = value line of a file.

@@ -7,6 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/dubaoreader/dubao/internal/safefile"
+	"github.com/dubaoreader/dubao/model/clean"
 )
 
 // LoadDir reads every *.theme file in dir (see Dir), in name order, and
@@ -51,23 +54,20 @@ func LoadDir(dir string) ([]Theme, []error) {
 	return themes, errs
 }
 
-// loadFile reads and parses one theme file, refusing files too large to be
-// themes before reading them whole.
+// loadFile reads and parses one theme file, which came from outside: a
+// regular file of at most maxFileSize bytes, read with safefile (a FIFO or
+// a device is refused by its kind, without waiting on it), and what is not
+// text in it (control characters, by package clean's rule) dropped before
+// it is parsed.
 func loadFile(dir, name string) (Theme, error) {
-	path := filepath.Join(dir, name)
-	info, err := os.Stat(path)
-	if err != nil {
+	data, err := safefile.Read(filepath.Join(dir, name), maxFileSize)
+	switch {
+	case errors.Is(err, safefile.ErrNotFile), errors.Is(err, safefile.ErrTooLarge):
+		var pe *fs.PathError
+		errors.As(err, &pe)
+		return Theme{}, &ParseError{File: name, Msg: pe.Err.Error()}
+	case err != nil:
 		return Theme{}, fmt.Errorf("read theme: %w", err)
 	}
-	if !info.Mode().IsRegular() {
-		return Theme{}, &ParseError{File: name, Msg: "not a regular file"}
-	}
-	if info.Size() > maxFileSize {
-		return Theme{}, &ParseError{File: name, Msg: fmt.Sprintf("too large for a theme file (%d bytes; at most %d)", info.Size(), maxFileSize)}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return Theme{}, fmt.Errorf("read theme: %w", err)
-	}
-	return Parse(name, data)
+	return Parse(name, []byte(clean.Text(string(data))))
 }

@@ -2,6 +2,7 @@ package themes
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"charm.land/lipgloss/v2"
@@ -126,5 +127,32 @@ func TestKeysNameEveryStyleOnce(t *testing.T) {
 			t.Errorf("keys %s and %s set the same field", other, r.key)
 		}
 		seen[c] = r.key
+	}
+}
+
+func TestSuits(t *testing.T) {
+	for _, tt := range []struct {
+		name        string
+		dark, light bool
+	}{
+		{"paper", false, true},
+		{"ink", true, false},
+		{"contrast", true, true},
+		{"plain", true, true},
+	} {
+		th, _ := Builtin(tt.name)
+		if th.Suits(true) != tt.dark || th.Suits(false) != tt.light {
+			t.Errorf("%s suits dark %v, light %v; want %v, %v", tt.name, th.Suits(true), th.Suits(false), tt.dark, tt.light)
+		}
+	}
+	lookup := func(n string) (Theme, bool) { return Lookup(n, nil) }
+	var seen []string
+	name := "paper"
+	for range 4 {
+		name = CycleSuited(name, Names(), false, lookup)
+		seen = append(seen, name)
+	}
+	if got := strings.Join(seen, " "); got != "contrast plain paper contrast" {
+		t.Errorf("t on a light background goes %s, want contrast plain paper contrast (never ink)", got)
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/dubaoreader/dubao/model"
 )
 
@@ -205,6 +208,33 @@ func (b *body) scroll(n int) {
 
 // scrollTo puts line i at the top.
 func (b *body) scrollTo(i int) { b.scroll(i - b.top) }
+
+// update handles a key of the body's own: scrolling; back asks to give
+// the keys to the list.
+func (b *body) update(msg tea.KeyPressMsg, k *KeyMap) intent {
+	h := b.height()
+	switch {
+	case key.Matches(msg, k.Down):
+		b.scroll(1)
+	case key.Matches(msg, k.Up):
+		b.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		b.scroll(max(h-1, 1))
+	case key.Matches(msg, k.PageUp):
+		b.scroll(-max(h-1, 1))
+	case key.Matches(msg, k.HalfDown):
+		b.scroll(max(h/2, 1))
+	case key.Matches(msg, k.HalfUp):
+		b.scroll(-max(h/2, 1))
+	case key.Matches(msg, k.Top):
+		b.scrollTo(0)
+	case key.Matches(msg, k.Bottom):
+		b.scrollTo(b.lines())
+	case key.Matches(msg, k.Back):
+		return toBack
+	}
+	return stay
+}
 
 // position says how far the story is scrolled: 0% at its top, 100% at
 // its end, 全文 when it all fits.

@@ -3,12 +3,9 @@ package tui
 import (
 	"bufio"
 	"io"
-	"os"
 	"strings"
 
 	"charm.land/glamour/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/term"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/tui/layout"
@@ -24,6 +21,14 @@ type CatOptions struct {
 	// through glamour's standard style of that name, keeping our line
 	// breaks. (Not "notty": it shows the ** of the titles as they are.)
 	Style string
+
+	// Markdown prints Markdown source instead, each paragraph on one line
+	// (Width and Style do not apply).
+	Markdown bool
+
+	// Story, when not nil, is the one story to print (see PickStory),
+	// read straight through across its pages.
+	Story *model.Story
 }
 
 // glamourMargin is the margin glamour's standard styles put left of a
@@ -33,14 +38,28 @@ const glamourMargin = 2
 // Cat prints every article of the issue, page by page, as text reflowed to
 // o.Width: each page's heading, then each article's kicker, title,
 // subtitle and byline and its paragraphs, a blank line between. No line is
-// wider than o.Width.
+// wider than o.Width. What is not text in the issue (package clean) is
+// taken out of it first: nothing of it is printed.
 func Cat(w io.Writer, is *model.Issue, o CatOptions) error {
+	cleanIssue(is) // see untrusted.go
 	if o.Width <= 0 {
 		o.Width = 80
 	}
+	if o.Markdown {
+		bw := bufio.NewWriter(w)
+		writeMarkdown(bw, is, o.Story)
+		return bw.Flush()
+	}
+	write := func(w io.StringWriter, width int, markdown bool) {
+		if o.Story != nil {
+			writeLines(w, setIn(o.Measure, o.Story, width, !o.NoIndent), markdown)
+			return
+		}
+		writeText(w, is, o.Measure, width, !o.NoIndent, markdown)
+	}
 	if o.Style == "" {
 		bw := bufio.NewWriter(w)
-		writeText(bw, is, o.Measure, o.Width, !o.NoIndent, false)
+		write(bw, o.Width, false)
 		return bw.Flush()
 	}
 	// glamour wraps by words, which Chinese has none of between
@@ -55,7 +74,7 @@ func Cat(w io.Writer, is *model.Issue, o CatOptions) error {
 		return err
 	}
 	var md strings.Builder
-	writeText(&md, is, o.Measure, max(o.Width-2*glamourMargin, 1), !o.NoIndent, true)
+	write(&md, max(o.Width-2*glamourMargin, 1), true)
 	out, err := r.Render(md.String())
 	if err != nil {
 		return err
@@ -100,18 +119,53 @@ func writeText(w io.StringWriter, is *model.Issue, m layout.Measure, width int, 
 			if i > 0 {
 				blank() // two blank lines between articles, one between paragraphs
 			}
-			s := setIn(m, &model.Story{Parts: []*model.Article{a}, Pages: []int{p.Number}}, width, ind)
-			for _, l := range s.lines {
-				if l.kind == lineBlank {
-					blank()
-					continue
-				}
-				text := l.text
-				if l.kind == lineSeam && l.lead > 0 && !markdown {
-					text = strings.Repeat(" ", l.lead) + text // （下转第N版） to the right
-				}
-				line(text, l.kind == lineTitle)
+			writeLines(w, setIn(m, &model.Story{Parts: []*model.Article{a}, Pages: []int{p.Number}}, width, ind), markdown)
+		}
+	}
+}
+
+// writeLines writes the lines of a set story, as plain text or as
+// Markdown whose every line is one of them.
+func writeLines(w io.StringWriter, s *setArticle, markdown bool) {
+	for _, l := range s.lines {
+		if l.kind == lineBlank {
+			w.WriteString("\n")
+			continue
+		}
+		text := l.text
+		if markdown {
+			text = escapeMarkdown(text)
+			if l.kind == lineTitle {
+				text = "**" + text + "**"
 			}
+		} else if l.kind == lineSeam && l.lead > 0 {
+			text = strings.Repeat(" ", l.lead) + text // （下转第N版） to the right
+		}
+		w.WriteString(text)
+		w.WriteString("\n")
+	}
+}
+
+// writeMarkdown writes the issue, or only story s when it is not nil, as
+// Markdown: each page a heading, each article under it a heading of its
+// own.
+func writeMarkdown(w io.StringWriter, is *model.Issue, s *model.Story) {
+	if s != nil {
+		w.WriteString(StoryMarkdown(s, 1))
+		return
+	}
+	for i, p := range is.Pages {
+		if i > 0 {
+			w.WriteString("\n")
+		}
+		head := pageLabel(p)
+		if d := p.Date; d != "" {
+			head += "  " + longDate(d)
+		}
+		w.WriteString("# " + escapeMarkdown(head) + "\n")
+		for _, a := range p.Articles {
+			w.WriteString("\n")
+			w.WriteString(StoryMarkdown(&model.Story{Parts: []*model.Article{a}, Pages: []int{p.Number}}, 2))
 		}
 	}
 }
@@ -130,24 +184,4 @@ func escapeMarkdown(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// CatDefaults returns what cat does when not told: the terminal's width
-// and glamour's dark or light style when out is a terminal (plain text all
-// the same when noColor is set), else 80 columns of plain text.
-func CatDefaults(out *os.File, noColor string) (width int, style string) {
-	if !term.IsTerminal(out.Fd()) {
-		return 80, ""
-	}
-	width = 80
-	if w, _, err := term.GetSize(out.Fd()); err == nil && w > 0 {
-		width = w
-	}
-	if noColor != "" {
-		return width, ""
-	}
-	if lipgloss.HasDarkBackground(os.Stdin, out) {
-		return width, "dark"
-	}
-	return width, "light"
 }

@@ -10,12 +10,13 @@ import (
 // geometry, the width measure, the styles and the keys. The root model
 // owns it; the parts read it.
 type common struct {
-	geo     Geometry
-	m       layout.Measure
-	measure int  // the reading measure, in CJK characters
-	indent  bool // first-line indent on
-	st      styles
-	keys    KeyMap
+	geo       Geometry
+	m         layout.Measure
+	measure   int  // the reading measure, in CJK characters
+	listWidth int  // the list pane's width asked for, 0 for the layout's
+	indent    bool // first-line indent on
+	st        styles
+	keys      KeyMap
 }
 
 // frameEdge writes the top or bottom edge of a pane w cells wide: corners
@@ -26,6 +27,10 @@ type common struct {
 func (c *common) frameEdge(b *strings.Builder, f border, left, right, fillRune string, w int, label string, labelW int, labelPaint paint) {
 	bw := c.geo.Border
 	inner := w - 2*bw
+	if c.wide() && label != "" {
+		label = c.chrome(label)
+		labelW = c.m.StringWidth(label)
+	}
 	f.paint.write(b, left)
 	if label != "" && labelW+4*bw <= inner {
 		// ─── 42% ─  : the label with a space each side, one line after.
@@ -51,4 +56,53 @@ func (c *common) frame(focused bool) border {
 		return c.st.frameFocused
 	}
 	return c.st.frame
+}
+
+// wide reports whether the terminal draws the East Asian Ambiguous
+// characters two cells wide.
+func (c *common) wide() bool { return c.m.Ambiguous() == layout.Wide }
+
+// chromeWide replaces the ambiguous characters of the reader's own bars
+// (header, status bar, the shelf's counts, the frames' labels) where they
+// are drawn wide: such terminals draw · with a narrow glyph and a gap after
+// it, and disagree among themselves about arrows. The full-width ・ and
+// 「」 are two cells everywhere; … and arrows become ASCII.
+var chromeWide = strings.NewReplacer(
+	" · ", "・", "·", "・",
+	"“", "「", "”", "」", "‘", "『", "’", "』",
+	"…", "...",
+	"↑", "^", "↓", "v", "←", "<", "→", ">",
+)
+
+// chrome returns s, text the reader draws outside the article, as it is
+// to be drawn: unchanged, or where ambiguous characters are drawn wide,
+// with none of them (chromeWide).
+func (c *common) chrome(s string) string {
+	if !c.wide() {
+		return s
+	}
+	return chromeWide.Replace(s)
+}
+
+// sep is what separates the items of a bar: " · ", or ・ where · is drawn
+// wide.
+func (c *common) sep() string { return c.chrome(" · ") }
+
+// keyLabel returns a key's name as the bars and the help show it: as the
+// KeyMap has it, or where the ambiguous characters are drawn wide without
+// the arrows among its alternatives ("j/↓" is j), or failing that in ASCII.
+func (c *common) keyLabel(k string) string {
+	if !c.wide() {
+		return k
+	}
+	var keep []string
+	for _, alt := range strings.Split(k, "/") {
+		if !strings.ContainsAny(alt, "↑↓←→") {
+			keep = append(keep, alt)
+		}
+	}
+	if len(keep) == 0 {
+		return c.chrome(k)
+	}
+	return strings.Join(keep, "/")
 }

@@ -58,7 +58,8 @@ func startTmuxIn(t *testing.T, bin, dataHome, stateHome string, w, h int, args .
 	// must not decide it.
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-s", "e2e",
 		"-e", "RUNEWIDTH_EASTASIAN=", "-e", "DUBAO_AMBIGUOUS_SETTLED=",
-		"-e", "XDG_DATA_HOME="+dataHome, "-e", "XDG_STATE_HOME="+stateHome, cmd)
+		"-e", "XDG_DATA_HOME="+dataHome, "-e", "XDG_STATE_HOME="+stateHome,
+		"-e", "XDG_CACHE_HOME="+filepath.Join(stateHome, "cache"), cmd)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	s.waitFor("读报")
 	return s

@@ -5,11 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode"
-
-	"github.com/charmbracelet/x/term"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/tui/layout"
@@ -29,11 +26,14 @@ type FindOptions struct {
 
 // FoundJSON is one match as Find prints it with JSON set.
 type FoundJSON struct {
+	Date      string `json:"date,omitempty"`      // the issue's date, 2024-03-13, when known
+	Paper     string `json:"paper,omitempty"`     // the paper's name, when the shelf names it
+	Story     int    `json:"story"`               // the story's index among the issue's, from 0, as dubao parse lists them
 	Page      int    `json:"page"`                // the 第N版 printed on the page, 0 when it does not say
 	PageName  string `json:"page_name,omitempty"` // 要闻
 	File      string `json:"file,omitempty"`      // the page file
 	Article   int    `json:"article"`             // the article's index on its page, from 0
-	Title     string `json:"title"`               // its headline; a continuation's is its story's, after （续）
+	Title     string `json:"title"`               // its headline; a continuation's is its story's, after （续）; cut to titleRunes characters
 	Field     string `json:"field"`               // kicker, title, subtitle, byline or paragraph
 	Paragraph *int   `json:"paragraph,omitempty"` // the paragraph's index in the article, from 0, for a match in one
 	Start     int    `json:"start"`               // byte offsets of the match in the field's UTF-8 text
@@ -44,10 +44,13 @@ type FoundJSON struct {
 }
 
 // contextRunes is how many characters Find shows either side of a match;
-// headlineCells how wide it lets a headline be.
+// headlineCells how wide it lets a headline be on a line of text, and
+// titleRunes how long in JSON — a story with no headline is named by its
+// first paragraph, which may be any length.
 const (
 	contextRunes  = 15
 	headlineCells = 32
+	titleRunes    = 100
 )
 
 // fieldLabels name the fields other than paragraphs, before their context.
@@ -69,20 +72,34 @@ var fieldLabels = map[model.Field]string{
 //
 //	第3版 王根元主持召开市总工会三届七次…  …理论学习中心组会议围绕⟦市委⟧、省总工会…
 func Find(w io.Writer, is *model.Issue, query string, o FindOptions) (int, error) {
+	cleanIssue(is) // see untrusted.go
 	ix := model.NewIndex(is)
 	hits := ix.Search(query)
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
+	// What is printed of a match is as long as its context, not as its
+	// paragraph: the cost is linear in the text, however long the
+	// paragraphs. An article's title and the head of its lines are made
+	// once.
+	type names struct{ title, head string }
+	articles := map[[2]int]names{}
 	for _, h := range hits {
-		f := found(is, ix, h)
+		at := [2]int{h.Page, h.Article}
+		n, ok := articles[at]
+		if !ok {
+			n.title = articleTitle(is, ix, h)
+			n.head = lineHead(is.Pages[h.Page].Number, n.title, "", o)
+			articles[at] = n
+		}
+		f := found(is, ix, h, n.title)
 		if o.JSON {
 			if err := enc.Encode(f.FoundJSON); err != nil {
 				return 0, err
 			}
 			continue
 		}
-		f.write(bw, o)
+		f.write(bw, n.head, o)
 	}
 	return len(hits), bw.Flush()
 }
@@ -93,23 +110,48 @@ type foundMatch struct {
 	FoundJSON
 	field            model.Field
 	cutStart, cutEnd bool
+	day              string // the date and paper before the line, for a shelf's
 }
 
-// found gathers what Find prints of hit h.
-func found(is *model.Issue, ix *model.Index, h model.Hit) foundMatch {
-	p := is.Pages[h.Page]
-	a := p.Articles[h.Article]
+// articleTitle is the title Find gives the article of hit h: its
+// headline, or a continuation's story's after （续）, cut to titleRunes
+// characters and on one line.
+func articleTitle(is *model.Issue, ix *model.Index, h model.Hit) string {
+	a := is.Pages[h.Page].Articles[h.Article]
 	title := a.Title
+	story, _, ok := ix.StoryOf(h)
 	if title == "" {
 		heading := a.Heading()
-		if s, _, ok := ix.StoryOf(h); ok && s < len(is.Stories) {
-			heading = is.Stories[s].Heading()
+		if ok && story < len(is.Stories) {
+			heading = is.Stories[story].Heading()
 		}
 		title = continued + heading
 	}
+	if i := runeOffset(title, titleRunes); i < len(title) {
+		title = title[:i] + "…"
+	}
+	return title
+}
+
+// runeOffset returns the byte offset of the nth rune of s, or len(s).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// found gathers what Find prints of hit h, in an article titled title.
+func found(is *model.Issue, ix *model.Index, h model.Hit, title string) foundMatch {
+	p := is.Pages[h.Page]
+	story, _, _ := ix.StoryOf(h)
 	before, match, after := ix.Context(h, contextRunes)
 	f := foundMatch{
 		FoundJSON: FoundJSON{
+			Date: is.Date, Story: story,
 			Page: p.Number, PageName: p.Name, File: p.Source, Article: h.Article, Title: title,
 			Field: h.Field.String(), Start: h.Start, End: h.End,
 			Before: before, Match: match, After: after,
@@ -125,20 +167,34 @@ func found(is *model.Issue, ix *model.Index, h model.Hit) foundMatch {
 	return f
 }
 
-// write writes the match as a line of text.
-func (f *foundMatch) write(w *bufio.Writer, o FindOptions) {
-	const (
-		bold, unbold       = "\x1b[1m", "\x1b[22m"
-		reverse, unreverse = "\x1b[7m", "\x1b[27m"
-	)
+// The escape sequences Find writes on a terminal.
+const (
+	bold, unbold       = "\x1b[1m", "\x1b[22m"
+	reverse, unreverse = "\x1b[7m", "\x1b[27m"
+)
+
+// lineHead is what a line of text starts with for a match in an article
+// of page number titled title: the page and the title, cut to fit, after
+// the day (date and paper) for a match on a shelf.
+func lineHead(number int, title, day string, o FindOptions) string {
 	page := "版次不详"
-	if f.Page > 0 {
-		page = fmt.Sprintf("第%d版", f.Page)
+	if number > 0 {
+		page = fmt.Sprintf("第%d版", number)
 	}
-	head := page + " " + fit(o.Measure, oneLine(f.Title), headlineCells)
-	open, shut := "⟦", "⟧"
+	head := page + " " + fit(o.Measure, oneLine(title), headlineCells)
+	if day != "" {
+		head = oneLine(day) + " " + head
+	}
 	if o.Terminal {
 		head = bold + head + unbold
+	}
+	return head
+}
+
+// write writes the match as a line of text, after head (see lineHead).
+func (f *foundMatch) write(w *bufio.Writer, head string, o FindOptions) {
+	open, shut := "⟦", "⟧"
+	if o.Terminal {
 		open, shut = reverse, unreverse
 	}
 	w.WriteString(head + "  " + fieldLabels[f.field])
@@ -155,17 +211,13 @@ func (f *foundMatch) write(w *bufio.Writer, o FindOptions) {
 // oneLine turns the control characters of s into spaces, so that a match
 // prints on one line.
 func oneLine(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '
 		}
 		return r
 	}, s)
-}
-
-// FindDefaults returns whether Find should mark matches for a terminal:
-// whether out is one. Reverse video and bold are not colour, so NO_COLOR
-// leaves them be.
-func FindDefaults(out *os.File) (terminal bool) {
-	return term.IsTerminal(out.Fd())
 }

@@ -16,8 +16,13 @@ const (
 	// line of the body may be however wide the pane.
 	DefaultMeasure = 38
 
-	// listMin and listMax bound the list pane's width beside the body.
+	// listMin and listMax bound the list pane's width beside the body as
+	// a share of the window; a window with room to spare beside the
+	// measure (bodyMargin cells each side of it) lets it grow to listWide,
+	// headlines of some 34 characters.
 	listMin, listMax = 26, 48
+	listWide         = 72
+	bodyMargin       = 10
 
 	// shelfMax is the widest the shelf's pane grows, centred in a wider
 	// window: a date and its count, not far apart.
@@ -46,8 +51,9 @@ type Geometry struct {
 	// the same rectangle.
 	Single bool
 
-	// Border is the width of one border character: 1, or 2 where box
-	// drawing is drawn wide.
+	// Border is the width of one border character: 1. (Box drawing is
+	// East Asian Ambiguous; where those are drawn wide, frames are drawn
+	// in ASCII instead.)
 	Border int
 
 	// List and Body are the panes, borders included, between the header
@@ -73,13 +79,21 @@ func (g Geometry) Inner(r Rect) Rect {
 // border width m gives box drawing.
 //
 // Two panes stand side by side from TwoPaneWidth columns: the list takes
-// about three tenths, between listMin and listMax cells, and the body the
-// rest. Where borders are two cells wide every pane is an even number of
+// about three tenths, between listMin and listMax cells, or more, up to
+// listWide, where the body has room for the measure and bodyMargin either
+// side; the body the rest. Where borders are two cells wide every pane is an even number of
 // cells wide, so its border closes exactly; a spare column is left blank
 // at the right. The reading column is the measure, or the body's inner
 // width less a cell each side when that is narrower, centred.
 func NewGeometry(w, h, measure int, m layout.Measure) Geometry {
-	g := Geometry{Width: w, Height: h, Border: m.RuneWidth('│')}
+	return NewGeometryList(w, h, measure, 0)
+}
+
+// NewGeometryList is NewGeometry with the list pane listWidth cells wide
+// (the config file's list_width): as near as the window allows, leaving
+// the body listMin; 0 lets the layout choose.
+func NewGeometryList(w, h, measure, listWidth int) Geometry {
+	g := Geometry{Width: w, Height: h, Border: 1}
 	if w < MinWidth || h < MinHeight {
 		g.TooSmall = true
 		return g
@@ -95,6 +109,12 @@ func NewGeometry(w, h, measure int, m layout.Measure) Geometry {
 		g.Body = g.List
 	} else {
 		lw := min(max(w*3/10, listMin), listMax)
+		if spare := w - (2*measure + 4 + 2*bodyMargin); spare > lw {
+			lw = min(spare, listWide) // the body keeps its measure and margins
+		}
+		if listWidth > 0 {
+			lw = max(min(listWidth, w-listMin), listMin)
+		}
 		lw = even(lw)
 		g.List = Rect{X: 0, Y: 1, W: lw, H: ph}
 		g.Body = Rect{X: lw, Y: 1, W: even(w - lw), H: ph}

@@ -40,7 +40,7 @@ func run(m *Model, cmd tea.Cmd) {
 		for _, c := range msg {
 			run(m, c)
 		}
-	case openedMsg, countedMsg, savedMsg, indexMsg:
+	case openedMsg, countedMsg, savedMsg, indexMsg, searchDueMsg, shelfFoundMsg:
 		send(m, msg)
 	}
 }

@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -10,7 +12,6 @@ import (
 // as fit, drawn over both panes.
 type help struct {
 	c     *common
-	open  bool
 	lines []string // styled, each exactly the box's inner width
 	top   int      // the first line in view
 	rect  Rect     // the box, border included
@@ -74,7 +75,7 @@ func (h *help) rebuild() {
 				c.entries = append(c.entries, helpEntry{key: groupNames[gi], heading: true})
 				c.kw = max(c.kw, m.StringWidth(groupNames[gi]))
 				for _, bnd := range groups[gi] {
-					e := helpEntry{key: bnd.Help().Key, desc: bnd.Help().Desc}
+					e := helpEntry{key: h.c.keyLabel(bnd.Help().Key), desc: bnd.Help().Desc}
 					c.entries = append(c.entries, e)
 					c.kw = max(c.kw, m.StringWidth(e.key))
 					c.dw = max(c.dw, m.StringWidth(e.desc))
@@ -183,6 +184,24 @@ func (h *help) clamp() { h.top = max(min(h.top, len(h.lines)-h.height()), 0) }
 func (h *help) scroll(n int) {
 	h.top += n
 	h.clamp()
+}
+
+// update handles a key while the help is up: it scrolls; ? and back ask
+// to close it.
+func (h *help) update(msg tea.KeyPressMsg, k *KeyMap) intent {
+	switch {
+	case key.Matches(msg, k.Help, k.Back):
+		return toBack
+	case key.Matches(msg, k.Down):
+		h.scroll(1)
+	case key.Matches(msg, k.Up):
+		h.scroll(-1)
+	case key.Matches(msg, k.PageDown, k.HalfDown):
+		h.scroll(h.height() / 2)
+	case key.Matches(msg, k.PageUp, k.HalfUp):
+		h.scroll(-h.height() / 2)
+	}
+	return stay
 }
 
 // writeRow writes line y of the help's area to b: the box, border

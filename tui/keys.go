@@ -9,6 +9,7 @@ type KeyMap struct {
 	Up, Down           key.Binding // move the selection, or scroll a line
 	Open, Back         key.Binding // read the selected story; back to the list, from it to the shelf
 	Shelf              key.Binding // back to the shelf of days
+	Map                key.Binding // the page map (版面图); its own keys are MapKeys
 	Switch             key.Binding // the other pane
 	PageDown, PageUp   key.Binding
 	HalfDown, HalfUp   key.Binding
@@ -22,6 +23,11 @@ type KeyMap struct {
 	Narrow             key.Binding // list only the stories with matches, or all again
 	Theme              key.Binding // cycle through the themes
 	Indent             key.Binding // first-line indent on or off
+	NextUnread         key.Binding // the next unread story, across pages, then days
+	ToggleRead         key.Binding // mark the selected story unread, or read
+	AllRead            key.Binding // mark the whole issue read
+	Copy               key.Binding // copy the story to the clipboard (OSC 52)
+	Suspend            key.Binding // back to the shell; fg comes back
 	Help               key.Binding
 	Quit               key.Binding
 
@@ -39,6 +45,7 @@ type PromptKeys struct {
 	Clear           key.Binding
 	Left, Right     key.Binding // a character at a time
 	Start, End      key.Binding
+	Older, Newer    key.Binding // the searches made before, from the latest
 }
 
 // DefaultKeyMap returns the reader's keys.
@@ -52,11 +59,12 @@ func DefaultKeyMap() KeyMap {
 		Open:        b([]string{"enter", "l", "right"}, "enter/l/→", "阅读"),
 		Back:        b([]string{"h", "left", "esc"}, "h/←/esc", "返回标题"),
 		Shelf:       b([]string{"s"}, "s", "书架"),
+		Map:         b([]string{"m"}, "m", "版面图"),
 		Switch:      b([]string{"tab"}, "tab", "切换窗格"),
-		PageDown:    b([]string{"space", "pgdown"}, "space/PgDn", "下一屏"),
-		PageUp:      b([]string{"b", "pgup"}, "b/PgUp", "上一屏"),
-		HalfDown:    b([]string{"d"}, "d", "下半屏"),
-		HalfUp:      b([]string{"u"}, "u", "上半屏"),
+		PageDown:    b([]string{"space", "pgdown", "ctrl+f"}, "space/PgDn/^F", "下一屏"),
+		PageUp:      b([]string{"b", "pgup", "ctrl+b"}, "b/PgUp/^B", "上一屏"),
+		HalfDown:    b([]string{"d", "ctrl+d"}, "d/^D", "下半屏"),
+		HalfUp:      b([]string{"u", "ctrl+u"}, "u/^U", "上半屏"),
 		Top:         b([]string{"g", "home"}, "g", "到开头"),
 		Bottom:      b([]string{"G", "end"}, "G", "到末尾"),
 		PrevPage:    b([]string{"["}, "[", "上一版"),
@@ -69,6 +77,11 @@ func DefaultKeyMap() KeyMap {
 		Narrow:      b([]string{"f"}, "f", "只看命中/全部"),
 		Theme:       b([]string{"t"}, "t", "换主题"),
 		Indent:      b([]string{"i"}, "i", "首行缩进"),
+		NextUnread:  b([]string{"U"}, "U", "下一篇未读"),
+		ToggleRead:  b([]string{"r"}, "r", "标为未读/已读"),
+		AllRead:     b([]string{"R"}, "R", "整期标为已读"),
+		Copy:        b([]string{"y"}, "y", "复制本文"),
+		Suspend:     b([]string{"ctrl+z"}, "^Z", "暂停"),
 		Help:        b([]string{"?"}, "?", "帮助"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q/ctrl+c", "退出"),
 		Prompt: PromptKeys{
@@ -81,6 +94,8 @@ func DefaultKeyMap() KeyMap {
 			Right:         b([]string{"right", "ctrl+f"}, "→", "右移"),
 			Start:         b([]string{"home", "ctrl+a"}, "home", "到开头"),
 			End:           b([]string{"end", "ctrl+e"}, "end", "到末尾"),
+			Older:         b([]string{"up", "ctrl+p"}, "↑", "上一个搜索词"),
+			Newer:         b([]string{"down", "ctrl+n"}, "↓", "下一个搜索词"),
 		},
 	}
 }
@@ -91,9 +106,9 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) HelpGroups() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Open, k.Back, k.Switch, k.NextArticle, k.PrevArticle, k.NextPage, k.PrevPage, k.Shelf},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Narrow, k.Prompt.Confirm, k.Prompt.Cancel, k.Prompt.Clear},
-		{k.Theme, k.Indent, k.Help, k.Quit},
+		{k.Open, k.Back, k.Switch, k.NextArticle, k.PrevArticle, k.NextPage, k.PrevPage, k.Map, k.Shelf, k.NextUnread, k.ToggleRead, k.AllRead},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Narrow, k.Prompt.Confirm, k.Prompt.Cancel, k.Prompt.Clear, k.Prompt.Older},
+		{k.Copy, k.Theme, k.Indent, k.Suspend, k.Help, k.Quit},
 	}
 }
 
@@ -114,7 +129,7 @@ func (k KeyMap) ShortHelp(reading, searching bool) []key.Binding {
 
 // ShelfHelp returns the bindings the status bar names on the shelf.
 func (k KeyMap) ShelfHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Down, k.Up}
+	return []key.Binding{k.Open, k.NextUnread, k.Down, k.Up}
 }
 
 // PromptHelp returns the bindings the status bar names while the search

@@ -36,7 +36,7 @@ func keyPress(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	case "delete":
 		return tea.KeyPressMsg{Code: tea.KeyDelete}
-	case "ctrl+c", "ctrl+u", "ctrl+a", "ctrl+e":
+	case "ctrl+c", "ctrl+u", "ctrl+a", "ctrl+e", "ctrl+f", "ctrl+b", "ctrl+d", "ctrl+z", "ctrl+p", "ctrl+n", "ctrl+h":
 		return tea.KeyPressMsg{Code: rune(k[len(k)-1]), Mod: tea.ModCtrl}
 	}
 	r := []rune(k)

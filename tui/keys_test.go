@@ -70,7 +70,7 @@ func TestHelpOverlayShowsEveryBinding(t *testing.T) {
 				send(m, keyPress("j"))
 			}
 			for name, b := range bindings(m.c.keys) {
-				for _, s := range []string{b.Help().Key, b.Help().Desc} {
+				for _, s := range []string{m.c.keyLabel(b.Help().Key), b.Help().Desc} { // without arrows when wide
 					if !strings.Contains(seen.String(), s) {
 						t.Errorf("%dx%d %v: help never shows %q (%s)", size[0], size[1], amb, s, name)
 					}
@@ -93,11 +93,12 @@ func TestEveryBindingDoesSomething(t *testing.T) {
 		"PageDown": "enter", "PageUp": "enter G", "HalfDown": "enter", "HalfUp": "enter G",
 		"Top": "enter G", "Bottom": "enter", "PrevPage": "] ]", "NextPage": "",
 		"NextArticle": "", "PrevArticle": "j j", "Theme": "", "Indent": "enter", "Help": "",
-		"Shelf": "", "Search": "", "NextMatch": "/ 的 enter", "PrevMatch": "/ 的 enter", "Narrow": "/ 的 enter",
+		"Shelf": "", "Map": "", "Search": "", "NextMatch": "/ 的 enter", "PrevMatch": "/ 的 enter", "Narrow": "/ 的 enter",
+		"NextUnread": "", "ToggleRead": "enter", "AllRead": "", "Copy": "",
 	}
 	for name, b := range bindings(DefaultKeyMap()) {
-		if name == "Quit" {
-			continue
+		if name == "Quit" || name == "Suspend" {
+			continue // they leave the screen as it is: TestQuit, TestSuspend
 		}
 		setup, ok := where[name]
 		if !ok {
@@ -126,5 +127,16 @@ func TestQuit(t *testing.T) {
 		if _, ok := cmd().(tea.QuitMsg); !ok {
 			t.Errorf("%q does not quit", k)
 		}
+	}
+}
+
+func TestSuspend(t *testing.T) {
+	m := New(goldIssue(t, samplePages...), Options{Width: 100, Height: 30})
+	_, cmd := m.Update(keyPress("ctrl+z"))
+	if cmd == nil {
+		t.Fatal("ctrl+z: no command")
+	}
+	if _, ok := cmd().(tea.SuspendMsg); !ok {
+		t.Errorf("ctrl+z does not suspend")
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
@@ -434,6 +437,54 @@ func (l *list) movePage(dir int) {
 	}
 }
 
+// update handles a key of the list's own: moving the selection; enter
+// asks to read the story, back to leave the issue.
+func (l *list) update(msg tea.KeyPressMsg, k *KeyMap) intent {
+	h := l.height()
+	switch {
+	case key.Matches(msg, k.Down):
+		l.move(1)
+	case key.Matches(msg, k.Up):
+		l.move(-1)
+	case key.Matches(msg, k.PageDown):
+		l.moveTo(l.cur + h)
+	case key.Matches(msg, k.PageUp):
+		l.moveTo(l.cur - h)
+	case key.Matches(msg, k.HalfDown):
+		l.moveTo(l.cur + h/2)
+	case key.Matches(msg, k.HalfUp):
+		l.moveTo(l.cur - h/2)
+	case key.Matches(msg, k.Top):
+		l.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		l.moveTo(l.lastStory())
+	case key.Matches(msg, k.Open):
+		return toOpen
+	case key.Matches(msg, k.Back):
+		return toBack
+	}
+	return stay
+}
+
+// lastStory returns the row of the issue's last story.
+func (l *list) lastStory() int {
+	for i := len(l.rows) - 1; i >= 0; i-- {
+		if l.rows[i].isStory() {
+			return i
+		}
+	}
+	return 0
+}
+
+// unreadMark marks a story not read yet, in the gutter before its
+// headline. (U+2219: not East Asian Ambiguous, one cell everywhere; a
+// space follows it, should a font draw it wider.)
+const unreadMark = "∙"
+
+// selectionMark marks the selected headline, in the two cells before it,
+// where its style shows no bar.
+const selectionMark = "> "
+
 // rowAt returns the row shown on line y of the pane's inner area, and
 // false when there is none.
 func (l *list) rowAt(y int) (int, bool) {
@@ -491,10 +542,21 @@ func (l *list) writeRow(b *strings.Builder, y int, focused bool) {
 		}
 		ft := &l.fit[i]
 		if i == l.cur {
-			// The selection is a bar from the gutter to the border.
+			// The selection is a bar from the gutter to the border, and
+			// a > where the bar would not show.
 			pad = p
 			st.fill.spaces(b, itemLeft-2)
-			p.spaces(b, 2)
+			if (focused && st.markSelected) || (!focused && st.markUnfocused) {
+				p.write(b, selectionMark)
+			} else {
+				p.spaces(b, 2)
+			}
+		} else if h == headlineItem {
+			// Not read yet: a dot in the gutter, seen at a glance
+			// in any theme, colour or none.
+			st.fill.spaces(b, itemLeft-2)
+			st.dim.write(b, unreadMark)
+			st.fill.spaces(b, 2-l.c.m.StringWidth(unreadMark))
 		} else {
 			st.fill.spaces(b, itemLeft)
 		}

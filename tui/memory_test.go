@@ -133,7 +133,7 @@ func TestUnreadCounts(t *testing.T) {
 
 func TestMemoryWarnings(t *testing.T) {
 	mem := newFakeMemory()
-	mem.loadErr = errors.New("reading state: damaged, set aside as state.json.corrupt-1")
+	mem.loadErr = errors.New("reading state: could not be read, set aside as state.json.unread-1")
 	m := New(goldIssue(t, "d01"), Options{Width: 100, Height: 30, Key: "d01", Memory: mem})
 	if !strings.Contains(statusBar(m), "set aside") {
 		t.Errorf("the load warning is not shown: %q", statusBar(m))

@@ -293,12 +293,17 @@ func TestFrameNeverOverflows(t *testing.T) {
 		names := corpusPages[:1+rng.IntN(len(corpusPages))]
 		o := Options{Measure: mm, Width: w, Height: h, MeasureChars: 10 + rng.IntN(40)}
 		var m *Model
-		switch rng.IntN(3) {
+		switch rng.IntN(4) {
 		case 0: // on the shelf, which opens issues and is gone back to
 			o.Library, o.Memory, o.Key = threeDays(t), newFakeMemory(), "x"
 			m = started(New(nil, o))
 		case 1: // a story across a seam
 			m = New(seamIssue(t), o)
+		case 2: // pages with geometry, for the page map (m), and their pictures
+			var r renders
+			o.PageImage = r.render
+			m = New(mapIssue(t, names...), o)
+			send(m, kittyOK, da1)
 		default:
 			m = New(goldIssue(t, names...), o)
 		}

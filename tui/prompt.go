@@ -2,12 +2,13 @@ package tui
 
 import (
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/rivo/uniseg"
 
+	"github.com/dubaoreader/dubao/model/clean"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
 
@@ -87,13 +88,14 @@ func (p *prompt) update(msg tea.Msg, k PromptKeys) promptEvent {
 }
 
 // insert types s at the cursor: line breaks and tabs (from a paste) become
-// spaces, other control characters are dropped.
+// spaces, and what is not text (control and bidirectional characters, by
+// package clean's rule) is dropped.
 func (p *prompt) insert(s string) promptEvent {
 	s = strings.Map(func(r rune) rune {
 		switch {
-		case r == '\n' || r == '\r' || r == '\t':
+		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
 			return ' '
-		case unicode.IsControl(r):
+		case clean.NotText(r):
 			return -1
 		}
 		return r
@@ -130,6 +132,27 @@ func (p *prompt) clusterAfter() int {
 	return p.cur + len(c)
 }
 
+// promptTail returns a tail of s that starts at a rune and holds more
+// than room cells, or s. A character of one or two cells takes one to four
+// bytes, so such a tail is short — tried at a byte a cell, then at four —
+// but for runs of zero-width characters (a base with many combining
+// marks), for which all of s is kept.
+func promptTail(m layout.Measure, s string, room int) string {
+	for _, bytesPerCell := range []int{1, 4} {
+		cut := len(s) - bytesPerCell*(room+16)
+		if cut <= 0 {
+			return s
+		}
+		for cut < len(s) && !utf8.RuneStart(s[cut]) {
+			cut++
+		}
+		if tail := s[cut:]; m.StringWidth(tail) > room {
+			return tail
+		}
+	}
+	return s
+}
+
 // promptView is the prompt laid out in a number of cells: the text before
 // the cursor, the cell the cursor is drawn on (the character under it, or a
 // space at the end), and the text after, each already cut to fit.
@@ -154,12 +177,22 @@ func (p *prompt) view(m layout.Measure, room int) promptView {
 		v.at += " "
 		atW = 1
 	}
-	if m.StringWidth(v.before)+atW > room {
-		// Let the start go, a cluster at a time, behind a …
+	// Only the end of a long text can be in view: it is cut to a tail that
+	// holds more than room cells first, so that the cost is that of the
+	// room, not of the text (10 KB pasted is 10 000 keys).
+	tail := promptTail(m, v.before, room)
+	if tail != v.before || m.StringWidth(v.before)+atW > room {
+		// Let the start go, a cluster at a time, behind a … .
 		const gone = "…"
 		goneW := m.StringWidth(gone)
-		rest, state := v.before, -1
-		for rest != "" && goneW+m.StringWidth(rest)+atW > room {
+		rest := tail
+		w, state := m.StringWidth(rest), -1
+		for rest != "" && goneW+w+atW > room {
+			var c string
+			c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+			w -= m.StringWidth(c)
+		}
+		for rest != "" && goneW+m.StringWidth(rest)+atW > room { // should widths not add up
 			_, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
 		}
 		v.before = rest

@@ -33,6 +33,9 @@ func (r *ReadMarks) MarkRead(k string) {
 	r.read[k] = true
 }
 
+// MarkUnread forgets that the story with key k has been read.
+func (r *ReadMarks) MarkUnread(k string) { delete(r.read, k) }
+
 // Keys returns the keys of the stories read, sorted.
 func (r *ReadMarks) Keys() []string {
 	return slices.Sorted(maps.Keys(r.read))

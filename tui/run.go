@@ -6,36 +6,51 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dubaoreader/dubao/model"
-	"github.com/dubaoreader/dubao/themes"
 )
 
 // Run opens the reader on the issue, or on the shelf of o.Library when is
 // is nil, and returns when the reader quits: with an error when the
-// program failed, or when where the reading stopped could not be saved. It
-// reads what the reader needs from the environment — NO_COLOR, and the
-// user's themes from the config directory, a bad file becoming a warning —
-// and fills those into o. Settle the width first, with AgreeWidth.
+// program failed, or when where the reading stopped could not be saved.
+// What it needs of the environment — the width Measure, NO_COLOR, the
+// user's themes, the signals that stop it — cmd/dubao reads and puts in o.
+//
+// A signal on o.Stop quits as q does, saving the place, and Run returns
+// Stopped. However the program ends — a terminal gone, a failure — the
+// place is saved before Run returns.
 func Run(is *model.Issue, o Options) error {
-	o.NoColor = os.Getenv("NO_COLOR")
-	user, warnings := UserThemes(os.Getenv)
-	o.UserThemes = append(o.UserThemes, user...)
-	o.Warnings = append(o.Warnings, warnings...)
 	m := New(is, o)
-	if _, err := tea.NewProgram(m).Run(); err != nil {
+	p := tea.NewProgram(m, tea.WithoutSignalHandler())
+	done := make(chan struct{})
+	defer close(done)
+	stopped := make(chan os.Signal, 1)
+	if o.Stop != nil {
+		go func() {
+			select {
+			case sig := <-o.Stop:
+				stopped <- sig
+				p.Send(stopMsg{sig})
+			case <-done:
+			}
+		}()
+	}
+	_, err := p.Run()
+	m.leave() // when the program ended without q: saved now, off no goroutine
+	select {
+	case sig := <-stopped:
+		return Stopped{Signal: sig}
+	default:
+	}
+	if err != nil {
 		return err
 	}
 	return m.quitErr
 }
 
-// UserThemes loads the user's themes from the config directory
-// ($XDG_CONFIG_HOME/dubao/themes or ~/.config/dubao/themes), with one
-// warning for each file that does not load.
-func UserThemes(getenv func(string) string) ([]themes.Theme, []string) {
-	home, _ := os.UserHomeDir()
-	user, errs := themes.LoadDir(themes.Dir(getenv("XDG_CONFIG_HOME"), home))
-	var warnings []string
-	for _, err := range errs {
-		warnings = append(warnings, err.Error())
-	}
-	return user, warnings
-}
+// Stopped is Run's error when a signal stopped the reader. The place was
+// saved all the same.
+type Stopped struct{ Signal os.Signal }
+
+func (s Stopped) Error() string { return "stopped by " + s.Signal.String() }
+
+// stopMsg brings a signal that stops the reader.
+type stopMsg struct{ sig os.Signal }

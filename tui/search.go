@@ -2,9 +2,12 @@ package tui
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dubaoreader/dubao/model"
@@ -31,6 +34,8 @@ type search struct {
 	counts []int       // hits per story; nil without hits
 	cur    int         // the current hit, an index in hits; -1 for none
 	narrow bool        // the list shows only the stories with hits
+
+	due bool // the prompt has changed since the last search: a searchDueMsg is on its way
 }
 
 // indexMsg brings the search index of an issue, built off the UI
@@ -134,22 +139,61 @@ func (m *Model) openSearch(text string) {
 	m.origin = m.here()
 	m.search.searcher = model.NewSearcher(m.search.ix)
 	m.prompt = prompt{}
-	m.prompting = true
+	m.histAt = len(m.history)
+	m.show(searchScreen)
 	if m.prompt.insert(text) == promptEdited {
 		m.incsearch()
 	}
 }
 
-// promptUpdate gives a key or a paste to the open prompt.
+// promptUpdate gives a key or a paste to the open prompt: ↑ and ↓ go
+// through the searches made before, every other key edits.
+//
+// Typing is taken in batches: an edit only changes the prompt's text, and
+// the search of it is due a frame later (searchBatch), so that the keys
+// that come meanwhile — a paste in a terminal without bracketed paste is a
+// key press per character — are typed first, and searched for once.
 func (m *Model) promptUpdate(msg tea.Msg) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		pk := &m.c.keys.Prompt
+		switch {
+		case key.Matches(k, pk.Older):
+			m.recall(-1)
+			return
+		case key.Matches(k, pk.Newer):
+			m.recall(1)
+			return
+		}
+	}
 	switch m.prompt.update(msg, m.c.keys.Prompt) {
 	case promptEdited:
-		m.incsearch()
+		if !m.search.due {
+			m.search.due = true
+			m.pending = append(m.pending, tea.Tick(searchBatch, func(time.Time) tea.Msg { return searchDueMsg{} }))
+		}
 	case promptConfirm:
+		m.searchDue()
 		m.confirmSearch()
 	case promptCancel:
+		m.search.due = false
 		m.cancelSearch()
 	}
+}
+
+// searchBatch is how long typing goes on before what the prompt holds is
+// searched for: a frame at 60 frames a second.
+const searchBatch = time.Second / 60
+
+// searchDueMsg says that the search of what the prompt holds is due.
+type searchDueMsg struct{}
+
+// searchDue searches for what the prompt holds if it has changed since
+// the last search and the prompt is still open.
+func (m *Model) searchDue() {
+	if m.search.due && m.prompting() {
+		m.incsearch()
+	}
+	m.search.due = false
 }
 
 // incsearch searches for what the prompt holds, as it is typed: the hits
@@ -179,10 +223,15 @@ func (m *Model) incsearch() {
 // current match. A query that finds nothing leaves the search as it was,
 // and says so; an empty one clears the search.
 func (m *Model) confirmSearch() {
-	m.prompting = false
+	m.closeOverlay()
 	m.search.searcher = nil
 	s := &m.search
 	switch {
+	case m.prompt.text == "" && len(m.history) > 0:
+		// As less does: / and enter look again for the last query.
+		m.closeOverlay()
+		m.repeatSearch(m.history[len(m.history)-1])
+		return
 	case strings.TrimSpace(m.prompt.text) == "":
 		had := m.before.search.query != ""
 		m.search = search{ix: s.ix, cur: -1}
@@ -196,6 +245,7 @@ func (m *Model) confirmSearch() {
 		m.cancelSearch()
 		m.message = message{text: "找不到“" + query + "”", warn: true}
 	default:
+		m.remember1(s.query)
 		m.read()
 		if m.wrapped {
 			m.say("已回到第一处")
@@ -203,10 +253,67 @@ func (m *Model) confirmSearch() {
 	}
 }
 
+// remember1 puts query at the end of the search history, once.
+func (m *Model) remember1(query string) {
+	if i := slices.Index(m.history, query); i >= 0 {
+		m.history = slices.Delete(m.history, i, i+1)
+	}
+	m.history = append(m.history, query)
+	if len(m.history) > historyLen {
+		m.history = m.history[len(m.history)-historyLen:]
+	}
+}
+
+// historyLen is how many searches ↑ goes back through.
+const historyLen = 50
+
+// recall puts the search before (dir -1) or after (dir 1) the one shown in
+// the prompt, searching for it as it is typed; past the latest, the prompt
+// is empty again.
+func (m *Model) recall(dir int) {
+	at := max(min(m.histAt+dir, len(m.history)), 0)
+	if at == m.histAt {
+		return
+	}
+	m.histAt = at
+	text := ""
+	if at < len(m.history) {
+		text = m.history[at]
+	}
+	m.prompt = prompt{}
+	m.prompt.insert(text)
+	m.incsearch()
+}
+
+// repeatSearch looks for query again: with it kept, the next match; else
+// it is searched afresh from where the reader is.
+func (m *Model) repeatSearch(query string) {
+	s := &m.search
+	if s.query == query && len(s.hits) > 0 {
+		m.goBack(m.before)
+		m.nextMatch(1)
+		return
+	}
+	m.ensureIndex()
+	s.query = query
+	s.hits, s.spots = m.st.order(model.NewSearcher(s.ix).Search(query))
+	s.counts, s.cur = nil, -1
+	if len(s.hits) == 0 {
+		m.applySearch()
+		m.goBack(m.before)
+		m.message = message{text: "找不到“" + query + "”", warn: true}
+		return
+	}
+	s.counts = s.ix.StoryCounts(s.hits)
+	m.applySearch()
+	m.goBack(m.before)
+	m.nextMatch(1)
+}
+
 // cancelSearch closes the prompt and goes back to where the reader was,
 // with the search it had.
 func (m *Model) cancelSearch() {
-	m.prompting = false
+	m.closeOverlay()
 	ix := m.search.ix
 	m.search = m.before.search
 	m.search.ix, m.search.searcher = ix, nil

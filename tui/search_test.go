@@ -309,7 +309,7 @@ func TestWhileNothingMatches(t *testing.T) {
 	if bar := statusBar(m); !strings.Contains(bar, "找不到“国家ｑｑ”") {
 		t.Errorf("enter on nothing: %q", bar)
 	}
-	if rest(screen(m)) != rest(before) || m.prompting {
+	if rest(screen(m)) != rest(before) || m.prompting() {
 		t.Error("enter on nothing moved the reader or left the prompt open")
 	}
 }
@@ -357,16 +357,18 @@ func TestEnterReadsAtTheFirstMatchFromHere(t *testing.T) {
 	}
 }
 
-func TestEmptyQueryClearsTheSearch(t *testing.T) {
+// TestBlankQueryClearsTheSearch: a query of spaces clears the search (an
+// empty one looks again for the last: TestSlashEnterRepeats).
+func TestBlankQueryClearsTheSearch(t *testing.T) {
 	m := New(springIssue(), Options{Width: 100, Height: 30, ThemeName: "ink"})
-	send(m, keys("/ 春 天 enter / enter")...)
+	send(m, keys("/ 春 天 enter / space enter")...)
 	if bar := statusBar(m); strings.Contains(bar, "/4") || !strings.Contains(bar, "已清除搜索") {
 		t.Errorf("status bar %q", bar)
 	}
 	if len(paintedIn(m.View().Content, m.c.m, m.c.st.hitCount[:]...)) != 0 {
 		t.Error("hit counts outlive the search")
 	}
-	send(m, keys("/ enter")...)
+	send(m, keys("/ space enter")...)
 	if strings.Contains(statusBar(m), "已清除搜索") {
 		t.Error("clearing no search says it cleared one")
 	}
@@ -551,11 +553,11 @@ func TestPromptWhileTooSmall(t *testing.T) {
 	before := m.View().Content
 	send(m, keys("/ 春")...)
 	send(m, tea.WindowSizeMsg{Width: 10, Height: 4}, keyPress("天"), keyPress("esc"), tea.WindowSizeMsg{Width: 100, Height: 30})
-	if m.prompting || m.View().Content != before {
+	if m.prompting() || m.View().Content != before {
 		t.Errorf("esc in a window too small did not go back:\n%s", screen(m))
 	}
 	send(m, tea.WindowSizeMsg{Width: 10, Height: 4}, keyPress("/"))
-	if m.prompting {
+	if m.prompting() {
 		t.Error("/ opens a prompt that a window too small cannot show")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dubaoreader/dubao/model"
@@ -12,14 +13,40 @@ import (
 // Library is the shelf of days the reader opens issues from. cmd/dubao
 // gives one over a folder of dated issue folders (package shelf); the
 // reader only calls it, off its own goroutine.
+//
+// An issue on the shelf is known by its key: its date (2024-03-13), and
+// when the shelf names the paper, a slash and the paper's name
+// (2019-02-22/人民日报), so that two papers of a day are two issues.
 type Library interface {
 	// Dir is where the shelf is, to say how to fill it while it is empty.
 	Dir() string
-	// Dates returns the dates of the issues on the shelf (2024-03-13),
-	// newest first.
-	Dates() []string
-	// Open reads and parses the issue of a date.
-	Open(date string) (Opened, error)
+	// Issues returns the keys of the issues on the shelf, newest first.
+	Issues() []string
+	// Open reads and parses the issue of a key; its Key is that key.
+	Open(key string) (Opened, error)
+}
+
+// A Counter is a Library that can tell an issue's stories without opening
+// it (package shelf keeps a summary of every issue it has parsed).
+type Counter interface {
+	// Count returns the keys (model.Story.Key) of the issue's stories.
+	Count(key string) ([]string, error)
+}
+
+// splitKey returns the date and the paper of an issue's key.
+func splitKey(key string) (date, paper string) {
+	date, paper, _ = strings.Cut(key, "/")
+	return date, paper
+}
+
+// issueTitle is how the reader names an issue of the shelf: its date as
+// the paper prints it, and the paper's name.
+func issueTitle(key string) string {
+	date, paper := splitKey(key)
+	if paper == "" {
+		return longDate(date)
+	}
+	return longDate(date) + "  " + paper
 }
 
 // Opened is an issue ready to read.
@@ -49,7 +76,7 @@ type shelfPane struct {
 
 // shelfEntry is one issue on the shelf.
 type shelfEntry struct {
-	date    string
+	date    string // its key: the date, and /paper when the shelf names one
 	counted bool   // total and unread are known, or err is set
 	opened  bool   // the reader has been in it: a story read, a place kept
 	total   int    // stories
@@ -60,7 +87,7 @@ type shelfEntry struct {
 func newShelfPane(c *common, lib Library) shelfPane {
 	p := shelfPane{c: c, lib: lib}
 	if lib != nil {
-		for _, d := range lib.Dates() {
+		for _, d := range lib.Issues() {
 			p.entries = append(p.entries, shelfEntry{date: d})
 		}
 	}
@@ -112,16 +139,15 @@ func (p *shelfPane) countNext(mem Memory) tea.Cmd {
 		p.counting = true
 		lib, date := p.lib, p.entries[i].date
 		return func() tea.Msg {
-			op, err := lib.Open(date)
+			keys, err := countIssue(lib, date)
 			if err != nil {
 				return countedMsg{date: date, err: err}
 			}
 			msg := countedMsg{date: date}
-			keys := storyKeys(op.Issue)
 			msg.total, msg.unread = len(keys), len(keys)
-			if mem != nil && op.Key != "" {
+			if mem != nil {
 				var r Recall
-				r, msg.warning = mem.Load(op.Key)
+				r, msg.warning = mem.Load(date)
 				msg.opened = len(r.Read) > 0 || r.Position != nil
 				read := NewReadMarks(r.Read)
 				for _, k := range keys {
@@ -134,6 +160,19 @@ func (p *shelfPane) countNext(mem Memory) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// countIssue returns the keys of the stories of the issue of key: from the
+// Library's Count when it has one, else by opening the issue.
+func countIssue(lib Library, key string) ([]string, error) {
+	if c, ok := lib.(Counter); ok {
+		return c.Count(key)
+	}
+	op, err := lib.Open(key)
+	if err != nil {
+		return nil, err
+	}
+	return storyKeys(op.Issue), nil
 }
 
 // counted takes in the count of an issue.
@@ -187,6 +226,33 @@ func (p *shelfPane) follow() {
 // scroll moves the view n rows, leaving the selection where it is.
 func (p *shelfPane) scroll(n int) {
 	p.top = max(min(p.top+n, len(p.entries)-p.height()), 0)
+}
+
+// update handles a key of the shelf's own: moving the selection; enter
+// asks to open the issue.
+func (p *shelfPane) update(msg tea.KeyPressMsg, k *KeyMap) intent {
+	h := p.height()
+	switch {
+	case key.Matches(msg, k.Down):
+		p.moveTo(p.cur + 1)
+	case key.Matches(msg, k.Up):
+		p.moveTo(p.cur - 1)
+	case key.Matches(msg, k.PageDown):
+		p.moveTo(p.cur + h)
+	case key.Matches(msg, k.PageUp):
+		p.moveTo(p.cur - h)
+	case key.Matches(msg, k.HalfDown):
+		p.moveTo(p.cur + h/2)
+	case key.Matches(msg, k.HalfUp):
+		p.moveTo(p.cur - h/2)
+	case key.Matches(msg, k.Top):
+		p.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		p.moveTo(len(p.entries) - 1)
+	case key.Matches(msg, k.Open):
+		return toOpen
+	}
+	return stay
 }
 
 // status is what an entry's row says of it at the right.
@@ -264,7 +330,7 @@ func (p *shelfPane) writeRow(b *strings.Builder, y int) {
 		return
 	}
 	e := &p.entries[i]
-	text, right := longDate(e.date), e.status()
+	text, right := issueTitle(e.date), c.chrome(e.status())
 	rw := c.m.StringWidth(right)
 	if rw+2 > w-itemLeft-listRight-c.m.StringWidth(text) {
 		right, rw = "", 0 // the date comes first

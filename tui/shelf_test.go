@@ -28,7 +28,7 @@ type fakeLibrary struct {
 
 func (f *fakeLibrary) Dir() string { return f.dir }
 
-func (f *fakeLibrary) Dates() []string {
+func (f *fakeLibrary) Issues() []string {
 	var out []string
 	for d := range f.issues {
 		out = append(out, d)
@@ -123,17 +123,17 @@ func TestShelfOpensAnIssueAndGoesBack(t *testing.T) {
 	lib := threeDays(t)
 	m := started(New(nil, Options{Width: 100, Height: 30, Library: lib, Memory: mem}))
 	send(m, keys("j enter")...)
-	if m.onShelf || m.issueKey != "2019-02-22" || !strings.Contains(screen(m), "第11版") {
+	if m.onShelf() || m.issueKey != "2019-02-22" || !strings.Contains(screen(m), "第11版") {
 		t.Fatalf("enter did not open the issue of 2019-02-22:\n%s", screen(m))
 	}
 	send(m, keys("enter space")...) // the story across the seam, read
 	top := m.body.top
 	send(m, keys("h")...)
-	if m.onShelf {
+	if m.onShelf() {
 		t.Fatal("h from the story went past the list")
 	}
 	send(m, keys("esc")...)
-	if !m.onShelf {
+	if !m.onShelf() {
 		t.Fatal("esc from the list did not go back to the shelf")
 	}
 	if rows := shelfRows(m); !strings.Contains(rows[1], "未读 4 · 共 5 篇") || m.shelf.cur != 1 {
@@ -144,12 +144,12 @@ func TestShelfOpensAnIssueAndGoesBack(t *testing.T) {
 	}
 	// Opened again, it is where it was left.
 	send(m, keys("enter")...)
-	if m.onShelf || m.focus != focusBody || m.body.top != top || m.body.v != &m.st.all[0] {
-		t.Errorf("reopened: on the shelf %v, focus %d, story %q at %d; want the story at %d", m.onShelf, m.focus, reading(m), m.body.top, top)
+	if m.onShelf() || m.focus != focusBody || m.body.top != top || m.body.v != &m.st.all[0] {
+		t.Errorf("reopened: on the shelf %v, focus %d, story %q at %d; want the story at %d", m.onShelf(), m.focus, reading(m), m.body.top, top)
 	}
 	// s goes back from anywhere in the issue.
 	send(m, keys("s")...)
-	if !m.onShelf {
+	if !m.onShelf() {
 		t.Error("s does not go back to the shelf")
 	}
 }
@@ -162,19 +162,19 @@ func TestShelfIssueThatCannotBeOpened(t *testing.T) {
 		t.Errorf("the broken issue's row: %q", rows[0])
 	}
 	send(m, keys("enter")...)
-	if !m.onShelf || !strings.Contains(statusBar(m), "permission denied") {
-		t.Errorf("opening a broken issue: on the shelf %v, status %q", m.onShelf, statusBar(m))
+	if !m.onShelf() || !strings.Contains(statusBar(m), "permission denied") {
+		t.Errorf("opening a broken issue: on the shelf %v, status %q", m.onShelf(), statusBar(m))
 	}
 }
 
 func TestShelfWithoutALibrary(t *testing.T) {
 	m := New(goldIssue(t, "d01"), Options{Width: 100, Height: 30})
 	send(m, keys("s")...)
-	if m.onShelf || !strings.Contains(statusBar(m), "没有书架") {
+	if m.onShelf() || !strings.Contains(statusBar(m), "没有书架") {
 		t.Errorf("s without a shelf: %q", statusBar(m))
 	}
 	send(m, keys("esc")...)
-	if m.onShelf {
+	if m.onShelf() {
 		t.Error("esc in the list without a shelf left the issue")
 	}
 }
@@ -225,7 +225,7 @@ func TestShelfFromADay(t *testing.T) {
 	lib := threeDays(t)
 	m := started(New(seamIssue(t), Options{Width: 100, Height: 30, Library: lib, Memory: newFakeMemory(), Key: "2019-02-22"}))
 	send(m, keys("enter s")...)
-	if rows := shelfRows(m); !m.onShelf || m.shelf.cur != 1 || !strings.Contains(rows[1], "未读 4 · 共 5 篇") {
+	if rows := shelfRows(m); !m.onShelf() || m.shelf.cur != 1 || !strings.Contains(rows[1], "未读 4 · 共 5 篇") {
 		t.Errorf("back on the shelf from the day: %q, selected %d", rows, m.shelf.cur)
 	}
 }
@@ -235,11 +235,11 @@ func TestShelfMouse(t *testing.T) {
 	g := m.c.geo
 	second := tea.MouseClickMsg{X: g.Shelf.X + 5, Y: g.Inner(g.Shelf).Y + 1, Button: tea.MouseLeft}
 	send(m, second)
-	if !m.onShelf || m.shelf.cur != 1 {
+	if !m.onShelf() || m.shelf.cur != 1 {
 		t.Fatalf("a click on the second day selected %d", m.shelf.cur)
 	}
 	send(m, second)
-	if m.onShelf || m.issueKey != "2019-02-22" {
+	if m.onShelf() || m.issueKey != "2019-02-22" {
 		t.Error("a second click on the selected day did not open it")
 	}
 }

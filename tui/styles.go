@@ -15,8 +15,12 @@ import (
 type paint struct{ pre, post string }
 
 // newPaint takes s apart. s must set no geometry (width, padding, border).
+// The text it styles to find the parts is a letter: lipgloss does not
+// underline a control character, and a style with underline took apart
+// around one came out empty — the plain theme's selected headline, while
+// the body had the keys, was not marked at all.
 func newPaint(s lipgloss.Style) paint {
-	const mark = "\x00"
+	const mark = "x" // no SGR sequence holds an x
 	out := s.Render(mark)
 	i := strings.Index(out, mark)
 	if i < 0 {
@@ -62,6 +66,23 @@ type border struct {
 	paint paint
 }
 
+// wideFrame is the frame drawn where the terminal draws the East Asian
+// Ambiguous characters two cells wide. Box drawing is ambiguous, and such
+// terminals draw it with a narrow glyph in two cells — every edge broken
+// into dashes, corners in mid-line — or disagree about it outright; ASCII
+// is one cell everywhere. A heavy frame (plain's and contrast's focused
+// pane) has = for its edges.
+func wideFrame(heavy bool) lipgloss.Border {
+	b := lipgloss.Border{
+		Top: "-", Bottom: "-", Left: "|", Right: "|",
+		TopLeft: "+", TopRight: "+", BottomLeft: "+", BottomRight: "+",
+	}
+	if heavy {
+		b.Top, b.Bottom = "=", "="
+	}
+	return b
+}
+
 // styles are a theme's styles taken apart for drawing, built once each
 // time the theme changes.
 type styles struct {
@@ -75,6 +96,11 @@ type styles struct {
 	body, title, kicker, subtitle   paint
 	byline, seam, help, helpKey     paint
 	frame, frameFocused             border
+
+	// markSelected and markUnfocused say the selected headline's style
+	// shows nothing behind it (no background, not reversed): a > then
+	// marks it, so that it is seen without colour (plain, NO_COLOR).
+	markSelected, markUnfocused bool
 
 	// Search: a match and the current one over each kind of line of the
 	// body, and a match and a hit count over each way a headline is drawn.
@@ -94,7 +120,10 @@ const (
 	headlineKinds
 )
 
-func newStyles(t themes.Theme) styles {
+// newStyles takes theme t apart for drawing. wide says the terminal draws
+// the East Asian Ambiguous characters two cells wide: the frames are then
+// drawn in ASCII (see wideFrame).
+func newStyles(t themes.Theme, wide bool) styles {
 	p := func(s themes.Style) paint { return newPaint(s.Lipgloss()) }
 	fill := lipgloss.NewStyle()
 	if t.Background != "" {
@@ -110,7 +139,11 @@ func newStyles(t themes.Theme) styles {
 		if s.Bg == "" {
 			s.Bg = t.Background
 		}
-		return border{Border: pane.GetBorderStyle(), paint: p(s)}
+		shape := pane.GetBorderStyle()
+		if wide {
+			shape = wideFrame(shape == lipgloss.ThickBorder())
+		}
+		return border{Border: shape, paint: p(s)}
 	}
 	under := map[lineKind]themes.Style{lineKicker: t.Kicker, lineTitle: t.Title, lineSubtitle: t.Subtitle,
 		lineByline: t.Byline, lineSeam: t.Seam, lineBody: t.Body, lineEmpty: t.Dim}
@@ -126,35 +159,38 @@ func newStyles(t themes.Theme) styles {
 	prompt := t.Prompt.Over(t.Status)
 	cursor := prompt
 	cursor.Reverse = !cursor.Reverse
+	marked := func(s themes.Style) bool { return s.Bg == "" && !s.Reverse }
 	return styles{
-		match:        match,
-		current:      current,
-		listMatch:    listMatch,
-		hitCount:     hitCount,
-		prompt:       p(prompt),
-		promptCursor: p(cursor),
-		theme:        t,
-		fill:         newPaint(fill),
-		header:       p(t.Header),
-		dim:          p(t.Dim),
-		status:       p(t.Status),
-		statusKey:    p(t.StatusKey),
-		message:      p(t.Message.Over(t.Status)),
-		warning:      p(t.Warning.Over(t.Status)),
-		pageHeading:  p(t.PageHeading),
-		item:         p(t.ListItem),
-		selected:     p(t.ListSelected),
-		unfocused:    p(t.ListSelectedUnfocused),
-		read:         p(t.ListRead),
-		body:         p(t.Body),
-		title:        p(t.Title),
-		kicker:       p(t.Kicker),
-		subtitle:     p(t.Subtitle),
-		byline:       p(t.Byline),
-		seam:         p(t.Seam),
-		help:         p(t.Help),
-		helpKey:      p(themes.Style{Bold: true}.Over(t.Help)),
-		frame:        frame(false),
-		frameFocused: frame(true),
+		markSelected:  marked(t.ListSelected),
+		markUnfocused: marked(t.ListSelectedUnfocused),
+		match:         match,
+		current:       current,
+		listMatch:     listMatch,
+		hitCount:      hitCount,
+		prompt:        p(prompt),
+		promptCursor:  p(cursor),
+		theme:         t,
+		fill:          newPaint(fill),
+		header:        p(t.Header),
+		dim:           p(t.Dim),
+		status:        p(t.Status),
+		statusKey:     p(t.StatusKey),
+		message:       p(t.Message.Over(t.Status)),
+		warning:       p(t.Warning.Over(t.Status)),
+		pageHeading:   p(t.PageHeading),
+		item:          p(t.ListItem),
+		selected:      p(t.ListSelected),
+		unfocused:     p(t.ListSelectedUnfocused),
+		read:          p(t.ListRead),
+		body:          p(t.Body),
+		title:         p(t.Title),
+		kicker:        p(t.Kicker),
+		subtitle:      p(t.Subtitle),
+		byline:        p(t.Byline),
+		seam:          p(t.Seam),
+		help:          p(t.Help),
+		helpKey:       p(themes.Style{Bold: true}.Over(t.Help)),
+		frame:         frame(false),
+		frameFocused:  frame(true),
 	}
 }

@@ -23,6 +23,12 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	bin = filepath.Join(dir, "dubao")
+	// The cache of parsed pages, for the tests here and the commands they
+	// run: not the user's.
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
+	// And no shelf unless a test makes one: with none, no PATH is the sample.
+	os.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
+	os.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "build: %v\n%s", err, out)
 		os.Exit(1)

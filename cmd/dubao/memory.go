@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/dubaoreader/dubao/shelf"
@@ -9,13 +11,22 @@ import (
 
 // memory is the reader's tui.Memory kept in a shelf.Store: every change
 // made under the store's lock and merged with what another reader wrote,
-// stamped with the time.
-type memory struct{ st *shelf.Store }
+// stamped with the time. legacy gives an issue's older key, whose state
+// is read with its own (see shelf.Entry.Legacy); nil for none.
+type memory struct {
+	st     *shelf.Store
+	legacy func(key string) string
+}
 
 func (m memory) Load(issue string) (tui.Recall, error) {
 	s, err := m.st.Load() // a *shelf.Warning when the file was damaged; s is then empty
+	err = stateWarning(err)
 	var r tui.Recall
-	is := s.Issues[issue]
+	old := ""
+	if m.legacy != nil {
+		old = m.legacy(issue)
+	}
+	is := s.Lookup(issue, old)
 	if is == nil {
 		return r, err
 	}
@@ -29,35 +40,116 @@ func (m memory) Load(issue string) (tui.Recall, error) {
 }
 
 func (m memory) MarkRead(issue, story string) error {
-	return m.st.Update(shelf.MarkRead(issue, story, time.Now()))
+	return saveError(m.st.Update(shelf.MarkRead(issue, story, time.Now())))
+}
+
+// MarkUnread forgets that a story was read (the r key).
+func (m memory) MarkUnread(issue, story string) error {
+	old := ""
+	if m.legacy != nil {
+		old = m.legacy(issue)
+	}
+	return saveError(m.st.Update(func(s *shelf.State) {
+		for _, k := range []string{issue, old} {
+			if is := s.Issues[k]; k != "" && is != nil {
+				delete(is.Read, story) // read under the older key is read too (State.Lookup)
+			}
+		}
+	}))
 }
 
 func (m memory) SetPosition(issue string, p tui.Position) error {
-	return m.st.Update(shelf.SetPosition(issue, shelf.Position{Story: p.Story, Para: p.Para, Offset: p.Offset, At: time.Now().Unix()}))
+	return saveError(m.st.Update(shelf.SetPosition(issue, shelf.Position{Story: p.Story, Para: p.Para, Offset: p.Offset, At: time.Now().Unix()})))
 }
 
-// library is the reader's tui.Library over a shelf of dated folders.
-type library struct{ sh *shelf.Shelf }
+// library is the reader's tui.Library over a shelf of dated folders, its
+// issues parsed through the cache.
+type library struct {
+	sh    *shelf.Shelf
+	cache *shelf.Cache
+}
 
 func (l library) Dir() string { return l.sh.Dir }
 
-func (l library) Dates() []string {
+// Issues returns the issues' keys: a date, and /paper for a folder that
+// names one.
+func (l library) Issues() []string {
 	var out []string
 	for _, e := range l.sh.Entries {
-		out = append(out, e.Date)
+		out = append(out, e.Key())
 	}
 	return out
 }
 
-// Open reads the issue of a date; its state is kept under the date.
-func (l library) Open(date string) (tui.Opened, error) {
-	e, ok := l.sh.Find(date)
+// Open reads the issue of a key (or of a date, or a folder's name: see
+// shelf.Shelf.Find); its state is kept under its key.
+func (l library) Open(key string) (tui.Opened, error) {
+	e, ok := l.sh.Find(key)
 	if !ok {
-		return tui.Opened{}, noIssue(l.sh.Dir, date)
+		return tui.Opened{}, noIssue(l.sh.Dir, key)
 	}
-	is, errs, err := shelf.LoadIssue(e.Dir)
+	ld, err := l.cache.LoadDir(e.Dir)
 	if err != nil {
 		return tui.Opened{}, err
 	}
-	return tui.Opened{Issue: is, Key: e.Date, Warnings: errStrings(errs)}, nil
+	return tui.Opened{Issue: ld.Issue, Key: e.Key(), Warnings: pageWarnings(errStrings(ld.Errs))}, nil
+}
+
+// Count returns the keys of an issue's stories, from the cache's summary
+// of it when its files are unchanged.
+func (l library) Count(key string) ([]string, error) {
+	e, ok := l.sh.Find(key)
+	if !ok {
+		return nil, noIssue(l.sh.Dir, key)
+	}
+	sum, err := l.cache.Count(e.Dir)
+	return sum.Stories, err
+}
+
+// legacy returns the older key of an issue's state (shelf.Entry.Legacy).
+func (l library) legacy(key string) string {
+	for _, e := range l.sh.Entries {
+		if e.Key() == key {
+			return e.Legacy
+		}
+	}
+	return ""
+}
+
+// SearchShelf looks for query in every issue of the shelf, newest first,
+// from the cache's folded text of each page (shelf.Cache.Search).
+func (l library) SearchShelf(query string, found func(tui.ShelfDay) bool) {
+	l.cache.Search(l.sh.Entries, query, func(d shelf.DayFound) bool {
+		return found(tui.ShelfDay{Key: d.Entry.Key(), Issue: d.Issue, Hits: d.Hits, Err: d.Err, Parsed: d.Parsed})
+	})
+}
+
+// stateWarning says a warning about the state file in the reader's words:
+// a damaged file set aside, by the name it was set aside as.
+func stateWarning(err error) error {
+	var w *shelf.Warning
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &w) && w.Aside != "":
+		return fmt.Errorf("阅读记录文件无法读取，已另存为 %s，从头记起", w.Aside)
+	case errors.As(err, &w):
+		return fmt.Errorf("阅读记录读不了：%v", err)
+	}
+	return err
+}
+
+// saveError says a failure to save the state in the reader's words, the
+// cause after them.
+// A file that could not be read and was set aside before the save is said
+// as stateWarning says it: the save itself went through.
+func saveError(err error) error {
+	var w *shelf.Warning
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &w) && w.Aside != "":
+		return stateWarning(err)
+	}
+	return fmt.Errorf("阅读记录存不了：%w", err)
 }

@@ -67,7 +67,7 @@ func TestStateRoundTrip(t *testing.T) {
 	}
 	key := issueKey(is, []string{dir})
 	store := shelf.NewStore(t.TempDir())
-	o := tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: key, Memory: memory{store}}
+	o := tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: key, Memory: memory{st: store}}
 
 	first := tui.New(is, o)
 	drive(first, "j", "j", "enter", "space", "space", "j")
@@ -97,16 +97,30 @@ func TestCorruptStateFile(t *testing.T) {
 	os.WriteFile(path, []byte(`{"version":1,"issues":{"2019-02-22":{"read":`), 0o644)
 	is, _, _ := issue([]string{issueDir(t)})
 	store := shelf.NewStore(stateDir)
-	m := tui.New(is, tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: "2019-02-22", Memory: memory{store}})
+	m := tui.New(is, tui.Options{Width: 100, Height: 30, ThemeName: "plain", Key: "2019-02-22", Memory: memory{st: store}})
 	s := ansi.Strip(m.View().Content)
 	bar := s[strings.LastIndex(s, "\n")+1:]
-	if !strings.Contains(bar, "set aside") {
-		t.Errorf("the status bar says %q, want the warning that the file was set aside", bar)
+	if !strings.Contains(bar, "无法读取，已另存为 state.json.unread-") {
+		t.Errorf("the status bar says %q, want the warning that the file was set aside, in Chinese", bar)
 	}
 	drive(m, "enter")
-	aside, _ := filepath.Glob(path + ".corrupt-*")
+	aside, _ := filepath.Glob(path + ".unread-*")
 	st, err := store.Load()
 	if len(aside) != 1 || err != nil || len(st.Issues["2019-02-22"].Read) != 1 {
 		t.Errorf("set aside as %v; then the state %+v, %v: want the story opened remembered", aside, st.Issues["2019-02-22"], err)
 	}
+}
+
+func TestMarkUnread(t *testing.T) {
+	m := memory{st: shelf.NewStore(t.TempDir())}
+	m.MarkRead("2024-03-12", "a")
+	m.MarkRead("2024-03-12", "b")
+	if err := m.MarkUnread("2024-03-12", "a"); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := m.Load("2024-03-12")
+	if len(r.Read) != 1 || r.Read[0] != "b" {
+		t.Errorf("after a marked unread, read %v; want [b]", r.Read)
+	}
+	var _ tui.Unmarker = m
 }

@@ -10,18 +10,25 @@ import (
 	"github.com/dubaoreader/dubao/parse"
 )
 
+// parseOptions are parse's flags.
+type parseOptions struct{ pretty bool }
+
+// flags returns parse's flags, bound to o.
+func (o *parseOptions) flags() *flag.FlagSet {
+	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
+	fs.BoolVar(&o.pretty, "pretty", false, "indent the JSON")
+	return fs
+}
+
 // parseCmd prints the article tree of a page file, or of an issue, as
 // JSON: a file of one page as the page (the corpus's page schema); a file
 // of several pages (separated by form feeds) or a folder of page files as
 // the issue — its date, its pages, and its stories joined across pages
 // (model.IssueJSON).
 func parseCmd(args []string) error {
-	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
-	pretty := fs.Bool("pretty", false, "indent the JSON")
-	paths, err := parseFlags(fs, `dubao parse [--pretty] PATH|-
-  a file of one page prints the page; a file of several pages (form feeds)
-  or a folder of page files prints the issue: date, pages and articles,
-  each article once with its continuations joined and the pages it spans`, args)
+	var opt parseOptions
+	paths, err := parseFlags(opt.flags(), "parse", args)
+	pretty := &opt.pretty
 	if err != nil {
 		return err
 	}
@@ -33,27 +40,29 @@ func parseCmd(args []string) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(os.Stderr, "dubao:", w)
+		say(w)
 	}
+	pdfs := pdfReader()
 	var out any
 	if info, err := os.Stat(paths[0]); paths[0] != "-" && err == nil && info.IsDir() {
-		is, errs, err := parse.Issue(files)
+		is, errs, err := parse.IssueReading(files, pdfs)
 		if err != nil {
 			return err
 		}
 		for _, e := range errs {
-			fmt.Fprintln(os.Stderr, "dubao:", e)
+			say(e.Error())
 		}
 		out = is.JSON()
 	} else {
-		pages, err := parse.Pages(files[0].Data)
+		pages, err := parse.PagesReading(files[0].Data, pdfs)
 		if err != nil {
 			return fmt.Errorf("%s: %w", paths[0], err)
 		}
 		out = pages[0].JSON()
 		if len(pages) > 1 {
-			// The pages joined: the file's name says no page number then.
-			is, _, err := parse.Issue(files)
+			// The pages joined, parsed once: the file's name says no page
+			// number then.
+			is, _, err := parse.Assemble([]parse.Parsed{{Name: files[0].Name, Pages: pages}})
 			if err != nil {
 				return fmt.Errorf("%s: %w", paths[0], err)
 			}

@@ -5,39 +5,72 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/shelf"
 	"github.com/dubaoreader/dubao/tui"
 )
 
+// readOptions are the reader's flags.
+type readOptions struct {
+	theme, ambiguous string
+	measure          int
+	noIndent         bool
+	shelf, date      string
+}
+
+// flags returns the reader's flags, bound to o, its values as the
+// defaults.
+func (o *readOptions) flags() *flag.FlagSet {
+	if o.ambiguous == "" {
+		o.ambiguous = "auto"
+	}
+	if o.measure == 0 {
+		o.measure = tui.DefaultMeasure
+	}
+	fs := flag.NewFlagSet("dubao", flag.ContinueOnError)
+	fs.StringVar(&o.theme, "theme", o.theme, "the theme: paper, ink, contrast, plain or one of your own (default: by the terminal's background; plain when NO_COLOR is set)")
+	fs.StringVar(&o.ambiguous, "ambiguous", o.ambiguous, "how wide the terminal draws “ ” … — · and box drawing: narrow, wide, or auto to ask it")
+	fs.IntVar(&o.measure, "measure", o.measure, "the longest line of an article, in Chinese characters")
+	fs.BoolVar(&o.noIndent, "no-indent", o.noIndent, "start without the first-line indent (the i key turns it on and off)")
+	fs.StringVar(&o.shelf, "shelf", o.shelf, "the shelf: a folder of dated issue folders (default $XDG_DATA_HOME/dubao/papers)")
+	fs.StringVar(&o.date, "date", o.date, "open the issue of this date on the shelf: 2024-03-12 or 20240312")
+	return fs
+}
+
+// configuredRead returns the reader's flags' defaults as the config file
+// sets them, the file's settings, and what is wrong with it.
+func configuredRead() (readOptions, config, []string) {
+	cfg, warnings := loadConfig(configPath(os.Getenv))
+	opt := readOptions{theme: cfg.Theme, ambiguous: cfg.Ambiguous, measure: cfg.Measure, noIndent: cfg.Indent != nil && !*cfg.Indent}
+	return opt, cfg, warnings
+}
+
 // readCmd opens the reader: on the pages at PATH, else on the shelf (an
 // issue of it with --date), else, with no shelf, on the sample.
 func readCmd(args []string) error {
-	fs := flag.NewFlagSet("dubao", flag.ContinueOnError)
-	theme := fs.String("theme", "", "the theme: paper, ink, contrast, plain or one of your own (default: by the terminal's background; plain when NO_COLOR is set)")
-	ambiguous := fs.String("ambiguous", "auto", "how wide the terminal draws “ ” … — · and box drawing: narrow, wide, or auto to ask it")
-	measure := fs.Int("measure", tui.DefaultMeasure, "the longest line of an article, in Chinese characters")
-	noIndent := fs.Bool("no-indent", false, "start without the first-line indent (the i key turns it on and off)")
-	shelfDir := fs.String("shelf", "", "the shelf: a folder of dated issue folders (default $XDG_DATA_HOME/dubao/papers)")
-	date := fs.String("date", "", "open the issue of this date on the shelf: 2024-03-12 or 20240312")
-	paths, err := parseFlags(fs, `dubao [flags] [PATH...]      read pages: PATH is a page file, a folder of page
-                                    files, or - for standard input; with none, the
-                                    shelf, or with no shelf a sample page
-       dubao cat [flags] [PATH...]  print them as text
-       dubao parse [--pretty] PATH  print a page's article tree as JSON, or an
-                                    issue's for a folder or a file of several pages
-       dubao search [--json] QUERY [PATH...]
-                                    print where QUERY is in them
-flags:`, args)
+	opt, cfg, cfgWarnings := configuredRead()
+	paths, err := parseFlags(opt.flags(), "", args)
 	if err != nil {
 		return err
 	}
-	if _, _, err := tui.ParseAmbiguous(*ambiguous); err != nil {
+	theme, ambiguous, measure, noIndent, shelfDir, date := &opt.theme, &opt.ambiguous, &opt.measure, &opt.noIndent, &opt.shelf, &opt.date
+	if _, _, err := parseAmbiguous(*ambiguous); err != nil {
 		return err
 	}
 	if *measure < 4 || *measure > 500 {
 		return fmt.Errorf("--measure %d: want a number of characters from 4 to 500", *measure)
+	}
+	if *date != "" {
+		if *date, err = checkDate(*date); err != nil {
+			return err
+		}
 	}
 	if len(paths) > 0 && (*date != "" || *shelfDir != "") {
 		return errors.New("--date and --shelf open the shelf: give them no PATH")
@@ -46,17 +79,22 @@ flags:`, args)
 		return err
 	}
 	home, _ := os.UserHomeDir()
-	o := tui.Options{MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme}
-	if dir := shelf.StateDir(os.Getenv("XDG_STATE_HOME"), home); dir != "" {
-		o.Memory = memory{shelf.NewStore(dir)}
-	}
+	o := tui.Options{MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme, ListWidth: cfg.ListWidth, Warnings: cfgWarnings}
 	lib, err := openShelf(*shelfDir, home, len(paths) == 0)
 	if err != nil {
 		return err
 	}
+	if dir := shelf.StateDir(os.Getenv("XDG_STATE_HOME"), home); dir != "" {
+		mem := memory{st: shelf.NewStore(dir)}
+		if lib != nil {
+			mem.legacy = lib.legacy
+		}
+		o.Memory = mem
+		o.LastTheme, o.KeepTheme = readLastTheme(dir), keepTheme(dir)
+	}
 	// Before reading standard input: settling the width may start dubao again.
-	m, warning := tui.AgreeWidth(*ambiguous)
-	o.Measure = m
+	m, typed, warning := agreeWidth(*ambiguous)
+	o.Measure, o.TypedAhead = m, typedKeys(typed)
 	var is *model.Issue
 	switch {
 	case lib != nil && *date != "":
@@ -64,22 +102,43 @@ flags:`, args)
 		if err != nil {
 			return err
 		}
-		is, o.Key, o.Warnings = op.Issue, op.Key, op.Warnings
+		is, o.Key = op.Issue, op.Key
+		o.Warnings = append(o.Warnings, pageWarnings(op.Warnings)...)
 		o.Library = lib
 	case lib != nil:
 		o.Library = lib
 	case *date != "":
 		return fmt.Errorf("--date %s: there is no shelf at %s", *date, shelfPath(*shelfDir, home))
 	default:
-		if is, o.Warnings, err = issue(paths); err != nil {
+		var warnings []string
+		if is, warnings, err = issue(paths); err != nil {
 			return err
 		}
+		o.Warnings = append(o.Warnings, pageWarnings(warnings)...)
 		o.Key = issueKey(is, paths)
 	}
 	if warning != nil {
 		o.Warnings = append(o.Warnings, warning.Error())
 	}
-	return tui.Run(is, o)
+	// Closing the terminal (SIGHUP), kill (SIGTERM) and kill -INT stop the
+	// reader as q does, saving the place; dubao then exits 128 + the
+	// signal's number, as a shell reports a process killed by it.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	defer signal.Stop(stop)
+	o.Stop = stop
+	o.NoColor = os.Getenv("NO_COLOR")
+	o.InTmux = os.Getenv("TMUX") != ""
+	o.Colors16 = colorprofile.Detect(os.Stdout, os.Environ()) == colorprofile.ANSI
+	user, warnings := userThemes(os.Getenv)
+	o.UserThemes = append(o.UserThemes, user...)
+	o.Warnings = append(o.Warnings, warnings...)
+	err = tui.Run(is, o)
+	if w := (*shelf.Warning)(nil); errors.As(err, &w) {
+		say(err.Error()) // the place was saved, in a fresh file: said, not failed
+		return nil
+	}
+	return err
 }
 
 // shelfPath is where the shelf is: dir when given, else the default.
@@ -110,10 +169,38 @@ func openShelf(dir, home string, wanted bool) (*library, error) {
 	case err != nil:
 		return nil, err
 	}
-	return &library{sh}, nil
+	return &library{sh: sh, cache: newCache()}, nil
 }
 
 // noIssue is the error for a date not on the shelf.
 func noIssue(dir, date string) error {
 	return fmt.Errorf("--date %s: no issue of that date on the shelf %s", date, dir)
+}
+
+// checkDate reads --date: a day written 2024-03-12 or 20240312, and a day
+// the calendar has. It returns it as 2024-03-12.
+//
+// A paper may follow the date (2019-02-22/人民日报): one of several papers
+// of that day on the shelf.
+func checkDate(d string) (string, error) {
+	date, paper, hasPaper := strings.Cut(d, "/")
+	for _, layout := range []string{time.DateOnly, "20060102"} {
+		if t, err := time.Parse(layout, date); err == nil && (!hasPaper || paper != "") {
+			if hasPaper {
+				return t.Format(time.DateOnly) + "/" + paper, nil
+			}
+			return t.Format(time.DateOnly), nil
+		}
+	}
+	return "", fmt.Errorf("--date %s: not a date; want 2024-03-12 or 20240312, or 2024-03-12/PAPER", d)
+}
+
+// pageWarnings says what went wrong reading pages in the reader's words,
+// each cause after them.
+func pageWarnings(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = "有版面读不好：" + w
+	}
+	return out
 }

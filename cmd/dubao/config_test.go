@@ -1,0 +1,64 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLoadConfig(t *testing.T) {
+	write := func(t *testing.T, text string) string {
+		p := filepath.Join(t.TempDir(), "config.toml")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	t.Run("every setting", func(t *testing.T) {
+		c, w := loadConfig(write(t, "theme = \"contrast\"\nmeasure = 30\nindent = false\nambiguous = \"wide\"\nlist_width = 40\n"))
+		if len(w) > 0 || c.Theme != "contrast" || c.Measure != 30 || c.Indent == nil || *c.Indent || c.Ambiguous != "wide" || c.ListWidth != 40 {
+			t.Errorf("read %+v, warnings %v", c, w)
+		}
+	})
+	t.Run("no file is no settings", func(t *testing.T) {
+		if c, w := loadConfig(filepath.Join(t.TempDir(), "none.toml")); len(w) > 0 || c != (config{}) {
+			t.Errorf("%+v %v", c, w)
+		}
+	})
+	t.Run("a broken file is one line, nothing applied", func(t *testing.T) {
+		c, w := loadConfig(write(t, "theme = \"paper\"\nmeasure = = 3\n"))
+		if len(w) != 1 || strings.Contains(w[0], "\n") || c != (config{}) {
+			t.Errorf("%+v %q", c, w)
+		}
+	})
+	t.Run("what is wrong is said and left out, the rest applies", func(t *testing.T) {
+		c, w := loadConfig(write(t, "theme = \"ink\"\nmeasure = 9999\nambiguous = \"sideways\"\ncolour = \"red\"\n"))
+		if c.Theme != "ink" || c.Measure != 0 || c.Ambiguous != "" || len(w) != 3 {
+			t.Errorf("%+v %q", c, w)
+		}
+		if !strings.Contains(strings.Join(w, "\n"), "colour") {
+			t.Errorf("the unknown key is not named: %q", w)
+		}
+	})
+	t.Run("a huge file is not read", func(t *testing.T) {
+		c, w := loadConfig(write(t, "# "+strings.Repeat("x", configMax)+"\n"))
+		if len(w) != 1 || c != (config{}) {
+			t.Errorf("%+v %q", c, w)
+		}
+	})
+}
+
+// TestConfigSetsTheDefaults: the config file's settings are the defaults
+// of the flags (dubao help shows them), and a flag still wins.
+func TestConfigSetsTheDefaults(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "dubao"), 0o755)
+	os.WriteFile(filepath.Join(dir, "dubao", "config.toml"), []byte("measure = 30\ntheme = \"contrast\"\n"), 0o644)
+	cmd := dubaoCmd("help")
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+dir)
+	out, err := cmd.Output()
+	if err != nil || !strings.Contains(string(out), "(default 30)") || !strings.Contains(string(out), `(default "contrast")`) {
+		t.Errorf("dubao help with measure = 30 in the config: %v\n%s", err, out)
+	}
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAdd files a page onto a shelf: into the folder of the date its
+// running head prints, named with --paper; again, nothing new; a bad date,
+// no file, and a file that is no page are one line each.
+func TestAdd(t *testing.T) {
+	shelf := t.TempDir()
+	page := filepath.Join("..", "..", "tui", "testdata", "d01.txt")
+	out, errs, code := dubao(t, "", "add", "--shelf", shelf, "--paper", "人民 日报", page)
+	if code != 0 {
+		t.Fatalf("add: exit %d, %q %q", code, out, errs)
+	}
+	want := filepath.Join(shelf, "2019-02-21-人民-日报", "d01.txt")
+	if _, err := os.Stat(want); err != nil {
+		t.Fatalf("add did not file %s: %v (said %q)", want, err, out)
+	}
+	out, _, code = dubao(t, "", "add", "--shelf", shelf, "--paper", "人民 日报", page)
+	if code != 0 || !strings.Contains(out, "nothing new") {
+		t.Errorf("the same page again: exit %d, %q", code, out)
+	}
+	out, _, code = dubao(t, "", "add", "--shelf", shelf, "--date", "20240313", page)
+	if _, err := os.Stat(filepath.Join(shelf, "2024-03-13", "d01.txt")); code != 0 || err != nil {
+		t.Errorf("--date: exit %d, %q, %v", code, out, err)
+	}
+	notPage := filepath.Join(t.TempDir(), "empty.pdf")
+	os.WriteFile(notPage, []byte("%PDF-1.4\n%%EOF\n"), 0o644)
+	for _, args := range [][]string{
+		{"add", "--shelf", shelf, "--date", "yesterday", page},
+		{"add", "--shelf", shelf},
+		{"add", "--shelf", shelf, notPage},
+	} {
+		out, errs, code := dubao(t, "", args...)
+		if code == 0 || strings.Count(errs, "dubao: ") < 1 || strings.Count(strings.TrimSpace(errs), "\n") > 1 {
+			t.Errorf("dubao %v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+}
+
+// TestParsePDF: dubao parse on a corpus PDF prints the page, with its
+// geometry and each article's region; a PDF that is not one is one line.
+func TestParsePDF(t *testing.T) {
+	pdf := filepath.Join("..", "..", "..", "shared", "corpus", "dev", "d03.pdf")
+	if _, err := os.Stat(pdf); err != nil {
+		t.Skipf("no corpus PDF at %s: skipped", pdf)
+	}
+	out, errs, code := dubao(t, "", "parse", pdf)
+	var page struct {
+		Page     int `json:"page"`
+		Articles []struct {
+			Title  string `json:"title"`
+			Region []any  `json:"region"`
+		} `json:"articles"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &page) != nil {
+		t.Fatalf("parse %s: exit %d, %q", pdf, code, errs)
+	}
+	if page.Page == 0 || len(page.Articles) < 3 {
+		t.Errorf("page %d, %d articles", page.Page, len(page.Articles))
+	}
+	for _, a := range page.Articles {
+		if len(a.Region) == 0 {
+			t.Errorf("%q has no region", a.Title)
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "cut.pdf")
+	b, _ := os.ReadFile(pdf)
+	os.WriteFile(bad, b[:len(b)/3], 0o644)
+	out, errs, code = dubao(t, "", "parse", bad)
+	if code == 0 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "not a PDF, or a damaged one") {
+		t.Errorf("a PDF cut off: exit %d, %q, %q", code, out, errs)
+	}
+}

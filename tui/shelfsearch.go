@@ -1,0 +1,488 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dubaoreader/dubao/model"
+)
+
+// The shelf's search: / on the shelf asks for a query and looks for it in
+// every issue of the shelf, newest first. The results come in as the days
+// are searched — the count of days searched says how far it has got, and
+// that days not parsed before are being parsed — each with its date,
+// paper, page, headline and the matched line; enter opens the day at the
+// match, where n and N go on through the day's matches as after a search
+// of the issue. It matches as the issue's search does (model.Index).
+
+// A ShelfSearcher is a Library that can search all its issues. cmd/dubao
+// gives one over the cache of parsed pages (package shelf), which keeps
+// each page's folded text so that a year is searched in a moment.
+type ShelfSearcher interface {
+	// SearchShelf looks for query in the issues, newest first, and gives
+	// found each issue as soon as it and those before it are searched, the
+	// ones without hits too; found returns false to stop. It is called off
+	// the reader's goroutine.
+	SearchShelf(query string, found func(ShelfDay) bool)
+}
+
+// ShelfDay is one issue of the shelf searched.
+type ShelfDay struct {
+	Key    string       // the issue's key (see Library)
+	Issue  *model.Issue // the issue, as Open gives it, when it has hits
+	Hits   []model.Hit  // the matches in Issue, as model.Index.Search finds them
+	Err    error        // the issue could not be read
+	Parsed int          // files of it that were parsed now, not found in the cache
+}
+
+// shelfFindScreen is the shelf's search: its prompt, then its results.
+const shelfFindScreen screenKind = 100
+
+// shelfFind is the shelf's search: the prompt, the results found so far
+// and the selected one, and how far the search has got.
+type shelfFind struct {
+	c         *common
+	prompt    prompt
+	prompting bool
+
+	query   string
+	results []shelfResult
+	cur     int  // the selected result
+	top     int  // the first result in view
+	days    int  // issues searched
+	total   int  // issues to search
+	failed  int  // issues that could not be read
+	parsing bool // an issue searched was not in the cache
+	done    bool
+
+	gen  int           // the search under way; older results are dropped
+	stop chan struct{} // closed to stop it
+
+	// The result being opened: the reader goes to its match when the
+	// issue comes.
+	opening *shelfResult
+}
+
+// shelfResult is one match on the shelf, as the results list shows it.
+// Its strings are copies, so that the issue it was found in is let go.
+type shelfResult struct {
+	key                  string
+	page                 int // the 第N版 printed, 0 when unknown
+	title                string
+	field                model.Field
+	before, match, after string
+	cutStart, cutEnd     bool
+	hit                  model.Hit
+}
+
+// shelfFoundMsg brings the days searched since the last.
+type shelfFoundMsg struct {
+	gen  int
+	days []shelfBatch
+	done bool // the search is over
+	wait tea.Cmd
+}
+
+// shelfBatch is a day searched, made ready for the list.
+type shelfBatch struct {
+	results []shelfResult
+	err     error
+	parsed  int
+}
+
+// resultRows is how many rows a result takes: its heading and its line.
+const resultRows = 2
+
+// openShelfFind opens the shelf search's prompt, holding the last query.
+func (m *Model) openShelfFind() {
+	if _, ok := m.shelf.lib.(ShelfSearcher); !ok || m.c.geo.TooSmall {
+		return
+	}
+	f := &m.find
+	f.c = &m.c
+	f.prompt = prompt{}
+	f.prompt.insert(f.query)
+	f.prompting = true
+	m.screen = shelfFindScreen
+}
+
+// shelfFindKey handles a key on the shelf's search.
+func (m *Model) shelfFindKey(msg tea.KeyPressMsg) {
+	f := &m.find
+	k := &m.c.keys
+	if f.prompting {
+		switch f.prompt.update(msg, k.Prompt) {
+		case promptConfirm:
+			f.prompting = false
+			if q := strings.TrimSpace(f.prompt.text); q != "" && (q != f.query || f.gen == 0) {
+				m.startShelfFind(q)
+			} else if f.query == "" {
+				m.leaveShelfFind()
+			}
+		case promptCancel:
+			f.prompting = false
+			if f.query == "" {
+				m.leaveShelfFind()
+			}
+		}
+		return
+	}
+	h := f.height()
+	switch {
+	case key.Matches(msg, k.Help):
+		m.openHelp()
+	case key.Matches(msg, k.Search):
+		m.openShelfFind()
+	case key.Matches(msg, k.Back):
+		m.leaveShelfFind()
+	case key.Matches(msg, k.Down):
+		f.moveTo(f.cur + 1)
+	case key.Matches(msg, k.Up):
+		f.moveTo(f.cur - 1)
+	case key.Matches(msg, k.PageDown):
+		f.moveTo(f.cur + h)
+	case key.Matches(msg, k.PageUp):
+		f.moveTo(f.cur - h)
+	case key.Matches(msg, k.HalfDown):
+		f.moveTo(f.cur + h/2)
+	case key.Matches(msg, k.HalfUp):
+		f.moveTo(f.cur - h/2)
+	case key.Matches(msg, k.Top):
+		f.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		f.moveTo(len(f.results) - 1)
+	case key.Matches(msg, k.Open):
+		m.openFound()
+	}
+}
+
+// leaveShelfFind stops the search and goes back to the shelf; its
+// results stay for the next /.
+func (m *Model) leaveShelfFind() {
+	m.find.halt()
+	m.screen = shelfScreen
+	m.pending = append(m.pending, m.shelf.countNext(m.mem))
+}
+
+// halt stops the search under way, if any.
+func (f *shelfFind) halt() {
+	if f.stop != nil {
+		close(f.stop)
+		f.stop = nil
+	}
+}
+
+// startShelfFind starts searching the shelf for query, off the UI
+// goroutine: the days come in shelfFoundMsg, a few at a time.
+func (m *Model) startShelfFind(query string) {
+	f := &m.find
+	f.halt()
+	lib, _ := m.shelf.lib.(ShelfSearcher)
+	f.gen++
+	f.query, f.results, f.cur, f.top = query, nil, 0, 0
+	f.days, f.total, f.failed, f.parsing, f.done = 0, len(m.shelf.entries), 0, false, false
+	f.stop = make(chan struct{})
+	days := make(chan shelfBatch, 16)
+	stop, gen := f.stop, f.gen
+	go func() {
+		defer close(days)
+		lib.SearchShelf(query, func(d ShelfDay) bool {
+			select {
+			case days <- batchOf(d):
+				return true
+			case <-stop:
+				return false
+			}
+		})
+	}()
+	var wait tea.Cmd
+	wait = func() tea.Msg {
+		msg := shelfFoundMsg{gen: gen, wait: wait}
+		d, ok := <-days
+		if !ok {
+			msg.done = true
+			return msg
+		}
+		msg.days = append(msg.days, d)
+		for len(msg.days) < 64 { // what else is ready: one frame for it all
+			select {
+			case d, ok := <-days:
+				if !ok {
+					msg.done = true
+					return msg
+				}
+				msg.days = append(msg.days, d)
+				continue
+			default:
+			}
+			break
+		}
+		return msg
+	}
+	m.pending = append(m.pending, wait)
+}
+
+// batchOf makes the results of a day, copying what they show.
+func batchOf(d ShelfDay) shelfBatch {
+	b := shelfBatch{err: d.Err, parsed: d.Parsed}
+	if d.Issue == nil || len(d.Hits) == 0 {
+		return b
+	}
+	stories := storyIndex(d.Issue)
+	for _, h := range d.Hits {
+		fm, ok := foundIn(d.Issue, stories, h)
+		if !ok {
+			continue
+		}
+		b.results = append(b.results, shelfResult{
+			key: d.Key, page: fm.Page, title: strings.Clone(oneLine(fm.Title)), field: fm.field,
+			before: strings.Clone(oneLine(fm.Before)), match: strings.Clone(oneLine(fm.Match)), after: strings.Clone(oneLine(fm.After)),
+			cutStart: fm.cutStart, cutEnd: fm.cutEnd, hit: h,
+		})
+	}
+	return b
+}
+
+// shelfFound takes in the days searched, and asks for the next.
+func (m *Model) shelfFound(msg shelfFoundMsg) {
+	f := &m.find
+	if msg.gen != f.gen {
+		return
+	}
+	for _, d := range msg.days {
+		f.days++
+		f.results = append(f.results, d.results...)
+		if d.err != nil {
+			f.failed++
+		}
+		if d.parsed > 0 {
+			f.parsing = true
+		}
+	}
+	if msg.done {
+		f.done, f.stop = true, nil
+		return
+	}
+	m.pending = append(m.pending, msg.wait)
+}
+
+// openFound opens the issue of the selected result; the reader goes to
+// its match when it comes (foundOpened).
+func (m *Model) openFound() {
+	f := &m.find
+	if f.cur < 0 || f.cur >= len(f.results) || m.shelf.opening != "" {
+		return
+	}
+	r := f.results[f.cur]
+	f.opening = &r
+	m.shelf.opening = r.key
+	m.say("正在打开 " + issueTitle(r.key) + " …")
+	m.pending = append(m.pending, openCmd(m.shelf.lib, m.mem, r.key))
+}
+
+// foundOpened goes, in the issue just opened, to the match the shelf's
+// search was opened at, with the search kept so that n and N go on.
+func (m *Model) foundOpened() {
+	f := &m.find
+	r := f.opening
+	f.opening = nil
+	if r == nil || r.key != m.date {
+		return
+	}
+	f.halt()
+	m.ensureIndex()
+	s := &m.search
+	s.query = f.query
+	s.hits, s.spots = m.st.order(s.ix.Search(f.query))
+	s.counts, s.cur = nil, -1
+	if len(s.hits) == 0 {
+		m.applySearch()
+		return
+	}
+	s.counts = s.ix.StoryCounts(s.hits)
+	at := 0
+	for i, h := range s.hits {
+		if h == r.hit {
+			at = i
+		}
+	}
+	m.applySearch()
+	m.goTo(at)
+	m.read()
+}
+
+// height is how many results the pane shows.
+func (f *shelfFind) height() int {
+	return max((f.c.geo.Inner(f.c.geo.Shelf).H-1)/resultRows, 1)
+}
+
+func (f *shelfFind) moveTo(i int) {
+	f.cur = max(min(i, len(f.results)-1), 0)
+	h := f.height()
+	if f.cur < f.top {
+		f.top = f.cur
+	}
+	if f.cur >= f.top+h {
+		f.top = f.cur - h + 1
+	}
+}
+
+// progress says how far the search has got.
+func (f *shelfFind) progress() string {
+	found := "找到 " + strconv.Itoa(len(f.results)) + " 处"
+	switch {
+	case f.query == "":
+		return ""
+	case !f.done:
+		s := "已搜 " + strconv.Itoa(f.days) + "/" + strconv.Itoa(f.total) + " 期 · " + found
+		if f.parsing {
+			s += " · 解析新的一期"
+		}
+		return s
+	case f.failed > 0:
+		return found + " · " + strconv.Itoa(f.failed) + " 期打不开"
+	}
+	return found
+}
+
+// writeRow writes line y of the pane, border included: the query and the
+// count on the top edge, the results two rows each.
+func (f *shelfFind) writeRow(b *strings.Builder, y int) {
+	c := f.c
+	g := c.geo
+	st := &c.st
+	fr := c.frame(true)
+	pane := g.Shelf
+	switch y {
+	case 0:
+		label := ""
+		if f.query != "" {
+			label = fit(c.m, "“"+oneLine(f.query)+"” "+f.progress(), pane.W-6)
+		}
+		c.frameEdge(b, fr, fr.TopLeft, fr.TopRight, fr.Top, pane.W, label, c.m.StringWidth(label), st.dim)
+		return
+	case pane.H - 1:
+		c.frameEdge(b, fr, fr.BottomLeft, fr.BottomRight, fr.Bottom, pane.W, "", 0, paint{})
+		return
+	}
+	w := g.Inner(pane).W
+	fr.paint.write(b, fr.Left)
+	defer fr.paint.write(b, fr.Right)
+	room := w - itemLeft - listRight
+	if len(f.results) == 0 {
+		note := ""
+		switch {
+		case f.query == "" && y == 2:
+			note = "在书架上的每一期里搜索：输入要找的词，按 enter。"
+		case f.query != "" && f.done && y == 2:
+			note = "书架上找不到“" + oneLine(f.query) + "”。"
+		case f.query != "" && !f.done && y == 2:
+			note = "正在搜索 …"
+		}
+		t := fit(c.m, note, room)
+		st.fill.spaces(b, itemLeft)
+		st.body.write(b, t)
+		st.fill.spaces(b, w-itemLeft-c.m.StringWidth(t))
+		return
+	}
+	i := f.top + (y-1)/resultRows
+	if y-1 >= f.height()*resultRows || i >= len(f.results) {
+		st.fill.spaces(b, w)
+		return
+	}
+	r := &f.results[i]
+	sel := i == f.cur
+	pad, text, dim, hit := st.fill, st.item, st.dim, st.listMatch[headlineItem]
+	if sel {
+		pad, text, dim, hit = st.selected, st.selected, st.selected, st.listMatch[headlineSelected]
+	}
+	if sel {
+		st.fill.spaces(b, itemLeft-2)
+		pad.spaces(b, 2)
+	} else {
+		st.fill.spaces(b, itemLeft)
+	}
+	used := 0
+	put := func(p paint, s string) {
+		s = fit(c.m, s, room-used)
+		p.write(b, s)
+		used += c.m.StringWidth(s)
+	}
+	if (y-1)%resultRows == 0 {
+		date, paper := splitKey(r.key)
+		head := date
+		if paper != "" {
+			head += " " + paper
+		}
+		page := "版次不详"
+		if r.page > 0 {
+			page = "第" + strconv.Itoa(r.page) + "版"
+		}
+		put(dim, head+" "+page+" ")
+		put(text, r.title)
+	} else {
+		put(dim, "  "+fieldLabels[r.field])
+		before := r.before
+		if r.cutStart {
+			before = "…" + before
+		}
+		// As much of the context before as leaves the match in view.
+		keep := max((room-used-c.m.StringWidth(r.match))/2, 0)
+		if c.m.StringWidth(before) > keep {
+			rs := []rune(before)
+			for len(rs) > 0 && c.m.StringWidth(string(rs)) > max(keep-1, 0) {
+				rs = rs[1:]
+			}
+			before = "…" + string(rs)
+		}
+		put(text, before)
+		put(hit, r.match)
+		after := r.after
+		if r.cutEnd {
+			after += "…"
+		}
+		put(text, after)
+	}
+	pad.spaces(b, w-itemLeft-used)
+}
+
+// findBar writes the status bar of the shelf's search: its prompt while
+// it is open, else the keys and the progress.
+func (m *Model) findBar(b *strings.Builder) {
+	st := &m.c.st
+	g := m.c.geo
+	f := &m.find
+	k := &m.c.keys
+	if f.prompting {
+		right := m.c.hints(nil, k.PromptHelp(), g.Width)
+		right = append(right, segment{" ", st.status})
+		rw := m.c.segmentsWidth(right)
+		if rw > g.Width/2 {
+			right, rw = nil, 0
+		}
+		const lead = "/"
+		room := g.Width - 1 - m.c.m.StringWidth(lead)
+		if rw > 0 {
+			room -= rw + 2
+		}
+		v := f.prompt.view(m.c.m, room)
+		m.cursorX = 1 + m.c.m.StringWidth(lead) + v.cursor
+		segs := []segment{{" ", st.status}, {lead, st.prompt}, {v.before, st.prompt}, {v.at, st.promptCursor}, {v.after, st.prompt}}
+		m.c.writeBar(b, segs, right, g.Width, st.status)
+		return
+	}
+	segs := []segment{{" ", st.status}}
+	if m.message.text != "" {
+		p := st.message
+		if m.message.warn {
+			p = st.warning
+		}
+		segs = append(segs, segment{m.message.text, p})
+	} else {
+		segs = m.c.hints(segs, []key.Binding{k.Open, k.Down, k.Search, k.Back}, g.Width-2)
+	}
+	m.c.writeBar(b, segs, nil, g.Width, st.status)
+}

@@ -1,0 +1,177 @@
+package tui
+
+import (
+	"github.com/dubaoreader/dubao/tui/layout"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/dubaoreader/dubao/model"
+)
+
+// searchableLibrary is a fakeLibrary that searches its issues as package
+// shelf does: newest first, each issue as Open gives it.
+type searchableLibrary struct {
+	*fakeLibrary
+	searched int // searches started
+}
+
+func (l *searchableLibrary) SearchShelf(query string, found func(ShelfDay) bool) {
+	l.searched++
+	for _, key := range l.Issues() {
+		op, err := l.Open(key)
+		d := ShelfDay{Key: key, Err: err}
+		if err == nil {
+			d.Hits = model.NewIndex(op.Issue).Search(query)
+			if len(d.Hits) > 0 {
+				d.Issue = op.Issue
+			}
+		}
+		if !found(d) {
+			return
+		}
+	}
+}
+
+// twoPapers is a shelf of three issues, two of them papers of one day.
+func twoPapers(t testing.TB) *searchableLibrary {
+	return &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2019-02-21":      func() *model.Issue { return goldIssue(t, "d01") },
+		"2019-02-22/人民日报": func() *model.Issue { return goldIssue(t, "d03") },
+		"2019-02-22/晋中日报": func() *model.Issue { return goldIssue(t, "d05") },
+	}}}
+}
+
+// Two papers of one day are two rows, each naming its paper, each opening
+// its own issue under its own key.
+func TestShelfTwoPapersADay(t *testing.T) {
+	lib := twoPapers(t)
+	m := started(New(nil, Options{Width: 100, Height: 30, Library: lib, Memory: newFakeMemory()}))
+	rows := shelfRows(m)
+	if len(rows) != 3 || !strings.HasPrefix(rows[0], "2019年2月22日 星期五 晋中日报") || !strings.HasPrefix(rows[1], "2019年2月22日 星期五 人民日报") {
+		t.Fatalf("rows %q", rows)
+	}
+	for i, key := range []string{"2019-02-22/晋中日报", "2019-02-22/人民日报"} {
+		send(m, keys("g")...)
+		for range i {
+			send(m, keys("j")...)
+		}
+		send(m, keys("enter")...)
+		if m.onShelf() || m.issueKey != key || m.date != key {
+			t.Fatalf("row %d opened %q, want %q", i, m.issueKey, key)
+		}
+		send(m, keys("enter s")...)
+		if !m.onShelf() || m.shelf.cur != i {
+			t.Fatalf("back on the shelf at row %d, want %d", m.shelf.cur, i)
+		}
+	}
+}
+
+// / on the shelf searches every issue: the results newest first, as many
+// as each issue's own search finds; enter opens the day at the match, and
+// n goes on from it.
+func TestShelfSearchOpensTheDayAtTheMatch(t *testing.T) {
+	lib := twoPapers(t)
+	m := started(New(nil, Options{Width: 100, Height: 30, Library: lib, Memory: newFakeMemory()}))
+	if !strings.Contains(statusBar(m), "/ 搜索") {
+		t.Errorf("the shelf's hints do not name /: %q", statusBar(m))
+	}
+	send(m, keys("/ 人 民 enter")...)
+	if m.screen != shelfFindScreen || !m.find.done {
+		t.Fatalf("screen %d, done %v", m.screen, m.find.done)
+	}
+	var want []string
+	total := 0
+	for _, key := range lib.Issues() {
+		n := len(model.NewIndex(lib.issues[key]()).Search("人民"))
+		total += n
+		for range n {
+			want = append(want, key)
+		}
+	}
+	var got []string
+	for _, r := range m.find.results {
+		got = append(got, r.key)
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") || total == 0 {
+		t.Fatalf("results by issue %v, want %v", got, want)
+	}
+	if s := screen(m); !strings.Contains(s, "找到 "+strconv.Itoa(total)+" 处") || !strings.Contains(s, "2019-02-22 晋中日报 第") {
+		t.Fatalf("the results screen:\n%s", s)
+	}
+	// The first result of the second issue.
+	first := 0
+	for first < len(got) && got[first] == got[0] {
+		first++
+	}
+	m.find.moveTo(first)
+	target := m.find.results[first]
+	send(m, keys("enter")...)
+	if m.onShelf() || m.issueKey != target.key || m.search.query != "人民" {
+		t.Fatalf("enter opened %q with the search %q; want %q", m.issueKey, m.search.query, target.key)
+	}
+	if cur := m.search.hits[m.search.cur]; cur != target.hit || m.focus != focusBody {
+		t.Fatalf("at the hit %+v, want %+v", cur, target.hit)
+	}
+	before := m.search.cur
+	send(m, keys("n")...)
+	if m.search.cur == before {
+		t.Error("n did not go on to the next match")
+	}
+	// Back on the shelf, / holds the last query and its results.
+	send(m, keys("s /")...)
+	if m.screen != shelfFindScreen || m.find.prompt.text != "人民" || len(m.find.results) != total {
+		t.Fatalf("/ again: prompt %q, %d results", m.find.prompt.text, len(m.find.results))
+	}
+	send(m, keys("enter esc")...)
+	if !m.onShelf() || lib.searched != 1 {
+		t.Fatalf("esc: on the shelf %v; searches %d, want 1 (the same query is not searched again)", m.onShelf(), lib.searched)
+	}
+}
+
+// The prompt takes q as text; a query found nowhere says so; esc on an
+// empty prompt goes back to the shelf.
+func TestShelfSearchPrompt(t *testing.T) {
+	m := started(New(nil, Options{Width: 80, Height: 24, Library: twoPapers(t)}))
+	send(m, keys("/ q enter")...)
+	if m.screen != shelfFindScreen || m.find.query != "q" || !strings.Contains(screen(m), "书架上找不到“q”") {
+		t.Fatalf("after / q enter:\n%s", screen(m))
+	}
+	send(m, keys("esc")...)
+	if !m.onShelf() {
+		t.Fatal("esc did not go back to the shelf")
+	}
+	send(m, keys("/ esc")...)
+	if m.screen != shelfFindScreen {
+		t.Fatal("esc on the prompt did not go back to the last results")
+	}
+	m = started(New(nil, Options{Width: 80, Height: 24, Library: twoPapers(t)}))
+	send(m, keys("/ esc")...)
+	if !m.onShelf() {
+		t.Fatal("esc on an empty prompt did not go back to the shelf")
+	}
+	// A shelf that cannot search has no /.
+	m = started(New(nil, Options{Width: 80, Height: 24, Library: threeDays(t)}))
+	send(m, keys("/")...)
+	if !m.onShelf() {
+		t.Fatal("/ on a shelf that cannot search left it")
+	}
+}
+
+// The results screen and its prompt fill the window exactly, at every
+// size, in both widths of the ambiguous characters.
+func TestShelfSearchFrameNeverOverflows(t *testing.T) {
+	lib := twoPapers(t)
+	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
+		mm := layout.NewMeasure(amb)
+		for w := MinWidth; w <= 130; w += 9 {
+			for _, h := range []int{MinHeight, 9, 24} {
+				m := started(New(nil, Options{Measure: mm, Width: w, Height: h, Library: lib}))
+				send(m, keys("/ 人 民")...)
+				checkFrame(t, screen(m), w, h, mm)
+				send(m, keys("enter j j")...)
+				checkFrame(t, screen(m), w, h, mm)
+			}
+		}
+	}
+}
