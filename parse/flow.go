@@ -25,7 +25,11 @@ type para struct {
 // reflow joins the body pieces into paragraphs and lays out the page's
 // items in order: paragraphs, headlines, and doubtful lines. A headline
 // block forces the next paragraph to start a story.
-func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) {
+//
+// starts, when given, holds the learned score of every body piece as a
+// paragraph's first line; the paragraph then ends where the next body
+// piece scores above zero, in place of the hand-made rule.
+func reflow(ps []piece, blocks []block, rawMode bool, starts []float64) ([]para, []group, []item) {
 	indented := indentStyle(ps)
 	blockAt := make(map[int]block, len(blocks))
 	for _, b := range blocks {
@@ -132,7 +136,7 @@ func reflow(ps []piece, blocks []block, rawMode bool) ([]para, []group, []item) 
 			hardNext = true
 			continue
 		}
-		if breaksAfter(ps, i, first, indented) {
+		if starts != nil && learnedBreak(ps, i, starts) || starts == nil && breaksAfter(ps, i, first, indented) {
 			flush()
 			continue
 		}
@@ -348,6 +352,20 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	// q starts a paragraph if a full line follows it, or another indented
 	// one (q is then a paragraph of one line, such as a subheading).
 	return r.role != roleBody || r.full(0) || looksIndented(r) || noLineStart(firstRune(r.text))
+}
+
+// learnedBreak decides whether the paragraph ends after body piece i by the
+// learned score of the next body piece: the end of the text, a headline or
+// a byline after it end it always.
+func learnedBreak(ps []piece, i int, starts []float64) bool {
+	j := nextBody(ps, i)
+	if j < 0 || ps[j].role != roleBody || ps[j].leads {
+		return true
+	}
+	if ps[i].text == "" {
+		return false
+	}
+	return starts[j] > 0
 }
 
 // pushedDown reports whether line p ends short because the line breaker

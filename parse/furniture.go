@@ -186,6 +186,9 @@ func isFurnitureLine(t string) bool {
 	if furnLonePage.MatchString(t) && strings.Contains(t, "版") {
 		return true
 	}
+	if _, ok := namedPage(t); ok {
+		return true
+	}
 	if m := furnDateCN.FindStringIndex(t); m != nil {
 		rest := t[m[1]:]
 		if rest == "" || furnWeekday.MatchString(rest) || furnPageNo.MatchString(rest) || furnLetterPage.MatchString(rest) {
@@ -202,8 +205,31 @@ func isFurnitureLine(t string) bool {
 	return false
 }
 
+// pageNameMost is the most characters a page's name has (社区·民生,
+// 国际副刊, 经济·社会).
+const pageNameMost = 8
+
+// namedPage reads a running head of a page's name and its number and
+// nothing else, in either order: 社区·民生 第2版, 第2版 要闻. It returns the
+// name.
+func namedPage(t string) (string, bool) {
+	loc := furnPageNo.FindStringIndex(t)
+	if loc == nil {
+		return "", false
+	}
+	rest := strings.Trim(t[:loc[0]]+" "+t[loc[1]:], " \u3000|｜/／·")
+	// A continuation marker without brackets (下转第4版) is no running head.
+	if rest == "" || runeLen(rest) > pageNameMost || hasRuneIn(rest, "，。、：；！？（）“”《》0123456789接转見见") {
+		return "", false
+	}
+	return rest, true
+}
+
 // read takes the date, page number and name from a furniture line.
 func (f *furniture) read(t string) {
+	if name, ok := namedPage(t); ok && f.name == "" && !furnDateCN.MatchString(t) {
+		f.name = name
+	}
 	if m := furnDateCN.FindStringSubmatch(t); m != nil && f.date == "" {
 		f.date = isoDate(m[1], m[2], m[3])
 		rest := strings.TrimSpace(t[len(m[0]):])

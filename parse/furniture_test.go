@@ -42,6 +42,12 @@ func TestFurniture(t *testing.T) {
 			""},
 		{"the date line without a weekday",
 			[]string{"2019年2月21日"}, nil, 0, "2019-02-21", "", nil, ""},
+		{"a running head of the page's name and number, no date",
+			[]string{"社区·民生 第2版"}, nil, 2, "", "社区·民生", nil, ""},
+		{"the number before the name",
+			[]string{"第12版 要闻"}, nil, 12, "", "要闻", nil, ""},
+		{"a name and number as the running foot",
+			nil, []string{"国际副刊 第五版"}, 5, "", "国际副刊", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -482,6 +482,11 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 	var hl []hline
 	var carried []marker
 	blankBefore := false
+	longest := 0.0
+	for k := b.first; k <= b.last; k++ {
+		longest = max(longest, ps[k].em)
+	}
+	var lastLine headLine // the last physical line of the last logical one
 	for k := b.first; k <= b.last; k++ {
 		p := &ps[k]
 		if p.role == roleBlank {
@@ -510,14 +515,20 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 			carried = nil
 			h.gapped = strings.Contains(t, " ") && !h.byline
 			blankBefore = false
-			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && hl[len(hl)-1].parts < maxHeadlineLines && wraps(hl[len(hl)-1].text, t) {
+			line := headLine{text: t, raw: p.raw, em: p.em}
+			if len(texts) > 1 {
+				line.em = textEm(t)
+			}
+			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && hl[len(hl)-1].parts < maxHeadlineLines && wrapsOn(lastLine, line, longest) {
 				last := &hl[len(hl)-1]
 				last.text = joinHeadline(last.text, t)
 				last.parts++
 				last.marks = append(last.marks, h.marks...)
+				lastLine = line
 				continue
 			}
 			hl = append(hl, h)
+			lastLine = line
 		}
 	}
 	// Split into groups: at blank lines, and between two wrapped titles.
@@ -568,7 +579,7 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 			gr.title = rest[0].text
 		case 2:
 			a, b := rest[0], rest[1]
-			if titleOfTwo(a.text, b.text, a.parts, b.parts, a.gapped, b.gapped) == 0 {
+			if !kickerFirst(headPart{a.text, a.parts}, headPart{b.text, b.parts}) {
 				gr.title, gr.subtitle = a.text, joinHeadline(b.text, gr.subtitle)
 			} else {
 				gr.kicker, gr.title = a.text, b.text

@@ -41,6 +41,10 @@ func TestIssueOrdersPages(t *testing.T) {
 			{"page03.txt", readCorpus(t, "seed/000_5477695c32189c33.txt")},
 			{"rmrb2024031301.txt", []byte("本报讯（记者甲）一则短讯。\n一则短讯\n")},
 		}, []int{1, 3}},
+		{"the number printed in a running head of name and number wins over the file name", []File{
+			{"06.txt", []byte("社区·民生 第2版\n市民王女士说，过去坐公交\n去高铁站要倒两次车。\n三条公交新线路开通\n")},
+			{"05.txt", []byte("本报讯（记者甲）一则短讯。\n一则短讯\n")},
+		}, []int{2, 5}},
 		{"unnumbered pages after numbered ones, in the order given", []File{
 			{"x.txt", []byte("甲文。\n")},
 			{"y.txt", readCorpus(t, "dev/d01.txt")},

@@ -198,3 +198,24 @@ func TestSearchJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestScrambledText: a page whose lines join neighbouring columns (plain
+// pdftotext) is still parsed, and stderr says in one line how to extract
+// it properly; the sample, extracted with -raw, says nothing.
+func TestScrambledText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("2024年3月13日 星期三 第3版\n")
+	for range 20 {
+		b.WriteString("市总工会三届七次全委会议 各级工会认真学习贯彻会议精神\n")
+	}
+	out, errs, code := dubao(t, b.String(), "parse", "-")
+	if code != 0 || !strings.HasPrefix(out, "{") {
+		t.Fatalf("exit %d, %q", code, out)
+	}
+	if strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "pdftotext -raw") {
+		t.Errorf("stderr %q, want one line naming pdftotext -raw", errs)
+	}
+	if _, errs, _ := dubao(t, "", "parse", "sample/sample.txt"); errs != "" {
+		t.Errorf("the sample: stderr %q", errs)
+	}
+}

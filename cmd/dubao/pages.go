@@ -103,6 +103,9 @@ func readPaths(paths []string) (files []parse.File, warnings []string, err error
 			if err != nil {
 				return nil, nil, err
 			}
+			if parse.Scrambled(b) {
+				warnings = append(warnings, "standard input: "+parse.ScrambledAdvice)
+			}
 			files = append(files, parse.File{Name: path, Data: b})
 			continue
 		}
@@ -120,13 +123,18 @@ func readPaths(paths []string) (files []parse.File, warnings []string, err error
 			}
 		}
 		read, e := shelf.ReadFiles(names)
+		for _, f := range read {
+			if parse.Scrambled(f.Data) {
+				warnings = append(warnings, f.Name+": "+parse.ScrambledAdvice)
+			}
+		}
 		files = append(files, read...)
 		errs = append(errs, e...)
 	}
 	if len(files) == 0 {
 		return nil, nil, shelf.NoPageError(strings.Join(paths, ", "), errs)
 	}
-	return files, errStrings(errs), nil
+	return files, append(warnings, errStrings(errs)...), nil
 }
 
 // issueKey is the key under which what was read of an issue is kept: its

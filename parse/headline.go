@@ -1,0 +1,199 @@
+package parse
+
+import (
+	"math"
+	"strings"
+)
+
+// A headline's parts, learned. The lines of one story's headline are cut
+// into parts where a part ends (else the line wraps on into the next one),
+// and the parts are named: one part is the title; of two, the first is a
+// kicker (引题) over the title or the title over a subtitle (副题); of
+// three or more, kicker, title, subtitle. Both judgements are logistic
+// scores over the named features below (weights_gen.go).
+
+// The wrap features: whether headline line a wraps on into line b.
+const (
+	wfBias       = iota
+	wfFull       // a is within an em of the headline's longest line: set full, it may wrap
+	wfShorter    // b is two ems or more shorter than a
+	wfSameLength // a and b are within an em of each other
+	wfClosed     // a ends with a closing mark: ） ” 。 ！ ？
+	wfDashEnd    // a ends with —— (a kicker leading into its title)
+	wfDashOpen   // b opens with —— (a subtitle)
+	wfMustWrap   // b opens with a mark no line may open with, or a ends with an opening one
+	wfUnclosed   // a leaves a bracket or quote open
+	wfTagEnd     // a ends with a column tag
+	wfTagAfter   // b ends with a column tag
+	wfFewAfter   // b holds three characters or fewer
+	wfClauseA    // a reads as a sentence of clauses
+	wfClauseB    // b does
+	wfRuleWraps  // the hand-made rule says a wraps into b
+	wfGapA       // the extractor kept a phrase gap in a
+	numWrapFeatures
+)
+
+var wrapFeatureNames = [numWrapFeatures]string{
+	"bias", "full", "shorter", "sameLength", "closed", "dashEnd", "dashOpen", "mustWrap", "unclosed",
+	"tagEnd", "tagAfter", "fewAfter", "clauseA", "clauseB", "ruleWraps", "gapA",
+}
+
+// The kicker features: of two parts x and y, whether x is a kicker over
+// the title y (else x is the title over the subtitle y).
+const (
+	kfBias      = iota
+	kfDashOpen  // y opens with ——
+	kfDashEnd   // x ends with ——
+	kfTagX      // x ends with a column tag
+	kfTagY      // y ends with one
+	kfLongerX   // x has more characters than y
+	kfClauseX   // x reads as a sentence of clauses
+	kfClauseY   // y does
+	kfShortX    // x holds eight characters or fewer
+	kfWrappedX  // x wraps over two lines or more
+	kfWrappedY  // y does
+	kfBracketY  // y stands in brackets: (2019年9月30日)
+	kfRuleTitle // the hand-made rule takes x for the title
+	numKickerFeatures
+)
+
+var kickerFeatureNames = [numKickerFeatures]string{
+	"bias", "dashOpen", "dashEnd", "tagX", "tagY", "longerX", "clauseX", "clauseY", "shortX", "wrappedX",
+	"wrappedY", "bracketY", "ruleTitle",
+}
+
+type (
+	wrapVec   [numWrapFeatures]float64
+	kickerVec [numKickerFeatures]float64
+)
+
+// A headLine is one printed line of a headline.
+type headLine struct {
+	text string  // as printed, spaces cleaned
+	raw  string  // with the extractor's phrase gaps
+	em   float64 // its width in ems
+}
+
+// wrapFeatures are the features of the break between lines a and b of a
+// headline whose longest line is longest ems.
+func wrapFeatures(a, b headLine, longest float64) wrapVec {
+	var f wrapVec
+	f[wfBias] = 1
+	f[wfFull] = b2f(a.em >= longest-1)
+	f[wfShorter] = b2f(b.em <= a.em-2)
+	f[wfSameLength] = b2f(math.Abs(a.em-b.em) <= 1)
+	r := lastRune(a.text)
+	f[wfClosed] = b2f(r == '）' || r == ')' || r == '”' || endsStop(r))
+	f[wfDashEnd] = b2f(strings.HasSuffix(a.text, "——"))
+	f[wfDashOpen] = b2f(strings.HasPrefix(b.text, "——"))
+	f[wfMustWrap] = b2f(noLineStart(firstRune(b.text)) || opensPair(r))
+	f[wfUnclosed] = b2f(unclosed(a.text))
+	f[wfTagEnd] = b2f(columnTagAtEnd(a.text))
+	f[wfTagAfter] = b2f(columnTagAtEnd(b.text))
+	f[wfFewAfter] = b2f(runeLen(b.text) <= 3)
+	f[wfClauseA] = b2f(hasClause(a.text))
+	f[wfClauseB] = b2f(hasClause(b.text))
+	f[wfRuleWraps] = b2f(wraps(a.text, b.text))
+	f[wfGapA] = b2f(strings.Contains(a.raw, " "))
+	return f
+}
+
+// A headPart is a part of a headline: its text and how many lines it wraps
+// over.
+type headPart struct {
+	text  string
+	lines int
+}
+
+func kickerFeatures(x, y headPart) kickerVec {
+	var f kickerVec
+	f[kfBias] = 1
+	f[kfDashOpen] = b2f(strings.HasPrefix(y.text, "——"))
+	f[kfDashEnd] = b2f(strings.HasSuffix(x.text, "——"))
+	f[kfTagX] = b2f(columnTagAtEnd(x.text))
+	f[kfTagY] = b2f(columnTagAtEnd(y.text))
+	f[kfLongerX] = b2f(runeLen(x.text) > runeLen(y.text))
+	f[kfClauseX] = b2f(hasClause(x.text))
+	f[kfClauseY] = b2f(hasClause(y.text))
+	f[kfShortX] = b2f(runeLen(x.text) <= 8)
+	f[kfWrappedX] = b2f(x.lines > 1)
+	f[kfWrappedY] = b2f(y.lines > 1)
+	f[kfBracketY] = b2f(strings.HasPrefix(y.text, "（") || strings.HasPrefix(y.text, "("))
+	f[kfRuleTitle] = b2f(titleOfTwo(x.text, y.text, x.lines, y.lines, false, false) == 0)
+	return f
+}
+
+func dotWrap(w *wrapVec, f *wrapVec) float64 {
+	s := 0.0
+	for k := range f {
+		s += w[k] * f[k]
+	}
+	return s
+}
+
+func dotKicker(w *kickerVec, f *kickerVec) float64 {
+	s := 0.0
+	for k := range f {
+		s += w[k] * f[k]
+	}
+	return s
+}
+
+// headParts joins the lines of a headline into its parts.
+func headParts(ls []headLine, w *wrapVec) []headPart {
+	longest := 0.0
+	for _, l := range ls {
+		longest = max(longest, l.em)
+	}
+	var out []headPart
+	for i, l := range ls {
+		if i > 0 {
+			f := wrapFeatures(ls[i-1], l, longest)
+			if dotWrap(w, &f) > 0 {
+				last := &out[len(out)-1]
+				last.text = joinHeadline(last.text, l.text)
+				last.lines++
+				continue
+			}
+		}
+		out = append(out, headPart{text: l.text, lines: 1})
+	}
+	return out
+}
+
+// splitHeadline names the parts of a headline: kicker, title, subtitle.
+func splitHeadline(ls []headLine, ww *wrapVec, kw *kickerVec) (kicker, title, subtitle string) {
+	parts := headParts(ls, ww)
+	switch len(parts) {
+	case 0:
+	case 1:
+		title = parts[0].text
+	case 2:
+		f := kickerFeatures(parts[0], parts[1])
+		if dotKicker(kw, &f) > 0 {
+			kicker, title = parts[0].text, parts[1].text
+		} else {
+			title, subtitle = parts[0].text, parts[1].text
+		}
+	default:
+		kicker, title = parts[0].text, parts[1].text
+		for _, p := range parts[2:] {
+			subtitle = joinHeadline(subtitle, p.text)
+		}
+	}
+	return kicker, title, strings.Replace(subtitle, "—— ", "——", 1)
+}
+
+// wrapsOn reports whether headline line a wraps on into line b, by the
+// learned wrap score.
+func wrapsOn(a, b headLine, longest float64) bool {
+	f := wrapFeatures(a, b, longest)
+	return dotWrap(&wrapWeights, &f) > 0
+}
+
+// kickerFirst reports whether of two headline parts the first is a kicker
+// over the title, by the learned kicker score.
+func kickerFirst(x, y headPart) bool {
+	f := kickerFeatures(x, y)
+	return dotKicker(&kickerWeights, &f) > 0
+}

@@ -1,0 +1,308 @@
+package parse
+
+import (
+	"math"
+	"strings"
+)
+
+// Line roles, learned. Every text line of a page is a headline line or a
+// body line, and a body line opens a paragraph or goes on with one. Both
+// judgements are logistic scores over the named features below; the weights
+// are fitted on the training pages by the trainer (see weights_gen.go) and
+// are nowhere set by hand. The hand-made tests of the earlier passes
+// (a headline too wide for its column, a block of short unpunctuated lines,
+// a paragraph's end) enter as features of their own, so that the data say
+// how far to trust each.
+
+// The line features, each in the newspaper's terms. A feature is 0 or 1
+// unless it says otherwise.
+const (
+	lfBias                  = iota
+	lfWiderThanColumn       // the line is wider than its column by more than ¾ em
+	lfMuchWider             // … by more than 2½ ems
+	lfFillsColumn           // within ¾ em of its column
+	lfIndentShort           // 1¼–3¼ ems short of its column: a paragraph's first line
+	lfShortOfColumn         // more than 3¼ ems short of its column
+	lfShortEms              // how far short of its column, in ems, 0–12, /12
+	lfEndsSentence          // ends with 。！？… (closing quotes aside)
+	lfEndsClause            // ends with any closing mark: ”）》：；
+	lfEndsComma             // ends with ，、
+	lfNoPunctuation         // holds no sentence punctuation at all
+	lfColumnTag             // ends with a bracketed tag: （一线探民生）
+	lfDashOpens             // opens with —— (a subtitle, or a subhead in a story)
+	lfFewChars              // four characters or fewer
+	lfManyChars             // more than 24 characters
+	lfPrevEndsSentence      // the text line before ends a sentence
+	lfPrevShort             // the text line before is short of its column by 1¼ ems or more
+	lfPageTop               // no text line before it on the page
+	lfBlankBefore           // a blank line before it
+	lfBlankAfter            // a blank line after it
+	lfNextIndentShort       // the next text line is a paragraph's first line
+	lfNextWider             // the next text line is wider than its column
+	lfPrevWider             // the text line before is wider than its column
+	lfNextLeads             // the next text line opens with a dateline or credit
+	lfLeads                 // opens with a dateline or credit
+	lfBylineOnly            // a byline standing alone
+	lfCredit                // a picture's credit (…摄)
+	lfNarrow                // a line of a narrow column beside a picture
+	lfLetterSpaced          // the extractor spread it: a justified line
+	lfMarkers               // holds a continuation marker
+	lfSectionHead           // opens like a numbered section: 一、 （三）
+	lfRuleHead              // the width rule took it for a headline line
+	lfRuleBlock             // the block finder put it in a headline block
+	lfRuleDoubt             // … in a doubtful block
+	lfRuleStart             // the paragraph rule starts a paragraph here
+	lfPushedDown            // the line before ends short because a character was pushed down to this one
+	lfNoLineStart           // opens with a mark that may not start a line
+	lfPrevOpen              // the line before leaves a bracket or quote open
+	lfIndented              // the extractor kept a leading indent
+	lfNextNoPunct           // the next text line holds no sentence punctuation
+	lfPrevNoPunct           // the line before holds none
+	lfDialogueTurn          // a quotation opens after one closed a sentence
+	lfWiderThanEither       // wider by ¾ em than the column before it or the one after
+	lfWiderThanHere         // wider by ¾ em than the column around it
+	lfShortOpenEnd          // short of its column by 1¼ ems or more, yet no closing mark ends it
+	lfPrevFull              // the line before fills its column: this one goes on with it
+	lfPrevHeadish           // the first pass's headline probability of the line before
+	lfNextHeadish           // … of the next line
+	lfOpenAfterSentence     // short, no closing mark, after a sentence's end
+	lfBareAfterSentence     // no punctuation, after a sentence's end, before a paragraph's first line
+	lfBareShort             // no punctuation and not filling its column
+	lfBareWide              // no punctuation and wider than a column beside it
+	lfBareBesideBare        // no punctuation, and neither has the line before or after
+	lfBareAfterSentenceFull // no punctuation, fills its column, after a sentence's end
+	lfPageEnd               // no text line after it on the page
+	lfBareAtPageEnd         // no punctuation, and no text line after it
+	lfCreditWords           // names a picture's or a chart's source: 摄影, 制图, 新华社发, 数据来源
+	numLineFeatures
+)
+
+// lineFeatureNames names the features, in order, for the weights file and
+// for explaining a decision.
+var lineFeatureNames = [numLineFeatures]string{
+	"bias", "widerThanColumn", "muchWider", "fillsColumn", "indentShort", "shortOfColumn", "shortEms",
+	"endsSentence", "endsClause", "endsComma", "noPunctuation", "columnTag", "dashOpens", "fewChars",
+	"manyChars", "prevEndsSentence", "prevShort", "pageTop", "blankBefore", "blankAfter",
+	"nextIndentShort", "nextWider", "prevWider", "nextLeads", "leads", "bylineOnly", "credit", "narrow",
+	"letterSpaced", "markers", "sectionHead", "ruleHead", "ruleBlock", "ruleDoubt", "ruleStart",
+	"pushedDown", "noLineStart", "prevOpen", "indented", "nextNoPunct", "prevNoPunct", "dialogueTurn",
+	"widerThanEither", "widerThanHere", "shortOpenEnd", "prevFull", "prevHeadish", "nextHeadish",
+	"openAfterSentence", "bareAfterSentence", "bareShort", "bareWide", "bareBesideBare", "bareAfterSentenceFull",
+	"pageEnd", "bareAtPageEnd", "creditWords",
+}
+
+// lineVec is the feature vector of one line.
+type lineVec [numLineFeatures]float64
+
+// ruleSignals are what the hand-made passes said about each piece.
+type ruleSignals struct {
+	head, block, doubt, start []bool
+	storyStart                []bool // the hand-made assembly starts a story at the piece
+	title                     []bool // … takes the piece for a line of a story's headline
+}
+
+// columnOf is the width of the column a piece is set in, as its
+// neighbours say: for a line that may be a headline, the wider of the
+// columns before and after it.
+func columnOf(p *piece) float64 {
+	return max(p.width.here, p.width.before, p.width.after)
+}
+
+func hasSentencePunct(s string) bool {
+	return hasRuneIn(s, "。，、；：！？,;!?")
+}
+
+// endsSentenceText reports whether s ends a sentence, closing quotes aside.
+func endsSentenceText(s string) bool {
+	return endsStop(lastRune(strings.TrimRight(s, "”’」』）)")))
+}
+
+// columnTagAtEnd reports whether s ends with a short bracketed tag.
+func columnTagAtEnd(s string) bool {
+	if !strings.HasSuffix(s, "）") {
+		return false
+	}
+	i := strings.LastIndex(s, "（")
+	return i > 0 && runeLen(s[i:]) <= 14 && !hasSentencePunct(s[i:])
+}
+
+// lineFeatures works out the features of every text piece.
+func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
+	out := make([]lineVec, len(ps))
+	prev := -1
+	for i := range ps {
+		p := &ps[i]
+		if !isTextPiece(p) {
+			continue
+		}
+		next := nextTextPiece(ps, i)
+		f := &out[i]
+		f[lfBias] = 1
+		w := columnOf(p)
+		if p.role == roleHead || rs.head[i] || rs.block[i] {
+			// A line taken for a headline is a barrier to the width
+			// estimate; judge it by the columns beside it.
+		} else {
+			w = p.width.here
+		}
+		d := p.em - w
+		set(f, lfWiderThanColumn, d > 0.75)
+		set(f, lfMuchWider, d > 2.5)
+		set(f, lfFillsColumn, math.Abs(d) <= 0.75)
+		set(f, lfIndentShort, -d >= 1.25 && -d <= 3.25)
+		set(f, lfShortOfColumn, -d > 3.25)
+		set(f, lfWiderThanEither, !p.spaced && p.em > min(p.width.before, p.width.after)+0.75)
+		set(f, lfWiderThanHere, !p.spaced && p.em > p.width.here+0.75)
+		set(f, lfShortOpenEnd, !p.spaced && p.em <= p.width.here-1.25 && !closesSentence(lastRune(p.text)))
+		f[lfShortEms] = math.Min(math.Max(-d, 0), 12) / 12
+		t := p.text
+		set(f, lfEndsSentence, endsSentenceText(t))
+		set(f, lfEndsClause, closesSentence(lastRune(t)))
+		set(f, lfEndsComma, strings.HasSuffix(t, "，") || strings.HasSuffix(t, "、"))
+		set(f, lfNoPunctuation, !hasSentencePunct(t))
+		set(f, lfColumnTag, columnTagAtEnd(t))
+		set(f, lfDashOpens, strings.HasPrefix(t, "——"))
+		n := runeLen(t)
+		set(f, lfFewChars, n <= 4)
+		set(f, lfManyChars, n > 24)
+		set(f, lfPageTop, prev < 0)
+		set(f, lfBlankBefore, i > 0 && ps[i-1].role == roleBlank)
+		set(f, lfBlankAfter, i+1 < len(ps) && ps[i+1].role == roleBlank)
+		if prev >= 0 {
+			q := &ps[prev]
+			f[lfPrevEndsSentence] = out[prev][lfEndsSentence]
+			set(f, lfPrevShort, !q.spaced && q.em <= q.width.here-1.25)
+			set(f, lfPrevWider, q.em > columnOf(q)+0.75)
+			set(f, lfPushedDown, pushedDown(q.text, t))
+			set(f, lfPrevOpen, opensPair(lastRune(q.text)) || unclosed(q.text))
+			f[lfPrevNoPunct] = out[prev][lfNoPunctuation]
+			set(f, lfDialogueTurn, dialogueTurn(q.text, t))
+			set(f, lfPrevFull, q.spaced || math.Abs(q.em-q.width.here) <= 0.75)
+		}
+		if next >= 0 {
+			q := &ps[next]
+			set(f, lfNextIndentShort, looksIndented(q))
+			set(f, lfNextWider, q.em > columnOf(q)+0.75)
+			set(f, lfNextLeads, q.leads)
+		}
+		set(f, lfLeads, p.leads)
+		set(f, lfBylineOnly, p.bylineOnly)
+		set(f, lfCredit, p.credit)
+		set(f, lfCreditWords, namesSource(t))
+		set(f, lfNarrow, p.narrow)
+		set(f, lfLetterSpaced, p.spaced)
+		set(f, lfMarkers, len(p.markers) > 0)
+		set(f, lfSectionHead, mayOpenSection(t) && sectionHead.MatchString(t))
+		set(f, lfRuleHead, rs.head[i])
+		set(f, lfRuleBlock, rs.block[i])
+		set(f, lfRuleDoubt, rs.doubt[i])
+		set(f, lfRuleStart, rs.start[i])
+		set(f, lfNoLineStart, noLineStart(firstRune(t)))
+		set(f, lfIndented, p.indent)
+		prev = i
+	}
+	// What the next line says of itself, now that it is known.
+	for i := range ps {
+		if out[i][lfBias] == 0 {
+			continue
+		}
+		if next := nextTextPiece(ps, i); next >= 0 {
+			out[i][lfNextNoPunct] = out[next][lfNoPunctuation]
+		} else {
+			out[i][lfPageEnd] = 1
+			out[i][lfBareAtPageEnd] = out[i][lfNoPunctuation]
+		}
+	}
+	for i := range ps {
+		f := &out[i]
+		if f[lfBias] == 0 {
+			continue
+		}
+		bare := f[lfNoPunctuation] == 1
+		afterSentence := f[lfPrevEndsSentence] == 1 || f[lfPageTop] == 1
+		set(f, lfOpenAfterSentence, f[lfShortOpenEnd] == 1 && afterSentence)
+		set(f, lfBareAfterSentence, bare && afterSentence && f[lfNextIndentShort] == 1)
+		set(f, lfBareShort, bare && f[lfFillsColumn] == 0)
+		set(f, lfBareWide, bare && f[lfWiderThanEither] == 1)
+		set(f, lfBareBesideBare, bare && (f[lfPrevNoPunct] == 1 || f[lfNextNoPunct] == 1))
+		set(f, lfBareAfterSentenceFull, bare && afterSentence && f[lfFillsColumn] == 1)
+	}
+	return out
+}
+
+// sourceWords name where a picture or a chart came from.
+var sourceWords = [...]string{"摄", "制图", "供图", "绘图", "新华社发", "来源：", "来源:", "图片：", "视觉中国", "人民视觉"}
+
+// namesSource reports whether t names a picture's or a chart's source.
+func namesSource(t string) bool {
+	if runeLen(t) > 30 {
+		return false
+	}
+	for _, w := range sourceWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayOpenSection reports whether t's first character may open a numbered
+// section heading, before the regexp is asked.
+func mayOpenSection(t string) bool {
+	r := firstRune(t)
+	return r == '（' || r == '(' || r == '第' || isDigit(r) || strings.ContainsRune("一二三四五六七八九十", r)
+}
+
+func set(f *lineVec, k int, v bool) {
+	if v {
+		f[k] = 1
+	}
+}
+
+// isTextPiece reports whether a piece holds text of the page's stories.
+func isTextPiece(p *piece) bool {
+	return (p.role == roleBody || p.role == roleHead || p.role == roleByline) && p.text != ""
+}
+
+func nextTextPiece(ps []piece, i int) int {
+	for j := i + 1; j < len(ps); j++ {
+		if isTextPiece(&ps[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// headProbs are the first pass's headline probabilities of every piece,
+// and the second pass's features: the neighbours' probabilities.
+func addNeighbours(ps []piece, fs []lineVec, w *lineVec) []float64 {
+	prob := make([]float64, len(ps))
+	for i := range ps {
+		if isTextPiece(&ps[i]) {
+			prob[i] = sigmoid(score(w, &fs[i]))
+		}
+	}
+	prev := -1
+	for i := range ps {
+		if !isTextPiece(&ps[i]) {
+			continue
+		}
+		if prev >= 0 {
+			fs[i][lfPrevHeadish] = prob[prev]
+			fs[prev][lfNextHeadish] = prob[i]
+		}
+		prev = i
+	}
+	return prob
+}
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// score is a linear model's score of a feature vector.
+func score(w *lineVec, f *lineVec) float64 {
+	s := 0.0
+	for k := range f {
+		s += w[k] * f[k]
+	}
+	return s
+}

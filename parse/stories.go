@@ -1,0 +1,663 @@
+package parse
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// Stories, decided in one stage. The page is a row of units in reading
+// order: paragraphs, and the lines set as headlines are (the line model of
+// roles.go says which). A story is a run of units with at most one headline,
+// standing before its body or after it — both equally natural — and any
+// other headline-like line inside it is a subhead or a credit, a paragraph
+// of the story. A dynamic programme over the row picks the plan of the
+// highest total score. The score is a sum of two kinds of learned log-odds:
+// for every gap between two units, that a story starts there (gapVec); for
+// every headline-like unit, that it is a story's headline rather than a
+// subhead (unitVec). Both are logistic models over the named features
+// below, fitted on the training pages (weights_gen.go). Why a headline went
+// where it went is read off the features of the gaps around it.
+
+// The gap features: what the units on either side of a gap say about a
+// story starting there.
+const (
+	gfBias        = iota
+	gfParaPara    // a paragraph on either side
+	gfParaHead    // a paragraph, then a headline-like line
+	gfHeadPara    // a headline-like line, then a paragraph
+	gfHeadHead    // headline-like lines on either side
+	gfWidthJump   // the paragraphs nearest on either side are set ¾ em or more apart in column width
+	gfLeads       // the unit after opens with a dateline or credit
+	gfFrom        // the unit after carries a continued-from marker
+	gfTo          // the unit before carries a continued-to marker
+	gfCredit      // the unit before is a picture's credit
+	gfOpenEnd     // the paragraph before ends without closing a sentence
+	gfBylineAfter // the unit after is a byline line
+	gfParting     // how little the text before and after share (−1 to 1)
+	gfEchoOwn     // a headline run the gap parts: how much each part echoes the body it would head
+	gfEchoOther   // … how much it echoes the body on the other side
+	gfEchoGain    // own less other
+	gfRunEnd      // the headline run after the gap ends the page
+	gfRunTop      // the headline run before the gap opens the page
+	gfWraps       // the line before wraps into the line after
+	gfDashAfter   // the line after opens with ——
+	gfTagBefore   // the line before ends with a column tag
+	gfOddsBefore  // the headline log-odds of the unit before, /10
+	gfOddsAfter   // … of the unit after, /10
+	gfNoPara      // no paragraph on one side: the gap is at the page's edge of text
+	gfLeanOwn     // how far the page's headlines echo the body after them more than the one before (−1 to 1), signed for the side this gap gives the run to
+	gfEdgeOwn     // the page opens with a headline (+1) or ends with one (−1), signed the same way
+	gfRuleStart   // the hand-made assembly starts a story at the unit after
+	gfEchoNextRun // the paragraph after the gap: how much it echoes the next headline run
+	gfBestForRun  // … it is the paragraph before that run that echoes it most
+	numGapFeatures
+)
+
+var gapFeatureNames = [numGapFeatures]string{
+	"bias", "paraPara", "paraHead", "headPara", "headHead", "widthJump", "leads", "from", "to", "credit",
+	"openEnd", "bylineAfter", "parting", "echoOwn", "echoOther", "echoGain", "runEnd", "runTop", "wraps",
+	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart", "echoNextRun", "bestForRun",
+}
+
+// The unit features: what a headline-like line and its run say about its
+// being a story's headline rather than a subhead.
+const (
+	ufBias          = iota
+	ufOdds          // its headline log-odds, /10
+	ufRunOne        // its run is one line
+	ufRunTwo        // … two
+	ufRunMore       // … three or more
+	ufSameWidth     // the paragraphs before and after the run are set in one column width
+	ufPrevOpen      // the paragraph before the run ends without closing a sentence
+	ufRunTop        // no paragraph before the run
+	ufRunEnd        // no paragraph after it
+	ufFewChars      // four characters or fewer
+	ufTag           // it ends with a column tag
+	ufDash          // it opens with ——
+	ufBracketed     // it stands in brackets, as a credit does
+	ufEchoBest      // the run's best echo of the bodies on either side
+	ufNextLeads     // the paragraph after the run opens with a dateline or credit
+	ufPrevCredit    // the paragraph before the run is a picture's credit
+	ufNextFrom      // the paragraph after carries a continued-from marker
+	ufPrevTo        // the paragraph before carries a continued-to marker
+	ufRuleHead      // the hand-made passes set the line in a headline block
+	ufRuleDoubt     // … in a doubtful one
+	ufStretchLeads  // the stretch of paragraphs before the run opens with a dateline or credit, with no headline before it
+	ufStretchHeaded // the stretch before the run follows another headline-like run
+	ufStretchLong   // the stretch before the run holds more than eight paragraphs
+	ufRuleTitle     // the hand-made assembly takes the line for a line of a story's headline
+	numUnitFeatures
+)
+
+var unitFeatureNames = [numUnitFeatures]string{
+	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
+	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
+}
+
+type (
+	gapVec  [numGapFeatures]float64
+	unitVec [numUnitFeatures]float64
+)
+
+// A unit is a paragraph or a headline-like line of the page.
+type unit struct {
+	head  bool    // a headline-like line (else a paragraph)
+	para  int     // a paragraph: index into paras
+	piece int     // the first piece
+	text  string  // the text
+	width float64 // the column width where it starts
+	odds  float64 // a headline-like line: its headline log-odds
+	leads, byline, credit,
+	from, to bool
+	open      bool      // it ends without closing a sentence
+	grams     bigramSet // a paragraph: the word pairs of its opening
+	tail      bigramSet // … and of its close
+	headGrams bigramSet // a headline-like line: its word pairs
+	raw       string    // a headline-like line: as printed, with the extractor's gaps
+	em        float64   // … its width in ems
+	ruleStart bool      // the hand-made assembly starts a story here
+	ruleHead  bool      // the hand-made passes set it in a headline block
+	ruleDoubt bool      // … in a doubtful one
+	ruleTitle bool      // the hand-made assembly takes it for a headline's line
+}
+
+// A cut is one story of the plan: units [i, j), its headline [hi, hj) (an
+// empty range for none), subheads the other headline-like units.
+type cut struct {
+	i, j, hi, hj int
+}
+
+// storyUnits lays out the page's units in order.
+func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMode bool) []unit {
+	var us []unit
+	k := 0
+	addPara := func(k int) {
+		p := &paras[k]
+		t := p.text
+		us = append(us, unit{
+			para: k, piece: p.first, text: t, width: p.width,
+			leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
+			from: p.from != nil, to: p.to != nil,
+			open:  !closesSentence(lastRune(t)),
+			grams: bigramsOf(clip(t, 120, false)),
+			tail:  bigramsOf(clip(t, 200, true)),
+		})
+	}
+	for i := range ps {
+		for k < len(paras) && paras[k].first <= i {
+			addPara(k)
+			k++
+		}
+		p := &ps[i]
+		if p.role != roleHead || p.text == "" {
+			continue
+		}
+		// pdftotext -raw prints two headlines that stand side by side on
+		// one line, parted by a gap.
+		texts := []string{cleanSpaces(p.raw, p.spaced, true)}
+		if rawMode {
+			texts = splitSideBySide(p.raw)
+		}
+		for _, t := range texts {
+			t, _ = cutMarkerText(t)
+			if t == "" {
+				continue
+			}
+			em := p.em
+			if len(texts) > 1 {
+				em = textEm(t)
+			}
+			us = append(us, unit{head: true, piece: i, text: t, raw: t, em: em, width: p.width.here, odds: odds[i], open: true, headGrams: bigramsOf(t)})
+		}
+	}
+	for ; k < len(paras); k++ {
+		addPara(k)
+	}
+	// A one-line paragraph after a headline line, into which the learned
+	// wrap model says the headline wraps, is the headline's tail: 漲6成.
+	for k := 1; k < len(us); k++ {
+		u, h := &us[k], &us[k-1]
+		if u.head || !h.head || u.byline {
+			continue
+		}
+		p := &paras[u.para]
+		if p.first != p.last {
+			continue
+		}
+		pc := &ps[p.first]
+		line := headLine{text: u.text, raw: pc.raw, em: pc.em}
+		if wrapsOn(headLine{text: h.text, raw: h.raw, em: h.em}, line, max(h.em, pc.em)) {
+			*u = unit{head: true, piece: p.first, text: u.text, raw: pc.raw, em: pc.em, width: pc.width.here, odds: h.odds, open: true, headGrams: bigramsOf(u.text)}
+		}
+	}
+	for k := range us {
+		i := us[k].piece
+		us[k].ruleStart, us[k].ruleHead, us[k].ruleDoubt = rs.storyStart[i], rs.head[i] || rs.block[i], rs.doubt[i]
+		us[k].ruleTitle = rs.title[i]
+	}
+	return us
+}
+
+// cutsOf lists the cuts a story of units [i, j) may have: its headline
+// before the body (some of the leading headline-like units; the rest open
+// the body as subheads, such as 核心阅读), after it (some of the trailing
+// ones; the rest end the body, such as a credit), or none.
+func cutsOf(us []unit, i, j int, visit func(c cut)) {
+	a := i
+	for a < j && us[a].head {
+		a++
+	}
+	if a == j {
+		return // no paragraph
+	}
+	b := j
+	for us[b-1].head {
+		b--
+	}
+	if a == i {
+		// A story opens with a headline-like line only when it is (the
+		// start of) the story's headline.
+		visit(cut{i: i, j: j, hi: i, hj: i})
+	}
+	for h := i + 1; h <= a; h++ {
+		visit(cut{i: i, j: j, hi: i, hj: h})
+	}
+	for h := b; h < j; h++ {
+		visit(cut{i: i, j: j, hi: h, hj: j})
+	}
+}
+
+// planStories cuts the units into stories of the highest total score.
+func planStories(us []unit, gw *gapVec, uw *unitVec) []cut {
+	gs, hs := gapOdds(us, gw), unitOdds(us, uw)
+	return bestPlan(us, func(c cut) float64 { return cutScore(us, gs, hs, c) })
+}
+
+// cutScore is a story's score: the log-odds that a story starts where it
+// starts, and that its headline lines are a headline and its other
+// headline-like lines are not. (Log-odds that no story starts in a gap,
+// and the headline-like lines' that they are subheads, are the zero the
+// others are counted from.)
+func cutScore(us []unit, gaps, heads []float64, c cut) float64 {
+	s := 0.0
+	if c.i > 0 {
+		s += gaps[c.i]
+	}
+	for k := c.hi; k < c.hj; k++ {
+		s += heads[k]
+	}
+	return s
+}
+
+// bestPlan is the plan of the highest total score of its stories.
+func bestPlan(us []unit, score func(c cut) float64) []cut {
+	n := len(us)
+	best := make([]float64, n+1)
+	back := make([]cut, n+1)
+	ok := make([]bool, n+1)
+	ok[0] = true
+	for j := 1; j <= n; j++ {
+		for i := j - 1; i >= max(0, j-longestStory); i-- {
+			if !ok[i] {
+				continue
+			}
+			cutsOf(us, i, j, func(c cut) {
+				s := best[i] + score(c)
+				if !ok[j] || s > best[j] {
+					best[j], back[j], ok[j] = s, c, true
+				}
+			})
+		}
+		if !ok[j] {
+			// Headline-like units only so far: carry them as a story of
+			// their own, as a last resort.
+			best[j], back[j], ok[j] = best[j-1]-100, cut{i: j - 1, j: j, hi: j - 1, hj: j}, true
+		}
+	}
+	var out []cut
+	for j := n; j > 0; j = back[j].i {
+		out = append(out, back[j])
+	}
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
+	return out
+}
+
+// storiesOf turns the plan into the stories, paragraphs and headlines the
+// articles are built from: subheads become paragraphs of their story.
+func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([]para, []group, []story) {
+	paras = slices.Clone(paras)
+	var groups []group
+	var stories []story
+	for _, c := range plan {
+		s := story{group: -1}
+		if c.hj > c.hi {
+			g := group{pos: us[c.hi].piece}
+			var ls []headLine
+			for k := c.hi; k < c.hj; k++ {
+				p := &ps[us[k].piece]
+				ls = append(ls, headLine{text: us[k].text, raw: us[k].raw, em: us[k].em})
+				if k == c.hi || us[k].piece != us[k-1].piece {
+					g.marks = append(g.marks, p.markers...)
+				}
+			}
+			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights)
+			s.group = len(groups)
+			groups = append(groups, g)
+		}
+		for k := c.i; k < c.j; k++ {
+			if k >= c.hi && k < c.hj {
+				continue
+			}
+			u := &us[k]
+			if !u.head {
+				s.paras = append(s.paras, u.para)
+				continue
+			}
+			// A subhead: a paragraph of its own, or the tail of the one
+			// before when the line wraps.
+			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wrapsOn(headLine{us[k-1].text, us[k-1].raw, us[k-1].em}, headLine{u.text, u.raw, u.em}, max(us[k-1].em, u.em)) {
+				p := &paras[s.paras[len(s.paras)-1]]
+				p.text = joinHeadline(p.text, u.text)
+				continue
+			}
+			pc := &ps[u.piece]
+			np := para{text: u.text, first: u.piece, last: u.piece, width: pc.width.here}
+			np.mark(pc.markers...)
+			s.paras = append(s.paras, len(paras))
+			paras = append(paras, np)
+		}
+		if s.group >= 0 || len(s.paras) > 0 {
+			stories = append(stories, s)
+		}
+	}
+	return paras, groups, stories
+}
+
+// rowFacts are what the gap and unit features need to know of the whole
+// row: where each run of headline-like units starts and ends, and the
+// paragraphs of the bodies on either side of it.
+type rowFacts struct {
+	runStart, runEnd []int   // per unit: its run of headline-like units [start, end), or the unit itself
+	before, after    [][]int // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
+	prevPara         []int   // the nearest paragraph unit before k, or -1
+	nextPara         []int   // the nearest paragraph unit at or after k, or len(us)
+	nextRun          []int   // per paragraph unit: the start of the next run after it, or -1
+	bestBefore       []int   // per run start: the paragraph before it that echoes it most, or -1
+	lean             float64 // the mean of how much more each headline run echoes the body after it than the one before
+	edge             float64 // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+}
+
+// stretchBefore is the paragraphs back from unit k to the last
+// headline-like unit, thirty at most.
+func stretchBefore(us []unit, k int) []int {
+	var out []int
+	for ; k >= 0 && !us[k].head && len(out) < 30; k-- {
+		out = append(out, k)
+	}
+	return out
+}
+
+// stretchAfter is the first two paragraphs from unit k on, before the next
+// headline-like unit.
+func stretchAfter(us []unit, k int) []int {
+	var out []int
+	for ; k < len(us) && !us[k].head && len(out) < 2; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// echoOf is the most a headline's word pairs are repeated by the opening
+// of one of the paragraphs, and which.
+func echoOf(head bigramSet, us []unit, paras []int) (float64, int) {
+	best, at := 0.0, -1
+	for _, p := range paras {
+		if e := echo(head, us[p].grams); e > best || at < 0 {
+			best, at = e, p
+		}
+	}
+	return best, at
+}
+
+func newRowFacts(us []unit) *rowFacts {
+	n := len(us)
+	f := &rowFacts{
+		runStart: make([]int, n), runEnd: make([]int, n),
+		before: make([][]int, n), after: make([][]int, n),
+		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
+		nextRun: make([]int, n), bestBefore: make([]int, n),
+	}
+	runs := 0
+	for i := 0; i < n; {
+		j := i + 1
+		f.bestBefore[i] = -1
+		if us[i].head {
+			for j < n && us[j].head {
+				j++
+			}
+			var before, after []int
+			if i > 0 {
+				before = stretchBefore(us, i-1)
+			}
+			if j < n {
+				after = stretchAfter(us, j)
+			}
+			for k := i; k < j; k++ {
+				f.before[k], f.after[k] = before, after
+			}
+			g := runGrams(us, i, j)
+			eb, at := echoOf(g, us, before)
+			ea, _ := echoOf(g, us, after)
+			f.lean += ea - eb
+			f.bestBefore[i] = at
+			runs++
+		}
+		for k := i; k < j; k++ {
+			f.runStart[k], f.runEnd[k] = i, j
+		}
+		i = j
+	}
+	if runs > 0 {
+		f.lean /= float64(runs)
+	}
+	if n > 0 {
+		f.edge = b2f(us[0].head) - b2f(us[n-1].head)
+	}
+	next := -1
+	for k := n - 1; k >= 0; k-- {
+		if us[k].head {
+			next = f.runStart[k]
+		}
+		f.nextRun[k] = next
+	}
+	last := -1
+	for k := range us {
+		f.prevPara[k] = last
+		if !us[k].head {
+			last = k
+		}
+	}
+	f.prevPara[n] = last
+	nextP := n
+	f.nextPara[n] = n
+	for k := n - 1; k >= 0; k-- {
+		if !us[k].head {
+			nextP = k
+		}
+		f.nextPara[k] = nextP
+	}
+	return f
+}
+
+// echo is the share of a headline's word pairs that a body repeats.
+func echo(head, body bigramSet) float64 {
+	if len(head) == 0 {
+		return 0
+	}
+	return float64(common(head, body)) / float64(len(head))
+}
+
+func echoMax(head bigramSet, us []unit, paras []int) float64 {
+	e, _ := echoOf(head, us, paras)
+	return e
+}
+
+// union is the sorted set of the bigrams in a or b, both sorted.
+func union(a, b bigramSet) bigramSet {
+	out := make(bigramSet, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case a[i] > b[j]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// runGrams is the bigrams of the units i to j of a run of headline lines.
+// A run longer than a headline can be (maxHeadlineLines) is no headline:
+// its first lines stand for it, so that no page costs the square of its
+// length.
+func runGrams(us []unit, i, j int) bigramSet {
+	j = min(j, i+maxHeadlineLines)
+	var out bigramSet
+	for k := i; k < j; k++ {
+		out = union(out, us[k].headGrams)
+	}
+	return out
+}
+
+// gapFeatures are the features of the gap before unit k (0 < k < len(us)).
+func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
+	var f gapVec
+	f[gfBias] = 1
+	u, v := &us[k-1], &us[k]
+	switch {
+	case !u.head && !v.head:
+		f[gfParaPara] = 1
+	case !u.head:
+		f[gfParaHead] = 1
+	case !v.head:
+		f[gfHeadPara] = 1
+	default:
+		f[gfHeadHead] = 1
+	}
+	p, q := rf.prevPara[k], rf.nextPara[k]
+	if p < 0 || q >= len(us) {
+		f[gfNoPara] = 1
+	} else {
+		f[gfWidthJump] = b2f(math.Abs(us[p].width-us[q].width) > 0.75)
+		if c := min(len(us[p].tail), len(us[q].grams)); c > 0 {
+			share := float64(common(us[p].tail, us[q].grams)) / float64(c)
+			f[gfParting] = max(-1, min(1, (0.1-share)/0.1))
+		}
+	}
+	f[gfLeads] = b2f(v.leads)
+	f[gfRuleStart] = b2f(v.ruleStart)
+	if !v.head && rf.nextRun[k] >= 0 {
+		r := rf.nextRun[k]
+		f[gfEchoNextRun] = echo(runGrams(us, r, rf.runEnd[r]), v.grams)
+		f[gfBestForRun] = b2f(rf.bestBefore[r] == k)
+	}
+	f[gfFrom] = b2f(v.from)
+	f[gfTo] = b2f(u.to)
+	f[gfCredit] = b2f(u.credit)
+	f[gfOpenEnd] = b2f(!u.head && u.open)
+	f[gfBylineAfter] = b2f(v.byline)
+	if u.head {
+		f[gfOddsBefore] = u.odds / 10
+	}
+	if v.head {
+		f[gfOddsAfter] = v.odds / 10
+	}
+	switch {
+	case u.head && v.head:
+		f[gfWraps] = b2f(wraps(u.text, v.text))
+		f[gfDashAfter] = b2f(strings.HasPrefix(v.text, "——"))
+		f[gfTagBefore] = b2f(columnTagAtEnd(u.text))
+		rs, re := rf.runStart[k], rf.runEnd[k]
+		a, b := runGrams(us, rs, k), runGrams(us, k, re)
+		own := (echoMax(a, us, rf.before[k]) + echoMax(b, us, rf.after[k])) / 2
+		other := (echoMax(a, us, rf.after[k]) + echoMax(b, us, rf.before[k])) / 2
+		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
+	case v.head:
+		// The run after the gap would head the body after it.
+		re := rf.runEnd[k]
+		g := runGrams(us, k, re)
+		own, other := echoMax(g, us, rf.after[k]), echoMax(g, us, rf.before[k])
+		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
+		f[gfRunEnd] = b2f(re == len(us))
+		f[gfDashAfter] = b2f(strings.HasPrefix(v.text, "——"))
+		f[gfLeanOwn], f[gfEdgeOwn] = rf.lean, rf.edge
+	case u.head:
+		// The run before the gap would end the body before it.
+		rs := rf.runStart[k-1]
+		g := runGrams(us, rs, k)
+		own, other := echoMax(g, us, rf.before[k-1]), echoMax(g, us, rf.after[k-1])
+		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
+		f[gfRunTop] = b2f(rs == 0)
+		f[gfTagBefore] = b2f(columnTagAtEnd(u.text))
+		f[gfLeanOwn], f[gfEdgeOwn] = -rf.lean, -rf.edge
+	}
+	return f
+}
+
+// unitFeatures are the features of headline-like unit k.
+func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
+	var f unitVec
+	u := &us[k]
+	f[ufBias] = 1
+	f[ufOdds] = u.odds / 10
+	rs, re := rf.runStart[k], rf.runEnd[k]
+	switch re - rs {
+	case 1:
+		f[ufRunOne] = 1
+	case 2:
+		f[ufRunTwo] = 1
+	default:
+		f[ufRunMore] = 1
+	}
+	p, q := rf.prevPara[rs], rf.nextPara[re]
+	f[ufRunTop] = b2f(p < 0)
+	f[ufRunEnd] = b2f(q >= len(us))
+	if p >= 0 {
+		f[ufPrevOpen] = b2f(us[p].open)
+		f[ufPrevCredit] = b2f(us[p].credit)
+		f[ufPrevTo] = b2f(us[p].to)
+	}
+	if q < len(us) {
+		f[ufNextLeads] = b2f(us[q].leads)
+		f[ufNextFrom] = b2f(us[q].from)
+	}
+	if p >= 0 && q < len(us) {
+		f[ufSameWidth] = b2f(math.Abs(us[p].width-us[q].width) <= 0.75)
+	}
+	f[ufFewChars] = b2f(runeLen(u.text) <= 4)
+	f[ufTag] = b2f(columnTagAtEnd(u.text))
+	f[ufDash] = b2f(strings.HasPrefix(u.text, "——"))
+	f[ufBracketed] = b2f((strings.HasPrefix(u.text, "（") || strings.HasPrefix(u.text, "(")) && strings.HasSuffix(u.text, "）") || strings.HasSuffix(u.text, ")"))
+	g := runGrams(us, rs, re)
+	f[ufRuleHead], f[ufRuleDoubt], f[ufRuleTitle] = b2f(u.ruleHead), b2f(u.ruleDoubt), b2f(u.ruleTitle)
+	if before := rf.before[k]; len(before) > 0 {
+		start := before[len(before)-1] // the stretch is listed backwards
+		f[ufStretchLeads] = b2f(us[start].leads)
+		f[ufStretchHeaded] = b2f(start > 0 && us[start-1].head)
+		f[ufStretchLong] = b2f(len(before) > 8)
+	}
+	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
+	return f
+}
+
+// gapOdds are the learned log-odds that a story starts before each unit.
+func gapOdds(us []unit, w *gapVec) []float64 {
+	rf := newRowFacts(us)
+	out := make([]float64, len(us))
+	for k := 1; k < len(us); k++ {
+		f := gapFeatures(us, rf, k)
+		for n := range f {
+			out[k] += w[n] * f[n]
+		}
+	}
+	return out
+}
+
+// unitOdds are the learned log-odds that each headline-like unit is a
+// story's headline.
+func unitOdds(us []unit, w *unitVec) []float64 {
+	rf := newRowFacts(us)
+	out := make([]float64, len(us))
+	for k := range us {
+		if !us[k].head {
+			continue
+		}
+		f := unitFeatures(us, rf, k)
+		for n := range f {
+			out[k] += w[n] * f[n]
+		}
+	}
+	return out
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// longestStory is the most units a story is looked for in: the longest
+// story of the corpus has 180 paragraphs.
+const longestStory = 400

@@ -1,0 +1,705 @@
+package parse
+
+import (
+	"encoding/json"
+	"flag"
+
+	"fmt"
+	"github.com/dubaoreader/dubao/model"
+	"go/format"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The trainer. go test ./parse -run TestTrain -train fits the weights of
+// every learned decision on the training pages (gen g001–g200 and the same
+// pages through pdfminer, the gen issues, and the seed and dev pages) and
+// writes weights_gen.go. It never reads the validation pages (gen
+// g201–g240) except to report the figures the new weights reach there.
+
+var train = flag.Bool("train", false, "fit the learned weights on the training pages and write weights_gen.go")
+
+// trainingSets are the corpus sets the trainer learns from, and where.
+var trainingSets = []struct{ dir, set string }{
+	{corpusRoot, "gen"}, {corpusRoot, "gen-miner"}, {corpusRoot, "gen-issue"}, {corpusRoot, "gen-issue-miner"},
+	{corpusDir, "seed"}, {corpusDir, "dev"}, {corpusDir, "dev-miner"},
+}
+
+func loadTraining(tb testing.TB) []trainPage {
+	var out []trainPage
+	for _, s := range trainingSets {
+		ps, err := loadTrainPages(s.dir, s.set, trainSplit)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, ps...)
+	}
+	return out
+}
+
+// pageWork decodes a page and takes it through the parser's passes up to
+// the learned decisions.
+func pageWork(tb testing.TB, p trainPage) *work {
+	text, _, err := Decode(p.text)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pages := splitPages(text)
+	if len(pages) == 0 {
+		tb.Fatalf("%s/%s: no page", p.set, p.name)
+	}
+	return analyseWith(Normalize(pages[0]), false)
+}
+
+// A sample is one feature vector and its label.
+type sample struct {
+	x lineVec
+	y bool
+	w float64 // how much the sample counts
+}
+
+// pageWeight is how much a page's lines count in training: the seed and
+// dev pages are few, real and must stay exact, so each counts as many
+// generated pages.
+func pageWeight(set string) float64 {
+	switch set {
+	case "seed":
+		return 40
+	case "dev", "dev-miner":
+		return 10
+	}
+	return 1
+}
+
+// fitLogistic fits a logistic regression by Newton's method (iteratively
+// reweighted least squares) with a small ridge, deterministic.
+func fitLogistic(samples []sample, iters int, ridge float64) lineVec {
+	xs := make([][]float64, len(samples))
+	ys := make([]bool, len(samples))
+	ws := make([]float64, len(samples))
+	for i := range samples {
+		xs[i], ys[i], ws[i] = samples[i].x[:], samples[i].y, samples[i].w
+	}
+	var w lineVec
+	copy(w[:], fitLogisticN(xs, ys, ws, numLineFeatures, iters, ridge))
+	return w
+}
+
+func fitLogisticN(xs [][]float64, ys []bool, sw []float64, n, iters int, ridge float64) []float64 {
+	w := make([]float64, n)
+	for range iters {
+		grad := make([]float64, n)
+		hess := make([][]float64, n)
+		for a := range hess {
+			hess[a] = make([]float64, n)
+		}
+		for i, x := range xs {
+			z := 0.0
+			for k := range n {
+				z += w[k] * x[k]
+			}
+			p := sigmoid(z)
+			y := 0.0
+			if ys[i] {
+				y = 1
+			}
+			r := (p - y) * sw[i]
+			v := p * (1 - p) * sw[i]
+			for a := range n {
+				if x[a] == 0 {
+					continue
+				}
+				grad[a] += r * x[a]
+				for b := range n {
+					hess[a][b] += v * x[a] * x[b]
+				}
+			}
+		}
+		for a := range n {
+			grad[a] += ridge * w[a]
+			hess[a][a] += ridge
+		}
+		step := solve(hess, grad)
+		for a := range n {
+			w[a] -= step[a]
+		}
+	}
+	return w
+}
+
+// solve solves h·x = g by Gaussian elimination with partial pivoting.
+func solve(h [][]float64, g []float64) []float64 {
+	n := len(g)
+	for c := range n {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(h[r][c]) > math.Abs(h[p][c]) {
+				p = r
+			}
+		}
+		h[c], h[p] = h[p], h[c]
+		g[c], g[p] = g[p], g[c]
+		for r := c + 1; r < n; r++ {
+			f := h[r][c] / h[c][c]
+			for k := c; k < n; k++ {
+				h[r][k] -= f * h[c][k]
+			}
+			g[r] -= f * g[c]
+		}
+	}
+	x := make([]float64, n)
+	for r := n - 1; r >= 0; r-- {
+		s := g[r]
+		for k := r + 1; k < n; k++ {
+			s -= h[r][k] * x[k]
+		}
+		x[r] = s / h[r][r]
+	}
+	return x
+}
+
+func predictAll(w *lineVec, samples []sample) []bool {
+	out := make([]bool, len(samples))
+	for i := range samples {
+		out[i] = score(w, &samples[i].x) > 0
+	}
+	return out
+}
+
+// prf says the precision, recall and errors of predictions.
+func prf(pred []bool, samples []sample) string {
+	tp, fp, fn := 0, 0, 0
+	for i, p := range pred {
+		switch {
+		case p && samples[i].y:
+			tp++
+		case p:
+			fp++
+		case samples[i].y:
+			fn++
+		}
+	}
+	return fmt.Sprintf("P=%.4f R=%.4f fp=%d fn=%d", float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn), fp, fn)
+}
+
+func accuracy(w *lineVec, samples []sample) float64 {
+	ok := 0
+	for i := range samples {
+		if (score(w, &samples[i].x) > 0) == samples[i].y {
+			ok++
+		}
+	}
+	return float64(ok) / float64(len(samples))
+}
+
+func TestTrain(t *testing.T) {
+	if !*train {
+		t.Skip("go test ./parse -run TestTrain -train fits the weights")
+	}
+	if _, err := os.Stat(filepath.Join(corpusRoot, "gen")); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	pages := loadTraining(t)
+	var heads, starts []sample
+	var works []*work
+	var labs [][]labelled
+	var ruleHeads, ruleStarts []bool
+	for _, p := range pages {
+		w := pageWork(t, p)
+		labels := labelLines(w.ps, p.gold)
+		works = append(works, w)
+		labs = append(labs, labels)
+		for i, l := range labels {
+			switch l.label {
+			case lbNone:
+				continue
+			case lbHead, lbStart, lbCont, lbByline:
+			}
+			isHead := l.headish()
+			heads = append(heads, sample{x: w.feats[i], y: isHead, w: pageWeight(p.set)})
+			ruleHeads = append(ruleHeads, w.rules.head[i] || w.rules.block[i])
+			if l.label == lbStart || l.label == lbCont {
+				starts = append(starts, sample{x: w.feats[i], y: l.label == lbStart, w: pageWeight(p.set)})
+				ruleStarts = append(ruleStarts, w.rules.start[i])
+			}
+		}
+	}
+	t.Logf("%d pages, %d lines", len(pages), len(heads))
+	wh1 := fitLogistic(heads, 12, 1)
+	heads, starts = heads[:0], starts[:0]
+	for n, w := range works {
+		addNeighbours(w.ps, w.feats, &wh1)
+		for i, l := range labs[n] {
+			if l.label == lbNone {
+				continue
+			}
+			heads = append(heads, sample{x: w.feats[i], y: l.headish(), w: pageWeight(pages[n].set)})
+			if l.label == lbStart || l.label == lbCont {
+				starts = append(starts, sample{x: w.feats[i], y: l.label == lbStart, w: pageWeight(pages[n].set)})
+			}
+		}
+	}
+	t.Logf("headish pass 1: %s", prf(predictAll(&wh1, heads), heads))
+	wh := fitLogistic(heads, 12, 1)
+	ws := fitLogistic(starts, 12, 1)
+	t.Logf("headish: rules %s learned %s", prf(ruleHeads, heads), prf(predictAll(&wh, heads), heads))
+	t.Logf("start: rules %s learned %s", prf(ruleStarts, starts), prf(predictAll(&ws, starts), starts))
+	headLineWeights, headNeighbourWeights, paragraphStartWeights = wh1, wh, ws
+
+	// The stories: a structured perceptron over the page-wide plan.
+	var plans []trainPlan
+	for n, w := range works {
+		w.decideLines()
+		if gold, agree, ok := goldPlan(w, labs[n]); ok {
+			plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(pages[n].set), labels: labs[n]})
+		}
+	}
+	t.Logf("stories: %d of %d pages have a plan the units can hold", len(plans), len(works))
+	gw, uw := fitStories(t, plans)
+	ww, kw := fitHeadlines(t, plans)
+	wrapWeights, kickerWeights = ww, kw
+	// The gap and unit models are fitted apart; how much a headline's
+	// score counts against a story's start is fitted on the whole plans of
+	// the -raw training pages, where the stage decides.
+	bestScale, bestFig := 1.0, -1.0
+	for _, scale := range []float64{0.5, 0.75, 1, 1.25, 1.5, 2, 3} {
+		var su unitVec
+		for k := range uw {
+			su[k] = uw[k] * scale
+		}
+		var tot scoreCounts
+		for n, p := range plans {
+			if pages[n].set != "gen" && pages[n].set != "gen-issue" {
+				continue
+			}
+			gold, err := json.Marshal(pages[n].gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tot.add(scoreWork(t, p.w, planStories(p.w.units, &gw, &su), gold))
+		}
+		m := tot.metrics()
+		t.Logf("unit scale %.2f: %s", scale, m.scoreLine())
+		if fig := m.ArticlesF1 + m.TitleAcc; fig > bestFig {
+			bestScale, bestFig = scale, fig
+		}
+	}
+	for k := range uw {
+		uw[k] *= bestScale
+	}
+	gapWeights, unitWeights = gw, uw
+	oracle, learned := map[string]*scoreCounts{}, map[string]*scoreCounts{}
+	var setNames []string
+	for n, p := range plans {
+		set := pages[n].set
+		if oracle[set] == nil {
+			oracle[set], learned[set] = &scoreCounts{}, &scoreCounts{}
+			setNames = append(setNames, set)
+		}
+		gold, err := json.Marshal(pages[n].gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		oracle[set].add(scoreWork(t, p.w, p.gold, gold))
+		learned[set].add(scoreWork(t, p.w, planStories(p.w.units, &gw, &uw), gold))
+	}
+	for _, set := range setNames {
+		t.Logf("%-16s plan nearest gold: %s", set, oracle[set].metrics().scoreLine())
+		t.Logf("%-16s learned plan:      %s", set, learned[set].metrics().scoreLine())
+	}
+	if os.Getenv("DUBAO_SHOW_TITLES") != "" {
+		shown := 0
+		for n, p := range plans {
+			if pages[n].set != os.Getenv("DUBAO_SHOW_TITLES") || shown > 60 {
+				continue
+			}
+			plan := planStories(p.w.units, &gw, &uw)
+			if os.Getenv("DUBAO_ORACLE") != "" {
+				plan = p.gold
+			}
+			paras, groups, stories := storiesOf(p.w.ps, p.w.units, p.w.paras, plan, p.w.raw)
+			arts := buildArticles(paras, groups, stories)
+			for _, a := range arts {
+				if len(a.Paragraphs) == 0 {
+					continue
+				}
+				for _, ga := range pages[n].gold.Articles {
+					if len(ga.Paragraphs) > 0 && flat(ga.Paragraphs[0]) == flat(a.Paragraphs[0]) && flat(ga.Title) != flat(a.Title) {
+						shown++
+						t.Logf("%s gold K=%q T=%q S=%q | got K=%q T=%q S=%q", pages[n].name, ga.Kicker, ga.Title, ga.Subtitle, a.Kicker, a.Title, a.Subtitle)
+					}
+				}
+			}
+		}
+	}
+	if os.Getenv("DUBAO_SHOW_GAPS") != "" {
+		shown := 0
+		for n, p := range plans {
+			us := p.w.units
+			gl := gapOdds(us, &gw)
+			for _, c := range p.gold {
+				k := c.i
+				if k == 0 || us[k].head || us[k-1].head || gl[k] > 0 || shown > 40 {
+					continue
+				}
+				shown++
+				t.Logf("%s/%s gap=%.1f w=%.1f→%.1f | %s | %s", pages[n].set, pages[n].name, gl[k], us[k-1].width, us[k].width, clip(us[k-1].text, 30, true), clip(us[k].text, 30, false))
+			}
+		}
+	}
+	if name := os.Getenv("DUBAO_SHOW_PLAN"); name != "" {
+		for n, p := range plans {
+			if pages[n].set+"/"+pages[n].name != name {
+				continue
+			}
+			us := p.w.units
+			mark := func(plan []cut) []string {
+				m := make([]string, len(us))
+				for si, c := range plan {
+					for k := c.i; k < c.j; k++ {
+						role := "b"
+						if k >= c.hi && k < c.hj {
+							role = "H"
+						} else if us[k].head {
+							role = "s"
+						}
+						m[k] = fmt.Sprintf("%2d%s", si, role)
+					}
+				}
+				return m
+			}
+			g, l := mark(p.gold), mark(planStories(us, &gw, &uw))
+			gl, ul := gapOdds(us, &gw), unitOdds(us, &uw)
+			for k, u := range us {
+				t.Logf("%s %s odds=%5.1f gap=%5.1f unit=%5.1f w=%4.1f %s", g[k], l[k], u.odds, gl[k], ul[k], u.width, clip(u.text, 24, false))
+			}
+		}
+	}
+	figures := validationFigures(t)
+	for _, f := range figures {
+		t.Log(f)
+	}
+	writeWeights(t, "weights_gen.go", len(pages), figures, []namedWeights{
+		{"paragraphStartWeights", "scores a body line as a paragraph's first line (roles.go)", ws[:]},
+		{"headLineWeights", "scores a line as a headline's or a subhead's, alone (roles.go)", wh1[:]},
+		{"headNeighbourWeights", "scores it again, hearing its neighbours' first scores (roles.go)", wh[:]},
+		{"gapWeights", "scores a gap between two units as a story's start (stories.go)", gw[:]},
+		{"unitWeights", "scores a headline-like unit as a story's headline (stories.go)", uw[:]},
+		{"wrapWeights", "scores a headline line as wrapping on into the next (headline.go)", ww[:]},
+		{"kickerWeights", "scores the first of a headline's two parts as a kicker (headline.go)", kw[:]},
+	})
+}
+
+// fitHeadlines fits the wrap and kicker models on the headlines of the
+// plans nearest gold, whose lines gold names.
+func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
+	var wx, kx [][]float64
+	var wy, ky []bool
+	var wwt, kwt []float64
+	for _, p := range plans {
+		labels := p.labels
+		us := p.w.units
+		for _, c := range p.gold {
+			if c.hj-c.hi == 0 {
+				continue
+			}
+			var ls []headLine
+			var fields []headField
+			ok := true
+			art := labels[us[c.hi].piece].article
+			for k := c.hi; k < c.hj; k++ {
+				l := labels[us[k].piece]
+				if l.label != lbHead || l.article != art || len(fields) > 0 && l.field < fields[len(fields)-1] {
+					ok = false
+					break
+				}
+				ls = append(ls, headLine{text: us[k].text, raw: us[k].raw, em: us[k].em})
+				fields = append(fields, l.field)
+			}
+			if !ok {
+				continue
+			}
+			longest := 0.0
+			for _, l := range ls {
+				longest = max(longest, l.em)
+			}
+			var parts []headPart
+			var kinds []headField
+			for i := range ls {
+				if i > 0 {
+					f := wrapFeatures(ls[i-1], ls[i], longest)
+					same := fields[i] == fields[i-1]
+					wx, wy, wwt = append(wx, f[:]), append(wy, same), append(wwt, p.weight)
+					if same {
+						parts[len(parts)-1].text = joinHeadline(parts[len(parts)-1].text, ls[i].text)
+						parts[len(parts)-1].lines++
+						continue
+					}
+				}
+				parts = append(parts, headPart{text: ls[i].text, lines: 1})
+				kinds = append(kinds, fields[i])
+			}
+			if len(parts) == 2 {
+				f := kickerFeatures(parts[0], parts[1])
+				kx, ky, kwt = append(kx, f[:]), append(ky, kinds[0] == hfKicker), append(kwt, p.weight)
+			}
+		}
+	}
+	copy(ww[:], fitLogisticN(wx, wy, wwt, numWrapFeatures, 12, 1))
+	copy(kw[:], fitLogisticN(kx, ky, kwt, numKickerFeatures, 12, 1))
+	t.Logf("headlines: %d line breaks, %d two-part headlines", len(wx), len(kx))
+	return ww, kw
+}
+
+type trainPlan struct {
+	labels []labelled
+	w      *work
+	agree  func(cut) float64
+	gold   []cut
+	weight float64
+}
+
+// goldPlan is the plan gold makes of a page's units, when the units can
+// hold it: every unit belongs to one gold article, and the headline lines
+// of an article stand together before or after its body.
+func goldPlan(w *work, labels []labelled) ([]cut, func(cut) float64, bool) {
+	us := w.units
+	art := make([]int, len(us))
+	isHead := make([]bool, len(us))
+	for k, u := range us {
+		if u.head {
+			l := labels[u.piece]
+			art[k], isHead[k] = l.article, l.label == lbHead
+			continue
+		}
+		p := w.paras[u.para]
+		votes := map[int]int{}
+		best, bestN := -1, 0
+		for i := p.first; i <= p.last && i < len(labels); i++ {
+			if a := labels[i].article; a >= 0 {
+				votes[a]++
+				if votes[a] > bestN {
+					best, bestN = a, votes[a]
+				}
+			}
+		}
+		art[k] = best
+	}
+	for k := range art {
+		if art[k] < 0 && k > 0 {
+			art[k] = art[k-1]
+		}
+	}
+	for k := len(art) - 1; k >= 0; k-- {
+		if art[k] < 0 && k+1 < len(art) {
+			art[k] = art[k+1]
+		}
+	}
+	// The plan nearest gold the units can hold: stories that keep the
+	// units of one article together, headlines that are gold's.
+	agree := agreement(us, art, isHead)
+	plan := bestPlan(us, agree)
+	return plan, agree, true
+}
+
+// agreement scores a story cut by how far it keeps gold's articles
+// together and takes gold's headline lines for its headline.
+func agreement(us []unit, art []int, isHead []bool) func(c cut) float64 {
+	return func(c cut) float64 {
+		first := c.i
+		for first < c.j && us[first].head {
+			first++
+		}
+		a := art[first]
+		s := 0.0
+		for k := c.i; k < c.j; k++ {
+			if art[k] == a {
+				s++
+			} else {
+				s--
+			}
+			if us[k].head && isHead[k] != (k >= c.hi && k < c.hj) {
+				s--
+			}
+		}
+		if c.i > 0 {
+			if art[c.i] != art[c.i-1] {
+				s++
+			} else {
+				s--
+			}
+		}
+		return s
+	}
+}
+
+// fitStories fits the gap and unit models on the plans nearest gold.
+func fitStories(t *testing.T, plans []trainPlan) (gw gapVec, uw unitVec) {
+	var gx, ux [][]float64
+	var gy, uy []bool
+	var gwt, uwt []float64
+	for _, p := range plans {
+		us := p.w.units
+		rf := newRowFacts(us)
+		start := map[int]bool{}
+		inHead := map[int]bool{}
+		for _, c := range p.gold {
+			start[c.i] = true
+			for k := c.hi; k < c.hj; k++ {
+				inHead[k] = true
+			}
+		}
+		for k := 1; k < len(us); k++ {
+			f := gapFeatures(us, rf, k)
+			gx, gy, gwt = append(gx, f[:]), append(gy, start[k]), append(gwt, p.weight)
+		}
+		for k := range us {
+			if us[k].head {
+				f := unitFeatures(us, rf, k)
+				ux, uy, uwt = append(ux, f[:]), append(uy, inHead[k]), append(uwt, p.weight)
+			}
+		}
+	}
+	copy(gw[:], fitLogisticN(gx, gy, gwt, numGapFeatures, 12, 1))
+	copy(uw[:], fitLogisticN(ux, uy, uwt, numUnitFeatures, 12, 1))
+	t.Logf("gaps: %d samples, units: %d samples", len(gx), len(ux))
+	report := func(name string, w []float64, xs [][]float64, ys []bool) {
+		var ss []sample
+		var pred []bool
+		for i, x := range xs {
+			z := 0.0
+			for k := range w {
+				z += w[k] * x[k]
+			}
+			pred = append(pred, z > 0)
+			ss = append(ss, sample{y: ys[i]})
+		}
+		t.Logf("%s: %s", name, prf(pred, ss))
+	}
+	report("gaps", gw[:], gx, gy)
+	for _, kind := range []int{gfParaPara, gfParaHead, gfHeadPara, gfHeadHead} {
+		var x2 [][]float64
+		var y2 []bool
+		for i, x := range gx {
+			if x[kind] == 1 {
+				x2, y2 = append(x2, x), append(y2, gy[i])
+			}
+		}
+		report("gaps "+gapFeatureNames[kind], gw[:], x2, y2)
+	}
+	report("units", uw[:], ux, uy)
+	for k, v := range gw {
+		t.Logf("gap %-12s %7.3f", gapFeatureNames[k], v)
+	}
+	for k, v := range uw {
+		t.Logf("unit %-12s %7.3f", unitFeatureNames[k], v)
+	}
+	return gw, uw
+}
+
+// scoreWork scores the articles a plan makes of a page against gold.
+func scoreWork(t *testing.T, w *work, plan []cut, gold []byte) scoreCounts {
+	paras, groups, stories := storiesOf(w.ps, w.units, w.paras, plan, w.raw)
+	page := &model.Page{Number: w.furn.page, Date: w.furn.date}
+	page.Articles = buildArticles(paras, groups, stories)
+	b, err := json.Marshal(page.JSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := loadScored(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := loadScored(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return scorePage(g, q)
+}
+
+func prevTextPiece(ps []piece, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if isTextPiece(&ps[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+type namedWeights struct {
+	name, doc string
+	w         []float64
+}
+
+// validationFigures scores the validation pages (gen g201–g240 through
+// both extractors) with the weights in force, as paperscore would.
+func validationFigures(t *testing.T) []string {
+	var out []string
+	for _, set := range []string{"gen", "gen-miner"} {
+		pages, err := loadTrainPages(corpusRoot, set, validSplit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tot scoreCounts
+		for _, p := range pages {
+			gold, err := os.ReadFile(filepath.Join(corpusRoot, set, p.name+".gold.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := loadScored(gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, err := loadScored(predict(t, corpusPage{set: set, name: p.name, text: p.text, gold: gold}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tot.add(scorePage(g, q))
+		}
+		out = append(out, fmt.Sprintf("%s g201–g240 (%d pages): %s", set, len(pages), tot.metrics().scoreLine()))
+	}
+	return out
+}
+
+// writeWeights writes the generated weights file.
+func writeWeights(t *testing.T, path string, pages int, figures []string, ws []namedWeights) {
+	var b strings.Builder
+	b.WriteString("// Code generated by go test ./parse -run TestTrain -train; DO NOT EDIT.\n//\n")
+	fmt.Fprintf(&b, "// Fitted on %d training pages: gen g001–g200 and the same pages through\n", pages)
+	b.WriteString("// pdfminer (gen-miner), the gen issues through both extractors, and the seed\n")
+	b.WriteString("// and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:\n//\n")
+	for _, f := range figures {
+		fmt.Fprintf(&b, "//\t%s\n", f)
+	}
+	b.WriteString("\npackage parse\n")
+	for _, w := range ws {
+		typ, prefix, names := "lineVec", "lf", lineFeatureNames[:]
+		switch {
+		case strings.HasPrefix(w.name, "gap"):
+			typ, prefix, names = "gapVec", "gf", gapFeatureNames[:]
+		case strings.HasPrefix(w.name, "unit"):
+			typ, prefix, names = "unitVec", "uf", unitFeatureNames[:]
+		case strings.HasPrefix(w.name, "wrap"):
+			typ, prefix, names = "wrapVec", "wf", wrapFeatureNames[:]
+		case strings.HasPrefix(w.name, "kicker"):
+			typ, prefix, names = "kickerVec", "kf", kickerFeatureNames[:]
+		}
+		fmt.Fprintf(&b, "\n// %s %s.\nvar %s = %s{\n", w.name, w.doc, w.name, typ)
+		for k, v := range w.w {
+			if v != 0 {
+				fmt.Fprintf(&b, "\t%s%s: %.6f,\n", prefix, strings.ToUpper(names[k][:1])+names[k][1:], v)
+			}
+		}
+		b.WriteString("}\n")
+	}
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
