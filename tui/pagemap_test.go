@@ -314,6 +314,11 @@ func TestMapWithNarrowedList(t *testing.T) {
 func TestMapReadsAContinuedPart(t *testing.T) {
 	is := mapIssue(t)
 	head, tail := is.Pages[0].Articles[0], is.Pages[1].Articles[8]
+	// The fixtures keep only the first lines of a story: the head is made
+	// longer than a screen, so that the body opening at the tail shows.
+	for i := range 40 {
+		head.Paragraphs = append(head.Paragraphs, fmt.Sprintf("第%d段。", i+1))
+	}
 	var stories []*model.Story
 	for _, s := range is.Stories {
 		if s.Parts[0] != tail {

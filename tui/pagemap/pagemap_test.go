@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/dubaoreader/dubao/model"
@@ -125,12 +126,45 @@ func TestPlaceWithoutGeometry(t *testing.T) {
 	}
 }
 
+// TestFiguresUnderStories: a picture keeps its cells whether a story's
+// box lies over it (the story's photo, shaded inside its box) or not; off
+// the page it is clipped.
 func TestFiguresUnderStories(t *testing.T) {
 	p := page(100, 100, []model.Box{{X0: 0, Y0: 0, X1: 50, Y1: 100}})
-	p.Geometry.Figures = []model.Box{{X0: 40, Y0: 0, X1: 100, Y1: 50}}
+	p.Geometry.Figures = []model.Box{{X0: 40, Y0: 0, X1: 100, Y1: 50}, {X0: 80, Y0: 80, X1: 300, Y1: 300}}
 	m := Place(p, 20, 10)
-	if len(m.Figures) != 1 || m.Figures[0] != (Rect{10, 0, 10, 5}) {
-		t.Errorf("figures %v, want the part right of the story, {10 0 10 5}", m.Figures)
+	want := []Rect{{8, 0, 12, 5}, {16, 8, 4, 2}}
+	if !slices.Equal(m.Figures, want) {
+		t.Errorf("figures %v, want %v", m.Figures, want)
+	}
+}
+
+// TestOutline: a region given as the parse gives it — a headline line
+// narrower than the columns, the columns with gutters between them, the
+// story's photo across them — is one block; a region that wraps round
+// another story keeps its parts, and does not take the other's cells.
+func TestOutline(t *testing.T) {
+	story := []model.Box{
+		{X0: 20, Y0: 0, X1: 80, Y1: 8},    // headline
+		{X0: 0, Y0: 10, X1: 100, Y1: 40},  // photo
+		{X0: 0, Y0: 42, X1: 30, Y1: 100},  // columns
+		{X0: 35, Y0: 42, X1: 65, Y1: 100}, //
+		{X0: 70, Y0: 42, X1: 100, Y1: 96}, //
+	}
+	got := outline(0, [][]model.Box{story}, nil)
+	if want := []model.Box{{X0: 0, Y0: 0, X1: 100, Y1: 100}}; !slices.Equal(got, want) {
+		t.Errorf("outline %v, want %v", got, want)
+	}
+	// An L round a small story in the bottom right corner: their bounds
+	// would leave little empty, but take the other story.
+	ell := []model.Box{{X0: 0, Y0: 0, X1: 100, Y1: 78}, {X0: 0, Y0: 78, X1: 78, Y1: 100}}
+	corner := []model.Box{{X0: 80, Y0: 80, X1: 100, Y1: 100}}
+	if got := outline(0, [][]model.Box{ell, corner}, nil); len(got) != 2 {
+		t.Errorf("the L comes out as %v", got)
+	}
+	m := Place(page(100, 100, ell, corner), 40, 20)
+	if len(m.Boxes[0]) < 2 || len(m.Boxes[1]) != 1 || m.Boxes[1][0].Area() < 8*4 {
+		t.Errorf("boxes %v", m.Boxes)
 	}
 }
 
@@ -216,10 +250,10 @@ func checkNoOverlap(t *testing.T, m Map) {
 				t.Errorf("story %d's box %v overlaps story %d's %v", a.story, a.r, b.story, b.r)
 			}
 		}
-		for _, f := range m.Figures {
-			if f.Overlaps(a.r) {
-				t.Errorf("figure %v lies over story %d's box %v", f, a.story, a.r)
-			}
+	}
+	for _, f := range m.Figures {
+		if f.Empty() || f.X < 0 || f.Y < 0 || f.X+f.W > m.W || f.Y+f.H > m.H {
+			t.Errorf("figure %v is empty or leaves the %d×%d map", f, m.W, m.H)
 		}
 	}
 }
