@@ -521,7 +521,11 @@ const (
 // little) is taken before one that lies beside it too. Of those, the
 // nearest wins, the distance across the direction counting double (so that
 // going right keeps to the same band of the page before it jumps to
-// another), and being further off course is the tie-break.
+// another), and being further off course is the tie-break — between
+// distances within tie points of each other, as edges measured from print
+// differ by that much: from a lead down the page's whole left side, right
+// goes to the story level with its middle, not to the one whose edge is a
+// point nearer.
 func (m Map) Nearest(from int, d Direction) (int, bool) {
 	if from < 0 || from >= len(m.Regions) || len(m.Regions[from]) == 0 {
 		return 0, false
@@ -545,7 +549,7 @@ func (m Map) Nearest(from int, d Direction) (int, bool) {
 				}
 			}
 			off := offCourse(cur, b, d)
-			if score < bestScore || (score == bestScore && off < bestOff) {
+			if score < bestScore-tie || (score <= bestScore+tie && off < bestOff) {
 				best, bestScore, bestOff = i, score, off
 			}
 		}
@@ -555,6 +559,10 @@ func (m Map) Nearest(from int, d Direction) (int, bool) {
 	}
 	return 0, false
 }
+
+// tie is how many points apart two distances on the page may be and
+// still count as the same (print's measures of one gutter differ by that).
+const tie = 6.0
 
 // past reports whether box b lies wholly beyond cur's edge in direction
 // d, give or take a tenth of cur's size that way.

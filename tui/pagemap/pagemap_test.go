@@ -205,6 +205,20 @@ func TestNearest(t *testing.T) {
 
 // Going right from a story keeps to its band: the story level with it wins
 // over one nearer but lower down.
+// TestNearestTie: from a tall lead down the left side, right goes to the
+// story level with the lead's middle part more, though the other's edge
+// is a point nearer: measures from print differ by that much.
+func TestNearestTie(t *testing.T) {
+	p := page(300, 400,
+		[]model.Box{{X0: 0, Y0: 0, X1: 95, Y1: 380}},
+		[]model.Box{{X0: 106, Y0: 0, X1: 300, Y1: 250}},
+		[]model.Box{{X0: 105, Y0: 260, X1: 300, Y1: 400}},
+	)
+	if got, ok := Place(p, 60, 40).Nearest(0, Right); !ok || got != 1 {
+		t.Errorf("right from the lead goes to %d, want 1", got)
+	}
+}
+
 func TestNearestKeepsToTheBand(t *testing.T) {
 	from := []model.Box{{X0: 0, Y0: 0, X1: 100, Y1: 100}}
 	level := []model.Box{{X0: 200, Y0: 0, X1: 300, Y1: 100}}
