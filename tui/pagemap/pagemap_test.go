@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/parse"
+	"github.com/dubaoreader/dubao/parse/pdfium"
 )
 
 func TestSize(t *testing.T) {
@@ -329,51 +331,102 @@ func TestPlaceProperty(t *testing.T) {
 	for n := range 500 {
 		p := randomPage(r)
 		w, h := Size(p.Geometry.Width, p.Geometry.Height, 30+r.IntN(130), 16+r.IntN(40))
-		m := Place(p, w, h)
-		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			for i, a := range p.Articles {
-				if len(a.Region) > 0 && len(m.Boxes[i]) == 0 {
-					t.Errorf("story %d (region %v) has no box on a %d×%d map", i, a.Region, w, h)
-				}
-			}
-			checkNoOverlap(t, m)
+		t.Run(fmt.Sprint(n), func(t *testing.T) { checkPlaced(t, p, w, h) })
+	}
+}
 
-			// tab: reading order, every story once, and round.
-			first := m.Lead()
-			at, seen := first, 1
-			for {
-				next := m.Next(at, 1)
-				if back := m.Next(next, -1); back != at {
-					t.Errorf("shift+tab from %d goes to %d, want %d", next, back, at)
-				}
-				if next == first {
-					break
-				}
-				if next <= at {
-					t.Fatalf("tab from %d goes to %d: not reading order", at, next)
-				}
-				at = next
-				seen++
-			}
-			shown := 0
-			for _, b := range m.Boxes {
-				if len(b) > 0 {
-					shown++
-				}
-			}
-			if seen != shown {
-				t.Errorf("tab visits %d stories, the map shows %d", seen, shown)
-			}
+// checkPlaced places page p in w×h cells and checks that every story with
+// a region gets a box, no box overlaps another or leaves the map, tab goes
+// through the stories in reading order and comes round, and moving by
+// place lands on another story that lies that way.
+func checkPlaced(t *testing.T, p *model.Page, w, h int) {
+	t.Helper()
+	m := Place(p, w, h)
+	for i, a := range p.Articles {
+		if len(a.Region) > 0 && len(m.Boxes[i]) == 0 {
+			t.Errorf("story %d (region %v) has no box on a %d×%d map", i, a.Region, w, h)
+		}
+	}
+	checkNoOverlap(t, m)
 
-			for i := range m.Boxes {
-				for _, d := range []Direction{Left, Right, Up, Down} {
-					j, ok := m.Nearest(i, d)
-					if ok && (j == i || len(m.Boxes[j]) == 0 || !beyond(bounds(m.Regions[i]), bounds(m.Regions[j]), d)) {
-						t.Errorf("Nearest(%d, %d) = %d, which does not lie that way", i, d, j)
-					}
-				}
+	// tab: reading order, every story once, and round.
+	first := m.Lead()
+	at, seen := first, 1
+	for {
+		next := m.Next(at, 1)
+		if back := m.Next(next, -1); back != at {
+			t.Errorf("shift+tab from %d goes to %d, want %d", next, back, at)
+		}
+		if next == first {
+			break
+		}
+		if next <= at {
+			t.Fatalf("tab from %d goes to %d: not reading order", at, next)
+		}
+		at = next
+		seen++
+	}
+	shown := 0
+	for _, b := range m.Boxes {
+		if len(b) > 0 {
+			shown++
+		}
+	}
+	if seen != shown {
+		t.Errorf("tab visits %d stories, the map shows %d", seen, shown)
+	}
+
+	for i := range m.Boxes {
+		for _, d := range []Direction{Left, Right, Up, Down} {
+			j, ok := m.Nearest(i, d)
+			if ok && (j == i || len(m.Boxes[j]) == 0 || !beyond(bounds(m.Regions[i]), bounds(m.Regions[j]), d)) {
+				t.Errorf("Nearest(%d, %d) = %d, which does not lie that way", i, d, j)
 			}
-		})
+		}
+	}
+}
+
+// TestPlaceCorpusPages: checkPlaced on pages of the shared corpus as the
+// PDF parse reads them (parse.PagesReading with PDFium), at the sizes of an
+// 80×24 and a 160×50 window and at random ones. Without ../shared it skips.
+func TestPlaceCorpusPages(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	names := []string{"gen/g003.pdf", "gen/g018.pdf", "gen/g033.pdf", "gen/g058.pdf", "gen-issue/s1p1.pdf", "gen-issue/s3p2.pdf"}
+	if _, err := os.Stat(filepath.Join(dir, names[0])); err != nil {
+		t.Skipf("no corpus PDFs at %s: skipped", dir)
+	}
+	if testing.Short() {
+		t.Skip("reads PDFs with PDFium")
+	}
+	cache := ""
+	if d, err := os.UserCacheDir(); err == nil {
+		cache = filepath.Join(d, "dubao", "wazero") // as dubao's own, so that PDFium is compiled once
+	}
+	ex := pdfium.New(cache)
+	defer ex.Close()
+	r := rand.New(rand.NewPCG(13, 13))
+	for _, name := range names {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := parse.PagesReading(b, ex)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, p := range pages {
+			if p.Geometry == nil {
+				t.Fatalf("%s: no geometry", name)
+			}
+			rooms := [][2]int{{76, 20}, {156, 46}}
+			for range 8 {
+				rooms = append(rooms, [2]int{30 + r.IntN(130), 16 + r.IntN(40)})
+			}
+			for _, room := range rooms {
+				w, h := Size(p.Geometry.Width, p.Geometry.Height, room[0], room[1])
+				t.Run(fmt.Sprintf("%s/%dx%d", name, w, h), func(t *testing.T) { checkPlaced(t, p, w, h) })
+			}
+		}
 	}
 }
 
