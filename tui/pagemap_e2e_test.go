@@ -15,9 +15,9 @@ import (
 )
 
 // mapHelper makes the test binary a reader of the map fixtures, run in
-// tmux by TestEndToEndMap: dubao itself opens no page JSON with geometry
-// until the PDF parse gives it some. Its value is the folder to read
-// testdata from.
+// tmux by TestEndToEndMap, which needs no corpus PDFs (TestEndToEndMapPDF
+// runs dubao itself on them). Its value is the folder to read testdata
+// from.
 var mapHelper = flag.String("map-helper", "", "run the reader on the map fixtures, from this folder (for TestEndToEndMap)")
 
 // TestMapHelperProcess is the reader TestEndToEndMap drives; without
