@@ -48,12 +48,11 @@ func TestEndToEndPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	bin := buildDubao(t)
+	cache := t.TempDir()
 	// Compiling PDFium's WebAssembly for the first time takes seconds:
 	// done here, the reader then opens the folder at once.
-	if out, err := exec.Command(bin, "parse", dir).CombinedOutput(); err != nil {
-		t.Fatalf("dubao parse %s: %v\n%s", dir, err, out)
-	}
-	s := startPDFReader(t, bin, dir)
+	parsePDFs(t, bin, cache, dir)
+	s := startPDFReader(t, bin, cache, dir)
 	s.keys("Enter")
 	// The story, headline and first words, as the gold page has them: on
 	// a loaded machine the reader may take a while to draw it.
@@ -88,15 +87,29 @@ func TestEndToEndPDF(t *testing.T) {
 	t.Fatalf("q did not quit:\n%s", s.capture())
 }
 
-// startPDFReader starts dubao on dir in tmux, as startTmuxIn does, but
-// waits for the page list for up to a minute: reading PDFs on a
-// loaded machine takes a while.
-func startPDFReader(t *testing.T, bin, dir string) *tmuxSession {
+// parsePDFs runs dubao parse on dir with cache as XDG_CACHE_HOME, so that
+// PDFium is compiled there once for the test's runs, and returns the JSON
+// it prints.
+func parsePDFs(t *testing.T, bin, cache, dir string) []byte {
+	t.Helper()
+	cmd := exec.Command(bin, "parse", dir)
+	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+cache)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("dubao parse %s: %v\n%s", dir, err, out)
+	}
+	return out
+}
+
+// startPDFReader starts dubao on dir in tmux, as startTmuxIn does, with
+// cache as XDG_CACHE_HOME, but waits for the page list for up to
+// a minute: reading PDFs on a loaded machine takes a while.
+func startPDFReader(t *testing.T, bin, cache, dir string) *tmuxSession {
 	t.Helper()
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("dubao-e2e-pdf-%d-%d", os.Getpid(), time.Now().UnixNano()), w: 100, h: 30}
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "e2e",
 		"-e", "RUNEWIDTH_EASTASIAN=", "-e", "DUBAO_AMBIGUOUS_SETTLED=",
-		"-e", "XDG_DATA_HOME="+t.TempDir(), "-e", "XDG_STATE_HOME="+t.TempDir(),
+		"-e", "XDG_DATA_HOME="+t.TempDir(), "-e", "XDG_STATE_HOME="+t.TempDir(), "-e", "XDG_CACHE_HOME="+cache,
 		"exec "+bin+" --ambiguous narrow '"+dir+"'")
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	var screen string

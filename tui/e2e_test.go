@@ -359,14 +359,13 @@ func rest(screen string) string {
 	return screen[:strings.LastIndex(screen, "\n")]
 }
 
-// waitGone waits up to three seconds for dubao to quit.
+// waitGone waits up to thirty seconds for dubao to quit.
 func (s *tmuxSession) waitGone() {
 	s.t.Helper()
-	for range 30 {
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if exec.Command("tmux", "-L", s.socket, "has-session", "-t", "e2e").Run() != nil {
 			return
 		}
-		time.Sleep(100 * time.Millisecond)
 	}
 	s.t.Fatalf("dubao did not quit:\n%s", s.capture())
 }

@@ -437,7 +437,8 @@ func writeCells(b *strings.Builder, cells []mapCell, paints *[mpPaints]paint, ru
 
 // mapGrid returns the cells of the map's part of the screen, w×h, row by
 // row: the page's frame, its pictures, and the stories' boxes with their
-// headlines.
+// headlines over them — a story's photo is shaded inside its box, the
+// lines of the headline clear.
 func (m *Model) mapGrid(page *model.Page, w, h int) []mapCell {
 	p := &m.pmap
 	gl := glyphsFor(m.c.m)
@@ -514,10 +515,14 @@ func (m *Model) mapGrid(page *model.Page, w, h int) []mapCell {
 			r.X += at.X
 			r.Y += at.Y
 			box(r, bg, pt)
-			if i == p.art { // the whole box turned over
+			if i == p.art { // the whole box turned over, its pictures kept
 				for y := r.Y + 1; y < r.Y+r.H-1; y++ {
 					for x := r.X + 1; x < r.X+r.W-1; x++ {
-						set(x, y, " ", mpCurrent)
+						if y >= 0 && y < h && x >= 0 && x < w && grid[y*w+x].p == mpShade {
+							set(x, y, gl.shade, mpCurrent)
+						} else {
+							set(x, y, " ", mpCurrent)
+						}
 					}
 				}
 			}
@@ -530,6 +535,9 @@ func (m *Model) mapGrid(page *model.Page, w, h int) []mapCell {
 		}
 		for j, line := range m.boxLines(page.Articles[i], iw, ih) {
 			x := at.X + r.X + 1
+			for k := range iw { // a picture under the headline gives way to it
+				set(x+k, at.Y+r.Y+1+j, " ", label)
+			}
 			for k, c := range line {
 				s := line[k : k+utf8.RuneLen(c)]
 				cw := m.c.m.RuneWidth(c)

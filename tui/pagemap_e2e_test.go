@@ -1,20 +1,23 @@
 package tui
 
 import (
+	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
 
 // mapHelper makes the test binary a reader of the map fixtures, run in
-// tmux by TestEndToEndMap: dubao itself opens no page JSON with geometry
-// until the PDF parse gives it some. Its value is the folder to read
-// testdata from.
+// tmux by TestEndToEndMap, which needs no corpus PDFs (TestEndToEndMapPDF
+// runs dubao itself on them). Its value is the folder to read testdata
+// from.
 var mapHelper = flag.String("map-helper", "", "run the reader on the map fixtures, from this folder (for TestEndToEndMap)")
 
 // TestMapHelperProcess is the reader TestEndToEndMap drives; without
@@ -105,4 +108,112 @@ func TestEndToEndMap(t *testing.T) {
 	}
 	s.keys("q")
 	s.waitGone()
+}
+
+// TestEndToEndMapPDF opens a folder of two corpus PDF pages (gen-issue s2,
+// pages 1 and 2) in the real dubao, opens the map on the first page's
+// lead, moves right and then down, and reads: the story the panel shows
+// after each move, and the one read, is the one whose region lies there —
+// of the stories wholly that way and level with (or under) the one before,
+// the nearest — measured on the regions dubao parse gives for the files.
+func TestEndToEndMapPDF(t *testing.T) {
+	skipWithoutTmux(t)
+	src := filepath.Join("..", "..", "shared", "corpus", "gen-issue")
+	if _, err := os.Stat(filepath.Join(src, "s2p1.pdf")); err != nil {
+		t.Skipf("no corpus PDFs at %s: skipped", src)
+	}
+	dir := filepath.Join(t.TempDir(), "2019-10-19")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"s2p1.pdf", "s2p2.pdf"} {
+		b, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := buildDubao(t)
+	cache := t.TempDir()
+	var parsed struct{ Pages []model.PageJSON }
+	if err := json.Unmarshal(parsePDFs(t, bin, cache, dir), &parsed); err != nil {
+		t.Fatal(err)
+	}
+	if len(parsed.Pages) == 0 || parsed.Pages[0].Geometry == nil {
+		t.Fatalf("dubao parse gives no geometry for %s", dir)
+	}
+	page := pageOfJSON(parsed.Pages[0], "s2p1.pdf")
+	lead := 0
+	right := nearestThat(page, lead, func(b, from model.Box) bool {
+		return b.X0 >= from.X1-5 && b.Y0 < from.Y1 && b.Y1 > from.Y0
+	})
+	down := nearestThat(page, right, func(b, from model.Box) bool {
+		return b.Y0 >= from.Y1-5 && b.X0 < from.X1 && b.X1 > from.X0
+	})
+	if right < 0 || down < 0 {
+		t.Fatalf("page 1 has no story right of its lead and one below that: %d %d", right, down)
+	}
+
+	s := startPDFReader(t, bin, cache, dir)
+	shows := func(key string, want int) {
+		t.Helper()
+		s.keys(key)
+		var screen string
+		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+			screen = s.capture()
+			if strings.Contains(screen, "版面图") && titled(page, panelOf(screen)) == want {
+				s.checkWidths(screen)
+				return
+			}
+		}
+		t.Fatalf("after %s the map does not show %q, whose region lies there:\n%s", key, page.Articles[want].Title, screen)
+	}
+	shows("m", lead)
+	shows("l", right)
+	shows("j", down)
+	s.keys("Enter")
+	a := page.Articles[down]
+	title := strings.ReplaceAll(a.Title, " ", "")
+	first := strings.ReplaceAll(a.Paragraphs[0], " ", "")
+	first = string([]rune(first)[:min(10, len([]rune(first)))])
+	var screen string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		screen = s.capture()
+		if body := bodyOf(screen); strings.Contains(body, title) && strings.Contains(body, first) {
+			s.checkWidths(screen)
+			s.keys("q")
+			s.waitGone()
+			return
+		}
+	}
+	t.Fatalf("enter does not read %q:\n%s", a.Title, screen)
+}
+
+// nearestThat returns the article of p, other than from, whose region's
+// bounds lie as way says of from's, nearest to from's (by the gap between
+// the bounds, the nearer centre across breaking a tie of a few points);
+// -1 for none.
+func nearestThat(p *model.Page, from int, way func(b, from model.Box) bool) int {
+	if from < 0 {
+		return -1
+	}
+	f := p.Articles[from].Bounds()
+	best, bestGap, bestOff := -1, math.Inf(1), math.Inf(1)
+	for i, a := range p.Articles {
+		if i == from || len(a.Region) == 0 || a.Title == "" || len(a.Paragraphs) == 0 {
+			continue
+		}
+		b := a.Bounds()
+		if !way(b, f) {
+			continue
+		}
+		gap := max(b.X0-f.X1, f.X0-b.X1, 0) + max(b.Y0-f.Y1, f.Y0-b.Y1, 0)
+		off := math.Abs(b.X0+b.X1-f.X0-f.X1) + math.Abs(b.Y0+b.Y1-f.Y0-f.Y1)
+		if gap < bestGap-5 || (gap < bestGap+5 && off < bestOff) {
+			best, bestGap, bestOff = i, gap, off
+		}
+	}
+	return best
 }

@@ -133,6 +133,13 @@ func readCmd(args []string) error {
 	user, warnings := userThemes(os.Getenv)
 	o.UserThemes = append(o.UserThemes, user...)
 	o.Warnings = append(o.Warnings, warnings...)
+	if o.Library != nil || hasGeometry(is) {
+		// The picture of the page under the page map, where the terminal
+		// shows kitty graphics: PDFium renders it.
+		r := pdfReader()
+		defer r.Close()
+		o.PageImage = pageImages(r)
+	}
 	err = tui.Run(is, o)
 	if w := (*shelf.Warning)(nil); errors.As(err, &w) {
 		say(err.Error()) // the place was saved, in a fresh file: said, not failed

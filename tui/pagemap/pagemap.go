@@ -99,8 +99,8 @@ type Map struct {
 	// one whose region is taken by others. No two boxes of the map overlap.
 	Boxes [][]Rect
 
-	// Figures are the page's pictures and adverts, in the cells no story
-	// takes.
+	// Figures are the page's pictures and adverts: some stand alone, some
+	// lie inside a story's box (the story's photo), to be shaded under it.
 	Figures []Rect
 
 	// Regions are the articles' regions, in points, for the stories that
@@ -144,15 +144,18 @@ func Place(p *model.Page, w, h int) Map {
 		r     Rect
 	}
 	var items []item
+	regions := make([][]model.Box, min(len(p.Articles), maxStories))
 	for i, a := range p.Articles {
 		if a == nil || i >= maxStories {
 			continue
 		}
-		region := a.Region
-		if len(region) > maxRects {
-			region = []model.Box{a.Bounds()}
+		regions[i] = a.Region
+		if len(a.Region) > maxRects {
+			regions[i] = []model.Box{a.Bounds()}
 		}
-		for _, b := range region {
+	}
+	for i := range regions {
+		for _, b := range outline(i, regions, g.Figures) {
 			if r := snap(b); !b.Empty() && !r.Empty() {
 				items = append(items, item{i, r})
 			}
@@ -189,12 +192,116 @@ func Place(p *model.Page, w, h int) Map {
 	}
 
 	for _, f := range g.Figures {
-		if f.Empty() {
-			continue
+		if r := snap(f); !f.Empty() && !r.Empty() && len(m.Figures) < maxFigures {
+			m.Figures = append(m.Figures, r)
 		}
-		m.Figures = append(m.Figures, cut(snap(f), placed)...)
 	}
 	return m
+}
+
+// outline returns the region of story i of regions as the map draws it:
+// its rectangles joined wherever their bounds take in little that is
+// neither theirs nor another story's — a region as the parse gives it is a
+// rectangle for each column, each headline line and each picture, with
+// gutters between them narrower than a cell, and the map draws the story
+// as the one block it is in print. Two rectangles are joined when their
+// bounds leave at most half of themselves empty and take at most a
+// fiftieth of another story's rectangles or of a picture that is no
+// story's (print measures overlap a little); the pair that leaves the
+// least empty first, until none is left to join. A region that wraps
+// round another story keeps its parts.
+func outline(i int, regions [][]model.Box, figures []model.Box) []model.Box {
+	var rs []model.Box
+	for _, b := range regions[i] {
+		if !b.Empty() && finite(b) {
+			rs = append(rs, b)
+		}
+	}
+	if len(rs) < 2 {
+		return rs
+	}
+	// The other stories' rectangles within the region's bounds; past
+	// maxNear of them, the page is no newspaper's and the region is drawn
+	// as it is.
+	var all model.Box
+	for _, b := range rs {
+		all = all.Union(b)
+	}
+	var near []model.Box
+	for j, reg := range regions {
+		for _, o := range reg {
+			if j != i && area(intersect(all, o)) > 0 {
+				near = append(near, o)
+			}
+		}
+	}
+	for _, f := range figures {
+		if area(intersect(all, f)) > 0 && !slices.ContainsFunc(rs, func(b model.Box) bool { return area(intersect(b, f)) > 0 }) {
+			near = append(near, f) // a picture of no story of its own
+		}
+	}
+	if len(near) > maxNear {
+		return rs
+	}
+	taken := func(u model.Box) float64 {
+		var t float64
+		for _, o := range near {
+			t += area(intersect(u, o))
+		}
+		return t
+	}
+	for len(rs) > 1 {
+		type pair struct {
+			a, b  int
+			empty float64
+		}
+		var pairs []pair
+		for a := range rs {
+			for b := a + 1; b < len(rs); b++ {
+				u := rs[a].Union(rs[b])
+				empty := area(u) - area(rs[a]) - area(rs[b]) + area(intersect(rs[a], rs[b]))
+				if empty <= area(u)/2 {
+					pairs = append(pairs, pair{a, b, empty / area(u)})
+				}
+			}
+		}
+		slices.SortStableFunc(pairs, func(x, y pair) int { return cmp.Compare(x.empty, y.empty) })
+		joined := false
+		for _, pr := range pairs {
+			u := rs[pr.a].Union(rs[pr.b])
+			if taken(u) > area(u)/50 {
+				continue
+			}
+			rs[pr.a] = u
+			rs = slices.Delete(rs, pr.b, pr.b+1)
+			joined = true
+			break
+		}
+		if !joined {
+			break
+		}
+	}
+	return rs
+}
+
+func finite(b model.Box) bool {
+	for _, v := range []float64{b.X0, b.Y0, b.X1, b.Y1} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func area(b model.Box) float64 {
+	if b.Empty() {
+		return 0
+	}
+	return (b.X1 - b.X0) * (b.Y1 - b.Y0)
+}
+
+func intersect(a, b model.Box) model.Box {
+	return model.Box{X0: max(a.X0, b.X0), Y0: max(a.Y0, b.Y0), X1: min(a.X1, b.X1), Y1: min(a.Y1, b.Y1)}
 }
 
 // Bounds on what a page may ask of Place, so that no page, however
@@ -206,6 +313,8 @@ const (
 	maxStories = 256
 	maxRects   = 16
 	maxPieces  = 8
+	maxFigures = 64
+	maxNear    = 64
 )
 
 // cut returns the cells of r outside every rectangle of placed, as at most
@@ -412,7 +521,11 @@ const (
 // little) is taken before one that lies beside it too. Of those, the
 // nearest wins, the distance across the direction counting double (so that
 // going right keeps to the same band of the page before it jumps to
-// another), and being further off course is the tie-break.
+// another), and being further off course is the tie-break — between
+// distances within tie points of each other, as edges measured from print
+// differ by that much: from a lead down the page's whole left side, right
+// goes to the story level with its middle, not to the one whose edge is a
+// point nearer.
 func (m Map) Nearest(from int, d Direction) (int, bool) {
 	if from < 0 || from >= len(m.Regions) || len(m.Regions[from]) == 0 {
 		return 0, false
@@ -436,7 +549,7 @@ func (m Map) Nearest(from int, d Direction) (int, bool) {
 				}
 			}
 			off := offCourse(cur, b, d)
-			if score < bestScore || (score == bestScore && off < bestOff) {
+			if score < bestScore-tie || (score <= bestScore+tie && off < bestOff) {
 				best, bestScore, bestOff = i, score, off
 			}
 		}
@@ -446,6 +559,10 @@ func (m Map) Nearest(from int, d Direction) (int, bool) {
 	}
 	return 0, false
 }
+
+// tie is how many points apart two distances on the page may be and
+// still count as the same (print's measures of one gutter differ by that).
+const tie = 6.0
 
 // past reports whether box b lies wholly beyond cur's edge in direction
 // d, give or take a tenth of cur's size that way.

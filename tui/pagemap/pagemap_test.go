@@ -7,9 +7,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/parse"
+	"github.com/dubaoreader/dubao/parse/pdfium"
 )
 
 func TestSize(t *testing.T) {
@@ -125,12 +128,45 @@ func TestPlaceWithoutGeometry(t *testing.T) {
 	}
 }
 
+// TestFiguresUnderStories: a picture keeps its cells whether a story's
+// box lies over it (the story's photo, shaded inside its box) or not; off
+// the page it is clipped.
 func TestFiguresUnderStories(t *testing.T) {
 	p := page(100, 100, []model.Box{{X0: 0, Y0: 0, X1: 50, Y1: 100}})
-	p.Geometry.Figures = []model.Box{{X0: 40, Y0: 0, X1: 100, Y1: 50}}
+	p.Geometry.Figures = []model.Box{{X0: 40, Y0: 0, X1: 100, Y1: 50}, {X0: 80, Y0: 80, X1: 300, Y1: 300}}
 	m := Place(p, 20, 10)
-	if len(m.Figures) != 1 || m.Figures[0] != (Rect{10, 0, 10, 5}) {
-		t.Errorf("figures %v, want the part right of the story, {10 0 10 5}", m.Figures)
+	want := []Rect{{8, 0, 12, 5}, {16, 8, 4, 2}}
+	if !slices.Equal(m.Figures, want) {
+		t.Errorf("figures %v, want %v", m.Figures, want)
+	}
+}
+
+// TestOutline: a region given as the parse gives it — a headline line
+// narrower than the columns, the columns with gutters between them, the
+// story's photo across them — is one block; a region that wraps round
+// another story keeps its parts, and does not take the other's cells.
+func TestOutline(t *testing.T) {
+	story := []model.Box{
+		{X0: 20, Y0: 0, X1: 80, Y1: 8},    // headline
+		{X0: 0, Y0: 10, X1: 100, Y1: 40},  // photo
+		{X0: 0, Y0: 42, X1: 30, Y1: 100},  // columns
+		{X0: 35, Y0: 42, X1: 65, Y1: 100}, //
+		{X0: 70, Y0: 42, X1: 100, Y1: 96}, //
+	}
+	got := outline(0, [][]model.Box{story}, nil)
+	if want := []model.Box{{X0: 0, Y0: 0, X1: 100, Y1: 100}}; !slices.Equal(got, want) {
+		t.Errorf("outline %v, want %v", got, want)
+	}
+	// An L round a small story in the bottom right corner: their bounds
+	// would leave little empty, but take the other story.
+	ell := []model.Box{{X0: 0, Y0: 0, X1: 100, Y1: 78}, {X0: 0, Y0: 78, X1: 78, Y1: 100}}
+	corner := []model.Box{{X0: 80, Y0: 80, X1: 100, Y1: 100}}
+	if got := outline(0, [][]model.Box{ell, corner}, nil); len(got) != 2 {
+		t.Errorf("the L comes out as %v", got)
+	}
+	m := Place(page(100, 100, ell, corner), 40, 20)
+	if len(m.Boxes[0]) < 2 || len(m.Boxes[1]) != 1 || m.Boxes[1][0].Area() < 8*4 {
+		t.Errorf("boxes %v", m.Boxes)
 	}
 }
 
@@ -171,6 +207,20 @@ func TestNearest(t *testing.T) {
 
 // Going right from a story keeps to its band: the story level with it wins
 // over one nearer but lower down.
+// TestNearestTie: from a tall lead down the left side, right goes to the
+// story level with the lead's middle part more, though the other's edge
+// is a point nearer: measures from print differ by that much.
+func TestNearestTie(t *testing.T) {
+	p := page(300, 400,
+		[]model.Box{{X0: 0, Y0: 0, X1: 95, Y1: 380}},
+		[]model.Box{{X0: 106, Y0: 0, X1: 300, Y1: 250}},
+		[]model.Box{{X0: 105, Y0: 260, X1: 300, Y1: 400}},
+	)
+	if got, ok := Place(p, 60, 40).Nearest(0, Right); !ok || got != 1 {
+		t.Errorf("right from the lead goes to %d, want 1", got)
+	}
+}
+
 func TestNearestKeepsToTheBand(t *testing.T) {
 	from := []model.Box{{X0: 0, Y0: 0, X1: 100, Y1: 100}}
 	level := []model.Box{{X0: 200, Y0: 0, X1: 300, Y1: 100}}
@@ -216,10 +266,10 @@ func checkNoOverlap(t *testing.T, m Map) {
 				t.Errorf("story %d's box %v overlaps story %d's %v", a.story, a.r, b.story, b.r)
 			}
 		}
-		for _, f := range m.Figures {
-			if f.Overlaps(a.r) {
-				t.Errorf("figure %v lies over story %d's box %v", f, a.story, a.r)
-			}
+	}
+	for _, f := range m.Figures {
+		if f.Empty() || f.X < 0 || f.Y < 0 || f.X+f.W > m.W || f.Y+f.H > m.H {
+			t.Errorf("figure %v is empty or leaves the %d×%d map", f, m.W, m.H)
 		}
 	}
 }
@@ -281,51 +331,102 @@ func TestPlaceProperty(t *testing.T) {
 	for n := range 500 {
 		p := randomPage(r)
 		w, h := Size(p.Geometry.Width, p.Geometry.Height, 30+r.IntN(130), 16+r.IntN(40))
-		m := Place(p, w, h)
-		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			for i, a := range p.Articles {
-				if len(a.Region) > 0 && len(m.Boxes[i]) == 0 {
-					t.Errorf("story %d (region %v) has no box on a %d×%d map", i, a.Region, w, h)
-				}
-			}
-			checkNoOverlap(t, m)
+		t.Run(fmt.Sprint(n), func(t *testing.T) { checkPlaced(t, p, w, h) })
+	}
+}
 
-			// tab: reading order, every story once, and round.
-			first := m.Lead()
-			at, seen := first, 1
-			for {
-				next := m.Next(at, 1)
-				if back := m.Next(next, -1); back != at {
-					t.Errorf("shift+tab from %d goes to %d, want %d", next, back, at)
-				}
-				if next == first {
-					break
-				}
-				if next <= at {
-					t.Fatalf("tab from %d goes to %d: not reading order", at, next)
-				}
-				at = next
-				seen++
-			}
-			shown := 0
-			for _, b := range m.Boxes {
-				if len(b) > 0 {
-					shown++
-				}
-			}
-			if seen != shown {
-				t.Errorf("tab visits %d stories, the map shows %d", seen, shown)
-			}
+// checkPlaced places page p in w×h cells and checks that every story with
+// a region gets a box, no box overlaps another or leaves the map, tab goes
+// through the stories in reading order and comes round, and moving by
+// place lands on another story that lies that way.
+func checkPlaced(t *testing.T, p *model.Page, w, h int) {
+	t.Helper()
+	m := Place(p, w, h)
+	for i, a := range p.Articles {
+		if len(a.Region) > 0 && len(m.Boxes[i]) == 0 {
+			t.Errorf("story %d (region %v) has no box on a %d×%d map", i, a.Region, w, h)
+		}
+	}
+	checkNoOverlap(t, m)
 
-			for i := range m.Boxes {
-				for _, d := range []Direction{Left, Right, Up, Down} {
-					j, ok := m.Nearest(i, d)
-					if ok && (j == i || len(m.Boxes[j]) == 0 || !beyond(bounds(m.Regions[i]), bounds(m.Regions[j]), d)) {
-						t.Errorf("Nearest(%d, %d) = %d, which does not lie that way", i, d, j)
-					}
-				}
+	// tab: reading order, every story once, and round.
+	first := m.Lead()
+	at, seen := first, 1
+	for {
+		next := m.Next(at, 1)
+		if back := m.Next(next, -1); back != at {
+			t.Errorf("shift+tab from %d goes to %d, want %d", next, back, at)
+		}
+		if next == first {
+			break
+		}
+		if next <= at {
+			t.Fatalf("tab from %d goes to %d: not reading order", at, next)
+		}
+		at = next
+		seen++
+	}
+	shown := 0
+	for _, b := range m.Boxes {
+		if len(b) > 0 {
+			shown++
+		}
+	}
+	if seen != shown {
+		t.Errorf("tab visits %d stories, the map shows %d", seen, shown)
+	}
+
+	for i := range m.Boxes {
+		for _, d := range []Direction{Left, Right, Up, Down} {
+			j, ok := m.Nearest(i, d)
+			if ok && (j == i || len(m.Boxes[j]) == 0 || !beyond(bounds(m.Regions[i]), bounds(m.Regions[j]), d)) {
+				t.Errorf("Nearest(%d, %d) = %d, which does not lie that way", i, d, j)
 			}
-		})
+		}
+	}
+}
+
+// TestPlaceCorpusPages: checkPlaced on pages of the shared corpus as the
+// PDF parse reads them (parse.PagesReading with PDFium), at the sizes of an
+// 80×24 and a 160×50 window and at random ones. Without ../shared it skips.
+func TestPlaceCorpusPages(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	names := []string{"gen/g003.pdf", "gen/g018.pdf", "gen/g033.pdf", "gen/g058.pdf", "gen-issue/s1p1.pdf", "gen-issue/s3p2.pdf"}
+	if _, err := os.Stat(filepath.Join(dir, names[0])); err != nil {
+		t.Skipf("no corpus PDFs at %s: skipped", dir)
+	}
+	if testing.Short() {
+		t.Skip("reads PDFs with PDFium")
+	}
+	cache := ""
+	if d, err := os.UserCacheDir(); err == nil {
+		cache = filepath.Join(d, "dubao", "wazero") // as dubao's own, so that PDFium is compiled once
+	}
+	ex := pdfium.New(cache)
+	defer ex.Close()
+	r := rand.New(rand.NewPCG(13, 13))
+	for _, name := range names {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := parse.PagesReading(b, ex)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, p := range pages {
+			if p.Geometry == nil {
+				t.Fatalf("%s: no geometry", name)
+			}
+			rooms := [][2]int{{76, 20}, {156, 46}}
+			for range 8 {
+				rooms = append(rooms, [2]int{30 + r.IntN(130), 16 + r.IntN(40)})
+			}
+			for _, room := range rooms {
+				w, h := Size(p.Geometry.Width, p.Geometry.Height, room[0], room[1])
+				t.Run(fmt.Sprintf("%s/%dx%d", name, w, h), func(t *testing.T) { checkPlaced(t, p, w, h) })
+			}
+		}
 	}
 }
 
