@@ -180,6 +180,7 @@ func edgeIndexes(lines []line) []int {
 
 // isFurnitureLine reports whether t is a running head or foot.
 func isFurnitureLine(t string) bool {
+	t = withoutPaper(t)
 	if namesEditors(t) {
 		return true
 	}
@@ -227,6 +228,7 @@ func namedPage(t string) (string, bool) {
 
 // read takes the date, page number and name from a furniture line.
 func (f *furniture) read(t string) {
+	t = withoutPaper(t)
 	if name, ok := namedPage(t); ok && f.name == "" && !furnDateCN.MatchString(t) {
 		f.name = name
 	}
@@ -311,4 +313,17 @@ func chineseNumber(s string) int {
 		}
 	}
 	return total + cur
+}
+
+// furnPaperFirst is a paper's name printed before the date in a running
+// head: 晋中日报 2024年3月13日 星期三 第3版.
+var furnPaperFirst = regexp.MustCompile(`^(\p{Han}{1,10}?(?:日报|晚报|晨报|时报|商报|早报|周报|法制报|青年报|农民报|都市报))\s*\d{4}年`)
+
+// withoutPaper returns the running head t without the paper's name that
+// opens it, if it does; the name is read by PaperName.
+func withoutPaper(t string) string {
+	if m := furnPaperFirst.FindStringSubmatchIndex(t); m != nil {
+		return strings.TrimSpace(t[m[3]:])
+	}
+	return t
 }

@@ -21,6 +21,8 @@ func TestFurniture(t *testing.T) {
 	}{
 		{"a running head: date, weekday, name, page",
 			[]string{"2019年2月21日 星期四 要闻 第3版"}, nil, 3, "2019-02-21", "要闻", nil, ""},
+		{"a running head that opens with the paper's name",
+			[]string{"晋中日报 2024年3月13日 星期三 第3版 要闻"}, nil, 3, "2024-03-13", "要闻", nil, ""},
 		{"the running head last, as pdftotext -raw may write it",
 			nil, []string{"2019年2月21日 星期四 要闻 第3版"}, 3, "2019-02-21", "要闻", nil, ""},
 		{"a running head over three lines, as pdfminer writes it",

@@ -18,7 +18,7 @@ type addOptions struct{ paper, date, shelf string }
 // flags returns add's flags, bound to o.
 func (o *addOptions) flags() *flag.FlagSet {
 	fs := flag.NewFlagSet("add", flag.ContinueOnError)
-	fs.StringVar(&o.paper, "paper", "", "the paper's name, for the issue's folder (2024-03-13-NAME)")
+	fs.StringVar(&o.paper, "paper", "", "the paper's name, for the issue's folder (2024-03-13-NAME; default: as the pages' running heads print it)")
 	fs.StringVar(&o.date, "date", "", "the issue's date, 2024-03-12 or 20240312 (default: as the pages print it)")
 	fs.StringVar(&o.shelf, "shelf", "", "the shelf (default $XDG_DATA_HOME/dubao/papers)")
 	return fs
@@ -27,7 +27,8 @@ func (o *addOptions) flags() *flag.FlagSet {
 // addCmd files pages onto the shelf: the files are read as pages (PDFs or
 // text), and those that read are copied into the shelf's folder for their
 // day, named by the date and the paper — the date as the pages print it
-// unless --date says, the paper as --paper says. What they were read as is
+// unless --date says, the paper as --paper says or else as the running
+// heads print it. What they were read as is
 // kept in the cache, so that the day opens at once.
 func addCmd(args []string) error {
 	var opt addOptions
@@ -67,7 +68,7 @@ func addCmd(args []string) error {
 	cache := newCache()
 	data := map[string][]byte{}
 	var order []string
-	printed := ""
+	printed, named := "", "" // the date and the paper's name the pages print
 	for _, f := range files {
 		l, err := cache.LoadFiles([]parse.File{f})
 		if err == nil && len(l.Errs) > 0 {
@@ -80,6 +81,9 @@ func addCmd(args []string) error {
 		is := l.Issue
 		if printed == "" {
 			printed = is.Date
+		}
+		if named == "" {
+			named = parse.PaperName(is.Pages)
 		}
 		if _, dup := data[f.Name]; !dup {
 			order = append(order, f.Name)
@@ -95,6 +99,9 @@ func addCmd(args []string) error {
 	}
 	if day == "" {
 		return errors.New("add: the pages print no date: give --date")
+	}
+	if *paper == "" {
+		*paper = named
 	}
 	folder, err := shelf.IssueFolder(day, *paper)
 	if err != nil {

@@ -30,6 +30,18 @@ func TestAdd(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(shelf, "2024-03-13", "d01.txt")); code != 0 || err != nil {
 		t.Errorf("--date: exit %d, %q, %v", code, out, err)
 	}
+	// With no --paper, the paper its running head names.
+	named := filepath.Join(t.TempDir(), "p3.txt")
+	d01, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(d01), "\n")
+	os.WriteFile(named, []byte("晋中日报 "+head+"\n"+body), 0o644)
+	out, _, code = dubao(t, "", "add", "--shelf", shelf, named)
+	if _, err := os.Stat(filepath.Join(shelf, "2019-02-21-晋中日报", "p3.txt")); code != 0 || err != nil {
+		t.Errorf("the paper from the running head: exit %d, %q, %v", code, out, err)
+	}
 	notPage := filepath.Join(t.TempDir(), "empty.pdf")
 	os.WriteFile(notPage, []byte("%PDF-1.4\n%%EOF\n"), 0o644)
 	for _, args := range [][]string{
