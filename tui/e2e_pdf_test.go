@@ -17,23 +17,7 @@ import (
 // page has them, in the body.
 func TestEndToEndPDF(t *testing.T) {
 	skipWithoutTmux(t)
-	src := filepath.Join("..", "..", "shared", "corpus", "gen-issue")
-	if _, err := os.Stat(filepath.Join(src, "s2p1.pdf")); err != nil {
-		t.Skipf("no corpus PDFs at %s: skipped", src)
-	}
-	dir := filepath.Join(t.TempDir(), "2019-10-19")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"s2p1.pdf", "s2p2.pdf"} {
-		b, err := os.ReadFile(filepath.Join(src, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	src, dir := issuePDFs(t)
 	var gold struct {
 		Articles []struct {
 			Title      string   `json:"title"`
@@ -120,4 +104,29 @@ func startPDFReader(t *testing.T, bin, cache, dir string) *tmuxSession {
 	}
 	t.Fatalf("the issue's pages never appeared:\n%s", screen)
 	return nil
+}
+
+// issuePDFs copies gen-issue's s2p1.pdf and s2p2.pdf from the shared corpus
+// into a day's folder of their own, skipping the test without them; it
+// returns the corpus folder and the day's.
+func issuePDFs(t *testing.T) (src, dir string) {
+	t.Helper()
+	src = filepath.Join("..", "..", "shared", "corpus", "gen-issue")
+	if _, err := os.Stat(filepath.Join(src, "s2p1.pdf")); err != nil {
+		t.Skipf("no corpus PDFs at %s: skipped", src)
+	}
+	dir = filepath.Join(t.TempDir(), "2019-10-19")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"s2p1.pdf", "s2p2.pdf"} {
+		b, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return src, dir
 }

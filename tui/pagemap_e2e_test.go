@@ -118,23 +118,7 @@ func TestEndToEndMap(t *testing.T) {
 // the nearest — measured on the regions dubao parse gives for the files.
 func TestEndToEndMapPDF(t *testing.T) {
 	skipWithoutTmux(t)
-	src := filepath.Join("..", "..", "shared", "corpus", "gen-issue")
-	if _, err := os.Stat(filepath.Join(src, "s2p1.pdf")); err != nil {
-		t.Skipf("no corpus PDFs at %s: skipped", src)
-	}
-	dir := filepath.Join(t.TempDir(), "2019-10-19")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"s2p1.pdf", "s2p2.pdf"} {
-		b, err := os.ReadFile(filepath.Join(src, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	_, dir := issuePDFs(t)
 	bin := buildDubao(t)
 	cache := t.TempDir()
 	var parsed struct{ Pages []model.PageJSON }

@@ -231,28 +231,37 @@ func (p *shelfPane) scroll(n int) {
 // update handles a key of the shelf's own: moving the selection; enter
 // asks to open the issue.
 func (p *shelfPane) update(msg tea.KeyPressMsg, k *KeyMap) intent {
-	h := p.height()
-	switch {
-	case key.Matches(msg, k.Down):
-		p.moveTo(p.cur + 1)
-	case key.Matches(msg, k.Up):
-		p.moveTo(p.cur - 1)
-	case key.Matches(msg, k.PageDown):
-		p.moveTo(p.cur + h)
-	case key.Matches(msg, k.PageUp):
-		p.moveTo(p.cur - h)
-	case key.Matches(msg, k.HalfDown):
-		p.moveTo(p.cur + h/2)
-	case key.Matches(msg, k.HalfUp):
-		p.moveTo(p.cur - h/2)
-	case key.Matches(msg, k.Top):
-		p.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		p.moveTo(len(p.entries) - 1)
-	case key.Matches(msg, k.Open):
+	if to, ok := rowMove(msg, k, p.cur, p.height(), len(p.entries)); ok {
+		p.moveTo(to)
+	} else if key.Matches(msg, k.Open) {
 		return toOpen
 	}
 	return stay
+}
+
+// rowMove is the row that a key moves a selection of n rows, a screen of
+// page rows, to from cur: a row, a screen, half of one, or an end; false
+// for a key that does not move it.
+func rowMove(msg tea.KeyPressMsg, k *KeyMap, cur, page, n int) (int, bool) {
+	switch {
+	case key.Matches(msg, k.Down):
+		return cur + 1, true
+	case key.Matches(msg, k.Up):
+		return cur - 1, true
+	case key.Matches(msg, k.PageDown):
+		return cur + page, true
+	case key.Matches(msg, k.PageUp):
+		return cur - page, true
+	case key.Matches(msg, k.HalfDown):
+		return cur + page/2, true
+	case key.Matches(msg, k.HalfUp):
+		return cur - page/2, true
+	case key.Matches(msg, k.Top):
+		return 0, true
+	case key.Matches(msg, k.Bottom):
+		return n - 1, true
+	}
+	return cur, false
 }
 
 // status is what an entry's row says of it at the right.

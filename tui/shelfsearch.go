@@ -130,7 +130,10 @@ func (m *Model) shelfFindKey(msg tea.KeyPressMsg) {
 		}
 		return
 	}
-	h := f.height()
+	if to, ok := rowMove(msg, k, f.cur, f.height(), len(f.results)); ok {
+		f.moveTo(to)
+		return
+	}
 	switch {
 	case key.Matches(msg, k.Help):
 		m.openHelp()
@@ -138,22 +141,6 @@ func (m *Model) shelfFindKey(msg tea.KeyPressMsg) {
 		m.openShelfFind()
 	case key.Matches(msg, k.Back):
 		m.leaveShelfFind()
-	case key.Matches(msg, k.Down):
-		f.moveTo(f.cur + 1)
-	case key.Matches(msg, k.Up):
-		f.moveTo(f.cur - 1)
-	case key.Matches(msg, k.PageDown):
-		f.moveTo(f.cur + h)
-	case key.Matches(msg, k.PageUp):
-		f.moveTo(f.cur - h)
-	case key.Matches(msg, k.HalfDown):
-		f.moveTo(f.cur + h/2)
-	case key.Matches(msg, k.HalfUp):
-		f.moveTo(f.cur - h/2)
-	case key.Matches(msg, k.Top):
-		f.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		f.moveTo(len(f.results) - 1)
 	case key.Matches(msg, k.Open):
 		m.openFound()
 	}
