@@ -223,19 +223,9 @@ func corpusFailures(t *testing.T, golden map[string]map[string]float64) (fails, 
 		check("exact_para", m.ExactPara, set.exactPara, true)
 		check("body_cer", m.BodyCER, set.bodyCER, false)
 
-		var figs []string
-		for _, f := range goldenFigures {
-			v := f.get(m)
-			figs = append(figs, fmt.Sprintf("%s=%.4f", f.name, v))
-			want, ok := golden[set.name][f.name]
-			if !ok || *update {
-				continue
-			}
-			if f.higher && v < want-goldenSlack || !f.higher && v > want+goldenSlack {
-				setFails = append(setFails, fmt.Sprintf("%s = %.4f, worse than the golden %.4f", f.name, v, want))
-			}
-		}
-		lines = append(lines, set.name+" "+strings.Join(figs, " "))
+		line, worse := againstGolden(set.name, m, golden)
+		setFails = append(setFails, worse...)
+		lines = append(lines, line)
 		if !*update && golden != nil {
 			if _, ok := golden[set.name]; !ok {
 				setFails = append(setFails, "no figures in "+goldenPath)
@@ -651,4 +641,22 @@ func scoreOf(gold, pred *model.Page) scoreMetrics {
 	gs, _ := loadScored(g)
 	ps, _ := loadScored(p)
 	return scorePage(gs, ps).metrics()
+}
+
+// againstGolden returns the line of the golden file for set's figures m,
+// and each figure worse than golden holds (none under -update).
+func againstGolden(set string, m scoreMetrics, golden map[string]map[string]float64) (line string, worse []string) {
+	var figs []string
+	for _, f := range goldenFigures {
+		v := f.get(m)
+		figs = append(figs, fmt.Sprintf("%s=%.4f", f.name, v))
+		want, ok := golden[set][f.name]
+		if !ok || *update {
+			continue
+		}
+		if f.higher && v < want-goldenSlack || !f.higher && v > want+goldenSlack {
+			worse = append(worse, fmt.Sprintf("%s = %.4f, worse than the golden %.4f", f.name, v, want))
+		}
+	}
+	return set + " " + strings.Join(figs, " "), worse
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,19 +104,8 @@ func TestGeomCorpus(t *testing.T) {
 		m := total(pages)
 		table := scoreTable(pages)
 		t.Logf("%s: %s (issue 10 asks articles_f1 ≥ 0.98, title_acc ≥ 0.98, body_cer ≤ 0.005, para_f1 ≥ 0.97)\n%s", set.name, m.scoreLine(), table)
-		var figs, fails []string
-		for _, f := range goldenFigures {
-			v := f.get(m)
-			figs = append(figs, fmt.Sprintf("%s=%.4f", f.name, v))
-			want, ok := golden[set.name][f.name]
-			if !ok || *update {
-				continue
-			}
-			if f.higher && v < want-goldenSlack || !f.higher && v > want+goldenSlack {
-				fails = append(fails, fmt.Sprintf("%s = %.4f, worse than the golden %.4f", f.name, v, want))
-			}
-		}
-		lines = append(lines, set.name+" "+strings.Join(figs, " "))
+		line, fails := againstGolden(set.name, m, golden)
+		lines = append(lines, line)
 		if len(fails) > 0 {
 			t.Errorf("%s: %s\n%s", set.name, strings.Join(fails, "; "), table)
 		}

@@ -106,3 +106,30 @@ func (c *common) keyLabel(k string) string {
 	}
 	return strings.Join(keep, "/")
 }
+
+// paneRow writes row y of a framed pane: the top edge with label, the
+// bottom edge, or between the side borders what row writes in the pane's
+// inner width.
+func (c *common) paneRow(b *strings.Builder, y int, pane Rect, label string, row func(w int)) {
+	f := c.frame(true)
+	switch y {
+	case 0:
+		c.frameEdge(b, f, f.TopLeft, f.TopRight, f.Top, pane.W, label, c.m.StringWidth(label), c.st.dim)
+		return
+	case pane.H - 1:
+		c.frameEdge(b, f, f.BottomLeft, f.BottomRight, f.Bottom, pane.W, "", 0, paint{})
+		return
+	}
+	f.paint.write(b, f.Left)
+	row(c.geo.Inner(pane).W)
+	f.paint.write(b, f.Right)
+}
+
+// noteRow writes a line of a pane's note to the reader, at a list's
+// margin, cut to fit and padded to w.
+func (c *common) noteRow(b *strings.Builder, w int, note string) {
+	t := fit(c.m, note, w-itemLeft-listRight)
+	c.st.fill.spaces(b, itemLeft)
+	c.st.body.write(b, t)
+	c.st.fill.spaces(b, w-itemLeft-c.m.StringWidth(t))
+}

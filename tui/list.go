@@ -440,28 +440,19 @@ func (l *list) movePage(dir int) {
 // update handles a key of the list's own: moving the selection; enter
 // asks to read the story, back to leave the issue.
 func (l *list) update(msg tea.KeyPressMsg, k *KeyMap) intent {
-	h := l.height()
 	switch {
 	case key.Matches(msg, k.Down):
-		l.move(1)
+		l.move(1) // a line is a story: the headings between are passed
 	case key.Matches(msg, k.Up):
 		l.move(-1)
-	case key.Matches(msg, k.PageDown):
-		l.moveTo(l.cur + h)
-	case key.Matches(msg, k.PageUp):
-		l.moveTo(l.cur - h)
-	case key.Matches(msg, k.HalfDown):
-		l.moveTo(l.cur + h/2)
-	case key.Matches(msg, k.HalfUp):
-		l.moveTo(l.cur - h/2)
-	case key.Matches(msg, k.Top):
-		l.moveTo(0)
-	case key.Matches(msg, k.Bottom):
-		l.moveTo(l.lastStory())
 	case key.Matches(msg, k.Open):
 		return toOpen
 	case key.Matches(msg, k.Back):
 		return toBack
+	default:
+		if to, ok := rowMove(msg, k, l.cur, l.height(), l.lastStory()+1); ok {
+			l.moveTo(to)
+		}
 	}
 	return stay
 }

@@ -301,33 +301,21 @@ func (p *shelfPane) emptyNote() []string {
 
 // writeRow writes line y of the pane, border included, to b.
 func (p *shelfPane) writeRow(b *strings.Builder, y int) {
-	c := p.c
-	g := c.geo
-	st := &c.st
-	f := c.frame(true)
-	pane := g.Shelf
-	switch y {
-	case 0:
-		label := ""
-		if n := len(p.entries); n > 0 {
-			label = strconv.Itoa(n) + " 期"
-		}
-		c.frameEdge(b, f, f.TopLeft, f.TopRight, f.Top, pane.W, label, c.m.StringWidth(label), st.dim)
-		return
-	case pane.H - 1:
-		c.frameEdge(b, f, f.BottomLeft, f.BottomRight, f.Bottom, pane.W, "", 0, paint{})
-		return
+	label := ""
+	if n := len(p.entries); n > 0 {
+		label = strconv.Itoa(n) + " 期"
 	}
-	w := g.Inner(pane).W
-	f.paint.write(b, f.Left)
-	defer f.paint.write(b, f.Right)
+	p.c.paneRow(b, y, p.c.geo.Shelf, label, func(w int) { p.writeEntry(b, y, w) })
+}
+
+// writeEntry writes inner line y of the pane, w cells wide: an entry, or
+// a line of the note an empty shelf shows.
+func (p *shelfPane) writeEntry(b *strings.Builder, y, w int) {
+	c := p.c
+	st := &c.st
 	if len(p.entries) == 0 {
-		note := p.emptyNote()
-		if i := y - 2; i >= 0 && i < len(note) {
-			t := fit(c.m, note[i], w-itemLeft-listRight)
-			st.fill.spaces(b, itemLeft)
-			st.body.write(b, t)
-			st.fill.spaces(b, w-itemLeft-c.m.StringWidth(t))
+		if note := p.emptyNote(); y-2 >= 0 && y-2 < len(note) {
+			c.noteRow(b, w, note[y-2])
 			return
 		}
 		st.fill.spaces(b, w)

@@ -339,25 +339,18 @@ func (f *shelfFind) progress() string {
 // count on the top edge, the results two rows each.
 func (f *shelfFind) writeRow(b *strings.Builder, y int) {
 	c := f.c
-	g := c.geo
-	st := &c.st
-	fr := c.frame(true)
-	pane := g.Shelf
-	switch y {
-	case 0:
-		label := ""
-		if f.query != "" {
-			label = fit(c.m, "“"+oneLine(f.query)+"” "+f.progress(), pane.W-6)
-		}
-		c.frameEdge(b, fr, fr.TopLeft, fr.TopRight, fr.Top, pane.W, label, c.m.StringWidth(label), st.dim)
-		return
-	case pane.H - 1:
-		c.frameEdge(b, fr, fr.BottomLeft, fr.BottomRight, fr.Bottom, pane.W, "", 0, paint{})
-		return
+	label := ""
+	if f.query != "" {
+		label = fit(c.m, "“"+oneLine(f.query)+"” "+f.progress(), c.geo.Shelf.W-6)
 	}
-	w := g.Inner(pane).W
-	fr.paint.write(b, fr.Left)
-	defer fr.paint.write(b, fr.Right)
+	c.paneRow(b, y, c.geo.Shelf, label, func(w int) { f.writeResult(b, y, w) })
+}
+
+// writeResult writes inner line y of the pane, w cells wide: a result's
+// line, or the note while there are none.
+func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
+	c := f.c
+	st := &c.st
 	room := w - itemLeft - listRight
 	if len(f.results) == 0 {
 		note := ""
@@ -369,10 +362,7 @@ func (f *shelfFind) writeRow(b *strings.Builder, y int) {
 		case f.query != "" && !f.done && y == 2:
 			note = "正在搜索 …"
 		}
-		t := fit(c.m, note, room)
-		st.fill.spaces(b, itemLeft)
-		st.body.write(b, t)
-		st.fill.spaces(b, w-itemLeft-c.m.StringWidth(t))
+		c.noteRow(b, w, note)
 		return
 	}
 	i := f.top + (y-1)/resultRows
