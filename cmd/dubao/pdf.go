@@ -16,6 +16,14 @@ import (
 	"github.com/dubaoreader/dubao/shelf"
 )
 
+// pdfReaders are the process's PDFium readers, one a compile cache: the
+// caches of parsed pages, the reader's pictures and the commands share it,
+// so that PDFium is loaded once, not once for each.
+var pdfReaders struct {
+	sync.Mutex
+	byDir map[string]*pdfium.Reader
+}
+
 // pdfReader reads PDF pages with PDFium, which is loaded only when a PDF is
 // opened; the code it compiles is kept in the cache's wazero folder, so
 // that only the first PDF ever opened waits for the compiler.
@@ -25,7 +33,17 @@ func pdfReader() *pdfium.Reader {
 	if dir != "" {
 		dir = filepath.Join(dir, "wazero")
 	}
-	return pdfium.New(dir)
+	pdfReaders.Lock()
+	defer pdfReaders.Unlock()
+	r, ok := pdfReaders.byDir[dir]
+	if !ok {
+		if pdfReaders.byDir == nil {
+			pdfReaders.byDir = map[string]*pdfium.Reader{}
+		}
+		r = pdfium.New(dir)
+		pdfReaders.byDir[dir] = r
+	}
+	return r
 }
 
 // pageRenderer draws a page of a PDF as an image: pdfium.Reader.Render.

@@ -136,9 +136,7 @@ func readCmd(args []string) error {
 	if o.Library != nil || hasGeometry(is) {
 		// The picture of the page under the page map, where the terminal
 		// shows kitty graphics: PDFium renders it.
-		r := pdfReader()
-		defer r.Close()
-		o.PageImage = pageImages(r)
+		o.PageImage = pageImages(pdfReader())
 	}
 	err = tui.Run(is, o)
 	if w := (*shelf.Warning)(nil); errors.As(err, &w) {
