@@ -189,15 +189,24 @@ func noIssue(dir, date string) error {
 // of that day on the shelf.
 func checkDate(d string) (string, error) {
 	date, paper, hasPaper := strings.Cut(d, "/")
-	for _, layout := range []string{time.DateOnly, "20060102"} {
-		if t, err := time.Parse(layout, date); err == nil && (!hasPaper || paper != "") {
-			if hasPaper {
-				return t.Format(time.DateOnly) + "/" + paper, nil
-			}
-			return t.Format(time.DateOnly), nil
+	if day, ok := calendarDay(date); ok && (!hasPaper || paper != "") {
+		if hasPaper {
+			return day + "/" + paper, nil
 		}
+		return day, nil
 	}
 	return "", fmt.Errorf("--date %s: not a date; want 2024-03-12 or 20240312, or 2024-03-12/PAPER", d)
+}
+
+// calendarDay reads a day written 2024-03-12 or 20240312 that the
+// calendar has, and returns it as 2024-03-12.
+func calendarDay(s string) (string, bool) {
+	for _, layout := range []string{time.DateOnly, "20060102"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(time.DateOnly), true
+		}
+	}
+	return "", false
 }
 
 // pageWarnings says what went wrong reading pages in the reader's words,

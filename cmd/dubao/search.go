@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/dubaoreader/dubao/shelf"
 	"github.com/dubaoreader/dubao/tui"
@@ -134,10 +133,8 @@ func isoDate(flag, s string) (string, error) {
 	if s == "" {
 		return "", nil
 	}
-	for _, layout := range []string{time.DateOnly, "20060102"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.Format(time.DateOnly), nil
-		}
+	if day, ok := calendarDay(s); ok {
+		return day, nil
 	}
 	return "", fmt.Errorf("%s %s: not a date; give it as 2024-03-12 or 20240312", flag, s)
 }
