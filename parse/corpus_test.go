@@ -258,7 +258,7 @@ func TestCorpusSeesTheWeights(t *testing.T) {
 		{"headNeighbourWeights." + lineFeatureNames[lfEndsSentence], &headNeighbourWeights[lfEndsSentence]},
 		{"gapWeights." + gapFeatureNames[gfLeads], &gapWeights[gfLeads]},
 		{"unitWeights." + unitFeatureNames[ufRuleTitle], &unitWeights[ufRuleTitle]},
-		{"wrapWeights." + wrapFeatureNames[wfFull], &wrapWeights[wfFull]},
+		{"wrapWeights." + wrapFeatureNames[wfSplitsWord], &wrapWeights[wfSplitsWord]},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -31,6 +31,7 @@ type para struct {
 // piece scores above zero, in place of the hand-made rule.
 func reflow(ps []piece, blocks []block, rawMode bool, starts []float64) ([]para, []group, []item) {
 	indented := indentStyle(ps)
+	pw := newPageWords(ps)
 	blockAt := make(map[int]block, len(blocks))
 	for _, b := range blocks {
 		blockAt[b.first] = b
@@ -66,7 +67,7 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64) ([]para,
 		}
 		if blk, ok := blockAt[i]; ok {
 			flush()
-			gs := groupsOf(ps, blk, rawMode)
+			gs := groupsOf(ps, blk, rawMode, pw)
 			if !blk.doubtful {
 				for _, g := range gs {
 					g.gap = len(out)

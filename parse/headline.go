@@ -14,28 +14,30 @@ import (
 
 // The wrap features: whether headline line a wraps on into line b.
 const (
-	wfBias       = iota
-	wfFull       // a is within an em of the headline's longest line: set full, it may wrap
-	wfShorter    // b is two ems or more shorter than a
-	wfSameLength // a and b are within an em of each other
-	wfClosed     // a ends with a closing mark: ） ” 。 ！ ？
-	wfDashEnd    // a ends with —— (a kicker leading into its title)
-	wfDashOpen   // b opens with —— (a subtitle)
-	wfMustWrap   // b opens with a mark no line may open with, or a ends with an opening one
-	wfUnclosed   // a leaves a bracket or quote open
-	wfTagEnd     // a ends with a column tag
-	wfTagAfter   // b ends with a column tag
-	wfFewAfter   // b holds three characters or fewer
-	wfClauseA    // a reads as a sentence of clauses
-	wfClauseB    // b does
-	wfRuleWraps  // the hand-made rule says a wraps into b
-	wfGapA       // the extractor kept a phrase gap in a
+	wfBias         = iota
+	wfFull         // a is within an em of the headline's longest line: set full, it may wrap
+	wfShorter      // b is two ems or more shorter than a
+	wfSameLength   // a and b are within an em of each other
+	wfClosed       // a ends with a closing mark: ） ” 。 ！ ？
+	wfDashEnd      // a ends with —— (a kicker leading into its title)
+	wfDashOpen     // b opens with —— (a subtitle)
+	wfMustWrap     // b opens with a mark no line may open with, or a ends with an opening one
+	wfUnclosed     // a leaves a bracket or quote open
+	wfTagEnd       // a ends with a column tag
+	wfTagAfter     // b ends with a column tag
+	wfFewAfter     // b holds three characters or fewer
+	wfClauseA      // a reads as a sentence of clauses
+	wfClauseB      // b does
+	wfRuleWraps    // the hand-made rule says a wraps into b
+	wfGapA         // the extractor kept a phrase gap in a
+	wfSplitsWord   // the page's own lines print a's last character and b's first side by side: the break splits a word
+	wfSplitsPhrase // … and the two characters either side of the break, too
 	numWrapFeatures
 )
 
 var wrapFeatureNames = [numWrapFeatures]string{
 	"bias", "full", "shorter", "sameLength", "closed", "dashEnd", "dashOpen", "mustWrap", "unclosed",
-	"tagEnd", "tagAfter", "fewAfter", "clauseA", "clauseB", "ruleWraps", "gapA",
+	"tagEnd", "tagAfter", "fewAfter", "clauseA", "clauseB", "ruleWraps", "gapA", "splitsWord", "splitsPhrase",
 }
 
 // The kicker features: of two parts x and y, whether x is a kicker over
@@ -69,14 +71,16 @@ type (
 
 // A headLine is one printed line of a headline.
 type headLine struct {
-	text string  // as printed, spaces cleaned
-	raw  string  // with the extractor's phrase gaps
-	em   float64 // its width in ems
+	text   string  // as printed, spaces cleaned
+	raw    string  // with the extractor's phrase gaps
+	em     float64 // its width in ems
+	beside bool    // printed on one line with the line before, side by side (pdftotext -raw)
 }
 
 // wrapFeatures are the features of the break between lines a and b of a
-// headline whose longest line is longest ems.
-func wrapFeatures(a, b headLine, longest float64) wrapVec {
+// headline whose longest line is longest ems, on a page whose own text
+// says which characters go together.
+func wrapFeatures(a, b headLine, longest float64, pw *pageWords) wrapVec {
 	var f wrapVec
 	f[wfBias] = 1
 	f[wfFull] = b2f(a.em >= longest-1)
@@ -95,7 +99,69 @@ func wrapFeatures(a, b headLine, longest float64) wrapVec {
 	f[wfClauseB] = b2f(hasClause(b.text))
 	f[wfRuleWraps] = b2f(wraps(a.text, b.text))
 	f[wfGapA] = b2f(strings.Contains(a.raw, " "))
+	f[wfSplitsWord] = b2f(pw.pairs(r, firstRune(b.text)))
+	f[wfSplitsPhrase] = b2f(pw.prints(lastRunes(a.text, 2) + firstRunes(b.text, 2)))
 	return f
+}
+
+// pageWords is what a page's own text says about which characters go
+// together: a page-local model of its language, with no dictionary. A
+// headline that wraps in the middle of a word splits a pair of ideographs
+// the page's lines print side by side elsewhere (通报, 执委), where a
+// kicker ends a phrase. Only pairs within a line count, so that no break
+// between two lines vouches for itself. Made on first asking.
+type pageWords struct {
+	ps    []piece
+	made  bool
+	set   bigramSet
+	lines string // the page's text lines, one a line
+}
+
+func newPageWords(ps []piece) *pageWords { return &pageWords{ps: ps} }
+
+func (w *pageWords) make() {
+	if w.made {
+		return
+	}
+	w.made = true
+	var b strings.Builder
+	for i := range w.ps {
+		if p := &w.ps[i]; isTextPiece(p) {
+			b.WriteString(p.text)
+			b.WriteByte('\n')
+		}
+	}
+	w.lines = b.String()
+	w.set = bigramsOf(w.lines)
+}
+
+// pairs reports whether the page prints ideographs x and y side by side.
+func (w *pageWords) pairs(x, y rune) bool {
+	if w == nil || !isIdeograph(x) || !isIdeograph(y) {
+		return false
+	}
+	w.make()
+	return w.set.has(bigram(x)<<32 | bigram(y))
+}
+
+// prints reports whether a line of the page holds s (four characters or more).
+func (w *pageWords) prints(s string) bool {
+	if w == nil || runeLen(s) < 4 {
+		return false
+	}
+	w.make()
+	return strings.Contains(w.lines, s)
+}
+
+// lastRunes and firstRunes are the last and first n characters of s.
+func lastRunes(s string, n int) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-n):])
+}
+
+func firstRunes(s string, n int) string {
+	r := []rune(s)
+	return string(r[:min(n, len(r))])
 }
 
 // A headPart is a part of a headline: its text and how many lines it wraps
@@ -140,15 +206,15 @@ func dotKicker(w *kickerVec, f *kickerVec) float64 {
 }
 
 // headParts joins the lines of a headline into its parts.
-func headParts(ls []headLine, w *wrapVec) []headPart {
+func headParts(ls []headLine, w *wrapVec, pw *pageWords) []headPart {
 	longest := 0.0
 	for _, l := range ls {
 		longest = max(longest, l.em)
 	}
 	var out []headPart
 	for i, l := range ls {
-		if i > 0 {
-			f := wrapFeatures(ls[i-1], l, longest)
+		if i > 0 && !l.beside {
+			f := wrapFeatures(ls[i-1], l, longest, pw)
 			if dotWrap(w, &f) > 0 {
 				last := &out[len(out)-1]
 				last.text = joinHeadline(last.text, l.text)
@@ -162,8 +228,8 @@ func headParts(ls []headLine, w *wrapVec) []headPart {
 }
 
 // splitHeadline names the parts of a headline: kicker, title, subtitle.
-func splitHeadline(ls []headLine, ww *wrapVec, kw *kickerVec) (kicker, title, subtitle string) {
-	parts := headParts(ls, ww)
+func splitHeadline(ls []headLine, ww *wrapVec, kw *kickerVec, pw *pageWords) (kicker, title, subtitle string) {
+	parts := headParts(ls, ww, pw)
 	switch len(parts) {
 	case 0:
 	case 1:
@@ -185,9 +251,13 @@ func splitHeadline(ls []headLine, ww *wrapVec, kw *kickerVec) (kicker, title, su
 }
 
 // wrapsOn reports whether headline line a wraps on into line b, by the
-// learned wrap score.
-func wrapsOn(a, b headLine, longest float64) bool {
-	f := wrapFeatures(a, b, longest)
+// learned wrap score. Two headlines side by side on one printed line are
+// two: a line wraps down, never sideways.
+func wrapsOn(a, b headLine, longest float64, pw *pageWords) bool {
+	if b.beside {
+		return false
+	}
+	f := wrapFeatures(a, b, longest, pw)
 	return dotWrap(&wrapWeights, &f) > 0
 }
 

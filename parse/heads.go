@@ -468,7 +468,7 @@ type group struct {
 
 // groupsOf splits a headline block into the headlines of its stories and
 // names the part each line plays.
-func groupsOf(ps []piece, b block, rawMode bool) []group {
+func groupsOf(ps []piece, b block, rawMode bool, pw *pageWords) []group {
 	// Logical lines: physical lines joined where a headline wraps.
 	type hline struct {
 		text   string
@@ -515,11 +515,11 @@ func groupsOf(ps []piece, b block, rawMode bool) []group {
 			carried = nil
 			h.gapped = strings.Contains(t, " ") && !h.byline
 			blankBefore = false
-			line := headLine{text: t, raw: p.raw, em: p.em}
+			line := headLine{text: t, raw: p.raw, em: p.em, beside: n > 0}
 			if len(texts) > 1 {
 				line.em = textEm(t)
 			}
-			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && hl[len(hl)-1].parts < maxHeadlineLines && wrapsOn(lastLine, line, longest) {
+			if len(hl) > 0 && !h.byline && !hl[len(hl)-1].byline && !h.blankB && hl[len(hl)-1].parts < maxHeadlineLines && wrapsOn(lastLine, line, longest, pw) {
 				last := &hl[len(hl)-1]
 				last.text = joinHeadline(last.text, t)
 				last.parts++

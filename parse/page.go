@@ -47,6 +47,7 @@ type work struct {
 	starts []float64   // each piece's learned score as a paragraph's first line
 	odds   []float64   // each piece's learned headline log-odds
 	raw    bool        // the text came from pdftotext -raw
+	words  *pageWords  // which characters the page prints side by side
 	units  []unit      // the paragraphs and headline-like lines, in order
 	plan   []cut       // the stories the units are cut into
 }
@@ -135,13 +136,14 @@ func (w *work) decideLines() {
 		}
 	}
 	w.paras, _, _ = reflow(w.ps, nil, w.raw, w.starts)
-	w.units = storyUnits(w.ps, w.paras, w.odds, w.rules, w.raw)
+	w.words = newPageWords(w.ps)
+	w.units = storyUnits(w.ps, w.paras, w.odds, w.rules, w.raw, w.words)
 }
 
 // decideStories cuts the units into stories with the gap and unit weights.
 func (w *work) decideStories(gw *gapVec, uw *unitVec) {
 	w.plan = planStories(w.units, gw, uw)
-	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw)
+	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 }
 
 // headOdds are the learned headline log-odds of every piece: a first pass

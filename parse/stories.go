@@ -120,6 +120,12 @@ type unit struct {
 	ruleHead  bool      // the hand-made passes set it in a headline block
 	ruleDoubt bool      // … in a doubtful one
 	ruleTitle bool      // the hand-made assembly takes it for a headline's line
+	beside    bool      // a headline-like line printed on one line with the one before, side by side
+}
+
+// line is a headline-like unit as a line of a headline.
+func (u *unit) line() headLine {
+	return headLine{text: u.text, raw: u.raw, em: u.em, beside: u.beside}
 }
 
 // A cut is one story of the plan: units [i, j), its headline [hi, hj) (an
@@ -129,7 +135,7 @@ type cut struct {
 }
 
 // storyUnits lays out the page's units in order.
-func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMode bool) []unit {
+func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMode bool, pw *pageWords) []unit {
 	var us []unit
 	k := 0
 	addPara := func(k int) {
@@ -159,7 +165,7 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 		if rawMode {
 			texts = splitSideBySide(p.raw)
 		}
-		for _, t := range texts {
+		for n, t := range texts {
 			t, _ = cutMarkerText(t)
 			if t == "" {
 				continue
@@ -168,7 +174,7 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 			if len(texts) > 1 {
 				em = textEm(t)
 			}
-			us = append(us, unit{head: true, piece: i, text: t, raw: t, em: em, width: p.width.here, odds: odds[i], open: true, headGrams: bigramsOf(t)})
+			us = append(us, unit{head: true, piece: i, text: t, raw: t, em: em, width: p.width.here, odds: odds[i], open: true, headGrams: bigramsOf(t), beside: n > 0})
 		}
 	}
 	for ; k < len(paras); k++ {
@@ -187,7 +193,7 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 		}
 		pc := &ps[p.first]
 		line := headLine{text: u.text, raw: pc.raw, em: pc.em}
-		if wrapsOn(headLine{text: h.text, raw: h.raw, em: h.em}, line, max(h.em, pc.em)) {
+		if wrapsOn(h.line(), line, max(h.em, pc.em), pw) {
 			*u = unit{head: true, piece: p.first, text: u.text, raw: pc.raw, em: pc.em, width: pc.width.here, odds: h.odds, open: true, headGrams: bigramsOf(u.text)}
 		}
 	}
@@ -287,7 +293,7 @@ func bestPlan(us []unit, score func(c cut) float64) []cut {
 
 // storiesOf turns the plan into the stories, paragraphs and headlines the
 // articles are built from: subheads become paragraphs of their story.
-func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([]para, []group, []story) {
+func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw *pageWords) ([]para, []group, []story) {
 	paras = slices.Clone(paras)
 	var groups []group
 	var stories []story
@@ -298,12 +304,12 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 			var ls []headLine
 			for k := c.hi; k < c.hj; k++ {
 				p := &ps[us[k].piece]
-				ls = append(ls, headLine{text: us[k].text, raw: us[k].raw, em: us[k].em})
+				ls = append(ls, us[k].line())
 				if k == c.hi || us[k].piece != us[k-1].piece {
 					g.marks = append(g.marks, p.markers...)
 				}
 			}
-			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights)
+			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights, pw)
 			s.group = len(groups)
 			groups = append(groups, g)
 		}
@@ -318,7 +324,7 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 			}
 			// A subhead: a paragraph of its own, or the tail of the one
 			// before when the line wraps.
-			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wrapsOn(headLine{us[k-1].text, us[k-1].raw, us[k-1].em}, headLine{u.text, u.raw, u.em}, max(us[k-1].em, u.em)) {
+			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wrapsOn(us[k-1].line(), u.line(), max(us[k-1].em, u.em), pw) {
 				p := &paras[s.paras[len(s.paras)-1]]
 				p.text = joinHeadline(p.text, u.text)
 				continue

@@ -1,0 +1,197 @@
+package parse
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestHeadlineErrors counts, on the -raw training pages, how the headlines
+// of the stories come out against gold, by kind of error: DUBAO_HEADERRORS=1
+// go test ./parse -run TestHeadlineErrors -v (DUBAO_HEADERRORS=kind lists the
+// cases of one kind; DUBAO_PLAN=learned cuts the stories by the learned plan
+// instead of the plan nearest gold).
+func TestHeadlineErrors(t *testing.T) {
+	which := os.Getenv("DUBAO_HEADERRORS")
+	if which == "" {
+		t.Skip("DUBAO_HEADERRORS=1 counts the headline errors of the training pages")
+	}
+	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	counts := map[string]int{}
+	cases := map[string][]string{}
+	for _, set := range []string{"gen", "gen-issue"} {
+		pages, err := loadTrainPages(corpusRoot, set, trainSplit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			w := pageWork(t, p)
+			labels := labelLines(w.ps, p.gold)
+			w.decideLines()
+			plan, _, _ := goldPlan(w, labels)
+			if os.Getenv("DUBAO_PLAN") == "learned" {
+				plan = planStories(w.units, &gapWeights, &unitWeights)
+			}
+			for _, c := range plan {
+				kind, detail := headlineError(w, labels, p.gold, c)
+				counts[kind]++
+				if kind != "ok" {
+					cases[kind] = append(cases[kind], p.name+" "+detail)
+				}
+			}
+		}
+	}
+	var kinds []string
+	for k := range counts {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(a, b int) bool { return counts[kinds[a]] > counts[kinds[b]] })
+	for _, k := range kinds {
+		t.Logf("%5d %s", counts[k], k)
+	}
+	for _, k := range kinds {
+		if which != "1" && which != k && which != "all" {
+			continue
+		}
+		for _, c := range cases[k] {
+			t.Logf("%s: %s", k, c)
+		}
+	}
+}
+
+// headlineError names what is wrong with the headline a cut makes.
+func headlineError(w *work, labels []labelled, gold *goldPage, c cut) (string, string) {
+	us := w.units
+	// The gold article of the story: its paragraphs' majority.
+	votes := map[int]int{}
+	for k := c.i; k < c.j; k++ {
+		if !us[k].head {
+			p := w.paras[us[k].para]
+			for i := p.first; i <= p.last; i++ {
+				if a := labels[i].article; a >= 0 {
+					votes[a]++
+				}
+			}
+		}
+	}
+	art, best := -1, 0
+	for a, n := range votes {
+		if n > best || n == best && a < art {
+			art, best = a, n
+		}
+	}
+	if art < 0 {
+		return "no article", ""
+	}
+	g := gold.Articles[art]
+	gk, gt, gs := flat(g.Kicker), flat(g.Title), flat(g.Subtitle)
+	var ls []headLine
+	var desc []string
+	extra := ""
+	for k := c.hi; k < c.hj; k++ {
+		u := &us[k]
+		ls = append(ls, u.line())
+		l := labels[u.piece]
+		tag := "?"
+		switch {
+		case l.label == lbHead && l.article == art:
+			tag = [...]string{"-", "K", "T", "S"}[l.field]
+		case l.label == lbHead:
+			tag = "otherHead"
+		case l.article == art:
+			tag = "ownBody"
+		case l.article >= 0:
+			tag = "otherBody"
+		}
+		if len(tag) > 1 && extra == "" {
+			extra = tag
+		}
+		desc = append(desc, fmt.Sprintf("%s:%.1f:%s", tag, u.em, u.text))
+	}
+	longest := 0.0
+	for _, l := range ls {
+		longest = max(longest, l.em)
+	}
+	for i := 1; i < len(ls); i++ {
+		f := wrapFeatures(ls[i-1], ls[i], longest, w.words)
+		desc[i] = fmt.Sprintf("[w%.1f] %s", dotWrap(&wrapWeights, &f), desc[i])
+	}
+	k, ti, s := splitHeadline(ls, &wrapWeights, &kickerWeights, w.words)
+	k, ti, s = flat(k), flat(ti), flat(s)
+	detail := fmt.Sprintf("gold K=%q T=%q S=%q got K=%q T=%q S=%q | %s", gk, gt, gs, k, ti, s, strings.Join(desc, " | "))
+	if ti == gt && k == gk && s == gs {
+		return "ok", ""
+	}
+	if len(ls) == 0 {
+		if gt == "" {
+			return "no headline, gold has kicker/subtitle", detail
+		}
+		return "no headline line", detail
+	}
+	if extra != "" {
+		return "extra line: " + extra, detail
+	}
+	if strings.Join([]string{gk, gt, gs}, "") != k+ti+s {
+		return "missing headline line", detail
+	}
+	// The lines are gold's: the cut into parts, or their names.
+	var want []headField
+	for kk := c.hi; kk < c.hj; kk++ {
+		want = append(want, labels[us[kk].piece].field)
+	}
+	parts := headParts(ls, &wrapWeights, w.words)
+	n := 1
+	for i := 1; i < len(want); i++ {
+		if want[i] != want[i-1] {
+			n++
+		}
+	}
+	switch {
+	case len(parts) > n:
+		return "wrap: cut too often", detail
+	case len(parts) < n:
+		return "wrap: joined too much", detail
+	}
+	if len(parts) == 2 {
+		return "naming two parts", detail
+	}
+	return "naming/other", detail
+}
+
+// TestShowUnits prints the units and the plan of one page:
+// DUBAO_UNITS=path/to/page.txt go test ./parse -run TestShowUnits -v.
+func TestShowUnits(t *testing.T) {
+	path := os.Getenv("DUBAO_UNITS")
+	if path == "" {
+		t.Skip("DUBAO_UNITS=page.txt prints a page's units")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := analyse(Normalize(splitPages(text)[0]))
+	role := make([]string, len(w.units))
+	for si, c := range w.plan {
+		for k := c.i; k < c.j; k++ {
+			r := "b"
+			if k >= c.hi && k < c.hj {
+				r = "H"
+			} else if w.units[k].head {
+				r = "s"
+			}
+			role[k] = fmt.Sprintf("%2d%s", si, r)
+		}
+	}
+	gl, ul := gapOdds(w.units, &gapWeights), unitOdds(w.units, &unitWeights)
+	for k, u := range w.units {
+		t.Logf("%s odds=%5.1f gap=%5.1f unit=%5.1f em=%4.1f w=%4.1f %s", role[k], u.odds, gl[k], ul[k], u.em, u.width, clip(u.text, 24, false))
+	}
+}
