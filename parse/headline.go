@@ -56,12 +56,16 @@ const (
 	kfWrappedY  // y does
 	kfBracketY  // y stands in brackets: (2019年9月30日)
 	kfRuleTitle // the hand-made rule takes x for the title
+	kfLeadsIn   // x ends with a word that leads into what follows: 强调, ：
+	kfReportY   // y ends by reporting who took part: 出席, 主持, 致辞, 批示
+	kfLongerByX // x is two ems or more wider than y
+	kfLongerByY // y is two ems or more wider than x
 	numKickerFeatures
 )
 
 var kickerFeatureNames = [numKickerFeatures]string{
 	"bias", "dashOpen", "dashEnd", "tagX", "tagY", "longerX", "clauseX", "clauseY", "shortX", "wrappedX",
-	"wrappedY", "bracketY", "ruleTitle",
+	"wrappedY", "bracketY", "ruleTitle", "leadsIn", "reportY", "longerByX", "longerByY",
 }
 
 type (
@@ -186,7 +190,28 @@ func kickerFeatures(x, y headPart) kickerVec {
 	f[kfWrappedY] = b2f(y.lines > 1)
 	f[kfBracketY] = b2f(strings.HasPrefix(y.text, "（") || strings.HasPrefix(y.text, "("))
 	f[kfRuleTitle] = b2f(titleOfTwo(x.text, y.text, x.lines, y.lines, false, false) == 0)
+	f[kfLeadsIn] = b2f(endsWithAny(x.text, leadInWords[:]))
+	f[kfReportY] = b2f(endsWithAny(y.text, reportWords[:]))
+	ex, ey := textEm(x.text), textEm(y.text)
+	f[kfLongerByX] = b2f(ex >= ey+2)
+	f[kfLongerByY] = b2f(ey >= ex+2)
 	return f
+}
+
+// leadInWords end a kicker that leads into its title: 某某在某地调研时强调,
+// 张三：.
+var leadInWords = [...]string{"强调", "：", ":"}
+
+// reportWords end a subtitle that reports who took part: 李四出席并致辞.
+var reportWords = [...]string{"出席", "主持", "致辞", "批示", "讲话", "贺电", "贺信", "演讲"}
+
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func dotWrap(w *wrapVec, f *wrapVec) float64 {

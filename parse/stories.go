@@ -87,12 +87,15 @@ const (
 	ufStretchHeaded // the stretch before the run follows another headline-like run
 	ufStretchLong   // the stretch before the run holds more than eight paragraphs
 	ufRuleTitle     // the hand-made assembly takes the line for a line of a story's headline
+	ufCredit        // it credits a picture, a source or a dispatch: …摄, 新华社发, （本报X地电）
+	ufBodyLabel     // it is a label that opens a story's body: 核心阅读, 内容提要
 	numUnitFeatures
 )
 
 var unitFeatureNames = [numUnitFeatures]string{
 	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
+	"credit", "bodyLabel",
 }
 
 type (
@@ -624,7 +627,46 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 		f[ufStretchLong] = b2f(len(before) > 8)
 	}
 	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
+	f[ufCredit] = b2f(creditsSource(u.text))
+	f[ufBodyLabel] = b2f(bodyLabel(u.text))
 	return f
+}
+
+// creditsSource reports whether a line credits a picture, a source or a
+// dispatch, as a story's last paragraph does: 张三摄（人民视觉）, 新华社发,
+// （本报布鲁塞尔10月24日电）, or an address to write to.
+func creditsSource(t string) bool {
+	if isCredit(t) || namesSource(t) || strings.ContainsRune(t, '@') {
+		return true
+	}
+	opens := strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(")
+	return opens && hasAnyWord(t, dispatchWords[:])
+}
+
+// dispatchWords name a dispatch or a reporter in a bracketed credit.
+var dispatchWords = [...]string{"电", "记者", "报道", "本报", "新华社"}
+
+// bodyLabels open a story's body as a label of their own line.
+var bodyLabels = [...]string{"核心阅读", "内容提要", "编者按", "编者的话", "阅读提示", "导读", "引子"}
+
+// bodyLabel reports whether a line is a label that opens a story's body.
+func bodyLabel(t string) bool {
+	t = strings.TrimRight(t, "：:")
+	for _, l := range bodyLabels {
+		if t == l {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // gapOdds are the learned log-odds that a story starts before each unit.

@@ -4,8 +4,8 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.597 title_acc=0.483 body_cer=0.409 para_f1=0.761 exact_para=0.721
-//	gen-miner g201–g240 (40 pages): score: articles_f1=0.426 title_acc=0.425 body_cer=0.326 para_f1=0.776 exact_para=0.726
+//	gen g201–g240 (40 pages): score: articles_f1=0.630 title_acc=0.522 body_cer=0.409 para_f1=0.769 exact_para=0.725
+//	gen-miner g201–g240 (40 pages): score: articles_f1=0.426 title_acc=0.420 body_cer=0.326 para_f1=0.776 exact_para=0.726
 
 package parse
 
@@ -222,30 +222,32 @@ var gapWeights = gapVec{
 
 // unitWeights scores a headline-like unit as a story's headline (stories.go).
 var unitWeights = unitVec{
-	ufBias:          -3.771775,
-	ufOdds:          0.400342,
-	ufRunOne:        -1.914305,
-	ufRunTwo:        -1.127978,
-	ufRunMore:       -0.729491,
-	ufSameWidth:     -2.967034,
-	ufPrevOpen:      0.605653,
-	ufRunTop:        3.363993,
-	ufRunEnd:        -0.221938,
-	ufFewChars:      -1.711616,
-	ufTag:           6.803148,
-	ufDash:          3.310290,
-	ufBracketed:     -0.968407,
-	ufEchoBest:      1.450083,
-	ufNextLeads:     3.251173,
-	ufPrevCredit:    7.604283,
-	ufNextFrom:      1.752191,
-	ufPrevTo:        0.129137,
-	ufRuleHead:      1.942225,
-	ufRuleDoubt:     -0.862592,
-	ufStretchLeads:  5.365713,
-	ufStretchHeaded: -0.308352,
-	ufStretchLong:   0.433857,
-	ufRuleTitle:     7.015044,
+	ufBias:          -3.456897,
+	ufOdds:          1.094947,
+	ufRunOne:        -1.625017,
+	ufRunTwo:        -1.156232,
+	ufRunMore:       -0.675648,
+	ufSameWidth:     -3.382427,
+	ufPrevOpen:      0.185153,
+	ufRunTop:        4.669102,
+	ufRunEnd:        0.416390,
+	ufFewChars:      -1.312074,
+	ufTag:           6.678022,
+	ufDash:          2.885243,
+	ufBracketed:     2.609851,
+	ufEchoBest:      0.915099,
+	ufNextLeads:     4.072217,
+	ufPrevCredit:    7.385557,
+	ufNextFrom:      1.673881,
+	ufPrevTo:        -0.149652,
+	ufRuleHead:      2.291693,
+	ufRuleDoubt:     -0.864043,
+	ufStretchLeads:  5.020704,
+	ufStretchHeaded: -0.340348,
+	ufStretchLong:   0.396229,
+	ufRuleTitle:     6.534786,
+	ufCredit:        -15.111052,
+	ufBodyLabel:     -9.392066,
 }
 
 // wrapWeights scores a headline line as wrapping on into the next (headline.go).
@@ -272,17 +274,21 @@ var wrapWeights = wrapVec{
 
 // kickerWeights scores the first of a headline's two parts as a kicker (headline.go).
 var kickerWeights = kickerVec{
-	kfBias:      1.046479,
-	kfDashOpen:  -4.275594,
-	kfDashEnd:   2.302548,
-	kfTagX:      -1.194221,
-	kfTagY:      2.377855,
-	kfLongerX:   0.748695,
-	kfClauseX:   1.233832,
-	kfClauseY:   -1.491058,
-	kfShortX:    1.642813,
-	kfWrappedX:  -1.022737,
-	kfWrappedY:  0.957593,
-	kfBracketY:  -2.309983,
-	kfRuleTitle: -1.561430,
+	kfBias:      1.205217,
+	kfDashOpen:  -4.150318,
+	kfDashEnd:   2.285585,
+	kfTagX:      -1.352617,
+	kfTagY:      2.367875,
+	kfLongerX:   0.161555,
+	kfClauseX:   1.105955,
+	kfClauseY:   -1.484962,
+	kfShortX:    1.550727,
+	kfWrappedX:  -1.100860,
+	kfWrappedY:  0.773533,
+	kfBracketY:  -2.347296,
+	kfRuleTitle: -1.392371,
+	kfLeadsIn:   2.259317,
+	kfReportY:   -2.214278,
+	kfLongerByX: 0.589942,
+	kfLongerByY: -0.230722,
 }
