@@ -195,3 +195,35 @@ func TestShowUnits(t *testing.T) {
 		t.Logf("%s odds=%5.1f gap=%5.1f unit=%5.1f em=%4.1f w=%4.1f %s", role[k], u.odds, gl[k], ul[k], u.em, u.width, clip(u.text, 24, false))
 	}
 }
+
+// TestShowLine prints the line features and headline scores of the lines of
+// a page that hold a text: DUBAO_UNITS=page.txt DUBAO_LINE=text go test
+// ./parse -run TestShowLine -v.
+func TestShowLine(t *testing.T) {
+	path, text := os.Getenv("DUBAO_UNITS"), os.Getenv("DUBAO_LINE")
+	if path == "" || text == "" {
+		t.Skip("DUBAO_UNITS=page.txt DUBAO_LINE=text prints a line's features")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, _, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := analyse(Normalize(splitPages(dec)[0]))
+	for i := range w.ps {
+		p := &w.ps[i]
+		if !strings.Contains(p.text, text) || !isTextPiece(p) {
+			continue
+		}
+		var on []string
+		for k, v := range w.feats[i] {
+			if v != 0 {
+				on = append(on, fmt.Sprintf("%s=%.2g(%+.2f|%+.2f)", lineFeatureNames[k], v, v*headLineWeights[k], v*headNeighbourWeights[k]))
+			}
+		}
+		t.Logf("%q em=%.1f col=%.1f/%.1f/%.1f odds=%.2f\n  %s", p.text, p.em, p.width.before, p.width.here, p.width.after, w.odds[i], strings.Join(on, " "))
+	}
+}
