@@ -300,17 +300,25 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 	paras = slices.Clone(paras)
 	var groups []group
 	var stories []story
+	// The continuation markers of a headline-like line's piece go with the
+	// first of its units that is placed, once: a piece may hold two
+	// headlines side by side, each a unit.
+	placed := make(map[int]bool)
+	marksOf := func(i int) []marker {
+		if placed[i] {
+			return nil
+		}
+		placed[i] = true
+		return ps[i].markers
+	}
 	for _, c := range plan {
 		s := story{group: -1}
 		if c.hj > c.hi {
 			g := group{pos: us[c.hi].piece}
 			var ls []headLine
 			for k := c.hi; k < c.hj; k++ {
-				p := &ps[us[k].piece]
 				ls = append(ls, us[k].line())
-				if k == c.hi || us[k].piece != us[k-1].piece {
-					g.marks = append(g.marks, p.markers...)
-				}
+				g.marks = append(g.marks, marksOf(us[k].piece)...)
 			}
 			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights, pw)
 			s.group = len(groups)
@@ -330,11 +338,12 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wrapsOn(us[k-1].line(), u.line(), max(us[k-1].em, u.em), pw) {
 				p := &paras[s.paras[len(s.paras)-1]]
 				p.text = joinHeadline(p.text, u.text)
+				p.mark(marksOf(u.piece)...)
 				continue
 			}
 			pc := &ps[u.piece]
 			np := para{text: u.text, first: u.piece, last: u.piece, width: pc.width.here}
-			np.mark(pc.markers...)
+			np.mark(marksOf(u.piece)...)
 			s.paras = append(s.paras, len(paras))
 			paras = append(paras, np)
 		}
