@@ -227,3 +227,45 @@ func TestShowLine(t *testing.T) {
 		t.Logf("%q em=%.1f col=%.1f/%.1f/%.1f odds=%.2f\n  %s", p.text, p.em, p.width.before, p.width.here, p.width.after, w.odds[i], strings.Join(on, " "))
 	}
 }
+
+// TestMissedHeadLines lists the headline lines of the -raw training pages
+// that the line model takes for body lines: DUBAO_MISSED=1 go test ./parse
+// -run TestMissedHeadLines -v.
+func TestMissedHeadLines(t *testing.T) {
+	if os.Getenv("DUBAO_MISSED") == "" {
+		t.Skip("DUBAO_MISSED=1 lists the headline lines taken for body lines")
+	}
+	n := 0
+	for _, set := range []string{"gen", "gen-issue"} {
+		pages, err := loadTrainPages(corpusRoot, set, trainSplit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			w := pageWork(t, p)
+			labels := labelLines(w.ps, p.gold)
+			w.decideLines()
+			for i, l := range labels {
+				if l.label != lbHead || w.odds[i] > 0 {
+					continue
+				}
+				n++
+				prev, next := "", ""
+				if j := prevTextPiece(w.ps, i); j >= 0 {
+					prev = clip(w.ps[j].text, 14, true)
+				}
+				if j := nextTextPiece(w.ps, i); j >= 0 {
+					next = clip(w.ps[j].text, 14, false)
+				}
+				var on []string
+				for k, v := range w.feats[i] {
+					if v != 0 && k != lfBias {
+						on = append(on, fmt.Sprintf("%s=%.2g", lineFeatureNames[k], v))
+					}
+				}
+				t.Logf("%s %q odds=%.1f em=%.1f col=%.1f | %s ‖ %s\n   %s", p.name, w.ps[i].text, w.odds[i], w.ps[i].em, w.ps[i].width.here, prev, next, strings.Join(on, " "))
+			}
+		}
+	}
+	t.Logf("%d headline lines missed", n)
+}
