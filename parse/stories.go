@@ -51,6 +51,7 @@ const (
 	gfRuleStart   // the hand-made assembly starts a story at the unit after
 	gfEchoNextRun // the paragraph after the gap: how much it echoes the next headline run
 	gfBestForRun  // … it is the paragraph before that run that echoes it most
+	gfWrapsOn     // the learned wrap model says the headline-like line before wraps on into the one after
 	numGapFeatures
 )
 
@@ -58,6 +59,7 @@ var gapFeatureNames = [numGapFeatures]string{
 	"bias", "paraPara", "paraHead", "headPara", "headHead", "widthJump", "leads", "from", "to", "credit",
 	"openEnd", "bylineAfter", "parting", "echoOwn", "echoOther", "echoGain", "runEnd", "runTop", "wraps",
 	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart", "echoNextRun", "bestForRun",
+	"wrapsOn",
 }
 
 // The unit features: what a headline-like line and its run say about its
@@ -124,6 +126,7 @@ type unit struct {
 	ruleDoubt bool      // … in a doubtful one
 	ruleTitle bool      // the hand-made assembly takes it for a headline's line
 	beside    bool      // a headline-like line printed on one line with the one before, side by side
+	wrapsNext bool      // … the learned wrap model says it wraps on into the next unit, a headline-like line
 }
 
 // line is a headline-like unit as a line of a headline.
@@ -198,6 +201,11 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 		line := headLine{text: u.text, raw: pc.raw, em: pc.em}
 		if wrapsOn(h.line(), line, max(h.em, pc.em), pw) {
 			*u = unit{head: true, piece: p.first, text: u.text, raw: pc.raw, em: pc.em, width: pc.width.here, odds: h.odds, open: true, headGrams: bigramsOf(u.text)}
+		}
+	}
+	for k := 1; k < len(us); k++ {
+		if a, b := &us[k-1], &us[k]; a.head && b.head {
+			a.wrapsNext = wrapsOn(a.line(), b.line(), max(a.em, b.em), pw)
 		}
 	}
 	for k := range us {
@@ -564,6 +572,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 	switch {
 	case u.head && v.head:
 		f[gfWraps] = b2f(wraps(u.text, v.text))
+		f[gfWrapsOn] = b2f(u.wrapsNext)
 		f[gfDashAfter] = b2f(strings.HasPrefix(v.text, "——"))
 		f[gfTagBefore] = b2f(columnTagAtEnd(u.text))
 		rs, re := rf.runStart[k], rf.runEnd[k]

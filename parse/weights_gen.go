@@ -4,7 +4,7 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.642 title_acc=0.531 body_cer=0.417 para_f1=0.765 exact_para=0.726
+//	gen g201–g240 (40 pages): score: articles_f1=0.632 title_acc=0.541 body_cer=0.419 para_f1=0.764 exact_para=0.725
 //	gen-miner g201–g240 (40 pages): score: articles_f1=0.426 title_acc=0.420 body_cer=0.326 para_f1=0.776 exact_para=0.728
 
 package parse
@@ -271,35 +271,36 @@ var headNeighbourWeights = lineVec{
 
 // gapWeights scores a gap between two units as a story's start (stories.go).
 var gapWeights = gapVec{
-	gfBias:        -3.379840,
-	gfParaPara:    -1.500562,
-	gfParaHead:    -0.641768,
-	gfHeadPara:    -0.343438,
-	gfHeadHead:    -0.894072,
-	gfWidthJump:   1.054590,
-	gfLeads:       2.090188,
-	gfFrom:        3.131995,
-	gfTo:          0.083690,
-	gfCredit:      2.051072,
-	gfOpenEnd:     -0.151124,
-	gfBylineAfter: 1.567990,
-	gfParting:     1.041992,
-	gfEchoOwn:     -0.316015,
-	gfEchoOther:   -2.633862,
-	gfEchoGain:    2.317847,
-	gfRunEnd:      -0.228013,
-	gfRunTop:      -0.668308,
-	gfWraps:       -1.232853,
-	gfDashAfter:   -3.002569,
-	gfTagBefore:   0.185571,
-	gfOddsBefore:  0.624838,
-	gfOddsAfter:   0.452600,
-	gfNoPara:      -2.702317,
-	gfLeanOwn:     3.090930,
-	gfEdgeOwn:     0.358691,
-	gfRuleStart:   2.430503,
-	gfEchoNextRun: 1.791636,
-	gfBestForRun:  0.539404,
+	gfBias:        -3.315142,
+	gfParaPara:    -1.565006,
+	gfParaHead:    -0.751331,
+	gfHeadPara:    -0.344733,
+	gfHeadHead:    -0.654074,
+	gfWidthJump:   1.066742,
+	gfLeads:       2.114710,
+	gfFrom:        3.184332,
+	gfTo:          0.089413,
+	gfCredit:      2.027605,
+	gfOpenEnd:     -0.133992,
+	gfBylineAfter: 1.542450,
+	gfParting:     1.042374,
+	gfEchoOwn:     -0.308624,
+	gfEchoOther:   -2.623773,
+	gfEchoGain:    2.315150,
+	gfRunEnd:      -0.212357,
+	gfRunTop:      -0.627236,
+	gfWraps:       0.019730,
+	gfDashAfter:   -3.085119,
+	gfTagBefore:   0.124258,
+	gfOddsBefore:  0.498154,
+	gfOddsAfter:   0.567893,
+	gfNoPara:      -2.798261,
+	gfLeanOwn:     3.077734,
+	gfEdgeOwn:     0.360184,
+	gfRuleStart:   2.361808,
+	gfEchoNextRun: 1.806930,
+	gfBestForRun:  0.542011,
+	gfWrapsOn:     -1.905806,
 }
 
 // unitWeights scores a headline-like unit as a story's headline (stories.go).
