@@ -91,13 +91,14 @@ const (
 	ufRuleTitle     // the hand-made assembly takes the line for a line of a story's headline
 	ufCredit        // it credits a picture, a source or a dispatch: …摄, 新华社发, （本报X地电）
 	ufBodyLabel     // it is a label that opens a story's body: 核心阅读, 内容提要
+	ufLeadsIn       // it ends leading into the headline-like line after it, as a kicker does: 强调, ：, ——
 	numUnitFeatures
 )
 
 var unitFeatureNames = [numUnitFeatures]string{
 	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
-	"credit", "bodyLabel",
+	"credit", "bodyLabel", "leadsIn",
 }
 
 type (
@@ -647,6 +648,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
 	f[ufCredit] = b2f(creditsSource(u.text))
 	f[ufBodyLabel] = b2f(bodyLabel(u.text))
+	f[ufLeadsIn] = b2f(k+1 < re && (endsWithAny(u.text, leadInWords[:]) || strings.HasSuffix(u.text, "——")))
 	return f
 }
 
