@@ -149,7 +149,7 @@ func (w *work) decideStories(gw *gapVec, uw *unitVec) {
 // headOdds are the learned headline log-odds of every piece: a first pass
 // over each line alone, then a second that also hears its neighbours'.
 func headOdds(ps []piece, fs []lineVec) []float64 {
-	addNeighbours(ps, fs, &headLineWeights, &startAloneWeights)
+	addNeighbours(ps, fs, &headLineWeights)
 	odds := make([]float64, len(ps))
 	for i := range ps {
 		if isTextPiece(&ps[i]) {

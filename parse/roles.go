@@ -77,10 +77,6 @@ const (
 	lfWiderEms              // how far wider than its column, in ems, 0–8, /8
 	lfBareAfterSentenceWide // no punctuation, wider than its column, after a sentence's end
 	lfNextBylineOnly        // the next text line is a byline standing alone: 本报记者 王观
-	lfNextOpensDate         // the next text line opens with a date, as a news story's first sentence does: 1月16日，
-	lfBareBeforeDate        // no punctuation, and the next text line opens with a date
-	lfNextStartish          // the first pass's probability that the next text line opens a paragraph
-	lfBareBeforeStart       // … times no punctuation here
 	numLineFeatures
 )
 
@@ -96,7 +92,6 @@ var lineFeatureNames = [numLineFeatures]string{
 	"widerThanEither", "widerThanHere", "shortOpenEnd", "prevFull", "prevHeadish", "nextHeadish",
 	"openAfterSentence", "bareAfterSentence", "bareShort", "bareWide", "bareBesideBare", "bareAfterSentenceFull",
 	"pageEnd", "bareAtPageEnd", "creditWords", "widerEms", "bareAfterSentenceWide", "nextBylineOnly",
-	"nextOpensDate", "bareBeforeDate", "nextStartish", "bareBeforeStart",
 }
 
 // lineVec is the feature vector of one line.
@@ -194,7 +189,6 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 			set(f, lfNextWider, q.em > columnOf(q)+0.75)
 			set(f, lfNextLeads, q.leads)
 			set(f, lfNextBylineOnly, q.bylineOnly || q.role == roleByline)
-			set(f, lfNextOpensDate, opensDate(q.text))
 		}
 		set(f, lfLeads, p.leads)
 		set(f, lfBylineOnly, p.bylineOnly)
@@ -238,7 +232,6 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		set(f, lfBareBesideBare, bare && (f[lfPrevNoPunct] == 1 || f[lfNextNoPunct] == 1))
 		set(f, lfBareAfterSentenceFull, bare && afterSentence && f[lfFillsColumn] == 1)
 		set(f, lfBareAfterSentenceWide, bare && afterSentence && f[lfWiderThanColumn] == 1)
-		set(f, lfBareBeforeDate, bare && f[lfNextOpensDate] == 1)
 	}
 	return out
 }
@@ -255,23 +248,6 @@ func namesSource(t string) bool {
 		if strings.Contains(t, w) {
 			return true
 		}
-	}
-	return false
-}
-
-// opensDate reports whether t opens with a date or a time: 1月16日, 27日,
-// 2019年.
-func opensDate(t string) bool {
-	digits := 0
-	for _, r := range t {
-		switch {
-		case isDigit(r):
-			digits++
-			continue
-		case digits > 0 && strings.ContainsRune("年月日时", r):
-			return true
-		}
-		return false
 	}
 	return false
 }
@@ -303,16 +279,13 @@ func nextTextPiece(ps []piece, i int) int {
 	return -1
 }
 
-// addNeighbours works out the first pass's headline probabilities of
-// every piece (by w) and paragraph-start probabilities (by sw), and gives
-// each piece the second pass's features: its neighbours' probabilities.
-func addNeighbours(ps []piece, fs []lineVec, w, sw *lineVec) []float64 {
+// headProbs are the first pass's headline probabilities of every piece,
+// and the second pass's features: the neighbours' probabilities.
+func addNeighbours(ps []piece, fs []lineVec, w *lineVec) []float64 {
 	prob := make([]float64, len(ps))
-	start := make([]float64, len(ps))
 	for i := range ps {
 		if isTextPiece(&ps[i]) {
 			prob[i] = sigmoid(score(w, &fs[i]))
-			start[i] = sigmoid(score(sw, &fs[i]))
 		}
 	}
 	prev := -1
@@ -323,8 +296,6 @@ func addNeighbours(ps []piece, fs []lineVec, w, sw *lineVec) []float64 {
 		if prev >= 0 {
 			fs[i][lfPrevHeadish] = prob[prev]
 			fs[prev][lfNextHeadish] = prob[i]
-			fs[prev][lfNextStartish] = start[i]
-			fs[prev][lfBareBeforeStart] = start[i] * fs[prev][lfNoPunctuation]
 		}
 		prev = i
 	}

@@ -229,10 +229,9 @@ func TestTrain(t *testing.T) {
 	}
 	t.Logf("%d pages, %d lines", len(pages), len(heads))
 	wh1 := fitLogistic(heads, 12, 1)
-	ws1 := fitLogistic(starts, 12, 1)
 	heads, starts = heads[:0], starts[:0]
 	for n, w := range works {
-		addNeighbours(w.ps, w.feats, &wh1, &ws1)
+		addNeighbours(w.ps, w.feats, &wh1)
 		for i, l := range labs[n] {
 			if l.label == lbNone {
 				continue
@@ -248,7 +247,7 @@ func TestTrain(t *testing.T) {
 	ws := fitLogistic(starts, 12, 1)
 	t.Logf("headish: rules %s learned %s", prf(ruleHeads, heads), prf(predictAll(&wh, heads), heads))
 	t.Logf("start: rules %s learned %s", prf(ruleStarts, starts), prf(predictAll(&ws, starts), starts))
-	headLineWeights, headNeighbourWeights, paragraphStartWeights, startAloneWeights = wh1, wh, ws, ws1
+	headLineWeights, headNeighbourWeights, paragraphStartWeights = wh1, wh, ws
 
 	// The stories: a structured perceptron over the page-wide plan.
 	var plans []trainPlan
@@ -401,7 +400,6 @@ func TestTrain(t *testing.T) {
 	writeWeights(t, "weights_gen.go", len(pages), figures, []namedWeights{
 		{"paragraphStartWeights", "scores a body line as a paragraph's first line (roles.go)", ws[:]},
 		{"headLineWeights", "scores a line as a headline's or a subhead's, alone (roles.go)", wh1[:]},
-		{"startAloneWeights", "scores a body line as a paragraph's first line, alone, for its neighbours' second pass (roles.go)", ws1[:]},
 		{"headNeighbourWeights", "scores it again, hearing its neighbours' first scores (roles.go)", wh[:]},
 		{"gapWeights", "scores a gap between two units as a story's start (stories.go)", gw[:]},
 		{"unitWeights", "scores a headline-like unit as a story's headline (stories.go)", uw[:]},
