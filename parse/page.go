@@ -81,7 +81,7 @@ func analyseWith(text string, learn bool) *work {
 	case !learn:
 	case learnedStories(raw):
 		w.decideLines()
-		w.decideStories(&gapWeights, &unitWeights)
+		w.decideStories(&planWeights{gapWeights, unitWeights, storyWeights})
 	default:
 		// The hand-made assembly, over learned paragraph ends.
 		w.odds = headOdds(w.ps, w.feats)
@@ -138,9 +138,9 @@ func (w *work) decideLines() {
 	w.units = storyUnits(w.ps, w.paras, w.odds, w.rules, w.raw)
 }
 
-// decideStories cuts the units into stories with the gap and unit weights.
-func (w *work) decideStories(gw *gapVec, uw *unitVec) {
-	w.plan = planStories(w.units, gw, uw)
+// decideStories cuts the units into stories with the plan's weights.
+func (w *work) decideStories(pw *planWeights) {
+	w.plan = planStories(w.units, pw)
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw)
 }
 

@@ -95,10 +95,48 @@ var unitFeatureNames = [numUnitFeatures]string{
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
 }
 
-type (
-	gapVec  [numGapFeatures]float64
-	unitVec [numUnitFeatures]float64
+// The story features: what a whole story of the plan says about itself —
+// how its body opens and ends, whether its headline stands before or after
+// it and repeats its words, whether its paragraphs keep to one column
+// width.
+const (
+	sfHeadBefore = iota // its headline stands before the body
+	sfHeadAfter         // … after it
+	sfNoHead            // it has no headline
+	sfNoHeadFrom        // … and its body opens with a continued-from marker
+	sfOpenLeads         // its body opens with a dateline or credit
+	sfOpenByline        // … with a byline line
+	sfLeadsAfter        // it opens with a dateline and its headline stands after it
+	sfEndOpen           // its body ends without closing a sentence
+	sfEndCredit         // … with a picture's credit
+	sfEndTo             // … with a continued-to marker
+	sfEcho              // how much its headline repeats the opening of its body
+	sfEchoGain          // … more than the body on the headline's other side
+	sfWidthJumps        // its paragraphs that are set ¾ em or more apart in column width from the one before, three at most
+	sfParas             // log₂ of one more than its paragraphs
+	sfOnePara           // it has one paragraph
+	sfSubheads          // its headline-like lines that are not its headline, three at most
+	numStoryFeatures
 )
+
+var storyFeatureNames = [numStoryFeatures]string{
+	"headBefore", "headAfter", "noHead", "noHeadFrom", "openLeads", "openByline", "leadsAfter", "endOpen", "endCredit",
+	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads",
+}
+
+type (
+	gapVec   [numGapFeatures]float64
+	unitVec  [numUnitFeatures]float64
+	storyVec [numStoryFeatures]float64
+)
+
+// planWeights are the weights of the three kinds of features the story plan
+// is scored by.
+type planWeights struct {
+	gap   gapVec
+	unit  unitVec
+	story storyVec
+}
 
 // A unit is a paragraph or a headline-like line of the page.
 type unit struct {
@@ -229,25 +267,109 @@ func cutsOf(us []unit, i, j int, visit func(c cut)) {
 }
 
 // planStories cuts the units into stories of the highest total score.
-func planStories(us []unit, gw *gapVec, uw *unitVec) []cut {
-	gs, hs := gapOdds(us, gw), unitOdds(us, uw)
-	return bestPlan(us, func(c cut) float64 { return cutScore(us, gs, hs, c) })
+func planStories(us []unit, w *planWeights) []cut {
+	pr := newPlanRow(us, w)
+	return bestPlan(us, pr.score)
 }
 
-// cutScore is a story's score: the log-odds that a story starts where it
-// starts, and that its headline lines are a headline and its other
-// headline-like lines are not. (Log-odds that no story starts in a gap,
-// and the headline-like lines' that they are subheads, are the zero the
-// others are counted from.)
-func cutScore(us []unit, gaps, heads []float64, c cut) float64 {
+// A planRow holds what scoring the stories of one row needs: the gap and
+// unit scores, and the row's facts for the story features.
+type planRow struct {
+	us          []unit
+	rf          *rowFacts
+	w           *planWeights
+	gaps, heads []float64 // per unit: the score of a story starting before it, of its being a headline's line
+}
+
+func newPlanRow(us []unit, w *planWeights) *planRow {
+	rf := newRowFacts(us)
+	return &planRow{us: us, rf: rf, w: w, gaps: gapOdds(us, rf, &w.gap), heads: unitOdds(us, rf, &w.unit)}
+}
+
+// score is a story's score: that a story starts where it starts, that its
+// headline lines are a headline and its other headline-like lines are not,
+// and what the whole story says of itself. (A gap where no story starts,
+// and a headline-like line that is a subhead, are the zero the others are
+// counted from.)
+func (pr *planRow) score(c cut) float64 {
 	s := 0.0
 	if c.i > 0 {
-		s += gaps[c.i]
+		s += pr.gaps[c.i]
 	}
 	for k := c.hi; k < c.hj; k++ {
-		s += heads[k]
+		s += pr.heads[k]
+	}
+	f := storyFeatures(pr.us, pr.rf, c)
+	for n := range f {
+		s += pr.w.story[n] * f[n]
 	}
 	return s
+}
+
+// planFeatures are the features of a cut, summed over its three kinds: the
+// trainer's view of score.
+func planFeatures(us []unit, rf *rowFacts, c cut) (g gapVec, u unitVec, st storyVec) {
+	if c.i > 0 {
+		g = gapFeatures(us, rf, c.i)
+	}
+	for k := c.hi; k < c.hj; k++ {
+		f := unitFeatures(us, rf, k)
+		for n := range f {
+			u[n] += f[n]
+		}
+	}
+	return g, u, storyFeatures(us, rf, c)
+}
+
+// storyFeatures are the features of the story c as a whole.
+func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
+	var f storyVec
+	a := rf.nextPara[c.i] // the body's first paragraph (a story has one)
+	b := rf.prevPara[c.j] // … and last
+	switch {
+	case c.hj == c.hi:
+		f[sfNoHead] = 1
+		f[sfNoHeadFrom] = b2f(us[a].from)
+	case c.hi == c.i:
+		f[sfHeadBefore] = 1
+	default:
+		f[sfHeadAfter] = 1
+		f[sfLeadsAfter] = b2f(us[a].leads)
+	}
+	f[sfOpenLeads] = b2f(us[a].leads)
+	f[sfOpenByline] = b2f(us[a].byline)
+	f[sfEndOpen] = b2f(us[b].open)
+	f[sfEndCredit] = b2f(us[b].credit)
+	f[sfEndTo] = b2f(us[b].to)
+	if c.hj > c.hi {
+		own, other := rf.storyEcho(us, c, a)
+		f[sfEcho], f[sfEchoGain] = own, own-other
+	}
+	f[sfWidthJumps] = float64(min(3, rf.jumps[b+1]-rf.jumps[a+1]))
+	n := rf.paras[c.j] - rf.paras[c.i]
+	f[sfParas] = math.Log2(float64(1 + n))
+	f[sfOnePara] = b2f(n == 1)
+	f[sfSubheads] = float64(min(3, c.j-c.i-n-(c.hj-c.hi)))
+	return f
+}
+
+// storyEcho is how much the headline of story c repeats the opening of its
+// body (its first two paragraphs from a), and how much the body on the
+// headline's other side.
+func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
+	key := [3]int{c.hi, c.hj, a}
+	if e, ok := rf.echoes[key]; ok {
+		return e[0], e[1]
+	}
+	g := runGrams(us, c.hi, c.hj)
+	own = echoMax(g, us, stretchAfter(us, a))
+	if c.hi == c.i {
+		other = echoMax(g, us, rf.before[c.hi])
+	} else {
+		other = echoMax(g, us, rf.after[c.hj-1])
+	}
+	rf.echoes[key] = [2]float64{own, other}
+	return own, other
 }
 
 // bestPlan is the plan of the highest total score of its stories.
@@ -321,6 +443,9 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wrapsOn(headLine{us[k-1].text, us[k-1].raw, us[k-1].em}, headLine{u.text, u.raw, u.em}, max(us[k-1].em, u.em)) {
 				p := &paras[s.paras[len(s.paras)-1]]
 				p.text = joinHeadline(p.text, u.text)
+				if u.piece != us[k-1].piece {
+					p.mark(ps[u.piece].markers...)
+				}
 				continue
 			}
 			pc := &ps[u.piece]
@@ -348,6 +473,9 @@ type rowFacts struct {
 	bestBefore       []int   // per run start: the paragraph before it that echoes it most, or -1
 	lean             float64 // the mean of how much more each headline run echoes the body after it than the one before
 	edge             float64 // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	paras            []int   // per unit k: the paragraphs before it
+	jumps            []int   // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
+	echoes           map[[3]int][2]float64
 }
 
 // stretchBefore is the paragraphs back from unit k to the last
@@ -389,6 +517,8 @@ func newRowFacts(us []unit) *rowFacts {
 		before: make([][]int, n), after: make([][]int, n),
 		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
 		nextRun: make([]int, n), bestBefore: make([]int, n),
+		paras: make([]int, n+1), jumps: make([]int, n+1),
+		echoes: map[[3]int][2]float64{},
 	}
 	runs := 0
 	for i := 0; i < n; {
@@ -441,6 +571,15 @@ func newRowFacts(us []unit) *rowFacts {
 		}
 	}
 	f.prevPara[n] = last
+	for k := range us {
+		f.paras[k+1], f.jumps[k+1] = f.paras[k], f.jumps[k]
+		if !us[k].head {
+			f.paras[k+1]++
+			if p := f.prevPara[k]; p >= 0 && math.Abs(us[p].width-us[k].width) > 0.75 {
+				f.jumps[k+1]++
+			}
+		}
+	}
 	nextP := n
 	f.nextPara[n] = n
 	for k := n - 1; k >= 0; k-- {
@@ -622,8 +761,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 }
 
 // gapOdds are the learned log-odds that a story starts before each unit.
-func gapOdds(us []unit, w *gapVec) []float64 {
-	rf := newRowFacts(us)
+func gapOdds(us []unit, rf *rowFacts, w *gapVec) []float64 {
 	out := make([]float64, len(us))
 	for k := 1; k < len(us); k++ {
 		f := gapFeatures(us, rf, k)
@@ -636,8 +774,7 @@ func gapOdds(us []unit, w *gapVec) []float64 {
 
 // unitOdds are the learned log-odds that each headline-like unit is a
 // story's headline.
-func unitOdds(us []unit, w *unitVec) []float64 {
-	rf := newRowFacts(us)
+func unitOdds(us []unit, rf *rowFacts, w *unitVec) []float64 {
 	out := make([]float64, len(us))
 	for k := range us {
 		if !us[k].head {

@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -261,36 +262,21 @@ func TestTrain(t *testing.T) {
 	gw, uw := fitStories(t, plans)
 	ww, kw := fitHeadlines(t, plans)
 	wrapWeights, kickerWeights = ww, kw
-	// The gap and unit models are fitted apart; how much a headline's
-	// score counts against a story's start is fitted on the whole plans of
-	// the -raw training pages, where the stage decides.
-	bestScale, bestFig := 1.0, -1.0
-	for _, scale := range []float64{0.5, 0.75, 1, 1.25, 1.5, 2, 3} {
-		var su unitVec
-		for k := range uw {
-			su[k] = uw[k] * scale
-		}
-		var tot scoreCounts
-		for n, p := range plans {
-			if pages[n].set != "gen" && pages[n].set != "gen-issue" {
-				continue
-			}
-			gold, err := json.Marshal(pages[n].gold)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tot.add(scoreWork(t, p.w, planStories(p.w.units, &gw, &su), gold))
-		}
-		m := tot.metrics()
-		t.Logf("unit scale %.2f: %s", scale, m.scoreLine())
-		if fig := m.ArticlesF1 + m.TitleAcc; fig > bestFig {
-			bestScale, bestFig = scale, fig
+	// The gap and unit models, fitted apart, are where the plan's weights
+	// start; a structured perceptron then fits all three kinds together on
+	// the whole plans of the -raw training pages, where the stage decides.
+	var rawPlans []trainPlan
+	for _, p := range plans {
+		if p.w.raw {
+			rawPlans = append(rawPlans, p)
 		}
 	}
-	for k := range uw {
-		uw[k] *= bestScale
+	pw := fitPlan(t, rawPlans, planWeights{gap: gw, unit: uw})
+	gw, uw = pw.gap, pw.unit
+	gapWeights, unitWeights, storyWeights = pw.gap, pw.unit, pw.story
+	for k, v := range pw.story {
+		t.Logf("story %-12s %7.3f", storyFeatureNames[k], v)
 	}
-	gapWeights, unitWeights = gw, uw
 	oracle, learned := map[string]*scoreCounts{}, map[string]*scoreCounts{}
 	var setNames []string
 	for n, p := range plans {
@@ -304,7 +290,7 @@ func TestTrain(t *testing.T) {
 			t.Fatal(err)
 		}
 		oracle[set].add(scoreWork(t, p.w, p.gold, gold))
-		learned[set].add(scoreWork(t, p.w, planStories(p.w.units, &gw, &uw), gold))
+		learned[set].add(scoreWork(t, p.w, planStories(p.w.units, &pw), gold))
 	}
 	for _, set := range setNames {
 		t.Logf("%-16s plan nearest gold: %s", set, oracle[set].metrics().scoreLine())
@@ -316,7 +302,7 @@ func TestTrain(t *testing.T) {
 			if pages[n].set != os.Getenv("DUBAO_SHOW_TITLES") || shown > 60 {
 				continue
 			}
-			plan := planStories(p.w.units, &gw, &uw)
+			plan := planStories(p.w.units, &pw)
 			if os.Getenv("DUBAO_ORACLE") != "" {
 				plan = p.gold
 			}
@@ -339,7 +325,7 @@ func TestTrain(t *testing.T) {
 		shown := 0
 		for n, p := range plans {
 			us := p.w.units
-			gl := gapOdds(us, &gw)
+			gl := gapOdds(us, newRowFacts(us), &gw)
 			for _, c := range p.gold {
 				k := c.i
 				if k == 0 || us[k].head || us[k-1].head || gl[k] > 0 || shown > 40 {
@@ -371,8 +357,9 @@ func TestTrain(t *testing.T) {
 				}
 				return m
 			}
-			g, l := mark(p.gold), mark(planStories(us, &gw, &uw))
-			gl, ul := gapOdds(us, &gw), unitOdds(us, &uw)
+			g, l := mark(p.gold), mark(planStories(us, &pw))
+			rf := newRowFacts(us)
+			gl, ul := gapOdds(us, rf, &gw), unitOdds(us, rf, &uw)
 			for k, u := range us {
 				t.Logf("%s %s odds=%5.1f gap=%5.1f unit=%5.1f w=%4.1f %s", g[k], l[k], u.odds, gl[k], ul[k], u.width, clip(u.text, 24, false))
 			}
@@ -388,6 +375,7 @@ func TestTrain(t *testing.T) {
 		{"headNeighbourWeights", "scores it again, hearing its neighbours' first scores (roles.go)", wh[:]},
 		{"gapWeights", "scores a gap between two units as a story's start (stories.go)", gw[:]},
 		{"unitWeights", "scores a headline-like unit as a story's headline (stories.go)", uw[:]},
+		{"storyWeights", "scores a story of the plan as a whole (stories.go)", pw.story[:]},
 		{"wrapWeights", "scores a headline line as wrapping on into the next (headline.go)", ww[:]},
 		{"kickerWeights", "scores the first of a headline's two parts as a kicker (headline.go)", kw[:]},
 	})
@@ -600,6 +588,97 @@ func fitStories(t *testing.T, plans []trainPlan) (gw gapVec, uw unitVec) {
 	return gw, uw
 }
 
+// The plan's perceptron: how many passes over the pages, and how far one
+// mistake moves the weights (the logistic fits it starts from are in
+// log-odds, which a step of one would swamp).
+const (
+	planEpochs = 20
+	planRate   = 0.1
+)
+
+// fitPlan fits the plan's weights as an averaged structured perceptron:
+// each page is planned with the weights so far, with a bonus for every
+// way a story differs from gold's (loss-augmented, so that the weights
+// learn a margin), and where the plan is not gold's the weights move
+// toward gold's features and away from the plan's. The average of the
+// weights over every step is the answer.
+func fitPlan(t *testing.T, plans []trainPlan, init planWeights) planWeights {
+	w, sum := init, planWeights{}
+	steps := 0.0
+	add := func(to *planWeights, from *planWeights, f float64) {
+		for n := range to.gap {
+			to.gap[n] += f * from.gap[n]
+		}
+		for n := range to.unit {
+			to.unit[n] += f * from.unit[n]
+		}
+		for n := range to.story {
+			to.story[n] += f * from.story[n]
+		}
+	}
+	featuresOf := func(us []unit, rf *rowFacts, plan []cut) planWeights {
+		var out planWeights
+		for _, c := range plan {
+			g, u, s := planFeatures(us, rf, c)
+			add(&out, &planWeights{g, u, s}, 1)
+		}
+		return out
+	}
+	for epoch := range planEpochs {
+		wrong := 0
+		for _, p := range plans {
+			us := p.w.units
+			pr := newPlanRow(us, &w)
+			loss := planLoss(us, p.gold)
+			got := bestPlan(us, func(c cut) float64 { return pr.score(c) + loss(c) })
+			if !slices.Equal(got, p.gold) {
+				wrong++
+				fg, fp := featuresOf(us, pr.rf, p.gold), featuresOf(us, pr.rf, got)
+				add(&w, &fg, planRate*p.weight)
+				add(&w, &fp, -planRate*p.weight)
+			}
+			add(&sum, &w, 1)
+			steps++
+		}
+		t.Logf("plan epoch %d: %d of %d pages planned unlike gold", epoch+1, wrong, len(plans))
+	}
+	var avg planWeights
+	add(&avg, &sum, 1/steps)
+	return avg
+}
+
+// planLoss counts how a story differs from gold's plan: a start gold does
+// not make, gold's starts it runs over, and headline-like units whose part
+// (headline or not) is not gold's.
+func planLoss(us []unit, gold []cut) func(c cut) float64 {
+	n := len(us)
+	starts := make([]int, n+1) // gold's starts before unit k
+	heads := make([]int, n+1)  // gold's headline units before unit k
+	isStart := make([]bool, n)
+	isHead := make([]bool, n)
+	for _, c := range gold {
+		if c.i > 0 {
+			isStart[c.i] = true
+		}
+		for k := c.hi; k < c.hj; k++ {
+			isHead[k] = true
+		}
+	}
+	for k := range us {
+		starts[k+1], heads[k+1] = starts[k]+int(b2f(isStart[k])), heads[k]+int(b2f(isHead[k]))
+	}
+	return func(c cut) float64 {
+		l := 0
+		if c.i > 0 && !isStart[c.i] {
+			l++
+		}
+		l += starts[c.j] - starts[c.i+1]
+		inHead := heads[c.hj] - heads[c.hi]
+		l += heads[c.j] - heads[c.i] - inHead + (c.hj - c.hi - inHead)
+		return float64(l)
+	}
+}
+
 // scoreWork scores the articles a plan makes of a page against gold.
 func scoreWork(t *testing.T, w *work, plan []cut, gold []byte) scoreCounts {
 	paras, groups, stories := storiesOf(w.ps, w.units, w.paras, plan, w.raw)
@@ -682,6 +761,8 @@ func writeWeights(t *testing.T, path string, pages int, figures []string, ws []n
 			typ, prefix, names = "gapVec", "gf", gapFeatureNames[:]
 		case strings.HasPrefix(w.name, "unit"):
 			typ, prefix, names = "unitVec", "uf", unitFeatureNames[:]
+		case strings.HasPrefix(w.name, "story"):
+			typ, prefix, names = "storyVec", "sf", storyFeatureNames[:]
 		case strings.HasPrefix(w.name, "wrap"):
 			typ, prefix, names = "wrapVec", "wf", wrapFeatureNames[:]
 		case strings.HasPrefix(w.name, "kicker"):
