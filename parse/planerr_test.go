@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -34,6 +35,14 @@ func TestPlanErrors(t *testing.T) {
 			got := planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
 			if os.Getenv("DUBAO_PLAN_PAGE") == set+"/"+p.name {
 				showPlan(t, w.units, gold, got)
+			}
+			if mode == "pages" {
+				gb, err := json.Marshal(p.gold)
+				if err != nil {
+					t.Fatal(err)
+				}
+				o, l := scoreWork(t, w, gold, gb).metrics(), scoreWork(t, w, got, gb).metrics()
+				t.Logf("page %s/%s lost f1 %.2f title %.2f cer %.2f", set, p.name, o.ArticlesF1-l.ArticlesF1, o.TitleAcc-l.TitleAcc, l.BodyCER-o.BodyCER)
 			}
 			for _, e := range planErrors(w.units, gold, got) {
 				counts[e.class]++
@@ -180,4 +189,56 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// TestPlanSweep fits the plan's perceptron under several settings and
+// scores each on the -raw training pages: DUBAO_PLAN_SWEEP=1 go test ./parse
+// -run TestPlanSweep -v. A tool for choosing the trainer's settings, skipped
+// in ordinary runs; it reads only training pages.
+func TestPlanSweep(t *testing.T) {
+	if os.Getenv("DUBAO_PLAN_SWEEP") == "" {
+		t.Skip("set DUBAO_PLAN_SWEEP=1 to sweep the plan's training settings")
+	}
+	if _, err := os.Stat(corpusRoot); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	pages := loadTraining(t)
+	var plans []trainPlan
+	var golds [][]byte
+	var sets []string
+	for _, p := range pages {
+		w := pageWork(t, p)
+		labels := labelLines(w.ps, p.gold)
+		w.decideLines()
+		gold, agree, _ := goldPlan(w, labels)
+		plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(p.set), labels: labels})
+		gb, err := json.Marshal(p.gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golds, sets = append(golds, gb), append(sets, p.set)
+	}
+	gw, uw := fitStories(t, plans)
+	var rawPlans []trainPlan
+	for _, p := range plans {
+		if p.w.raw {
+			rawPlans = append(rawPlans, p)
+		}
+	}
+	for _, s := range planSettings() {
+		pw := fitPlanWith(t, rawPlans, planWeights{gap: gw, unit: uw}, s)
+		tot := map[string]*scoreCounts{}
+		for n, p := range plans {
+			if !p.w.raw {
+				continue
+			}
+			if tot[sets[n]] == nil {
+				tot[sets[n]] = &scoreCounts{}
+			}
+			tot[sets[n]].add(scoreWork(t, p.w, planStories(p.w.units, &pw), golds[n]))
+		}
+		for _, set := range []string{"gen", "gen-issue", "dev"} {
+			t.Logf("%+v %-10s %s", s, set, tot[set].metrics().scoreLine())
+		}
+	}
 }

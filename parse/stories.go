@@ -51,6 +51,8 @@ const (
 	gfRuleStart   // the hand-made assembly starts a story at the unit after
 	gfEchoNextRun // the paragraph after the gap: how much it echoes the next headline run
 	gfBestForRun  // … it is the paragraph before that run that echoes it most
+	gfFullBefore  // the paragraph before ends on a line that fills its column
+	gfShift       // the three paragraphs nearest on either side are set ¾ em or more apart in mean column width
 	numGapFeatures
 )
 
@@ -58,6 +60,7 @@ var gapFeatureNames = [numGapFeatures]string{
 	"bias", "paraPara", "paraHead", "headPara", "headHead", "widthJump", "leads", "from", "to", "credit",
 	"openEnd", "bylineAfter", "parting", "echoOwn", "echoOther", "echoGain", "runEnd", "runTop", "wraps",
 	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart", "echoNextRun", "bestForRun",
+	"fullBefore", "shift",
 }
 
 // The unit features: what a headline-like line and its run say about its
@@ -87,12 +90,14 @@ const (
 	ufStretchHeaded // the stretch before the run follows another headline-like run
 	ufStretchLong   // the stretch before the run holds more than eight paragraphs
 	ufRuleTitle     // the hand-made assembly takes the line for a line of a story's headline
+	ufSource        // it names a picture's or a table's source, as a credit does
 	numUnitFeatures
 )
 
 var unitFeatureNames = [numUnitFeatures]string{
 	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
+	"source",
 }
 
 // The story features: what a whole story of the plan says about itself —
@@ -100,28 +105,31 @@ var unitFeatureNames = [numUnitFeatures]string{
 // it and repeats its words, whether its paragraphs keep to one column
 // width.
 const (
-	sfHeadBefore = iota // its headline stands before the body
-	sfHeadAfter         // … after it
-	sfNoHead            // it has no headline
-	sfNoHeadFrom        // … and its body opens with a continued-from marker
-	sfOpenLeads         // its body opens with a dateline or credit
-	sfOpenByline        // … with a byline line
-	sfLeadsAfter        // it opens with a dateline and its headline stands after it
-	sfEndOpen           // its body ends without closing a sentence
-	sfEndCredit         // … with a picture's credit
-	sfEndTo             // … with a continued-to marker
-	sfEcho              // how much its headline repeats the opening of its body
-	sfEchoGain          // … more than the body on the headline's other side
-	sfWidthJumps        // its paragraphs that are set ¾ em or more apart in column width from the one before, three at most
-	sfParas             // log₂ of one more than its paragraphs
-	sfOnePara           // it has one paragraph
-	sfSubheads          // its headline-like lines that are not its headline, three at most
+	sfHeadBefore  = iota // its headline stands before the body
+	sfHeadAfter          // … after it
+	sfNoHead             // it has no headline
+	sfNoHeadFrom         // … and its body opens with a continued-from marker
+	sfOpenLeads          // its body opens with a dateline or credit
+	sfOpenByline         // … with a byline line
+	sfLeadsAfter         // it opens with a dateline and its headline stands after it
+	sfEndOpen            // its body ends without closing a sentence
+	sfEndCredit          // … with a picture's credit
+	sfEndTo              // … with a continued-to marker
+	sfEcho               // how much its headline repeats the opening of its body
+	sfEchoGain           // … more than the body on the headline's other side
+	sfWidthJumps         // its paragraphs that are set ¾ em or more apart in column width from the one before, three at most
+	sfParas              // log₂ of one more than its paragraphs
+	sfOnePara            // it has one paragraph
+	sfSubheads           // its headline-like lines that are not its headline, three at most
+	sfEndFull            // its body ends on a line that fills its column
+	sfWidthSpread        // the standard deviation of its paragraphs' column widths, in ems, four at most
+	sfShifts             // the gaps inside it where the mean column width of the three paragraphs on either side differs by ¾ em or more, three at most
 	numStoryFeatures
 )
 
 var storyFeatureNames = [numStoryFeatures]string{
 	"headBefore", "headAfter", "noHead", "noHeadFrom", "openLeads", "openByline", "leadsAfter", "endOpen", "endCredit",
-	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads",
+	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads", "endFull", "widthSpread", "shifts",
 }
 
 type (
@@ -158,6 +166,8 @@ type unit struct {
 	ruleHead  bool      // the hand-made passes set it in a headline block
 	ruleDoubt bool      // … in a doubtful one
 	ruleTitle bool      // the hand-made assembly takes it for a headline's line
+	full      bool      // a paragraph: its last line fills its column (within ¾ em)
+	source    bool      // a headline-like line: it names a picture's or a table's source
 }
 
 // A cut is one story of the plan: units [i, j), its headline [hi, hj) (an
@@ -180,6 +190,7 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 			open:  !closesSentence(lastRune(t)),
 			grams: bigramsOf(clip(t, 120, false)),
 			tail:  bigramsOf(clip(t, 200, true)),
+			full:  math.Abs(ps[p.last].em-ps[p.last].width.here) <= 0.75,
 		})
 	}
 	for i := range ps {
@@ -230,6 +241,9 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 		}
 	}
 	for k := range us {
+		if us[k].head {
+			us[k].source = namesSource(us[k].text)
+		}
 		i := us[k].piece
 		us[k].ruleStart, us[k].ruleHead, us[k].ruleDoubt = rs.storyStart[i], rs.head[i] || rs.block[i], rs.doubt[i]
 		us[k].ruleTitle = rs.title[i]
@@ -350,6 +364,11 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	f[sfParas] = math.Log2(float64(1 + n))
 	f[sfOnePara] = b2f(n == 1)
 	f[sfSubheads] = float64(min(3, c.j-c.i-n-(c.hj-c.hi)))
+	f[sfEndFull] = b2f(us[b].full)
+	sw, sw2 := rf.widthSum[c.j]-rf.widthSum[c.i], rf.width2Sum[c.j]-rf.width2Sum[c.i]
+	mean := sw / float64(n)
+	f[sfWidthSpread] = min(4, math.Sqrt(max(0, sw2/float64(n)-mean*mean)))
+	f[sfShifts] = float64(min(3, rf.shifts[b+1]-rf.shifts[a+1]))
 	return f
 }
 
@@ -465,16 +484,20 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 // row: where each run of headline-like units starts and ends, and the
 // paragraphs of the bodies on either side of it.
 type rowFacts struct {
-	runStart, runEnd []int   // per unit: its run of headline-like units [start, end), or the unit itself
-	before, after    [][]int // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
-	prevPara         []int   // the nearest paragraph unit before k, or -1
-	nextPara         []int   // the nearest paragraph unit at or after k, or len(us)
-	nextRun          []int   // per paragraph unit: the start of the next run after it, or -1
-	bestBefore       []int   // per run start: the paragraph before it that echoes it most, or -1
-	lean             float64 // the mean of how much more each headline run echoes the body after it than the one before
-	edge             float64 // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
-	paras            []int   // per unit k: the paragraphs before it
-	jumps            []int   // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
+	runStart, runEnd []int     // per unit: its run of headline-like units [start, end), or the unit itself
+	before, after    [][]int   // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
+	prevPara         []int     // the nearest paragraph unit before k, or -1
+	nextPara         []int     // the nearest paragraph unit at or after k, or len(us)
+	nextRun          []int     // per paragraph unit: the start of the next run after it, or -1
+	bestBefore       []int     // per run start: the paragraph before it that echoes it most, or -1
+	lean             float64   // the mean of how much more each headline run echoes the body after it than the one before
+	edge             float64   // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	paras            []int     // per unit k: the paragraphs before it
+	jumps            []int     // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
+	shifts           []int     // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
+	shift            []bool    // per paragraph unit: there is such a shift before it
+	widthSum         []float64 // per unit k: the sum of the column widths of the paragraphs before it
+	width2Sum        []float64 // … of their squares
 	echoes           map[[3]int][2]float64
 }
 
@@ -517,7 +540,8 @@ func newRowFacts(us []unit) *rowFacts {
 		before: make([][]int, n), after: make([][]int, n),
 		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
 		nextRun: make([]int, n), bestBefore: make([]int, n),
-		paras: make([]int, n+1), jumps: make([]int, n+1),
+		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
+		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1),
 		echoes: map[[3]int][2]float64{},
 	}
 	runs := 0
@@ -571,13 +595,37 @@ func newRowFacts(us []unit) *rowFacts {
 		}
 	}
 	f.prevPara[n] = last
+	var order []int // the paragraph units
 	for k := range us {
-		f.paras[k+1], f.jumps[k+1] = f.paras[k], f.jumps[k]
+		if !us[k].head {
+			order = append(order, k)
+		}
+	}
+	meanWidth := func(ks []int) float64 {
+		s := 0.0
+		for _, k := range ks {
+			s += us[k].width
+		}
+		return s / float64(len(ks))
+	}
+	for n, k := range order {
+		if n > 0 {
+			f.shift[k] = math.Abs(meanWidth(order[max(0, n-3):n])-meanWidth(order[n:min(len(order), n+3)])) > 0.75
+		}
+	}
+	for k := range us {
+		f.paras[k+1], f.jumps[k+1], f.shifts[k+1] = f.paras[k], f.jumps[k], f.shifts[k]
+		f.widthSum[k+1], f.width2Sum[k+1] = f.widthSum[k], f.width2Sum[k]
 		if !us[k].head {
 			f.paras[k+1]++
 			if p := f.prevPara[k]; p >= 0 && math.Abs(us[p].width-us[k].width) > 0.75 {
 				f.jumps[k+1]++
 			}
+			if f.shift[k] {
+				f.shifts[k+1]++
+			}
+			f.widthSum[k+1] += us[k].width
+			f.width2Sum[k+1] += us[k].width * us[k].width
 		}
 	}
 	nextP := n
@@ -659,6 +707,8 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		f[gfNoPara] = 1
 	} else {
 		f[gfWidthJump] = b2f(math.Abs(us[p].width-us[q].width) > 0.75)
+		f[gfShift] = b2f(rf.shift[q])
+		f[gfFullBefore] = b2f(!u.head && u.full)
 		if c := min(len(us[p].tail), len(us[q].grams)); c > 0 {
 			share := float64(common(us[p].tail, us[q].grams)) / float64(c)
 			f[gfParting] = max(-1, min(1, (0.1-share)/0.1))
@@ -756,6 +806,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 		f[ufStretchHeaded] = b2f(start > 0 && us[start-1].head)
 		f[ufStretchLong] = b2f(len(before) > 8)
 	}
+	f[ufSource] = b2f(u.source)
 	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
 	return f
 }

@@ -588,13 +588,38 @@ func fitStories(t *testing.T, plans []trainPlan) (gw gapVec, uw unitVec) {
 	return gw, uw
 }
 
-// The plan's perceptron: how many passes over the pages, and how far one
-// mistake moves the weights (the logistic fits it starts from are in
-// log-odds, which a step of one would swamp).
-const (
-	planEpochs = 20
-	planRate   = 0.1
-)
+// planSetting is how the plan's weights are fitted: passes over the pages,
+// how far one mistake moves the weights (the logistic fits they start from
+// are in log-odds), how much each step shrinks them (a ridge, so that the
+// margin the loss asks for keeps its size), and how much one difference
+// from gold counts in that margin.
+type planSetting struct {
+	epochs            int
+	rate, ridge, loss float64
+	fromZero          bool // start from zero, not from the logistic fits
+}
+
+var planTraining = planSetting{epochs: 20, rate: 0.1, loss: 1}
+
+// planSettings are the settings TestPlanSweep tries (DUBAO_PLAN_SETTINGS:
+// epochs,rate,ridge,loss,fromZero;… overrides them).
+func planSettings() []planSetting {
+	v := os.Getenv("DUBAO_PLAN_SETTINGS")
+	if v == "" {
+		return []planSetting{planTraining}
+	}
+	var out []planSetting
+	for _, f := range strings.Split(v, ";") {
+		var s planSetting
+		var z int
+		if _, err := fmt.Sscanf(f, "%d,%g,%g,%g,%d", &s.epochs, &s.rate, &s.ridge, &s.loss, &z); err != nil {
+			panic(err)
+		}
+		s.fromZero = z != 0
+		out = append(out, s)
+	}
+	return out
+}
 
 // fitPlan fits the plan's weights as an averaged structured perceptron:
 // each page is planned with the weights so far, with a bonus for every
@@ -603,7 +628,14 @@ const (
 // toward gold's features and away from the plan's. The average of the
 // weights over every step is the answer.
 func fitPlan(t *testing.T, plans []trainPlan, init planWeights) planWeights {
+	return fitPlanWith(t, plans, init, planTraining)
+}
+
+func fitPlanWith(t *testing.T, plans []trainPlan, init planWeights, set planSetting) planWeights {
 	w, sum := init, planWeights{}
+	if set.fromZero {
+		w = planWeights{}
+	}
 	steps := 0.0
 	add := func(to *planWeights, from *planWeights, f float64) {
 		for n := range to.gap {
@@ -624,18 +656,23 @@ func fitPlan(t *testing.T, plans []trainPlan, init planWeights) planWeights {
 		}
 		return out
 	}
-	for epoch := range planEpochs {
+	for epoch := range set.epochs {
 		wrong := 0
 		for _, p := range plans {
 			us := p.w.units
 			pr := newPlanRow(us, &w)
 			loss := planLoss(us, p.gold)
-			got := bestPlan(us, func(c cut) float64 { return pr.score(c) + loss(c) })
+			got := bestPlan(us, func(c cut) float64 { return pr.score(c) + set.loss*loss(c) })
+			if set.ridge > 0 {
+				var shrunk planWeights
+				add(&shrunk, &w, 1-set.rate*set.ridge)
+				w = shrunk
+			}
 			if !slices.Equal(got, p.gold) {
 				wrong++
 				fg, fp := featuresOf(us, pr.rf, p.gold), featuresOf(us, pr.rf, got)
-				add(&w, &fg, planRate*p.weight)
-				add(&w, &fp, -planRate*p.weight)
+				add(&w, &fg, set.rate*p.weight)
+				add(&w, &fp, -set.rate*p.weight)
 			}
 			add(&sum, &w, 1)
 			steps++
