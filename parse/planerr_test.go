@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -22,8 +23,12 @@ func TestPlanErrors(t *testing.T) {
 		t.Skip("no ../shared/corpus beside the repository")
 	}
 	counts := map[string]int{}
-	for _, set := range []string{"gen", "gen-issue"} {
-		pages, err := loadTrainPages(corpusRoot, set, trainSplit)
+	for _, set := range planErrorSets() {
+		dir := corpusRoot
+		if set == "dev" || set == "seed" {
+			dir = corpusDir
+		}
+		pages, err := loadTrainPages(dir, set, trainSplit)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -31,7 +36,7 @@ func TestPlanErrors(t *testing.T) {
 			w := pageWork(t, p)
 			labels := labelLines(w.ps, p.gold)
 			w.decideLines()
-			gold, _, _ := goldPlan(w, labels)
+			gold, _, _ := goldPlan(w, labels, p.gold)
 			got := planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
 			if os.Getenv("DUBAO_PLAN_PAGE") == set+"/"+p.name {
 				showPlan(t, w.units, gold, got)
@@ -210,7 +215,7 @@ func TestPlanSweep(t *testing.T) {
 		w := pageWork(t, p)
 		labels := labelLines(w.ps, p.gold)
 		w.decideLines()
-		gold, agree, _ := goldPlan(w, labels)
+		gold, agree, _ := goldPlan(w, labels, p.gold)
 		plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(p.set), labels: labels})
 		gb, err := json.Marshal(p.gold)
 		if err != nil {
@@ -241,4 +246,13 @@ func TestPlanSweep(t *testing.T) {
 			t.Logf("%+v %-10s %s", s, set, tot[set].metrics().scoreLine())
 		}
 	}
+}
+
+// planErrorSets are the -raw training sets TestPlanErrors reads
+// (DUBAO_PLAN_SETS=a,b overrides them).
+func planErrorSets() []string {
+	if v := os.Getenv("DUBAO_PLAN_SETS"); v != "" {
+		return strings.Split(v, ",")
+	}
+	return []string{"gen", "gen-issue"}
 }

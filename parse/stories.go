@@ -53,6 +53,7 @@ const (
 	gfBestForRun  // … it is the paragraph before that run that echoes it most
 	gfFullBefore  // the paragraph before ends on a line that fills its column
 	gfShift       // the three paragraphs nearest on either side are set ¾ em or more apart in mean column width
+	gfSideBySide  // the units on either side were printed side by side on one line
 	numGapFeatures
 )
 
@@ -60,7 +61,7 @@ var gapFeatureNames = [numGapFeatures]string{
 	"bias", "paraPara", "paraHead", "headPara", "headHead", "widthJump", "leads", "from", "to", "credit",
 	"openEnd", "bylineAfter", "parting", "echoOwn", "echoOther", "echoGain", "runEnd", "runTop", "wraps",
 	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart", "echoNextRun", "bestForRun",
-	"fullBefore", "shift",
+	"fullBefore", "shift", "sideBySide",
 }
 
 // The unit features: what a headline-like line and its run say about its
@@ -105,31 +106,38 @@ var unitFeatureNames = [numUnitFeatures]string{
 // it and repeats its words, whether its paragraphs keep to one column
 // width.
 const (
-	sfHeadBefore  = iota // its headline stands before the body
-	sfHeadAfter          // … after it
-	sfNoHead             // it has no headline
-	sfNoHeadFrom         // … and its body opens with a continued-from marker
-	sfOpenLeads          // its body opens with a dateline or credit
-	sfOpenByline         // … with a byline line
-	sfLeadsAfter         // it opens with a dateline and its headline stands after it
-	sfEndOpen            // its body ends without closing a sentence
-	sfEndCredit          // … with a picture's credit
-	sfEndTo              // … with a continued-to marker
-	sfEcho               // how much its headline repeats the opening of its body
-	sfEchoGain           // … more than the body on the headline's other side
-	sfWidthJumps         // its paragraphs that are set ¾ em or more apart in column width from the one before, three at most
-	sfParas              // log₂ of one more than its paragraphs
-	sfOnePara            // it has one paragraph
-	sfSubheads           // its headline-like lines that are not its headline, three at most
-	sfEndFull            // its body ends on a line that fills its column
-	sfWidthSpread        // the standard deviation of its paragraphs' column widths, in ems, four at most
-	sfShifts             // the gaps inside it where the mean column width of the three paragraphs on either side differs by ¾ em or more, three at most
+	sfHeadBefore    = iota // its headline stands before the body
+	sfHeadAfter            // … after it
+	sfNoHead               // it has no headline
+	sfNoHeadFrom           // … and its body opens with a continued-from marker
+	sfOpenLeads            // its body opens with a dateline or credit
+	sfOpenByline           // … with a byline line
+	sfLeadsAfter           // it opens with a dateline and its headline stands after it
+	sfEndOpen              // its body ends without closing a sentence
+	sfEndCredit            // … with a picture's credit
+	sfEndTo                // … with a continued-to marker
+	sfEcho                 // how much its headline repeats the opening of its body
+	sfEchoGain             // … more than the body on the headline's other side
+	sfWidthJumps           // its paragraphs that are set ¾ em or more apart in column width from the one before, three at most
+	sfParas                // log₂ of one more than its paragraphs
+	sfOnePara              // it has one paragraph
+	sfSubheads             // its headline-like lines that are not its headline, three at most
+	sfEndFull              // its body ends on a line that fills its column
+	sfWidthSpread          // the standard deviation of its paragraphs' column widths, in ems, four at most
+	sfShifts               // the gaps inside it where the mean column width of the three paragraphs on either side differs by ¾ em or more, three at most
+	sfHeadTwo              // its headline has two lines
+	sfHeadThree            // … three
+	sfHeadMany             // … four or more
+	sfHeadDashEnd          // its headline's last line ends with ——, as a kicker does before its title
+	sfHeadDashOpen         // its headline's first line opens with ——, as a subtitle does after its title
+	sfHeadTagInside        // a line of its headline other than the last ends with a column tag
 	numStoryFeatures
 )
 
 var storyFeatureNames = [numStoryFeatures]string{
 	"headBefore", "headAfter", "noHead", "noHeadFrom", "openLeads", "openByline", "leadsAfter", "endOpen", "endCredit",
 	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads", "endFull", "widthSpread", "shifts",
+	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside",
 }
 
 type (
@@ -358,6 +366,18 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	if c.hj > c.hi {
 		own, other := rf.storyEcho(us, c, a)
 		f[sfEcho], f[sfEchoGain] = own, own-other
+		switch c.hj - c.hi {
+		case 1:
+		case 2:
+			f[sfHeadTwo] = 1
+		case 3:
+			f[sfHeadThree] = 1
+		default:
+			f[sfHeadMany] = 1
+		}
+		f[sfHeadDashEnd] = b2f(strings.HasSuffix(us[c.hj-1].text, "——"))
+		f[sfHeadDashOpen] = b2f(strings.HasPrefix(us[c.hi].text, "——"))
+		f[sfHeadTagInside] = b2f(rf.tags[c.hj-1]-rf.tags[c.hi] > 0)
 	}
 	f[sfWidthJumps] = float64(min(3, rf.jumps[b+1]-rf.jumps[a+1]))
 	n := rf.paras[c.j] - rf.paras[c.i]
@@ -498,6 +518,7 @@ type rowFacts struct {
 	shift            []bool    // per paragraph unit: there is such a shift before it
 	widthSum         []float64 // per unit k: the sum of the column widths of the paragraphs before it
 	width2Sum        []float64 // … of their squares
+	tags             []int     // per unit k: the headline-like units before it that end with a column tag
 	echoes           map[[3]int][2]float64
 }
 
@@ -541,7 +562,7 @@ func newRowFacts(us []unit) *rowFacts {
 		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
-		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1),
+		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1),
 		echoes: map[[3]int][2]float64{},
 	}
 	runs := 0
@@ -616,6 +637,7 @@ func newRowFacts(us []unit) *rowFacts {
 	for k := range us {
 		f.paras[k+1], f.jumps[k+1], f.shifts[k+1] = f.paras[k], f.jumps[k], f.shifts[k]
 		f.widthSum[k+1], f.width2Sum[k+1] = f.widthSum[k], f.width2Sum[k]
+		f.tags[k+1] = f.tags[k] + int(b2f(us[k].head && columnTagAtEnd(us[k].text)))
 		if !us[k].head {
 			f.paras[k+1]++
 			if p := f.prevPara[k]; p >= 0 && math.Abs(us[p].width-us[k].width) > 0.75 {
@@ -735,6 +757,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 	switch {
 	case u.head && v.head:
 		f[gfWraps] = b2f(wraps(u.text, v.text))
+		f[gfSideBySide] = b2f(u.piece == v.piece)
 		f[gfDashAfter] = b2f(strings.HasPrefix(v.text, "——"))
 		f[gfTagBefore] = b2f(columnTagAtEnd(u.text))
 		rs, re := rf.runStart[k], rf.runEnd[k]

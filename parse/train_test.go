@@ -8,6 +8,7 @@ import (
 	"github.com/dubaoreader/dubao/model"
 	"go/format"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -254,7 +255,7 @@ func TestTrain(t *testing.T) {
 	var plans []trainPlan
 	for n, w := range works {
 		w.decideLines()
-		if gold, agree, ok := goldPlan(w, labs[n]); ok {
+		if gold, agree, ok := goldPlan(w, labs[n], pages[n].gold); ok {
 			plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(pages[n].set), labels: labs[n]})
 		}
 	}
@@ -453,7 +454,7 @@ type trainPlan struct {
 // goldPlan is the plan gold makes of a page's units, when the units can
 // hold it: every unit belongs to one gold article, and the headline lines
 // of an article stand together before or after its body.
-func goldPlan(w *work, labels []labelled) ([]cut, func(cut) float64, bool) {
+func goldPlan(w *work, labels []labelled, g *goldPage) ([]cut, func(cut) float64, bool) {
 	us := w.units
 	art := make([]int, len(us))
 	isHead := make([]bool, len(us))
@@ -461,6 +462,12 @@ func goldPlan(w *work, labels []labelled) ([]cut, func(cut) float64, bool) {
 		if u.head {
 			l := labels[u.piece]
 			art[k], isHead[k] = l.article, l.label == lbHead
+			// Headlines printed side by side on one line are one piece,
+			// labelled as one: each unit is the headline its text is.
+			shared := k > 0 && us[k-1].piece == u.piece || k+1 < len(us) && us[k+1].piece == u.piece
+			if a := headlineOf(g, u.text); shared && a >= 0 {
+				art[k], isHead[k] = a, true
+			}
 			continue
 		}
 		p := w.paras[u.para]
@@ -491,6 +498,24 @@ func goldPlan(w *work, labels []labelled) ([]cut, func(cut) float64, bool) {
 	agree := agreement(us, art, isHead)
 	plan := bestPlan(us, agree)
 	return plan, agree, true
+}
+
+// headlineOf is the one gold article whose kicker, title or subtitle holds
+// text, or -1.
+func headlineOf(g *goldPage, text string) int {
+	t, found := flat(text), -1
+	if t == "" {
+		return -1
+	}
+	for a, ga := range g.Articles {
+		if strings.Contains(flat(ga.Kicker), t) || strings.Contains(flat(ga.Title), t) || strings.Contains(flat(ga.Subtitle), t) {
+			if found >= 0 {
+				return -1
+			}
+			found = a
+		}
+	}
+	return found
 }
 
 // agreement scores a story cut by how far it keeps gold's articles
@@ -597,9 +622,10 @@ type planSetting struct {
 	epochs            int
 	rate, ridge, loss float64
 	fromZero          bool // start from zero, not from the logistic fits
+	shuffle           bool // visit the pages in a new (seeded) order each pass
 }
 
-var planTraining = planSetting{epochs: 20, rate: 0.1, loss: 1}
+var planTraining = planSetting{epochs: 20, rate: 0.1, loss: 1, shuffle: true}
 
 // planSettings are the settings TestPlanSweep tries (DUBAO_PLAN_SETTINGS:
 // epochs,rate,ridge,loss,fromZero;… overrides them).
@@ -611,11 +637,11 @@ func planSettings() []planSetting {
 	var out []planSetting
 	for _, f := range strings.Split(v, ";") {
 		var s planSetting
-		var z int
-		if _, err := fmt.Sscanf(f, "%d,%g,%g,%g,%d", &s.epochs, &s.rate, &s.ridge, &s.loss, &z); err != nil {
+		var z, sh int
+		if _, err := fmt.Sscanf(f, "%d,%g,%g,%g,%d,%d", &s.epochs, &s.rate, &s.ridge, &s.loss, &z, &sh); err != nil {
 			panic(err)
 		}
-		s.fromZero = z != 0
+		s.fromZero, s.shuffle = z != 0, sh != 0
 		out = append(out, s)
 	}
 	return out
@@ -656,9 +682,18 @@ func fitPlanWith(t *testing.T, plans []trainPlan, init planWeights, set planSett
 		}
 		return out
 	}
+	order := make([]int, len(plans))
+	for n := range order {
+		order[n] = n
+	}
+	rng := rand.New(rand.NewPCG(1, 2)) // a fixed seed: the trainer is deterministic
 	for epoch := range set.epochs {
 		wrong := 0
-		for _, p := range plans {
+		if set.shuffle {
+			rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		}
+		for _, n := range order {
+			p := plans[n]
 			us := p.w.units
 			pr := newPlanRow(us, &w)
 			loss := planLoss(us, p.gold)
