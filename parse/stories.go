@@ -106,38 +106,41 @@ var unitFeatureNames = [numUnitFeatures]string{
 // it and repeats its words, whether its paragraphs keep to one column
 // width.
 const (
-	sfHeadBefore    = iota // its headline stands before the body
-	sfHeadAfter            // … after it
-	sfNoHead               // it has no headline
-	sfNoHeadFrom           // … and its body opens with a continued-from marker
-	sfOpenLeads            // its body opens with a dateline or credit
-	sfOpenByline           // … with a byline line
-	sfLeadsAfter           // it opens with a dateline and its headline stands after it
-	sfEndOpen              // its body ends without closing a sentence
-	sfEndCredit            // … with a picture's credit
-	sfEndTo                // … with a continued-to marker
-	sfEcho                 // how much its headline repeats the opening of its body
-	sfEchoGain             // … more than the body on the headline's other side
-	sfWidthJumps           // its paragraphs that are set ¾ em or more apart in column width from the one before, three at most
-	sfParas                // log₂ of one more than its paragraphs
-	sfOnePara              // it has one paragraph
-	sfSubheads             // its headline-like lines that are not its headline, three at most
-	sfEndFull              // its body ends on a line that fills its column
-	sfWidthSpread          // the standard deviation of its paragraphs' column widths, in ems, four at most
-	sfShifts               // the gaps inside it where the mean column width of the three paragraphs on either side differs by ¾ em or more, three at most
-	sfHeadTwo              // its headline has two lines
-	sfHeadThree            // … three
-	sfHeadMany             // … four or more
-	sfHeadDashEnd          // its headline's last line ends with ——, as a kicker does before its title
-	sfHeadDashOpen         // its headline's first line opens with ——, as a subtitle does after its title
-	sfHeadTagInside        // a line of its headline other than the last ends with a column tag
+	sfHeadBefore      = iota // its headline stands before the body
+	sfHeadAfter              // … after it
+	sfNoHead                 // it has no headline
+	sfNoHeadFrom             // … and its body opens with a continued-from marker
+	sfOpenLeads              // its body opens with a dateline or credit
+	sfOpenByline             // … with a byline line
+	sfLeadsAfter             // it opens with a dateline and its headline stands after it
+	sfEndOpen                // its body ends without closing a sentence
+	sfEndCredit              // … with a picture's credit
+	sfEndTo                  // … with a continued-to marker
+	sfEcho                   // how much its headline repeats the opening of its body
+	sfEchoGain               // … more than the body on the headline's other side
+	sfWidthJumps             // its paragraphs that are set ¾ em or more apart in column width from the one before, three at most
+	sfParas                  // log₂ of one more than its paragraphs
+	sfOnePara                // it has one paragraph
+	sfSubheads               // its headline-like lines that are not its headline, three at most
+	sfEndFull                // its body ends on a line that fills its column
+	sfWidthSpread            // the standard deviation of its paragraphs' column widths, in ems, four at most
+	sfShifts                 // the gaps inside it where the mean column width of the three paragraphs on either side differs by ¾ em or more, three at most
+	sfHeadTwo                // its headline has two lines
+	sfHeadThree              // … three
+	sfHeadMany               // … four or more
+	sfHeadDashEnd            // its headline's last line ends with ——, as a kicker does before its title
+	sfHeadDashOpen           // its headline's first line opens with ——, as a subtitle does after its title
+	sfHeadTagInside          // a line of its headline other than the last ends with a column tag
+	sfHeadCutWrap            // a headline-like line of its body beside its headline is one the headline wraps into
+	sfOpenTitleLike          // its body opens with a one-line paragraph that closes no sentence, as a headline set as body would
+	sfNoHeadTitleLike        // … and it has no headline
 	numStoryFeatures
 )
 
 var storyFeatureNames = [numStoryFeatures]string{
 	"headBefore", "headAfter", "noHead", "noHeadFrom", "openLeads", "openByline", "leadsAfter", "endOpen", "endCredit",
 	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads", "endFull", "widthSpread", "shifts",
-	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside",
+	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside", "headCutWrap", "openTitleLike", "noHeadTitleLike",
 }
 
 type (
@@ -175,6 +178,7 @@ type unit struct {
 	ruleDoubt bool      // … in a doubtful one
 	ruleTitle bool      // the hand-made assembly takes it for a headline's line
 	full      bool      // a paragraph: its last line fills its column (within ¾ em)
+	oneLine   bool      // a paragraph of one line
 	source    bool      // a headline-like line: it names a picture's or a table's source
 }
 
@@ -195,10 +199,11 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 			para: k, piece: p.first, text: t, width: p.width,
 			leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
 			from: p.from != nil, to: p.to != nil,
-			open:  !closesSentence(lastRune(t)),
-			grams: bigramsOf(clip(t, 120, false)),
-			tail:  bigramsOf(clip(t, 200, true)),
-			full:  math.Abs(ps[p.last].em-ps[p.last].width.here) <= 0.75,
+			open:    !closesSentence(lastRune(t)),
+			grams:   bigramsOf(clip(t, 120, false)),
+			tail:    bigramsOf(clip(t, 200, true)),
+			full:    math.Abs(ps[p.last].em-ps[p.last].width.here) <= 0.75,
+			oneLine: p.first == p.last,
 		})
 	}
 	for i := range ps {
@@ -359,6 +364,8 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 		f[sfLeadsAfter] = b2f(us[a].leads)
 	}
 	f[sfOpenLeads] = b2f(us[a].leads)
+	f[sfOpenTitleLike] = b2f(us[a].oneLine && us[a].open && !us[a].byline)
+	f[sfNoHeadTitleLike] = f[sfNoHead] * f[sfOpenTitleLike]
 	f[sfOpenByline] = b2f(us[a].byline)
 	f[sfEndOpen] = b2f(us[b].open)
 	f[sfEndCredit] = b2f(us[b].credit)
@@ -378,6 +385,7 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 		f[sfHeadDashEnd] = b2f(strings.HasSuffix(us[c.hj-1].text, "——"))
 		f[sfHeadDashOpen] = b2f(strings.HasPrefix(us[c.hi].text, "——"))
 		f[sfHeadTagInside] = b2f(rf.tags[c.hj-1]-rf.tags[c.hi] > 0)
+		f[sfHeadCutWrap] = b2f(c.hj < c.j && rf.wrapsNext[c.hj-1] || c.hi > c.i && rf.wrapsNext[c.hi-1])
 	}
 	f[sfWidthJumps] = float64(min(3, rf.jumps[b+1]-rf.jumps[a+1]))
 	n := rf.paras[c.j] - rf.paras[c.i]
@@ -519,6 +527,7 @@ type rowFacts struct {
 	widthSum         []float64 // per unit k: the sum of the column widths of the paragraphs before it
 	width2Sum        []float64 // … of their squares
 	tags             []int     // per unit k: the headline-like units before it that end with a column tag
+	wrapsNext        []bool    // per unit: it and the next are headline-like, and it wraps into the next
 	echoes           map[[3]int][2]float64
 }
 
@@ -562,7 +571,7 @@ func newRowFacts(us []unit) *rowFacts {
 		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
-		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1),
+		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n),
 		echoes: map[[3]int][2]float64{},
 	}
 	runs := 0
@@ -638,6 +647,10 @@ func newRowFacts(us []unit) *rowFacts {
 		f.paras[k+1], f.jumps[k+1], f.shifts[k+1] = f.paras[k], f.jumps[k], f.shifts[k]
 		f.widthSum[k+1], f.width2Sum[k+1] = f.widthSum[k], f.width2Sum[k]
 		f.tags[k+1] = f.tags[k] + int(b2f(us[k].head && columnTagAtEnd(us[k].text)))
+		if k+1 < n && us[k].head && us[k+1].head {
+			a, b := &us[k], &us[k+1]
+			f.wrapsNext[k] = wrapsOn(headLine{a.text, a.raw, a.em}, headLine{b.text, b.raw, b.em}, max(a.em, b.em))
+		}
 		if !us[k].head {
 			f.paras[k+1]++
 			if p := f.prevPara[k]; p >= 0 && math.Abs(us[p].width-us[k].width) > 0.75 {
