@@ -22,38 +22,39 @@ import (
 // The gap features: what the units on either side of a gap say about a
 // story starting there.
 const (
-	gfBias        = iota
-	gfParaPara    // a paragraph on either side
-	gfParaHead    // a paragraph, then a headline-like line
-	gfHeadPara    // a headline-like line, then a paragraph
-	gfHeadHead    // headline-like lines on either side
-	gfWidthJump   // the paragraphs nearest on either side are set ¾ em or more apart in column width
-	gfLeads       // the unit after opens with a dateline or credit
-	gfFrom        // the unit after carries a continued-from marker
-	gfTo          // the unit before carries a continued-to marker
-	gfCredit      // the unit before is a picture's credit
-	gfOpenEnd     // the paragraph before ends without closing a sentence
-	gfBylineAfter // the unit after is a byline line
-	gfParting     // how little the text before and after share (−1 to 1)
-	gfEchoOwn     // a headline run the gap parts: how much each part echoes the body it would head
-	gfEchoOther   // … how much it echoes the body on the other side
-	gfEchoGain    // own less other
-	gfRunEnd      // the headline run after the gap ends the page
-	gfRunTop      // the headline run before the gap opens the page
-	gfWraps       // the line before wraps into the line after
-	gfDashAfter   // the line after opens with ——
-	gfTagBefore   // the line before ends with a column tag
-	gfOddsBefore  // the headline log-odds of the unit before, /10
-	gfOddsAfter   // … of the unit after, /10
-	gfNoPara      // no paragraph on one side: the gap is at the page's edge of text
-	gfLeanOwn     // how far the page's headlines echo the body after them more than the one before (−1 to 1), signed for the side this gap gives the run to
-	gfEdgeOwn     // the page opens with a headline (+1) or ends with one (−1), signed the same way
-	gfRuleStart   // the hand-made assembly starts a story at the unit after
-	gfEchoNextRun // the paragraph after the gap: how much it echoes the next headline run
-	gfBestForRun  // … it is the paragraph before that run that echoes it most
-	gfFullBefore  // the paragraph before ends on a line that fills its column
-	gfShift       // the three paragraphs nearest on either side are set ¾ em or more apart in mean column width
-	gfSideBySide  // the units on either side were printed side by side on one line
+	gfBias          = iota
+	gfParaPara      // a paragraph on either side
+	gfParaHead      // a paragraph, then a headline-like line
+	gfHeadPara      // a headline-like line, then a paragraph
+	gfHeadHead      // headline-like lines on either side
+	gfWidthJump     // the paragraphs nearest on either side are set ¾ em or more apart in column width
+	gfLeads         // the unit after opens with a dateline or credit
+	gfFrom          // the unit after carries a continued-from marker
+	gfTo            // the unit before carries a continued-to marker
+	gfCredit        // the unit before is a picture's credit
+	gfOpenEnd       // the paragraph before ends without closing a sentence
+	gfBylineAfter   // the unit after is a byline line
+	gfParting       // how little the text before and after share (−1 to 1)
+	gfEchoOwn       // a headline run the gap parts: how much each part echoes the body it would head
+	gfEchoOther     // … how much it echoes the body on the other side
+	gfEchoGain      // own less other
+	gfRunEnd        // the headline run after the gap ends the page
+	gfRunTop        // the headline run before the gap opens the page
+	gfWraps         // the line before wraps into the line after
+	gfDashAfter     // the line after opens with ——
+	gfTagBefore     // the line before ends with a column tag
+	gfOddsBefore    // the headline log-odds of the unit before, /10
+	gfOddsAfter     // … of the unit after, /10
+	gfNoPara        // no paragraph on one side: the gap is at the page's edge of text
+	gfLeanOwn       // how far the page's headlines echo the body after them more than the one before (−1 to 1), signed for the side this gap gives the run to
+	gfEdgeOwn       // the page opens with a headline (+1) or ends with one (−1), signed the same way
+	gfRuleStart     // the hand-made assembly starts a story at the unit after
+	gfEchoNextRun   // the paragraph after the gap: how much it echoes the next headline run
+	gfBestForRun    // … it is the paragraph before that run that echoes it most
+	gfFullBefore    // the paragraph before ends on a line that fills its column
+	gfShift         // the three paragraphs nearest on either side are set ¾ em or more apart in mean column width
+	gfSideBySide    // the units on either side were printed side by side on one line
+	gfSignoffBefore // the body before ends with a sign-off in brackets
 	numGapFeatures
 )
 
@@ -61,7 +62,7 @@ var gapFeatureNames = [numGapFeatures]string{
 	"bias", "paraPara", "paraHead", "headPara", "headHead", "widthJump", "leads", "from", "to", "credit",
 	"openEnd", "bylineAfter", "parting", "echoOwn", "echoOther", "echoGain", "runEnd", "runTop", "wraps",
 	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart", "echoNextRun", "bestForRun",
-	"fullBefore", "shift", "sideBySide",
+	"fullBefore", "shift", "sideBySide", "signoffBefore",
 }
 
 // The unit features: what a headline-like line and its run say about its
@@ -134,13 +135,15 @@ const (
 	sfHeadCutWrap            // a headline-like line of its body beside its headline is one the headline wraps into
 	sfOpenTitleLike          // its body opens with a one-line paragraph that closes no sentence, as a headline set as body would
 	sfNoHeadTitleLike        // … and it has no headline
+	sfEndSignoff             // its body ends with a sign-off in brackets: （本报记者X）, （作者为…）, （本报X地X月X日电）
+	sfSignoffInside          // sign-offs inside its body, not at its end, three at most
 	numStoryFeatures
 )
 
 var storyFeatureNames = [numStoryFeatures]string{
 	"headBefore", "headAfter", "noHead", "noHeadFrom", "openLeads", "openByline", "leadsAfter", "endOpen", "endCredit",
 	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads", "endFull", "widthSpread", "shifts",
-	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside", "headCutWrap", "openTitleLike", "noHeadTitleLike",
+	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside", "headCutWrap", "openTitleLike", "noHeadTitleLike", "endSignoff", "signoffInside",
 }
 
 type (
@@ -179,6 +182,7 @@ type unit struct {
 	ruleTitle bool      // the hand-made assembly takes it for a headline's line
 	full      bool      // a paragraph: its last line fills its column (within ¾ em)
 	oneLine   bool      // a paragraph of one line
+	signoff   bool      // it opens a sign-off in brackets (（本报记者X…, （作者为…, （本报X地…电）
 	source    bool      // a headline-like line: it names a picture's or a table's source
 }
 
@@ -254,6 +258,7 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 		}
 	}
 	for k := range us {
+		us[k].signoff = isSignoff(us[k].text)
 		if us[k].head {
 			us[k].source = namesSource(us[k].text)
 		}
@@ -262,6 +267,20 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 		us[k].ruleTitle = rs.title[i]
 	}
 	return us
+}
+
+// isSignoff reports whether a line opens a story's closing sign-off in
+// brackets: who reported or wrote it, or the dateline it was filed under.
+func isSignoff(t string) bool {
+	if !strings.HasPrefix(t, "（") && !strings.HasPrefix(t, "(") || runeLen(t) > 80 {
+		return false
+	}
+	for _, w := range []string{"记者", "报道", "作者", "电）", "电)", "本报", "新华社"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutsOf lists the cuts a story of units [i, j) may have: its headline
@@ -393,6 +412,13 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	f[sfOnePara] = b2f(n == 1)
 	f[sfSubheads] = float64(min(3, c.j-c.i-n-(c.hj-c.hi)))
 	f[sfEndFull] = b2f(us[b].full)
+	e := c.j - 1 // the body's last unit
+	if c.hi > c.i {
+		e = c.hi - 1
+	}
+	end := rf.endsSignoff(us, e)
+	f[sfEndSignoff] = b2f(end)
+	f[sfSignoffInside] = float64(min(3, rf.signoffs[c.j]-rf.signoffs[c.i]-int(b2f(end))))
 	sw, sw2 := rf.widthSum[c.j]-rf.widthSum[c.i], rf.width2Sum[c.j]-rf.width2Sum[c.i]
 	mean := sw / float64(n)
 	f[sfWidthSpread] = min(4, math.Sqrt(max(0, sw2/float64(n)-mean*mean)))
@@ -527,7 +553,8 @@ type rowFacts struct {
 	widthSum         []float64 // per unit k: the sum of the column widths of the paragraphs before it
 	width2Sum        []float64 // … of their squares
 	tags             []int     // per unit k: the headline-like units before it that end with a column tag
-	wrapsNext        []bool    // per unit: it and the next are headline-like, and it wraps into the next
+	wrapsNext        []bool    // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
+	signoffs         []int     // per unit k: the sign-offs before it
 	echoes           map[[3]int][2]float64
 }
 
@@ -571,7 +598,7 @@ func newRowFacts(us []unit) *rowFacts {
 		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
-		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n),
+		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1),
 		echoes: map[[3]int][2]float64{},
 	}
 	runs := 0
@@ -647,6 +674,7 @@ func newRowFacts(us []unit) *rowFacts {
 		f.paras[k+1], f.jumps[k+1], f.shifts[k+1] = f.paras[k], f.jumps[k], f.shifts[k]
 		f.widthSum[k+1], f.width2Sum[k+1] = f.widthSum[k], f.width2Sum[k]
 		f.tags[k+1] = f.tags[k] + int(b2f(us[k].head && columnTagAtEnd(us[k].text)))
+		f.signoffs[k+1] = f.signoffs[k] + int(b2f(us[k].signoff))
 		if k+1 < n && us[k].head && us[k+1].head {
 			a, b := &us[k], &us[k+1]
 			f.wrapsNext[k] = wrapsOn(headLine{a.text, a.raw, a.em}, headLine{b.text, b.raw, b.em}, max(a.em, b.em))
@@ -672,6 +700,12 @@ func newRowFacts(us []unit) *rowFacts {
 		f.nextPara[k] = nextP
 	}
 	return f
+}
+
+// endsSignoff reports whether unit e ends a sign-off: it is one, or it is
+// the headline-like tail of one the unit before opens.
+func (rf *rowFacts) endsSignoff(us []unit, e int) bool {
+	return us[e].signoff || e > 0 && us[e].head && us[e-1].signoff && !strings.ContainsAny(us[e-1].text, "）)")
 }
 
 // echo is the share of a headline's word pairs that a body repeats.
@@ -757,6 +791,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		f[gfBestForRun] = b2f(rf.bestBefore[r] == k)
 	}
 	f[gfFrom] = b2f(v.from)
+	f[gfSignoffBefore] = b2f(rf.endsSignoff(us, k-1))
 	f[gfTo] = b2f(u.to)
 	f[gfCredit] = b2f(u.credit)
 	f[gfOpenEnd] = b2f(!u.head && u.open)
