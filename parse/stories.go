@@ -408,7 +408,7 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	}
 	f[sfWidthJumps] = float64(min(3, rf.jumps[b+1]-rf.jumps[a+1]))
 	n := rf.paras[c.j] - rf.paras[c.i]
-	f[sfParas] = math.Log2(float64(1 + n))
+	f[sfParas] = rf.log2[n]
 	f[sfOnePara] = b2f(n == 1)
 	f[sfSubheads] = float64(min(3, c.j-c.i-n-(c.hj-c.hi)))
 	f[sfEndFull] = b2f(us[b].full)
@@ -555,6 +555,7 @@ type rowFacts struct {
 	tags             []int     // per unit k: the headline-like units before it that end with a column tag
 	wrapsNext        []bool    // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
 	signoffs         []int     // per unit k: the sign-offs before it
+	log2             []float64 // log₂(1+n) for the n paragraphs a story may hold
 	echoes           map[[3]int][2]float64
 }
 
@@ -598,8 +599,11 @@ func newRowFacts(us []unit) *rowFacts {
 		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
-		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1),
+		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), log2: make([]float64, longestStory+1),
 		echoes: map[[3]int][2]float64{},
+	}
+	for k := range f.log2 {
+		f.log2[k] = math.Log2(float64(1 + k))
 	}
 	runs := 0
 	for i := 0; i < n; {
