@@ -11,13 +11,19 @@ import (
 // roles.go says which). A story is a run of units with at most one headline,
 // standing before its body or after it — both equally natural — and any
 // other headline-like line inside it is a subhead or a credit, a paragraph
-// of the story. A dynamic programme over the row picks the plan of the
-// highest total score. The score is a sum of two kinds of learned log-odds:
-// for every gap between two units, that a story starts there (gapVec); for
-// every headline-like unit, that it is a story's headline rather than a
-// subhead (unitVec). Both are logistic models over the named features
-// below, fitted on the training pages (weights_gen.go). Why a headline went
-// where it went is read off the features of the gaps around it.
+// of the story; every story holds at least one paragraph. A dynamic
+// programme over the row picks the plan of the highest total score. A
+// story's score is a sum of three kinds of learned scores, each a weighted
+// sum of the named features below: the gap before it, that a story starts
+// there (gapVec); each of its headline lines, that it is a story's headline
+// rather than a subhead (unitVec); and the story as a whole — how its body
+// opens and ends, its headline's side, shape and echo of its own opening,
+// how its paragraphs keep to one column width (storyVec). The weights of
+// all three are fitted together on the training pages as a structured
+// perceptron over this very programme (train_test.go, weights_gen.go), so
+// that they are fitted to the decision the stage makes. Why a headline went
+// where it went is read off the features of its story and of the gaps
+// around it.
 
 // The gap features: what the units on either side of a gap say about a
 // story starting there.
@@ -93,13 +99,17 @@ const (
 	ufStretchLong   // the stretch before the run holds more than eight paragraphs
 	ufRuleTitle     // the hand-made assembly takes the line for a line of a story's headline
 	ufSource        // it names a picture's or a table's source, as a credit does
+	ufLabel         // it is a label set inside a story: 核心阅读, 内容提要, 编者按, 开栏的话
+	ufBracketTail   // it closes a bracket the line before opened, as a sign-off's or credit's tail does
+	ufContact       // it gives an address: an e-mail, a mailbox, a telephone number
+	ufLeads         // it opens with a dateline or credit, as a body does
 	numUnitFeatures
 )
 
 var unitFeatureNames = [numUnitFeatures]string{
 	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
-	"source",
+	"source", "label", "bracketTail", "contact", "leads",
 }
 
 // The story features: what a whole story of the plan says about itself —
@@ -267,6 +277,27 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 		us[k].ruleTitle = rs.title[i]
 	}
 	return us
+}
+
+// isStoryLabel reports whether a line is a label a story sets inside its
+// body, over a summary or a note: never a headline.
+func isStoryLabel(t string) bool {
+	switch strings.TrimRight(t, "：:") {
+	case "核心阅读", "内容提要", "阅读提示", "编者按", "编者的话", "开栏的话", "导读":
+		return true
+	}
+	return false
+}
+
+// closesOpenBracket reports whether line b closes a bracket that line a
+// opened and left open.
+func closesOpenBracket(a, b string) bool {
+	open := strings.LastIndexAny(a, "（(")
+	if open < 0 || strings.ContainsAny(a[open:], "）)") {
+		return false
+	}
+	end := strings.IndexAny(b, "）)")
+	return end >= 0 && !strings.ContainsAny(b[:end], "（(")
 }
 
 // isSignoff reports whether a line opens a story's closing sign-off in
@@ -882,6 +913,10 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 		f[ufStretchLong] = b2f(len(before) > 8)
 	}
 	f[ufSource] = b2f(u.source)
+	f[ufLabel] = b2f(isStoryLabel(u.text))
+	f[ufBracketTail] = b2f(k > 0 && closesOpenBracket(us[k-1].text, u.text))
+	f[ufContact] = b2f(strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话"))
+	f[ufLeads] = b2f(bylineStart(u.text))
 	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
 	return f
 }

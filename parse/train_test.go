@@ -623,6 +623,7 @@ type planSetting struct {
 	rate, ridge, loss float64
 	fromZero          bool    // start from zero, not from the logistic fits
 	shuffle           bool    // visit the pages in a new (seeded) order each pass
+	runs              int     // runs from differently seeded orders, averaged
 	missed            float64 // what a start of gold's the plan runs over counts in the loss, against one for any other difference
 }
 
@@ -639,7 +640,7 @@ func planSettings() []planSetting {
 	for _, f := range strings.Split(v, ";") {
 		var s planSetting
 		var z, sh int
-		if _, err := fmt.Sscanf(f, "%d,%g,%g,%g,%d,%d,%g", &s.epochs, &s.rate, &s.ridge, &s.loss, &z, &sh, &s.missed); err != nil {
+		if _, err := fmt.Sscanf(f, "%d,%g,%g,%g,%d,%d,%g,%d", &s.epochs, &s.rate, &s.ridge, &s.loss, &z, &sh, &s.missed, &s.runs); err != nil {
 			panic(err)
 		}
 		s.fromZero, s.shuffle = z != 0, sh != 0
@@ -683,11 +684,27 @@ func fitPlanWith(t *testing.T, plans []trainPlan, init planWeights, set planSett
 		}
 		return out
 	}
+	for run := range max(1, set.runs) {
+		w = init
+		if set.fromZero {
+			w = planWeights{}
+		}
+		rng := rand.New(rand.NewPCG(1, uint64(2+run))) // fixed seeds: the trainer is deterministic
+		fitPlanRun(t, plans, &w, &sum, &steps, set, rng, add, featuresOf)
+	}
+	var avg planWeights
+	add(&avg, &sum, 1/steps)
+	return avg
+}
+
+// fitPlanRun is one run of the perceptron from w, adding the weights after
+// every step to sum.
+func fitPlanRun(t *testing.T, plans []trainPlan, w, sum *planWeights, steps *float64, set planSetting, rng *rand.Rand,
+	add func(to, from *planWeights, f float64), featuresOf func(us []unit, rf *rowFacts, plan []cut) planWeights) {
 	order := make([]int, len(plans))
 	for n := range order {
 		order[n] = n
 	}
-	rng := rand.New(rand.NewPCG(1, 2)) // a fixed seed: the trainer is deterministic
 	for epoch := range set.epochs {
 		wrong := 0
 		if set.shuffle {
@@ -696,28 +713,25 @@ func fitPlanWith(t *testing.T, plans []trainPlan, init planWeights, set planSett
 		for _, n := range order {
 			p := plans[n]
 			us := p.w.units
-			pr := newPlanRow(us, &w)
+			pr := newPlanRow(us, w)
 			loss := planLoss(us, p.gold, set.missed)
 			got := bestPlan(us, func(c cut) float64 { return pr.score(c) + set.loss*loss(c) })
 			if set.ridge > 0 {
 				var shrunk planWeights
-				add(&shrunk, &w, 1-set.rate*set.ridge)
-				w = shrunk
+				add(&shrunk, w, 1-set.rate*set.ridge)
+				*w = shrunk
 			}
 			if !slices.Equal(got, p.gold) {
 				wrong++
 				fg, fp := featuresOf(us, pr.rf, p.gold), featuresOf(us, pr.rf, got)
-				add(&w, &fg, set.rate*p.weight)
-				add(&w, &fp, -set.rate*p.weight)
+				add(w, &fg, set.rate*p.weight)
+				add(w, &fp, -set.rate*p.weight)
 			}
-			add(&sum, &w, 1)
-			steps++
+			add(sum, w, 1)
+			*steps++
 		}
 		t.Logf("plan epoch %d: %d of %d pages planned unlike gold", epoch+1, wrong, len(plans))
 	}
-	var avg planWeights
-	add(&avg, &sum, 1/steps)
-	return avg
 }
 
 // planLoss counts how a story differs from gold's plan: a start gold does
