@@ -147,13 +147,14 @@ const (
 	sfNoHeadTitleLike        // … and it has no headline
 	sfEndSignoff             // its body ends with a sign-off in brackets: （本报记者X）, （作者为…）, （本报X地X月X日电）
 	sfSignoffInside          // sign-offs inside its body, not at its end, three at most
+	sfSideAgree              // its headline stands on the side most headlines of a first plan stand (made without this feature): their share after less their share before, signed for its side
 	numStoryFeatures
 )
 
 var storyFeatureNames = [numStoryFeatures]string{
 	"headBefore", "headAfter", "noHead", "noHeadFrom", "openLeads", "openByline", "leadsAfter", "endOpen", "endCredit",
 	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads", "endFull", "widthSpread", "shifts",
-	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside", "headCutWrap", "openTitleLike", "noHeadTitleLike", "endSignoff", "signoffInside",
+	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside", "headCutWrap", "openTitleLike", "noHeadTitleLike", "endSignoff", "signoffInside", "sideAgree",
 }
 
 type (
@@ -343,10 +344,36 @@ func cutsOf(us []unit, i, j int, visit func(c cut)) {
 	}
 }
 
-// planStories cuts the units into stories of the highest total score.
+// planStories cuts the units into stories of the highest total score. A
+// page keeps mostly to one side for its headlines, so a first plan says
+// which, and a second hears it (sfSideAgree).
 func planStories(us []unit, w *planWeights) []cut {
 	pr := newPlanRow(us, w)
-	return bestPlan(us, pr.score)
+	plan := bestPlan(us, pr.score)
+	if side := planSide(plan); side != 0 {
+		pr.rf.side = side
+		plan = bestPlan(us, pr.score)
+	}
+	return plan
+}
+
+// planSide is the share of a plan's headlines that stand after their
+// bodies less the share that stand before them.
+func planSide(plan []cut) float64 {
+	after, before := 0, 0
+	for _, c := range plan {
+		switch {
+		case c.hj == c.hi:
+		case c.hi == c.i:
+			before++
+		default:
+			after++
+		}
+	}
+	if after+before == 0 {
+		return 0
+	}
+	return float64(after-before) / float64(after+before)
 }
 
 // A planRow holds what scoring the stories of one row needs: the gap and
@@ -409,9 +436,11 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 		f[sfNoHeadFrom] = b2f(us[a].from)
 	case c.hi == c.i:
 		f[sfHeadBefore] = 1
+		f[sfSideAgree] = -rf.side
 	default:
 		f[sfHeadAfter] = 1
 		f[sfLeadsAfter] = b2f(us[a].leads)
+		f[sfSideAgree] = rf.side
 	}
 	f[sfOpenLeads] = b2f(us[a].leads)
 	f[sfOpenTitleLike] = b2f(us[a].oneLine && us[a].open && !us[a].byline)
@@ -577,6 +606,7 @@ type rowFacts struct {
 	bestBefore       []int     // per run start: the paragraph before it that echoes it most, or -1
 	lean             float64   // the mean of how much more each headline run echoes the body after it than the one before
 	edge             float64   // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	side             float64   // the planSide of a first plan, once there is one
 	paras            []int     // per unit k: the paragraphs before it
 	jumps            []int     // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
 	shifts           []int     // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more

@@ -714,6 +714,7 @@ func fitPlanRun(t *testing.T, plans []trainPlan, w, sum *planWeights, steps *flo
 			p := plans[n]
 			us := p.w.units
 			pr := newPlanRow(us, w)
+			pr.rf.side = planSide(bestPlan(us, pr.score)) // as planStories hears it
 			loss := planLoss(us, p.gold, set.missed)
 			got := bestPlan(us, func(c cut) float64 { return pr.score(c) + set.loss*loss(c) })
 			if set.ridge > 0 {
