@@ -161,11 +161,28 @@ func closesEarly(s string) bool {
 // with strings.Contains, which is fast on the bytes of CJK text.
 func hasRuneIn(s string, set string) bool {
 	for i := 0; i < len(set); {
-		_, n := utf8.DecodeRuneInString(set[i:])
+		n := 1 // the rune's bytes: its first and the continuation bytes after it
+		for i+n < len(set) && set[i+n]&0xC0 == 0x80 {
+			n++
+		}
 		if strings.Contains(s, set[i:i+n]) {
 			return true
 		}
 		i += n
 	}
 	return false
+}
+
+// runeLen is the number of runes in s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// wide3 decodes the three bytes of b0, b1, b2 when they are a three-byte
+// rune that needs no further check (the ideographs, kana and CJK and
+// full-width punctuation of a Chinese page are all such): utf8's decoding
+// is then inlined where a page's text is read rune by rune.
+func wide3(b0, b1, b2 byte) (rune, bool) {
+	if b0 < 0xE1 || b0 > 0xEF || b0 == 0xED || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+		return 0, false // E0 and ED leads limit their second byte: let utf8 decide
+	}
+	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
 }

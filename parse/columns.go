@@ -26,30 +26,37 @@ type colWidth struct {
 const slack = 1.6
 
 // columnWidths estimates the column width of every line that takes part
-// (use[i]); the others get zero. A barrier line (a headline) parts the
-// columns before it from those after: no window reaches across it.
-func columnWidths(lines []line, use, barrier []bool) []colWidth {
-	idx := make([]int, 0, len(lines))
-	seg := make([]int, 0, len(lines)) // segment number of each used line
+// (use[i]), from the lines' printed widths (ems); the others get zero. A
+// barrier line (a headline) parts the columns before it from those after:
+// no window reaches across it.
+func columnWidths(ems []float64, use, barrier []bool) []colWidth {
+	// The used lines in order, each with its segment number, its length
+	// in quarter ems (q) and its length's nearest half em (c, in quarters
+	// too): the candidates for a column width. A window of lines is then a
+	// run of these.
+	n := 0
+	for i := range ems {
+		if use[i] {
+			n++
+		}
+	}
+	idx := make([]int, 0, n)
+	seg := make([]int, 0, n)
+	q := make([]int, 0, n)
+	c := make([]int, 0, n)
 	s := 0
-	for i := range lines {
+	for i, em := range ems {
 		if barrier != nil && barrier[i] {
 			s++
 		}
 		if use[i] {
 			idx = append(idx, i)
 			seg = append(seg, s)
+			q = append(q, quarterOf(em))
+			c = append(c, 2*int(math.Round(em*2)))
 		}
 	}
-	// Lengths in quarter ems, and each length's nearest half em: the
-	// candidates for a column width.
-	q := make([]int, len(lines))
-	c := make([]int, len(lines))
-	for _, i := range idx {
-		q[i] = quarterOf(lines[i].em)
-		c[i] = 2 * int(math.Round(lines[i].em*2))
-	}
-	out := make([]colWidth, len(lines))
+	out := make([]colWidth, len(ems))
 	for k, i := range idx {
 		lo, hi := max(0, k-widthWindow), min(len(idx), k+widthWindow+1)
 		for lo < k && seg[lo] != seg[k] {
@@ -66,36 +73,26 @@ func columnWidths(lines []line, use, barrier []bool) []colWidth {
 		for hi-lo < 2*widthWindow+1 && hi < len(idx) && seg[hi] == seg[k] {
 			hi++
 		}
-		out[i].here = commonOf(idx[lo:hi], q, c)
+		out[i].here = commonOf(q[lo:hi], c[lo:hi])
 		out[i].before = out[i].here
 		if k-lo >= 3 {
-			out[i].before = commonOf(idx[lo:k], q, c)
+			out[i].before = commonOf(q[lo:k], c[lo:k])
 		}
 		out[i].after = out[i].here
 		if hi-k-1 >= 3 {
-			out[i].after = commonOf(idx[k+1:hi], q, c)
+			out[i].after = commonOf(q[k+1:hi], c[k+1:hi])
 		}
 	}
 	return out
 }
 
-// commonOf is commonWidth over the lines at idx, their lengths already in
-// quarter ems (q) and rounded to half ems (c, also in quarters).
-func commonOf(idx []int, q, c []int) float64 {
-	// The window's lengths, side by side: each candidate reads them all.
-	var buf [2*widthWindow + 1]int
-	qs := buf[:0]
-	if len(idx) > len(buf) {
-		qs = make([]int, 0, len(idx))
-	}
-	for _, i := range idx {
-		qs = append(qs, q[i])
-	}
+// commonOf is commonWidth over lines whose lengths are already in quarter
+// ems (q) and rounded to half ems (c, also in quarters).
+func commonOf(q, c []int) float64 {
 	best, support := 0, 0
 	var tried [2*widthWindow + 1]int // candidates counted already
 	nTried := 0
-	for _, j := range idx {
-		v := c[j]
+	for _, v := range c {
 		// Most lines of a column are full: the same candidate comes again
 		// and again, and its support does not change.
 		if slices.Contains(tried[:nTried], v) {
@@ -106,8 +103,8 @@ func commonOf(idx []int, q, c []int) float64 {
 			nTried++
 		}
 		n := 0
-		for _, x := range qs {
-			if d := x - v; d >= -2 && d <= 2 {
+		for _, x := range q {
+			if uint(x-v+2) <= 4 { // within half an em: -2 ≤ x-v ≤ 2
 				n++
 			}
 		}
@@ -133,11 +130,10 @@ func sideWidth(ems []float64, here float64) float64 {
 func commonWidth(ems []float64) float64 {
 	q := make([]int, len(ems))
 	c := make([]int, len(ems))
-	idx := make([]int, len(ems))
 	for i, v := range ems {
-		q[i], c[i], idx[i] = quarterOf(v), 2*int(math.Round(v*2)), i
+		q[i], c[i] = quarterOf(v), 2*int(math.Round(v*2))
 	}
-	return commonOf(idx, q, c)
+	return commonOf(q, c)
 }
 
 // quarterOf is a length in quarter ems.

@@ -24,62 +24,78 @@ type echoes struct {
 	heads []bigramSet   // each headline's
 	open  []bigramTable // the opening (120 characters) of each paragraph
 	prev  []bigramTable // the 200 characters before each paragraph
-	next  []bigramTable // nextSet(j), made on first asking
-	made  []bool        // next[j] is made
+	// nextLen[j] is how many bigrams the openings of paragraphs j and j+1
+	// hold together (nextSet(j)), or -1 until it is asked.
+	nextLen []int
 }
 
 func newEchoes(paras []para, groups []group) *echoes {
 	e := &echoes{
-		heads: make([]bigramSet, len(groups)),
-		open:  make([]bigramTable, len(paras)),
-		prev:  make([]bigramTable, len(paras)),
-		next:  make([]bigramTable, len(paras)),
-		made:  make([]bool, len(paras)),
+		heads:   make([]bigramSet, len(groups)),
+		open:    make([]bigramTable, len(paras)),
+		prev:    make([]bigramTable, len(paras)),
+		nextLen: make([]int, len(paras)),
 	}
 	for i, g := range groups {
 		e.heads[i] = bigramsOf(g.kicker + g.title + g.subtitle)
 	}
 	// The 200 characters before paragraph j: the ends of the three
-	// paragraphs before it, each cut to its last 200 characters once.
-	ends := make([]string, len(paras))
-	buf := make([]rune, 0, 600)
+	// paragraphs before it, each cut to its last 200 characters and
+	// decoded once, into one buffer.
+	ends := make([][]rune, len(paras))
+	room := 0
+	for _, p := range paras {
+		room += min(len(p.text), 200) // a rune takes a byte or more
+	}
+	endRunes := make([]rune, 0, room)
+	var t tableMaker
 	for j, p := range paras {
-		buf = buf[:0]
-		for _, r := range clip(p.text, 120, false) {
-			buf = append(buf, r)
-		}
-		e.open[j] = runeTable(buf)
-		ends[j] = clip(p.text, 200, true)
+		e.open[j] = t.make(appendRunes(t.runes[:0], clip(p.text, 120, false)))
+		at := len(endRunes)
+		endRunes = appendRunes(endRunes, clip(p.text, 200, true))
+		ends[j] = endRunes[at:]
+		e.nextLen[j] = -1
 	}
 	for j := range paras {
-		buf = buf[:0]
+		buf := t.runes[:0]
 		for k := max(0, j-3); k < j; k++ {
-			for _, r := range ends[k] {
-				buf = append(buf, r)
-			}
+			buf = append(buf, ends[k]...)
 		}
-		tail := buf // the last 200 of them, buf keeping its room
-		if len(tail) > 200 {
-			tail = tail[len(tail)-200:]
-		}
-		e.prev[j] = runeTable(tail)
+		e.prev[j] = t.make(buf[max(0, len(buf)-200):])
+		t.runes = buf // buf keeps its room for the next
 	}
 	return e
 }
 
-// nextSet is the opening of paragraphs j and j+1 together.
-func (e *echoes) nextSet(j int) *bigramTable {
+// appendRunes appends the runes of s to rs.
+func appendRunes(rs []rune, s string) []rune {
+	for _, r := range s {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// nextSet is the opening of paragraphs j and j+1 together: the two tables
+// asked as one.
+func (e *echoes) nextSet(j int) tablePair {
+	switch {
+	case j >= len(e.open):
+		return tablePair{&bigramTable{}, &bigramTable{}}
+	case j+1 >= len(e.open):
+		return tablePair{&e.open[j], &bigramTable{}}
+	}
+	return tablePair{&e.open[j], &e.open[j+1]}
+}
+
+// nextSize is how many bigrams nextSet(j) holds.
+func (e *echoes) nextSize(j int) int {
 	if j >= len(e.open) {
-		return &bigramTable{}
+		return 0
 	}
-	if j+1 >= len(e.open) {
-		return &e.open[j]
+	if e.nextLen[j] < 0 {
+		e.nextLen[j] = e.nextSet(j).size()
 	}
-	if !e.made[j] {
-		e.next[j] = unionTable(&e.open[j], &e.open[j+1])
-		e.made[j] = true
-	}
-	return &e.next[j]
+	return e.nextLen[j]
 }
 
 // shift is how much more the text from paragraph j on echoes headline g
@@ -135,11 +151,34 @@ func (e *echoes) parting(end, start int) float64 {
 		return 0
 	}
 	before, after := &e.prev[end], e.nextSet(start)
-	if len(before.list) == 0 || len(after.list) == 0 {
+	n := e.nextSize(start)
+	if len(before.list) == 0 || n == 0 {
 		return 0
 	}
-	c := float64(commonTable(before, after)) / float64(min(len(before.list), len(after.list)))
+	shared := 0
+	for _, x := range before.list {
+		if after.has(x) {
+			shared++
+		}
+	}
+	c := float64(shared) / float64(min(len(before.list), n))
 	return max(-1, min(1, (0.1-c)/0.1))
+}
+
+// A tablePair is the union of two tables, asked without being made.
+type tablePair struct{ a, b *bigramTable }
+
+func (p tablePair) has(x bigram) bool { return p.a.has(x) || p.b.has(x) }
+
+// size is how many bigrams the pair holds together.
+func (p tablePair) size() int {
+	n := len(p.a.list)
+	for _, x := range p.b.list {
+		if !p.a.has(x) {
+			n++
+		}
+	}
+	return n
 }
 
 // A bigramTable is a set of bigrams kept by hash, open addressing: each
@@ -191,41 +230,26 @@ func (t bigramTable) has(b bigram) bool {
 	}
 }
 
-// runeTable is the table of the ideograph pairs in rs.
-func runeTable(rs []rune) bigramTable {
-	t := newTable(max(0, len(rs)-1))
+// A tableMaker makes the tables of ideograph pairs in runs of runes; its
+// buffers serve table after table.
+type tableMaker struct {
+	runes []rune   // the caller's buffer of runes
+	pairs []bigram // the pairs of the run being made
+}
+
+// make is the table of the ideograph pairs in rs.
+func (m *tableMaker) make(rs []rune) bigramTable {
+	m.pairs = m.pairs[:0]
 	for i := 1; i < len(rs); i++ {
 		if isIdeograph(rs[i-1]) && isIdeograph(rs[i]) {
-			t.add(bigram(rs[i-1])<<32 | bigram(rs[i]))
+			m.pairs = append(m.pairs, bigram(rs[i-1])<<32|bigram(rs[i]))
 		}
 	}
-	return t
-}
-
-// unionTable is the table of the bigrams in a or b.
-func unionTable(a, b *bigramTable) bigramTable {
-	t := newTable(len(a.list) + len(b.list))
-	for _, x := range a.list {
-		t.add(x)
-	}
-	for _, x := range b.list {
-		t.add(x)
+	t := newTable(len(m.pairs))
+	for _, b := range m.pairs {
+		t.add(b)
 	}
 	return t
-}
-
-// commonTable counts the bigrams two tables share.
-func commonTable(a, b *bigramTable) int {
-	if len(a.list) > len(b.list) {
-		a, b = b, a
-	}
-	n := 0
-	for _, x := range a.list {
-		if b.has(x) {
-			n++
-		}
-	}
-	return n
 }
 
 // has reports whether the sorted set holds b.
@@ -277,22 +301,21 @@ func clip(s string, n int, tail bool) string {
 	if len(s) <= n { // fewer bytes than n: fewer runes too
 		return s
 	}
-	count := utf8.RuneCountInString(s)
-	if count <= n {
+	if !tail {
+		i := 0
+		for k := 0; k < n && i < len(s); k++ {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		return s[:i]
+	}
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	if tail {
-		i := len(s)
-		for k := 0; k < n; k++ {
-			_, size := utf8.DecodeLastRuneInString(s[:i])
-			i -= size
-		}
-		return s[i:]
-	}
-	i := 0
+	i := len(s)
 	for k := 0; k < n; k++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
 	}
-	return s[:i]
+	return s[i:]
 }

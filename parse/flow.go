@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Reflow: body lines become paragraphs. A line that is short for its column
 // ends a paragraph; a full line goes on, unless it closes a sentence and the
@@ -375,15 +378,17 @@ func pushedDown(p, q string) bool {
 	if closesSentence(lastRune(p)) || !isIdeograph(lastRune(p)) {
 		return false
 	}
-	r := []rune(q)
-	return len(r) >= 2 && isIdeograph(r[0]) && (noLineStart(r[1]) || r[1] == '…')
+	r0, n := utf8.DecodeRuneInString(q)
+	r1, m := utf8.DecodeRuneInString(q[n:])
+	return m > 0 && isIdeograph(r0) && (noLineStart(r1) || r1 == '…')
 }
 
 // dialogueTurn reports whether q opens a new quotation after p closed one
 // with the end of a sentence: “您好，请取号！” / “您好，请坐…
 func dialogueTurn(p, q string) bool {
-	r := []rune(p)
-	if len(r) < 2 || r[len(r)-1] != '”' || !endsStop(r[len(r)-2]) {
+	last, n := utf8.DecodeLastRuneInString(p)
+	before, m := utf8.DecodeLastRuneInString(p[:len(p)-n])
+	if m == 0 || last != '”' || !endsStop(before) {
 		return false
 	}
 	return firstRune(q) == '“'

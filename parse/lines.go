@@ -194,6 +194,11 @@ func isSingleLetter(s string) bool {
 
 // firstRune and lastRune of a string, or 0 when it is empty.
 func firstRune(s string) rune {
+	if len(s) >= 3 {
+		if r, ok := wide3(s[0], s[1], s[2]); ok {
+			return r
+		}
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
 		return 0
@@ -202,6 +207,11 @@ func firstRune(s string) rune {
 }
 
 func lastRune(s string) rune {
+	if n := len(s); n >= 3 {
+		if r, ok := wide3(s[n-3], s[n-2], s[n-1]); ok {
+			return r
+		}
+	}
 	r, n := utf8.DecodeLastRuneInString(s)
 	if n == 0 {
 		return 0
