@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 )
@@ -19,50 +20,152 @@ type bigramSet []bigram
 
 // echoes holds the bigrams of every headline and of the passages around
 // every paragraph, made once per page. The passages' sets are asked about
-// far more than they are made: they are tables, each member found in a step.
+// far more than they are made. The page's bigrams are numbered once, and a
+// passage is a bit for each number: a member is found in a step, and two
+// passages are compared a word of bits at a time.
 type echoes struct {
-	heads []bigramSet   // each headline's
-	open  []bigramTable // the opening (120 characters) of each paragraph
-	prev  []bigramTable // the 200 characters before each paragraph
-	// nextLen[j] is how many bigrams the openings of paragraphs j and j+1
-	// hold together (nextSet(j)), or -1 until it is asked.
-	nextLen []int
+	dict  bigramDict
+	heads []bigramSet // each headline's
+	// headIDs are each headline's bigrams that the paragraphs' passages
+	// hold, by number: the others are in no passage.
+	headIDs [][]int32
+	open    []passage // the opening (openRunes characters) of each paragraph
+	prev    []passage // the endRunes characters before each paragraph
+	next    []passage // nextSet(j), made on first asking
 }
 
+// The characters of a paragraph that echoes reads: its opening, and its
+// end, of which the text before a paragraph is made.
+const (
+	openRunes = 120 // a story's opening names its subject
+	endRunes  = 200 // the text before a paragraph: the ends of …
+	prevParas = 3   // … up to three paragraphs before it
+)
+
+// maxPassageWords bounds the bits of a page's passages, in 64-bit words
+// (8 MB): a page that would need more, some thousands of paragraphs of
+// varied text, keeps each passage as a sorted list of numbers instead.
+const maxPassageWords = 1 << 20
+
 func newEchoes(paras []para, groups []group) *echoes {
+	return newEchoesWithin(paras, groups, maxPassageWords)
+}
+
+// A paraEnd is the end of a paragraph (its last endRunes characters): the
+// number of the bigram each rune makes with the one before it, or -1 where
+// they are not two ideographs (and at its first rune); and its first and
+// last rune.
+type paraEnd struct {
+	pair        []int32
+	first, last rune
+}
+
+// newEchoesWithin makes the echoes of a page, its passages as bits when
+// they fit in maxWords words.
+func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 	e := &echoes{
 		heads:   make([]bigramSet, len(groups)),
-		open:    make([]bigramTable, len(paras)),
-		prev:    make([]bigramTable, len(paras)),
-		nextLen: make([]int, len(paras)),
+		headIDs: make([][]int32, len(groups)),
+		open:    make([]passage, len(paras)),
+		prev:    make([]passage, len(paras)),
+		next:    make([]passage, len(paras)),
+	}
+	room := 0 // the runes of the openings and ends, at most
+	for _, p := range paras {
+		room += min(len(p.text), openRunes+endRunes) // a rune takes a byte or more
+	}
+	e.dict = newBigramDict(room / 2)
+	// Each paragraph's opening and end, decoded once, their bigrams
+	// numbered once.
+	ids := make([]int32, 0, room) // the openings' numbers, and later the text before each paragraph's
+	pairs := make([]int32, 0, room)
+	openIDs := make([][]int32, len(paras))
+	ends := make([]paraEnd, len(paras))
+	var rs []rune
+	for j, p := range paras {
+		var open, end int // how many runes of rs are the opening, and the end
+		if len(p.text) <= 4*(openRunes+endRunes) {
+			rs = appendRunes(rs[:0], p.text)
+			open, end = min(len(rs), openRunes), min(len(rs), endRunes)
+		} else {
+			rs = appendRunes(rs[:0], clip(p.text, openRunes, false))
+			open = len(rs)
+			rs = appendRunes(rs, clip(p.text, endRunes, true))
+			end = len(rs) - open
+		}
+		at := len(pairs)
+		ideo := false
+		for i, r := range rs {
+			id := int32(-1)
+			now := isIdeograph(r)
+			if ideo && now && (i < open || i > len(rs)-end) {
+				id = e.dict.number(bigram(rs[i-1])<<32 | bigram(r))
+			}
+			pairs = append(pairs, id)
+			ideo = now
+		}
+		from := len(ids)
+		for _, id := range pairs[at : at+open] {
+			if id >= 0 { // the first rune's is -1
+				ids = append(ids, id)
+			}
+		}
+		openIDs[j] = ids[from:len(ids):len(ids)]
+		pairs = append(pairs[:at], pairs[at+len(rs)-end:]...) // keep the end's
+		if end > 0 {
+			pairs[at] = -1
+			ends[j] = paraEnd{pair: pairs[at:len(pairs):len(pairs)], first: rs[len(rs)-end], last: rs[len(rs)-1]}
+		}
+	}
+	// The text before paragraph j: the last endRunes characters of the ends
+	// of the paragraphs before it, one after another.
+	prevIDs := make([][]int32, len(paras))
+	for j := range paras {
+		lo, total := max(0, j-prevParas), 0
+		for k := lo; k < j; k++ {
+			total += len(ends[k].pair)
+		}
+		start := max(0, total-endRunes) // the first rune of the text
+		from := len(ids)
+		t := 0          // the place of the rune in the text
+		var before rune // the rune before it
+		for k := lo; k < j; k++ {
+			end := &ends[k]
+			for i, id := range end.pair {
+				switch {
+				case t <= start: // the rune before it is not in the text
+				case i > 0:
+					if id >= 0 {
+						ids = append(ids, id)
+					}
+				case isIdeograph(before) && isIdeograph(end.first):
+					ids = append(ids, e.dict.number(bigram(before)<<32|bigram(end.first)))
+				}
+				t++
+			}
+			if len(end.pair) > 0 {
+				before = end.last
+			}
+		}
+		prevIDs[j] = ids[from:len(ids):len(ids)]
 	}
 	for i, g := range groups {
 		e.heads[i] = bigramsOf(g.kicker + g.title + g.subtitle)
+		for _, b := range e.heads[i] {
+			if id, ok := e.dict.lookup(b); ok {
+				e.headIDs[i] = append(e.headIDs[i], id)
+			}
+		}
 	}
-	// The 200 characters before paragraph j: the ends of the three
-	// paragraphs before it, each cut to its last 200 characters and
-	// decoded once, into one buffer.
-	ends := make([][]rune, len(paras))
-	room := 0
-	for _, p := range paras {
-		room += min(len(p.text), 200) // a rune takes a byte or more
-	}
-	endRunes := make([]rune, 0, room)
-	var t tableMaker
-	for j, p := range paras {
-		e.open[j] = t.make(appendRunes(t.runes[:0], clip(p.text, 120, false)))
-		at := len(endRunes)
-		endRunes = appendRunes(endRunes, clip(p.text, 200, true))
-		ends[j] = endRunes[at:]
-		e.nextLen[j] = -1
+	// With the bigrams counted, the passages.
+	words := (e.dict.n + 63) / 64
+	var slab []uint64
+	if 2*len(paras)*words <= maxWords {
+		slab = make([]uint64, 2*len(paras)*words)
 	}
 	for j := range paras {
-		buf := t.runes[:0]
-		for k := max(0, j-3); k < j; k++ {
-			buf = append(buf, ends[k]...)
-		}
-		e.prev[j] = t.make(buf[max(0, len(buf)-200):])
-		t.runes = buf // buf keeps its room for the next
+		e.open[j] = e.passageOf(&slab, words, openIDs[j])
+		e.prev[j] = e.passageOf(&slab, words, prevIDs[j])
 	}
 	return e
 }
@@ -75,27 +178,100 @@ func appendRunes(rs []rune, s string) []rune {
 	return rs
 }
 
-// nextSet is the opening of paragraphs j and j+1 together: the two tables
-// asked as one.
-func (e *echoes) nextSet(j int) tablePair {
-	switch {
-	case j >= len(e.open):
-		return tablePair{&bigramTable{}, &bigramTable{}}
-	case j+1 >= len(e.open):
-		return tablePair{&e.open[j], &bigramTable{}}
-	}
-	return tablePair{&e.open[j], &e.open[j+1]}
+// A passage is the set of bigrams of a stretch of text, by their numbers:
+// a bit for each of the page's bigrams or, on a page too big for that, a
+// sorted list.
+type passage struct {
+	bits []uint64
+	ids  []int32 // when bits is nil
+	size int     // how many bigrams it holds
+	dict *bigramDict
 }
 
-// nextSize is how many bigrams nextSet(j) holds.
-func (e *echoes) nextSize(j int) int {
-	if j >= len(e.open) {
-		return 0
+// passageOf makes the passage of the bigrams numbered ids: its bits taken
+// from the front of slab, words of them, or, when slab is nil, the list.
+func (e *echoes) passageOf(slab *[]uint64, words int, ids []int32) passage {
+	p := passage{dict: &e.dict}
+	if *slab == nil {
+		slices.Sort(ids)
+		p.ids = slices.Compact(ids)
+		p.size = len(p.ids)
+		return p
 	}
-	if e.nextLen[j] < 0 {
-		e.nextLen[j] = e.nextSet(j).size()
+	p.bits, *slab = (*slab)[:words:words], (*slab)[words:]
+	for _, id := range ids {
+		if !p.hasID(id) {
+			p.bits[id/64] |= 1 << (id % 64)
+			p.size++
+		}
 	}
-	return e.nextLen[j]
+	return p
+}
+
+func (p *passage) hasID(id int32) bool {
+	if p.bits == nil {
+		_, ok := slices.BinarySearch(p.ids, id)
+		return ok
+	}
+	return p.bits[id/64]&(1<<(id%64)) != 0
+}
+
+func (p passage) has(b bigram) bool {
+	id, ok := p.dict.lookup(b)
+	return ok && p.hasID(id)
+}
+
+// common counts the bigrams two passages share.
+func (p *passage) common(q *passage) int {
+	if p.bits == nil || q.bits == nil {
+		return len(p.ids) + len(q.ids) - len(unionIDs(p.ids, q.ids))
+	}
+	n := 0
+	for w := range p.bits {
+		n += bits.OnesCount64(p.bits[w] & q.bits[w])
+	}
+	return n
+}
+
+// unionIDs is the sorted union of two sorted lists.
+func unionIDs(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			out, a = append(out, a[0]), a[1:]
+		case a[0] > b[0]:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, a[0]), a[1:], b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// nextSet is the opening of paragraphs j and j+1 together.
+func (e *echoes) nextSet(j int) *passage {
+	switch {
+	case j >= len(e.open):
+		return &passage{}
+	case j+1 >= len(e.open):
+		return &e.open[j]
+	}
+	if n := &e.next[j]; n.dict == nil {
+		a, b := &e.open[j], &e.open[j+1]
+		n.dict = &e.dict
+		if a.bits == nil {
+			n.ids = unionIDs(a.ids, b.ids)
+			n.size = len(n.ids)
+		} else {
+			n.bits = make([]uint64, len(a.bits))
+			for w := range a.bits {
+				n.bits[w] = a.bits[w] | b.bits[w]
+				n.size += bits.OnesCount64(n.bits[w])
+			}
+		}
+	}
+	return &e.next[j]
 }
 
 // shift is how much more the text from paragraph j on echoes headline g
@@ -133,9 +309,29 @@ func (e *echoes) share(g int, set bigramLookup) float64 {
 
 // found counts headline g's bigrams found in set.
 func (e *echoes) found(g int, set bigramLookup) int {
+	switch p := set.(type) {
+	case *passage:
+		return e.foundIn(g, p)
+	case passage:
+		return e.foundIn(g, &p)
+	}
 	n := 0
 	for _, b := range e.heads[g] {
 		if set.has(b) {
+			n++
+		}
+	}
+	return n
+}
+
+// foundIn counts headline g's bigrams found in passage p, by number.
+func (e *echoes) foundIn(g int, p *passage) int {
+	if p.size == 0 {
+		return 0
+	}
+	n := 0
+	for _, id := range e.headIDs[g] {
+		if p.hasID(id) {
 			n++
 		}
 	}
@@ -151,105 +347,79 @@ func (e *echoes) parting(end, start int) float64 {
 		return 0
 	}
 	before, after := &e.prev[end], e.nextSet(start)
-	n := e.nextSize(start)
-	if len(before.list) == 0 || n == 0 {
+	if before.size == 0 || after.size == 0 {
 		return 0
 	}
-	shared := 0
-	for _, x := range before.list {
-		if after.has(x) {
-			shared++
-		}
-	}
-	c := float64(shared) / float64(min(len(before.list), n))
+	c := float64(before.common(after)) / float64(min(before.size, after.size))
 	return max(-1, min(1, (0.1-c)/0.1))
 }
 
-// A tablePair is the union of two tables, asked without being made.
-type tablePair struct{ a, b *bigramTable }
-
-func (p tablePair) has(x bigram) bool { return p.a.has(x) || p.b.has(x) }
-
-// size is how many bigrams the pair holds together.
-func (p tablePair) size() int {
-	n := len(p.a.list)
-	for _, x := range p.b.list {
-		if !p.a.has(x) {
-			n++
-		}
-	}
-	return n
+// A bigramDict numbers the bigrams of a page, 0, 1, 2 … in the order first
+// met. It is a hash table, open addressing, that grows as it fills.
+type bigramDict struct {
+	keys []bigram // a power of two of slots; 0, which no bigram is, is empty
+	ids  []int32
+	n    int // bigrams numbered
 }
 
-// A bigramTable is a set of bigrams kept by hash, open addressing: each
-// member is found in a step or two, where a sorted set takes a search.
-type bigramTable struct {
-	list []bigram // the members, each once
-	slot []bigram // a power of two of slots; 0, which no bigram is, is empty
-}
-
-// newTable makes room for up to n members.
-func newTable(n int) bigramTable {
-	size := 8
-	for size < 2*n {
+// newBigramDict makes a dictionary for about n bigrams.
+func newBigramDict(n int) bigramDict {
+	size := 64
+	for size < n {
 		size *= 2
 	}
-	buf := make([]bigram, n+size)
-	return bigramTable{list: buf[:0:n], slot: buf[n:]}
+	return bigramDict{keys: make([]bigram, size), ids: make([]int32, size)}
 }
 
 // at is where b's search starts in the table.
-func (t bigramTable) at(b bigram) int {
-	return int(uint64(b) * 0x9E3779B97F4A7C15 >> 32 & uint64(len(t.slot)-1))
+func (d *bigramDict) at(b bigram) int {
+	return int(uint64(b) * 0x9E3779B97F4A7C15 >> 32 & uint64(len(d.keys)-1))
 }
 
-func (t *bigramTable) add(b bigram) {
-	for i := t.at(b); ; i = (i + 1) & (len(t.slot) - 1) {
-		switch t.slot[i] {
+// lookup finds b's number.
+func (d *bigramDict) lookup(b bigram) (int32, bool) {
+	for i := d.at(b); ; i = (i + 1) & (len(d.keys) - 1) {
+		switch d.keys[i] {
 		case 0:
-			t.slot[i] = b
-			t.list = append(t.list, b)
-			return
+			return 0, false
 		case b:
-			return
+			return d.ids[i], true
 		}
 	}
 }
 
-func (t bigramTable) has(b bigram) bool {
-	if len(t.list) == 0 {
-		return false
-	}
-	for i := t.at(b); ; i = (i + 1) & (len(t.slot) - 1) {
-		switch t.slot[i] {
+// number is b's number, given it when b is new.
+func (d *bigramDict) number(b bigram) int32 {
+	for i := d.at(b); ; i = (i + 1) & (len(d.keys) - 1) {
+		switch d.keys[i] {
 		case 0:
-			return false
+			if 2*(d.n+1) > len(d.keys) {
+				d.grow()
+				return d.number(b)
+			}
+			d.keys[i], d.ids[i] = b, int32(d.n)
+			d.n++
+			return d.ids[i]
 		case b:
-			return true
+			return d.ids[i]
 		}
 	}
 }
 
-// A tableMaker makes the tables of ideograph pairs in runs of runes; its
-// buffers serve table after table.
-type tableMaker struct {
-	runes []rune   // the caller's buffer of runes
-	pairs []bigram // the pairs of the run being made
-}
-
-// make is the table of the ideograph pairs in rs.
-func (m *tableMaker) make(rs []rune) bigramTable {
-	m.pairs = m.pairs[:0]
-	for i := 1; i < len(rs); i++ {
-		if isIdeograph(rs[i-1]) && isIdeograph(rs[i]) {
-			m.pairs = append(m.pairs, bigram(rs[i-1])<<32|bigram(rs[i]))
+// grow doubles the table.
+func (d *bigramDict) grow() {
+	old, oldIDs := d.keys, d.ids
+	d.keys, d.ids = make([]bigram, 2*len(old)), make([]int32, 2*len(old))
+	for k, b := range old {
+		if b == 0 {
+			continue
 		}
+		i := d.at(b)
+		for d.keys[i] != 0 {
+			i = (i + 1) & (len(d.keys) - 1)
+		}
+		d.keys[i], d.ids[i] = b, oldIDs[k]
 	}
-	t := newTable(len(m.pairs))
-	for _, b := range m.pairs {
-		t.add(b)
-	}
-	return t
 }
 
 // has reports whether the sorted set holds b.
