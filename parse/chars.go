@@ -61,6 +61,13 @@ func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0'
 }
 
+// hasSpace reports whether s holds a rune isSpace knows; it looks for
+// their bytes, which in UTF-8 text only they make.
+func hasSpace(s string) bool {
+	return strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
+		strings.Contains(s, "\u3000") || strings.Contains(s, "\u00a0")
+}
+
 // closesSentence reports whether a line ending in r ends a sentence: a
 // paragraph may end after it.
 func closesSentence(r rune) bool {

@@ -1,9 +1,6 @@
 package parse
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // Column widths. A page sets its articles in columns of different widths
 // (13 to 19 characters, fewer beside a picture). The width of the column a
@@ -87,20 +84,20 @@ func columnWidths(ems []float64, use, barrier []bool) []colWidth {
 }
 
 // commonOf is commonWidth over lines whose lengths are already in quarter
-// ems (q) and rounded to half ems (c, also in quarters).
+// ems (q) and rounded to half ems (c, also in quarters, so even).
 func commonOf(q, c []int) float64 {
 	best, support := 0, 0
-	var tried [2*widthWindow + 1]int // candidates counted already
-	nTried := 0
+	// Most lines of a column are full: the same candidate comes again and
+	// again, and its support does not change. seen marks the candidates
+	// within 32 half ems of the first that are counted already; one
+	// further away is counted each time it comes.
+	var seen uint64
 	for _, v := range c {
-		// Most lines of a column are full: the same candidate comes again
-		// and again, and its support does not change.
-		if slices.Contains(tried[:nTried], v) {
-			continue
-		}
-		if nTried < len(tried) {
-			tried[nTried] = v
-			nTried++
+		if d := (v-c[0])/2 + 32; d >= 0 && d < 64 {
+			if seen&(1<<d) != 0 {
+				continue
+			}
+			seen |= 1 << d
 		}
 		n := 0
 		for _, x := range q {

@@ -41,8 +41,8 @@ var (
 // down to the line that holds its tail, so that the marker is whole.
 func rejoinMarkers(rows []string) {
 	for i := 0; i+1 < len(rows); i++ {
-		if !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") {
-			continue
+		if !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") || !strings.ContainsAny(rows[i], "（(") {
+			continue // a marker's head opens a bracket and says 接 or 转
 		}
 		loc := markerHead.FindStringIndex(rows[i])
 		if loc == nil || !markerTail.MatchString(rows[i+1]) {
@@ -70,7 +70,7 @@ func newLine(r string) line {
 // Latin run (about half an em in all), which the cleaned text no longer
 // shows; spaces between CJK characters stand for nothing.
 func spaceEm(raw string, spaced bool) float64 {
-	if spaced {
+	if spaced || !hasSpace(raw) {
 		return 0
 	}
 	var w float64
@@ -107,6 +107,9 @@ func textEm(s string) float64 {
 // apart with spaces, as pdfminer does with a justified line and as narrow
 // columns beside a picture are set (郭 树 书 介).
 func letterSpaced(s string) bool {
+	if !hasSpace(s) {
+		return false // one token
+	}
 	tokens, singles := 0, 0
 	for _, t := range strings.FieldsFunc(s, isSpace) {
 		tokens++
@@ -124,7 +127,7 @@ func letterSpaced(s string) bool {
 // two numbers. With keepGaps, a space between two runs of CJK text, as in a
 // headline's deliberate gap (芳华不负“税务蓝” 巾帼建功新时代), stays too.
 func cleanSpaces(s string, spaced, keepGaps bool) string {
-	if !strings.ContainsFunc(s, isSpace) {
+	if !hasSpace(s) {
 		return s
 	}
 	tokens := strings.FieldsFunc(s, isSpace)
