@@ -307,7 +307,7 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 		loc := bylineLead.FindStringIndex(p.text)
 		return loc != nil && loc[1] == len(p.text) && !opensPair(firstRune(q.text))
 	}
-	if noLineStart(firstRune(q.text)) || opensPair(lastRune(p.text)) || unclosed(p.text) {
+	if noLineStart(firstRune(q.text)) || opensPair(lastRune(p.text)) || p.unclosed {
 		return false
 	}
 	if p.spaced {
@@ -329,7 +329,7 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	if !p.full(indent) {
 		return true
 	}
-	if first && indented && looksIndented(q) && !closesEarly(q.text) {
+	if first && indented && looksIndented(q) && !q.closesEarly {
 		// A first line followed by another indented line: the first was a
 		// paragraph of its own (a subheading), if a full line comes next.
 		if k := nextBody(ps, j); k >= 0 && ps[k].role == roleBody && ps[k].full(0) {

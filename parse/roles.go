@@ -174,7 +174,7 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 			set(f, lfPrevShort, !q.spaced && q.em <= q.width.here-1.25)
 			set(f, lfPrevWider, q.em > columnOf(q)+0.75)
 			set(f, lfPushedDown, pushedDown(q.text, t))
-			set(f, lfPrevOpen, opensPair(lastRune(q.text)) || unclosed(q.text))
+			set(f, lfPrevOpen, opensPair(lastRune(q.text)) || q.unclosed)
 			f[lfPrevNoPunct] = out[prev][lfNoPunctuation]
 			set(f, lfDialogueTurn, dialogueTurn(q.text, t))
 			set(f, lfPrevFull, q.spaced || math.Abs(q.em-q.width.here) <= 0.75)
