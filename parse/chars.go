@@ -193,3 +193,58 @@ func wide3(b0, b1, b2 byte) (rune, bool) {
 	}
 	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
 }
+
+// A wordSet is a list of words a line may hold, with a few runes of which
+// every word holds one, chosen when the set is made: a line that has none
+// of them, as most lines have not, holds none of the words, and is told so
+// by a few quick searches.
+type wordSet struct {
+	words []string
+	marks string
+}
+
+// newWordSet makes the set of words, choosing its marks greedily: the rune
+// in the most words not yet marked, until every word is.
+func newWordSet(words ...string) wordSet {
+	ws := wordSet{words: words}
+	marked := make([]bool, len(words))
+	for {
+		best, most := rune(0), 0
+		for i, w := range words {
+			if marked[i] {
+				continue
+			}
+			for _, r := range w {
+				n := 0
+				for j, v := range words {
+					if !marked[j] && strings.ContainsRune(v, r) {
+						n++
+					}
+				}
+				if n > most {
+					best, most = r, n
+				}
+			}
+		}
+		if most == 0 {
+			return ws
+		}
+		ws.marks += string(best)
+		for j, v := range words {
+			marked[j] = marked[j] || strings.ContainsRune(v, best)
+		}
+	}
+}
+
+// in reports whether t holds any of the words.
+func (ws wordSet) in(t string) bool {
+	if !hasRuneIn(t, ws.marks) {
+		return false
+	}
+	for _, w := range ws.words {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -43,17 +43,17 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64) ([]para,
 		groups   []group
 		items    []item
 		cur      *para
-		b        strings.Builder
+		text     []byte // the current paragraph's, its buffer serving paragraph after paragraph
 		first    = true // the current piece is the first line of a paragraph
 		hardNext = true
 	)
 	flush := func() {
 		if cur != nil {
-			cur.text = b.String()
+			cur.text = string(text)
 			items = append(items, item{kind: itPara, para: len(out)})
 			out = append(out, *cur)
 			cur = nil
-			b.Reset()
+			text = text[:0]
 		}
 		first = true
 	}
@@ -127,12 +127,12 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64) ([]para,
 			pending = nil
 		}
 		cur.mark(p.markers...)
-		if b.Len() > 0 && p.text != "" {
-			if prev := lastRune(b.String()); isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
-				b.WriteByte(' ')
+		if len(text) > 0 && p.text != "" {
+			if prev, _ := utf8.DecodeLastRune(text); isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
+				text = append(text, ' ')
 			}
 		}
-		b.WriteString(p.text)
+		text = append(text, p.text...)
 		cur.last = i
 		if _, ok := p.to(); ok {
 			flush()
