@@ -70,14 +70,14 @@ func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 		prev:    make([]passage, len(paras)),
 		next:    make([]passage, len(paras)),
 	}
-	room := 0 // the runes of the openings and ends, at most
+	room := 0 // the runes of the openings and ends, about: an ideograph takes three bytes
 	for _, p := range paras {
-		room += min(len(p.text), openRunes+endRunes) // a rune takes a byte or more
+		room += min(len(p.text), 3*(openRunes+endRunes)) / 3
 	}
-	e.dict = newBigramDict(room / 2)
+	e.dict = newBigramDict(room / 3) // most pairs are ideographs, half of them new; the table grows if more
 	// Each paragraph's opening and end, decoded once, their bigrams
 	// numbered once.
-	ids := make([]int32, 0, room) // the openings' numbers, and later the text before each paragraph's
+	ids := make([]int32, 0, room+endRunes*len(paras)) // the openings' numbers, and later the text before each paragraph's
 	pairs := make([]int32, 0, room)
 	openIDs := make([][]int32, len(paras))
 	ends := make([]paraEnd, len(paras))
@@ -357,68 +357,74 @@ func (e *echoes) parting(end, start int) float64 {
 // A bigramDict numbers the bigrams of a page, 0, 1, 2 … in the order first
 // met. It is a hash table, open addressing, that grows as it fills.
 type bigramDict struct {
-	keys []bigram // a power of two of slots; 0, which no bigram is, is empty
-	ids  []int32
-	n    int // bigrams numbered
+	slots []dictSlot // a power of two of them
+	n     int        // bigrams numbered
+}
+
+// A dictSlot holds a bigram and its number; a bigram of 0, which no bigram
+// is, marks it empty.
+type dictSlot struct {
+	b  bigram
+	id int32
 }
 
 // newBigramDict makes a dictionary for about n bigrams.
 func newBigramDict(n int) bigramDict {
 	size := 64
-	for size < n {
+	for size < 2*n {
 		size *= 2
 	}
-	return bigramDict{keys: make([]bigram, size), ids: make([]int32, size)}
+	return bigramDict{slots: make([]dictSlot, size)}
 }
 
 // at is where b's search starts in the table.
 func (d *bigramDict) at(b bigram) int {
-	return int(uint64(b) * 0x9E3779B97F4A7C15 >> 32 & uint64(len(d.keys)-1))
+	return int(uint64(b) * 0x9E3779B97F4A7C15 >> 32 & uint64(len(d.slots)-1))
 }
 
 // lookup finds b's number.
 func (d *bigramDict) lookup(b bigram) (int32, bool) {
-	for i := d.at(b); ; i = (i + 1) & (len(d.keys) - 1) {
-		switch d.keys[i] {
+	for i := d.at(b); ; i = (i + 1) & (len(d.slots) - 1) {
+		switch d.slots[i].b {
 		case 0:
 			return 0, false
 		case b:
-			return d.ids[i], true
+			return d.slots[i].id, true
 		}
 	}
 }
 
 // number is b's number, given it when b is new.
 func (d *bigramDict) number(b bigram) int32 {
-	for i := d.at(b); ; i = (i + 1) & (len(d.keys) - 1) {
-		switch d.keys[i] {
+	for i := d.at(b); ; i = (i + 1) & (len(d.slots) - 1) {
+		switch d.slots[i].b {
 		case 0:
-			if 2*(d.n+1) > len(d.keys) {
+			if 2*(d.n+1) > len(d.slots) {
 				d.grow()
 				return d.number(b)
 			}
-			d.keys[i], d.ids[i] = b, int32(d.n)
+			d.slots[i] = dictSlot{b, int32(d.n)}
 			d.n++
-			return d.ids[i]
+			return d.slots[i].id
 		case b:
-			return d.ids[i]
+			return d.slots[i].id
 		}
 	}
 }
 
 // grow doubles the table.
 func (d *bigramDict) grow() {
-	old, oldIDs := d.keys, d.ids
-	d.keys, d.ids = make([]bigram, 2*len(old)), make([]int32, 2*len(old))
-	for k, b := range old {
-		if b == 0 {
+	old := d.slots
+	d.slots = make([]dictSlot, 2*len(old))
+	for _, s := range old {
+		if s.b == 0 {
 			continue
 		}
-		i := d.at(b)
-		for d.keys[i] != 0 {
-			i = (i + 1) & (len(d.keys) - 1)
+		i := d.at(s.b)
+		for d.slots[i].b != 0 {
+			i = (i + 1) & (len(d.slots) - 1)
 		}
-		d.keys[i], d.ids[i] = b, oldIDs[k]
+		d.slots[i] = s
 	}
 }
 
