@@ -26,7 +26,10 @@ const slack = 1.6
 // (use[i]), from the lines' printed widths (ems); the others get zero. A
 // barrier line (a headline) parts the columns before it from those after:
 // no window reaches across it.
-func columnWidths(ems []float64, use, barrier []bool) []colWidth {
+//
+// With a memo, the widths of windows the last call with that memo measured
+// are taken from it (see widthMemo).
+func columnWidths(ems []float64, use, barrier []bool, memo *widthMemo) []colWidth {
 	// The used lines in order, each with its segment number, its length
 	// in quarter ems (q) and its length's nearest half em (c, in quarters
 	// too): the candidates for a column width. A window of lines is then a
@@ -54,6 +57,7 @@ func columnWidths(ems []float64, use, barrier []bool) []colWidth {
 		}
 	}
 	out := make([]colWidth, len(ems))
+	known := memo != nil && memo.knows(ems, use)
 	for k, i := range idx {
 		lo, hi := max(0, k-widthWindow), min(len(idx), k+widthWindow+1)
 		for lo < k && seg[lo] != seg[k] {
@@ -70,17 +74,68 @@ func columnWidths(ems []float64, use, barrier []bool) []colWidth {
 		for hi-lo < 2*widthWindow+1 && hi < len(idx) && seg[hi] == seg[k] {
 			hi++
 		}
-		out[i].here = commonOf(q[lo:hi], c[lo:hi])
-		out[i].before = out[i].here
-		if k-lo >= 3 {
-			out[i].before = commonOf(q[lo:k], c[lo:k])
+		var was memoLine // the windows around line i the memo knows
+		if known {
+			was = memo.lines[i]
 		}
-		out[i].after = out[i].here
-		if hi-k-1 >= 3 {
-			out[i].after = commonOf(q[k+1:hi], c[k+1:hi])
+		now := memoLine{here: windowKey{idx[lo], idx[hi-1], hi - lo}, width: was.width}
+		if now.here != was.here {
+			now.width.here = commonOf(q[lo:hi], c[lo:hi])
+		}
+		if k-lo < 3 {
+			now.width.before = now.width.here
+		} else if now.before = (windowKey{idx[lo], idx[k-1], k - lo}); now.before != was.before {
+			now.width.before = commonOf(q[lo:k], c[lo:k])
+		}
+		if hi-k-1 < 3 {
+			now.width.after = now.width.here
+		} else if now.after = (windowKey{idx[k+1], idx[hi-1], hi - k - 1}); now.after != was.after {
+			now.width.after = commonOf(q[k+1:hi], c[k+1:hi])
+		}
+		out[i] = now.width
+		if memo != nil {
+			memo.lines[i] = now
 		}
 	}
 	return out
+}
+
+// A widthMemo remembers the widths columnWidths measured, window by
+// window, for a later call on the same lines with some of them left out:
+// headline finding measures the page again without the headlines it found,
+// and most windows are then as they were. A window is known by its first
+// and last line and how many lines it holds; with lines only ever left
+// out, never taken in, the same three mean the same lines, and the same
+// width.
+type widthMemo struct {
+	ems   []float64  // the lengths of the lines measured
+	use   []bool     // the lines that took part
+	lines []memoLine // for each line that took part, its windows and widths
+}
+
+// A windowKey names a window of lines: its first and last, and how many.
+type windowKey struct{ first, last, n int }
+
+// A memoLine is what columnWidths measured around one line: the window
+// around it (here) and those before and after it, each named when it was
+// measured on its own (three lines or more), and the widths.
+type memoLine struct {
+	here, before, after windowKey
+	width               colWidth
+}
+
+// knows reports whether the memo speaks of the lines ems, of which use
+// take part, and remembers them for the call about to measure them.
+func (m *widthMemo) knows(ems []float64, use []bool) bool {
+	known := len(m.ems) == len(ems)
+	for i := 0; known && i < len(ems); i++ {
+		known = m.ems[i] == ems[i] && (m.use[i] || !use[i])
+	}
+	if !known {
+		m.lines = make([]memoLine, len(ems))
+	}
+	m.ems, m.use = ems, use
+	return known
 }
 
 // commonOf is commonWidth over lines whose lengths are already in quarter

@@ -59,6 +59,10 @@ func newLine(r string) line {
 	if raw == "" {
 		return line{blank: true}
 	}
+	if !hasSpace(raw) {
+		// Most lines: nothing to clean, no room the spaces stood for.
+		return line{raw: raw, text: raw, indent: indent, em: textEm(raw)}
+	}
 	l := line{raw: raw, indent: indent, spaced: letterSpaced(raw)}
 	l.text = cleanSpaces(raw, l.spaced, false)
 	l.em = textEm(l.text) + spaceEm(raw, l.spaced)

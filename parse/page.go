@@ -216,17 +216,21 @@ func rulesOf(ps []piece, blocks []block, paras []para) ruleSignals {
 // no more are found.
 func findHeadLines(ps []piece) {
 	markNarrow(ps)
+	var memo widthMemo // each round measures mostly the windows the last did
 	for range 4 {
-		setWidths(ps)
+		setWidthsWith(ps, &memo)
 		if classify(ps) == 0 {
 			return
 		}
 	}
-	setWidths(ps)
+	setWidthsWith(ps, &memo)
 }
 
 // setWidths estimates the column width of every body-like piece.
-func setWidths(ps []piece) {
+func setWidths(ps []piece) { setWidthsWith(ps, nil) }
+
+// setWidthsWith is setWidths, with columnWidths' memo.
+func setWidthsWith(ps []piece, memo *widthMemo) {
 	ems := make([]float64, len(ps))
 	use := make([]bool, len(ps))
 	barrier := make([]bool, len(ps))
@@ -235,7 +239,7 @@ func setWidths(ps []piece) {
 		use[i] = ps[i].role == roleBody && ps[i].text != "" && !ps[i].narrow
 		barrier[i] = ps[i].role == roleHead
 	}
-	ws := columnWidths(ems, use, barrier)
+	ws := columnWidths(ems, use, barrier, memo)
 	for i := range ps {
 		if !ps[i].narrow {
 			ps[i].width = ws[i]
