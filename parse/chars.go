@@ -180,8 +180,23 @@ func hasRuneIn(s string, set string) bool {
 	return false
 }
 
-// runeLen is the number of runes in s.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
+// runeLen is the number of runes in s, as utf8.RuneCountInString counts
+// them; the three-byte runes of CJK text are counted without decoding.
+func runeLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch {
+		case s[i] < utf8.RuneSelf:
+			i++
+		case i+2 < len(s) && s[i] >= 0xE1 && s[i] != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && s[i] <= 0xEF:
+			i += 3 // wide3's runes
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
+}
 
 // wide3 decodes the three bytes of b0, b1, b2 when they are a three-byte
 // rune that needs no further check (the ideographs, kana and CJK and

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestWordSetFindsWhatContainsFinds holds a word set's quick test to the
@@ -38,5 +39,22 @@ func TestWordSetFindsWhatContainsFinds(t *testing.T) {
 	}
 	if got := newWordSet("责任编辑", "责编", "美编", "校对", "校對").marks; got != "编校" {
 		t.Errorf("marks %q, want 编校: the rune in most words first", got)
+	}
+}
+
+// TestRuneLenCountsAsUTF8 holds runeLen to utf8.RuneCountInString, on text
+// and on bytes that are not UTF-8.
+func TestRuneLenCountsAsUTF8(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	pieces := []string{"中", "，", "a", "·", "—", "\u3000", "\U00020000", "\xe4", "\xb8", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xc2"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := runeLen(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runeLen(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

@@ -200,10 +200,10 @@ func (e *echoes) passageOf(slab *[]uint64, words int, ids []int32) passage {
 	}
 	p.bits, *slab = (*slab)[:words:words], (*slab)[words:]
 	for _, id := range ids {
-		if !p.hasID(id) {
-			p.bits[id/64] |= 1 << (id % 64)
-			p.size++
-		}
+		p.bits[id/64] |= 1 << (id % 64)
+	}
+	for _, w := range p.bits {
+		p.size += bits.OnesCount64(w)
 	}
 	return p
 }

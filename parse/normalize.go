@@ -37,7 +37,12 @@ import (
 // page breaks are kept. Text with nothing to put right is returned as it is,
 // without allocating.
 func Normalize(text string) string {
-	text = clean.Text(text)
+	return normalizeClean(clean.Text(text))
+}
+
+// normalizeClean is Normalize of text that clean.Text leaves as it is, as
+// Decode returns it.
+func normalizeClean(text string) string {
 	i := firstToNormalize(text)
 	if i < 0 {
 		return text
