@@ -26,10 +26,7 @@ const slack = 1.6
 // (use[i]), from the lines' printed widths (ems); the others get zero. A
 // barrier line (a headline) parts the columns before it from those after:
 // no window reaches across it.
-//
-// With a memo, the widths of windows the last call with that memo measured
-// are taken from it (see widthMemo).
-func columnWidths(ems []float64, use, barrier []bool, memo *widthMemo) []colWidth {
+func columnWidths(ems []float64, use, barrier []bool) []colWidth {
 	// The used lines in order, each with its segment number, its length
 	// in quarter ems (q) and its length's nearest half em (c, in quarters
 	// too): the candidates for a column width. A window of lines is then a
@@ -57,7 +54,9 @@ func columnWidths(ems []float64, use, barrier []bool, memo *widthMemo) []colWidt
 		}
 	}
 	out := make([]colWidth, len(ems))
-	known := memo != nil && memo.knows(ems, use)
+	// The windows only ever move down the page: each is tallied as it
+	// slides, the lines it reaches added and those it leaves dropped.
+	here, before, after := newTally(q, c), newTally(q, c), newTally(q, c)
 	for k, i := range idx {
 		lo, hi := max(0, k-widthWindow), min(len(idx), k+widthWindow+1)
 		for lo < k && seg[lo] != seg[k] {
@@ -74,68 +73,95 @@ func columnWidths(ems []float64, use, barrier []bool, memo *widthMemo) []colWidt
 		for hi-lo < 2*widthWindow+1 && hi < len(idx) && seg[hi] == seg[k] {
 			hi++
 		}
-		var was memoLine // the windows around line i the memo knows
-		if known {
-			was = memo.lines[i]
+		out[i].here = here.common(lo, hi)
+		out[i].before = out[i].here
+		if k-lo >= 3 {
+			out[i].before = before.common(lo, k)
 		}
-		now := memoLine{here: windowKey{idx[lo], idx[hi-1], hi - lo}, width: was.width}
-		if now.here != was.here {
-			now.width.here = commonOf(q[lo:hi], c[lo:hi])
-		}
-		if k-lo < 3 {
-			now.width.before = now.width.here
-		} else if now.before = (windowKey{idx[lo], idx[k-1], k - lo}); now.before != was.before {
-			now.width.before = commonOf(q[lo:k], c[lo:k])
-		}
-		if hi-k-1 < 3 {
-			now.width.after = now.width.here
-		} else if now.after = (windowKey{idx[k+1], idx[hi-1], hi - k - 1}); now.after != was.after {
-			now.width.after = commonOf(q[k+1:hi], c[k+1:hi])
-		}
-		out[i] = now.width
-		if memo != nil {
-			memo.lines[i] = now
+		out[i].after = out[i].here
+		if hi-k-1 >= 3 {
+			out[i].after = after.common(k+1, hi)
 		}
 	}
 	return out
 }
 
-// A widthMemo remembers the widths columnWidths measured, window by
-// window, for a later call on the same lines with some of them left out:
-// headline finding measures the page again without the headlines it found,
-// and most windows are then as they were. A window is known by its first
-// and last line and how many lines it holds; with lines only ever left
-// out, never taken in, the same three mean the same lines, and the same
-// width.
-type widthMemo struct {
-	ems   []float64  // the lengths of the lines measured
-	use   []bool     // the lines that took part
-	lines []memoLine // for each line that took part, its windows and widths
+// A tally counts the lengths of a window of lines, lines lo to hi
+// (exclusive) of q and c (as columnWidths has them), for a window that only
+// moves forward: moving, it adds the lines it reaches and drops those it
+// leaves, and a candidate's support is then five counts added up.
+type tally struct {
+	q, c    []int
+	lo, hi  int
+	base    int     // the shortest length counted, less two
+	lengths []int32 // how many lines of the window are of each length (q − base)
+	cands   []int32 // how many have each candidate (c − base)
+	live    []int   // the candidates the window has
+	at      []int32 // where each candidate is in live, plus one; 0 when it is not
 }
 
-// A windowKey names a window of lines: its first and last, and how many.
-type windowKey struct{ first, last, n int }
+// maxTally bounds a tally's counts, in quarter ems between the shortest
+// and the longest line: the lines of a page with a line longer than any
+// column (a few hundred ems) are counted by commonOf, window by window.
+const maxTally = 4096
 
-// A memoLine is what columnWidths measured around one line: the window
-// around it (here) and those before and after it, each named when it was
-// measured on its own (three lines or more), and the widths.
-type memoLine struct {
-	here, before, after windowKey
-	width               colWidth
+// newTally makes an empty tally of the lines q, c.
+func newTally(q, c []int) *tally {
+	t := &tally{q: q, c: c}
+	if len(q) == 0 {
+		return t
+	}
+	lo, hi := q[0], q[0]
+	for k := range q {
+		lo, hi = min(lo, q[k], c[k]-2), max(hi, q[k], c[k]+2)
+	}
+	if hi-lo < maxTally {
+		n := hi - lo + 1
+		t.base, t.lengths, t.cands, t.at = lo, make([]int32, n), make([]int32, n), make([]int32, n)
+	}
+	return t
 }
 
-// knows reports whether the memo speaks of the lines ems, of which use
-// take part, and remembers them for the call about to measure them.
-func (m *widthMemo) knows(ems []float64, use []bool) bool {
-	known := len(m.ems) == len(ems)
-	for i := 0; known && i < len(ems); i++ {
-		known = m.ems[i] == ems[i] && (m.use[i] || !use[i])
+// common moves the window to lines lo to hi and returns commonOf of them.
+func (t *tally) common(lo, hi int) float64 {
+	if t.lengths == nil {
+		return commonOf(t.q[lo:hi], t.c[lo:hi])
 	}
-	if !known {
-		m.lines = make([]memoLine, len(ems))
+	for ; t.hi < hi; t.hi++ {
+		t.add(t.hi)
 	}
-	m.ems, m.use = ems, use
-	return known
+	for ; t.lo < lo; t.lo++ {
+		t.drop(t.lo)
+	}
+	best, support := 0, 0
+	for _, v := range t.live {
+		i := v - t.base
+		n := int(t.lengths[i-2] + t.lengths[i-1] + t.lengths[i] + t.lengths[i+1] + t.lengths[i+2])
+		if n > support || n == support && v > best {
+			best, support = v, n
+		}
+	}
+	return float64(best) / 4
+}
+
+func (t *tally) add(k int) {
+	t.lengths[t.q[k]-t.base]++
+	v := t.c[k] - t.base
+	if t.cands[v]++; t.cands[v] == 1 {
+		t.live = append(t.live, t.c[k])
+		t.at[v] = int32(len(t.live))
+	}
+}
+
+func (t *tally) drop(k int) {
+	t.lengths[t.q[k]-t.base]--
+	v := t.c[k] - t.base
+	if t.cands[v]--; t.cands[v] == 0 {
+		i := t.at[v] - 1 // move the last live candidate into its place
+		last := t.live[len(t.live)-1]
+		t.live[i], t.at[last-t.base] = last, i+1
+		t.live, t.at[v] = t.live[:len(t.live)-1], 0
+	}
 }
 
 // commonOf is commonWidth over lines whose lengths are already in quarter

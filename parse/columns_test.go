@@ -39,36 +39,67 @@ func TestCommonOfCountsEveryCandidate(t *testing.T) {
 	}
 }
 
-// TestWidthMemoMeasuresAsAfresh holds columnWidths with a memo, over
-// rounds that leave lines out and add barriers (as headline finding does)
-// and a round that takes lines back in, to columnWidths without one.
-func TestWidthMemoMeasuresAsAfresh(t *testing.T) {
+// TestColumnWidthsTallyAsCommonOf holds columnWidths, whose windows are
+// tallied as they slide, to commonOf over each window: on columns of
+// ordinary lines and on pages with a line far longer than a column.
+func TestColumnWidthsTallyAsCommonOf(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 5))
-	for round := range 300 {
+	for round := range 500 {
 		n := 1 + r.IntN(80)
 		ems := make([]float64, n)
 		use, barrier := make([]bool, n), make([]bool, n)
 		for i := range ems {
-			ems[i] = float64(10+r.IntN(10)) + float64(r.IntN(4))/4
+			ems[i] = float64(r.IntN(20)) + float64(r.IntN(4))/4
 			use[i] = r.IntN(10) > 0
-			barrier[i] = r.IntN(20) == 0
+			barrier[i] = r.IntN(15) == 0
 		}
-		var memo widthMemo
-		for step := range 5 {
-			use, barrier = slices.Clone(use), slices.Clone(barrier)
-			for i := range use {
-				if use[i] && r.IntN(8) == 0 {
-					use[i], barrier[i] = false, r.IntN(2) == 0
-				}
-				if step == 3 && r.IntN(4) == 0 {
-					use[i] = true // taken back in: the memo must not be trusted
-				}
-			}
-			got := columnWidths(ems, use, barrier, &memo)
-			want := columnWidths(ems, use, barrier, nil)
-			if !slices.Equal(got, want) {
-				t.Fatalf("round %d, step %d: with the memo %v, afresh %v", round, step, got, want)
-			}
+		if round%5 == 0 {
+			ems[r.IntN(n)] = 5000 // beyond a tally
+		}
+		got := columnWidths(ems, use, barrier)
+		want := plainColumnWidths(ems, use, barrier)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: tallied %v, window by window %v", round, got, want)
 		}
 	}
+}
+
+// plainColumnWidths is columnWidths with commonOf asked of every window.
+func plainColumnWidths(ems []float64, use, barrier []bool) []colWidth {
+	var idx, seg, q, c []int
+	s := 0
+	for i, em := range ems {
+		if barrier[i] {
+			s++
+		}
+		if use[i] {
+			idx, seg = append(idx, i), append(seg, s)
+			q, c = append(q, quarterOf(em)), append(c, 2*int(math.Round(em*2)))
+		}
+	}
+	out := make([]colWidth, len(ems))
+	for k, i := range idx {
+		lo, hi := k, k+1
+		for lo > 0 && seg[lo-1] == seg[k] && k-lo < widthWindow {
+			lo--
+		}
+		for hi < len(idx) && seg[hi] == seg[k] && hi-k-1 < widthWindow {
+			hi++
+		}
+		for hi-lo < 2*widthWindow+1 && lo > 0 && seg[lo-1] == seg[k] {
+			lo--
+		}
+		for hi-lo < 2*widthWindow+1 && hi < len(idx) && seg[hi] == seg[k] {
+			hi++
+		}
+		here := commonOf(q[lo:hi], c[lo:hi])
+		out[i] = colWidth{here, here, here}
+		if k-lo >= 3 {
+			out[i].before = commonOf(q[lo:k], c[lo:k])
+		}
+		if hi-k-1 >= 3 {
+			out[i].after = commonOf(q[k+1:hi], c[k+1:hi])
+		}
+	}
+	return out
 }

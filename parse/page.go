@@ -216,21 +216,17 @@ func rulesOf(ps []piece, blocks []block, paras []para) ruleSignals {
 // no more are found.
 func findHeadLines(ps []piece) {
 	markNarrow(ps)
-	var memo widthMemo // each round measures mostly the windows the last did
 	for range 4 {
-		setWidthsWith(ps, &memo)
+		setWidths(ps)
 		if classify(ps) == 0 {
 			return
 		}
 	}
-	setWidthsWith(ps, &memo)
+	setWidths(ps)
 }
 
 // setWidths estimates the column width of every body-like piece.
-func setWidths(ps []piece) { setWidthsWith(ps, nil) }
-
-// setWidthsWith is setWidths, with columnWidths' memo.
-func setWidthsWith(ps []piece, memo *widthMemo) {
+func setWidths(ps []piece) {
 	ems := make([]float64, len(ps))
 	use := make([]bool, len(ps))
 	barrier := make([]bool, len(ps))
@@ -239,7 +235,7 @@ func setWidthsWith(ps []piece, memo *widthMemo) {
 		use[i] = ps[i].role == roleBody && ps[i].text != "" && !ps[i].narrow
 		barrier[i] = ps[i].role == roleHead
 	}
-	ws := columnWidths(ems, use, barrier, memo)
+	ws := columnWidths(ems, use, barrier)
 	for i := range ps {
 		if !ps[i].narrow {
 			ps[i].width = ws[i]
