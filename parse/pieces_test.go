@@ -38,3 +38,28 @@ func TestReadPieceAgreesWithEachTest(t *testing.T) {
 		}
 	}
 }
+
+// TestMayLeadCreditPassesEveryCredit holds bylineLead's quick test to the
+// regexp: every line the regexp takes for an opening credit passes it.
+func TestMayLeadCreditPassesEveryCredit(t *testing.T) {
+	tokens := []string{"本报", "本報", "讯", "訊", "新华社", "新華社", "据", "中新网", "人民网", "日报社", "电视台", "北京", "台北",
+		"3", "１２", "月", "日", "电", "電", "（", "）", "(", ")", "记者", "記者", "毛静", "、", " ", "【", "】", "报道", "報導", "／", "消息"}
+	r := rand.New(rand.NewPCG(8, 1))
+	credits := 0
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + r.IntN(9) {
+			b.WriteString(tokens[r.IntN(len(tokens))])
+		}
+		line := b.String()
+		if bylineLead.MatchString(line) {
+			credits++
+			if !mayLeadCredit(line) {
+				t.Fatalf("%q opens with a credit, but fails the quick test", line)
+			}
+		}
+	}
+	if credits < 100 {
+		t.Fatalf("only %d credits made: the test says little", credits)
+	}
+}
