@@ -77,10 +77,11 @@ func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 	e.dict = newBigramDict(room / 3) // most pairs are ideographs, half of them new; the table grows if more
 	// Each paragraph's opening and end, decoded once, their bigrams
 	// numbered once.
-	ids := make([]int32, 0, room+endRunes*len(paras)) // the openings' numbers, and later the text before each paragraph's
+	ids := make([]int32, 0, min(room, openRunes*len(paras))) // the openings' numbers
 	pairs := make([]int32, 0, room)
 	openIDs := make([][]int32, len(paras))
 	ends := make([]paraEnd, len(paras))
+	last := -1 // the last paragraph with an end
 	var rs []rune
 	for j, p := range paras {
 		var open, end int // how many runes of rs are the opening, and the end
@@ -112,42 +113,17 @@ func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 		}
 		openIDs[j] = ids[from:len(ids):len(ids)]
 		pairs = append(pairs[:at], pairs[at+len(rs)-end:]...) // keep the end's
-		if end > 0 {
-			pairs[at] = -1
-			ends[j] = paraEnd{pair: pairs[at:len(pairs):len(pairs)], first: rs[len(rs)-end], last: rs[len(rs)-1]}
+		if end == 0 {
+			continue
 		}
-	}
-	// The text before paragraph j: the last endRunes characters of the ends
-	// of the paragraphs before it, one after another.
-	prevIDs := make([][]int32, len(paras))
-	for j := range paras {
-		lo, total := max(0, j-prevParas), 0
-		for k := lo; k < j; k++ {
-			total += len(ends[k].pair)
+		pairs[at] = -1
+		ends[j] = paraEnd{pair: pairs[at:len(pairs):len(pairs)], first: rs[len(rs)-end], last: rs[len(rs)-1]}
+		// The text before a paragraph runs on from one end to the next:
+		// number the pair they make, for the texts that hold both.
+		if last >= 0 && j-last < prevParas && isIdeograph(ends[last].last) && isIdeograph(ends[j].first) {
+			e.dict.number(bigram(ends[last].last)<<32 | bigram(ends[j].first))
 		}
-		start := max(0, total-endRunes) // the first rune of the text
-		from := len(ids)
-		t := 0          // the place of the rune in the text
-		var before rune // the rune before it
-		for k := lo; k < j; k++ {
-			end := &ends[k]
-			for i, id := range end.pair {
-				switch {
-				case t <= start: // the rune before it is not in the text
-				case i > 0:
-					if id >= 0 {
-						ids = append(ids, id)
-					}
-				case isIdeograph(before) && isIdeograph(end.first):
-					ids = append(ids, e.dict.number(bigram(before)<<32|bigram(end.first)))
-				}
-				t++
-			}
-			if len(end.pair) > 0 {
-				before = end.last
-			}
-		}
-		prevIDs[j] = ids[from:len(ids):len(ids)]
+		last = j
 	}
 	for i, g := range groups {
 		e.heads[i] = bigramsOf(g.kicker + g.title + g.subtitle)
@@ -163,11 +139,46 @@ func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 	if 2*len(paras)*words <= maxWords {
 		slab = make([]uint64, 2*len(paras)*words)
 	}
+	var before []int32
 	for j := range paras {
 		e.open[j] = e.passageOf(&slab, words, openIDs[j])
-		e.prev[j] = e.passageOf(&slab, words, prevIDs[j])
+		before = e.appendBefore(before[:0], ends, j)
+		e.prev[j] = e.passageOf(&slab, words, before)
 	}
 	return e
+}
+
+// appendBefore appends to ids the numbers of the bigrams of the text
+// before paragraph j: the last endRunes characters of the ends of the
+// paragraphs before it, one after another.
+func (e *echoes) appendBefore(ids []int32, ends []paraEnd, j int) []int32 {
+	lo, total := max(0, j-prevParas), 0
+	for k := lo; k < j; k++ {
+		total += len(ends[k].pair)
+	}
+	start := max(0, total-endRunes) // the first rune of the text
+	t := 0                          // the place of the rune in the text
+	var before rune                 // the rune before it
+	for k := lo; k < j; k++ {
+		end := &ends[k]
+		for i, id := range end.pair {
+			switch {
+			case t <= start: // the rune before it is not in the text
+			case i > 0:
+				if id >= 0 {
+					ids = append(ids, id)
+				}
+			case isIdeograph(before) && isIdeograph(end.first):
+				id, _ := e.dict.lookup(bigram(before)<<32 | bigram(end.first)) // numbered with the ends
+				ids = append(ids, id)
+			}
+			t++
+		}
+		if len(end.pair) > 0 {
+			before = end.last
+		}
+	}
+	return ids
 }
 
 // appendRunes appends the runes of s to rs.
@@ -193,8 +204,7 @@ type passage struct {
 func (e *echoes) passageOf(slab *[]uint64, words int, ids []int32) passage {
 	p := passage{dict: &e.dict}
 	if *slab == nil {
-		slices.Sort(ids)
-		p.ids = slices.Compact(ids)
+		p.ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 		p.size = len(p.ids)
 		return p
 	}
