@@ -15,13 +15,21 @@ func isWide(r rune) bool {
 	switch {
 	case r < 0x2000:
 		return r == '·' // U+00B7, a Chinese font draws it on the grid
+	case r >= 0x2E80 && r <= 0x9FFF: // radicals, CJK punctuation, kana, ideographs
+		return true
+	}
+	return isWideRest(r)
+}
+
+// isWideRest is isWide of the runes a page holds fewer of, kept apart so
+// that isWide is inlined.
+func isWideRest(r rune) bool {
+	switch {
 	case r >= 0x2010 && r <= 0x2027: // ‐ – — ― ‘ ’ “ ” … ‧
 		return true
 	case r >= 0x2030 && r <= 0x203B: // ‰ ′ ″ ※
 		return true
 	case r >= 0x2100 && r <= 0x2BFF: // letterlike, number forms Ⅱ, arrows, ①, boxes, shapes
-		return true
-	case r >= 0x2E80 && r <= 0x9FFF: // radicals, CJK punctuation, kana, ideographs
 		return true
 	case r >= 0xAC00 && r <= 0xD7AF: // Hangul
 		return true
@@ -44,7 +52,17 @@ func isIdeograph(r rune) bool {
 		return false
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return true
-	case r >= 0xFF00 && r <= 0xFFEF: // full-width punctuation and forms
+	}
+	return isRareIdeograph(r)
+}
+
+// isRareIdeograph is isIdeograph of the runes from U+2E80 on outside the
+// common ideographs, kept apart, and out of line, so that isIdeograph is
+// inlined.
+//
+//go:noinline
+func isRareIdeograph(r rune) bool {
+	if r >= 0xFF00 && r <= 0xFFEF { // full-width punctuation and forms
 		return false
 	}
 	return unicode.Is(unicode.Han, r)
