@@ -365,17 +365,20 @@ func (e *echoes) parting(end, start int) float64 {
 }
 
 // A bigramDict numbers the bigrams of a page, 0, 1, 2 … in the order first
-// met. It is a hash table, open addressing, that grows as it fills.
+// met. It is a hash table, open addressing, that grows as it fills; a pair
+// of runes of the Basic Multilingual Plane, as nearly every pair is, takes
+// four bytes in it, so that the table stays small.
 type bigramDict struct {
-	slots []dictSlot // a power of two of them
-	n     int        // bigrams numbered
+	slots []dictSlot       // a power of two of them
+	wide  map[bigram]int32 // the pairs with a rune past U+FFFF
+	n     int              // bigrams numbered
 }
 
-// A dictSlot holds a bigram and its number; a bigram of 0, which no bigram
-// is, marks it empty.
+// A dictSlot holds a pair of BMP runes, packed, and its number; a pair of
+// 0, which no pair of ideographs is, marks it empty.
 type dictSlot struct {
-	b  bigram
-	id int32
+	pair uint32
+	id   int32
 }
 
 // newBigramDict makes a dictionary for about n bigrams.
@@ -387,18 +390,31 @@ func newBigramDict(n int) bigramDict {
 	return bigramDict{slots: make([]dictSlot, size)}
 }
 
-// at is where b's search starts in the table.
-func (d *bigramDict) at(b bigram) int {
-	return int(uint64(b) * 0x9E3779B97F4A7C15 >> 32 & uint64(len(d.slots)-1))
+// packed is b's two runes in four bytes, when both are in the BMP.
+func packed(b bigram) (uint32, bool) {
+	if b>>32 > 0xFFFF || b&0xFFFFFFFF > 0xFFFF {
+		return 0, false
+	}
+	return uint32(b>>32)<<16 | uint32(b&0xFFFF), true
+}
+
+// at is where a packed pair's search starts in the table.
+func (d *bigramDict) at(pair uint32) int {
+	return int(uint64(pair) * 0x9E3779B97F4A7C15 >> 32 & uint64(len(d.slots)-1))
 }
 
 // lookup finds b's number.
 func (d *bigramDict) lookup(b bigram) (int32, bool) {
-	for i := d.at(b); ; i = (i + 1) & (len(d.slots) - 1) {
-		switch d.slots[i].b {
+	pair, ok := packed(b)
+	if !ok {
+		id, ok := d.wide[b]
+		return id, ok
+	}
+	for i := d.at(pair); ; i = (i + 1) & (len(d.slots) - 1) {
+		switch d.slots[i].pair {
 		case 0:
 			return 0, false
-		case b:
+		case pair:
 			return d.slots[i].id, true
 		}
 	}
@@ -406,17 +422,29 @@ func (d *bigramDict) lookup(b bigram) (int32, bool) {
 
 // number is b's number, given it when b is new.
 func (d *bigramDict) number(b bigram) int32 {
-	for i := d.at(b); ; i = (i + 1) & (len(d.slots) - 1) {
-		switch d.slots[i].b {
+	pair, ok := packed(b)
+	if !ok {
+		if id, ok := d.wide[b]; ok {
+			return id
+		}
+		if d.wide == nil {
+			d.wide = make(map[bigram]int32)
+		}
+		d.wide[b] = int32(d.n)
+		d.n++
+		return d.wide[b]
+	}
+	for i := d.at(pair); ; i = (i + 1) & (len(d.slots) - 1) {
+		switch d.slots[i].pair {
 		case 0:
-			if 2*(d.n+1) > len(d.slots) {
+			if 2*(d.n-len(d.wide)+1) > len(d.slots) {
 				d.grow()
 				return d.number(b)
 			}
-			d.slots[i] = dictSlot{b, int32(d.n)}
+			d.slots[i] = dictSlot{pair, int32(d.n)}
 			d.n++
 			return d.slots[i].id
-		case b:
+		case pair:
 			return d.slots[i].id
 		}
 	}
@@ -427,11 +455,11 @@ func (d *bigramDict) grow() {
 	old := d.slots
 	d.slots = make([]dictSlot, 2*len(old))
 	for _, s := range old {
-		if s.b == 0 {
+		if s.pair == 0 {
 			continue
 		}
-		i := d.at(s.b)
-		for d.slots[i].b != 0 {
+		i := d.at(s.pair)
+		for d.slots[i].pair != 0 {
 			i = (i + 1) & (len(d.slots) - 1)
 		}
 		d.slots[i] = s

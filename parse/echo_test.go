@@ -54,7 +54,7 @@ func (n *naiveEchoes) parting(end, start int) float64 {
 // passages share bigrams), punctuation and Latin text, some empty, some
 // long enough that only their opening and end are read.
 func randomParas(r *rand.Rand, n int) []para {
-	stock := []rune("发展经济工作全市会议推动质量新成效，。、ab1 ")
+	stock := []rune("发展经济工作全市会议推动质量新成效𠀀𠮷，。、ab1 ")
 	out := make([]para, n)
 	for i := range out {
 		var b strings.Builder
