@@ -206,10 +206,10 @@ func sideWidth(ems []float64, here float64) float64 {
 // equally supported lengths the longest, since short lines end paragraphs
 // and full ones make the column.
 func commonWidth(ems []float64) float64 {
-	q := make([]int, len(ems))
-	c := make([]int, len(ems))
-	for i, v := range ems {
-		q[i], c[i] = quarterOf(v), 2*int(math.Round(v*2))
+	var qb, cb [2*widthWindow + 1]int // room for a window's lines without allocating
+	q, c := qb[:0], cb[:0]
+	for _, v := range ems {
+		q, c = append(q, quarterOf(v)), append(c, 2*int(math.Round(v*2)))
 	}
 	return commonOf(q, c)
 }
