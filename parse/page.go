@@ -227,15 +227,15 @@ func findHeadLines(ps []piece) {
 
 // setWidths estimates the column width of every body-like piece.
 func setWidths(ps []piece) {
-	ls := make([]line, len(ps))
+	ems := make([]float64, len(ps))
 	use := make([]bool, len(ps))
 	barrier := make([]bool, len(ps))
 	for i := range ps {
-		ls[i] = ps[i].line
+		ems[i] = ps[i].em
 		use[i] = ps[i].role == roleBody && ps[i].text != "" && !ps[i].narrow
 		barrier[i] = ps[i].role == roleHead
 	}
-	ws := columnWidths(ls, use, barrier)
+	ws := columnWidths(ems, use, barrier)
 	for i := range ps {
 		if !ps[i].narrow {
 			ps[i].width = ws[i]
