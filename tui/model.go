@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/themes"
@@ -26,6 +27,10 @@ type Options struct {
 	NoColor    string         // the value of $NO_COLOR
 	UserThemes []themes.Theme // from themes.LoadDir
 	Colors16   bool           // the terminal has 16 colours (TERM=xterm): themes.Sixteen
+
+	// ColorProfile is the colours the terminal shows, as cmd/dubao found
+	// them; Unknown has bubbletea find them (in tmux, by running tmux).
+	ColorProfile colorprofile.Profile
 
 	// LastTheme is the theme t picked last time: the reader starts in it
 	// when no theme is named and it suits the terminal's background.
