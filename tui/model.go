@@ -69,8 +69,9 @@ type Options struct {
 	// graphics protocol); nil for none, and the terminal is not asked.
 	PageImage func(p *model.Page, w, h int) (image.Image, error)
 
-	// Width and Height are the window's size until bubbletea says: for
-	// tests and benchmarks. Zero draws nothing until then.
+	// Width and Height are the window's size until bubbletea says (Run
+	// takes the terminal's when they are zero). Zero draws nothing until
+	// then.
 	Width, Height int
 }
 

@@ -20,14 +20,15 @@ import (
 // Stopped. However the program ends — a terminal gone, a failure — the
 // place is saved before Run returns.
 func Run(is *model.Issue, o Options) error {
-	m := New(is, o)
 	// bubbletea draws the view it starts with at its first tick, and the
 	// window's size comes after: sized now, that first frame is the page
 	// rather than an empty screen the page follows a tick later.
-	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
-		m.resize(w, h)
-		m.refresh()
+	if o.Width == 0 && o.Height == 0 {
+		if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
+			o.Width, o.Height = w, h
+		}
 	}
+	m := New(is, o)
 	// The first frame is drawn one tick after the start: at bubbletea's
 	// most frames a second, 8 ms, not 17.
 	opts := []tea.ProgramOption{tea.WithoutSignalHandler(), tea.WithFPS(firstFrameFPS)}
