@@ -32,9 +32,9 @@ func TestHeadlineErrors(t *testing.T) {
 			w := pageWork(t, p)
 			labels := labelLines(w.ps, p.gold)
 			w.decideLines()
-			plan, _, _ := goldPlan(w, labels)
+			plan, _, _ := goldPlan(w, labels, p.gold)
 			if os.Getenv("DUBAO_PLAN") == "learned" {
-				plan = planStories(w.units, &gapWeights, &unitWeights)
+				plan = planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
 			}
 			for _, c := range plan {
 				kind, detail := headlineError(w, labels, p.gold, c)
@@ -190,7 +190,8 @@ func TestShowUnits(t *testing.T) {
 			role[k] = fmt.Sprintf("%2d%s", si, r)
 		}
 	}
-	gl, ul := gapOdds(w.units, &gapWeights), unitOdds(w.units, &unitWeights)
+	rf := newRowFacts(w.units)
+	gl, ul := gapOdds(w.units, rf, &gapWeights), unitOdds(w.units, rf, &unitWeights)
 	for k, u := range w.units {
 		t.Logf("%s odds=%5.1f gap=%5.1f unit=%5.1f em=%4.1f w=%4.1f %s", role[k], u.odds, gl[k], ul[k], u.em, u.width, clip(u.text, 24, false))
 	}

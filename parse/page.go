@@ -82,7 +82,7 @@ func analyseWith(text string, learn bool) *work {
 	case !learn:
 	case learnedStories(raw):
 		w.decideLines()
-		w.decideStories(&gapWeights, &unitWeights)
+		w.decideStories(&planWeights{gapWeights, unitWeights, storyWeights})
 	default:
 		// The hand-made assembly, over learned paragraph ends.
 		w.odds = headOdds(w.ps, w.feats)
@@ -140,9 +140,9 @@ func (w *work) decideLines() {
 	w.units = storyUnits(w.ps, w.paras, w.odds, w.rules, w.raw, w.words)
 }
 
-// decideStories cuts the units into stories with the gap and unit weights.
-func (w *work) decideStories(gw *gapVec, uw *unitVec) {
-	w.plan = planStories(w.units, gw, uw)
+// decideStories cuts the units into stories with the plan's weights.
+func (w *work) decideStories(pw *planWeights) {
+	w.plan = planStories(w.units, pw)
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 }
 
@@ -229,15 +229,15 @@ func findHeadLines(ps []piece) {
 
 // setWidths estimates the column width of every body-like piece.
 func setWidths(ps []piece) {
-	ls := make([]line, len(ps))
+	ems := make([]float64, len(ps))
 	use := make([]bool, len(ps))
 	barrier := make([]bool, len(ps))
 	for i := range ps {
-		ls[i] = ps[i].line
+		ems[i] = ps[i].em
 		use[i] = ps[i].role == roleBody && ps[i].text != "" && !ps[i].narrow
 		barrier[i] = ps[i].role == roleHead
 	}
-	ws := columnWidths(ls, use, barrier)
+	ws := columnWidths(ems, use, barrier)
 	for i := range ps {
 		if !ps[i].narrow {
 			ps[i].width = ws[i]
