@@ -32,6 +32,10 @@ import (
 var (
 	shuffledOut = flag.String("shuffled", "", "write shuffled-block pages of the gen PDFs under this folder (TestMakeShuffled)")
 	shuffledVal = flag.Bool("shuffled-val", false, "with -shuffled, also the validation pages g201–g240 (for the final figures only)")
+	// shuffledSpread is how far a block strays from its place, in blocks:
+	// each is drawn at its index plus a normal deviate of this spread; 0
+	// shuffles the page's blocks entirely.
+	shuffledSpread = flag.Float64("shuffled-spread", 0, "with -shuffled, the spread of a block's place in blocks (0: any order)")
 )
 
 // shuffledSeed is the seed of every page's draw order, mixed with its name.
@@ -83,7 +87,7 @@ func TestMakeShuffled(t *testing.T) {
 				lines += len(r.lines)
 			}
 			rng := rand.New(rand.NewPCG(shuffledSeed, uint64(len(name))<<32|uint64(hashName(name))))
-			page := shuffleRuns(runs, rng)
+			page := shuffleRuns(runs, rng, *shuffledSpread)
 			if err := os.WriteFile(filepath.Join(out, name+".txt"), []byte(strings.Join(page, "\n")+"\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -222,15 +226,33 @@ func charRunes(cs []Char) []rune {
 }
 
 // shuffleRuns writes runs in a random order: the running head stays first
-// on half the pages.
-func shuffleRuns(runs []drawRun, rng *rand.Rand) []string {
+// on half the pages. With a spread, a run is drawn at its index plus a
+// normal deviate of that many runs; without, in any order.
+func shuffleRuns(runs []drawRun, rng *rand.Rand, spread float64) []string {
 	runs = slices.Clone(runs)
 	keep := 0
 	if len(runs) > 0 && runs[0].furniture && rng.IntN(2) == 0 {
 		keep = 1
 	}
 	rest := runs[keep:]
-	rng.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
+	if spread > 0 {
+		at := make(map[*drawRun]float64, len(rest))
+		for i := range rest {
+			at[&rest[i]] = float64(i) + spread*rng.NormFloat64()
+		}
+		ps := make([]*drawRun, len(rest))
+		for i := range rest {
+			ps[i] = &rest[i]
+		}
+		slices.SortStableFunc(ps, func(a, b *drawRun) int { return sign(at[a] - at[b]) })
+		sorted := make([]drawRun, len(rest))
+		for i, p := range ps {
+			sorted[i] = *p
+		}
+		copy(rest, sorted)
+	} else {
+		rng.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
+	}
 	var out []string
 	for _, r := range runs {
 		out = append(out, r.lines...)
@@ -252,7 +274,7 @@ func TestShuffleRuns(t *testing.T) {
 		runs = append(runs, r)
 	}
 	for seed := range uint64(20) {
-		page := shuffleRuns(runs, rand.New(rand.NewPCG(seed, 1)))
+		page := shuffleRuns(runs, rand.New(rand.NewPCG(seed, 1)), 0)
 		if len(page) != n {
 			t.Fatalf("seed %d: %d lines, want %d", seed, len(page), n)
 		}
