@@ -60,7 +60,7 @@ func TestMakeShuffled(t *testing.T) {
 			t.Fatal(err)
 		}
 		pdfs, _ := filepath.Glob(filepath.Join(root, set.glob))
-		unmatched, lines := 0, 0
+		unmatched, lines, broken := 0, 0, 0
 		for _, pdf := range pdfs {
 			s, ok := cachedSheet(t, pdf)
 			if !ok && !extracted {
@@ -88,6 +88,7 @@ func TestMakeShuffled(t *testing.T) {
 			}
 			rng := rand.New(rand.NewPCG(shuffledSeed, uint64(len(name))<<32|uint64(hashName(name))))
 			page := shuffleRuns(runs, rng, *shuffledSpread)
+			broken += brokenJoins(rawLines(string(txt)), page)
 			if err := os.WriteFile(filepath.Join(out, name+".txt"), []byte(strings.Join(page, "\n")+"\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -95,8 +96,28 @@ func TestMakeShuffled(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		t.Logf("%s: %d pages, %d lines, %d placed by their neighbour (not found in the PDF's lines)", set.name, len(pdfs), lines, unmatched)
+		t.Logf("%s: %d pages, %d lines, %d placed by their neighbour (not found in the PDF's lines); %d lines follow another than in the PDF's text",
+			set.name, len(pdfs), lines, unmatched, broken)
 	}
+}
+
+// brokenJoins counts the lines of page that follow a line other than one
+// they follow in text.
+func brokenJoins(text, page []string) int {
+	after := map[string]map[string]bool{}
+	for i := 1; i < len(text); i++ {
+		if after[text[i-1]] == nil {
+			after[text[i-1]] = map[string]bool{}
+		}
+		after[text[i-1]][text[i]] = true
+	}
+	n := 0
+	for i := 1; i < len(page); i++ {
+		if !after[page[i-1]][page[i]] {
+			n++
+		}
+	}
+	return n
 }
 
 func hashName(s string) uint32 {
