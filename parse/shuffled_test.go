@@ -206,7 +206,14 @@ func drawRuns(s *Sheet, text []string) (runs []drawRun, missed int) {
 	for k := range block {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys)
+	// The longest first, so that a short line (a one-character credit)
+	// does not claim a text line that only starts like it.
+	slices.SortFunc(keys, func(a, b string) int {
+		if d := len(b) - len(a); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
 	last := furnBlock
 	for _, t := range text {
 		k := lineKey(t)
