@@ -45,7 +45,7 @@ func FoldQuery(query string) string {
 // Page is page. A folded text that does not fit the page (made of another
 // page, or by another version of the folding) yields no hits.
 func SearchPage(p *Page, page int, folded, q string) []Hit {
-	if q == "" || !strings.Contains(folded, q) {
+	if !FoldedHas(folded, q) {
 		return nil
 	}
 	f := newFolder()
@@ -81,7 +81,7 @@ func SearchPage(p *Page, page int, folded, q string) []Hit {
 	}
 	end := 0 // where the last hit ended, in folded
 	for i := 0; i <= len(folded)-len(q); {
-		j := strings.Index(folded[i:], q)
+		j := indexFolded(folded[i:], q)
 		if j < 0 {
 			break
 		}
@@ -120,6 +120,38 @@ func SearchPage(p *Page, page int, folded, q string) []Hit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// FoldedHas reports whether the folded text of a page (FoldPage) has the
+// folded query q (FoldQuery) in it: whether SearchPage can find anything
+// there. It is what a search of many pages asks first of each, and all it
+// needs of a page that has no hit.
+func FoldedHas(folded, q string) bool {
+	return q != "" && indexFolded(folded, q) >= 0
+}
+
+// indexFolded is strings.Index(s, q) for folded text. Nearly every
+// character of Chinese text opens with one of a few bytes (E4–E9), at
+// each of which strings.Index stops to compare; indexFolded looks instead
+// for q's last byte, one of 64 continuation bytes when q ends in a
+// Chinese character, and compares q only where that byte is.
+func indexFolded(s, q string) int {
+	n := len(q)
+	if n < 2 || q[n-1] < utf8.RuneSelf {
+		return strings.Index(s, q)
+	}
+	last := q[n-1]
+	for i := n - 1; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], last)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if s[i+1-n:i+1] == q {
+			return i + 1 - n
+		}
+	}
+	return -1
 }
 
 // A fieldCursor goes through the fields of a page in FoldPage's order.

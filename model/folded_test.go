@@ -3,6 +3,7 @@ package model
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,5 +51,25 @@ func TestSearchPageOfAnotherPage(t *testing.T) {
 	}
 	if hits := SearchPage(a, 0, "", FoldQuery("的")); hits != nil {
 		t.Fatalf("empty folded text: %v", hits)
+	}
+}
+
+// indexFolded finds what strings.Index finds: Chinese text and queries,
+// ASCII ones, mixed, overlapping and at either end.
+func TestIndexFoldedIsIndex(t *testing.T) {
+	alphabet := []string{"工", "作", "发", "展", "a", "b", "\n", "，", "𠀀", "é"}
+	rng := rand.New(rand.NewPCG(11, 11))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		s, q := word(rng.IntN(30)), word(1+rng.IntN(3))
+		if got, want := indexFolded(s, q), strings.Index(s, q); got != want {
+			t.Fatalf("indexFolded(%q, %q) = %d, want %d", s, q, got, want)
+		}
 	}
 }

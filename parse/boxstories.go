@@ -293,7 +293,18 @@ type learnedBoxScorer struct {
 	best        map[[3]int]int       // the paragraph after a row's run that echoes each part most
 }
 
-func (s *learnedBoxScorer) story(c cut) float64 { return cutScore(s.us, s.gaps, s.heads, c) }
+// story is the score of a story of one run of units: that it starts where
+// it starts, and that its headline lines are a headline's.
+func (s *learnedBoxScorer) story(c cut) float64 {
+	v := 0.0
+	if c.i > 0 {
+		v += s.gaps[c.i]
+	}
+	for k := c.hi; k < c.hj; k++ {
+		v += s.heads[k]
+	}
+	return v
+}
 
 func (s *learnedBoxScorer) rowHeads(parts [][2]int) float64 {
 	v := 0.0

@@ -44,11 +44,19 @@ func bylineStart(t string) bool {
 	// Every credit bylineLead knows names a dispatch or a report within its
 	// first characters; most lines name none, and need no regexp.
 	head := t[:min(len(t), 90)]
-	if !hasRuneIn(head, "讯訊电電道導导") {
+	if !hasRuneIn(head, "讯訊电電道導导") || !mayLeadCredit(t) {
 		return false
 	}
 	loc := bylineLead.FindStringIndex(t)
 	return loc != nil && creditEnds(t, loc[1])
+}
+
+// mayLeadCredit is bylineLead's quick test: every credit it knows opens
+// with 【, 本报, 本報 or 新华社, or names its dispatch in a dateline that
+// ends in 日电 or 日讯.
+func mayLeadCredit(t string) bool {
+	return strings.HasPrefix(t, "【") || strings.HasPrefix(t, "本报") || strings.HasPrefix(t, "本報") ||
+		strings.HasPrefix(t, "新华社") || strings.Contains(t, "日电") || strings.Contains(t, "日讯")
 }
 
 // creditEnds reports whether a credit matched up to end really ends there:
@@ -76,6 +84,9 @@ func mayBeBylineLine(t string) bool {
 
 // splitByline takes the opening credit off an article's first paragraph.
 func splitByline(p string) (byline, rest string) {
+	if !mayLeadCredit(p) {
+		return "", p
+	}
 	loc := bylineLead.FindStringIndex(p)
 	if loc == nil || !creditEnds(p, loc[1]) {
 		return "", p

@@ -15,13 +15,21 @@ func isWide(r rune) bool {
 	switch {
 	case r < 0x2000:
 		return r == '·' // U+00B7, a Chinese font draws it on the grid
+	case r >= 0x2E80 && r <= 0x9FFF: // radicals, CJK punctuation, kana, ideographs
+		return true
+	}
+	return isWideRest(r)
+}
+
+// isWideRest is isWide of the runes a page holds fewer of, kept apart so
+// that isWide is inlined.
+func isWideRest(r rune) bool {
+	switch {
 	case r >= 0x2010 && r <= 0x2027: // ‐ – — ― ‘ ’ “ ” … ‧
 		return true
 	case r >= 0x2030 && r <= 0x203B: // ‰ ′ ″ ※
 		return true
 	case r >= 0x2100 && r <= 0x2BFF: // letterlike, number forms Ⅱ, arrows, ①, boxes, shapes
-		return true
-	case r >= 0x2E80 && r <= 0x9FFF: // radicals, CJK punctuation, kana, ideographs
 		return true
 	case r >= 0xAC00 && r <= 0xD7AF: // Hangul
 		return true
@@ -44,7 +52,17 @@ func isIdeograph(r rune) bool {
 		return false
 	case r >= 0x4E00 && r <= 0x9FFF:
 		return true
-	case r >= 0xFF00 && r <= 0xFFEF: // full-width punctuation and forms
+	}
+	return isRareIdeograph(r)
+}
+
+// isRareIdeograph is isIdeograph of the runes from U+2E80 on outside the
+// common ideographs, kept apart, and out of line, so that isIdeograph is
+// inlined.
+//
+//go:noinline
+func isRareIdeograph(r rune) bool {
+	if r >= 0xFF00 && r <= 0xFFEF { // full-width punctuation and forms
 		return false
 	}
 	return unicode.Is(unicode.Han, r)
@@ -59,6 +77,13 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0'
+}
+
+// hasSpace reports whether s holds a rune isSpace knows; it looks for
+// their bytes, which in UTF-8 text only they make.
+func hasSpace(s string) bool {
+	return strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
+		strings.Contains(s, "\u3000") || strings.Contains(s, "\u00a0")
 }
 
 // closesSentence reports whether a line ending in r ends a sentence: a
@@ -161,11 +186,98 @@ func closesEarly(s string) bool {
 // with strings.Contains, which is fast on the bytes of CJK text.
 func hasRuneIn(s string, set string) bool {
 	for i := 0; i < len(set); {
-		_, n := utf8.DecodeRuneInString(set[i:])
+		n := 1 // the rune's bytes: its first and the continuation bytes after it
+		for i+n < len(set) && set[i+n]&0xC0 == 0x80 {
+			n++
+		}
 		if strings.Contains(s, set[i:i+n]) {
 			return true
 		}
 		i += n
+	}
+	return false
+}
+
+// runeLen is the number of runes in s, as utf8.RuneCountInString counts
+// them; the three-byte runes of CJK text are counted without decoding.
+func runeLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch {
+		case s[i] < utf8.RuneSelf:
+			i++
+		case i+2 < len(s) && s[i] >= 0xE1 && s[i] != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && s[i] <= 0xEF:
+			i += 3 // wide3's runes
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
+}
+
+// wide3 decodes the three bytes of b0, b1, b2 when they are a three-byte
+// rune that needs no further check (the ideographs, kana and CJK and
+// full-width punctuation of a Chinese page are all such): utf8's decoding
+// is then inlined where a page's text is read rune by rune.
+func wide3(b0, b1, b2 byte) (rune, bool) {
+	if b0 < 0xE1 || b0 > 0xEF || b0 == 0xED || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+		return 0, false // E0 and ED leads limit their second byte: let utf8 decide
+	}
+	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
+}
+
+// A wordSet is a list of words a line may hold, with a few runes of which
+// every word holds one, chosen when the set is made: a line that has none
+// of them, as most lines have not, holds none of the words, and is told so
+// by a few quick searches.
+type wordSet struct {
+	words []string
+	marks string
+}
+
+// newWordSet makes the set of words, choosing its marks greedily: the rune
+// in the most words not yet marked, until every word is.
+func newWordSet(words ...string) wordSet {
+	ws := wordSet{words: words}
+	marked := make([]bool, len(words))
+	for {
+		best, most := rune(0), 0
+		for i, w := range words {
+			if marked[i] {
+				continue
+			}
+			for _, r := range w {
+				n := 0
+				for j, v := range words {
+					if !marked[j] && strings.ContainsRune(v, r) {
+						n++
+					}
+				}
+				if n > most {
+					best, most = r, n
+				}
+			}
+		}
+		if most == 0 {
+			return ws
+		}
+		ws.marks += string(best)
+		for j, v := range words {
+			marked[j] = marked[j] || strings.ContainsRune(v, best)
+		}
+	}
+}
+
+// in reports whether t holds any of the words.
+func (ws wordSet) in(t string) bool {
+	if !hasRuneIn(t, ws.marks) {
+		return false
+	}
+	for _, w := range ws.words {
+		if strings.Contains(t, w) {
+			return true
+		}
 	}
 	return false
 }

@@ -1,9 +1,6 @@
 package parse
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // Column widths. A page sets its articles in columns of different widths
 // (13 to 19 characters, fewer beside a picture). The width of the column a
@@ -26,30 +23,40 @@ type colWidth struct {
 const slack = 1.6
 
 // columnWidths estimates the column width of every line that takes part
-// (use[i]); the others get zero. A barrier line (a headline) parts the
-// columns before it from those after: no window reaches across it.
-func columnWidths(lines []line, use, barrier []bool) []colWidth {
-	idx := make([]int, 0, len(lines))
-	seg := make([]int, 0, len(lines)) // segment number of each used line
+// (use[i]), from the lines' printed widths (ems); the others get zero. A
+// barrier line (a headline) parts the columns before it from those after:
+// no window reaches across it.
+func columnWidths(ems []float64, use, barrier []bool) []colWidth {
+	// The used lines in order, each with its segment number, its length
+	// in quarter ems (q) and its length's nearest half em (c, in quarters
+	// too): the candidates for a column width. A window of lines is then a
+	// run of these.
+	n := 0
+	for i := range ems {
+		if use[i] {
+			n++
+		}
+	}
+	idx := make([]int, 0, n)
+	seg := make([]int, 0, n)
+	q := make([]int, 0, n)
+	c := make([]int, 0, n)
 	s := 0
-	for i := range lines {
+	for i, em := range ems {
 		if barrier != nil && barrier[i] {
 			s++
 		}
 		if use[i] {
 			idx = append(idx, i)
 			seg = append(seg, s)
+			q = append(q, quarterOf(em))
+			c = append(c, 2*int(math.Round(em*2)))
 		}
 	}
-	// Lengths in quarter ems, and each length's nearest half em: the
-	// candidates for a column width.
-	q := make([]int, len(lines))
-	c := make([]int, len(lines))
-	for _, i := range idx {
-		q[i] = quarterOf(lines[i].em)
-		c[i] = 2 * int(math.Round(lines[i].em*2))
-	}
-	out := make([]colWidth, len(lines))
+	out := make([]colWidth, len(ems))
+	// The windows only ever move down the page: each is tallied as it
+	// slides, the lines it reaches added and those it leaves dropped.
+	here, before, after := newTally(q, c), newTally(q, c), newTally(q, c)
 	for k, i := range idx {
 		lo, hi := max(0, k-widthWindow), min(len(idx), k+widthWindow+1)
 		for lo < k && seg[lo] != seg[k] {
@@ -66,48 +73,116 @@ func columnWidths(lines []line, use, barrier []bool) []colWidth {
 		for hi-lo < 2*widthWindow+1 && hi < len(idx) && seg[hi] == seg[k] {
 			hi++
 		}
-		out[i].here = commonOf(idx[lo:hi], q, c)
+		out[i].here = here.common(lo, hi)
 		out[i].before = out[i].here
 		if k-lo >= 3 {
-			out[i].before = commonOf(idx[lo:k], q, c)
+			out[i].before = before.common(lo, k)
 		}
 		out[i].after = out[i].here
 		if hi-k-1 >= 3 {
-			out[i].after = commonOf(idx[k+1:hi], q, c)
+			out[i].after = after.common(k+1, hi)
 		}
 	}
 	return out
 }
 
-// commonOf is commonWidth over the lines at idx, their lengths already in
-// quarter ems (q) and rounded to half ems (c, also in quarters).
-func commonOf(idx []int, q, c []int) float64 {
-	// The window's lengths, side by side: each candidate reads them all.
-	var buf [2*widthWindow + 1]int
-	qs := buf[:0]
-	if len(idx) > len(buf) {
-		qs = make([]int, 0, len(idx))
+// A tally counts the lengths of a window of lines, lines lo to hi
+// (exclusive) of q and c (as columnWidths has them), for a window that only
+// moves forward: moving, it adds the lines it reaches and drops those it
+// leaves, and a candidate's support is then five counts added up.
+type tally struct {
+	q, c    []int
+	lo, hi  int
+	base    int     // the shortest length counted, less two
+	lengths []int32 // how many lines of the window are of each length (q − base)
+	cands   []int32 // how many have each candidate (c − base)
+	live    []int   // the candidates the window has
+	at      []int32 // where each candidate is in live, plus one; 0 when it is not
+}
+
+// maxTally bounds a tally's counts, in quarter ems between the shortest
+// and the longest line: the lines of a page with a line longer than any
+// column (a few hundred ems) are counted by commonOf, window by window.
+const maxTally = 4096
+
+// newTally makes an empty tally of the lines q, c.
+func newTally(q, c []int) *tally {
+	t := &tally{q: q, c: c}
+	if len(q) == 0 {
+		return t
 	}
-	for _, i := range idx {
-		qs = append(qs, q[i])
+	lo, hi := q[0], q[0]
+	for k := range q {
+		lo, hi = min(lo, q[k], c[k]-2), max(hi, q[k], c[k]+2)
+	}
+	if hi-lo < maxTally {
+		n := hi - lo + 1
+		t.base, t.lengths, t.cands, t.at = lo, make([]int32, n), make([]int32, n), make([]int32, n)
+	}
+	return t
+}
+
+// common moves the window to lines lo to hi and returns commonOf of them.
+func (t *tally) common(lo, hi int) float64 {
+	if t.lengths == nil {
+		return commonOf(t.q[lo:hi], t.c[lo:hi])
+	}
+	for ; t.hi < hi; t.hi++ {
+		t.add(t.hi)
+	}
+	for ; t.lo < lo; t.lo++ {
+		t.drop(t.lo)
 	}
 	best, support := 0, 0
-	var tried [2*widthWindow + 1]int // candidates counted already
-	nTried := 0
-	for _, j := range idx {
-		v := c[j]
-		// Most lines of a column are full: the same candidate comes again
-		// and again, and its support does not change.
-		if slices.Contains(tried[:nTried], v) {
-			continue
+	for _, v := range t.live {
+		i := v - t.base
+		n := int(t.lengths[i-2] + t.lengths[i-1] + t.lengths[i] + t.lengths[i+1] + t.lengths[i+2])
+		if n > support || n == support && v > best {
+			best, support = v, n
 		}
-		if nTried < len(tried) {
-			tried[nTried] = v
-			nTried++
+	}
+	return float64(best) / 4
+}
+
+func (t *tally) add(k int) {
+	t.lengths[t.q[k]-t.base]++
+	v := t.c[k] - t.base
+	if t.cands[v]++; t.cands[v] == 1 {
+		t.live = append(t.live, t.c[k])
+		t.at[v] = int32(len(t.live))
+	}
+}
+
+func (t *tally) drop(k int) {
+	t.lengths[t.q[k]-t.base]--
+	v := t.c[k] - t.base
+	if t.cands[v]--; t.cands[v] == 0 {
+		i := t.at[v] - 1 // move the last live candidate into its place
+		last := t.live[len(t.live)-1]
+		t.live[i], t.at[last-t.base] = last, i+1
+		t.live, t.at[v] = t.live[:len(t.live)-1], 0
+	}
+}
+
+// commonOf is commonWidth over lines whose lengths are already in quarter
+// ems (q) and rounded to half ems (c, also in quarters, so even).
+func commonOf(q, c []int) float64 {
+	best, support := 0, 0
+	// Most lines of a column are full: the same candidate comes again and
+	// again, and its support does not change. seen marks the candidates
+	// within 32 half ems of the first that are counted already; one
+	// further away is counted each time it comes.
+	var seen uint64
+	for _, v := range c {
+		if d := (v-c[0])/2 + 32; d >= 0 && d < 64 {
+			if seen&(1<<d) != 0 {
+				continue
+			}
+			seen |= 1 << d
 		}
 		n := 0
-		for _, x := range qs {
-			if d := x - v; d >= -2 && d <= 2 {
+		for _, x := range q {
+			if uint(x-v+2) <= 4 { // within half an em: -2 ≤ x-v ≤ 2
 				n++
 			}
 		}
@@ -131,13 +206,12 @@ func sideWidth(ems []float64, here float64) float64 {
 // equally supported lengths the longest, since short lines end paragraphs
 // and full ones make the column.
 func commonWidth(ems []float64) float64 {
-	q := make([]int, len(ems))
-	c := make([]int, len(ems))
-	idx := make([]int, len(ems))
-	for i, v := range ems {
-		q[i], c[i], idx[i] = quarterOf(v), 2*int(math.Round(v*2)), i
+	var qb, cb [2*widthWindow + 1]int // room for a window's lines without allocating
+	q, c := qb[:0], cb[:0]
+	for _, v := range ems {
+		q, c = append(q, quarterOf(v)), append(c, 2*int(math.Round(v*2)))
 	}
-	return commonOf(idx, q, c)
+	return commonOf(q, c)
 }
 
 // quarterOf is a length in quarter ems.

@@ -256,7 +256,7 @@ func TestCorpusSeesTheWeights(t *testing.T) {
 		{"paragraphStartWeights." + lineFeatureNames[lfPrevEndsSentence], &paragraphStartWeights[lfPrevEndsSentence]},
 		{"paragraphStartWeights." + lineFeatureNames[lfIndentShort], &paragraphStartWeights[lfIndentShort]},
 		{"headNeighbourWeights." + lineFeatureNames[lfEndsSentence], &headNeighbourWeights[lfEndsSentence]},
-		{"gapWeights." + gapFeatureNames[gfLeads], &gapWeights[gfLeads]},
+		{"storyWeights." + storyFeatureNames[sfOpenLeads], &storyWeights[sfOpenLeads]},
 		{"unitWeights." + unitFeatureNames[ufRuleTitle], &unitWeights[ufRuleTitle]},
 		{"wrapWeights." + wrapFeatureNames[wfFull], &wrapWeights[wfFull]},
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 )
@@ -19,65 +20,266 @@ type bigramSet []bigram
 
 // echoes holds the bigrams of every headline and of the passages around
 // every paragraph, made once per page. The passages' sets are asked about
-// far more than they are made: they are tables, each member found in a step.
+// far more than they are made. The page's bigrams are numbered once, and a
+// passage is a bit for each number: a member is found in a step, and two
+// passages are compared a word of bits at a time.
 type echoes struct {
-	heads []bigramSet   // each headline's
-	open  []bigramTable // the opening (120 characters) of each paragraph
-	prev  []bigramTable // the 200 characters before each paragraph
-	next  []bigramTable // nextSet(j), made on first asking
-	made  []bool        // next[j] is made
+	dict  bigramDict
+	heads []bigramSet // each headline's
+	// headIDs are each headline's bigrams that the paragraphs' passages
+	// hold, by number: the others are in no passage.
+	headIDs [][]int32
+	open    []passage // the opening (openRunes characters) of each paragraph
+	prev    []passage // the endRunes characters before each paragraph
+	next    []passage // nextSet(j), made on first asking
 }
 
+// The characters of a paragraph that echoes reads: its opening, and its
+// end, of which the text before a paragraph is made.
+const (
+	openRunes = 120 // a story's opening names its subject
+	endRunes  = 200 // the text before a paragraph: the ends of …
+	prevParas = 3   // … up to three paragraphs before it
+)
+
+// maxPassageWords bounds the bits of a page's passages, in 64-bit words
+// (8 MB): a page that would need more, some thousands of paragraphs of
+// varied text, keeps each passage as a sorted list of numbers instead.
+const maxPassageWords = 1 << 20
+
 func newEchoes(paras []para, groups []group) *echoes {
+	return newEchoesWithin(paras, groups, maxPassageWords)
+}
+
+// A paraEnd is the end of a paragraph (its last endRunes characters): the
+// number of the bigram each rune makes with the one before it, or -1 where
+// they are not two ideographs (and at its first rune); and its first and
+// last rune.
+type paraEnd struct {
+	pair        []int32
+	first, last rune
+}
+
+// newEchoesWithin makes the echoes of a page, its passages as bits when
+// they fit in maxWords words.
+func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 	e := &echoes{
-		heads: make([]bigramSet, len(groups)),
-		open:  make([]bigramTable, len(paras)),
-		prev:  make([]bigramTable, len(paras)),
-		next:  make([]bigramTable, len(paras)),
-		made:  make([]bool, len(paras)),
+		heads:   make([]bigramSet, len(groups)),
+		headIDs: make([][]int32, len(groups)),
+		open:    make([]passage, len(paras)),
+		prev:    make([]passage, len(paras)),
+		next:    make([]passage, len(paras)),
+	}
+	room := 0 // the runes of the openings and ends, about: an ideograph takes three bytes
+	for _, p := range paras {
+		room += min(len(p.text), 3*(openRunes+endRunes)) / 3
+	}
+	e.dict = newBigramDict(room / 3) // most pairs are ideographs, half of them new; the table grows if more
+	// Each paragraph's opening and end, decoded once, their bigrams
+	// numbered once.
+	ids := make([]int32, 0, min(room, openRunes*len(paras))) // the openings' numbers
+	pairs := make([]int32, 0, room)
+	openIDs := make([][]int32, len(paras))
+	ends := make([]paraEnd, len(paras))
+	last := -1 // the last paragraph with an end
+	var rs []rune
+	for j, p := range paras {
+		var open, end int // how many runes of rs are the opening, and the end
+		if len(p.text) <= 4*(openRunes+endRunes) {
+			rs = appendRunes(rs[:0], p.text)
+			open, end = min(len(rs), openRunes), min(len(rs), endRunes)
+		} else {
+			rs = appendRunes(rs[:0], clip(p.text, openRunes, false))
+			open = len(rs)
+			rs = appendRunes(rs, clip(p.text, endRunes, true))
+			end = len(rs) - open
+		}
+		at := len(pairs)
+		ideo := false
+		for i, r := range rs {
+			id := int32(-1)
+			now := isIdeograph(r)
+			if ideo && now && (i < open || i > len(rs)-end) {
+				id = e.dict.number(bigram(rs[i-1])<<32 | bigram(r))
+			}
+			pairs = append(pairs, id)
+			ideo = now
+		}
+		from := len(ids)
+		for _, id := range pairs[at : at+open] {
+			if id >= 0 { // the first rune's is -1
+				ids = append(ids, id)
+			}
+		}
+		openIDs[j] = ids[from:len(ids):len(ids)]
+		pairs = append(pairs[:at], pairs[at+len(rs)-end:]...) // keep the end's
+		if end == 0 {
+			continue
+		}
+		pairs[at] = -1
+		ends[j] = paraEnd{pair: pairs[at:len(pairs):len(pairs)], first: rs[len(rs)-end], last: rs[len(rs)-1]}
+		// The text before a paragraph runs on from one end to the next:
+		// number the pair they make, for the texts that hold both.
+		if last >= 0 && j-last < prevParas && isIdeograph(ends[last].last) && isIdeograph(ends[j].first) {
+			e.dict.number(bigram(ends[last].last)<<32 | bigram(ends[j].first))
+		}
+		last = j
 	}
 	for i, g := range groups {
 		e.heads[i] = bigramsOf(g.kicker + g.title + g.subtitle)
-	}
-	// The 200 characters before paragraph j: the ends of the three
-	// paragraphs before it, each cut to its last 200 characters once.
-	ends := make([]string, len(paras))
-	buf := make([]rune, 0, 600)
-	for j, p := range paras {
-		buf = buf[:0]
-		for _, r := range clip(p.text, 120, false) {
-			buf = append(buf, r)
-		}
-		e.open[j] = runeTable(buf)
-		ends[j] = clip(p.text, 200, true)
-	}
-	for j := range paras {
-		buf = buf[:0]
-		for k := max(0, j-3); k < j; k++ {
-			for _, r := range ends[k] {
-				buf = append(buf, r)
+		for _, b := range e.heads[i] {
+			if id, ok := e.dict.lookup(b); ok {
+				e.headIDs[i] = append(e.headIDs[i], id)
 			}
 		}
-		tail := buf // the last 200 of them, buf keeping its room
-		if len(tail) > 200 {
-			tail = tail[len(tail)-200:]
-		}
-		e.prev[j] = runeTable(tail)
+	}
+	// With the bigrams counted, the passages.
+	words := (e.dict.n + 63) / 64
+	var slab []uint64
+	if 2*len(paras)*words <= maxWords {
+		slab = make([]uint64, 2*len(paras)*words)
+	}
+	var before []int32
+	for j := range paras {
+		e.open[j] = e.passageOf(&slab, words, openIDs[j])
+		before = e.appendBefore(before[:0], ends, j)
+		e.prev[j] = e.passageOf(&slab, words, before)
 	}
 	return e
 }
 
-// nextSet is the opening of paragraphs j and j+1 together.
-func (e *echoes) nextSet(j int) *bigramTable {
-	if j >= len(e.open) {
-		return &bigramTable{}
+// appendBefore appends to ids the numbers of the bigrams of the text
+// before paragraph j: the last endRunes characters of the ends of the
+// paragraphs before it, one after another.
+func (e *echoes) appendBefore(ids []int32, ends []paraEnd, j int) []int32 {
+	lo, total := max(0, j-prevParas), 0
+	for k := lo; k < j; k++ {
+		total += len(ends[k].pair)
 	}
-	if j+1 >= len(e.open) {
+	start := max(0, total-endRunes) // the first rune of the text
+	t := 0                          // the place of the rune in the text
+	var before rune                 // the rune before it
+	for k := lo; k < j; k++ {
+		end := &ends[k]
+		for i, id := range end.pair {
+			switch {
+			case t <= start: // the rune before it is not in the text
+			case i > 0:
+				if id >= 0 {
+					ids = append(ids, id)
+				}
+			case isIdeograph(before) && isIdeograph(end.first):
+				id, _ := e.dict.lookup(bigram(before)<<32 | bigram(end.first)) // numbered with the ends
+				ids = append(ids, id)
+			}
+			t++
+		}
+		if len(end.pair) > 0 {
+			before = end.last
+		}
+	}
+	return ids
+}
+
+// appendRunes appends the runes of s to rs.
+func appendRunes(rs []rune, s string) []rune {
+	for _, r := range s {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// A passage is the set of bigrams of a stretch of text, by their numbers:
+// a bit for each of the page's bigrams or, on a page too big for that, a
+// sorted list.
+type passage struct {
+	bits []uint64
+	ids  []int32 // when bits is nil
+	size int     // how many bigrams it holds
+	dict *bigramDict
+}
+
+// passageOf makes the passage of the bigrams numbered ids: its bits taken
+// from the front of slab, words of them, or, when slab is nil, the list.
+func (e *echoes) passageOf(slab *[]uint64, words int, ids []int32) passage {
+	p := passage{dict: &e.dict}
+	if *slab == nil {
+		p.ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+		p.size = len(p.ids)
+		return p
+	}
+	p.bits, *slab = (*slab)[:words:words], (*slab)[words:]
+	for _, id := range ids {
+		p.bits[id/64] |= 1 << (id % 64)
+	}
+	for _, w := range p.bits {
+		p.size += bits.OnesCount64(w)
+	}
+	return p
+}
+
+func (p *passage) hasID(id int32) bool {
+	if p.bits == nil {
+		_, ok := slices.BinarySearch(p.ids, id)
+		return ok
+	}
+	return p.bits[id/64]&(1<<(id%64)) != 0
+}
+
+func (p passage) has(b bigram) bool {
+	id, ok := p.dict.lookup(b)
+	return ok && p.hasID(id)
+}
+
+// common counts the bigrams two passages share.
+func (p *passage) common(q *passage) int {
+	if p.bits == nil || q.bits == nil {
+		return len(p.ids) + len(q.ids) - len(unionIDs(p.ids, q.ids))
+	}
+	n := 0
+	for w := range p.bits {
+		n += bits.OnesCount64(p.bits[w] & q.bits[w])
+	}
+	return n
+}
+
+// unionIDs is the sorted union of two sorted lists.
+func unionIDs(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			out, a = append(out, a[0]), a[1:]
+		case a[0] > b[0]:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, a[0]), a[1:], b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// nextSet is the opening of paragraphs j and j+1 together.
+func (e *echoes) nextSet(j int) *passage {
+	switch {
+	case j >= len(e.open):
+		return &passage{}
+	case j+1 >= len(e.open):
 		return &e.open[j]
 	}
-	if !e.made[j] {
-		e.next[j] = unionTable(&e.open[j], &e.open[j+1])
-		e.made[j] = true
+	if n := &e.next[j]; n.dict == nil {
+		a, b := &e.open[j], &e.open[j+1]
+		n.dict = &e.dict
+		if a.bits == nil {
+			n.ids = unionIDs(a.ids, b.ids)
+			n.size = len(n.ids)
+		} else {
+			n.bits = make([]uint64, len(a.bits))
+			for w := range a.bits {
+				n.bits[w] = a.bits[w] | b.bits[w]
+				n.size += bits.OnesCount64(n.bits[w])
+			}
+		}
 	}
 	return &e.next[j]
 }
@@ -117,9 +319,29 @@ func (e *echoes) share(g int, set bigramLookup) float64 {
 
 // found counts headline g's bigrams found in set.
 func (e *echoes) found(g int, set bigramLookup) int {
+	switch p := set.(type) {
+	case *passage:
+		return e.foundIn(g, p)
+	case passage:
+		return e.foundIn(g, &p)
+	}
 	n := 0
 	for _, b := range e.heads[g] {
 		if set.has(b) {
+			n++
+		}
+	}
+	return n
+}
+
+// foundIn counts headline g's bigrams found in passage p, by number.
+func (e *echoes) foundIn(g int, p *passage) int {
+	if p.size == 0 {
+		return 0
+	}
+	n := 0
+	for _, id := range e.headIDs[g] {
+		if p.hasID(id) {
 			n++
 		}
 	}
@@ -135,97 +357,113 @@ func (e *echoes) parting(end, start int) float64 {
 		return 0
 	}
 	before, after := &e.prev[end], e.nextSet(start)
-	if len(before.list) == 0 || len(after.list) == 0 {
+	if before.size == 0 || after.size == 0 {
 		return 0
 	}
-	c := float64(commonTable(before, after)) / float64(min(len(before.list), len(after.list)))
+	c := float64(before.common(after)) / float64(min(before.size, after.size))
 	return max(-1, min(1, (0.1-c)/0.1))
 }
 
-// A bigramTable is a set of bigrams kept by hash, open addressing: each
-// member is found in a step or two, where a sorted set takes a search.
-type bigramTable struct {
-	list []bigram // the members, each once
-	slot []bigram // a power of two of slots; 0, which no bigram is, is empty
+// A bigramDict numbers the bigrams of a page, 0, 1, 2 … in the order first
+// met. It is a hash table, open addressing, that grows as it fills; a pair
+// of runes of the Basic Multilingual Plane, as nearly every pair is, takes
+// four bytes in it, so that the table stays small.
+type bigramDict struct {
+	slots []dictSlot       // a power of two of them
+	wide  map[bigram]int32 // the pairs with a rune past U+FFFF
+	n     int              // bigrams numbered
 }
 
-// newTable makes room for up to n members.
-func newTable(n int) bigramTable {
-	size := 8
+// A dictSlot holds a pair of BMP runes, packed, and its number; a pair of
+// 0, which no pair of ideographs is, marks it empty.
+type dictSlot struct {
+	pair uint32
+	id   int32
+}
+
+// newBigramDict makes a dictionary for about n bigrams.
+func newBigramDict(n int) bigramDict {
+	size := 64
 	for size < 2*n {
 		size *= 2
 	}
-	buf := make([]bigram, n+size)
-	return bigramTable{list: buf[:0:n], slot: buf[n:]}
+	return bigramDict{slots: make([]dictSlot, size)}
 }
 
-// at is where b's search starts in the table.
-func (t bigramTable) at(b bigram) int {
-	return int(uint64(b) * 0x9E3779B97F4A7C15 >> 32 & uint64(len(t.slot)-1))
+// packed is b's two runes in four bytes, when both are in the BMP.
+func packed(b bigram) (uint32, bool) {
+	if b>>32 > 0xFFFF || b&0xFFFFFFFF > 0xFFFF {
+		return 0, false
+	}
+	return uint32(b>>32)<<16 | uint32(b&0xFFFF), true
 }
 
-func (t *bigramTable) add(b bigram) {
-	for i := t.at(b); ; i = (i + 1) & (len(t.slot) - 1) {
-		switch t.slot[i] {
+// at is where a packed pair's search starts in the table.
+func (d *bigramDict) at(pair uint32) int {
+	return int(uint64(pair) * 0x9E3779B97F4A7C15 >> 32 & uint64(len(d.slots)-1))
+}
+
+// lookup finds b's number.
+func (d *bigramDict) lookup(b bigram) (int32, bool) {
+	pair, ok := packed(b)
+	if !ok {
+		id, ok := d.wide[b]
+		return id, ok
+	}
+	for i := d.at(pair); ; i = (i + 1) & (len(d.slots) - 1) {
+		switch d.slots[i].pair {
 		case 0:
-			t.slot[i] = b
-			t.list = append(t.list, b)
-			return
-		case b:
-			return
+			return 0, false
+		case pair:
+			return d.slots[i].id, true
 		}
 	}
 }
 
-func (t bigramTable) has(b bigram) bool {
-	if len(t.list) == 0 {
-		return false
+// number is b's number, given it when b is new.
+func (d *bigramDict) number(b bigram) int32 {
+	pair, ok := packed(b)
+	if !ok {
+		if id, ok := d.wide[b]; ok {
+			return id
+		}
+		if d.wide == nil {
+			d.wide = make(map[bigram]int32)
+		}
+		d.wide[b] = int32(d.n)
+		d.n++
+		return d.wide[b]
 	}
-	for i := t.at(b); ; i = (i + 1) & (len(t.slot) - 1) {
-		switch t.slot[i] {
+	for i := d.at(pair); ; i = (i + 1) & (len(d.slots) - 1) {
+		switch d.slots[i].pair {
 		case 0:
-			return false
-		case b:
-			return true
+			if 2*(d.n-len(d.wide)+1) > len(d.slots) {
+				d.grow()
+				return d.number(b)
+			}
+			d.slots[i] = dictSlot{pair, int32(d.n)}
+			d.n++
+			return d.slots[i].id
+		case pair:
+			return d.slots[i].id
 		}
 	}
 }
 
-// runeTable is the table of the ideograph pairs in rs.
-func runeTable(rs []rune) bigramTable {
-	t := newTable(max(0, len(rs)-1))
-	for i := 1; i < len(rs); i++ {
-		if isIdeograph(rs[i-1]) && isIdeograph(rs[i]) {
-			t.add(bigram(rs[i-1])<<32 | bigram(rs[i]))
+// grow doubles the table.
+func (d *bigramDict) grow() {
+	old := d.slots
+	d.slots = make([]dictSlot, 2*len(old))
+	for _, s := range old {
+		if s.pair == 0 {
+			continue
 		}
-	}
-	return t
-}
-
-// unionTable is the table of the bigrams in a or b.
-func unionTable(a, b *bigramTable) bigramTable {
-	t := newTable(len(a.list) + len(b.list))
-	for _, x := range a.list {
-		t.add(x)
-	}
-	for _, x := range b.list {
-		t.add(x)
-	}
-	return t
-}
-
-// commonTable counts the bigrams two tables share.
-func commonTable(a, b *bigramTable) int {
-	if len(a.list) > len(b.list) {
-		a, b = b, a
-	}
-	n := 0
-	for _, x := range a.list {
-		if b.has(x) {
-			n++
+		i := d.at(s.pair)
+		for d.slots[i].pair != 0 {
+			i = (i + 1) & (len(d.slots) - 1)
 		}
+		d.slots[i] = s
 	}
-	return n
 }
 
 // has reports whether the sorted set holds b.
@@ -277,22 +515,21 @@ func clip(s string, n int, tail bool) string {
 	if len(s) <= n { // fewer bytes than n: fewer runes too
 		return s
 	}
-	count := utf8.RuneCountInString(s)
-	if count <= n {
+	if !tail {
+		i := 0
+		for k := 0; k < n && i < len(s); k++ {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		return s[:i]
+	}
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	if tail {
-		i := len(s)
-		for k := 0; k < n; k++ {
-			_, size := utf8.DecodeLastRuneInString(s[:i])
-			i -= size
-		}
-		return s[i:]
-	}
-	i := 0
+	i := len(s)
 	for k := 0; k < n; k++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
 	}
-	return s[:i]
+	return s[i:]
 }

@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Reflow: body lines become paragraphs. A line that is short for its column
 // ends a paragraph; a full line goes on, unless it closes a sentence and the
@@ -40,17 +43,17 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64) ([]para,
 		groups   []group
 		items    []item
 		cur      *para
-		b        strings.Builder
+		text     []byte // the current paragraph's, its buffer serving paragraph after paragraph
 		first    = true // the current piece is the first line of a paragraph
 		hardNext = true
 	)
 	flush := func() {
 		if cur != nil {
-			cur.text = b.String()
+			cur.text = string(text)
 			items = append(items, item{kind: itPara, para: len(out)})
 			out = append(out, *cur)
 			cur = nil
-			b.Reset()
+			text = text[:0]
 		}
 		first = true
 	}
@@ -124,12 +127,12 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64) ([]para,
 			pending = nil
 		}
 		cur.mark(p.markers...)
-		if b.Len() > 0 && p.text != "" {
-			if prev := lastRune(b.String()); isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
-				b.WriteByte(' ')
+		if len(text) > 0 && p.text != "" {
+			if prev, _ := utf8.DecodeLastRune(text); isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
+				text = append(text, ' ')
 			}
 		}
-		b.WriteString(p.text)
+		text = append(text, p.text...)
 		cur.last = i
 		if _, ok := p.to(); ok {
 			flush()
@@ -304,7 +307,7 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 		loc := bylineLead.FindStringIndex(p.text)
 		return loc != nil && loc[1] == len(p.text) && !opensPair(firstRune(q.text))
 	}
-	if noLineStart(firstRune(q.text)) || opensPair(lastRune(p.text)) || unclosed(p.text) {
+	if noLineStart(firstRune(q.text)) || opensPair(lastRune(p.text)) || p.unclosed {
 		return false
 	}
 	if p.spaced {
@@ -326,7 +329,7 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	if !p.full(indent) {
 		return true
 	}
-	if first && indented && looksIndented(q) && !closesEarly(q.text) {
+	if first && indented && looksIndented(q) && !q.closesEarly {
 		// A first line followed by another indented line: the first was a
 		// paragraph of its own (a subheading), if a full line comes next.
 		if k := nextBody(ps, j); k >= 0 && ps[k].role == roleBody && ps[k].full(0) {
@@ -375,15 +378,17 @@ func pushedDown(p, q string) bool {
 	if closesSentence(lastRune(p)) || !isIdeograph(lastRune(p)) {
 		return false
 	}
-	r := []rune(q)
-	return len(r) >= 2 && isIdeograph(r[0]) && (noLineStart(r[1]) || r[1] == '…')
+	r0, n := utf8.DecodeRuneInString(q)
+	r1, m := utf8.DecodeRuneInString(q[n:])
+	return m > 0 && isIdeograph(r0) && (noLineStart(r1) || r1 == '…')
 }
 
 // dialogueTurn reports whether q opens a new quotation after p closed one
 // with the end of a sentence: “您好，请取号！” / “您好，请坐…
 func dialogueTurn(p, q string) bool {
-	r := []rune(p)
-	if len(r) < 2 || r[len(r)-1] != '”' || !endsStop(r[len(r)-2]) {
+	last, n := utf8.DecodeLastRuneInString(p)
+	before, m := utf8.DecodeLastRuneInString(p[:len(p)-n])
+	if m == 0 || last != '”' || !endsStop(before) {
 		return false
 	}
 	return firstRune(q) == '“'

@@ -23,16 +23,11 @@ var (
 )
 
 // editorsWords name the editors' credits at a page's foot.
-var editorsWords = [...]string{"责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式："}
+var editorsWords = newWordSet("责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式：")
 
 // namesEditors reports whether t is the editors' line: 责任编辑 / 美编 / 校对.
 func namesEditors(t string) bool {
-	for _, w := range editorsWords {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
+	return editorsWords.in(t)
 }
 
 // furniture is what the running heads and feet of a page say.

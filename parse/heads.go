@@ -717,8 +717,6 @@ func joinHeadline(a, b string) string {
 	return a + b
 }
 
-func runeLen(s string) int { return len([]rune(s)) }
-
 // markBeforeStarts marks as headline lines the few unpunctuated lines that
 // stand between the end of one story and a line that plainly starts the next
 // (a byline, a continuation): there, a page prints the headline of the story

@@ -41,8 +41,8 @@ var (
 // down to the line that holds its tail, so that the marker is whole.
 func rejoinMarkers(rows []string) {
 	for i := 0; i+1 < len(rows); i++ {
-		if !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") {
-			continue
+		if !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") || !strings.ContainsAny(rows[i], "（(") {
+			continue // a marker's head opens a bracket and says 接 or 转
 		}
 		loc := markerHead.FindStringIndex(rows[i])
 		if loc == nil || !markerTail.MatchString(rows[i+1]) {
@@ -59,6 +59,10 @@ func newLine(r string) line {
 	if raw == "" {
 		return line{blank: true}
 	}
+	if !hasSpace(raw) {
+		// Most lines: nothing to clean, no room the spaces stood for.
+		return line{raw: raw, text: raw, indent: indent, em: textEm(raw)}
+	}
 	l := line{raw: raw, indent: indent, spaced: letterSpaced(raw)}
 	l.text = cleanSpaces(raw, l.spaced, false)
 	l.em = textEm(l.text) + spaceEm(raw, l.spaced)
@@ -70,7 +74,7 @@ func newLine(r string) line {
 // Latin run (about half an em in all), which the cleaned text no longer
 // shows; spaces between CJK characters stand for nothing.
 func spaceEm(raw string, spaced bool) float64 {
-	if spaced {
+	if spaced || !hasSpace(raw) {
 		return 0
 	}
 	var w float64
@@ -107,6 +111,9 @@ func textEm(s string) float64 {
 // apart with spaces, as pdfminer does with a justified line and as narrow
 // columns beside a picture are set (郭 树 书 介).
 func letterSpaced(s string) bool {
+	if !hasSpace(s) {
+		return false // one token
+	}
 	tokens, singles := 0, 0
 	for _, t := range strings.FieldsFunc(s, isSpace) {
 		tokens++
@@ -124,7 +131,7 @@ func letterSpaced(s string) bool {
 // two numbers. With keepGaps, a space between two runs of CJK text, as in a
 // headline's deliberate gap (芳华不负“税务蓝” 巾帼建功新时代), stays too.
 func cleanSpaces(s string, spaced, keepGaps bool) string {
-	if !strings.ContainsFunc(s, isSpace) {
+	if !hasSpace(s) {
 		return s
 	}
 	tokens := strings.FieldsFunc(s, isSpace)
@@ -194,6 +201,11 @@ func isSingleLetter(s string) bool {
 
 // firstRune and lastRune of a string, or 0 when it is empty.
 func firstRune(s string) rune {
+	if len(s) >= 3 {
+		if r, ok := wide3(s[0], s[1], s[2]); ok {
+			return r
+		}
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
 		return 0
@@ -202,6 +214,11 @@ func firstRune(s string) rune {
 }
 
 func lastRune(s string) rune {
+	if n := len(s); n >= 3 {
+		if r, ok := wide3(s[n-3], s[n-2], s[n-1]); ok {
+			return r
+		}
+	}
 	r, n := utf8.DecodeLastRuneInString(s)
 	if n == 0 {
 		return 0

@@ -26,7 +26,8 @@ type marker struct {
 
 // findMarkers returns the continuation markers in t, in order.
 func findMarkers(t string) []marker {
-	if !strings.Contains(t, "接") && !strings.Contains(t, "转") && !strings.Contains(t, "续") {
+	// Every marker names a page (版) and says 接, 转 or 续.
+	if !strings.Contains(t, "版") || !strings.Contains(t, "接") && !strings.Contains(t, "转") && !strings.Contains(t, "续") {
 		return nil
 	}
 	var out []marker

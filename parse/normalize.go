@@ -37,7 +37,12 @@ import (
 // page breaks are kept. Text with nothing to put right is returned as it is,
 // without allocating.
 func Normalize(text string) string {
-	text = clean.Text(text)
+	return normalizeClean(clean.Text(text))
+}
+
+// normalizeClean is Normalize of text that clean.Text leaves as it is, as
+// Decode returns it.
+func normalizeClean(text string) string {
 	i := firstToNormalize(text)
 	if i < 0 {
 		return text
@@ -118,6 +123,10 @@ func mayNormalize(c0, c1 byte) bool {
 // Normalize changes, or -1.
 func firstToNormalize(text string) int {
 	for i := 0; i+1 < len(text); i++ {
+		if c := text[i]; c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1] < 0xC2 && text[i+2] < 0xC2 {
+			i += 2 // an ideograph, whose bytes start no rune Normalize changes
+			continue
+		}
 		if text[i] < 0xC2 || !mayNormalize(text[i], text[i+1]) {
 			continue
 		}

@@ -85,7 +85,7 @@ func analyseWith(text string, learn bool) *work {
 	case !learn:
 	case raw:
 		w.decideLines()
-		w.decideStories(&gapWeights, &unitWeights)
+		w.decideStories(&planWeights{gapWeights, unitWeights, storyWeights})
 	default:
 		// The hand-made assembly, over learned paragraph ends; on a page
 		// whose headlines lead their bodies, the learned box stage's
@@ -162,9 +162,9 @@ func (w *work) decideLines() {
 	w.units = storyUnits(w.ps, w.paras, w.odds, w.rules, w.raw)
 }
 
-// decideStories cuts the units into stories with the gap and unit weights.
-func (w *work) decideStories(gw *gapVec, uw *unitVec) {
-	w.plan = planStories(w.units, gw, uw)
+// decideStories cuts the units into stories with the plan's weights.
+func (w *work) decideStories(pw *planWeights) {
+	w.plan = planStories(w.units, pw)
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw)
 }
 
@@ -251,15 +251,15 @@ func findHeadLines(ps []piece) {
 
 // setWidths estimates the column width of every body-like piece.
 func setWidths(ps []piece) {
-	ls := make([]line, len(ps))
+	ems := make([]float64, len(ps))
 	use := make([]bool, len(ps))
 	barrier := make([]bool, len(ps))
 	for i := range ps {
-		ls[i] = ps[i].line
+		ems[i] = ps[i].em
 		use[i] = ps[i].role == roleBody && ps[i].text != "" && !ps[i].narrow
 		barrier[i] = ps[i].role == roleHead
 	}
-	ws := columnWidths(ls, use, barrier)
+	ws := columnWidths(ems, use, barrier)
 	for i := range ps {
 		if !ps[i].narrow {
 			ps[i].width = ws[i]

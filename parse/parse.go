@@ -20,7 +20,7 @@ func Pages(b []byte) ([]*model.Page, error) {
 	}
 	var out []*model.Page
 	for _, t := range splitPages(text) {
-		out = append(out, parsePage(Normalize(t)))
+		out = append(out, parsePage(normalizeClean(t))) // Decode cleaned it
 	}
 	if len(out) == 0 {
 		return nil, ErrNoPages

@@ -30,15 +30,78 @@ type piece struct {
 	squeezed    float64 // its width with punctuation squeezed (squeezedEm)
 }
 
-// know works out what a piece's text says about itself.
+// know works out what a piece's text says about itself, reading it once:
+// what each of bylineStart, mayBeBylineLine and isCredit looks for first
+// is found in that reading, and only a line that has it is asked further.
 func (p *piece) know() {
-	p.leads = bylineStart(p.text)
-	p.bylineOnly = !p.leads && mayBeBylineLine(p.text) && isBylineLine(cleanSpaces(p.raw, p.spaced, true))
-	p.credit = isCredit(p.text)
-	p.ideographs = ideographs(p.text)
-	p.closesEarly = closesEarly(p.text)
-	p.unclosed = unclosed(p.text)
-	p.squeezed = squeezedEm(p)
+	r := readPiece(p.text, p.em)
+	p.leads = r.mayLead && bylineStart(p.text)
+	p.bylineOnly = !p.leads && r.mayByline && isBylineLine(cleanSpaces(p.raw, p.spaced, true))
+	p.credit = r.mayCredit && isCredit(p.text)
+	p.ideographs = r.ideographs
+	p.closesEarly = r.closesEarly
+	p.unclosed = r.unclosed
+	p.squeezed = r.squeezed
+}
+
+// A pieceReading is what one reading of a piece's text finds: the facts
+// know keeps, each as its own function (ideographs, closesEarly, unclosed,
+// squeezedEm) finds it, and the quick tests of the byline and credit
+// functions.
+type pieceReading struct {
+	ideographs            int
+	closesEarly, unclosed bool
+	squeezed              float64
+	mayLead               bool // bylineStart's quick test: 讯, 电 … in the first 90 bytes
+	mayByline             bool // mayBeBylineLine
+	mayCredit             bool // isCredit's quick test: 摄, 图 …
+}
+
+// readPiece reads text, em ems wide, once.
+func readPiece(text string, em float64) pieceReading {
+	r := pieceReading{squeezed: em}
+	round, quote := 0, 0
+	early := false // closesEarly has its answer
+	for i, c := range text {
+		ideo := isIdeograph(c)
+		if ideo {
+			r.ideographs++
+		}
+		if isWide(c) && !ideo && c != '—' && c != '…' && c != '·' {
+			r.squeezed -= 0.5
+		}
+		switch c {
+		case '（', '(':
+			round++
+			early = true
+		case '）', ')':
+			if round > 0 {
+				round--
+			}
+			r.closesEarly = r.closesEarly || !early
+			early = true
+		case '“':
+			quote++
+			early = true
+		case '”':
+			if quote > 0 {
+				quote--
+			}
+			r.closesEarly = r.closesEarly || !early
+			early = true
+		case '讯', '訊', '电', '電', '道', '導', '导':
+			r.mayLead = r.mayLead || i+utf8.RuneLen(c) <= 90
+		case '记', '記', '评', '評', '通', '文', '】':
+			r.mayByline = true
+		case '图', '圖', '摄', '攝':
+			r.mayByline, r.mayCredit = true, true
+		case '绘':
+			r.mayCredit = true
+		}
+	}
+	r.unclosed = round > 0 || quote > 0
+	r.mayByline = r.mayByline && len(text) <= 90
+	return r
 }
 
 type role uint8

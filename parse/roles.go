@@ -174,7 +174,7 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 			set(f, lfPrevShort, !q.spaced && q.em <= q.width.here-1.25)
 			set(f, lfPrevWider, q.em > columnOf(q)+0.75)
 			set(f, lfPushedDown, pushedDown(q.text, t))
-			set(f, lfPrevOpen, opensPair(lastRune(q.text)) || unclosed(q.text))
+			set(f, lfPrevOpen, opensPair(lastRune(q.text)) || q.unclosed)
 			f[lfPrevNoPunct] = out[prev][lfNoPunctuation]
 			set(f, lfDialogueTurn, dialogueTurn(q.text, t))
 			set(f, lfPrevFull, q.spaced || math.Abs(q.em-q.width.here) <= 0.75)
@@ -231,19 +231,11 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 }
 
 // sourceWords name where a picture or a chart came from.
-var sourceWords = [...]string{"摄", "制图", "供图", "绘图", "新华社发", "来源：", "来源:", "图片：", "视觉中国", "人民视觉"}
+var sourceWords = newWordSet("摄", "制图", "供图", "绘图", "新华社发", "来源：", "来源:", "图片：", "视觉中国", "人民视觉")
 
 // namesSource reports whether t names a picture's or a chart's source.
 func namesSource(t string) bool {
-	if runeLen(t) > 30 {
-		return false
-	}
-	for _, w := range sourceWords {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
+	return sourceWords.in(t) && runeLen(t) <= 30
 }
 
 // mayOpenSection reports whether t's first character may open a numbered

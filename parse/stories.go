@@ -11,46 +11,56 @@ import (
 // roles.go says which). A story is a run of units with at most one headline,
 // standing before its body or after it — both equally natural — and any
 // other headline-like line inside it is a subhead or a credit, a paragraph
-// of the story. A dynamic programme over the row picks the plan of the
-// highest total score. The score is a sum of two kinds of learned log-odds:
-// for every gap between two units, that a story starts there (gapVec); for
-// every headline-like unit, that it is a story's headline rather than a
-// subhead (unitVec). Both are logistic models over the named features
-// below, fitted on the training pages (weights_gen.go). Why a headline went
-// where it went is read off the features of the gaps around it.
+// of the story; every story holds at least one paragraph. A dynamic
+// programme over the row picks the plan of the highest total score. A
+// story's score is a sum of three kinds of learned scores, each a weighted
+// sum of the named features below: the gap before it, that a story starts
+// there (gapVec); each of its headline lines, that it is a story's headline
+// rather than a subhead (unitVec); and the story as a whole — how its body
+// opens and ends, its headline's side, shape and echo of its own opening,
+// how its paragraphs keep to one column width (storyVec). The weights of
+// all three are fitted together on the training pages as a structured
+// perceptron over this very programme (train_test.go, weights_gen.go), so
+// that they are fitted to the decision the stage makes. Why a headline went
+// where it went is read off the features of its story and of the gaps
+// around it.
 
 // The gap features: what the units on either side of a gap say about a
 // story starting there.
 const (
-	gfBias        = iota
-	gfParaPara    // a paragraph on either side
-	gfParaHead    // a paragraph, then a headline-like line
-	gfHeadPara    // a headline-like line, then a paragraph
-	gfHeadHead    // headline-like lines on either side
-	gfWidthJump   // the paragraphs nearest on either side are set ¾ em or more apart in column width
-	gfLeads       // the unit after opens with a dateline or credit
-	gfFrom        // the unit after carries a continued-from marker
-	gfTo          // the unit before carries a continued-to marker
-	gfCredit      // the unit before is a picture's credit
-	gfOpenEnd     // the paragraph before ends without closing a sentence
-	gfBylineAfter // the unit after is a byline line
-	gfParting     // how little the text before and after share (−1 to 1)
-	gfEchoOwn     // a headline run the gap parts: how much each part echoes the body it would head
-	gfEchoOther   // … how much it echoes the body on the other side
-	gfEchoGain    // own less other
-	gfRunEnd      // the headline run after the gap ends the page
-	gfRunTop      // the headline run before the gap opens the page
-	gfWraps       // the line before wraps into the line after
-	gfDashAfter   // the line after opens with ——
-	gfTagBefore   // the line before ends with a column tag
-	gfOddsBefore  // the headline log-odds of the unit before, /10
-	gfOddsAfter   // … of the unit after, /10
-	gfNoPara      // no paragraph on one side: the gap is at the page's edge of text
-	gfLeanOwn     // how far the page's headlines echo the body after them more than the one before (−1 to 1), signed for the side this gap gives the run to
-	gfEdgeOwn     // the page opens with a headline (+1) or ends with one (−1), signed the same way
-	gfRuleStart   // the hand-made assembly starts a story at the unit after
-	gfEchoNextRun // the paragraph after the gap: how much it echoes the next headline run
-	gfBestForRun  // … it is the paragraph before that run that echoes it most
+	gfBias          = iota
+	gfParaPara      // a paragraph on either side
+	gfParaHead      // a paragraph, then a headline-like line
+	gfHeadPara      // a headline-like line, then a paragraph
+	gfHeadHead      // headline-like lines on either side
+	gfWidthJump     // the paragraphs nearest on either side are set ¾ em or more apart in column width
+	gfLeads         // the unit after opens with a dateline or credit
+	gfFrom          // the unit after carries a continued-from marker
+	gfTo            // the unit before carries a continued-to marker
+	gfCredit        // the unit before is a picture's credit
+	gfOpenEnd       // the paragraph before ends without closing a sentence
+	gfBylineAfter   // the unit after is a byline line
+	gfParting       // how little the text before and after share (−1 to 1)
+	gfEchoOwn       // a headline run the gap parts: how much each part echoes the body it would head
+	gfEchoOther     // … how much it echoes the body on the other side
+	gfEchoGain      // own less other
+	gfRunEnd        // the headline run after the gap ends the page
+	gfRunTop        // the headline run before the gap opens the page
+	gfWraps         // the line before wraps into the line after
+	gfDashAfter     // the line after opens with ——
+	gfTagBefore     // the line before ends with a column tag
+	gfOddsBefore    // the headline log-odds of the unit before, /10
+	gfOddsAfter     // … of the unit after, /10
+	gfNoPara        // no paragraph on one side: the gap is at the page's edge of text
+	gfLeanOwn       // how far the page's headlines echo the body after them more than the one before (−1 to 1), signed for the side this gap gives the run to
+	gfEdgeOwn       // the page opens with a headline (+1) or ends with one (−1), signed the same way
+	gfRuleStart     // the hand-made assembly starts a story at the unit after
+	gfEchoNextRun   // the paragraph after the gap: how much it echoes the next headline run
+	gfBestForRun    // … it is the paragraph before that run that echoes it most
+	gfFullBefore    // the paragraph before ends on a line that fills its column
+	gfShift         // the three paragraphs nearest on either side are set ¾ em or more apart in mean column width
+	gfSideBySide    // the units on either side were printed side by side on one line
+	gfSignoffBefore // the body before ends with a sign-off in brackets
 	numGapFeatures
 )
 
@@ -58,6 +68,7 @@ var gapFeatureNames = [numGapFeatures]string{
 	"bias", "paraPara", "paraHead", "headPara", "headHead", "widthJump", "leads", "from", "to", "credit",
 	"openEnd", "bylineAfter", "parting", "echoOwn", "echoOther", "echoGain", "runEnd", "runTop", "wraps",
 	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart", "echoNextRun", "bestForRun",
+	"fullBefore", "shift", "sideBySide", "signoffBefore",
 }
 
 // The unit features: what a headline-like line and its run say about its
@@ -87,18 +98,78 @@ const (
 	ufStretchHeaded // the stretch before the run follows another headline-like run
 	ufStretchLong   // the stretch before the run holds more than eight paragraphs
 	ufRuleTitle     // the hand-made assembly takes the line for a line of a story's headline
+	ufSource        // it names a picture's or a table's source, as a credit does
+	ufLabel         // it is a label set inside a story: 核心阅读, 内容提要, 编者按, 开栏的话
+	ufBracketTail   // it closes a bracket the line before opened, as a sign-off's or credit's tail does
+	ufContact       // it gives an address: an e-mail, a mailbox, a telephone number
+	ufLeads         // it opens with a dateline or credit, as a body does
 	numUnitFeatures
 )
 
 var unitFeatureNames = [numUnitFeatures]string{
 	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
+	"source", "label", "bracketTail", "contact", "leads",
+}
+
+// The story features: what a whole story of the plan says about itself —
+// how its body opens and ends, whether its headline stands before or after
+// it and repeats its words, whether its paragraphs keep to one column
+// width.
+const (
+	sfHeadBefore      = iota // its headline stands before the body
+	sfHeadAfter              // … after it
+	sfNoHead                 // it has no headline
+	sfNoHeadFrom             // … and its body opens with a continued-from marker
+	sfOpenLeads              // its body opens with a dateline or credit
+	sfOpenByline             // … with a byline line
+	sfLeadsAfter             // it opens with a dateline and its headline stands after it
+	sfEndOpen                // its body ends without closing a sentence
+	sfEndCredit              // … with a picture's credit
+	sfEndTo                  // … with a continued-to marker
+	sfEcho                   // how much its headline repeats the opening of its body
+	sfEchoGain               // … more than the body on the headline's other side
+	sfWidthJumps             // its paragraphs that are set ¾ em or more apart in column width from the one before, three at most
+	sfParas                  // log₂ of one more than its paragraphs
+	sfOnePara                // it has one paragraph
+	sfSubheads               // its headline-like lines that are not its headline, three at most
+	sfEndFull                // its body ends on a line that fills its column
+	sfWidthSpread            // the standard deviation of its paragraphs' column widths, in ems, four at most
+	sfShifts                 // the gaps inside it where the mean column width of the three paragraphs on either side differs by ¾ em or more, three at most
+	sfHeadTwo                // its headline has two lines
+	sfHeadThree              // … three
+	sfHeadMany               // … four or more
+	sfHeadDashEnd            // its headline's last line ends with ——, as a kicker does before its title
+	sfHeadDashOpen           // its headline's first line opens with ——, as a subtitle does after its title
+	sfHeadTagInside          // a line of its headline other than the last ends with a column tag
+	sfHeadCutWrap            // a headline-like line of its body beside its headline is one the headline wraps into
+	sfOpenTitleLike          // its body opens with a one-line paragraph that closes no sentence, as a headline set as body would
+	sfNoHeadTitleLike        // … and it has no headline
+	sfEndSignoff             // its body ends with a sign-off in brackets: （本报记者X）, （作者为…）, （本报X地X月X日电）
+	sfSignoffInside          // sign-offs inside its body, not at its end, three at most
+	sfSideAgree              // its headline stands on the side most headlines of a first plan stand (made without this feature): their share after less their share before, signed for its side
+	numStoryFeatures
+)
+
+var storyFeatureNames = [numStoryFeatures]string{
+	"headBefore", "headAfter", "noHead", "noHeadFrom", "openLeads", "openByline", "leadsAfter", "endOpen", "endCredit",
+	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads", "endFull", "widthSpread", "shifts",
+	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside", "headCutWrap", "openTitleLike", "noHeadTitleLike", "endSignoff", "signoffInside", "sideAgree",
 }
 
 type (
-	gapVec  [numGapFeatures]float64
-	unitVec [numUnitFeatures]float64
+	gapVec   [numGapFeatures]float64
+	unitVec  [numUnitFeatures]float64
+	storyVec [numStoryFeatures]float64
 )
+
+// planWeights are the weights of the three kinds of features the story plan
+// is scored by.
+type planWeights struct {
+	gap   gapVec
+	unit  unitVec
+	story storyVec
+}
 
 // A unit is a paragraph or a headline-like line of the page.
 type unit struct {
@@ -120,6 +191,10 @@ type unit struct {
 	ruleHead  bool      // the hand-made passes set it in a headline block
 	ruleDoubt bool      // … in a doubtful one
 	ruleTitle bool      // the hand-made assembly takes it for a headline's line
+	full      bool      // a paragraph: its last line fills its column (within ¾ em)
+	oneLine   bool      // a paragraph of one line
+	signoff   bool      // it opens a sign-off in brackets (（本报记者X…, （作者为…, （本报X地…电）
+	source    bool      // a headline-like line: it names a picture's or a table's source
 }
 
 // A cut is one story of the plan: units [i, j), its headline [hi, hj) (an
@@ -139,9 +214,11 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 			para: k, piece: p.first, text: t, width: p.width,
 			leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
 			from: p.from != nil, to: p.to != nil,
-			open:  !closesSentence(lastRune(t)),
-			grams: bigramsOf(clip(t, 120, false)),
-			tail:  bigramsOf(clip(t, 200, true)),
+			open:    !closesSentence(lastRune(t)),
+			grams:   bigramsOf(clip(t, 120, false)),
+			tail:    bigramsOf(clip(t, 200, true)),
+			full:    math.Abs(ps[p.last].em-ps[p.last].width.here) <= 0.75,
+			oneLine: p.first == p.last,
 		})
 	}
 	for i := range ps {
@@ -192,11 +269,50 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 		}
 	}
 	for k := range us {
+		us[k].signoff = isSignoff(us[k].text)
+		if us[k].head {
+			us[k].source = namesSource(us[k].text)
+		}
 		i := us[k].piece
 		us[k].ruleStart, us[k].ruleHead, us[k].ruleDoubt = rs.storyStart[i], rs.head[i] || rs.block[i], rs.doubt[i]
 		us[k].ruleTitle = rs.title[i]
 	}
 	return us
+}
+
+// isStoryLabel reports whether a line is a label a story sets inside its
+// body, over a summary or a note: never a headline.
+func isStoryLabel(t string) bool {
+	switch strings.TrimRight(t, "：:") {
+	case "核心阅读", "内容提要", "阅读提示", "编者按", "编者的话", "开栏的话", "导读":
+		return true
+	}
+	return false
+}
+
+// closesOpenBracket reports whether line b closes a bracket that line a
+// opened and left open.
+func closesOpenBracket(a, b string) bool {
+	open := strings.LastIndexAny(a, "（(")
+	if open < 0 || strings.ContainsAny(a[open:], "）)") {
+		return false
+	}
+	end := strings.IndexAny(b, "）)")
+	return end >= 0 && !strings.ContainsAny(b[:end], "（(")
+}
+
+// isSignoff reports whether a line opens a story's closing sign-off in
+// brackets: who reported or wrote it, or the dateline it was filed under.
+func isSignoff(t string) bool {
+	if !strings.HasPrefix(t, "（") && !strings.HasPrefix(t, "(") || runeLen(t) > 80 {
+		return false
+	}
+	for _, w := range []string{"记者", "报道", "作者", "电）", "电)", "本报", "新华社"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutsOf lists the cuts a story of units [i, j) may have: its headline
@@ -228,26 +344,165 @@ func cutsOf(us []unit, i, j int, visit func(c cut)) {
 	}
 }
 
-// planStories cuts the units into stories of the highest total score.
-func planStories(us []unit, gw *gapVec, uw *unitVec) []cut {
-	gs, hs := gapOdds(us, gw), unitOdds(us, uw)
-	return bestPlan(us, func(c cut) float64 { return cutScore(us, gs, hs, c) })
+// planStories cuts the units into stories of the highest total score. A
+// page keeps mostly to one side for its headlines, so a first plan says
+// which, and a second hears it (sfSideAgree).
+func planStories(us []unit, w *planWeights) []cut {
+	pr := newPlanRow(us, w)
+	plan := bestPlan(us, pr.score)
+	if side := planSide(plan); side != 0 {
+		pr.rf.side = side
+		plan = bestPlan(us, pr.score)
+	}
+	return plan
 }
 
-// cutScore is a story's score: the log-odds that a story starts where it
-// starts, and that its headline lines are a headline and its other
-// headline-like lines are not. (Log-odds that no story starts in a gap,
-// and the headline-like lines' that they are subheads, are the zero the
-// others are counted from.)
-func cutScore(us []unit, gaps, heads []float64, c cut) float64 {
+// planSide is the share of a plan's headlines that stand after their
+// bodies less the share that stand before them.
+func planSide(plan []cut) float64 {
+	after, before := 0, 0
+	for _, c := range plan {
+		switch {
+		case c.hj == c.hi:
+		case c.hi == c.i:
+			before++
+		default:
+			after++
+		}
+	}
+	if after+before == 0 {
+		return 0
+	}
+	return float64(after-before) / float64(after+before)
+}
+
+// A planRow holds what scoring the stories of one row needs: the gap and
+// unit scores, and the row's facts for the story features.
+type planRow struct {
+	us          []unit
+	rf          *rowFacts
+	w           *planWeights
+	gaps, heads []float64 // per unit: the score of a story starting before it, of its being a headline's line
+}
+
+func newPlanRow(us []unit, w *planWeights) *planRow {
+	rf := newRowFacts(us)
+	return &planRow{us: us, rf: rf, w: w, gaps: gapOdds(us, rf, &w.gap), heads: unitOdds(us, rf, &w.unit)}
+}
+
+// score is a story's score: that a story starts where it starts, that its
+// headline lines are a headline and its other headline-like lines are not,
+// and what the whole story says of itself. (A gap where no story starts,
+// and a headline-like line that is a subhead, are the zero the others are
+// counted from.)
+func (pr *planRow) score(c cut) float64 {
 	s := 0.0
 	if c.i > 0 {
-		s += gaps[c.i]
+		s += pr.gaps[c.i]
 	}
 	for k := c.hi; k < c.hj; k++ {
-		s += heads[k]
+		s += pr.heads[k]
+	}
+	f := storyFeatures(pr.us, pr.rf, c)
+	for n := range f {
+		s += pr.w.story[n] * f[n]
 	}
 	return s
+}
+
+// planFeatures are the features of a cut, summed over its three kinds: the
+// trainer's view of score.
+func planFeatures(us []unit, rf *rowFacts, c cut) (g gapVec, u unitVec, st storyVec) {
+	if c.i > 0 {
+		g = gapFeatures(us, rf, c.i)
+	}
+	for k := c.hi; k < c.hj; k++ {
+		f := unitFeatures(us, rf, k)
+		for n := range f {
+			u[n] += f[n]
+		}
+	}
+	return g, u, storyFeatures(us, rf, c)
+}
+
+// storyFeatures are the features of the story c as a whole.
+func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
+	var f storyVec
+	a := rf.nextPara[c.i] // the body's first paragraph (a story has one)
+	b := rf.prevPara[c.j] // … and last
+	switch {
+	case c.hj == c.hi:
+		f[sfNoHead] = 1
+		f[sfNoHeadFrom] = b2f(us[a].from)
+	case c.hi == c.i:
+		f[sfHeadBefore] = 1
+		f[sfSideAgree] = -rf.side
+	default:
+		f[sfHeadAfter] = 1
+		f[sfLeadsAfter] = b2f(us[a].leads)
+		f[sfSideAgree] = rf.side
+	}
+	f[sfOpenLeads] = b2f(us[a].leads)
+	f[sfOpenTitleLike] = b2f(us[a].oneLine && us[a].open && !us[a].byline)
+	f[sfNoHeadTitleLike] = f[sfNoHead] * f[sfOpenTitleLike]
+	f[sfOpenByline] = b2f(us[a].byline)
+	f[sfEndOpen] = b2f(us[b].open)
+	f[sfEndCredit] = b2f(us[b].credit)
+	f[sfEndTo] = b2f(us[b].to)
+	if c.hj > c.hi {
+		own, other := rf.storyEcho(us, c, a)
+		f[sfEcho], f[sfEchoGain] = own, own-other
+		switch c.hj - c.hi {
+		case 1:
+		case 2:
+			f[sfHeadTwo] = 1
+		case 3:
+			f[sfHeadThree] = 1
+		default:
+			f[sfHeadMany] = 1
+		}
+		f[sfHeadDashEnd] = b2f(strings.HasSuffix(us[c.hj-1].text, "——"))
+		f[sfHeadDashOpen] = b2f(strings.HasPrefix(us[c.hi].text, "——"))
+		f[sfHeadTagInside] = b2f(rf.tags[c.hj-1]-rf.tags[c.hi] > 0)
+		f[sfHeadCutWrap] = b2f(c.hj < c.j && rf.wrapsNext[c.hj-1] || c.hi > c.i && rf.wrapsNext[c.hi-1])
+	}
+	f[sfWidthJumps] = float64(min(3, rf.jumps[b+1]-rf.jumps[a+1]))
+	n := rf.paras[c.j] - rf.paras[c.i]
+	f[sfParas] = rf.log2[n]
+	f[sfOnePara] = b2f(n == 1)
+	f[sfSubheads] = float64(min(3, c.j-c.i-n-(c.hj-c.hi)))
+	f[sfEndFull] = b2f(us[b].full)
+	e := c.j - 1 // the body's last unit
+	if c.hi > c.i {
+		e = c.hi - 1
+	}
+	end := rf.endsSignoff(us, e)
+	f[sfEndSignoff] = b2f(end)
+	f[sfSignoffInside] = float64(min(3, rf.signoffs[c.j]-rf.signoffs[c.i]-int(b2f(end))))
+	sw, sw2 := rf.widthSum[c.j]-rf.widthSum[c.i], rf.width2Sum[c.j]-rf.width2Sum[c.i]
+	mean := sw / float64(n)
+	f[sfWidthSpread] = min(4, math.Sqrt(max(0, sw2/float64(n)-mean*mean)))
+	f[sfShifts] = float64(min(3, rf.shifts[b+1]-rf.shifts[a+1]))
+	return f
+}
+
+// storyEcho is how much the headline of story c repeats the opening of its
+// body (its first two paragraphs from a), and how much the body on the
+// headline's other side.
+func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
+	key := [3]int{c.hi, c.hj, a}
+	if e, ok := rf.echoes[key]; ok {
+		return e[0], e[1]
+	}
+	g := runGrams(us, c.hi, c.hj)
+	own = echoMax(g, us, stretchAfter(us, a))
+	if c.hi == c.i {
+		other = echoMax(g, us, rf.before[c.hi])
+	} else {
+		other = echoMax(g, us, rf.after[c.hj-1])
+	}
+	rf.echoes[key] = [2]float64{own, other}
+	return own, other
 }
 
 // bestPlan is the plan of the highest total score of its stories.
@@ -321,6 +576,9 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wrapsOn(headLine{us[k-1].text, us[k-1].raw, us[k-1].em}, headLine{u.text, u.raw, u.em}, max(us[k-1].em, u.em)) {
 				p := &paras[s.paras[len(s.paras)-1]]
 				p.text = joinHeadline(p.text, u.text)
+				if u.piece != us[k-1].piece {
+					p.mark(ps[u.piece].markers...)
+				}
 				continue
 			}
 			pc := &ps[u.piece]
@@ -340,14 +598,26 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool) ([
 // row: where each run of headline-like units starts and ends, and the
 // paragraphs of the bodies on either side of it.
 type rowFacts struct {
-	runStart, runEnd []int   // per unit: its run of headline-like units [start, end), or the unit itself
-	before, after    [][]int // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
-	prevPara         []int   // the nearest paragraph unit before k, or -1
-	nextPara         []int   // the nearest paragraph unit at or after k, or len(us)
-	nextRun          []int   // per paragraph unit: the start of the next run after it, or -1
-	bestBefore       []int   // per run start: the paragraph before it that echoes it most, or -1
-	lean             float64 // the mean of how much more each headline run echoes the body after it than the one before
-	edge             float64 // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	runStart, runEnd []int     // per unit: its run of headline-like units [start, end), or the unit itself
+	before, after    [][]int   // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
+	prevPara         []int     // the nearest paragraph unit before k, or -1
+	nextPara         []int     // the nearest paragraph unit at or after k, or len(us)
+	nextRun          []int     // per paragraph unit: the start of the next run after it, or -1
+	bestBefore       []int     // per run start: the paragraph before it that echoes it most, or -1
+	lean             float64   // the mean of how much more each headline run echoes the body after it than the one before
+	edge             float64   // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	side             float64   // the planSide of a first plan, once there is one
+	paras            []int     // per unit k: the paragraphs before it
+	jumps            []int     // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
+	shifts           []int     // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
+	shift            []bool    // per paragraph unit: there is such a shift before it
+	widthSum         []float64 // per unit k: the sum of the column widths of the paragraphs before it
+	width2Sum        []float64 // … of their squares
+	tags             []int     // per unit k: the headline-like units before it that end with a column tag
+	wrapsNext        []bool    // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
+	signoffs         []int     // per unit k: the sign-offs before it
+	log2             []float64 // log₂(1+n) for the n paragraphs a story may hold
+	echoes           map[[3]int][2]float64
 }
 
 // stretchBefore is the paragraphs back from unit k to the last
@@ -389,6 +659,12 @@ func newRowFacts(us []unit) *rowFacts {
 		before: make([][]int, n), after: make([][]int, n),
 		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
 		nextRun: make([]int, n), bestBefore: make([]int, n),
+		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
+		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), log2: make([]float64, longestStory+1),
+		echoes: map[[3]int][2]float64{},
+	}
+	for k := range f.log2 {
+		f.log2[k] = math.Log2(float64(1 + k))
 	}
 	runs := 0
 	for i := 0; i < n; {
@@ -441,6 +717,45 @@ func newRowFacts(us []unit) *rowFacts {
 		}
 	}
 	f.prevPara[n] = last
+	var order []int // the paragraph units
+	for k := range us {
+		if !us[k].head {
+			order = append(order, k)
+		}
+	}
+	meanWidth := func(ks []int) float64 {
+		s := 0.0
+		for _, k := range ks {
+			s += us[k].width
+		}
+		return s / float64(len(ks))
+	}
+	for n, k := range order {
+		if n > 0 {
+			f.shift[k] = math.Abs(meanWidth(order[max(0, n-3):n])-meanWidth(order[n:min(len(order), n+3)])) > 0.75
+		}
+	}
+	for k := range us {
+		f.paras[k+1], f.jumps[k+1], f.shifts[k+1] = f.paras[k], f.jumps[k], f.shifts[k]
+		f.widthSum[k+1], f.width2Sum[k+1] = f.widthSum[k], f.width2Sum[k]
+		f.tags[k+1] = f.tags[k] + int(b2f(us[k].head && columnTagAtEnd(us[k].text)))
+		f.signoffs[k+1] = f.signoffs[k] + int(b2f(us[k].signoff))
+		if k+1 < n && us[k].head && us[k+1].head {
+			a, b := &us[k], &us[k+1]
+			f.wrapsNext[k] = wrapsOn(headLine{a.text, a.raw, a.em}, headLine{b.text, b.raw, b.em}, max(a.em, b.em))
+		}
+		if !us[k].head {
+			f.paras[k+1]++
+			if p := f.prevPara[k]; p >= 0 && math.Abs(us[p].width-us[k].width) > 0.75 {
+				f.jumps[k+1]++
+			}
+			if f.shift[k] {
+				f.shifts[k+1]++
+			}
+			f.widthSum[k+1] += us[k].width
+			f.width2Sum[k+1] += us[k].width * us[k].width
+		}
+	}
 	nextP := n
 	f.nextPara[n] = n
 	for k := n - 1; k >= 0; k-- {
@@ -450,6 +765,12 @@ func newRowFacts(us []unit) *rowFacts {
 		f.nextPara[k] = nextP
 	}
 	return f
+}
+
+// endsSignoff reports whether unit e ends a sign-off: it is one, or it is
+// the headline-like tail of one the unit before opens.
+func (rf *rowFacts) endsSignoff(us []unit, e int) bool {
+	return us[e].signoff || e > 0 && us[e].head && us[e-1].signoff && !strings.ContainsAny(us[e-1].text, "）)")
 }
 
 // echo is the share of a headline's word pairs that a body repeats.
@@ -520,6 +841,8 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		f[gfNoPara] = 1
 	} else {
 		f[gfWidthJump] = b2f(math.Abs(us[p].width-us[q].width) > 0.75)
+		f[gfShift] = b2f(rf.shift[q])
+		f[gfFullBefore] = b2f(!u.head && u.full)
 		if c := min(len(us[p].tail), len(us[q].grams)); c > 0 {
 			share := float64(common(us[p].tail, us[q].grams)) / float64(c)
 			f[gfParting] = max(-1, min(1, (0.1-share)/0.1))
@@ -533,6 +856,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		f[gfBestForRun] = b2f(rf.bestBefore[r] == k)
 	}
 	f[gfFrom] = b2f(v.from)
+	f[gfSignoffBefore] = b2f(rf.endsSignoff(us, k-1))
 	f[gfTo] = b2f(u.to)
 	f[gfCredit] = b2f(u.credit)
 	f[gfOpenEnd] = b2f(!u.head && u.open)
@@ -546,6 +870,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 	switch {
 	case u.head && v.head:
 		f[gfWraps] = b2f(wraps(u.text, v.text))
+		f[gfSideBySide] = b2f(u.piece == v.piece)
 		f[gfDashAfter] = b2f(strings.HasPrefix(v.text, "——"))
 		f[gfTagBefore] = b2f(columnTagAtEnd(u.text))
 		rs, re := rf.runStart[k], rf.runEnd[k]
@@ -617,13 +942,17 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 		f[ufStretchHeaded] = b2f(start > 0 && us[start-1].head)
 		f[ufStretchLong] = b2f(len(before) > 8)
 	}
+	f[ufSource] = b2f(u.source)
+	f[ufLabel] = b2f(isStoryLabel(u.text))
+	f[ufBracketTail] = b2f(k > 0 && closesOpenBracket(us[k-1].text, u.text))
+	f[ufContact] = b2f(strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话"))
+	f[ufLeads] = b2f(bylineStart(u.text))
 	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
 	return f
 }
 
 // gapOdds are the learned log-odds that a story starts before each unit.
-func gapOdds(us []unit, w *gapVec) []float64 {
-	rf := newRowFacts(us)
+func gapOdds(us []unit, rf *rowFacts, w *gapVec) []float64 {
 	out := make([]float64, len(us))
 	for k := 1; k < len(us); k++ {
 		f := gapFeatures(us, rf, k)
@@ -636,8 +965,7 @@ func gapOdds(us []unit, w *gapVec) []float64 {
 
 // unitOdds are the learned log-odds that each headline-like unit is a
 // story's headline.
-func unitOdds(us []unit, w *unitVec) []float64 {
-	rf := newRowFacts(us)
+func unitOdds(us []unit, rf *rowFacts, w *unitVec) []float64 {
 	out := make([]float64, len(us))
 	for k := range us {
 		if !us[k].head {

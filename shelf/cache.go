@@ -178,14 +178,23 @@ func (c *Cache) LoadDir(dir string) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	return c.loadDir(dir, paths, c.readSummary(dir), nil)
+}
+
+// loadDir is LoadDir of the folder's page files paths, given its summary
+// sum as the cache has it (nil for none) and, when known, the files'
+// metadata sigs (statSig).
+func (c *Cache) loadDir(dir string, paths []string, sum *summary, sigs []fileSig) (*Loaded, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("%s: no page files", dir)
 	}
 	files := make([]pageFile, len(paths))
 	for i, p := range paths {
 		files[i].path = p
+		if len(sigs) == len(paths) {
+			files[i].sig = sigs[i]
+		}
 	}
-	sum := c.readSummary(dir)
 	fresh := c.fill(files, sum, true)
 	l, err := assemble(files)
 	if err == nil && c.dir != "" && (sum == nil || !fresh) {
@@ -197,23 +206,19 @@ func (c *Cache) LoadDir(dir string) (*Loaded, error) {
 // Count gives the summary of an issue folder: from the cache when none of
 // its page files has changed, else by loading it.
 func (c *Cache) Count(dir string) (Summary, error) {
-	if sum := c.readSummary(dir); sum != nil {
-		if paths, err := PageFiles(dir); err == nil && len(paths) == len(sum.files) {
-			same := true
-			for i, p := range paths {
-				info, err := os.Stat(p)
-				f := sum.files[i]
-				if err != nil || filepath.Base(p) != f.name || statSig(info) != f.sig {
-					same = false
-					break
-				}
-			}
-			if same {
-				return sum.Summary, nil
-			}
+	sum := c.readSummary(dir)
+	paths, err := PageFiles(dir)
+	if err != nil {
+		return Summary{}, err
+	}
+	var sigs []fileSig
+	if sum != nil {
+		var same bool
+		if sigs, same = sum.check(paths); same {
+			return sum.Summary, nil
 		}
 	}
-	l, err := c.LoadDir(dir)
+	l, err := c.loadDir(dir, paths, sum, sigs)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -253,8 +258,12 @@ func (c *Cache) fill(files []pageFile, sum *summary, inFolder bool) (fresh bool)
 	var rest []*pageFile
 	for i := range files {
 		f := &files[i]
-		if info, err := os.Stat(f.path); err == nil {
-			f.sig = statSig(info)
+		if f.sig == (fileSig{}) {
+			if info, err := os.Stat(f.path); err == nil {
+				f.sig = statSig(info)
+			}
+		}
+		if f.sig != (fileSig{}) {
 			if k, ok := known[filepath.Base(f.path)]; ok && k.sig == f.sig {
 				// The summary's checksum covered the pages in it.
 				pages, folded, perr, err := decodePagesChecked(k.blob, c.parser.Version, false)

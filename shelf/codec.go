@@ -218,6 +218,78 @@ func encodePages(version string, pages []*model.Page, folded []string, perr erro
 	return e.seal()
 }
 
+// skip passes over n values of size bytes each.
+func (d *decoder) skip(n, size int) {
+	if d.err != nil || n < 0 || n > len(d.s)/size {
+		d.fail()
+		return
+	}
+	d.s = d.s[n*size:]
+}
+
+// skipStrs passes over what strs would read.
+func (d *decoder) skipStrs() {
+	for n := d.count(1); n > 0 && d.err == nil; n-- {
+		d.str()
+	}
+}
+
+// skipBoxes passes over what boxes would read.
+func (d *decoder) skipBoxes() { d.skip(d.count(32), 32) }
+
+// What foldedHas finds.
+const (
+	hasNot     = iota // no page's folded text has the query
+	has               // a page's folded text has it
+	unreadable        // the file is damaged or of another version
+)
+
+// foldedHas tells whether the folded text of a page in b, a file written by
+// encodePages for the parser version whose checksum was found right, has
+// the folded query q (model.FoldedHas). It passes over the pages without
+// making them, so a file without the query costs no more than a look.
+func foldedHas(b []byte, version, q string) int {
+	d := openChecked(b, pagesMagic, false)
+	if d.str() != version || d.err != nil {
+		return unreadable
+	}
+	if d.uint() == 1 {
+		d.str()
+		if d.err != nil || d.s != "" {
+			return unreadable
+		}
+		return hasNot // no pages
+	}
+	for n := d.count(7); n > 0 && d.err == nil; n-- {
+		d.int()
+		d.str()
+		d.str()
+		d.skipStrs()
+		if d.uint() == 1 {
+			d.skip(2, 8)
+			d.skipBoxes()
+		}
+		for na := d.count(9); na > 0 && d.err == nil; na-- {
+			d.str()
+			d.str()
+			d.str()
+			d.str()
+			d.int()
+			d.int()
+			d.skipStrs()
+			d.skipStrs()
+			d.skipBoxes()
+		}
+		if folded := d.str(); d.err == nil && model.FoldedHas(folded, q) {
+			return has // the pages will be decoded, and the file checked then
+		}
+	}
+	if d.err != nil || d.s != "" {
+		return unreadable
+	}
+	return hasNot
+}
+
 // parseError is the error a page file's parse came to, as kept in the
 // cache.
 type parseError struct{ msg string }

@@ -30,7 +30,7 @@ func (c *Cache) Search(entries []Entry, query string, found func(DayFound) bool)
 	}
 	// The newest day first, alone, its files parsed at once if they must
 	// be: the first results come as soon as they can.
-	if !found(c.searchDay(entries[0], q)) {
+	if !found(c.searchDay(entries[0], q, nil)) {
 		return
 	}
 	entries = entries[1:]
@@ -61,8 +61,9 @@ func (c *Cache) Search(entries []Entry, query string, found func(DayFound) bool)
 	}()
 	for range workers {
 		go func() {
+			var buf []byte
 			for i := range next {
-				results[i] <- c.searchDay(entries[i], q)
+				results[i] <- c.searchDay(entries[i], q, &buf)
 			}
 		}()
 	}
@@ -75,10 +76,37 @@ func (c *Cache) Search(entries []Entry, query string, found func(DayFound) bool)
 	}
 }
 
-// searchDay searches the issue of one day for the folded query q.
-func (c *Cache) searchDay(e Entry, q string) DayFound {
+// searchDay searches the issue of one day for the folded query q. A day
+// whose pages are as the cache has them, and none of whose folded texts
+// has q, is let go without its pages being made or its issue assembled,
+// and the buffer its summary was read into (*buf, when buf is given) is
+// kept for the next day's; else the day's pages keep it, and *buf is nil.
+func (c *Cache) searchDay(e Entry, q string, buf *[]byte) DayFound {
 	day := DayFound{Entry: e}
-	l, err := c.LoadDir(e.Dir)
+	paths, err := PageFiles(e.Dir)
+	if err != nil {
+		day.Err = err
+		return day
+	}
+	var room []byte
+	if buf != nil {
+		room = *buf
+	}
+	sum, b := c.readSummaryInto(e.Dir, room)
+	var sigs []fileSig
+	if sum != nil {
+		var same bool
+		if sigs, same = sum.check(paths); same && !sum.mayHave(q, c.parser.Version) {
+			if buf != nil {
+				*buf = b
+			}
+			return day
+		}
+	}
+	if buf != nil {
+		*buf = nil // the day's pages share it
+	}
+	l, err := c.loadDir(e.Dir, paths, sum, sigs)
 	if err != nil {
 		day.Err = err
 		return day

@@ -1,6 +1,7 @@
 package shelf
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"unsafe"
@@ -61,13 +62,54 @@ func (c *Cache) writeSummary(dir string, files []pageFile, is *model.Issue) {
 // readSummary reads the summary of an issue folder; nil when there is
 // none, or it is damaged, of another parser or of another folder.
 func (c *Cache) readSummary(dir string) *summary {
+	sum, _ := c.readSummaryInto(dir, nil)
+	return sum
+}
+
+// readSummaryInto is readSummary, reading the file into buf's room (grown
+// when too small), which the summary then shares: b is the buffer it read
+// into, for another read once the summary is let go.
+func (c *Cache) readSummaryInto(dir string, buf []byte) (sum *summary, b []byte) {
 	if c.dir == "" {
-		return nil
+		return nil, buf
 	}
-	b, err := os.ReadFile(c.summaryPath(dir))
+	b, err := readFileInto(c.summaryPath(dir), buf)
 	if err != nil {
-		return nil
+		return nil, b
 	}
+	return c.decodeSummary(dir, b), b
+}
+
+// readFileInto reads the file at path into buf's room, grown as needed.
+func readFileInto(path string, buf []byte) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	b := buf[:0]
+	if info, err := f.Stat(); err == nil && int64(cap(b)) <= info.Size() {
+		b = make([]byte, 0, info.Size()+512)
+	}
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}
+
+// decodeSummary reads the summary of the folder dir from the bytes b of
+// its file, which it keeps; nil when they are damaged, of another parser
+// or of another folder.
+func (c *Cache) decodeSummary(dir string, b []byte) *summary {
 	d := open(b, summaryMagic)
 	abs, _ := filepath.Abs(dir)
 	if d.str() != c.parser.Version || d.str() != abs {
@@ -92,4 +134,44 @@ func (c *Cache) readSummary(dir string) *summary {
 		return nil
 	}
 	return s
+}
+
+// check stats the page files at paths and reports whether they are the
+// ones the summary was made of, unchanged: the same names, and each
+// file's metadata as it was. sigs are the files' metadata, as far as it
+// got (nil when the names differ; a file that could not be stat'd is the
+// zero fileSig).
+func (s *summary) check(paths []string) (sigs []fileSig, same bool) {
+	if len(paths) != len(s.files) {
+		return nil, false
+	}
+	for i, p := range paths {
+		if filepath.Base(p) != s.files[i].name {
+			return nil, false
+		}
+	}
+	sigs = make([]fileSig, len(paths))
+	same = true
+	for i, p := range paths {
+		if info, err := os.Stat(p); err == nil {
+			sigs[i] = statSig(info)
+		}
+		if sigs[i] != s.files[i].sig {
+			same = false
+		}
+	}
+	return sigs, same
+}
+
+// mayHave reports whether the folded text of a page of the summary's
+// files has q (see model.FoldedHas), without decoding their pages; true
+// too for a file whose pages cannot be read from it, to be read the long
+// way.
+func (s *summary) mayHave(q, version string) bool {
+	for _, f := range s.files {
+		if foldedHas(f.blob, version, q) != hasNot {
+			return true
+		}
+	}
+	return false
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/themes"
@@ -26,6 +27,10 @@ type Options struct {
 	NoColor    string         // the value of $NO_COLOR
 	UserThemes []themes.Theme // from themes.LoadDir
 	Colors16   bool           // the terminal has 16 colours (TERM=xterm): themes.Sixteen
+
+	// ColorProfile is the colours the terminal shows, as cmd/dubao found
+	// them; Unknown has bubbletea find them (in tmux, by running tmux).
+	ColorProfile colorprofile.Profile
 
 	// LastTheme is the theme t picked last time: the reader starts in it
 	// when no theme is named and it suits the terminal's background.
@@ -64,8 +69,9 @@ type Options struct {
 	// graphics protocol); nil for none, and the terminal is not asked.
 	PageImage func(p *model.Page, w, h int) (image.Image, error)
 
-	// Width and Height are the window's size until bubbletea says: for
-	// tests and benchmarks. Zero draws nothing until then.
+	// Width and Height are the window's size until bubbletea says (Run
+	// takes the terminal's when they are zero). Zero draws nothing until
+	// then.
 	Width, Height int
 }
 

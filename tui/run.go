@@ -4,6 +4,8 @@ import (
 	"os"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/dubaoreader/dubao/model"
 )
@@ -18,8 +20,23 @@ import (
 // Stopped. However the program ends — a terminal gone, a failure — the
 // place is saved before Run returns.
 func Run(is *model.Issue, o Options) error {
+	// bubbletea draws the view it starts with at its first tick, and the
+	// window's size comes after: sized now, that first frame is the page
+	// rather than an empty screen the page follows a tick later.
+	if o.Width == 0 && o.Height == 0 {
+		if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
+			o.Width, o.Height = w, h
+		}
+	}
 	m := New(is, o)
-	p := tea.NewProgram(m, tea.WithoutSignalHandler())
+	// The first frame is drawn one tick after the start, 17 ms at
+	// bubbletea's 60 frames a second. Its most, 120, would save 8 ms once
+	// and wake an idle reader twice as often for as long as it is open.
+	opts := []tea.ProgramOption{tea.WithoutSignalHandler()}
+	if o.ColorProfile != colorprofile.Unknown {
+		opts = append(opts, tea.WithColorProfile(o.ColorProfile))
+	}
+	p := tea.NewProgram(m, opts...)
 	done := make(chan struct{})
 	defer close(done)
 	stopped := make(chan os.Signal, 1)

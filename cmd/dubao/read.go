@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/dubaoreader/dubao/model"
@@ -129,7 +130,11 @@ func readCmd(args []string) error {
 	o.Stop = stop
 	o.NoColor = os.Getenv("NO_COLOR")
 	o.InTmux = os.Getenv("TMUX") != ""
-	o.Colors16 = colorprofile.Detect(os.Stdout, os.Environ()) == colorprofile.ANSI
+	// lipgloss found the terminal's colours as dubao started (in tmux by
+	// running tmux info, some 10 ms): asked again, each asking would run
+	// it again.
+	o.ColorProfile = lipgloss.Writer.Profile
+	o.Colors16 = o.ColorProfile == colorprofile.ANSI
 	user, warnings := userThemes(os.Getenv)
 	o.UserThemes = append(o.UserThemes, user...)
 	o.Warnings = append(o.Warnings, warnings...)

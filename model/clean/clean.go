@@ -116,6 +116,10 @@ func firstDirt(s string, line bool) int {
 			i++
 			continue
 		}
+		if c >= 0xE3 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // a rune from U+3000 on, as a Chinese page is mostly made of: text
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || NotText(r) || line && r < 0x20 {
 			return i

@@ -1,0 +1,120 @@
+package parse
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// naiveEchoes is what echoes answers, said the plain way: each passage's
+// bigrams taken from its text, each question a count of shared bigrams.
+type naiveEchoes struct {
+	heads, open, prev []bigramSet
+}
+
+func newNaiveEchoes(paras []para, groups []group) *naiveEchoes {
+	n := &naiveEchoes{}
+	for _, g := range groups {
+		n.heads = append(n.heads, bigramsOf(g.kicker+g.title+g.subtitle))
+	}
+	for j, p := range paras {
+		n.open = append(n.open, bigramsOf(clip(p.text, 120, false)))
+		var before strings.Builder
+		for k := max(0, j-3); k < j; k++ {
+			before.WriteString(clip(paras[k].text, 200, true))
+		}
+		n.prev = append(n.prev, bigramsOf(clip(before.String(), 200, true)))
+	}
+	return n
+}
+
+func (n *naiveEchoes) next(j int) bigramSet {
+	switch {
+	case j >= len(n.open):
+		return nil
+	case j+1 >= len(n.open):
+		return n.open[j]
+	}
+	return sortSet(append(append(bigramSet{}, n.open[j]...), n.open[j+1]...))
+}
+
+func (n *naiveEchoes) parting(end, start int) float64 {
+	if end <= 0 || start >= len(n.open) || end >= len(n.prev) {
+		return 0
+	}
+	before, after := n.prev[end], n.next(start)
+	if len(before) == 0 || len(after) == 0 {
+		return 0
+	}
+	c := float64(common(before, after)) / float64(min(len(before), len(after)))
+	return max(-1, min(1, (0.1-c)/0.1))
+}
+
+// randomParas makes paragraphs of ideographs from a small stock (so that
+// passages share bigrams), punctuation and Latin text, some empty, some
+// long enough that only their opening and end are read.
+func randomParas(r *rand.Rand, n int) []para {
+	stock := []rune("发展经济工作全市会议推动质量新成效𠀀𠮷，。、ab1 ")
+	out := make([]para, n)
+	for i := range out {
+		var b strings.Builder
+		size := r.IntN(400)
+		if r.IntN(8) == 0 {
+			size = 0
+		}
+		if r.IntN(8) == 0 {
+			size = 1000 + r.IntN(1000)
+		}
+		for range size {
+			b.WriteRune(stock[r.IntN(len(stock))])
+		}
+		out[i].text = b.String()
+	}
+	return out
+}
+
+// TestEchoesAnswerAsTheirTexts checks echoes, with passages as bits and as
+// sorted lists, against the bigrams of each passage's text.
+func TestEchoesAnswerAsTheirTexts(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	for round := range 40 {
+		paras := randomParas(r, 1+r.IntN(12))
+		groups := make([]group, 1+r.IntN(4))
+		for g := range groups {
+			groups[g].title = randomParas(r, 1)[0].text
+			if len(groups[g].title) > 60 {
+				groups[g].title = clip(groups[g].title, 20, false)
+			}
+		}
+		want := newNaiveEchoes(paras, groups)
+		for _, mode := range []struct {
+			name     string
+			maxWords int
+		}{{"bits", maxPassageWords}, {"lists", 0}} {
+			e := newEchoesWithin(paras, groups, mode.maxWords)
+			for end := range len(paras) + 1 {
+				for start := range len(paras) + 1 {
+					if got, w := e.parting(end, start), want.parting(end, start); got != w {
+						t.Fatalf("round %d, %s: parting(%d, %d) = %v, want %v", round, mode.name, end, start, got, w)
+					}
+				}
+			}
+			for g := range groups {
+				for j := range paras {
+					if got, w := e.found(g, &e.open[j]), common(want.heads[g], want.open[j]); got != w {
+						t.Fatalf("round %d, %s: headline %d in opening %d: %d, want %d", round, mode.name, g, j, got, w)
+					}
+					if got, w := e.found(g, e.prev[j]), common(want.heads[g], want.prev[j]); got != w {
+						t.Fatalf("round %d, %s: headline %d before paragraph %d: %d, want %d", round, mode.name, g, j, got, w)
+					}
+					if got, w := e.found(g, e.nextSet(j)), common(want.heads[g], want.next(j)); got != w {
+						t.Fatalf("round %d, %s: headline %d after paragraph %d: %d, want %d", round, mode.name, g, j, got, w)
+					}
+					if got, w := e.found(g, want.open[j]), common(want.heads[g], want.open[j]); got != w {
+						t.Fatalf("round %d, %s: headline %d in a set: %d, want %d", round, mode.name, g, got, w)
+					}
+				}
+			}
+		}
+	}
+}
