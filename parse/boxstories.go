@@ -2,7 +2,6 @@ package parse
 
 import (
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/dubaoreader/dubao/model"
@@ -649,17 +648,6 @@ func rowBodies(us []unit, parts [][2]int, a, end int, sc boxScorer, visit func(s
 		}
 		visit(f[m-1][x], a+x, pieces)
 	}
-}
-
-// headlinesLead reports whether the hand-made assembly reads the page's
-// headlines as standing before their bodies: its plan with headlines before
-// costs less than its plan with headlines after.
-func headlinesLead(ps []piece, paras []para, groups []group, items []item) bool {
-	paras, items = rejoin(ps, slices.Clone(paras), groups, slices.Clone(items))
-	a := newAssembler(items, paras, groups)
-	_, after := a.run(false)
-	_, before := a.run(true)
-	return before < after
 }
 
 // boxUnits lays out the units of a page with blank lines: those of the

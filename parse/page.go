@@ -77,10 +77,12 @@ func analyseWith(text string, learn bool) *work {
 	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, nil)
 	w.rules = rulesOf(w.ps, w.blocks, w.paras)
 	w.raw = raw
-	// The hand-made assembly's stories are features of the learned stages.
-	w.rules.storyStart, w.rules.title = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items)
+	// The hand-made assembly's stories are features of the learned stages,
+	// and its reading of the page says which way the headlines face.
+	var lead bool
+	w.rules.storyStart, w.rules.title, lead = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items)
 	w.feats = lineFeatures(w.ps, w.rules)
-	w.lead = !raw && headlinesLead(w.ps, w.paras, w.groups, w.items)
+	w.lead = !raw && lead
 	switch {
 	case !learn:
 	case raw:
@@ -118,7 +120,7 @@ func analyseWith(text string, learn bool) *work {
 // against 0.61, title_acc 0.49 against 0.42) and keeps the dev pages
 // exact. On text with blank lines the hand-made assembly over learned
 // paragraph ends, or, where its own reading of the page has the headlines
-// before their bodies (headlinesLead) as pdfminer lists its text boxes, the
+// before their bodies (ruleStories) as pdfminer lists its text boxes, the
 // learned box stage (boxstories.go) when its stories' headlines are echoed
 // by their openings at least as well (coherence). On the gen-miner training
 // pages the box stage alone reaches articles_f1 0.66 and title_acc 0.55
@@ -182,12 +184,19 @@ func headOdds(ps []piece, fs []lineVec) []float64 {
 }
 
 // ruleStories marks the pieces where the hand-made assembly starts a
-// story, and those of the headline blocks it took for stories' headlines.
-func ruleStories(ps []piece, blocks []block, paras []para, groups []group, items []item) (starts, titles []bool) {
+// story, and those of the headline blocks it took for stories' headlines;
+// lead says whether it read the page's headlines as standing before their
+// bodies (its plan so costs less than its plan with headlines after).
+func ruleStories(ps []piece, blocks []block, paras []para, groups []group, items []item) (starts, titles []bool, lead bool) {
 	paras, items = rejoin(ps, slices.Clone(paras), groups, slices.Clone(items))
+	a := newAssembler(items, paras, groups)
+	stories, after := a.run(false)
+	if before, cb := a.run(true); cb < after {
+		stories, lead = before, true
+	}
 	out := make([]bool, len(ps))
 	titles = make([]bool, len(ps))
-	for _, s := range assemble(items, paras, groups) {
+	for _, s := range stories {
 		first := len(ps)
 		if s.group >= 0 {
 			first = groups[s.group].pos
@@ -206,7 +215,7 @@ func ruleStories(ps []piece, blocks []block, paras []para, groups []group, items
 			out[first] = true
 		}
 	}
-	return out, titles
+	return out, titles, lead
 }
 
 // rulesOf gathers what the hand-made passes said of each piece.
