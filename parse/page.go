@@ -123,10 +123,10 @@ func analyseWith(text string, learn bool) *work {
 // before their bodies (ruleStories) as pdfminer lists its text boxes, the
 // learned box stage (boxstories.go) when its stories' headlines are echoed
 // by their openings at least as well (coherence). On the gen-miner training
-// pages the box stage alone reaches articles_f1 0.66 and title_acc 0.55
-// against the assembly's 0.55 and 0.41, but 0.83 on the dev-miner pages
-// tuned on, where the assembly reaches 0.97; chosen by coherence, 0.63 and
-// 0.54 on gen-miner, 0.93 on dev-miner. The seed page, headlines after
+// pages the box stage alone reaches articles_f1 0.69 and title_acc 0.56
+// against the assembly's 0.55 and 0.41, but 0.90 on the dev-miner pages
+// tuned on, where the assembly reaches 0.97; chosen by coherence, 0.66 and
+// 0.55 on gen-miner, 1.00 on dev-miner. The seed page, headlines after
 // bodies, stays with the assembly.
 
 // paragraphStarts are the learned scores of every text piece as a
