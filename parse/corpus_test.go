@@ -259,6 +259,8 @@ func TestCorpusSeesTheWeights(t *testing.T) {
 		{"storyWeights." + storyFeatureNames[sfOpenLeads], &storyWeights[sfOpenLeads]},
 		{"unitWeights." + unitFeatureNames[ufRuleTitle], &unitWeights[ufRuleTitle]},
 		{"wrapWeights." + wrapFeatureNames[wfSplitsWord], &wrapWeights[wfSplitsWord]},
+		{"boxUnitWeights." + boxUnitKey(buOwnBox), &boxUnitWeights[buOwnBox]},
+		{"boxGapWeights." + boxGapKey(bgBreakHeadHead), &boxGapWeights[bgBreakHeadHead]},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -74,9 +74,6 @@ const (
 	lfPageEnd               // no text line after it on the page
 	lfBareAtPageEnd         // no punctuation, and no text line after it
 	lfCreditWords           // names a picture's or a chart's source: 摄影, 制图, 新华社发, 数据来源
-	lfWiderEms              // how far wider than its column, in ems, 0–8, /8
-	lfBareAfterSentenceWide // no punctuation, wider than its column, after a sentence's end
-	lfNextBylineOnly        // the next text line is a byline standing alone: 本报记者 王观
 	numLineFeatures
 )
 
@@ -91,7 +88,7 @@ var lineFeatureNames = [numLineFeatures]string{
 	"pushedDown", "noLineStart", "prevOpen", "indented", "nextNoPunct", "prevNoPunct", "dialogueTurn",
 	"widerThanEither", "widerThanHere", "shortOpenEnd", "prevFull", "prevHeadish", "nextHeadish",
 	"openAfterSentence", "bareAfterSentence", "bareShort", "bareWide", "bareBesideBare", "bareAfterSentenceFull",
-	"pageEnd", "bareAtPageEnd", "creditWords", "widerEms", "bareAfterSentenceWide", "nextBylineOnly",
+	"pageEnd", "bareAtPageEnd", "creditWords",
 }
 
 // lineVec is the feature vector of one line.
@@ -158,7 +155,6 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		set(f, lfWiderThanHere, !p.spaced && p.em > p.width.here+0.75)
 		set(f, lfShortOpenEnd, !p.spaced && p.em <= p.width.here-1.25 && !closesSentence(lastRune(p.text)))
 		f[lfShortEms] = math.Min(math.Max(-d, 0), 12) / 12
-		f[lfWiderEms] = math.Min(math.Max(d, 0), 8) / 8
 		t := p.text
 		set(f, lfEndsSentence, endsSentenceText(t))
 		set(f, lfEndsClause, closesSentence(lastRune(t)))
@@ -188,7 +184,6 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 			set(f, lfNextIndentShort, looksIndented(q))
 			set(f, lfNextWider, q.em > columnOf(q)+0.75)
 			set(f, lfNextLeads, q.leads)
-			set(f, lfNextBylineOnly, q.bylineOnly || q.role == roleByline)
 		}
 		set(f, lfLeads, p.leads)
 		set(f, lfBylineOnly, p.bylineOnly)
@@ -231,7 +226,6 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		set(f, lfBareWide, bare && f[lfWiderThanEither] == 1)
 		set(f, lfBareBesideBare, bare && (f[lfPrevNoPunct] == 1 || f[lfNextNoPunct] == 1))
 		set(f, lfBareAfterSentenceFull, bare && afterSentence && f[lfFillsColumn] == 1)
-		set(f, lfBareAfterSentenceWide, bare && afterSentence && f[lfWiderThanColumn] == 1)
 	}
 	return out
 }

@@ -288,6 +288,8 @@ func TestTrain(t *testing.T) {
 	for k, v := range pw.story {
 		t.Logf("story %-12s %7.3f", storyFeatureNames[k], v)
 	}
+	bgw, buw, bpw := fitBoxStories(t, pages, works, labs)
+	boxGapWeights, boxUnitWeights, boxPairWeights = bgw, buw, bpw
 	oracle, learned := map[string]*scoreCounts{}, map[string]*scoreCounts{}
 	var setNames []string
 	for n, p := range plans {
@@ -389,6 +391,9 @@ func TestTrain(t *testing.T) {
 		{"storyWeights", "scores a story of the plan as a whole (stories.go)", pw.story[:]},
 		{"wrapWeights", "scores a headline line as wrapping on into the next (headline.go)", ww[:]},
 		{"kickerWeights", "scores the first of a headline's two parts as a kicker (headline.go)", kw[:]},
+		{"boxGapWeights", "scores a gap between two units of a page with blank lines as a story's start (boxstories.go)", bgw[:]},
+		{"boxUnitWeights", "scores a headline-like unit of a page with blank lines as a story's headline (boxstories.go)", buw[:]},
+		{"boxPairWeights", "scores a piece of a row's body as taking the row's next headline (boxstories.go)", bpw[:]},
 	})
 }
 
@@ -859,7 +864,14 @@ func writeWeights(t *testing.T, path string, pages int, figures []string, ws []n
 	b.WriteString("\npackage parse\n")
 	for _, w := range ws {
 		typ, prefix, names := "lineVec", "lf", lineFeatureNames[:]
+		key := func(k int) string { return prefix + upperFirst(names[k]) }
 		switch {
+		case strings.HasPrefix(w.name, "boxGap"):
+			typ, key = "boxGapVec", boxGapKey
+		case strings.HasPrefix(w.name, "boxUnit"):
+			typ, key = "boxUnitVec", boxUnitKey
+		case strings.HasPrefix(w.name, "boxPair"):
+			typ, key = "boxPairVec", boxPairKey
 		case strings.HasPrefix(w.name, "gap"):
 			typ, prefix, names = "gapVec", "gf", gapFeatureNames[:]
 		case strings.HasPrefix(w.name, "unit"):
@@ -874,7 +886,7 @@ func writeWeights(t *testing.T, path string, pages int, figures []string, ws []n
 		fmt.Fprintf(&b, "\n// %s %s.\nvar %s = %s{\n", w.name, w.doc, w.name, typ)
 		for k, v := range w.w {
 			if v != 0 {
-				fmt.Fprintf(&b, "\t%s%s: %.6f,\n", prefix, strings.ToUpper(names[k][:1])+names[k][1:], v)
+				fmt.Fprintf(&b, "\t%s: %.6f,\n", key(k), v)
 			}
 		}
 		b.WriteString("}\n")

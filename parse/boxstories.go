@@ -1,0 +1,770 @@
+package parse
+
+import (
+	"math"
+	"strings"
+
+	"github.com/dubaoreader/dubao/model"
+)
+
+// Stories on text with blank lines, decided in one stage. An extractor that
+// lays the page out in text boxes (pdfminer's pdf2txt) prints every box —
+// a headline, a column's stretch of a story — as a block of lines with a
+// blank line after it, and lists the boxes of a row of the page before
+// those of the row below. So a headline mostly stands before its body; and
+// where stories stand side by side, the headlines of the whole row come
+// first, each in a box of its own, and the bodies follow in the same order.
+//
+// The page is the same row of units as on -raw text (stories.go): its
+// paragraphs and the lines set as headlines. A plan cuts it into stories,
+// each either one run of units with at most one headline before or after
+// its body (as on -raw text), or a row: a run of headline boxes cut into m
+// headlines at box breaks, and the body after it cut into m stories that
+// take the headlines in order. A dynamic programme picks the plan of the
+// highest total score, a sum of learned log-odds: that a story starts in
+// a gap between two units (boxGapVec), and that a headline-like unit is a
+// story's headline rather than a subhead (boxUnitVec). Their features are
+// those of the -raw stage and what the boxes say; their weights are fitted
+// on the training pages with blank lines (weights_gen.go).
+
+// The box gap features, after the -raw stage's gap features.
+const (
+	bgBreak          = numGapFeatures + iota // a blank line parts the two units: they stand in two boxes
+	bgBreakParaPara                          // … between two paragraphs
+	bgBreakParaHead                          // … between a paragraph and a headline-like line
+	bgBreakHeadPara                          // … between a headline-like line and a paragraph
+	bgBreakHeadHead                          // … between two headline-like lines
+	bgBreakOpenEnd                           // … after a paragraph that does not close its sentence
+	bgEchoPrevRun                            // the paragraph after the gap: how much it echoes the run of headline boxes before it
+	bgBestForPrevRun                         // … it is the paragraph after that run that echoes it most
+	bgRowBoxes                               // the headline run before the gap stands in two or more boxes
+	bgBoxesSame                              // the boxes on either side of a break are set within ½ em of one width: one column's
+	bgBoxesApart                             // … more than 1½ ems apart: columns of two strips
+	numBoxGapFeatures
+)
+
+var boxGapFeatureNames = [numBoxGapFeatures - numGapFeatures]string{
+	"break", "breakParaPara", "breakParaHead", "breakHeadPara", "breakHeadHead", "breakOpenEnd",
+	"echoPrevRun", "bestForPrevRun", "rowBoxes", "boxesSame", "boxesApart",
+}
+
+// The box unit features, after the -raw stage's unit features.
+const (
+	buOwnBox      = numUnitFeatures + iota // the line stands in a box of headline-like lines only
+	buBreakBefore                          // a blank line stands right before it
+	buBreakAfter                           // … right after it
+	buRunBoxes                             // its run of headline-like lines stands in two or more boxes
+	buSection                              // it opens like a numbered section: 一、 （三）
+	numBoxUnitFeatures
+)
+
+var boxUnitFeatureNames = [numBoxUnitFeatures - numUnitFeatures]string{
+	"ownBox", "breakBefore", "breakAfter", "runBoxes", "section",
+}
+
+// The row pair features: what a piece of a row's body says about its
+// taking the row's next headline. The gap before it is weighed apart from
+// the gaps where a story may or may not start: in a row, how many stories
+// start is known, only where is asked.
+const (
+	bpBias             = iota
+	bpEcho             // how much the opening of the piece's first paragraph echoes the headline it takes
+	bpEchoGain         // … more than it echoes the headline before that one
+	bpBestEcho         // it is the paragraph of the row's body that echoes that headline most
+	bpGap              // then the box gap features of the gap before the piece
+	numBoxPairFeatures = bpGap + numBoxGapFeatures
+)
+
+var boxPairFeatureNames = [bpGap]string{"bias", "echo", "echoGain", "bestEcho"}
+
+type (
+	boxGapVec  [numBoxGapFeatures]float64
+	boxUnitVec [numBoxUnitFeatures]float64
+	boxPairVec [numBoxPairFeatures]float64
+)
+
+// boxFacts are what the blank lines say of the units: where a new box
+// starts, and which headline-like lines stand in boxes of their own.
+type boxFacts struct {
+	brk    []bool    // a blank line between unit k-1 and unit k
+	own    []bool    // unit k is headline-like and its box holds no paragraph
+	boxes  []int     // per unit in a run of headline-like units: the boxes the run stands in
+	prevRn []int     // per paragraph unit: the start of the run of headline boxes before its stretch, or -1
+	bestAf []int     // per run start: the paragraph after the run that echoes it most, or -1
+	wFirst []float64 // the width of the box unit k starts in, in ems (0 for a box of one line)
+	wLast  []float64 // … of the box it ends in
+}
+
+// lastPiece is the last piece of unit u.
+func lastPiece(u *unit, paras []para) int {
+	if u.head {
+		return u.piece
+	}
+	return paras[u.para].last
+}
+
+func newBoxFacts(ps []piece, paras []para, us []unit, rf *rowFacts) *boxFacts {
+	n := len(us)
+	bf := &boxFacts{brk: make([]bool, n), own: make([]bool, n), boxes: make([]int, n), prevRn: make([]int, n), bestAf: make([]int, n),
+		wFirst: make([]float64, n), wLast: make([]float64, n)}
+	widths := boxWidths(ps)
+	for k := range us {
+		bf.wFirst[k], bf.wLast[k] = widths[us[k].piece], widths[lastPiece(&us[k], paras)]
+	}
+	for k := 1; k < n; k++ {
+		for i := lastPiece(&us[k-1], paras) + 1; i < us[k].piece && i < len(ps); i++ {
+			if ps[i].role == roleBlank {
+				bf.brk[k] = true
+				break
+			}
+		}
+	}
+	// A box of headline-like lines only: from a break (or the page's top)
+	// to a break (or its end), with no paragraph between.
+	for k := 0; k < n; {
+		j := k + 1
+		for j < n && !bf.brk[j] {
+			j++
+		}
+		own := true
+		for m := k; m < j; m++ {
+			own = own && us[m].head
+		}
+		for m := k; m < j; m++ {
+			bf.own[m] = own
+		}
+		k = j
+	}
+	run := -1
+	for k := 0; k < n; k++ {
+		bf.prevRn[k], bf.bestAf[k] = -1, -1
+		if us[k].head {
+			rs, re := rf.runStart[k], rf.runEnd[k]
+			boxes := 1
+			for m := rs + 1; m < re; m++ {
+				if bf.brk[m] {
+					boxes++
+				}
+			}
+			bf.boxes[k] = boxes
+			if k == rs {
+				run = rs
+				if re < n {
+					_, bf.bestAf[rs] = echoOf(runGrams(us, rs, re), us, stretchAfterN(us, re, 6))
+				}
+			}
+			continue
+		}
+		bf.prevRn[k] = run
+	}
+	return bf
+}
+
+// boxWidths is, for every piece, the width of the box it stands in: its
+// widest body line, when the box holds two lines or more.
+func boxWidths(ps []piece) []float64 {
+	out := make([]float64, len(ps))
+	for i := 0; i < len(ps); {
+		j := i
+		w, lines := 0.0, 0
+		for ; j < len(ps) && ps[j].role != roleBlank; j++ {
+			if isTextPiece(&ps[j]) {
+				lines++
+				if ps[j].role == roleBody {
+					w = max(w, ps[j].em)
+				}
+			}
+		}
+		if lines >= 2 {
+			for k := i; k < j; k++ {
+				out[k] = w
+			}
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// stretchAfterN is the first n paragraphs from unit k on, before the next
+// headline-like unit.
+func stretchAfterN(us []unit, k, n int) []int {
+	var out []int
+	for ; k < len(us) && !us[k].head && len(out) < n; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// boxGapFeatures are the features of the gap before unit k (0 < k < len(us)).
+func boxGapFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxGapVec {
+	var f boxGapVec
+	g := gapFeatures(us, rf, k)
+	copy(f[:], g[:])
+	u, v := &us[k-1], &us[k]
+	if bf.brk[k] {
+		f[bgBreak] = 1
+		switch {
+		case !u.head && !v.head:
+			f[bgBreakParaPara] = 1
+		case !u.head:
+			f[bgBreakParaHead] = 1
+		case !v.head:
+			f[bgBreakHeadPara] = 1
+		default:
+			f[bgBreakHeadHead] = 1
+		}
+		f[bgBreakOpenEnd] = b2f(!u.head && u.open)
+	}
+	// The boxes of the paragraphs nearest on either side.
+	if p, q := rf.prevPara[k], rf.nextPara[k]; p >= 0 && q < len(us) {
+		if a, b := bf.wLast[p], bf.wFirst[q]; a > 0 && b > 0 {
+			f[bgBoxesSame] = b2f(math.Abs(a-b) <= 0.5)
+			f[bgBoxesApart] = b2f(math.Abs(a-b) > 1.5)
+		}
+	}
+	if !v.head {
+		if r := bf.prevRn[k]; r >= 0 {
+			f[bgEchoPrevRun] = echo(runGrams(us, r, rf.runEnd[r]), v.grams)
+			f[bgBestForPrevRun] = b2f(bf.bestAf[r] == k)
+		}
+	}
+	if u.head {
+		f[bgRowBoxes] = b2f(bf.boxes[k-1] >= 2)
+	}
+	return f
+}
+
+// boxUnitFeatures are the features of headline-like unit k.
+func boxUnitFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxUnitVec {
+	var f boxUnitVec
+	g := unitFeatures(us, rf, k)
+	copy(f[:], g[:])
+	f[buOwnBox] = b2f(bf.own[k])
+	f[buBreakBefore] = b2f(bf.brk[k])
+	f[buBreakAfter] = b2f(k+1 < len(us) && bf.brk[k+1])
+	f[buRunBoxes] = b2f(bf.boxes[k] >= 2)
+	f[buSection] = b2f(sectionHead.MatchString(us[k].text))
+	return f
+}
+
+// newBoxScorer works out the features of every gap and headline-like
+// unit and scores them by the weights: the log-odds that a story starts
+// before each unit, and that each headline-like unit is a story's headline.
+func newBoxScorer(us []unit, bf *boxFacts, rf *rowFacts, gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) *learnedBoxScorer {
+	s := &learnedBoxScorer{us: us, gaps: make([]float64, len(us)), heads: make([]float64, len(us)), gapFeats: make([]boxGapVec, len(us)), pw: pw}
+	for k := range us {
+		if k > 0 {
+			s.gapFeats[k] = boxGapFeatures(us, rf, bf, k)
+			for n, v := range s.gapFeats[k] {
+				s.gaps[k] += gw[n] * v
+			}
+		}
+		if us[k].head {
+			f := boxUnitFeatures(us, rf, bf, k)
+			for n := range f {
+				s.heads[k] += uw[n] * f[n]
+			}
+		}
+	}
+	return s
+}
+
+// A boxScorer scores the stories of a plan: a story of one run of units
+// (as cutScore does), and the parts of a row.
+type boxScorer interface {
+	story(c cut) float64
+	// rowHeads scores the headline run cut into parts, the first of which
+	// starts the row.
+	rowHeads(parts [][2]int) float64
+	// rowStart scores piece t ≥ 1 of the row's body starting at unit c.
+	rowStart(parts [][2]int, t, c int) float64
+	// rowUnit scores unit k standing in piece t of the row's body.
+	rowUnit(parts [][2]int, t, k int) float64
+}
+
+// learnedBoxScorer scores by the learned log-odds.
+type learnedBoxScorer struct {
+	us          []unit
+	gaps, heads []float64
+	gapFeats    []boxGapVec // the features of the gap before each unit
+	pw          *boxPairVec
+	grams       map[[2]int]bigramSet // the word pairs of each headline part asked about
+	best        map[[3]int]int       // the paragraph after a row's run that echoes each part most
+}
+
+// story is the score of a story of one run of units: that it starts where
+// it starts, and that its headline lines are a headline's.
+func (s *learnedBoxScorer) story(c cut) float64 {
+	v := 0.0
+	if c.i > 0 {
+		v += s.gaps[c.i]
+	}
+	for k := c.hi; k < c.hj; k++ {
+		v += s.heads[k]
+	}
+	return v
+}
+
+func (s *learnedBoxScorer) rowHeads(parts [][2]int) float64 {
+	v := 0.0
+	for t, p := range parts {
+		if t > 0 || p[0] > 0 {
+			v += s.gaps[p[0]]
+		}
+		for k := p[0]; k < p[1]; k++ {
+			v += s.heads[k]
+		}
+	}
+	return v
+}
+
+func (s *learnedBoxScorer) rowStart(parts [][2]int, t, c int) float64 {
+	f := s.pairFeatures(parts, t, c)
+	v := 0.0
+	for n := range f {
+		v += s.pw[n] * f[n]
+	}
+	return v
+}
+
+// pairFeatures are the row pair features of piece t ≥ 1 starting at unit c.
+func (s *learnedBoxScorer) pairFeatures(parts [][2]int, t, c int) boxPairVec {
+	var f boxPairVec
+	own, prev := echo(s.partGrams(parts[t]), s.us[c].grams), echo(s.partGrams(parts[t-1]), s.us[c].grams)
+	f[bpBias], f[bpEcho], f[bpEchoGain] = 1, own, own-prev
+	f[bpBestEcho] = b2f(s.bestEcho(parts[t], parts[len(parts)-1][1]) == c)
+	copy(f[bpGap:], s.gapFeats[c][:])
+	return f
+}
+
+// rowEchoReach is how many paragraphs of a row's body are asked which
+// echoes a headline most.
+const rowEchoReach = 60
+
+// bestEcho is the paragraph of the body starting at unit a that echoes
+// headline part p most, or -1.
+func (s *learnedBoxScorer) bestEcho(p [2]int, a int) int {
+	key := [3]int{p[0], p[1], a}
+	if k, ok := s.best[key]; ok {
+		return k
+	}
+	if s.best == nil {
+		s.best = map[[3]int]int{}
+	}
+	g := s.partGrams(p)
+	best, at := 0.0, -1
+	for k, n := a, 0; k < len(s.us) && n < rowEchoReach; k++ {
+		if s.us[k].head {
+			continue
+		}
+		n++
+		if e := echo(g, s.us[k].grams); e > best {
+			best, at = e, k
+		}
+	}
+	s.best[key] = at
+	return at
+}
+
+func (s *learnedBoxScorer) partGrams(p [2]int) bigramSet {
+	if g, ok := s.grams[p]; ok {
+		return g
+	}
+	if s.grams == nil {
+		s.grams = map[[2]int]bigramSet{}
+	}
+	g := runGrams(s.us, p[0], p[1])
+	s.grams[p] = g
+	return g
+}
+func (s *learnedBoxScorer) rowUnit(_ [][2]int, _, _ int) float64 { return 0 }
+
+// The bounds of a row: the most headlines it holds, the most boxes its
+// headline run may stand in to be cut, and the most units its body runs
+// over (the longest row of the training pages holds three stories).
+const (
+	rowMostStories = 4
+	rowMostBoxes   = 6
+)
+
+// planBoxStories cuts the units of a page with blank lines into stories of
+// the highest total score.
+func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts []bool) {
+	n := len(us)
+	best := make([]float64, n+1)
+	ok := make([]bool, n+1)
+	back := make([][]cut, n+1)   // the stories of the last step
+	from := make([]int, n+1)     // where the last step starts
+	rowAt := make([][]bool, n+1) // the gaps the last step counts as starts, when a row
+	ok[0] = true
+	// Rows are found from the end of their headline run on; their
+	// candidates wait for the loop to reach their end.
+	type cand struct {
+		score  float64
+		i      int
+		cuts   []cut
+		starts []bool
+		set    bool
+	}
+	cands := make([]cand, n+1)
+	mk := newMarkerBounds(us)
+	for j := 1; j <= n; j++ {
+		if a := j - 1; a > 0 && !us[a].head && us[a-1].head {
+			// Unit a opens the body after a run of headline-like units.
+			r := a - 1
+			for r > 0 && us[r-1].head {
+				r--
+			}
+			for i := r; i < a; i++ {
+				if (i > r && !bf.brk[i]) || !ok[i] {
+					continue
+				}
+				forRows(us, bf, i, a, mk.rowEnd(a), sc, func(score float64, end int, cuts []cut, st []bool) {
+					s := best[i] + score
+					if c := &cands[end]; !c.set || s > c.score {
+						*c = cand{score: s, i: i, cuts: cuts, starts: st, set: true}
+					}
+				})
+			}
+		}
+		for i := j - 1; i >= max(0, j-longestStory); i-- {
+			if !ok[i] {
+				continue
+			}
+			boxCutsOf(us, i, j, func(c cut) {
+				if mk.breaks(us, c.i, c.j) {
+					return
+				}
+				s := best[i] + sc.story(c)
+				if !ok[j] || s > best[j] {
+					best[j], back[j], from[j], rowAt[j], ok[j] = s, []cut{c}, i, nil, true
+				}
+			})
+		}
+		if c := cands[j]; c.set && (!ok[j] || c.score > best[j]) {
+			best[j], back[j], from[j], rowAt[j], ok[j] = c.score, c.cuts, c.i, c.starts, true
+		}
+		if !ok[j] {
+			best[j], back[j], from[j], rowAt[j], ok[j] = best[j-1]-100, []cut{{i: j - 1, j: j, hi: j - 1, hj: j}}, j-1, nil, true
+		}
+	}
+	starts = make([]bool, n)
+	var steps [][]cut
+	for j := n; j > 0; j = from[j] {
+		steps = append(steps, back[j])
+		if rowAt[j] != nil {
+			for k, s := range rowAt[j] {
+				starts[k] = starts[k] || s
+			}
+		} else if c := back[j][0]; c.i > 0 {
+			starts[c.i] = true
+		}
+	}
+	for k := len(steps) - 1; k >= 0; k-- {
+		plan = append(plan, steps[k]...)
+	}
+	return plan, starts
+}
+
+// markerBounds hold where the continuation markers bound stories: a
+// paragraph that carries a continued-from marker (上接第N版) opens a story,
+// and one that carries a continued-to marker (下转第N版) ends the body of
+// one — that is what the markers say.
+type markerBounds struct {
+	nextFrom, nextTo []int // the first paragraph at or after unit k carrying the marker, or len(us)
+	lastPara         []int // the last paragraph before unit k, or -1
+}
+
+func newMarkerBounds(us []unit) *markerBounds {
+	n := len(us)
+	m := &markerBounds{nextFrom: make([]int, n+1), nextTo: make([]int, n+1), lastPara: make([]int, n+1)}
+	m.nextFrom[n], m.nextTo[n] = n, n
+	for k := n - 1; k >= 0; k-- {
+		m.nextFrom[k], m.nextTo[k] = m.nextFrom[k+1], m.nextTo[k+1]
+		if !us[k].head && us[k].from {
+			m.nextFrom[k] = k
+		}
+		if !us[k].head && us[k].to {
+			m.nextTo[k] = k
+		}
+	}
+	last := -1
+	for k := range us {
+		m.lastPara[k] = last
+		if !us[k].head {
+			last = k
+		}
+	}
+	m.lastPara[n] = last
+	return m
+}
+
+// breaks reports whether a story of units [i, j) would run over a marker:
+// a continued-from marker after its first paragraph, or a paragraph after
+// a continued-to marker.
+func (m *markerBounds) breaks(us []unit, i, j int) bool {
+	a := i
+	for a < j && us[a].head {
+		a++
+	}
+	if a >= j {
+		return false
+	}
+	return m.nextFrom[a+1] < j || m.nextTo[a] < m.lastPara[j]
+}
+
+// rowEnd is the furthest a row whose body starts at unit a may run: to the
+// next continued-from marker.
+func (m *markerBounds) rowEnd(a int) int { return m.nextFrom[a+1] }
+
+// boxCutsOf lists the cuts a story of units [i, j) may have: those of
+// cutsOf, and a headline after the body with a byline printed under it.
+func boxCutsOf(us []unit, i, j int, visit func(c cut)) {
+	cutsOf(us, i, j, visit)
+	if j-i < 3 || us[i].head || us[j-1].head || !us[j-1].byline || !us[j-2].head {
+		return
+	}
+	b := j - 2
+	for b > i && us[b-1].head {
+		b--
+	}
+	for h := b; h < j-1; h++ {
+		visit(cut{i: i, j: j, hi: h, hj: j - 1})
+	}
+}
+
+// forRows visits every row whose headline run is units [i, a) and whose
+// body starts at unit a: the run cut at box breaks into 2 to
+// rowMostStories headlines, the body cut into as many stories, each
+// opening with a paragraph. It reports each row's score, end, stories and
+// the gaps it counts as starts.
+func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, visit func(score float64, end int, cuts []cut, starts []bool)) {
+	var boxes []int // the first unit of each box of the run
+	for k := i; k < a; k++ {
+		if k == i || bf.brk[k] {
+			boxes = append(boxes, k)
+		}
+	}
+	nb := len(boxes)
+	if nb < 2 || nb > rowMostBoxes || !bf.brk[a] {
+		return
+	}
+	end := min(len(us), a+longestStory, rowEnd)
+	for mask := 1; mask < 1<<(nb-1); mask++ {
+		m := 1
+		for b := mask; b > 0; b >>= 1 {
+			m += b & 1
+		}
+		if m > rowMostStories {
+			continue
+		}
+		var parts [][2]int
+		start := i
+		for b := 1; b < nb; b++ {
+			if mask&(1<<(b-1)) != 0 {
+				parts = append(parts, [2]int{start, boxes[b]})
+				start = boxes[b]
+			}
+		}
+		parts = append(parts, [2]int{start, a})
+		heads := sc.rowHeads(parts)
+		rowBodies(us, parts, a, end, sc, func(score float64, j int, pieces []int) {
+			cuts := make([]cut, m)
+			st := make([]bool, len(us))
+			for t := range m {
+				e := j
+				if t+1 < m {
+					e = pieces[t+1]
+				}
+				cuts[t] = cut{i: pieces[t], j: e, hi: parts[t][0], hj: parts[t][1]}
+				if t > 0 || parts[0][0] > 0 {
+					st[parts[t][0]] = true
+				}
+				if t > 0 {
+					st[pieces[t]] = true
+				}
+			}
+			visit(heads+score, j, cuts, st)
+		})
+	}
+}
+
+// rowBodies cuts units [a, j) into the bodies of the row's m stories for
+// every end j up to end, at the best pieces' starts, and reports them.
+func rowBodies(us []unit, parts [][2]int, a, end int, sc boxScorer, visit func(score float64, j int, pieces []int)) {
+	m := len(parts)
+	L := end - a
+	// f[t][x]: the best score of units [a, a+x) cut into t+1 pieces, the
+	// last one running to a+x; at[t][x] where that last piece starts.
+	f := make([][]float64, m)
+	at := make([][]int, m)
+	for t := range m {
+		f[t] = make([]float64, L+1)
+		at[t] = make([]int, L+1)
+		// prefix sums of the units' scores in piece t
+		pre := make([]float64, L+1)
+		for x := 1; x <= L; x++ {
+			pre[x] = pre[x-1] + sc.rowUnit(parts, t, a+x-1)
+		}
+		bestG, bestAt := 0.0, -1
+		for x := 1; x <= L; x++ {
+			if t == 0 {
+				f[t][x], at[t][x] = pre[x], 0
+				continue
+			}
+			// A piece may start at x-1 when unit a+x-1 is a paragraph and
+			// the pieces before end there.
+			y := x - 1
+			if y >= t && !us[a+y].head && at[t-1][y] >= 0 {
+				g := f[t-1][y] + sc.rowStart(parts, t, a+y) - pre[y]
+				if bestAt < 0 || g > bestG {
+					bestG, bestAt = g, y
+				}
+			}
+			if bestAt < 0 {
+				f[t][x], at[t][x] = 0, -1
+				continue
+			}
+			f[t][x], at[t][x] = bestG+pre[x], bestAt
+		}
+		if t == 0 {
+			continue
+		}
+		for x := 0; x <= L; x++ {
+			if x <= t {
+				at[t][x] = -1
+			}
+		}
+	}
+	for x := m; x <= L; x++ {
+		if at[m-1][x] < 0 {
+			continue
+		}
+		pieces := make([]int, m)
+		y := x
+		for t := m - 1; t >= 0; t-- {
+			pieces[t] = a + at[t][y]
+			y = at[t][y]
+		}
+		visit(f[m-1][x], a+x, pieces)
+	}
+}
+
+// boxUnits lays out the units of a page with blank lines: those of the
+// -raw stage, and as headline-like lines too
+//   - the paragraphs of one line that stand in a box of their own, close
+//     no sentence and follow no paragraph left open: a headline the line
+//     model took for body text is such a line, and a subhead is one as
+//     well; the unit model tells them apart;
+//   - a short line in a box of its own in the middle of a paragraph,
+//     which reflow floats out of it (floatsIn): a headline's box read out
+//     of order, after the paragraph it interrupts.
+func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
+	out := make([]unit, 0, len(us))
+	type float struct {
+		u  unit
+		at int // the unit of the paragraph it interrupts
+	}
+	var floats []float
+	for k := range us {
+		u := us[k]
+		if u.head {
+			out = append(out, u)
+			continue
+		}
+		p := &paras[u.para]
+		if promotable(ps, p, &u) && (k == 0 || us[k-1].head || !us[k-1].open) {
+			u = headUnit(ps, p.first, u.text, odds)
+		}
+		out = append(out, u)
+		for i := p.first + 1; i < p.last; i++ {
+			if ps[i].role == roleBody && floatsIn(ps, i) {
+				floats = append(floats, float{headUnit(ps, i, cleanSpaces(ps[i].raw, ps[i].spaced, true), odds), len(out) - 1})
+			}
+		}
+	}
+	if len(floats) == 0 {
+		return out
+	}
+	// A floating headline goes before the paragraph near it that echoes it
+	// most, as reflow places it (placeFloating), else after the paragraph
+	// it interrupts.
+	before := make(map[int][]unit)
+	for _, f := range floats {
+		best, at := 0.0, f.at+1
+		seen := 0
+		for k := f.at; k >= 0 && seen <= 6; k-- {
+			if !out[k].head {
+				if e := echo(f.u.headGrams, bigramsOf(clip(out[k].text, 60, false))); e > best && e >= floatEcho {
+					best, at = e, k
+				}
+				seen++
+			}
+		}
+		seen = 0
+		for k := f.at + 1; k < len(out) && seen < 2; k++ {
+			if !out[k].head {
+				if e := echo(f.u.headGrams, bigramsOf(clip(out[k].text, 60, false))); e > best && e >= floatEcho {
+					best, at = e, k
+				}
+				seen++
+			}
+		}
+		before[at] = append(before[at], f.u)
+	}
+	placed := make([]unit, 0, len(out)+len(floats))
+	for k := range out {
+		placed = append(placed, before[k]...)
+		placed = append(placed, out[k])
+	}
+	return append(placed, before[len(out)]...)
+}
+
+// floatEcho is how much of a floating headline the opening of a paragraph
+// must repeat for the headline to go before it, as in placeFloating.
+const floatEcho = 0.5
+
+// promotable reports whether paragraph unit u may be a headline's line.
+func promotable(ps []piece, p *para, u *unit) bool {
+	return !u.byline && !u.leads && !u.credit && !u.from && !u.to && len(p.marks) == 0 && u.text != "" &&
+		p.first == p.last && !endsSentenceText(u.text) && runeLen(u.text) <= 40 && alone(ps, p.first)
+}
+
+// headUnit is the headline-like unit of piece i, of text t.
+func headUnit(ps []piece, i int, t string, odds []float64) unit {
+	pc := &ps[i]
+	return unit{head: true, piece: i, text: t, raw: cleanSpaces(pc.raw, pc.spaced, true), em: pc.em, width: pc.width.here,
+		odds: odds[i], open: true, headGrams: bigramsOf(t)}
+}
+
+// alone reports whether piece i stands in a box of its own: a blank line
+// (or the page's edge) before and after it.
+func alone(ps []piece, i int) bool {
+	return (i == 0 || ps[i-1].role == roleBlank) && (i+1 == len(ps) || ps[i+1].role == roleBlank)
+}
+
+// decideBoxStories cuts the units of a page with blank lines into stories
+// with the box weights.
+func (w *work) decideBoxStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) {
+	w.units = boxUnits(w.ps, w.paras, w.units, w.odds)
+	rf := newRowFacts(w.units)
+	bf := newBoxFacts(w.ps, w.paras, w.units, rf)
+	w.plan, _ = planBoxStories(w.units, bf, newBoxScorer(w.units, bf, rf, gw, uw, pw))
+	if w.words == nil {
+		w.words = newPageWords(w.ps)
+	}
+	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
+}
+
+// coherence is how far a page's headlines are echoed by the openings of
+// their stories, summed over the stories.
+func coherence(arts []*model.Article) float64 {
+	v := 0.0
+	for _, a := range arts {
+		if a.Title == "" || len(a.Paragraphs) == 0 {
+			continue
+		}
+		v += echo(bigramsOf(a.Kicker+a.Title+a.Subtitle), bigramsOf(clip(strings.Join(a.Paragraphs, ""), 60, false)))
+	}
+	return v
+}
