@@ -756,6 +756,27 @@ func (w *work) decideBoxStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) {
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 }
 
+// boxReadsAsWell reports whether the box stage's stories of a page read at
+// least as well as the hand assembly's: they leave no more stories without
+// a headline, or their headlines are echoed by their openings at least as
+// far (coherence). A plan that cuts a story in two around another leaves
+// a piece without a headline; on the training pages the box stage's plan
+// mostly beats the assembly's even where it reads a little less coherently.
+func boxReadsAsWell(box, hand []*model.Article) bool {
+	return untitled(box) <= untitled(hand) || coherence(box) >= coherence(hand)
+}
+
+// untitled is how many stories have no headline.
+func untitled(arts []*model.Article) int {
+	n := 0
+	for _, a := range arts {
+		if a.Title == "" {
+			n++
+		}
+	}
+	return n
+}
+
 // coherence is how far a page's headlines are echoed by the openings of
 // their stories, summed over the stories.
 func coherence(arts []*model.Article) float64 {
