@@ -750,9 +750,6 @@ func (w *work) decideBoxStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) {
 	rf := newRowFacts(w.units)
 	bf := newBoxFacts(w.ps, w.paras, w.units, rf)
 	w.plan, _ = planBoxStories(w.units, bf, newBoxScorer(w.units, bf, rf, gw, uw, pw))
-	if w.words == nil {
-		w.words = newPageWords(w.ps)
-	}
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 }
 

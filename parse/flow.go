@@ -32,9 +32,10 @@ type para struct {
 // starts, when given, holds the learned score of every body piece as a
 // paragraph's first line; the paragraph then ends where the next body
 // piece scores above zero, in place of the hand-made rule.
-func reflow(ps []piece, blocks []block, rawMode bool, starts []float64) ([]para, []group, []item) {
+//
+// pw is the page's own words, made once a page (analyseWith).
+func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *pageWords) ([]para, []group, []item) {
 	indented := indentStyle(ps)
-	pw := newPageWords(ps)
 	blockAt := make(map[int]block, len(blocks))
 	for _, b := range blocks {
 		blockAt[b.first] = b

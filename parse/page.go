@@ -75,7 +75,8 @@ func analyseWith(text string, learn bool) *work {
 		}
 	}
 	w.blocks = findBlocks(w.ps)
-	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, nil)
+	w.words = newPageWords(w.ps)
+	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, nil, w.words)
 	w.rules = rulesOf(w.ps, w.blocks, w.paras)
 	w.raw = raw
 	// The hand-made assembly's stories are features of the learned stages,
@@ -101,7 +102,7 @@ func analyseWith(text string, learn bool) *work {
 		}
 		w.odds = headOdds(w.ps, w.feats)
 		w.starts = paragraphStarts(w.ps, w.feats)
-		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts)
+		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts, w.words)
 		w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
 		w.stories = assemble(w.items, w.paras, w.groups)
 		if box != nil {
@@ -164,8 +165,7 @@ func (w *work) decideLines() {
 			p.role = roleBody
 		}
 	}
-	w.paras, _, _ = reflow(w.ps, nil, w.raw, w.starts)
-	w.words = newPageWords(w.ps)
+	w.paras, _, _ = reflow(w.ps, nil, w.raw, w.starts, w.words)
 	w.units = storyUnits(w.ps, w.paras, w.odds, w.rules, w.raw, w.words)
 }
 
