@@ -3,6 +3,7 @@ package parse
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // A headline's parts, learned. The lines of one story's headline are cut
@@ -117,9 +118,17 @@ func wrapFeatures(a, b headLine, longest float64, pw *pageWords) wrapVec {
 type pageWords struct {
 	ps    []piece
 	made  bool
-	set   bigramSet
-	lines string // the page's text lines, one a line
+	lines string    // the page's text lines, one a line
+	asked int       // how many pairs were asked for
+	set   bigramSet // the pairs, made once asked for more than pairScans
 }
+
+// pairScans is how many pairs a page's text is searched for before its
+// pairs are gathered into a set: a page asks a few dozen (one for each
+// break between headline lines), for which searching costs less than the
+// set's sort (a sixth of a parse), while a page of thousands of headline
+// lines must not search its text thousands of times.
+const pairScans = 64
 
 func newPageWords(ps []piece) *pageWords { return &pageWords{ps: ps} }
 
@@ -136,7 +145,6 @@ func (w *pageWords) make() {
 		}
 	}
 	w.lines = b.String()
-	w.set = bigramsOf(w.lines)
 }
 
 // pairs reports whether the page prints ideographs x and y side by side.
@@ -145,7 +153,16 @@ func (w *pageWords) pairs(x, y rune) bool {
 		return false
 	}
 	w.make()
-	return w.set.has(bigram(x)<<32 | bigram(y))
+	if w.asked++; w.asked > pairScans {
+		if w.set == nil {
+			w.set = bigramsOf(w.lines)
+		}
+		return w.set.has(bigram(x)<<32 | bigram(y))
+	}
+	var pair [2 * utf8.UTFMax]byte
+	n := utf8.EncodeRune(pair[:], x)
+	n += utf8.EncodeRune(pair[n:], y)
+	return strings.Contains(w.lines, string(pair[:n]))
 }
 
 // prints reports whether a line of the page holds s (four characters or more).
