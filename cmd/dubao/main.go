@@ -48,6 +48,7 @@ import (
 	"syscall"
 
 	"github.com/dubaoreader/dubao/model/clean"
+	"github.com/dubaoreader/dubao/shelf"
 	"github.com/dubaoreader/dubao/tui"
 )
 
@@ -105,6 +106,7 @@ func lookupCommand(name string) (command, bool) {
 }
 
 func main() {
+	shelf.SetGC()
 	args := os.Args[1:]
 	run := readCmd
 	if len(args) > 0 {
