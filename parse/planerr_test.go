@@ -39,7 +39,7 @@ func TestPlanErrors(t *testing.T) {
 			gold, _, _ := goldPlan(w, labels, p.gold)
 			got := planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
 			if os.Getenv("DUBAO_PLAN_PAGE") == set+"/"+p.name {
-				showPlan(t, w.units, gold, got)
+				showPlan(t, w.units, gold, got, &gapWeights, &unitWeights)
 			}
 			if mode == "pages" {
 				gb, err := json.Marshal(p.gold)
@@ -68,8 +68,9 @@ func TestPlanErrors(t *testing.T) {
 }
 
 // showPlan lists a page's units with gold's plan and the plan made: story
-// number and part (H a headline's, s a subhead, b a paragraph).
-func showPlan(t *testing.T, us []unit, gold, got []cut) {
+// number and part (H a headline's, s a subhead, b a paragraph), with the
+// units' gap and unit odds under the weights gw and uw.
+func showPlan(t *testing.T, us []unit, gold, got []cut, gw *gapVec, uw *unitVec) {
 	mark := func(plan []cut) []string {
 		m := make([]string, len(us))
 		for si, c := range plan {
@@ -87,7 +88,7 @@ func showPlan(t *testing.T, us []unit, gold, got []cut) {
 	}
 	g, l := mark(gold), mark(got)
 	rf := newRowFacts(us)
-	gl, ul := gapOdds(us, rf, &gapWeights), unitOdds(us, rf, &unitWeights)
+	gl, ul := gapOdds(us, rf, gw), unitOdds(us, rf, uw)
 	for k, u := range us {
 		t.Logf("%3d %s %s odds=%5.1f gap=%5.1f unit=%5.1f w=%4.1f %s", k, g[k], l[k], u.odds, gl[k], ul[k], u.width, clip(u.text, 24, false))
 	}

@@ -11,44 +11,6 @@ import (
 // (boxstories.go) is fitted on the plans nearest gold of the training
 // pages through pdfminer and the other pages with blank lines.
 
-// unitArticles says which gold article each unit belongs to, and whether a
-// headline-like unit is a line of a gold headline.
-func unitArticles(w *work, labels []labelled) (art []int, isHead []bool) {
-	us := w.units
-	art = make([]int, len(us))
-	isHead = make([]bool, len(us))
-	for k, u := range us {
-		if u.head {
-			l := labels[u.piece]
-			art[k], isHead[k] = l.article, l.label == lbHead
-			continue
-		}
-		p := w.paras[u.para]
-		votes := map[int]int{}
-		best, bestN := -1, 0
-		for i := p.first; i <= p.last && i < len(labels); i++ {
-			if a := labels[i].article; a >= 0 {
-				votes[a]++
-				if votes[a] > bestN {
-					best, bestN = a, votes[a]
-				}
-			}
-		}
-		art[k] = best
-	}
-	for k := range art {
-		if art[k] < 0 && k > 0 {
-			art[k] = art[k-1]
-		}
-	}
-	for k := len(art) - 1; k >= 0; k-- {
-		if art[k] < 0 && k+1 < len(art) {
-			art[k] = art[k+1]
-		}
-	}
-	return art, isHead
-}
-
 // goldBoxScorer scores a plan by how far it keeps gold's articles
 // together and takes gold's headline lines for its headlines.
 type goldBoxScorer struct {
@@ -116,7 +78,7 @@ func fitBoxStories(t *testing.T, pages []trainPage, works []*work, labs [][]labe
 			continue
 		}
 		w.units = boxUnits(w.ps, w.paras, w.units, w.odds)
-		art, isHead := unitArticles(w, labs[n])
+		art, isHead := unitArticles(w, labs[n], nil) // side-by-side headlines labelled as their piece
 		rf := newRowFacts(w.units)
 		bf := newBoxFacts(w.ps, w.paras, w.units, rf)
 		sc := &goldBoxScorer{us: w.units, art: art, isHead: isHead, story_: agreement(w.units, art, isHead)}

@@ -354,28 +354,7 @@ func TestTrain(t *testing.T) {
 			if pages[n].set+"/"+pages[n].name != name {
 				continue
 			}
-			us := p.w.units
-			mark := func(plan []cut) []string {
-				m := make([]string, len(us))
-				for si, c := range plan {
-					for k := c.i; k < c.j; k++ {
-						role := "b"
-						if k >= c.hi && k < c.hj {
-							role = "H"
-						} else if us[k].head {
-							role = "s"
-						}
-						m[k] = fmt.Sprintf("%2d%s", si, role)
-					}
-				}
-				return m
-			}
-			g, l := mark(p.gold), mark(planStories(us, &pw))
-			rf := newRowFacts(us)
-			gl, ul := gapOdds(us, rf, &gw), unitOdds(us, rf, &uw)
-			for k, u := range us {
-				t.Logf("%s %s odds=%5.1f gap=%5.1f unit=%5.1f w=%4.1f %s", g[k], l[k], u.odds, gl[k], ul[k], u.width, clip(u.text, 24, false))
-			}
+			showPlan(t, p.w.units, p.gold, planStories(p.w.units, &pw), &gw, &uw)
 		}
 	}
 	figures := validationFigures(t)
@@ -466,22 +445,23 @@ type trainPlan struct {
 	weight float64
 }
 
-// goldPlan is the plan gold makes of a page's units, when the units can
-// hold it: every unit belongs to one gold article, and the headline lines
-// of an article stand together before or after its body.
-func goldPlan(w *work, labels []labelled, g *goldPage) ([]cut, func(cut) float64, bool) {
+// unitArticles says which gold article each unit belongs to, and whether a
+// headline-like unit is a line of a gold headline. Headlines printed side
+// by side on one line are one piece, labelled as one; given the gold page
+// g, each of their units is the headline its text is.
+func unitArticles(w *work, labels []labelled, g *goldPage) (art []int, isHead []bool) {
 	us := w.units
-	art := make([]int, len(us))
-	isHead := make([]bool, len(us))
+	art = make([]int, len(us))
+	isHead = make([]bool, len(us))
 	for k, u := range us {
 		if u.head {
 			l := labels[u.piece]
 			art[k], isHead[k] = l.article, l.label == lbHead
-			// Headlines printed side by side on one line are one piece,
-			// labelled as one: each unit is the headline its text is.
 			shared := k > 0 && us[k-1].piece == u.piece || k+1 < len(us) && us[k+1].piece == u.piece
-			if a := headlineOf(g, u.text); shared && a >= 0 {
-				art[k], isHead[k] = a, true
+			if g != nil && shared {
+				if a := headlineOf(g, u.text); a >= 0 {
+					art[k], isHead[k] = a, true
+				}
 			}
 			continue
 		}
@@ -508,6 +488,15 @@ func goldPlan(w *work, labels []labelled, g *goldPage) ([]cut, func(cut) float64
 			art[k] = art[k+1]
 		}
 	}
+	return art, isHead
+}
+
+// goldPlan is the plan gold makes of a page's units, when the units can
+// hold it: every unit belongs to one gold article, and the headline lines
+// of an article stand together before or after its body.
+func goldPlan(w *work, labels []labelled, g *goldPage) ([]cut, func(cut) float64, bool) {
+	us := w.units
+	art, isHead := unitArticles(w, labels, g)
 	// The plan nearest gold the units can hold: stories that keep the
 	// units of one article together, headlines that are gold's.
 	agree := agreement(us, art, isHead)
