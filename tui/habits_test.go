@@ -12,6 +12,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // TestKeysTypedAheadComeFirst: keys typed before the start are taken once
@@ -82,7 +83,7 @@ func TestSixteenColours(t *testing.T) {
 			{"body", "enter tab j enter"},
 		} {
 			t.Run(theme+"-"+tt.name, func(t *testing.T) {
-				m := New(goldIssue(t, corpusPages...), Options{ThemeName: theme, Colors16: true})
+				m := New(goldIssue(t, corpusPages...), Options{ThemeName: theme, ColorProfile: colorprofile.ANSI})
 				send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 				send(m, keys(tt.keys)...)
 				content := m.View().Content

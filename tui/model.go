@@ -26,10 +26,10 @@ type Options struct {
 	ThemeName  string         // --theme; "" to choose by NO_COLOR and the background
 	NoColor    string         // the value of $NO_COLOR
 	UserThemes []themes.Theme // from themes.LoadDir
-	Colors16   bool           // the terminal has 16 colours (TERM=xterm): themes.Sixteen
 
 	// ColorProfile is the colours the terminal shows, as cmd/dubao found
 	// them; Unknown has bubbletea find them (in tmux, by running tmux).
+	// ANSI, 16 colours (TERM=xterm), draws in themes.Sixteen.
 	ColorProfile colorprofile.Profile
 
 	// LastTheme is the theme t picked last time: the reader starts in it
@@ -179,7 +179,7 @@ func New(is *model.Issue, o Options) *Model {
 	m.pmap = newPageMap(&m.c)
 	m.pic = pictures{render: o.PageImage}
 	m.pic.reset()
-	m.sixteen = o.Colors16
+	m.sixteen = o.ColorProfile == colorprofile.ANSI
 	m.c.st = newStyles(m.drawn(t), m.c.m.Ambiguous() == layout.Wide)
 	m.shelf = newShelfPane(&m.c, o.Library)
 	m.c.geo = NewGeometryList(o.Width, o.Height, m.c.measure, m.c.listWidth)

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/shelf"
@@ -134,7 +133,6 @@ func readCmd(args []string) error {
 	// running tmux info, some 10 ms): asked again, each asking would run
 	// it again.
 	o.ColorProfile = lipgloss.Writer.Profile
-	o.Colors16 = o.ColorProfile == colorprofile.ANSI
 	user, warnings := userThemes(os.Getenv)
 	o.UserThemes = append(o.UserThemes, user...)
 	o.Warnings = append(o.Warnings, warnings...)
