@@ -1,10 +1,5 @@
 package shelf
 
-import (
-	"os"
-	"runtime/debug"
-)
-
 // GCPercent is the garbage collector's target (GOGC) dubao runs with.
 // A shelf search streams a year of cached days through buffers it lets go
 // at once — some 200 MB read for a query found on every day, while less
@@ -13,11 +8,3 @@ import (
 // 130 ms, with a peak heap of about 35 MB; go test ./shelf -bench
 // ShelfSearch/warm).
 const GCPercent = 400
-
-// SetGC sets the collector to GCPercent, unless GOGC in the environment
-// says otherwise.
-func SetGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(GCPercent)
-	}
-}

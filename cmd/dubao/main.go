@@ -45,6 +45,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/dubaoreader/dubao/model/clean"
@@ -106,7 +107,9 @@ func lookupCommand(name string) (command, bool) {
 }
 
 func main() {
-	shelf.SetGC()
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(shelf.GCPercent)
+	}
 	args := os.Args[1:]
 	run := readCmd
 	if len(args) > 0 {
