@@ -83,7 +83,7 @@ func analyseWith(text string, learn bool) *work {
 	// and its reading of the page says which way the headlines face.
 	var lead bool
 	w.rules.storyStart, w.rules.title, lead = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items)
-	w.feats = lineFeatures(w.ps, w.rules)
+	w.feats = lineFeatures(w.ps, w.rules, raw)
 	w.lead = !raw && lead
 	switch {
 	case !learn:
@@ -100,8 +100,8 @@ func analyseWith(text string, learn bool) *work {
 			b.ps, b.feats = slices.Clone(w.ps), slices.Clone(w.feats)
 			box = &b
 		}
-		w.odds = headOdds(w.ps, w.feats)
-		w.starts = paragraphStarts(w.ps, w.feats)
+		w.odds = headOdds(w.ps, w.feats, lineModelOf(raw))
+		w.starts = paragraphStarts(w.ps, w.feats, lineModelOf(raw))
 		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts, w.words)
 		w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
 		w.stories = assemble(w.items, w.paras, w.groups)
@@ -136,11 +136,11 @@ func analyseWith(text string, learn bool) *work {
 
 // paragraphStarts are the learned scores of every text piece as a
 // paragraph's first line.
-func paragraphStarts(ps []piece, fs []lineVec) []float64 {
+func paragraphStarts(ps []piece, fs []lineVec, lm lineModel) []float64 {
 	out := make([]float64, len(ps))
 	for i := range ps {
 		if isTextPiece(&ps[i]) {
-			out[i] = score(&paragraphStartWeights, &fs[i])
+			out[i] = score(lm.start, &fs[i])
 		}
 	}
 	return out
@@ -150,8 +150,9 @@ func paragraphStarts(ps []piece, fs []lineVec) []float64 {
 // body, a paragraph's first line or not; and joins the body lines into
 // paragraphs and lays out the page's units.
 func (w *work) decideLines() {
-	w.odds = headOdds(w.ps, w.feats)
-	w.starts = paragraphStarts(w.ps, w.feats)
+	lm := lineModelOf(w.raw)
+	w.odds = headOdds(w.ps, w.feats, lm)
+	w.starts = paragraphStarts(w.ps, w.feats, lm)
 	for i := range w.ps {
 		p := &w.ps[i]
 		if !isTextPiece(p) {
@@ -177,12 +178,12 @@ func (w *work) decideStories(pw *planWeights) {
 
 // headOdds are the learned headline log-odds of every piece: a first pass
 // over each line alone, then a second that also hears its neighbours'.
-func headOdds(ps []piece, fs []lineVec) []float64 {
-	addNeighbours(ps, fs, &headLineWeights)
+func headOdds(ps []piece, fs []lineVec, lm lineModel) []float64 {
+	addNeighbours(ps, fs, lm.alone)
 	odds := make([]float64, len(ps))
 	for i := range ps {
 		if isTextPiece(&ps[i]) {
-			odds[i] = score(&headNeighbourWeights, &fs[i])
+			odds[i] = score(lm.neighbours, &fs[i])
 		}
 	}
 	return odds

@@ -74,6 +74,12 @@ const (
 	lfPageEnd               // no text line after it on the page
 	lfBareAtPageEnd         // no punctuation, and no text line after it
 	lfCreditWords           // names a picture's or a chart's source: 摄影, 制图, 新华社发, 数据来源
+	lfNextByline            // -raw: the next text line is a byline standing alone (本报记者X)
+	lfPrevByline            // -raw: the text line before is a byline standing alone
+	lfEndsDash              // -raw: ends with —— (a kicker that leads into its title)
+	lfPrevEndsDash          // -raw: the text line before ends with ——
+	lfBrokenDateline        // -raw: opens a dateline that the next line finishes (本报X地10月20 / 日电)
+	lfNextOpensCredit       // -raw: the next text line opens with a credit, or a dateline the line after it finishes
 	numLineFeatures
 )
 
@@ -88,11 +94,33 @@ var lineFeatureNames = [numLineFeatures]string{
 	"pushedDown", "noLineStart", "prevOpen", "indented", "nextNoPunct", "prevNoPunct", "dialogueTurn",
 	"widerThanEither", "widerThanHere", "shortOpenEnd", "prevFull", "prevHeadish", "nextHeadish",
 	"openAfterSentence", "bareAfterSentence", "bareShort", "bareWide", "bareBesideBare", "bareAfterSentenceFull",
-	"pageEnd", "bareAtPageEnd", "creditWords",
+	"pageEnd", "bareAtPageEnd", "creditWords", "nextByline", "prevByline", "endsDash", "prevEndsDash",
+	"brokenDateline", "nextOpensCredit",
 }
 
 // lineVec is the feature vector of one line.
 type lineVec [numLineFeatures]float64
+
+// A lineModel is the weights of the learned judgements of a line: the
+// headline score alone and hearing its neighbours, and the paragraph-start
+// score. The lines of pdftotext -raw text have their own, fitted on the
+// -raw training pages with the features marked -raw; every other text the
+// weights fitted on all training pages without those features, so that
+// what the -raw lines teach moves nothing on pdfminer's text.
+type lineModel struct {
+	alone, neighbours, start *lineVec
+}
+
+// lineModelOf is the line model for text from pdftotext -raw or not.
+func lineModelOf(raw bool) lineModel {
+	if raw {
+		return lineModel{&rawHeadLineWeights, &rawHeadNeighbourWeights, &rawParagraphStartWeights}
+	}
+	return lineModel{&headLineWeights, &headNeighbourWeights, &paragraphStartWeights}
+}
+
+// rawOnlyFeatures are the features set on -raw text alone.
+var rawOnlyFeatures = []int{lfNextByline, lfPrevByline, lfEndsDash, lfPrevEndsDash, lfBrokenDateline, lfNextOpensCredit}
 
 // ruleSignals are what the hand-made passes said about each piece.
 type ruleSignals struct {
@@ -126,8 +154,9 @@ func columnTagAtEnd(s string) bool {
 	return i > 0 && runeLen(s[i:]) <= 14 && !hasSentencePunct(s[i:])
 }
 
-// lineFeatures works out the features of every text piece.
-func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
+// lineFeatures works out the features of every text piece; raw says the
+// text came from pdftotext -raw, where the features marked so are set.
+func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineVec {
 	out := make([]lineVec, len(ps))
 	prev := -1
 	for i := range ps {
@@ -227,7 +256,57 @@ func lineFeatures(ps []piece, rs ruleSignals) []lineVec {
 		set(f, lfBareBesideBare, bare && (f[lfPrevNoPunct] == 1 || f[lfNextNoPunct] == 1))
 		set(f, lfBareAfterSentenceFull, bare && afterSentence && f[lfFillsColumn] == 1)
 	}
+	if raw {
+		rawLineFeatures(ps, out)
+	}
 	return out
+}
+
+// rawLineFeatures sets the features of the lines of pdftotext -raw text
+// that tell a headline by the lines around it: the byline standing alone
+// or the dateline under it, the kicker ending in —— over it. A dateline
+// the extractor broke over two lines (本报X地10月20 / 日电（记者…）) is
+// no headline, though its first line alone reads as one.
+func rawLineFeatures(ps []piece, out []lineVec) {
+	broken := make([]bool, len(ps))
+	for i := range ps {
+		if out[i][lfBias] == 0 || ps[i].leads || ps[i].bylineOnly {
+			continue
+		}
+		if next := nextTextPiece(ps, i); next >= 0 && !ps[next].leads {
+			broken[i] = brokenDateline(ps[i].text, ps[next].text)
+		}
+	}
+	prev := -1
+	for i := range ps {
+		f := &out[i]
+		if f[lfBias] == 0 {
+			continue
+		}
+		p := &ps[i]
+		set(f, lfEndsDash, strings.HasSuffix(p.text, "——"))
+		set(f, lfBrokenDateline, broken[i])
+		if prev >= 0 {
+			set(f, lfPrevByline, ps[prev].bylineOnly)
+			f[lfPrevEndsDash] = out[prev][lfEndsDash]
+		}
+		if next := nextTextPiece(ps, i); next >= 0 {
+			set(f, lfNextByline, ps[next].bylineOnly)
+			set(f, lfNextOpensCredit, ps[next].leads || broken[next])
+		}
+		prev = i
+	}
+}
+
+// brokenDateline reports whether line a opens a dateline or credit that
+// only the line after it, b, finishes.
+func brokenDateline(a, b string) bool {
+	// The part of a credit a line ends within holds no sentence
+	// punctuation: 本报北京10月20, 新华社记者.
+	if hasSentencePunct(a) || bylineStart(a) {
+		return false
+	}
+	return bylineStart(a + b)
 }
 
 // sourceWords name where a picture or a chart came from.

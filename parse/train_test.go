@@ -205,51 +205,23 @@ func TestTrain(t *testing.T) {
 		t.Skip("no ../shared/corpus beside the repository")
 	}
 	pages := loadTraining(t)
-	var heads, starts []sample
 	var works []*work
 	var labs [][]labelled
-	var ruleHeads, ruleStarts []bool
 	for _, p := range pages {
 		w := pageWork(t, p)
-		labels := labelLines(w.ps, p.gold)
 		works = append(works, w)
-		labs = append(labs, labels)
-		for i, l := range labels {
-			switch l.label {
-			case lbNone:
-				continue
-			case lbHead, lbStart, lbCont, lbByline:
-			}
-			isHead := l.headish()
-			heads = append(heads, sample{x: w.feats[i], y: isHead, w: pageWeight(p.set)})
-			ruleHeads = append(ruleHeads, w.rules.head[i] || w.rules.block[i])
-			if l.label == lbStart || l.label == lbCont {
-				starts = append(starts, sample{x: w.feats[i], y: l.label == lbStart, w: pageWeight(p.set)})
-				ruleStarts = append(ruleStarts, w.rules.start[i])
-			}
-		}
+		labs = append(labs, labelLines(w.ps, p.gold))
 	}
-	t.Logf("%d pages, %d lines", len(pages), len(heads))
-	wh1 := fitLogistic(heads, 12, 1)
-	heads, starts = heads[:0], starts[:0]
-	for n, w := range works {
-		addNeighbours(w.ps, w.feats, &wh1)
-		for i, l := range labs[n] {
-			if l.label == lbNone {
-				continue
-			}
-			heads = append(heads, sample{x: w.feats[i], y: l.headish(), w: pageWeight(pages[n].set)})
-			if l.label == lbStart || l.label == lbCont {
-				starts = append(starts, sample{x: w.feats[i], y: l.label == lbStart, w: pageWeight(pages[n].set)})
-			}
-		}
-	}
-	t.Logf("headish pass 1: %s", prf(predictAll(&wh1, heads), heads))
-	wh := fitLogistic(heads, 12, 1)
-	ws := fitLogistic(starts, 12, 1)
-	t.Logf("headish: rules %s learned %s", prf(ruleHeads, heads), prf(predictAll(&wh, heads), heads))
-	t.Logf("start: rules %s learned %s", prf(ruleStarts, starts), prf(predictAll(&ws, starts), starts))
+	// The line model of every text, fitted on all pages without the -raw
+	// features; then the -raw text's own, on the -raw pages.
+	wh1, wh, ws := fitLineModel(t, "all", pages, works, labs, func(*work) bool { return true }, true)
 	headLineWeights, headNeighbourWeights, paragraphStartWeights = wh1, wh, ws
+	rh1, rh, rs := fitLineModel(t, "raw", pages, works, labs, func(w *work) bool { return w.raw }, false)
+	// The wrap and kicker models, and the box stage after them, are fitted
+	// on units the -raw lines' own model has not made: as if the -raw
+	// lines had the weights of every text, so that what the -raw model
+	// finds moves nothing on the other texts.
+	rawHeadLineWeights, rawHeadNeighbourWeights, rawParagraphStartWeights = wh1, wh, ws
 
 	// The stories: a structured perceptron over the page-wide plan.
 	var plans []trainPlan
@@ -261,6 +233,7 @@ func TestTrain(t *testing.T) {
 	}
 	ww, kw := fitHeadlines(t, plans)
 	wrapWeights, kickerWeights = ww, kw
+	rawHeadLineWeights, rawHeadNeighbourWeights, rawParagraphStartWeights = rh1, rh, rs
 	// The units hear the wrap model (a one-line paragraph a headline wraps
 	// into is the headline's tail): they are laid out again with the wrap
 	// weights just fitted before the stories are fitted on them.
@@ -365,6 +338,9 @@ func TestTrain(t *testing.T) {
 		{"paragraphStartWeights", "scores a body line as a paragraph's first line (roles.go)", ws[:]},
 		{"headLineWeights", "scores a line as a headline's or a subhead's, alone (roles.go)", wh1[:]},
 		{"headNeighbourWeights", "scores it again, hearing its neighbours' first scores (roles.go)", wh[:]},
+		{"rawParagraphStartWeights", "scores a body line of pdftotext -raw text as a paragraph's first line (roles.go)", rs[:]},
+		{"rawHeadLineWeights", "scores a line of pdftotext -raw text as a headline's or a subhead's, alone (roles.go)", rh1[:]},
+		{"rawHeadNeighbourWeights", "scores it again, hearing its neighbours' first scores (roles.go)", rh[:]},
 		{"gapWeights", "scores a gap between two units as a story's start (stories.go)", gw[:]},
 		{"unitWeights", "scores a headline-like unit as a story's headline (stories.go)", uw[:]},
 		{"storyWeights", "scores a story of the plan as a whole (stories.go)", pw.story[:]},
@@ -374,6 +350,59 @@ func TestTrain(t *testing.T) {
 		{"boxUnitWeights", "scores a headline-like unit of a page with blank lines as a story's headline (boxstories.go)", buw[:]},
 		{"boxPairWeights", "scores a piece of a row's body as taking the row's next headline (boxstories.go)", bpw[:]},
 	})
+}
+
+// fitLineModel fits the line model on the pages keep takes: the headline
+// score of a line alone, then again hearing its neighbours' first scores,
+// and the paragraph-start score. mask leaves out the features set on -raw
+// text alone.
+func fitLineModel(t *testing.T, name string, pages []trainPage, works []*work, labs [][]labelled, keep func(*work) bool, mask bool) (wh1, wh, ws lineVec) {
+	samples := func() (heads, starts []sample) {
+		for n, w := range works {
+			if !keep(w) {
+				continue
+			}
+			for i, l := range labs[n] {
+				if l.label == lbNone {
+					continue
+				}
+				x := w.feats[i]
+				if mask {
+					for _, k := range rawOnlyFeatures {
+						x[k] = 0
+					}
+				}
+				heads = append(heads, sample{x: x, y: l.headish(), w: pageWeight(pages[n].set)})
+				if l.label == lbStart || l.label == lbCont {
+					starts = append(starts, sample{x: x, y: l.label == lbStart, w: pageWeight(pages[n].set)})
+				}
+			}
+		}
+		return heads, starts
+	}
+	// The first pass hears no neighbours: their scores are its own output.
+	for _, w := range works {
+		if keep(w) {
+			for i := range w.feats {
+				w.feats[i][lfPrevHeadish], w.feats[i][lfNextHeadish] = 0, 0
+			}
+		}
+	}
+	heads, _ := samples()
+	t.Logf("%s: %d lines", name, len(heads))
+	wh1 = fitLogistic(heads, 12, 1)
+	for _, w := range works {
+		if keep(w) {
+			addNeighbours(w.ps, w.feats, &wh1)
+		}
+	}
+	heads, starts := samples()
+	t.Logf("%s headish pass 1: %s", name, prf(predictAll(&wh1, heads), heads))
+	wh = fitLogistic(heads, 12, 1)
+	ws = fitLogistic(starts, 12, 1)
+	t.Logf("%s headish: %s", name, prf(predictAll(&wh, heads), heads))
+	t.Logf("%s start: %s", name, prf(predictAll(&ws, starts), starts))
+	return wh1, wh, ws
 }
 
 // fitHeadlines fits the wrap and kicker models on the headlines of the
