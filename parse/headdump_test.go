@@ -214,6 +214,7 @@ func TestShowLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := analyse(Normalize(splitPages(dec)[0]))
+	lm := lineModelOf(w.raw)
 	for i := range w.ps {
 		p := &w.ps[i]
 		if !strings.Contains(p.text, text) || !isTextPiece(p) {
@@ -222,7 +223,7 @@ func TestShowLine(t *testing.T) {
 		var on []string
 		for k, v := range w.feats[i] {
 			if v != 0 {
-				on = append(on, fmt.Sprintf("%s=%.2g(%+.2f|%+.2f)", lineFeatureNames[k], v, v*headLineWeights[k], v*headNeighbourWeights[k]))
+				on = append(on, fmt.Sprintf("%s=%.2g(%+.2f|%+.2f)", lineFeatureNames[k], v, v*lm.alone[k], v*lm.neighbours[k]))
 			}
 		}
 		t.Logf("%q em=%.1f col=%.1f/%.1f/%.1f odds=%.2f\n  %s", p.text, p.em, p.width.before, p.width.here, p.width.after, w.odds[i], strings.Join(on, " "))

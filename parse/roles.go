@@ -80,6 +80,8 @@ const (
 	lfPrevEndsDash          // -raw: the text line before ends with ——
 	lfBrokenDateline        // -raw: opens a dateline that the next line finishes (本报X地10月20 / 日电)
 	lfNextOpensCredit       // -raw: the next text line opens with a credit, or a dateline the line after it finishes
+	lfClosesOpen            // -raw: closes a bracket or quote the line before left open, before opening one (…摄（人民视 / 觉）)
+	lfSignoff               // -raw: opens a story's bracketed sign-off: （本报X地10月20日电）, （作者为…）
 	numLineFeatures
 )
 
@@ -95,7 +97,7 @@ var lineFeatureNames = [numLineFeatures]string{
 	"widerThanEither", "widerThanHere", "shortOpenEnd", "prevFull", "prevHeadish", "nextHeadish",
 	"openAfterSentence", "bareAfterSentence", "bareShort", "bareWide", "bareBesideBare", "bareAfterSentenceFull",
 	"pageEnd", "bareAtPageEnd", "creditWords", "nextByline", "prevByline", "endsDash", "prevEndsDash",
-	"brokenDateline", "nextOpensCredit",
+	"brokenDateline", "nextOpensCredit", "closesOpen", "signoff",
 }
 
 // lineVec is the feature vector of one line.
@@ -103,10 +105,10 @@ type lineVec [numLineFeatures]float64
 
 // A lineModel is the weights of the learned judgements of a line: the
 // headline score alone and hearing its neighbours, and the paragraph-start
-// score. The lines of pdftotext -raw text have their own, fitted on the
-// -raw training pages with the features marked -raw; every other text the
-// weights fitted on all training pages without those features, so that
-// what the -raw lines teach moves nothing on pdfminer's text.
+// score. The lines of pdftotext -raw text have their own, fitted with the
+// features marked -raw (set on -raw text alone); every other text the
+// weights fitted without them, so that what the -raw lines teach moves
+// nothing on pdfminer's text.
 type lineModel struct {
 	alone, neighbours, start *lineVec
 }
@@ -120,7 +122,7 @@ func lineModelOf(raw bool) lineModel {
 }
 
 // rawOnlyFeatures are the features set on -raw text alone.
-var rawOnlyFeatures = []int{lfNextByline, lfPrevByline, lfEndsDash, lfPrevEndsDash, lfBrokenDateline, lfNextOpensCredit}
+var rawOnlyFeatures = []int{lfNextByline, lfPrevByline, lfEndsDash, lfPrevEndsDash, lfBrokenDateline, lfNextOpensCredit, lfClosesOpen, lfSignoff}
 
 // ruleSignals are what the hand-made passes said about each piece.
 type ruleSignals struct {
@@ -286,7 +288,9 @@ func rawLineFeatures(ps []piece, out []lineVec) {
 		p := &ps[i]
 		set(f, lfEndsDash, strings.HasSuffix(p.text, "——"))
 		set(f, lfBrokenDateline, broken[i])
+		set(f, lfSignoff, isSignoff(p.text))
 		if prev >= 0 {
+			set(f, lfClosesOpen, f[lfPrevOpen] == 1 && p.closesEarly)
 			set(f, lfPrevByline, ps[prev].bylineOnly)
 			f[lfPrevEndsDash] = out[prev][lfEndsDash]
 		}
