@@ -167,7 +167,11 @@ func (w *work) decideLines() {
 		}
 	}
 	w.paras, _, _ = reflow(w.ps, nil, w.raw, w.starts, w.words)
-	w.units = storyUnits(w.ps, w.paras, w.odds, w.rules, w.raw, w.words)
+	var titles []float64
+	if w.raw {
+		titles = titleOdds(w.ps, w.feats)
+	}
+	w.units = storyUnits(w.ps, w.paras, w.odds, titles, w.rules, w.raw, w.words)
 }
 
 // decideStories cuts the units into stories with the plan's weights.

@@ -121,6 +121,19 @@ func lineModelOf(raw bool) lineModel {
 	return lineModel{&headLineWeights, &headNeighbourWeights, &paragraphStartWeights}
 }
 
+// titleOdds are the learned log-odds of every piece of -raw text as a line
+// of a story's headline, not a subhead's: read after headOdds, whose
+// neighbours' scores it hears.
+func titleOdds(ps []piece, fs []lineVec) []float64 {
+	odds := make([]float64, len(ps))
+	for i := range ps {
+		if isTextPiece(&ps[i]) {
+			odds[i] = score(&rawTitleWeights, &fs[i])
+		}
+	}
+	return odds
+}
+
 // rawOnlyFeatures are the features set on -raw text alone.
 var rawOnlyFeatures = []int{lfNextByline, lfPrevByline, lfEndsDash, lfPrevEndsDash, lfBrokenDateline, lfNextOpensCredit, lfClosesOpen, lfSignoff}
 

@@ -104,13 +104,14 @@ const (
 	ufBracketTail   // it closes a bracket the line before opened, as a sign-off's or credit's tail does
 	ufContact       // it gives an address: an e-mail, a mailbox, a telephone number
 	ufLeads         // it opens with a dateline or credit, as a body does
+	ufTitleOdds     // -raw text: the line's learned log-odds as a line of a story's headline, not a subhead's, /10
 	numUnitFeatures
 )
 
 var unitFeatureNames = [numUnitFeatures]string{
 	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
-	"source", "label", "bracketTail", "contact", "leads",
+	"source", "label", "bracketTail", "contact", "leads", "titleOdds",
 }
 
 // The story features: what a whole story of the plan says about itself —
@@ -180,6 +181,7 @@ type unit struct {
 	text  string  // the text
 	width float64 // the column width where it starts
 	odds  float64 // a headline-like line: its headline log-odds
+	title float64 // … of -raw text: its log-odds as a line of a story's headline, not a subhead's
 	leads, byline, credit,
 	from, to bool
 	open      bool      // it ends without closing a sentence
@@ -212,7 +214,7 @@ type cut struct {
 }
 
 // storyUnits lays out the page's units in order.
-func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMode bool, pw *pageWords) []unit {
+func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals, rawMode bool, pw *pageWords) []unit {
 	var us []unit
 	k := 0
 	addPara := func(k int) {
@@ -253,7 +255,11 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 			if len(texts) > 1 {
 				em = textEm(t)
 			}
-			us = append(us, unit{head: true, piece: i, text: t, raw: t, em: em, width: p.width.here, odds: odds[i], open: true, headGrams: bigramsOf(t), beside: n > 0})
+			u := unit{head: true, piece: i, text: t, raw: t, em: em, width: p.width.here, odds: odds[i], open: true, headGrams: bigramsOf(t), beside: n > 0}
+			if titles != nil {
+				u.title = titles[i]
+			}
+			us = append(us, u)
 		}
 	}
 	for ; k < len(paras); k++ {
@@ -273,7 +279,7 @@ func storyUnits(ps []piece, paras []para, odds []float64, rs ruleSignals, rawMod
 		pc := &ps[p.first]
 		line := headLine{text: u.text, raw: pc.raw, em: pc.em}
 		if wrapsOn(h.line(), line, max(h.em, pc.em), pw) {
-			*u = unit{head: true, piece: p.first, text: u.text, raw: pc.raw, em: pc.em, width: pc.width.here, odds: h.odds, open: true, headGrams: bigramsOf(u.text)}
+			*u = unit{head: true, piece: p.first, text: u.text, raw: pc.raw, em: pc.em, width: pc.width.here, odds: h.odds, title: h.title, open: true, headGrams: bigramsOf(u.text)}
 		}
 	}
 	for k := 1; k < len(us); k++ {
@@ -966,6 +972,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufBracketTail] = b2f(k > 0 && closesOpenBracket(us[k-1].text, u.text))
 	f[ufContact] = b2f(strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话"))
 	f[ufLeads] = b2f(bylineStart(u.text))
+	f[ufTitleOdds] = u.title / 10
 	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
 	return f
 }

@@ -219,6 +219,7 @@ func TestTrain(t *testing.T) {
 	wh1, wh, ws := fitLineModel(t, "all", pages, works, labs, true)
 	headLineWeights, headNeighbourWeights, paragraphStartWeights = wh1, wh, ws
 	rh1, rh, rs := fitLineModel(t, "raw", pages, works, labs, false)
+	rt := fitTitleModel(t, pages, works, labs)
 	// The wrap and kicker models, and the box stage after them, are fitted
 	// on units the -raw lines' own model has not made: as if the -raw
 	// lines had the weights of every text, so that what the -raw model
@@ -236,6 +237,7 @@ func TestTrain(t *testing.T) {
 	ww, kw := fitHeadlines(t, plans)
 	wrapWeights, kickerWeights = ww, kw
 	rawHeadLineWeights, rawHeadNeighbourWeights, rawParagraphStartWeights = rh1, rh, rs
+	rawTitleWeights = rt
 	// The units hear the wrap model (a one-line paragraph a headline wraps
 	// into is the headline's tail): they are laid out again with the wrap
 	// weights just fitted before the stories are fitted on them.
@@ -343,6 +345,7 @@ func TestTrain(t *testing.T) {
 		{"rawParagraphStartWeights", "scores a body line of pdftotext -raw text as a paragraph's first line (roles.go)", rs[:]},
 		{"rawHeadLineWeights", "scores a line of pdftotext -raw text as a headline's or a subhead's, alone (roles.go)", rh1[:]},
 		{"rawHeadNeighbourWeights", "scores it again, hearing its neighbours' first scores (roles.go)", rh[:]},
+		{"rawTitleWeights", "scores a line of pdftotext -raw text as a line of a story's headline, not a subhead's, hearing its neighbours (roles.go)", rt[:]},
 		{"gapWeights", "scores a gap between two units as a story's start (stories.go)", gw[:]},
 		{"unitWeights", "scores a headline-like unit as a story's headline (stories.go)", uw[:]},
 		{"storyWeights", "scores a story of the plan as a whole (stories.go)", pw.story[:]},
@@ -398,6 +401,23 @@ func fitLineModel(t *testing.T, name string, pages []trainPage, works []*work, l
 	t.Logf("%s headish: %s", name, prf(predictAll(&wh, heads), heads))
 	t.Logf("%s start: %s", name, prf(predictAll(&ws, starts), starts))
 	return wh1, wh, ws
+}
+
+// fitTitleModel fits the score of a line as a line of a story's headline,
+// not a subhead's, on the features the -raw line model left, its
+// neighbours' first scores among them.
+func fitTitleModel(t *testing.T, pages []trainPage, works []*work, labs [][]labelled) lineVec {
+	var heads []sample
+	for n, w := range works {
+		for i, l := range labs[n] {
+			if l.label != lbNone {
+				heads = append(heads, sample{x: w.feats[i], y: l.label == lbHead, w: pageWeight(pages[n].set)})
+			}
+		}
+	}
+	wt := fitLogistic(heads, 12, 1)
+	t.Logf("title: %s", prf(predictAll(&wt, heads), heads))
+	return wt
 }
 
 // fitHeadlines fits the wrap and kicker models on the headlines of the
