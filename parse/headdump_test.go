@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -228,4 +229,59 @@ func TestShowLine(t *testing.T) {
 		}
 		t.Logf("%q em=%.1f col=%.1f/%.1f/%.1f odds=%.2f\n  %s", p.text, p.em, p.width.before, p.width.here, p.width.after, w.odds[i], strings.Join(on, " "))
 	}
+}
+
+// TestPlanFolds scores the story plan on the -raw training pages it was
+// not fitted on: gen g001–g200 in five folds by page number, each scored
+// with the plan fitted on the other training pages (the line, wrap and
+// kicker models as weights_gen.go has them), and the plan nearest gold
+// beside it, the units' cap. Forty validation pages swing by a few points
+// when the perceptron is refitted; two hundred held-out pages tell a
+// change in the units more surely. DUBAO_FOLDS=1 go test ./parse -run
+// TestPlanFolds -v (about a minute); it reads only training pages.
+func TestPlanFolds(t *testing.T) {
+	if os.Getenv("DUBAO_FOLDS") == "" {
+		t.Skip("DUBAO_FOLDS=1 scores the plan over five folds of the training pages")
+	}
+	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	pages := loadTraining(t)
+	var plans []trainPlan
+	var golds [][]byte
+	for _, p := range pages {
+		w := pageWork(t, p)
+		labels := labelLines(w.ps, p.gold)
+		w.decideLines()
+		gold, agree, _ := goldPlan(w, labels, p.gold)
+		plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(p.set), labels: labels})
+		b, err := json.Marshal(p.gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golds = append(golds, b)
+	}
+	learned, nearest := &scoreCounts{}, &scoreCounts{}
+	for fold := range 5 {
+		held := func(n int) bool { return pages[n].set == "gen" && genNumber(pages[n].name)%5 == fold }
+		var fit, rawFit []trainPlan
+		for n, p := range plans {
+			if !held(n) {
+				fit = append(fit, p)
+				if p.w.raw {
+					rawFit = append(rawFit, p)
+				}
+			}
+		}
+		gw, uw := fitStories(t, fit)
+		pw := fitPlan(t, rawFit, planWeights{gap: gw, unit: uw})
+		for n, p := range plans {
+			if held(n) {
+				learned.add(scoreWork(t, p.w, planStories(p.w.units, &pw), golds[n]))
+				nearest.add(scoreWork(t, p.w, p.gold, golds[n]))
+			}
+		}
+	}
+	t.Logf("five folds, learned plan: %s", learned.metrics().scoreLine())
+	t.Logf("five folds, plan nearest gold: %s", nearest.metrics().scoreLine())
 }
