@@ -83,40 +83,44 @@ func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 	ends := make([]paraEnd, len(paras))
 	last := -1 // the last paragraph with an end
 	var rs []rune
-	for j, p := range paras {
+	var ideo []bool // whether each rune of rs is an ideograph
+	for j := range paras {
+		text := paras[j].text
 		var open, end int // how many runes of rs are the opening, and the end
-		if len(p.text) <= 4*(openRunes+endRunes) {
-			rs = appendRunes(rs[:0], p.text)
+		if len(text) <= 4*(openRunes+endRunes) {
+			rs = appendRunes(rs[:0], text)
 			open, end = min(len(rs), openRunes), min(len(rs), endRunes)
 		} else {
-			rs = appendRunes(rs[:0], clip(p.text, openRunes, false))
+			rs = appendRunes(rs[:0], clip(text, openRunes, false))
 			open = len(rs)
-			rs = appendRunes(rs, clip(p.text, endRunes, true))
+			rs = appendRunes(rs, clip(text, endRunes, true))
 			end = len(rs) - open
 		}
-		at := len(pairs)
-		ideo := false
+		ideo = slices.Grow(ideo[:0], len(rs))[:len(rs)]
 		for i, r := range rs {
-			id := int32(-1)
-			now := isIdeograph(r)
-			if ideo && now && (i < open || i > len(rs)-end) {
-				id = e.dict.number(bigram(rs[i-1])<<32 | bigram(r))
-			}
-			pairs = append(pairs, id)
-			ideo = now
+			ideo[i] = isIdeograph(r)
 		}
+		// The opening's pairs, from its second rune on.
 		from := len(ids)
-		for _, id := range pairs[at : at+open] {
-			if id >= 0 { // the first rune's is -1
-				ids = append(ids, id)
+		for i := 1; i < open; i++ {
+			if ideo[i-1] && ideo[i] {
+				ids = append(ids, e.dict.number(bigram(rs[i-1])<<32|bigram(rs[i])))
 			}
 		}
 		openIDs[j] = ids[from:len(ids):len(ids)]
-		pairs = append(pairs[:at], pairs[at+len(rs)-end:]...) // keep the end's
 		if end == 0 {
 			continue
 		}
-		pairs[at] = -1
+		// The end's: -1 at its first rune, which has no pair in it.
+		at := len(pairs)
+		pairs = append(pairs, -1)
+		for i := len(rs) - end + 1; i < len(rs); i++ {
+			id := int32(-1)
+			if ideo[i-1] && ideo[i] {
+				id = e.dict.number(bigram(rs[i-1])<<32 | bigram(rs[i]))
+			}
+			pairs = append(pairs, id)
+		}
 		ends[j] = paraEnd{pair: pairs[at:len(pairs):len(pairs)], first: rs[len(rs)-end], last: rs[len(rs)-1]}
 		// The text before a paragraph runs on from one end to the next:
 		// number the pair they make, for the texts that hold both.
@@ -157,34 +161,56 @@ func (e *echoes) appendBefore(ids []int32, ends []paraEnd, j int) []int32 {
 		total += len(ends[k].pair)
 	}
 	start := max(0, total-endRunes) // the first rune of the text
-	t := 0                          // the place of the rune in the text
-	var before rune                 // the rune before it
+	t := 0                          // the place in the text of the first rune of ends[k]
+	var before rune                 // the rune before ends[k]'s first
 	for k := lo; k < j; k++ {
 		end := &ends[k]
-		for i, id := range end.pair {
-			switch {
-			case t <= start: // the rune before it is not in the text
-			case i > 0:
-				if id >= 0 {
-					ids = append(ids, id)
-				}
-			case isIdeograph(before) && isIdeograph(end.first):
+		n := len(end.pair)
+		switch {
+		case n == 0:
+			continue
+		case t+n <= start: // the whole end is before the text
+			before = end.last
+			t += n
+			continue
+		}
+		i := max(0, start+1-t) // the first rune whose pair is in the text
+		if i == 0 {
+			if isIdeograph(before) && isIdeograph(end.first) {
 				id, _ := e.dict.lookup(bigram(before)<<32 | bigram(end.first)) // numbered with the ends
 				ids = append(ids, id)
 			}
-			t++
+			i = 1
 		}
-		if len(end.pair) > 0 {
-			before = end.last
+		for _, id := range end.pair[i:] {
+			if id >= 0 {
+				ids = append(ids, id)
+			}
 		}
+		t += n
+		before = end.last
 	}
 	return ids
 }
 
 // appendRunes appends the runes of s to rs.
 func appendRunes(rs []rune, s string) []rune {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			rs = append(rs, rune(c))
+			i++
+			continue
+		}
+		if i+2 < len(s) {
+			if r, ok := wide3(s[i], s[i+1], s[i+2]); ok {
+				rs = append(rs, r)
+				i += 3
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		rs = append(rs, r)
+		i += n
 	}
 	return rs
 }
