@@ -24,7 +24,7 @@ type bigramSet []bigram
 // passage is a bit for each number: a member is found in a step, and two
 // passages are compared a word of bits at a time.
 type echoes struct {
-	dict  bigramDict
+	dict  *bigramDict
 	heads []bigramSet // each headline's
 	// headIDs are each headline's bigrams that the paragraphs' passages
 	// hold, by number: the others are in no passage.
@@ -47,8 +47,29 @@ const (
 // varied text, keeps each passage as a sorted list of numbers instead.
 const maxPassageWords = 1 << 20
 
-func newEchoes(paras []para, groups []group) *echoes {
-	return newEchoesWithin(paras, groups, maxPassageWords)
+// newEchoes makes the echoes of a page's paragraphs and headlines; memo,
+// when not nil, keeps what they read of the paragraphs for the page's
+// next echoes.
+func newEchoes(memo *echoMemo, paras []para, groups []group) *echoes {
+	return newEchoesWithin(memo, paras, groups, maxPassageWords)
+}
+
+// An echoMemo keeps what the echoes of a page read of its paragraphs, for
+// the next echoes made of the same page: the page's bigram numbers, and
+// the numbered bigrams of each paragraph's opening and end, by its text.
+// A page is cut into paragraphs twice (before the learned paragraph starts
+// and after) and most come out the same.
+type echoMemo struct {
+	dict  bigramDict
+	paras map[string]paraGrams
+	slab  []int32 // the numbers of the openings and ends, one after another
+}
+
+// paraGrams is what echoes read of a paragraph: the numbers of its
+// opening's bigrams, and its end.
+type paraGrams struct {
+	open []int32
+	end  paraEnd
 }
 
 // A paraEnd is the end of a paragraph (its last endRunes characters): the
@@ -62,7 +83,7 @@ type paraEnd struct {
 
 // newEchoesWithin makes the echoes of a page, its passages as bits when
 // they fit in maxWords words.
-func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
+func newEchoesWithin(memo *echoMemo, paras []para, groups []group, maxWords int) *echoes {
 	e := &echoes{
 		heads:   make([]bigramSet, len(groups)),
 		headIDs: make([][]int32, len(groups)),
@@ -70,58 +91,36 @@ func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 		prev:    make([]passage, len(paras)),
 		next:    make([]passage, len(paras)),
 	}
-	room := 0 // the runes of the openings and ends, about: an ideograph takes three bytes
-	for _, p := range paras {
-		room += min(len(p.text), 3*(openRunes+endRunes)) / 3
+	if memo == nil || memo.paras == nil {
+		room, kept := 0, 0 // the runes of the openings and ends, about (an ideograph takes three bytes), and their numbers
+		for _, p := range paras {
+			n := len(p.text) / 3
+			room += min(n, openRunes+endRunes)
+			kept += min(n, openRunes) + min(n, endRunes)
+		}
+		if memo == nil {
+			memo = new(echoMemo)
+		}
+		memo.dict = newBigramDict(room / 3) // most pairs are ideographs, half of them new; the table grows if more
+		memo.paras = make(map[string]paraGrams, len(paras))
+		memo.slab = make([]int32, 0, kept)
 	}
-	e.dict = newBigramDict(room / 3) // most pairs are ideographs, half of them new; the table grows if more
-	// Each paragraph's opening and end, decoded once, their bigrams
-	// numbered once.
-	ids := make([]int32, 0, min(room, openRunes*len(paras))) // the openings' numbers
-	pairs := make([]int32, 0, room)
+	e.dict = &memo.dict
+	// Each paragraph's opening and end, read once a page.
 	openIDs := make([][]int32, len(paras))
 	ends := make([]paraEnd, len(paras))
+	var rd gramReader
 	last := -1 // the last paragraph with an end
-	var rs []rune
-	var ideo []bool // whether each rune of rs is an ideograph
 	for j := range paras {
-		text := paras[j].text
-		var open, end int // how many runes of rs are the opening, and the end
-		if len(text) <= 4*(openRunes+endRunes) {
-			rs = appendRunes(rs[:0], text)
-			open, end = min(len(rs), openRunes), min(len(rs), endRunes)
-		} else {
-			rs = appendRunes(rs[:0], clip(text, openRunes, false))
-			open = len(rs)
-			rs = appendRunes(rs, clip(text, endRunes, true))
-			end = len(rs) - open
+		g, ok := memo.paras[paras[j].text]
+		if !ok {
+			g = rd.read(&memo.dict, &memo.slab, paras[j].text)
+			memo.paras[paras[j].text] = g
 		}
-		ideo = slices.Grow(ideo[:0], len(rs))[:len(rs)]
-		for i, r := range rs {
-			ideo[i] = isIdeograph(r)
-		}
-		// The opening's pairs, from its second rune on.
-		from := len(ids)
-		for i := 1; i < open; i++ {
-			if ideo[i-1] && ideo[i] {
-				ids = append(ids, e.dict.number(bigram(rs[i-1])<<32|bigram(rs[i])))
-			}
-		}
-		openIDs[j] = ids[from:len(ids):len(ids)]
-		if end == 0 {
+		openIDs[j], ends[j] = g.open, g.end
+		if len(g.end.pair) == 0 {
 			continue
 		}
-		// The end's: -1 at its first rune, which has no pair in it.
-		at := len(pairs)
-		pairs = append(pairs, -1)
-		for i := len(rs) - end + 1; i < len(rs); i++ {
-			id := int32(-1)
-			if ideo[i-1] && ideo[i] {
-				id = e.dict.number(bigram(rs[i-1])<<32 | bigram(rs[i]))
-			}
-			pairs = append(pairs, id)
-		}
-		ends[j] = paraEnd{pair: pairs[at:len(pairs):len(pairs)], first: rs[len(rs)-end], last: rs[len(rs)-1]}
 		// The text before a paragraph runs on from one end to the next:
 		// number the pair they make, for the texts that hold both.
 		if last >= 0 && j-last < prevParas && isIdeograph(ends[last].last) && isIdeograph(ends[j].first) {
@@ -150,6 +149,64 @@ func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 		e.prev[j] = e.passageOf(&slab, words, before)
 	}
 	return e
+}
+
+// A gramReader reads the openings and ends of paragraphs, keeping its
+// buffers from one to the next.
+type gramReader struct {
+	rs  []rune
+	pid []int32
+}
+
+// read decodes the opening and the end of a paragraph's text and numbers
+// their bigrams in dict.
+func (rd *gramReader) read(dict *bigramDict, slab *[]int32, text string) paraGrams {
+	var open, end int // how many runes of rs are the opening, and the end
+	rs := rd.rs[:0]
+	if len(text) <= 4*(openRunes+endRunes) {
+		rs = appendRunes(rs, text)
+		open, end = min(len(rs), openRunes), min(len(rs), endRunes)
+	} else {
+		rs = appendRunes(rs, clip(text, openRunes, false))
+		open = len(rs)
+		rs = appendRunes(rs, clip(text, endRunes, true))
+		end = len(rs) - open
+	}
+	rd.rs = rs
+	// The number of the pair each rune makes with the one before it, in
+	// the opening and the end, or -1.
+	pid := slices.Grow(rd.pid[:0], len(rs))[:len(rs)]
+	rd.pid = pid
+	ideo, ids := false, 0
+	for i, r := range rs {
+		id := int32(-1)
+		now := isIdeograph(r)
+		if ideo && now && (i < open || i > len(rs)-end) {
+			id = dict.number(bigram(rs[i-1])<<32 | bigram(r))
+			if i < open {
+				ids++
+			}
+		}
+		pid[i] = id
+		ideo = now
+	}
+	var g paraGrams
+	out := slices.Grow(*slab, ids+end)
+	from := len(out)
+	for _, id := range pid[:open] {
+		if id >= 0 { // the first rune's is -1
+			out = append(out, id)
+		}
+	}
+	g.open = out[from:len(out):len(out)]
+	if end > 0 {
+		// The end's, -1 at its first rune, which has no pair in it.
+		from = len(out)
+		out = append(append(out, -1), pid[len(rs)-end+1:]...)
+		g.end = paraEnd{pair: out[from:len(out):len(out)], first: rs[len(rs)-end], last: rs[len(rs)-1]}
+	}
+	*slab = out
+	return g
 }
 
 // appendBefore appends to ids the numbers of the bigrams of the text
@@ -228,7 +285,7 @@ type passage struct {
 // passageOf makes the passage of the bigrams numbered ids: its bits taken
 // from the front of slab, words of them, or, when slab is nil, the list.
 func (e *echoes) passageOf(slab *[]uint64, words int, ids []int32) passage {
-	p := passage{dict: &e.dict}
+	p := passage{dict: e.dict}
 	if *slab == nil {
 		p.ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 		p.size = len(p.ids)
@@ -295,7 +352,7 @@ func (e *echoes) nextSet(j int) *passage {
 	}
 	if n := &e.next[j]; n.dict == nil {
 		a, b := &e.open[j], &e.open[j+1]
-		n.dict = &e.dict
+		n.dict = e.dict
 		if a.bits == nil {
 			n.ids = unionIDs(a.ids, b.ids)
 			n.size = len(n.ids)

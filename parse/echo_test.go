@@ -87,11 +87,15 @@ func TestEchoesAnswerAsTheirTexts(t *testing.T) {
 			}
 		}
 		want := newNaiveEchoes(paras, groups)
+		// A memo first read by echoes of other paragraphs, some the same.
+		memo := new(echoMemo)
+		newEchoes(memo, append(randomParas(r, r.IntN(6)), paras[:r.IntN(len(paras)+1)]...), groups)
 		for _, mode := range []struct {
 			name     string
 			maxWords int
-		}{{"bits", maxPassageWords}, {"lists", 0}} {
-			e := newEchoesWithin(paras, groups, mode.maxWords)
+			memo     *echoMemo
+		}{{"bits", maxPassageWords, nil}, {"lists", 0, nil}, {"bits, read before", maxPassageWords, memo}} {
+			e := newEchoesWithin(mode.memo, paras, groups, mode.maxWords)
 			for end := range len(paras) + 1 {
 				for start := range len(paras) + 1 {
 					if got, w := e.parting(end, start), want.parting(end, start); got != w {
