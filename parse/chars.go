@@ -227,6 +227,28 @@ func wide3(b0, b1, b2 byte) (rune, bool) {
 	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
 }
 
+// containsText is strings.Contains(s, sub) for a long s of CJK text: it
+// looks for sub's last byte, which in such text is a continuation byte of
+// sixty-four values spread evenly, where strings.Index looks for its first,
+// which is one of a handful (E4–E9) and is found at nearly every third byte.
+func containsText(s, sub string) bool {
+	k := len(sub) - 1
+	if k < 2 {
+		return strings.Contains(s, sub)
+	}
+	c := sub[k]
+	for i := k; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		if i += j; s[i-k:i+1] == sub {
+			return true
+		}
+	}
+	return false
+}
+
 // A wordSet is a list of words a line may hold, with a few runes of which
 // every word holds one, chosen when the set is made: a line that has none
 // of them, as most lines have not, holds none of the words, and is told so

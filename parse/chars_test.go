@@ -58,3 +58,29 @@ func TestRuneLenCountsAsUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsTextFindsWhatContainsFinds holds containsText to
+// strings.Contains, on text and on bytes that are not UTF-8, with needles
+// cut from the text (found) and made up (mostly not).
+func TestContainsTextFindsWhatContainsFinds(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	pieces := []string{"中", "国", "发", "展", "，", "a", "\n", "—", "\U00020000", "\xe4", "\xb8", "\xe4\xb8", "\xad"}
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		s := text(r.IntN(60))
+		sub := text(r.IntN(5))
+		if r.IntN(2) == 0 && len(s) > 0 {
+			i := r.IntN(len(s))
+			sub = s[i : i+r.IntN(min(16, len(s)-i)+1)]
+		}
+		if got, want := containsText(s, sub), strings.Contains(s, sub); got != want {
+			t.Fatalf("containsText(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+	}
+}
