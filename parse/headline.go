@@ -138,6 +138,13 @@ func (w *pageWords) make() {
 	}
 	w.made = true
 	var b strings.Builder
+	n := 0
+	for i := range w.ps {
+		if p := &w.ps[i]; isTextPiece(p) {
+			n += len(p.text) + 1
+		}
+	}
+	b.Grow(n)
 	for i := range w.ps {
 		if p := &w.ps[i]; isTextPiece(p) {
 			b.WriteString(p.text)
