@@ -293,7 +293,7 @@ func (e *echoes) passageOf(slab *[]uint64, words int, ids []int32) passage {
 	}
 	p.bits, *slab = (*slab)[:words:words], (*slab)[words:]
 	for _, id := range ids {
-		p.bits[id/64] |= 1 << (id % 64)
+		p.bits[uint32(id)/64] |= 1 << (uint32(id) % 64) // numbers are never negative
 	}
 	for _, w := range p.bits {
 		p.size += bits.OnesCount64(w)
@@ -306,7 +306,7 @@ func (p *passage) hasID(id int32) bool {
 		_, ok := slices.BinarySearch(p.ids, id)
 		return ok
 	}
-	return p.bits[id/64]&(1<<(id%64)) != 0
+	return p.bits[uint32(id)/64]&(1<<(uint32(id)%64)) != 0
 }
 
 func (p passage) has(b bigram) bool {
@@ -423,10 +423,16 @@ func (e *echoes) foundIn(g int, p *passage) int {
 		return 0
 	}
 	n := 0
-	for _, id := range e.headIDs[g] {
-		if p.hasID(id) {
-			n++
+	if p.bits == nil {
+		for _, id := range e.headIDs[g] {
+			if p.hasID(id) {
+				n++
+			}
 		}
+		return n
+	}
+	for _, id := range e.headIDs[g] {
+		n += int(p.bits[uint32(id)/64] >> (uint32(id) % 64) & 1)
 	}
 	return n
 }
