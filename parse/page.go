@@ -256,17 +256,22 @@ func rulesOf(ps []piece, blocks []block, paras []para) ruleSignals {
 // no more are found.
 func findHeadLines(ps []piece) {
 	markNarrow(ps)
+	var m widthMemo // the widths before, most of which stay
 	for range 4 {
-		setWidths(ps)
+		setWidthsAgain(ps, &m)
 		if classify(ps) == 0 {
 			return
 		}
 	}
-	setWidths(ps)
+	setWidthsAgain(ps, &m)
 }
 
 // setWidths estimates the column width of every body-like piece.
-func setWidths(ps []piece) {
+func setWidths(ps []piece) { setWidthsAgain(ps, nil) }
+
+// setWidthsAgain is setWidths, taking the widths that have not changed
+// from m and keeping these in m (columnWidthsAgain).
+func setWidthsAgain(ps []piece, m *widthMemo) {
 	ems := make([]float64, len(ps))
 	use := make([]bool, len(ps))
 	barrier := make([]bool, len(ps))
@@ -275,7 +280,7 @@ func setWidths(ps []piece) {
 		use[i] = ps[i].role == roleBody && ps[i].text != "" && !ps[i].narrow
 		barrier[i] = ps[i].role == roleHead
 	}
-	ws := columnWidths(ems, use, barrier)
+	ws := columnWidthsAgain(ems, use, barrier, m)
 	for i := range ps {
 		if !ps[i].narrow {
 			ps[i].width = ws[i]
