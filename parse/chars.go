@@ -227,6 +227,17 @@ func wide3(b0, b1, b2 byte) (rune, bool) {
 	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
 }
 
+// commonIdeograph decodes the rune of s at byte i when it is one of the
+// common ideographs, U+4E00 to U+9FFF, of which most of a Chinese page is
+// made: three bytes from E4 B8 80 to E9 BF BF.
+func commonIdeograph(s string, i int) (rune, bool) {
+	if i+2 >= len(s) || s[i]-0xE4 > 0xE9-0xE4 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // U+4000 to U+9FFF
+	return r, r >= 0x4E00
+}
+
 // containsText is strings.Contains(s, sub) for a long s of CJK text: it
 // looks for sub's last byte, which in such text is a continuation byte of
 // sixty-four values spread evenly, where strings.Index looks for its first,

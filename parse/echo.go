@@ -252,24 +252,26 @@ func (e *echoes) appendBefore(ids []int32, ends []paraEnd, j int) []int32 {
 
 // appendRunes appends the runes of s to rs.
 func appendRunes(rs []rune, s string) []rune {
-	for i := 0; i < len(s); {
+	n := len(rs)
+	rs = slices.Grow(rs, len(s))[:n+len(s)] // no more runes than bytes
+	for i := 0; i < len(s); n++ {
 		if c := s[i]; c < utf8.RuneSelf {
-			rs = append(rs, rune(c))
+			rs[n] = rune(c)
 			i++
 			continue
 		}
 		if i+2 < len(s) {
 			if r, ok := wide3(s[i], s[i+1], s[i+2]); ok {
-				rs = append(rs, r)
+				rs[n] = r
 				i += 3
 				continue
 			}
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		rs = append(rs, r)
-		i += n
+		r, size := utf8.DecodeRuneInString(s[i:])
+		rs[n] = r
+		i += size
 	}
-	return rs
+	return rs[:n]
 }
 
 // A passage is the set of bigrams of a stretch of text, by their numbers:

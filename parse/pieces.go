@@ -63,23 +63,41 @@ func readPiece(text string, em float64) pieceReading {
 	round, quote := 0, 0
 	early := false // closesEarly has its answer
 	for i, size := 0, 0; i < len(text); i += size {
-		c := rune(text[i])
-		size = 1
-		if c >= utf8.RuneSelf {
-			ok := false
-			if i+2 < len(text) {
-				c, ok = wide3(text[i], text[i+1], text[i+2])
-				size = 3
+		c, ideo := rune(0), false
+		if c, ideo = commonIdeograph(text, i); ideo {
+			size = 3
+		} else {
+			c, size = rune(text[i]), 1
+			if c >= utf8.RuneSelf {
+				ok := false
+				if i+2 < len(text) {
+					c, ok = wide3(text[i], text[i+1], text[i+2])
+					size = 3
+				}
+				if !ok {
+					c, size = utf8.DecodeRuneInString(text[i:])
+				}
 			}
-			if !ok {
-				c, size = utf8.DecodeRuneInString(text[i:])
-			}
+			ideo = isIdeograph(c)
 		}
-		ideo := isIdeograph(c)
 		if ideo {
+			// Most of a line: counted, and asked only whether it is one
+			// of the ideographs that say a line may be a byline or a
+			// credit.
 			r.ideographs++
+			switch c {
+			case '讯', '訊', '电', '電', '道', '導', '导':
+				r.mayLead = r.mayLead || i+utf8.RuneLen(c) <= 90
+			case '记', '記', '评', '評', '通', '文':
+				r.mayByline = true
+			case '图', '圖', '摄', '攝':
+				r.mayByline, r.mayCredit = true, true
+			case '绘':
+				r.mayCredit = true
+			}
+			continue
 		}
-		if isWide(c) && !ideo && c != '—' && c != '…' && c != '·' {
+		if isWide(c) && c != '—' && c != '…' && c != '·' {
 			r.squeezed -= 0.5
 		}
 		switch c {
@@ -101,14 +119,8 @@ func readPiece(text string, em float64) pieceReading {
 			}
 			r.closesEarly = r.closesEarly || !early
 			early = true
-		case '讯', '訊', '电', '電', '道', '導', '导':
-			r.mayLead = r.mayLead || i+utf8.RuneLen(c) <= 90
-		case '记', '記', '评', '評', '通', '文', '】':
+		case '】':
 			r.mayByline = true
-		case '图', '圖', '摄', '攝':
-			r.mayByline, r.mayCredit = true, true
-		case '绘':
-			r.mayCredit = true
 		}
 	}
 	r.unclosed = round > 0 || quote > 0
