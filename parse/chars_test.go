@@ -186,3 +186,26 @@ func plainReadPiece(text string, em float64) pieceReading {
 	r.mayByline = r.mayByline && len(text) <= 90
 	return r
 }
+
+// TestDialogueTurnAsDecoded holds dialogueTurn, which looks at the bytes a
+// closing quote ends with before it decodes, to decoding the last runes.
+func TestDialogueTurnAsDecoded(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 6))
+	pieces := []string{"。", "！", "”", "“", "中", "a", "\x9d", "\xe2\x80", "\xe2", "\x80\x9d"}
+	text := func() string {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		p, q := text(), text()
+		last, n := utf8.DecodeLastRuneInString(p)
+		before, m := utf8.DecodeLastRuneInString(p[:len(p)-n])
+		want := m > 0 && last == '”' && endsStop(before) && firstRune(q) == '“'
+		if got := dialogueTurn(p, q); got != want {
+			t.Fatalf("dialogueTurn(%q, %q) = %v, want %v", p, q, got, want)
+		}
+	}
+}
