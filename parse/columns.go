@@ -37,7 +37,7 @@ func columnWidths(ems []float64, use, barrier []bool) []colWidth {
 type widthMemo struct {
 	ems          []float64
 	use, barrier []bool
-	span         [][2]int // the first and last line of each used line's windows; -1s for the others
+	span         [][2]int32 // the first and last line of each used line's windows; -1s for the others
 	out          []colWidth
 }
 
@@ -74,9 +74,9 @@ func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWi
 	out := make([]colWidth, len(ems))
 	// changed[i] counts the lines before line i that changed since the
 	// estimate in m, when there is one.
-	var changed []int
+	var changed []int32
 	if m != nil && len(m.ems) == len(ems) {
-		changed = make([]int, len(ems)+1)
+		changed = make([]int32, len(ems)+1)
 		for i := range ems {
 			changed[i+1] = changed[i]
 			if ems[i] != m.ems[i] || use[i] != m.use[i] || barrier[i] != m.barrier[i] {
@@ -84,9 +84,12 @@ func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWi
 			}
 		}
 	}
-	span := make([][2]int, len(ems))
-	for i := range span {
-		span[i] = [2]int{-1, -1}
+	var span [][2]int32
+	if m != nil {
+		span = make([][2]int32, len(ems))
+		for i := range span {
+			span[i] = [2]int32{-1, -1}
+		}
 	}
 	// The windows only ever move down the page: each is tallied as it
 	// slides, the lines it reaches added and those it leaves dropped.
@@ -107,7 +110,9 @@ func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWi
 		for hi-lo < 2*widthWindow+1 && hi < len(idx) && seg[hi] == seg[k] {
 			hi++
 		}
-		span[i] = [2]int{idx[lo], idx[hi-1]}
+		if span != nil {
+			span[i] = [2]int32{int32(idx[lo]), int32(idx[hi-1])}
+		}
 		if changed != nil && m.span[i] == span[i] && changed[span[i][1]+1] == changed[span[i][0]] {
 			// The same lines, unchanged: the same widths.
 			out[i] = m.out[i]

@@ -447,11 +447,25 @@ func (e *echoes) parting(end, start int) float64 {
 	if end <= 0 || start >= len(e.open) || end >= len(e.prev) {
 		return 0
 	}
-	before, after := &e.prev[end], e.nextSet(start)
-	if before.size == 0 || after.size == 0 {
+	before := &e.prev[end]
+	var shared, size int // what before and the text from start on share, and that text's size
+	if a := &e.open[start]; before.bits != nil && a.bits != nil && start+1 < len(e.open) && e.next[start].dict == nil {
+		// The opening of start and start+1, counted as it is read, not
+		// kept: most next sets are asked for here once.
+		b := &e.open[start+1]
+		for w := range a.bits {
+			u := a.bits[w] | b.bits[w]
+			size += bits.OnesCount64(u)
+			shared += bits.OnesCount64(before.bits[w] & u)
+		}
+	} else {
+		after := e.nextSet(start)
+		size, shared = after.size, before.common(after)
+	}
+	if before.size == 0 || size == 0 {
 		return 0
 	}
-	c := float64(before.common(after)) / float64(min(before.size, after.size))
+	c := float64(shared) / float64(min(before.size, size))
 	return max(-1, min(1, (0.1-c)/0.1))
 }
 

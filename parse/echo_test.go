@@ -119,6 +119,14 @@ func TestEchoesAnswerAsTheirTexts(t *testing.T) {
 					}
 				}
 			}
+			// Again, now that the next sets are made and kept.
+			for end := range len(paras) + 1 {
+				for start := range len(paras) + 1 {
+					if got, w := e.parting(end, start), want.parting(end, start); got != w {
+						t.Fatalf("round %d, %s, next sets made: parting(%d, %d) = %v, want %v", round, mode.name, end, start, got, w)
+					}
+				}
+			}
 		}
 	}
 }
