@@ -77,9 +77,10 @@ const (
 )
 
 // assemble chooses the stories of a page: the cheaper of the two readings,
-// headlines mostly after their bodies or mostly before.
-func assemble(items []item, paras []para, groups []group) []story {
-	a := newAssembler(items, paras, groups)
+// headlines mostly after their bodies or mostly before. memo keeps what
+// the page's echoes read of its paragraphs (echoMemo), or is nil.
+func assemble(items []item, paras []para, groups []group, memo *echoMemo) []story {
+	a := newAssembler(items, paras, groups, memo)
 	best, bestCost := []story(nil), math.Inf(1)
 	for _, before := range []bool{false, true} {
 		if s, c := a.run(before); c < bestCost {
@@ -101,9 +102,9 @@ type assembler struct {
 	candPara              []float64 // cost of reading item k as a paragraph
 }
 
-func newAssembler(items []item, paras []para, groups []group) *assembler {
+func newAssembler(items []item, paras []para, groups []group, memo *echoMemo) *assembler {
 	a := &assembler{items: items, paras: paras, groups: groups}
-	a.echo = newEchoes(paras, groups)
+	a.echo = newEchoes(memo, paras, groups)
 	a.split = make([]float64, len(paras))
 	// Headlines near each paragraph, by position: the headlines within
 	// three paragraphs, and the two nearest on each side. Groups come in

@@ -227,6 +227,39 @@ func wide3(b0, b1, b2 byte) (rune, bool) {
 	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
 }
 
+// commonIdeograph decodes the rune of s at byte i when it is one of the
+// common ideographs, U+4E00 to U+9FFF, of which most of a Chinese page is
+// made: three bytes from E4 B8 80 to E9 BF BF.
+func commonIdeograph(s string, i int) (rune, bool) {
+	if i+2 >= len(s) || s[i]-0xE4 > 0xE9-0xE4 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, false
+	}
+	r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) // U+4000 to U+9FFF
+	return r, r >= 0x4E00
+}
+
+// containsText is strings.Contains(s, sub) for a long s of CJK text: it
+// looks for sub's last byte, which in such text is a continuation byte of
+// sixty-four values spread evenly, where strings.Index looks for its first,
+// which is one of a handful (E4–E9) and is found at nearly every third byte.
+func containsText(s, sub string) bool {
+	k := len(sub) - 1
+	if k < 2 {
+		return strings.Contains(s, sub)
+	}
+	c := sub[k]
+	for i := k; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		if i += j; s[i-k:i+1] == sub {
+			return true
+		}
+	}
+	return false
+}
+
 // A wordSet is a list of words a line may hold, with a few runes of which
 // every word holds one, chosen when the set is made: a line that has none
 // of them, as most lines have not, holds none of the words, and is told so

@@ -58,3 +58,157 @@ func TestRuneLenCountsAsUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsTextFindsWhatContainsFinds holds containsText to
+// strings.Contains, on text and on bytes that are not UTF-8, with needles
+// cut from the text (found) and made up (mostly not).
+func TestContainsTextFindsWhatContainsFinds(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	pieces := []string{"中", "国", "发", "展", "，", "a", "\n", "—", "\U00020000", "\xe4", "\xb8", "\xe4\xb8", "\xad"}
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		s := text(r.IntN(60))
+		sub := text(r.IntN(5))
+		if r.IntN(2) == 0 && len(s) > 0 {
+			i := r.IntN(len(s))
+			sub = s[i : i+r.IntN(min(16, len(s)-i)+1)]
+		}
+		if got, want := containsText(s, sub), strings.Contains(s, sub); got != want {
+			t.Fatalf("containsText(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+	}
+}
+
+// TestQuickReadsAnswerAsPlainOnes holds the inline decoding of the common
+// ideographs (commonIdeograph), textEm and readPiece's count of ideographs
+// to plain decoding rune by rune, on text and on bytes that are not UTF-8.
+func TestQuickReadsAnswerAsPlainOnes(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	pieces := []string{"中", "一", "龥", "䷀", "㐀", "。", "　", "，", " ", "a", "1", "—", "…", "（", "”", "\U00020000", "\xe4", "\xb8", "\xe4\xb8", "\xe9\xbf", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd"}
+	for _, r := range "讯訊电電道導导记記评評通文图圖摄攝绘】（）“”(" { // what readPiece looks out for
+		pieces = append(pieces, string(r))
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(16) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		var w float64
+		ideographs := 0
+		for i := 0; i < len(s); {
+			c, size := utf8.DecodeRuneInString(s[i:])
+			got, ok := commonIdeograph(s, i)
+			if want := size == 3 && c >= 0x4E00 && c <= 0x9FFF; ok != want || ok && got != c {
+				t.Fatalf("commonIdeograph(%q, %d) = %U, %v; want %U, %v", s, i, got, ok, c, want)
+			}
+			if c == ' ' {
+				w += 0.3
+			} else {
+				w += emWidth(c)
+			}
+			if isIdeograph(c) {
+				ideographs++
+			}
+			i += size
+		}
+		if got := textEm(s); got != w {
+			t.Fatalf("textEm(%q) = %v, want %v", s, got, w)
+		}
+		if got := readPiece(s, 0).ideographs; got != ideographs {
+			t.Fatalf("readPiece(%q) counts %d ideographs, want %d", s, got, ideographs)
+		}
+		if got, want := readPiece(s, 20), plainReadPiece(s, 20); got != want {
+			t.Fatalf("readPiece(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+}
+
+// plainReadPiece is readPiece rune by rune, as it was before it read the common
+// ideographs apart.
+func plainReadPiece(text string, em float64) pieceReading {
+	r := pieceReading{squeezed: em}
+	round, quote := 0, 0
+	early := false // closesEarly has its answer
+	for i, size := 0, 0; i < len(text); i += size {
+		c := rune(text[i])
+		size = 1
+		if c >= utf8.RuneSelf {
+			ok := false
+			if i+2 < len(text) {
+				c, ok = wide3(text[i], text[i+1], text[i+2])
+				size = 3
+			}
+			if !ok {
+				c, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
+		ideo := isIdeograph(c)
+		if ideo {
+			r.ideographs++
+		}
+		if isWide(c) && !ideo && c != '—' && c != '…' && c != '·' {
+			r.squeezed -= 0.5
+		}
+		switch c {
+		case '（', '(':
+			round++
+			early = true
+		case '）', ')':
+			if round > 0 {
+				round--
+			}
+			r.closesEarly = r.closesEarly || !early
+			early = true
+		case '“':
+			quote++
+			early = true
+		case '”':
+			if quote > 0 {
+				quote--
+			}
+			r.closesEarly = r.closesEarly || !early
+			early = true
+		case '讯', '訊', '电', '電', '道', '導', '导':
+			r.mayLead = r.mayLead || i+utf8.RuneLen(c) <= 90
+		case '记', '記', '评', '評', '通', '文', '】':
+			r.mayByline = true
+		case '图', '圖', '摄', '攝':
+			r.mayByline, r.mayCredit = true, true
+		case '绘':
+			r.mayCredit = true
+		}
+	}
+	r.unclosed = round > 0 || quote > 0
+	r.mayByline = r.mayByline && len(text) <= 90
+	return r
+}
+
+// TestDialogueTurnAsDecoded holds dialogueTurn, which looks at the bytes a
+// closing quote ends with before it decodes, to decoding the last runes.
+func TestDialogueTurnAsDecoded(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 6))
+	pieces := []string{"。", "！", "”", "“", "中", "a", "\x9d", "\xe2\x80", "\xe2", "\x80\x9d"}
+	text := func() string {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		p, q := text(), text()
+		last, n := utf8.DecodeLastRuneInString(p)
+		before, m := utf8.DecodeLastRuneInString(p[:len(p)-n])
+		want := m > 0 && last == '”' && endsStop(before) && firstRune(q) == '“'
+		if got := dialogueTurn(p, q); got != want {
+			t.Fatalf("dialogueTurn(%q, %q) = %v, want %v", p, q, got, want)
+		}
+	}
+}

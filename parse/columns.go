@@ -27,6 +27,24 @@ const slack = 1.6
 // barrier line (a headline) parts the columns before it from those after:
 // no window reaches across it.
 func columnWidths(ems []float64, use, barrier []bool) []colWidth {
+	return columnWidthsAgain(ems, use, barrier, nil)
+}
+
+// A widthMemo keeps a page's column widths for its next estimate, made
+// when a few of its lines have changed (findHeadLines measures again
+// without the headlines it found): a line whose window holds the same lines
+// as before, none of them changed, keeps its widths.
+type widthMemo struct {
+	ems          []float64
+	use, barrier []bool
+	span         [][2]int32 // the first and last line of each used line's windows; -1s for the others
+	out          []colWidth
+}
+
+// columnWidthsAgain is columnWidths, taking the widths that have not
+// changed from m, the estimate before, and keeping this one in m for the
+// next. m may be nil.
+func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWidth {
 	// The used lines in order, each with its segment number, its length
 	// in quarter ems (q) and its length's nearest half em (c, in quarters
 	// too): the candidates for a column width. A window of lines is then a
@@ -54,6 +72,25 @@ func columnWidths(ems []float64, use, barrier []bool) []colWidth {
 		}
 	}
 	out := make([]colWidth, len(ems))
+	// changed[i] counts the lines before line i that changed since the
+	// estimate in m, when there is one.
+	var changed []int32
+	if m != nil && len(m.ems) == len(ems) {
+		changed = make([]int32, len(ems)+1)
+		for i := range ems {
+			changed[i+1] = changed[i]
+			if ems[i] != m.ems[i] || use[i] != m.use[i] || barrier[i] != m.barrier[i] {
+				changed[i+1]++
+			}
+		}
+	}
+	var span [][2]int32
+	if m != nil {
+		span = make([][2]int32, len(ems))
+		for i := range span {
+			span[i] = [2]int32{-1, -1}
+		}
+	}
 	// The windows only ever move down the page: each is tallied as it
 	// slides, the lines it reaches added and those it leaves dropped.
 	here, before, after := newTally(q, c), newTally(q, c), newTally(q, c)
@@ -73,6 +110,14 @@ func columnWidths(ems []float64, use, barrier []bool) []colWidth {
 		for hi-lo < 2*widthWindow+1 && hi < len(idx) && seg[hi] == seg[k] {
 			hi++
 		}
+		if span != nil {
+			span[i] = [2]int32{int32(idx[lo]), int32(idx[hi-1])}
+		}
+		if changed != nil && m.span[i] == span[i] && changed[span[i][1]+1] == changed[span[i][0]] {
+			// The same lines, unchanged: the same widths.
+			out[i] = m.out[i]
+			continue
+		}
 		out[i].here = here.common(lo, hi)
 		out[i].before = out[i].here
 		if k-lo >= 3 {
@@ -82,6 +127,9 @@ func columnWidths(ems []float64, use, barrier []bool) []colWidth {
 		if hi-k-1 >= 3 {
 			out[i].after = after.common(k+1, hi)
 		}
+	}
+	if m != nil {
+		*m = widthMemo{ems: ems, use: use, barrier: barrier, span: span, out: out}
 	}
 	return out
 }

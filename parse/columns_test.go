@@ -103,3 +103,43 @@ func plainColumnWidths(ems []float64, use, barrier []bool) []colWidth {
 	}
 	return out
 }
+
+// TestColumnWidthsAgainAsAfresh holds columnWidthsAgain, which keeps the
+// widths of the lines whose windows did not change, to columnWidths made
+// afresh: after a few lines become headlines (as findHeadLines finds them),
+// and after any line changes its width, its use or its barrier.
+func TestColumnWidthsAgainAsAfresh(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 13))
+	for round := range 500 {
+		n := 1 + r.IntN(120)
+		ems := make([]float64, n)
+		use, barrier := make([]bool, n), make([]bool, n)
+		for i := range ems {
+			ems[i] = float64(12+r.IntN(8)) + float64(r.IntN(4))/4
+			use[i] = r.IntN(10) > 0
+			barrier[i] = r.IntN(30) == 0
+		}
+		var m widthMemo
+		columnWidthsAgain(ems, use, barrier, &m)
+		for again := range 3 {
+			ems, use, barrier = slices.Clone(ems), slices.Clone(use), slices.Clone(barrier)
+			for range r.IntN(4) {
+				i := r.IntN(n)
+				switch r.IntN(4) {
+				case 0: // found to be a headline
+					use[i], barrier[i] = false, true
+				case 1:
+					ems[i] = float64(r.IntN(30))
+				case 2:
+					use[i] = !use[i]
+				default:
+					barrier[i] = !barrier[i]
+				}
+			}
+			got := columnWidthsAgain(ems, use, barrier, &m)
+			if want := columnWidths(ems, use, barrier); !slices.Equal(got, want) {
+				t.Fatalf("round %d, again %d: kept %v, afresh %v", round, again, got, want)
+			}
+		}
+	}
+}

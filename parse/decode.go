@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -106,7 +107,7 @@ func decodeUnmarked(b []byte) (string, Encoding, error) {
 	if err := checkText(b); err != nil {
 		return "", "", err
 	}
-	if utf8.Valid(b) {
+	if validUTF8(b) {
 		return string(b), UTF8, nil
 	}
 	// Score each reading of (a sample of) b; the first wins ties, so UTF-8
@@ -172,14 +173,63 @@ func checkText(b []byte) error {
 // or another control character that text does not use (all but tab, line
 // feed, vertical tab, form feed, carriage return and escape), as in binary
 // data. b is ASCII-compatible: UTF-8, GB18030 or Big5.
-func controlHeavy(b []byte) bool {
-	n := 0
-	for _, c := range b {
-		if c < 0x20 && (c < '\t' || c > '\r') && c != 0x1B || c == 0x7F {
-			n++
+func controlHeavy(b []byte) bool { return controlBytes(b)*100 > len(b) }
+
+// controlBytes counts the bytes of b that controlHeavy counts.
+func controlBytes(b []byte) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	n, i := 0, 0
+	for ; i+8 <= len(b); i += 8 {
+		// Eight bytes at a time: none below 0x20 and none 0x7F, as in
+		// most words of text, and there is nothing to count.
+		w := binary.LittleEndian.Uint64(b[i:])
+		del := w ^ 0x7F*ones
+		if (w-0x20*ones)&^w&highs == 0 && (del-ones)&^del&highs == 0 {
+			continue
+		}
+		for _, c := range b[i : i+8] {
+			n += int(binaryByte[c])
 		}
 	}
-	return n*100 > len(b)
+	for _, c := range b[i:] {
+		n += int(binaryByte[c])
+	}
+	return n
+}
+
+// binaryByte is 1 for the bytes controlHeavy counts, and 0 for the others.
+var binaryByte = func() (t [256]uint8) {
+	for c := range 256 {
+		if c < 0x20 && (c < '\t' || c > '\r') && c != 0x1B || c == 0x7F {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// validUTF8 is utf8.Valid(b), with ASCII and the three-byte runes of CJK
+// text (wide3's) checked inline.
+func validUTF8(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			continue
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // readUTF8 reads b, not valid UTF-8, as UTF-8 all the same, each bad byte
@@ -217,7 +267,7 @@ func readUTF8(b []byte) (mostly bool, score float64) {
 // utf8String converts b to a string, each byte that is not part of a valid
 // UTF-8 sequence becoming U+FFFD.
 func utf8String(b []byte) string {
-	if utf8.Valid(b) {
+	if validUTF8(b) {
 		return string(b)
 	}
 	var s strings.Builder

@@ -273,3 +273,34 @@ func BenchmarkDecode(b *testing.B) {
 		})
 	}
 }
+
+// TestQuickScansAnswerAsPlainOnes holds controlBytes to a count byte by
+// byte and validUTF8 to utf8.Valid, on text, control bytes and bytes that
+// are not UTF-8, at every length and alignment.
+func TestQuickScansAnswerAsPlainOnes(t *testing.T) {
+	pieces := []string{"中", "，", "a", "·", "\n", "\t", "\x00", "\x1b", "\x7f", "\x1f", "\x20", "\xe4", "\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xc2", "\U00020000"}
+	seed := uint64(1)
+	next := func(n int) int { seed = seed*6364136223846793005 + 1442695040888963407; return int(seed>>33) % n }
+	for range 20000 {
+		var b []byte
+		for range next(40) {
+			if next(4) > 0 { // mostly text
+				b = append(b, "中文"...)
+				continue
+			}
+			b = append(b, pieces[next(len(pieces))]...)
+		}
+		n := 0
+		for _, c := range b {
+			if c < 0x20 && (c < '\t' || c > '\r') && c != 0x1B || c == 0x7F {
+				n++
+			}
+		}
+		if got := controlBytes(b); got != n {
+			t.Fatalf("controlBytes(%q) = %d, want %d", b, got, n)
+		}
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
+		}
+	}
+}

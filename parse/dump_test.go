@@ -57,7 +57,7 @@ func dumpPage(text string) string {
 		}
 		fmt.Fprintf(&sb, "%4d %s %-4s %-3s %5.1f %5.1f|%5.1f|%5.1f %1s %s\n", p.src+1, mark, names[p.role], blk, p.em, p.width.before, p.width.here, p.width.after, sp, p.text)
 	}
-	a := newAssembler(items, paras, groups)
+	a := newAssembler(items, paras, groups, nil)
 	_, ca := a.run(false)
 	_, cb := a.run(true)
 	fmt.Fprintf(&sb, "\nindent=%v  cost after=%.2f before=%.2f\n", indentStyle(ps), ca, cb)

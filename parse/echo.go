@@ -24,7 +24,7 @@ type bigramSet []bigram
 // passage is a bit for each number: a member is found in a step, and two
 // passages are compared a word of bits at a time.
 type echoes struct {
-	dict  bigramDict
+	dict  *bigramDict
 	heads []bigramSet // each headline's
 	// headIDs are each headline's bigrams that the paragraphs' passages
 	// hold, by number: the others are in no passage.
@@ -47,8 +47,29 @@ const (
 // varied text, keeps each passage as a sorted list of numbers instead.
 const maxPassageWords = 1 << 20
 
-func newEchoes(paras []para, groups []group) *echoes {
-	return newEchoesWithin(paras, groups, maxPassageWords)
+// newEchoes makes the echoes of a page's paragraphs and headlines; memo,
+// when not nil, keeps what they read of the paragraphs for the page's
+// next echoes.
+func newEchoes(memo *echoMemo, paras []para, groups []group) *echoes {
+	return newEchoesWithin(memo, paras, groups, maxPassageWords)
+}
+
+// An echoMemo keeps what the echoes of a page read of its paragraphs, for
+// the next echoes made of the same page: the page's bigram numbers, and
+// the numbered bigrams of each paragraph's opening and end, by its text.
+// A page is cut into paragraphs twice (before the learned paragraph starts
+// and after) and most come out the same.
+type echoMemo struct {
+	dict  bigramDict
+	paras map[string]paraGrams
+	slab  []int32 // the numbers of the openings and ends, one after another
+}
+
+// paraGrams is what echoes read of a paragraph: the numbers of its
+// opening's bigrams, and its end.
+type paraGrams struct {
+	open []int32
+	end  paraEnd
 }
 
 // A paraEnd is the end of a paragraph (its last endRunes characters): the
@@ -62,7 +83,7 @@ type paraEnd struct {
 
 // newEchoesWithin makes the echoes of a page, its passages as bits when
 // they fit in maxWords words.
-func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
+func newEchoesWithin(memo *echoMemo, paras []para, groups []group, maxWords int) *echoes {
 	e := &echoes{
 		heads:   make([]bigramSet, len(groups)),
 		headIDs: make([][]int32, len(groups)),
@@ -70,54 +91,36 @@ func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 		prev:    make([]passage, len(paras)),
 		next:    make([]passage, len(paras)),
 	}
-	room := 0 // the runes of the openings and ends, about: an ideograph takes three bytes
-	for _, p := range paras {
-		room += min(len(p.text), 3*(openRunes+endRunes)) / 3
+	if memo == nil || memo.paras == nil {
+		room, kept := 0, 0 // the runes of the openings and ends, about (an ideograph takes three bytes), and their numbers
+		for _, p := range paras {
+			n := len(p.text) / 3
+			room += min(n, openRunes+endRunes)
+			kept += min(n, openRunes) + min(n, endRunes)
+		}
+		if memo == nil {
+			memo = new(echoMemo)
+		}
+		memo.dict = newBigramDict(room / 3) // most pairs are ideographs, half of them new; the table grows if more
+		memo.paras = make(map[string]paraGrams, len(paras))
+		memo.slab = make([]int32, 0, kept)
 	}
-	e.dict = newBigramDict(room / 3) // most pairs are ideographs, half of them new; the table grows if more
-	// Each paragraph's opening and end, decoded once, their bigrams
-	// numbered once.
-	ids := make([]int32, 0, min(room, openRunes*len(paras))) // the openings' numbers
-	pairs := make([]int32, 0, room)
+	e.dict = &memo.dict
+	// Each paragraph's opening and end, read once a page.
 	openIDs := make([][]int32, len(paras))
 	ends := make([]paraEnd, len(paras))
+	var rd gramReader
 	last := -1 // the last paragraph with an end
-	var rs []rune
-	for j, p := range paras {
-		var open, end int // how many runes of rs are the opening, and the end
-		if len(p.text) <= 4*(openRunes+endRunes) {
-			rs = appendRunes(rs[:0], p.text)
-			open, end = min(len(rs), openRunes), min(len(rs), endRunes)
-		} else {
-			rs = appendRunes(rs[:0], clip(p.text, openRunes, false))
-			open = len(rs)
-			rs = appendRunes(rs, clip(p.text, endRunes, true))
-			end = len(rs) - open
+	for j := range paras {
+		g, ok := memo.paras[paras[j].text]
+		if !ok {
+			g = rd.read(&memo.dict, &memo.slab, paras[j].text)
+			memo.paras[paras[j].text] = g
 		}
-		at := len(pairs)
-		ideo := false
-		for i, r := range rs {
-			id := int32(-1)
-			now := isIdeograph(r)
-			if ideo && now && (i < open || i > len(rs)-end) {
-				id = e.dict.number(bigram(rs[i-1])<<32 | bigram(r))
-			}
-			pairs = append(pairs, id)
-			ideo = now
-		}
-		from := len(ids)
-		for _, id := range pairs[at : at+open] {
-			if id >= 0 { // the first rune's is -1
-				ids = append(ids, id)
-			}
-		}
-		openIDs[j] = ids[from:len(ids):len(ids)]
-		pairs = append(pairs[:at], pairs[at+len(rs)-end:]...) // keep the end's
-		if end == 0 {
+		openIDs[j], ends[j] = g.open, g.end
+		if len(g.end.pair) == 0 {
 			continue
 		}
-		pairs[at] = -1
-		ends[j] = paraEnd{pair: pairs[at:len(pairs):len(pairs)], first: rs[len(rs)-end], last: rs[len(rs)-1]}
 		// The text before a paragraph runs on from one end to the next:
 		// number the pair they make, for the texts that hold both.
 		if last >= 0 && j-last < prevParas && isIdeograph(ends[last].last) && isIdeograph(ends[j].first) {
@@ -148,6 +151,64 @@ func newEchoesWithin(paras []para, groups []group, maxWords int) *echoes {
 	return e
 }
 
+// A gramReader reads the openings and ends of paragraphs, keeping its
+// buffers from one to the next.
+type gramReader struct {
+	rs  []rune
+	pid []int32
+}
+
+// read decodes the opening and the end of a paragraph's text and numbers
+// their bigrams in dict.
+func (rd *gramReader) read(dict *bigramDict, slab *[]int32, text string) paraGrams {
+	var open, end int // how many runes of rs are the opening, and the end
+	rs := rd.rs[:0]
+	if len(text) <= 4*(openRunes+endRunes) {
+		rs = appendRunes(rs, text)
+		open, end = min(len(rs), openRunes), min(len(rs), endRunes)
+	} else {
+		rs = appendRunes(rs, clip(text, openRunes, false))
+		open = len(rs)
+		rs = appendRunes(rs, clip(text, endRunes, true))
+		end = len(rs) - open
+	}
+	rd.rs = rs
+	// The number of the pair each rune makes with the one before it, in
+	// the opening and the end, or -1.
+	pid := slices.Grow(rd.pid[:0], len(rs))[:len(rs)]
+	rd.pid = pid
+	ideo, ids := false, 0
+	for i, r := range rs {
+		id := int32(-1)
+		now := isIdeograph(r)
+		if ideo && now && (i < open || i > len(rs)-end) {
+			id = dict.number(bigram(rs[i-1])<<32 | bigram(r))
+			if i < open {
+				ids++
+			}
+		}
+		pid[i] = id
+		ideo = now
+	}
+	var g paraGrams
+	out := slices.Grow(*slab, ids+end)
+	from := len(out)
+	for _, id := range pid[:open] {
+		if id >= 0 { // the first rune's is -1
+			out = append(out, id)
+		}
+	}
+	g.open = out[from:len(out):len(out)]
+	if end > 0 {
+		// The end's, -1 at its first rune, which has no pair in it.
+		from = len(out)
+		out = append(append(out, -1), pid[len(rs)-end+1:]...)
+		g.end = paraEnd{pair: out[from:len(out):len(out)], first: rs[len(rs)-end], last: rs[len(rs)-1]}
+	}
+	*slab = out
+	return g
+}
+
 // appendBefore appends to ids the numbers of the bigrams of the text
 // before paragraph j: the last endRunes characters of the ends of the
 // paragraphs before it, one after another.
@@ -157,36 +218,60 @@ func (e *echoes) appendBefore(ids []int32, ends []paraEnd, j int) []int32 {
 		total += len(ends[k].pair)
 	}
 	start := max(0, total-endRunes) // the first rune of the text
-	t := 0                          // the place of the rune in the text
-	var before rune                 // the rune before it
+	t := 0                          // the place in the text of the first rune of ends[k]
+	var before rune                 // the rune before ends[k]'s first
 	for k := lo; k < j; k++ {
 		end := &ends[k]
-		for i, id := range end.pair {
-			switch {
-			case t <= start: // the rune before it is not in the text
-			case i > 0:
-				if id >= 0 {
-					ids = append(ids, id)
-				}
-			case isIdeograph(before) && isIdeograph(end.first):
+		n := len(end.pair)
+		switch {
+		case n == 0:
+			continue
+		case t+n <= start: // the whole end is before the text
+			before = end.last
+			t += n
+			continue
+		}
+		i := max(0, start+1-t) // the first rune whose pair is in the text
+		if i == 0 {
+			if isIdeograph(before) && isIdeograph(end.first) {
 				id, _ := e.dict.lookup(bigram(before)<<32 | bigram(end.first)) // numbered with the ends
 				ids = append(ids, id)
 			}
-			t++
+			i = 1
 		}
-		if len(end.pair) > 0 {
-			before = end.last
+		for _, id := range end.pair[i:] {
+			if id >= 0 {
+				ids = append(ids, id)
+			}
 		}
+		t += n
+		before = end.last
 	}
 	return ids
 }
 
 // appendRunes appends the runes of s to rs.
 func appendRunes(rs []rune, s string) []rune {
-	for _, r := range s {
-		rs = append(rs, r)
+	n := len(rs)
+	rs = slices.Grow(rs, len(s))[:n+len(s)] // no more runes than bytes
+	for i := 0; i < len(s); n++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			rs[n] = rune(c)
+			i++
+			continue
+		}
+		if i+2 < len(s) {
+			if r, ok := wide3(s[i], s[i+1], s[i+2]); ok {
+				rs[n] = r
+				i += 3
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		rs[n] = r
+		i += size
 	}
-	return rs
+	return rs[:n]
 }
 
 // A passage is the set of bigrams of a stretch of text, by their numbers:
@@ -202,7 +287,7 @@ type passage struct {
 // passageOf makes the passage of the bigrams numbered ids: its bits taken
 // from the front of slab, words of them, or, when slab is nil, the list.
 func (e *echoes) passageOf(slab *[]uint64, words int, ids []int32) passage {
-	p := passage{dict: &e.dict}
+	p := passage{dict: e.dict}
 	if *slab == nil {
 		p.ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 		p.size = len(p.ids)
@@ -210,7 +295,7 @@ func (e *echoes) passageOf(slab *[]uint64, words int, ids []int32) passage {
 	}
 	p.bits, *slab = (*slab)[:words:words], (*slab)[words:]
 	for _, id := range ids {
-		p.bits[id/64] |= 1 << (id % 64)
+		p.bits[uint32(id)/64] |= 1 << (uint32(id) % 64) // numbers are never negative
 	}
 	for _, w := range p.bits {
 		p.size += bits.OnesCount64(w)
@@ -223,7 +308,7 @@ func (p *passage) hasID(id int32) bool {
 		_, ok := slices.BinarySearch(p.ids, id)
 		return ok
 	}
-	return p.bits[id/64]&(1<<(id%64)) != 0
+	return p.bits[uint32(id)/64]&(1<<(uint32(id)%64)) != 0
 }
 
 func (p passage) has(b bigram) bool {
@@ -269,7 +354,7 @@ func (e *echoes) nextSet(j int) *passage {
 	}
 	if n := &e.next[j]; n.dict == nil {
 		a, b := &e.open[j], &e.open[j+1]
-		n.dict = &e.dict
+		n.dict = e.dict
 		if a.bits == nil {
 			n.ids = unionIDs(a.ids, b.ids)
 			n.size = len(n.ids)
@@ -340,10 +425,16 @@ func (e *echoes) foundIn(g int, p *passage) int {
 		return 0
 	}
 	n := 0
-	for _, id := range e.headIDs[g] {
-		if p.hasID(id) {
-			n++
+	if p.bits == nil {
+		for _, id := range e.headIDs[g] {
+			if p.hasID(id) {
+				n++
+			}
 		}
+		return n
+	}
+	for _, id := range e.headIDs[g] {
+		n += int(p.bits[uint32(id)/64] >> (uint32(id) % 64) & 1)
 	}
 	return n
 }
@@ -356,11 +447,25 @@ func (e *echoes) parting(end, start int) float64 {
 	if end <= 0 || start >= len(e.open) || end >= len(e.prev) {
 		return 0
 	}
-	before, after := &e.prev[end], e.nextSet(start)
-	if before.size == 0 || after.size == 0 {
+	before := &e.prev[end]
+	var shared, size int // what before and the text from start on share, and that text's size
+	if a := &e.open[start]; before.bits != nil && a.bits != nil && start+1 < len(e.open) && e.next[start].dict == nil {
+		// The opening of start and start+1, counted as it is read, not
+		// kept: most next sets are asked for here once.
+		b := &e.open[start+1]
+		for w := range a.bits {
+			u := a.bits[w] | b.bits[w]
+			size += bits.OnesCount64(u)
+			shared += bits.OnesCount64(before.bits[w] & u)
+		}
+	} else {
+		after := e.nextSet(start)
+		size, shared = after.size, before.common(after)
+	}
+	if before.size == 0 || size == 0 {
 		return 0
 	}
-	c := float64(before.common(after)) / float64(min(before.size, after.size))
+	c := float64(shared) / float64(min(before.size, size))
 	return max(-1, min(1, (0.1-c)/0.1))
 }
 

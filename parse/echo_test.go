@@ -87,11 +87,15 @@ func TestEchoesAnswerAsTheirTexts(t *testing.T) {
 			}
 		}
 		want := newNaiveEchoes(paras, groups)
+		// A memo first read by echoes of other paragraphs, some the same.
+		memo := new(echoMemo)
+		newEchoes(memo, append(randomParas(r, r.IntN(6)), paras[:r.IntN(len(paras)+1)]...), groups)
 		for _, mode := range []struct {
 			name     string
 			maxWords int
-		}{{"bits", maxPassageWords}, {"lists", 0}} {
-			e := newEchoesWithin(paras, groups, mode.maxWords)
+			memo     *echoMemo
+		}{{"bits", maxPassageWords, nil}, {"lists", 0, nil}, {"bits, read before", maxPassageWords, memo}} {
+			e := newEchoesWithin(mode.memo, paras, groups, mode.maxWords)
 			for end := range len(paras) + 1 {
 				for start := range len(paras) + 1 {
 					if got, w := e.parting(end, start), want.parting(end, start); got != w {
@@ -112,6 +116,14 @@ func TestEchoesAnswerAsTheirTexts(t *testing.T) {
 					}
 					if got, w := e.found(g, want.open[j]), common(want.heads[g], want.open[j]); got != w {
 						t.Fatalf("round %d, %s: headline %d in a set: %d, want %d", round, mode.name, g, got, w)
+					}
+				}
+			}
+			// Again, now that the next sets are made and kept.
+			for end := range len(paras) + 1 {
+				for start := range len(paras) + 1 {
+					if got, w := e.parting(end, start), want.parting(end, start); got != w {
+						t.Fatalf("round %d, %s, next sets made: parting(%d, %d) = %v, want %v", round, mode.name, end, start, got, w)
 					}
 				}
 			}

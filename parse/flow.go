@@ -388,6 +388,9 @@ func pushedDown(p, q string) bool {
 // dialogueTurn reports whether q opens a new quotation after p closed one
 // with the end of a sentence: “您好，请取号！” / “您好，请坐…
 func dialogueTurn(p, q string) bool {
+	if !strings.HasSuffix(p, "”") {
+		return false // most lines: no need to decode
+	}
 	last, n := utf8.DecodeLastRuneInString(p)
 	before, m := utf8.DecodeLastRuneInString(p[:len(p)-n])
 	if m == 0 || last != '”' || !endsStop(before) {
@@ -420,7 +423,7 @@ func indentStyle(ps []piece) bool {
 	indented, flush := 0, 0
 	for i := range ps {
 		p := &ps[i]
-		if p.role != roleBody || p.text == "" || p.spaced || !endsStop(lastRune(strings.TrimRight(p.text, "”’」』"))) || p.em > p.width.here-3 {
+		if p.role != roleBody || p.text == "" || p.spaced || p.em > p.width.here-3 || !endsStop(lastRune(strings.TrimRight(p.text, "”’」』"))) {
 			continue
 		}
 		j := nextBody(ps, i)

@@ -179,20 +179,20 @@ func isFurnitureLine(t string) bool {
 	if namesEditors(t) {
 		return true
 	}
-	if furnLonePage.MatchString(t) && strings.Contains(t, "版") {
+	if strings.Contains(t, "版") && furnLonePage.MatchString(t) {
 		return true
 	}
 	if _, ok := namedPage(t); ok {
 		return true
 	}
-	if m := furnDateCN.FindStringIndex(t); m != nil {
+	if m := startsYear(t); m != nil {
 		rest := t[m[1]:]
 		if rest == "" || furnWeekday.MatchString(rest) || furnPageNo.MatchString(rest) || furnLetterPage.MatchString(rest) {
 			return true
 		}
 		return false
 	}
-	if furnDateISO.MatchString(t) {
+	if strings.ContainsAny(t, "-/.") && furnDateISO.MatchString(t) { // the regexp's separators
 		// 3 2019-02-21: a page number and an ISO date, nothing else.
 		rest := furnDateISO.ReplaceAllString(t, " ")
 		rest = strings.TrimSpace(furnPageNo.ReplaceAllString(rest, ""))
@@ -314,9 +314,21 @@ func chineseNumber(s string) int {
 // head: 晋中日报 2024年3月13日 星期三 第3版.
 var furnPaperFirst = regexp.MustCompile(`^(\p{Han}{1,10}?(?:日报|晚报|晨报|时报|商报|早报|周报|法制报|青年报|农民报|都市报))\s*\d{4}年`)
 
+// startsYear is furnDateCN.FindStringIndex(t), asked only of a line that
+// opens with four digits, as the regexp's match does.
+func startsYear(t string) []int {
+	if len(t) < 4 || !isDigit(rune(t[0])) || !isDigit(rune(t[1])) || !isDigit(rune(t[2])) || !isDigit(rune(t[3])) {
+		return nil
+	}
+	return furnDateCN.FindStringIndex(t)
+}
+
 // withoutPaper returns the running head t without the paper's name that
 // opens it, if it does; the name is read by PaperName.
 func withoutPaper(t string) string {
+	if !strings.Contains(t, "报") || !strings.Contains(t, "年") {
+		return t // the regexp's paper names end in 报, and a date with 年 follows
+	}
 	if m := furnPaperFirst.FindStringSubmatchIndex(t); m != nil {
 		return strings.TrimSpace(t[m[3]:])
 	}

@@ -138,6 +138,13 @@ func (w *pageWords) make() {
 	}
 	w.made = true
 	var b strings.Builder
+	n := 0
+	for i := range w.ps {
+		if p := &w.ps[i]; isTextPiece(p) {
+			n += len(p.text) + 1
+		}
+	}
+	b.Grow(n)
 	for i := range w.ps {
 		if p := &w.ps[i]; isTextPiece(p) {
 			b.WriteString(p.text)
@@ -162,7 +169,7 @@ func (w *pageWords) pairs(x, y rune) bool {
 	var pair [2 * utf8.UTFMax]byte
 	n := utf8.EncodeRune(pair[:], x)
 	n += utf8.EncodeRune(pair[n:], y)
-	return strings.Contains(w.lines, string(pair[:n]))
+	return containsText(w.lines, string(pair[:n]))
 }
 
 // prints reports whether a line of the page holds s (four characters or more).
@@ -171,7 +178,7 @@ func (w *pageWords) prints(s string) bool {
 		return false
 	}
 	w.make()
-	return strings.Contains(w.lines, s)
+	return containsText(w.lines, s)
 }
 
 // lastRunes and firstRunes are the last and first n characters of s.

@@ -97,7 +97,26 @@ func spaceEm(raw string, spaced bool) float64 {
 // textEm is the printed width of s in ems.
 func textEm(s string) float64 {
 	var w float64
-	for _, r := range s {
+	for i, size := 0, 0; i < len(s); i += size {
+		if i+2 < len(s) && s[i]-0xE3 <= 0xE9-0xE3 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+3000 to U+9FFF, CJK punctuation, kana and ideographs:
+			// most of a line, each an em (isWide).
+			w++
+			size = 3
+			continue
+		}
+		r := rune(s[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			ok := false
+			if i+2 < len(s) {
+				r, ok = wide3(s[i], s[i+1], s[i+2])
+				size = 3
+			}
+			if !ok {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+		}
 		if r == ' ' {
 			w += 0.3
 			continue

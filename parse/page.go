@@ -51,6 +51,7 @@ type work struct {
 	odds   []float64   // each piece's learned headline log-odds
 	raw    bool        // the text came from pdftotext -raw
 	words  *pageWords  // which characters the page prints side by side
+	echo   *echoMemo   // what the hand-made assembly's echoes read of the paragraphs, for its next reading
 	lead   bool        // text with blank lines whose headlines stand before their bodies (boxstories.go)
 	units  []unit      // the paragraphs and headline-like lines, in order
 	plan   []cut       // the stories the units are cut into
@@ -62,7 +63,7 @@ func analyse(text string) *work { return analyseWith(text, true) }
 // analyseWith takes a page through the parser's steps; learn says whether
 // the learned decisions are made (the trainer asks for the features alone).
 func analyseWith(text string, learn bool) *work {
-	w := &work{lines: splitLines(text)}
+	w := &work{lines: splitLines(text), echo: new(echoMemo)}
 	taken := make([]bool, len(w.lines))
 	w.furn = takeFurniture(w.lines, taken)
 	w.ps = cutPieces(w.lines, taken)
@@ -82,7 +83,7 @@ func analyseWith(text string, learn bool) *work {
 	// The hand-made assembly's stories are features of the learned stages,
 	// and its reading of the page says which way the headlines face.
 	var lead bool
-	w.rules.storyStart, w.rules.title, lead = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items)
+	w.rules.storyStart, w.rules.title, lead = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items, w.echo)
 	w.feats = lineFeatures(w.ps, w.rules, raw)
 	w.lead = !raw && lead
 	switch {
@@ -104,7 +105,7 @@ func analyseWith(text string, learn bool) *work {
 		w.starts = paragraphStarts(w.ps, w.feats, lineModelOf(raw))
 		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts, w.words)
 		w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
-		w.stories = assemble(w.items, w.paras, w.groups)
+		w.stories = assemble(w.items, w.paras, w.groups, w.echo)
 		if box != nil {
 			box.decideLines()
 			box.decideBoxStories(&boxGapWeights, &boxUnitWeights, &boxPairWeights)
@@ -197,9 +198,10 @@ func headOdds(ps []piece, fs []lineVec, lm lineModel) []float64 {
 // story, and those of the headline blocks it took for stories' headlines;
 // lead says whether it read the page's headlines as standing before their
 // bodies (its plan so costs less than its plan with headlines after).
-func ruleStories(ps []piece, blocks []block, paras []para, groups []group, items []item) (starts, titles []bool, lead bool) {
+// memo keeps what its echoes read of the paragraphs (echoMemo).
+func ruleStories(ps []piece, blocks []block, paras []para, groups []group, items []item, memo *echoMemo) (starts, titles []bool, lead bool) {
 	paras, items = rejoin(ps, slices.Clone(paras), groups, slices.Clone(items))
-	a := newAssembler(items, paras, groups)
+	a := newAssembler(items, paras, groups, memo)
 	stories, after := a.run(false)
 	if before, cb := a.run(true); cb < after {
 		stories, lead = before, true
@@ -259,17 +261,22 @@ func rulesOf(ps []piece, blocks []block, paras []para) ruleSignals {
 // no more are found.
 func findHeadLines(ps []piece) {
 	markNarrow(ps)
+	var m widthMemo // the widths before, most of which stay
 	for range 4 {
-		setWidths(ps)
+		setWidthsAgain(ps, &m)
 		if classify(ps) == 0 {
 			return
 		}
 	}
-	setWidths(ps)
+	setWidthsAgain(ps, &m)
 }
 
 // setWidths estimates the column width of every body-like piece.
-func setWidths(ps []piece) {
+func setWidths(ps []piece) { setWidthsAgain(ps, nil) }
+
+// setWidthsAgain is setWidths, taking the widths that have not changed
+// from m and keeping these in m (columnWidthsAgain).
+func setWidthsAgain(ps []piece, m *widthMemo) {
 	ems := make([]float64, len(ps))
 	use := make([]bool, len(ps))
 	barrier := make([]bool, len(ps))
@@ -278,7 +285,7 @@ func setWidths(ps []piece) {
 		use[i] = ps[i].role == roleBody && ps[i].text != "" && !ps[i].narrow
 		barrier[i] = ps[i].role == roleHead
 	}
-	ws := columnWidths(ems, use, barrier)
+	ws := columnWidthsAgain(ems, use, barrier, m)
 	for i := range ps {
 		if !ps[i].narrow {
 			ps[i].width = ws[i]
