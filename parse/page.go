@@ -94,14 +94,16 @@ func analyseWith(text string, learn bool) *work {
 		// (boxReadsAsWell) where the assembly reads the page's headlines
 		// as standing before their bodies, and better (boxReadsBetter)
 		// where it reads them after.
-		box := *w
-		box.ps, box.feats = slices.Clone(w.ps), slices.Clone(w.feats)
+		// Both read the same learned line scores, worked out once.
 		w.odds = headOdds(w.ps, w.feats)
 		w.starts = paragraphStarts(w.ps, w.feats)
+		box := *w
+		box.ps, box.feats = slices.Clone(w.ps), slices.Clone(w.feats)
+		box.odds, box.starts = slices.Clone(w.odds), slices.Clone(w.starts)
 		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts, w.words)
 		w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
 		w.stories = assemble(w.items, w.paras, w.groups)
-		box.decideLines()
+		box.layOutLines()
 		box.decideBoxStories(&boxGapWeights, &boxUnitWeights, &boxPairWeights)
 		if b, a := box.articles(), w.articles(); lead && boxReadsAsWell(b, a) || boxReadsBetter(b, a) {
 			*w = box
@@ -149,6 +151,12 @@ func paragraphStarts(ps []piece, fs []lineVec) []float64 {
 func (w *work) decideLines() {
 	w.odds = headOdds(w.ps, w.feats)
 	w.starts = paragraphStarts(w.ps, w.feats)
+	w.layOutLines()
+}
+
+// layOutLines sets every line's role by its learned scores, joins the body
+// lines into paragraphs and lays out the page's units.
+func (w *work) layOutLines() {
 	for i := range w.ps {
 		p := &w.ps[i]
 		if !isTextPiece(p) {
