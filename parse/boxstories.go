@@ -40,12 +40,13 @@ const (
 	bgRowBoxes                               // the headline run before the gap stands in two or more boxes
 	bgBoxesSame                              // the boxes on either side of a break are set within ½ em of one width: one column's
 	bgBoxesApart                             // … more than 1½ ems apart: columns of two strips
+	bgOverByline                             // the unit after the gap is a headline-like line over a byline in its box
 	numBoxGapFeatures
 )
 
 var boxGapFeatureNames = [numBoxGapFeatures - numGapFeatures]string{
 	"break", "breakParaPara", "breakParaHead", "breakHeadPara", "breakHeadHead", "breakOpenEnd",
-	"echoPrevRun", "bestForPrevRun", "rowBoxes", "boxesSame", "boxesApart",
+	"echoPrevRun", "bestForPrevRun", "rowBoxes", "boxesSame", "boxesApart", "overByline",
 }
 
 // The box unit features, after the -raw stage's unit features.
@@ -55,11 +56,12 @@ const (
 	buBreakAfter                           // … right after it
 	buRunBoxes                             // its run of headline-like lines stands in two or more boxes
 	buSection                              // it opens like a numbered section: 一、 （三）
+	buOverByline                           // its box holds it and a byline under it (overByline)
 	numBoxUnitFeatures
 )
 
 var boxUnitFeatureNames = [numBoxUnitFeatures - numUnitFeatures]string{
-	"ownBox", "breakBefore", "breakAfter", "runBoxes", "section",
+	"ownBox", "breakBefore", "breakAfter", "runBoxes", "section", "overByline",
 }
 
 // The row pair features: what a piece of a row's body says about its
@@ -93,6 +95,7 @@ type boxFacts struct {
 	bestAf []int     // per run start: the paragraph after the run that echoes it most, or -1
 	wFirst []float64 // the width of the box unit k starts in, in ems (0 for a box of one line)
 	wLast  []float64 // … of the box it ends in
+	overBy []bool    // unit k is headline-like and shares its box only with a byline under it
 }
 
 // lastPiece is the last piece of unit u.
@@ -106,10 +109,11 @@ func lastPiece(u *unit, paras []para) int {
 func newBoxFacts(ps []piece, paras []para, us []unit, rf *rowFacts) *boxFacts {
 	n := len(us)
 	bf := &boxFacts{brk: make([]bool, n), own: make([]bool, n), boxes: make([]int, n), prevRn: make([]int, n), bestAf: make([]int, n),
-		wFirst: make([]float64, n), wLast: make([]float64, n)}
+		wFirst: make([]float64, n), wLast: make([]float64, n), overBy: make([]bool, n)}
 	widths := boxWidths(ps)
 	for k := range us {
 		bf.wFirst[k], bf.wLast[k] = widths[us[k].piece], widths[lastPiece(&us[k], paras)]
+		bf.overBy[k] = us[k].head && overByline(ps, us[k].piece)
 	}
 	for k := 1; k < n; k++ {
 		for i := lastPiece(&us[k-1], paras) + 1; i < us[k].piece && i < len(ps); i++ {
@@ -231,6 +235,7 @@ func boxGapFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxGapVec {
 	if u.head {
 		f[bgRowBoxes] = b2f(bf.boxes[k-1] >= 2)
 	}
+	f[bgOverByline] = b2f(bf.overBy[k])
 	return f
 }
 
@@ -244,6 +249,7 @@ func boxUnitFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxUnitVec {
 	f[buBreakAfter] = b2f(k+1 < len(us) && bf.brk[k+1])
 	f[buRunBoxes] = b2f(bf.boxes[k] >= 2)
 	f[buSection] = b2f(sectionHead.MatchString(us[k].text))
+	f[buOverByline] = b2f(bf.overBy[k])
 	return f
 }
 
@@ -673,7 +679,7 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 			continue
 		}
 		p := &paras[u.para]
-		if promotable(ps, p, &u) && (k == 0 || us[k-1].head || !us[k-1].open) {
+		if promotable(ps, p, &u) && (k == 0 || us[k-1].head || !us[k-1].open || overByline(ps, p.first)) {
 			u = headUnit(ps, p.first, u.text, odds)
 		}
 		out = append(out, u)
@@ -727,7 +733,16 @@ const floatEcho = 0.5
 // promotable reports whether paragraph unit u may be a headline's line.
 func promotable(ps []piece, p *para, u *unit) bool {
 	return !u.byline && !u.leads && !u.credit && !u.from && !u.to && len(p.marks) == 0 && u.text != "" &&
-		p.first == p.last && !endsSentenceText(u.text) && runeLen(u.text) <= 40 && alone(ps, p.first)
+		p.first == p.last && !endsSentenceText(u.text) && runeLen(u.text) <= 40 && (alone(ps, p.first) || overByline(ps, p.first))
+}
+
+// overByline reports whether piece i shares its box only with the byline
+// line under it: a sub-story's headline over its reporter (本报记者 X), set
+// apart from the text that follows. It stands so, after whatever text
+// pdfminer lists before it.
+func overByline(ps []piece, i int) bool {
+	return (i == 0 || ps[i-1].role == roleBlank) && i+1 < len(ps) && ps[i+1].bylineOnly &&
+		(i+2 == len(ps) || ps[i+2].role == roleBlank)
 }
 
 // headUnit is the headline-like unit of piece i, of text t.
@@ -761,6 +776,14 @@ func (w *work) decideBoxStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) {
 // mostly beats the assembly's even where it reads a little less coherently.
 func boxReadsAsWell(box, hand []*model.Article) bool {
 	return untitled(box) <= untitled(hand) || coherence(box) >= coherence(hand)
+}
+
+// boxReadsBetter reports whether the box stage's stories of a page read
+// better than the hand assembly's: they leave fewer stories without a
+// headline, or as many and their headlines are echoed further.
+func boxReadsBetter(box, hand []*model.Article) bool {
+	ub, uh := untitled(box), untitled(hand)
+	return ub < uh || ub == uh && coherence(box) > coherence(hand)
 }
 
 // untitled is how many stories have no headline.

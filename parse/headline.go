@@ -120,6 +120,7 @@ type pageWords struct {
 	made  bool
 	lines string    // the page's text lines, one a line
 	asked int       // how many pairs were asked for
+	looks int       // how many strings were looked for (prints)
 	set   bigramSet // the pairs, made once asked for more than pairScans
 }
 
@@ -161,10 +162,7 @@ func (w *pageWords) pairs(x, y rune) bool {
 	}
 	w.make()
 	if w.asked++; w.asked > pairScans {
-		if w.set == nil {
-			w.set = bigramsOf(w.lines)
-		}
-		return w.set.has(bigram(x)<<32 | bigram(y))
+		return w.pairSet().has(bigram(x)<<32 | bigram(y))
 	}
 	var pair [2 * utf8.UTFMax]byte
 	n := utf8.EncodeRune(pair[:], x)
@@ -178,7 +176,26 @@ func (w *pageWords) prints(s string) bool {
 		return false
 	}
 	w.make()
+	// A page that looks for many strings (a huge page) first asks its
+	// pairs: a string one of whose pairs of ideographs the page never
+	// prints is nowhere in it, and the search of its whole text is spared.
+	if w.looks++; w.looks > pairScans {
+		set := w.pairSet()
+		for _, b := range bigramsOf(s) {
+			if !set.has(b) {
+				return false
+			}
+		}
+	}
 	return containsText(w.lines, s)
+}
+
+// pairSet is the set of the pairs of ideographs the page's lines print.
+func (w *pageWords) pairSet() bigramSet {
+	if w.set == nil {
+		w.set = bigramsOf(w.lines)
+	}
+	return w.set
 }
 
 // lastRunes and firstRunes are the last and first n characters of s.
