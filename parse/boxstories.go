@@ -203,7 +203,9 @@ func stretchAfterN(us []unit, k, n int) []int {
 func boxGapFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxGapVec {
 	var f boxGapVec
 	g := gapFeatures(us, rf, k)
-	copy(f[:], g[:])
+	// The -raw plan's features up to its cohesion ones: those after were
+	// fitted to the -raw plan alone, and were not tried on boxes.
+	copy(f[:gfCohesion], g[:gfCohesion])
 	u, v := &us[k-1], &us[k]
 	if bf.brk[k] {
 		f[bgBreak] = 1
@@ -243,7 +245,8 @@ func boxGapFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxGapVec {
 func boxUnitFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxUnitVec {
 	var f boxUnitVec
 	g := unitFeatures(us, rf, k)
-	copy(f[:], g[:])
+	copy(f[:ufSection], g[:ufSection]) // as for the gaps
+
 	f[buOwnBox] = b2f(bf.own[k])
 	f[buBreakBefore] = b2f(bf.brk[k])
 	f[buBreakAfter] = b2f(k+1 < len(us) && bf.brk[k+1])

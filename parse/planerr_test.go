@@ -224,41 +224,66 @@ func TestPlanSweep(t *testing.T) {
 		}
 		golds, sets = append(golds, gb), append(sets, p.set)
 	}
-	gw, uw := fitStories(t, plans)
 	// DUBAO_PLAN_HOLDOUT=1 fits on the training pages but gen g161–g200
-	// and scores those apart, as "held".
+	// and scores those apart, as "held"; DUBAO_PLAN_FOLDS=n does so for
+	// each of n parts of gen g001–g200 in turn, and "held" sums the parts.
+	folds, fold := 0, 0
+	if v := os.Getenv("DUBAO_PLAN_FOLDS"); v != "" {
+		if _, err := fmt.Sscan(v, &folds); err != nil || folds < 2 {
+			t.Fatalf("DUBAO_PLAN_FOLDS=%q: want a number of parts, 2 or more", v)
+		}
+	} else if os.Getenv("DUBAO_PLAN_HOLDOUT") != "" {
+		folds, fold = 5, 4
+	}
 	held := func(n int) bool {
-		g := genNumber(pages[n].name)
-		return os.Getenv("DUBAO_PLAN_HOLDOUT") != "" && pages[n].set == "gen" && g > 160
+		return folds > 0 && pages[n].set == "gen" && (genNumber(pages[n].name)-1)*folds/200 == fold
 	}
-	var rawPlans []trainPlan
-	for n, p := range plans {
-		if p.w.raw && !held(n) {
-			rawPlans = append(rawPlans, p)
-		}
+	tots := make([]map[string]*scoreCounts, len(planSettings()))
+	for k := range tots {
+		tots[k] = map[string]*scoreCounts{}
 	}
-	for n := range plans {
-		if held(n) {
-			sets[n] = "held"
-		}
-	}
-	for _, s := range planSettings() {
-		pw := fitPlanWith(t, rawPlans, planWeights{gap: gw, unit: uw}, s)
-		tot := map[string]*scoreCounts{}
+	for ; ; fold++ {
+		var fitted []trainPlan
 		for n, p := range plans {
-			if !p.w.raw {
-				continue
+			if !held(n) {
+				fitted = append(fitted, p)
 			}
-			if tot[sets[n]] == nil {
-				tot[sets[n]] = &scoreCounts{}
-			}
-			tot[sets[n]].add(scoreWork(t, p.w, planStories(p.w.units, &pw), golds[n]))
 		}
+		gw, uw := fitStories(t, fitted)
+		var rawPlans []trainPlan
+		for _, p := range fitted {
+			if p.w.raw {
+				rawPlans = append(rawPlans, p)
+			}
+		}
+		for k, s := range planSettings() {
+			pw := fitPlanWith(t, rawPlans, planWeights{gap: gw, unit: uw}, s)
+			for n, p := range plans {
+				set := sets[n]
+				switch {
+				case !p.w.raw:
+					continue
+				case held(n):
+					set = "held"
+				case fold != folds-1 && folds > 0:
+					continue // the pages fitted on are scored once, in the last part's turn
+				}
+				if tots[k][set] == nil {
+					tots[k][set] = &scoreCounts{}
+				}
+				tots[k][set].add(scoreWork(t, p.w, planStories(p.w.units, &pw), golds[n]))
+			}
+		}
+		if folds == 0 || fold == folds-1 {
+			break
+		}
+	}
+	for k, s := range planSettings() {
 		for _, set := range []string{"gen", "gen-issue", "dev", "held"} {
-			if tot[set] == nil {
+			if tots[k][set] == nil {
 				continue
 			}
-			t.Logf("%+v %-10s %s", s, set, tot[set].metrics().scoreLine())
+			t.Logf("%+v %-10s %s", s, set, tots[k][set].metrics().scoreLine())
 		}
 	}
 }

@@ -2,6 +2,8 @@ package parse
 
 import (
 	"math"
+	"math/bits"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -62,6 +64,8 @@ const (
 	gfSideBySide    // the units on either side were printed side by side on one line
 	gfSignoffBefore // the body before ends with a sign-off in brackets
 	gfWrapsOn       // the learned wrap model says the headline-like line before wraps on into the one after
+	gfCohesion      // how far the paragraphs nearest on either side keep to one subject (cohesion.go), in the page's mean over its gaps between paragraphs, three at most
+	gfCohesionNone  // … they share no word at all
 	numGapFeatures
 )
 
@@ -69,7 +73,7 @@ var gapFeatureNames = [numGapFeatures]string{
 	"bias", "paraPara", "paraHead", "headPara", "headHead", "widthJump", "leads", "from", "to", "credit",
 	"openEnd", "bylineAfter", "parting", "echoOwn", "echoOther", "echoGain", "runEnd", "runTop", "wraps",
 	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart", "echoNextRun", "bestForRun",
-	"fullBefore", "shift", "sideBySide", "signoffBefore", "wrapsOn",
+	"fullBefore", "shift", "sideBySide", "signoffBefore", "wrapsOn", "cohesion", "cohesionNone",
 }
 
 // The unit features: what a headline-like line and its run say about its
@@ -105,13 +109,29 @@ const (
 	ufContact       // it gives an address: an e-mail, a mailbox, a telephone number
 	ufLeads         // it opens with a dateline or credit, as a body does
 	ufTitleOdds     // -raw text: the line's learned log-odds as a line of a story's headline, not a subhead's, /10
+	ufSection       // it opens with a section's number, as a subhead does: 一、, （二）, 3.
+	ufLabelBracket  // it opens with a label in 【】, as a subhead does
+	ufNextByline    // the paragraph after the run is a byline line
+	ufPrevSignoff   // the body before the run ends with a sign-off in brackets
+	ufCohesion      // how far the paragraphs nearest on either side of the run keep to one subject, as gfCohesion
+	ufCohesionNone  // … they share no word at all
+	ufRunCredit     // it and a neighbour in its run read as a picture's credit: 吴练勋摄（影像中 / 国）
+	ufUnopened      // it closes a bracket it does not open, as the tail of a credit or sign-off does
+	ufStop          // it ends with a full stop, as a sentence of a body does
+	ufComma         // it holds a comma, as a body's line does more often than a headline
+	ufDateOpen      // it opens with a date: 10月24日，, 2019年
+	ufAgencyOpen    // it opens with 本报, 据 or 新华社, as a dispatch's dateline does
+	ufColonLabel    // a colon ends it or stands in its first five characters, as a label does: 统筹：, 地点：
+	ufPictureStory  // it is the headline a picture story is run under: 图片报道, 图片新闻
 	numUnitFeatures
 )
 
 var unitFeatureNames = [numUnitFeatures]string{
 	"bias", "odds", "runOne", "runTwo", "runMore", "sameWidth", "prevOpen", "runTop", "runEnd", "fewChars",
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
-	"source", "label", "bracketTail", "contact", "leads", "titleOdds",
+	"source", "label", "bracketTail", "contact", "leads", "titleOdds", "section", "labelBracket", "nextByline", "prevSignoff", "cohesion", "cohesionNone",
+	"runCredit", "unopened", "stop", "comma", "dateOpen", "agencyOpen", "colonLabel",
+	"pictureStory",
 }
 
 // The story features: what a whole story of the plan says about itself —
@@ -150,6 +170,7 @@ const (
 	sfEndSignoff             // its body ends with a sign-off in brackets: （本报记者X）, （作者为…）, （本报X地X月X日电）
 	sfSignoffInside          // sign-offs inside its body, not at its end, three at most
 	sfSideAgree              // its headline stands on the side most headlines of a first plan stand (made without this feature): their share after less their share before, signed for its side
+	sfLooseJoin              // one less the least cohesion across a gap between two of its paragraphs (cohesion.go), in the page's mean: 0 for a story that keeps to its subject throughout as well as the page's stories do on average
 	numStoryFeatures
 )
 
@@ -157,6 +178,7 @@ var storyFeatureNames = [numStoryFeatures]string{
 	"headBefore", "headAfter", "noHead", "noHeadFrom", "openLeads", "openByline", "leadsAfter", "endOpen", "endCredit",
 	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads", "endFull", "widthSpread", "shifts",
 	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside", "headCutWrap", "openTitleLike", "noHeadTitleLike", "endSignoff", "signoffInside", "sideAgree",
+	"looseJoin",
 }
 
 type (
@@ -308,6 +330,19 @@ func isStoryLabel(t string) bool {
 	}
 	return false
 }
+
+// isPictureStory reports whether a line is the headline a picture story
+// is run under, a photograph with its caption.
+func isPictureStory(t string) bool {
+	switch t {
+	case "图片报道", "图片新闻", "图说", "新闻图片", "圖片報道", "圖片新聞":
+		return true
+	}
+	return false
+}
+
+// dateOpen matches a line that opens with a date: 10月24日, 2019年.
+var dateOpen = regexp.MustCompile(`^(?:[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年)`)
 
 // closesOpenBracket reports whether line b closes a bracket that line a
 // opened and left open.
@@ -502,6 +537,7 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	mean := sw / float64(n)
 	f[sfWidthSpread] = min(4, math.Sqrt(max(0, sw2/float64(n)-mean*mean)))
 	f[sfShifts] = float64(min(3, rf.shifts[b+1]-rf.shifts[a+1]))
+	f[sfLooseJoin] = max(0, 1-rf.relCohesion(rf.leastCohesion(a+1, b+1)))
 	return f
 }
 
@@ -623,25 +659,28 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 // row: where each run of headline-like units starts and ends, and the
 // paragraphs of the bodies on either side of it.
 type rowFacts struct {
-	runStart, runEnd []int     // per unit: its run of headline-like units [start, end), or the unit itself
-	before, after    [][]int   // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
-	prevPara         []int     // the nearest paragraph unit before k, or -1
-	nextPara         []int     // the nearest paragraph unit at or after k, or len(us)
-	nextRun          []int     // per paragraph unit: the start of the next run after it, or -1
-	bestBefore       []int     // per run start: the paragraph before it that echoes it most, or -1
-	lean             float64   // the mean of how much more each headline run echoes the body after it than the one before
-	edge             float64   // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
-	side             float64   // the planSide of a first plan, once there is one
-	paras            []int     // per unit k: the paragraphs before it
-	jumps            []int     // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
-	shifts           []int     // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
-	shift            []bool    // per paragraph unit: there is such a shift before it
-	widthSum         []float64 // per unit k: the sum of the column widths of the paragraphs before it
-	width2Sum        []float64 // … of their squares
-	tags             []int     // per unit k: the headline-like units before it that end with a column tag
-	wrapsNext        []bool    // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
-	signoffs         []int     // per unit k: the sign-offs before it
-	log2             []float64 // log₂(1+n) for the n paragraphs a story may hold
+	runStart, runEnd []int       // per unit: its run of headline-like units [start, end), or the unit itself
+	before, after    [][]int     // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
+	prevPara         []int       // the nearest paragraph unit before k, or -1
+	nextPara         []int       // the nearest paragraph unit at or after k, or len(us)
+	nextRun          []int       // per paragraph unit: the start of the next run after it, or -1
+	bestBefore       []int       // per run start: the paragraph before it that echoes it most, or -1
+	lean             float64     // the mean of how much more each headline run echoes the body after it than the one before
+	edge             float64     // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	side             float64     // the planSide of a first plan, once there is one
+	paras            []int       // per unit k: the paragraphs before it
+	jumps            []int       // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
+	shifts           []int       // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
+	shift            []bool      // per paragraph unit: there is such a shift before it
+	widthSum         []float64   // per unit k: the sum of the column widths of the paragraphs before it
+	width2Sum        []float64   // … of their squares
+	tags             []int       // per unit k: the headline-like units before it that end with a column tag
+	wrapsNext        []bool      // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
+	signoffs         []int       // per unit k: the sign-offs before it
+	log2             []float64   // log₂(1+n) for the n paragraphs a story may hold
+	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
+	cohesionMean     float64     // its mean over the page's paragraphs but the first
+	cohesionMin      [][]float64 // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
 	echoes           map[[3]int][2]float64
 }
 
@@ -686,7 +725,7 @@ func newRowFacts(us []unit) *rowFacts {
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), log2: make([]float64, longestStory+1),
-		echoes: map[[3]int][2]float64{},
+		echoes: map[[3]int][2]float64{}, cohesion: pageCohesion(us),
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))
@@ -788,7 +827,48 @@ func newRowFacts(us []unit) *rowFacts {
 		}
 		f.nextPara[k] = nextP
 	}
+	f.cohesionMin = append(f.cohesionMin, make([]float64, n))
+	for k := range us {
+		f.cohesionMin[0][k] = 1
+		if !us[k].head {
+			f.cohesionMin[0][k] = f.cohesion[k]
+		}
+	}
+	for e := 1; 1<<e <= n; e++ {
+		prev, h := f.cohesionMin[e-1], 1<<(e-1)
+		row := make([]float64, n-(1<<e)+1)
+		for k := range row {
+			row[k] = min(prev[k], prev[k+h])
+		}
+		f.cohesionMin = append(f.cohesionMin, row)
+	}
+	if m := f.paras[n] - 1; m > 0 {
+		for _, c := range f.cohesion {
+			f.cohesionMean += c
+		}
+		f.cohesionMean /= float64(m)
+	}
 	return f
+}
+
+// relCohesion is a cohesion in the page's mean cohesion across its gaps
+// between paragraphs, three at most: pages differ in how many words their
+// stories repeat. It is 1 on a page whose mean is 0.
+func (rf *rowFacts) relCohesion(c float64) float64 {
+	if rf.cohesionMean == 0 {
+		return 1
+	}
+	return min(3, c/rf.cohesionMean)
+}
+
+// leastCohesion is the least cohesion of the paragraph units in [i, j),
+// 1 where there are none.
+func (rf *rowFacts) leastCohesion(i, j int) float64 {
+	if j <= i {
+		return 1
+	}
+	e := bits.Len(uint(j-i)) - 1
+	return min(rf.cohesionMin[e][i], rf.cohesionMin[e][j-(1<<e)])
 }
 
 // endsSignoff reports whether unit e ends a sign-off: it is one, or it is
@@ -867,6 +947,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		f[gfWidthJump] = b2f(math.Abs(us[p].width-us[q].width) > 0.75)
 		f[gfShift] = b2f(rf.shift[q])
 		f[gfFullBefore] = b2f(!u.head && u.full)
+		f[gfCohesion], f[gfCohesionNone] = rf.relCohesion(rf.cohesion[q]), b2f(rf.cohesion[q] == 0)
 		if c := min(len(us[p].tail), len(us[q].grams)); c > 0 {
 			share := float64(common(us[p].tail, us[q].grams)) / float64(c)
 			f[gfParting] = max(-1, min(1, (0.1-share)/0.1))
@@ -954,7 +1035,22 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	}
 	if p >= 0 && q < len(us) {
 		f[ufSameWidth] = b2f(math.Abs(us[p].width-us[q].width) <= 0.75)
+		f[ufCohesion], f[ufCohesionNone] = rf.relCohesion(rf.cohesion[q]), b2f(rf.cohesion[q] == 0)
 	}
+	if q < len(us) {
+		f[ufNextByline] = b2f(us[q].byline)
+	}
+	f[ufPrevSignoff] = b2f(rs > 0 && rf.endsSignoff(us, rs-1))
+	f[ufSection] = b2f(sectionHead.MatchString(u.text))
+	f[ufLabelBracket] = b2f(strings.HasPrefix(u.text, "【"))
+	f[ufRunCredit] = b2f(isCredit(u.text) || k+1 < re && isCredit(u.text+us[k+1].text) || k > rs && isCredit(us[k-1].text+u.text))
+	f[ufUnopened] = b2f(strings.Count(u.text, "）")+strings.Count(u.text, ")") > strings.Count(u.text, "（")+strings.Count(u.text, "("))
+	f[ufStop] = b2f(strings.HasSuffix(u.text, "。"))
+	f[ufComma] = b2f(strings.ContainsAny(u.text, "，,"))
+	f[ufDateOpen] = b2f(dateOpen.MatchString(u.text))
+	f[ufAgencyOpen] = b2f(strings.HasPrefix(u.text, "本报") || strings.HasPrefix(u.text, "据") || strings.HasPrefix(u.text, "新华社"))
+	f[ufPictureStory] = b2f(isPictureStory(u.text))
+	f[ufColonLabel] = b2f(strings.HasSuffix(u.text, "：") || strings.Contains(clip(u.text, 5, false), "："))
 	f[ufFewChars] = b2f(runeLen(u.text) <= 4)
 	f[ufTag] = b2f(columnTagAtEnd(u.text))
 	f[ufDash] = b2f(strings.HasPrefix(u.text, "——"))
