@@ -98,9 +98,10 @@ func analyseWith(text string, learn bool) *work {
 		// Both read the same learned line scores, worked out once.
 		w.odds = headOdds(w.ps, w.feats, lineModelOf(raw))
 		w.starts = paragraphStarts(w.ps, w.feats, lineModelOf(raw))
+		// The box stage sets the roles of its own copy of the pieces; the
+		// features and scores both only read.
 		box := *w
-		box.ps, box.feats = slices.Clone(w.ps), slices.Clone(w.feats)
-		box.odds, box.starts = slices.Clone(w.odds), slices.Clone(w.starts)
+		box.ps = slices.Clone(w.ps)
 		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts, w.words)
 		w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
 		w.stories = assemble(w.items, w.paras, w.groups, w.echo)
