@@ -220,13 +220,20 @@ func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals
 	addPara := func(k int) {
 		p := &paras[k]
 		t := p.text
+		// A paragraph of up to 120 runes is its own opening and end.
+		opening := clip(t, 120, false)
+		grams := bigramsOf(opening)
+		tail := grams
+		if len(opening) < len(t) {
+			tail = bigramsOf(clip(t, 200, true))
+		}
 		us = append(us, unit{
 			para: k, piece: p.first, text: t, width: p.width,
 			leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
 			from: p.from != nil, to: p.to != nil,
 			open:    !closesSentence(lastRune(t)),
-			grams:   bigramsOf(clip(t, 120, false)),
-			tail:    bigramsOf(clip(t, 200, true)),
+			grams:   grams,
+			tail:    tail,
 			full:    math.Abs(ps[p.last].em-ps[p.last].width.here) <= 0.75,
 			oneLine: p.first == p.last,
 		})
