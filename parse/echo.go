@@ -580,16 +580,29 @@ func (s bigramSet) has(b bigram) bool {
 // bigramsOf returns the set of ideograph pairs in s.
 func bigramsOf(s string) bigramSet {
 	out := make(bigramSet, 0, len(s)/3) // an ideograph is three bytes
-	prev := rune(0)
+	prev, ideo := rune(0), false
 	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
+		r, n := decodeRune3(s)
 		s = s[n:]
-		if isIdeograph(r) && isIdeograph(prev) {
+		now := isIdeograph(r)
+		if now && ideo {
 			out = append(out, bigram(prev)<<32|bigram(r))
 		}
-		prev = r
+		prev, ideo = r, now
 	}
 	return sortSet(out)
+}
+
+// decodeRune3 is utf8.DecodeRuneInString, with the three-byte runes
+// (most of a Chinese page) decoded in line.
+func decodeRune3(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, no surrogate
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // sortSet sorts s and drops its repeats. The sets of a page are mostly
