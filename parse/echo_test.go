@@ -4,7 +4,23 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
+
+// decodeRune3 reads every string of three bytes as utf8 does: valid runes,
+// overlong forms, surrogates, short and stray bytes.
+func TestDecodeRune3(t *testing.T) {
+	b := make([]byte, 3)
+	for v := range 1 << 24 {
+		b[0], b[1], b[2] = byte(v>>16), byte(v>>8), byte(v)
+		for _, s := range []string{string(b), string(b[:2])} {
+			r, n := decodeRune3(s)
+			if r2, n2 := utf8.DecodeRuneInString(s); r != r2 || n != n2 {
+				t.Fatalf("decodeRune3(%q) = %U, %d; utf8 says %U, %d", s, r, n, r2, n2)
+			}
+		}
+	}
+}
 
 // naiveEchoes is what echoes answers, said the plain way: each passage's
 // bigrams taken from its text, each question a count of shared bigrams.
