@@ -98,17 +98,25 @@ func analyseWith(text string, learn bool) *work {
 		// Both read the same learned line scores, worked out once.
 		w.odds = headOdds(w.ps, w.feats, lineModelOf(raw))
 		w.starts = paragraphStarts(w.ps, w.feats, lineModelOf(raw))
-		// The box stage sets the roles of its own copy of the pieces; the
-		// features and scores both only read.
+		// The features and scores both only read; of the pieces, the box
+		// stage, which runs second, sets only the roles, which are put
+		// back when the assembly's stories are chosen.
 		box := *w
-		box.ps = slices.Clone(w.ps)
 		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts, w.words)
 		w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
 		w.stories = assemble(w.items, w.paras, w.groups, w.echo)
+		roles := make([]role, len(w.ps))
+		for i := range w.ps {
+			roles[i] = w.ps[i].role
+		}
 		box.layOutLines()
 		box.decideBoxStories(&boxGapWeights, &boxUnitWeights, &boxPairWeights)
 		if b, a := box.articles(), w.articles(); lead && boxReadsAsWell(b, a) || boxReadsBetter(b, a) {
 			*w = box
+		} else {
+			for i := range w.ps {
+				w.ps[i].role = roles[i]
+			}
 		}
 	}
 	return w
