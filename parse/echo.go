@@ -593,6 +593,57 @@ func bigramsOf(s string) bigramSet {
 	return sortSet(out)
 }
 
+// openingAndEnd are the bigram sets of the first open and the last end
+// runes of s: bigramsOf(clip(s, open, false)) and bigramsOf(clip(s, end,
+// true)). The pairs that both hold are sorted once.
+func openingAndEnd(s string, open, end int) (bigramSet, bigramSet) {
+	if !utf8.ValidString(s) { // clip counts a stray byte back and forth alike only in valid text
+		return bigramsOf(clip(s, open, false)), bigramsOf(clip(s, end, true))
+	}
+	// Pair i is the runes i-1 and i. The opening holds the pairs before
+	// g, the end those from e on (its first rune starts no pair); where
+	// e < g, in order of i, those before e are the opening's alone, those
+	// from g on the end's alone, and those between both's.
+	n := utf8.RuneCountInString(s)
+	g, e := min(n, open), max(0, n-end)+1
+	pairs := make(bigramSet, 0, len(s)/3) // an ideograph is three bytes
+	cg, ce := -1, -1                      // how many pairs before g, and before e
+	prev, ideo := rune(0), false
+	for i := 0; len(s) > 0; i++ {
+		if i == g {
+			cg = len(pairs)
+		}
+		if i == e {
+			ce = len(pairs)
+		}
+		r, size := decodeRune3(s)
+		s = s[size:]
+		now := isIdeograph(r)
+		if now && ideo {
+			pairs = append(pairs, bigram(prev)<<32|bigram(r))
+		}
+		prev, ideo = r, now
+	}
+	if cg < 0 {
+		cg = len(pairs)
+	}
+	if ce < 0 {
+		ce = len(pairs)
+	}
+	if g <= e {
+		return sortSet(pairs[:cg:cg]), sortSet(pairs[ce:])
+	}
+	a, b, c := sortSet(pairs[:ce:ce]), sortSet(pairs[ce:cg:cg]), sortSet(pairs[cg:])
+	opening, ending := b, b
+	if len(a) > 0 {
+		opening = union(a, b)
+	}
+	if len(c) > 0 {
+		ending = union(b, c)
+	}
+	return opening, ending
+}
+
 // decodeRune3 is utf8.DecodeRuneInString, with the three-byte runes
 // (most of a Chinese page) decoded in line.
 func decodeRune3(s string) (rune, int) {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -142,6 +143,33 @@ func TestEchoesAnswerAsTheirTexts(t *testing.T) {
 						t.Fatalf("round %d, %s, next sets made: parting(%d, %d) = %v, want %v", round, mode.name, end, start, got, w)
 					}
 				}
+			}
+		}
+	}
+}
+
+// openingAndEnd reads the same sets as bigramsOf of the clipped text, on
+// texts around and between the clip lengths, with repeated pairs, other
+// runes and stray bytes.
+func TestOpeningAndEnd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 2))
+	pool := []string{"中", "文", "报", "纸", "读", "日", "新", "闻", "a", "1", "，", "。", " ", "𠀀", "\xe4\xb8", "\xff"}
+	for range 3000 {
+		var b strings.Builder
+		n := rng.IntN(400)
+		for range n {
+			k := rng.IntN(len(pool) - 2)
+			if rng.IntN(200) == 0 {
+				k = len(pool) - 1 - rng.IntN(2)
+			}
+			b.WriteString(pool[k])
+		}
+		s := b.String()
+		for _, cut := range [][2]int{{120, 200}, {200, 120}, {5, 7}, {1, 1}} {
+			o, e := openingAndEnd(s, cut[0], cut[1])
+			wo, we := bigramsOf(clip(s, cut[0], false)), bigramsOf(clip(s, cut[1], true))
+			if !slices.Equal(o, wo) || !slices.Equal(e, we) {
+				t.Fatalf("openingAndEnd(%q, %d, %d) = %v, %v; want %v, %v", s, cut[0], cut[1], o, e, wo, we)
 			}
 		}
 	}

@@ -220,13 +220,7 @@ func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals
 	addPara := func(k int) {
 		p := &paras[k]
 		t := p.text
-		// A paragraph of up to 120 runes is its own opening and end.
-		opening := clip(t, 120, false)
-		grams := bigramsOf(opening)
-		tail := grams
-		if len(opening) < len(t) {
-			tail = bigramsOf(clip(t, 200, true))
-		}
+		grams, tail := openingAndEnd(t, 120, 200)
 		us = append(us, unit{
 			para: k, piece: p.first, text: t, width: p.width,
 			leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
