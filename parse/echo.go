@@ -606,8 +606,8 @@ func openingAndEnd(s string, open, end int) (bigramSet, bigramSet) {
 	// from g on the end's alone, and those between both's.
 	n := utf8.RuneCountInString(s)
 	g, e := min(n, open), max(0, n-end)+1
-	pairs := make(bigramSet, 0, len(s)/3) // an ideograph is three bytes
-	cg, ce := -1, -1                      // how many pairs before g, and before e
+	pairs := make(bigramSet, 0, min(n, open+end))
+	cg, ce := -1, -1 // how many pairs before g, and before e
 	prev, ideo := rune(0), false
 	for i := 0; len(s) > 0; i++ {
 		if i == g {
@@ -619,7 +619,7 @@ func openingAndEnd(s string, open, end int) (bigramSet, bigramSet) {
 		r, size := decodeRune3(s)
 		s = s[size:]
 		now := isIdeograph(r)
-		if now && ideo {
+		if now && ideo && (i < g || i >= e) {
 			pairs = append(pairs, bigram(prev)<<32|bigram(r))
 		}
 		prev, ideo = r, now
@@ -635,11 +635,16 @@ func openingAndEnd(s string, open, end int) (bigramSet, bigramSet) {
 	}
 	a, b, c := sortSet(pairs[:ce:ce]), sortSet(pairs[ce:cg:cg]), sortSet(pairs[cg:])
 	opening, ending := b, b
+	var out bigramSet // room for both unions
+	if len(a) > 0 || len(c) > 0 {
+		out = make(bigramSet, 0, len(a)+len(b)+len(b)+len(c))
+	}
 	if len(a) > 0 {
-		opening = union(a, b)
+		opening = mergeSets(out, a, b)
+		out = out[len(opening):len(opening)]
 	}
 	if len(c) > 0 {
-		ending = union(b, c)
+		ending = mergeSets(out, b, c)
 	}
 	return opening, ending
 }

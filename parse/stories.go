@@ -813,7 +813,13 @@ func echoMax(head bigramSet, us []unit, paras []int) float64 {
 
 // union is the sorted set of the bigrams in a or b, both sorted.
 func union(a, b bigramSet) bigramSet {
-	out := make(bigramSet, 0, len(a)+len(b))
+	return mergeSets(make(bigramSet, 0, len(a)+len(b)), a, b)
+}
+
+// mergeSets appends the union of a and b, both sorted, to out, which has
+// room for both, and returns the union, capped at its length.
+func mergeSets(out, a, b bigramSet) bigramSet {
+	out = out[:0]
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -829,8 +835,8 @@ func union(a, b bigramSet) bigramSet {
 			j++
 		}
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	out = append(append(out, a[i:]...), b[j:]...)
+	return out[:len(out):len(out)]
 }
 
 // runGrams is the bigrams of the units i to j of a run of headline lines.
