@@ -580,22 +580,107 @@ func (s bigramSet) has(b bigram) bool {
 // bigramsOf returns the set of ideograph pairs in s.
 func bigramsOf(s string) bigramSet {
 	out := make(bigramSet, 0, len(s)/3) // an ideograph is three bytes
-	prev := rune(0)
+	prev, ideo := rune(0), false
 	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
+		r, n := decodeRune3(s)
 		s = s[n:]
-		if isIdeograph(r) && isIdeograph(prev) {
+		now := isIdeograph(r)
+		if now && ideo {
 			out = append(out, bigram(prev)<<32|bigram(r))
 		}
-		prev = r
+		prev, ideo = r, now
 	}
 	return sortSet(out)
 }
 
+// openingAndEnd are the bigram sets of the first open and the last end
+// runes of s: bigramsOf(clip(s, open, false)) and bigramsOf(clip(s, end,
+// true)). The pairs that both hold are sorted once.
+func openingAndEnd(s string, open, end int) (bigramSet, bigramSet) {
+	if !utf8.ValidString(s) { // clip counts a stray byte back and forth alike only in valid text
+		return bigramsOf(clip(s, open, false)), bigramsOf(clip(s, end, true))
+	}
+	// Pair i is the runes i-1 and i. The opening holds the pairs before
+	// g, the end those from e on (its first rune starts no pair); where
+	// e < g, in order of i, those before e are the opening's alone, those
+	// from g on the end's alone, and those between both's.
+	n := utf8.RuneCountInString(s)
+	g, e := min(n, open), max(0, n-end)+1
+	pairs := make(bigramSet, 0, min(n, open+end))
+	cg, ce := -1, -1 // how many pairs before g, and before e
+	prev, ideo := rune(0), false
+	for i := 0; len(s) > 0; i++ {
+		if i == g {
+			cg = len(pairs)
+		}
+		if i == e {
+			ce = len(pairs)
+		}
+		r, size := decodeRune3(s)
+		s = s[size:]
+		now := isIdeograph(r)
+		if now && ideo && (i < g || i >= e) {
+			pairs = append(pairs, bigram(prev)<<32|bigram(r))
+		}
+		prev, ideo = r, now
+	}
+	if cg < 0 {
+		cg = len(pairs)
+	}
+	if ce < 0 {
+		ce = len(pairs)
+	}
+	if g <= e {
+		return sortSet(pairs[:cg:cg]), sortSet(pairs[ce:])
+	}
+	a, b, c := sortSet(pairs[:ce:ce]), sortSet(pairs[ce:cg:cg]), sortSet(pairs[cg:])
+	opening, ending := b, b
+	var out bigramSet // room for both unions
+	if len(a) > 0 || len(c) > 0 {
+		out = make(bigramSet, 0, len(a)+len(b)+len(b)+len(c))
+	}
+	if len(a) > 0 {
+		opening = mergeSets(out, a, b)
+		out = out[len(opening):len(opening)]
+	}
+	if len(c) > 0 {
+		ending = mergeSets(out, b, c)
+	}
+	return opening, ending
+}
+
+// decodeRune3 is utf8.DecodeRuneInString, with the three-byte runes
+// (most of a Chinese page) decoded in line.
+func decodeRune3(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, no surrogate
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// sortSet sorts s and drops its repeats. The sets of a page are mostly
+// short (a paragraph's opening or end): those are sorted by insertion,
+// which there takes about a quarter less time than slices.Sort.
 func sortSet(s bigramSet) bigramSet {
-	slices.Sort(s)
+	if len(s) > shortSet {
+		slices.Sort(s)
+		return slices.Compact(s)
+	}
+	for i := 1; i < len(s); i++ {
+		v, j := s[i], i
+		for ; j > 0 && s[j-1] > v; j-- {
+			s[j] = s[j-1]
+		}
+		s[j] = v
+	}
 	return slices.Compact(s)
 }
+
+// shortSet is the longest set that sortSet sorts by insertion.
+const shortSet = 96
 
 // common counts the bigrams two sets share.
 func common(a, b bigramSet) int {

@@ -2,9 +2,26 @@ package parse
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
+
+// decodeRune3 reads every string of three bytes as utf8 does: valid runes,
+// overlong forms, surrogates, short and stray bytes.
+func TestDecodeRune3(t *testing.T) {
+	b := make([]byte, 3)
+	for v := range 1 << 24 {
+		b[0], b[1], b[2] = byte(v>>16), byte(v>>8), byte(v)
+		for _, s := range []string{string(b), string(b[:2])} {
+			r, n := decodeRune3(s)
+			if r2, n2 := utf8.DecodeRuneInString(s); r != r2 || n != n2 {
+				t.Fatalf("decodeRune3(%q) = %U, %d; utf8 says %U, %d", s, r, n, r2, n2)
+			}
+		}
+	}
+}
 
 // naiveEchoes is what echoes answers, said the plain way: each passage's
 // bigrams taken from its text, each question a count of shared bigrams.
@@ -126,6 +143,33 @@ func TestEchoesAnswerAsTheirTexts(t *testing.T) {
 						t.Fatalf("round %d, %s, next sets made: parting(%d, %d) = %v, want %v", round, mode.name, end, start, got, w)
 					}
 				}
+			}
+		}
+	}
+}
+
+// openingAndEnd reads the same sets as bigramsOf of the clipped text, on
+// texts around and between the clip lengths, with repeated pairs, other
+// runes and stray bytes.
+func TestOpeningAndEnd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 2))
+	pool := []string{"中", "文", "报", "纸", "读", "日", "新", "闻", "a", "1", "，", "。", " ", "𠀀", "\xe4\xb8", "\xff"}
+	for range 3000 {
+		var b strings.Builder
+		n := rng.IntN(400)
+		for range n {
+			k := rng.IntN(len(pool) - 2)
+			if rng.IntN(200) == 0 {
+				k = len(pool) - 1 - rng.IntN(2)
+			}
+			b.WriteString(pool[k])
+		}
+		s := b.String()
+		for _, cut := range [][2]int{{120, 200}, {200, 120}, {5, 7}, {1, 1}} {
+			o, e := openingAndEnd(s, cut[0], cut[1])
+			wo, we := bigramsOf(clip(s, cut[0], false)), bigramsOf(clip(s, cut[1], true))
+			if !slices.Equal(o, wo) || !slices.Equal(e, we) {
+				t.Fatalf("openingAndEnd(%q, %d, %d) = %v, %v; want %v, %v", s, cut[0], cut[1], o, e, wo, we)
 			}
 		}
 	}

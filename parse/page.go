@@ -27,7 +27,10 @@ import (
 func parsePage(text string) *model.Page {
 	w := analyse(text)
 	page := &model.Page{Number: w.furn.page, Date: w.furn.date, Name: w.furn.name, Furniture: w.furn.text}
-	page.Articles = w.articles()
+	page.Articles = w.arts
+	if page.Articles == nil {
+		page.Articles = w.articles()
+	}
 	return page
 }
 
@@ -45,15 +48,16 @@ type work struct {
 	items   []item
 	stories []story
 
-	rules  ruleSignals // what the hand-made passes said of each piece
-	feats  []lineVec   // the features of each piece
-	starts []float64   // each piece's learned score as a paragraph's first line
-	odds   []float64   // each piece's learned headline log-odds
-	raw    bool        // the text came from pdftotext -raw
-	words  *pageWords  // which characters the page prints side by side
-	echo   *echoMemo   // what the hand-made assembly's echoes read of the paragraphs, for its next reading
-	units  []unit      // the paragraphs and headline-like lines, in order
-	plan   []cut       // the stories the units are cut into
+	rules  ruleSignals      // what the hand-made passes said of each piece
+	feats  []lineVec        // the features of each piece
+	starts []float64        // each piece's learned score as a paragraph's first line
+	odds   []float64        // each piece's learned headline log-odds
+	raw    bool             // the text came from pdftotext -raw
+	words  *pageWords       // which characters the page prints side by side
+	echo   *echoMemo        // what the hand-made assembly's echoes read of the paragraphs, for its next reading
+	units  []unit           // the paragraphs and headline-like lines, in order
+	plan   []cut            // the stories the units are cut into
+	arts   []*model.Article // the articles, where the choice of stories built them
 }
 
 // analyse takes a page through the parser's steps.
@@ -98,16 +102,27 @@ func analyseWith(text string, learn bool) *work {
 		// Both read the same learned line scores, worked out once.
 		w.odds = headOdds(w.ps, w.feats, lineModelOf(raw))
 		w.starts = paragraphStarts(w.ps, w.feats, lineModelOf(raw))
+		// The features and scores both only read; of the pieces, the box
+		// stage, which runs second, sets only the roles, which are put
+		// back when the assembly's stories are chosen.
 		box := *w
-		box.ps, box.feats = slices.Clone(w.ps), slices.Clone(w.feats)
-		box.odds, box.starts = slices.Clone(w.odds), slices.Clone(w.starts)
 		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts, w.words)
 		w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
 		w.stories = assemble(w.items, w.paras, w.groups, w.echo)
+		roles := make([]role, len(w.ps))
+		for i := range w.ps {
+			roles[i] = w.ps[i].role
+		}
 		box.layOutLines()
 		box.decideBoxStories(&boxGapWeights, &boxUnitWeights, &boxPairWeights)
 		if b, a := box.articles(), w.articles(); lead && boxReadsAsWell(b, a) || boxReadsBetter(b, a) {
 			*w = box
+			w.arts = b
+		} else {
+			for i := range w.ps {
+				w.ps[i].role = roles[i]
+			}
+			w.arts = a
 		}
 	}
 	return w

@@ -242,13 +242,14 @@ func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals
 	addPara := func(k int) {
 		p := &paras[k]
 		t := p.text
+		grams, tail := openingAndEnd(t, 120, 200)
 		us = append(us, unit{
 			para: k, piece: p.first, text: t, width: p.width,
 			leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
 			from: p.from != nil, to: p.to != nil,
 			open:    !closesSentence(lastRune(t)),
-			grams:   bigramsOf(clip(t, 120, false)),
-			tail:    bigramsOf(clip(t, 200, true)),
+			grams:   grams,
+			tail:    tail,
 			full:    math.Abs(ps[p.last].em-ps[p.last].width.here) <= 0.75,
 			oneLine: p.first == p.last,
 		})
@@ -892,7 +893,13 @@ func echoMax(head bigramSet, us []unit, paras []int) float64 {
 
 // union is the sorted set of the bigrams in a or b, both sorted.
 func union(a, b bigramSet) bigramSet {
-	out := make(bigramSet, 0, len(a)+len(b))
+	return mergeSets(make(bigramSet, 0, len(a)+len(b)), a, b)
+}
+
+// mergeSets appends the union of a and b, both sorted, to out, which has
+// room for both, and returns the union, capped at its length.
+func mergeSets(out, a, b bigramSet) bigramSet {
+	out = out[:0]
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -908,8 +915,8 @@ func union(a, b bigramSet) bigramSet {
 			j++
 		}
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	out = append(append(out, a[i:]...), b[j:]...)
+	return out[:len(out):len(out)]
 }
 
 // runGrams is the bigrams of the units i to j of a run of headline lines.
