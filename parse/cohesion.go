@@ -1,6 +1,9 @@
 package parse
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Cohesion: how far the text on either side of a gap keeps to one subject.
 // A story's paragraphs come back to the words of its subject — the names,
@@ -31,43 +34,69 @@ func pageCohesion(us []unit) []float64 {
 	out := make([]float64, len(us))
 	var order []int
 	var sets []bigramSet
-	df := map[bigram]int{}
+	total := 0
 	for k := range us {
 		if us[k].head {
 			continue
 		}
 		s := bigramsOf(clip(us[k].text, cohesionRunes, false))
-		for _, b := range s {
-			df[b]++
-		}
 		order, sets = append(order, k), append(sets, s)
+		total += len(s)
 	}
 	if len(order) < 2*cohesionParas {
 		return out
 	}
+	// Each pair is numbered by its rank among the page's pairs, which
+	// keeps every set in the same order, and weighed once: a set of ranks
+	// is read as the set of its pairs.
+	all := make(bigramSet, 0, total)
+	for _, s := range sets {
+		all = append(all, s...)
+	}
+	slices.Sort(all)
 	n := float64(len(order))
-	weight := func(b bigram) float64 {
-		return math.Log(n / float64(df[b]))
+	var weights []float64
+	keys := all[:0]
+	for i := 0; i < len(all); {
+		j := i + 1
+		for j < len(all) && all[j] == all[i] {
+			j++
+		}
+		keys = append(keys, all[i])
+		weights = append(weights, math.Log(n/float64(j-i)))
+		i = j
+	}
+	for _, s := range sets {
+		for x, b := range s {
+			r, _ := slices.BinarySearch(keys, b)
+			s[x] = bigram(r)
+		}
 	}
 	// side is the pairs of paragraphs [from, to) that weigh anything, in
-	// order, so that sums are made in one order on every run.
-	side := func(from, to int) (bigramSet, float64) {
-		from, to = max(0, from), min(len(sets), to)
+	// order, so that sums are made in one order on every run; it is kept
+	// in buf, grown as it needs.
+	side := func(from, to int, buf *bigramSet) (bigramSet, float64) {
 		var u bigramSet
 		for _, s := range sets[max(0, from):min(len(sets), to)] {
-			u = union(u, s)
-		}
-		out, mass := u[:0], 0.0
-		for _, b := range u {
-			if w := weight(b); w > 0 {
-				out, mass = append(out, b), mass+w
+			if u == nil {
+				u = s
+			} else {
+				u = union(u, s)
 			}
 		}
-		return out, mass
+		kept, mass := (*buf)[:0], 0.0
+		for _, r := range u {
+			if w := weights[r]; w > 0 {
+				kept, mass = append(kept, r), mass+w
+			}
+		}
+		*buf = kept
+		return kept, mass
 	}
 	// beside reports whether paragraphs n and n+1 stand with no
 	// headline-like line between them.
 	beside := func(n int) bool { return order[n+1] == order[n]+1 }
+	var bufA, bufB bigramSet
 	for i := 1; i < len(order); i++ {
 		from, to := i-1, i+1
 		for from > max(0, i-cohesionParas) && beside(from-1) {
@@ -76,8 +105,8 @@ func pageCohesion(us []unit) []float64 {
 		for to < min(len(order), i+cohesionParas) && beside(to-1) {
 			to++
 		}
-		a, ma := side(from, i)
-		b, mb := side(i, to)
+		a, ma := side(from, i, &bufA)
+		b, mb := side(i, to, &bufB)
 		shared := 0.0
 		for x, y := 0, 0; x < len(a) && y < len(b); {
 			switch {
@@ -86,7 +115,7 @@ func pageCohesion(us []unit) []float64 {
 			case a[x] > b[y]:
 				y++
 			default:
-				shared += weight(a[x])
+				shared += weights[a[x]]
 				x++
 				y++
 			}
