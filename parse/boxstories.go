@@ -765,7 +765,7 @@ func alone(ps []piece, i int) bool {
 // with the box weights.
 func (w *work) decideBoxStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) {
 	w.units = boxUnits(w.ps, w.paras, w.units, w.odds)
-	rf := newRowFacts(w.units)
+	rf := newBoxRowFacts(w.units)
 	bf := newBoxFacts(w.ps, w.paras, w.units, rf)
 	w.plan, _ = planBoxStories(w.units, bf, newBoxScorer(w.units, bf, rf, gw, uw, pw))
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)

@@ -717,7 +717,16 @@ func echoOf(head bigramSet, us []unit, paras []int) (float64, int) {
 	return best, at
 }
 
-func newRowFacts(us []unit) *rowFacts {
+func newRowFacts(us []unit) *rowFacts { return rowFactsOf(us, pageCohesion(us)) }
+
+// newBoxRowFacts are the row's facts as the box stage reads them: without
+// cohesion, which none of its features hears (boxGapFeatures and
+// boxUnitFeatures keep the -raw plan's features only up to the cohesion
+// ones), and which costs a third of a parse of a page with blank lines.
+func newBoxRowFacts(us []unit) *rowFacts { return rowFactsOf(us, make([]float64, len(us))) }
+
+// rowFactsOf are the row's facts, given its units' cohesion (pageCohesion).
+func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 	n := len(us)
 	f := &rowFacts{
 		runStart: make([]int, n), runEnd: make([]int, n),
@@ -726,7 +735,7 @@ func newRowFacts(us []unit) *rowFacts {
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), log2: make([]float64, longestStory+1),
-		echoes: map[[3]int][2]float64{}, cohesion: pageCohesion(us),
+		echoes: map[[3]int][2]float64{}, cohesion: cohesion,
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))

@@ -81,7 +81,7 @@ func fitBoxStories(t *testing.T, pages []trainPage, works []*work, labs [][]labe
 		}
 		w.units = boxUnits(w.ps, w.paras, w.units, w.odds)
 		art, isHead := unitArticles(w, labs[n], nil) // side-by-side headlines labelled as their piece
-		rf := newRowFacts(w.units)
+		rf := newBoxRowFacts(w.units)
 		bf := newBoxFacts(w.ps, w.paras, w.units, rf)
 		sc := &goldBoxScorer{us: w.units, art: art, isHead: isHead, story_: agreement(w.units, art, isHead)}
 		plan, starts := planBoxStories(w.units, bf, sc)
