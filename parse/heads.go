@@ -42,8 +42,10 @@ func classify(ps []piece) int {
 var sectionHead = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+[部章节条])`)
 
 // creditLine matches the credit under a picture or at a story's end:
-// 许建园摄（新华社发）, 新华社记者徐昱摄, 制图：蔡华伟.
-var creditLine = regexp.MustCompile(`(?:摄|供图|制图|绘|图)(?:[（(][^）)]{1,12}[）)])?$|^(?:制图|图|摄影|绘图|图片|图文|文字|版式|设计)[：:／/]`)
+// 许建园摄（新华社发）, 新华社记者徐昱摄, 制图：蔡华伟, 张三/图. A bare 图
+// at the end is no credit: on the corpus pages every such line is a body
+// line wrapped inside a word (图书, 地图) or a headline (…新蓝图).
+var creditLine = regexp.MustCompile(`(?:摄|供图|制图|绘|[／/\s]图)(?:[（(][^）)]{1,12}[）)])?$|^(?:制图|图|摄影|绘图|图片|图文|文字|版式|设计)[：:／/]`)
 
 // isCredit reports whether a line is such a credit: body text, never a
 // headline.

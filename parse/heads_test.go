@@ -1002,3 +1002,26 @@ func TestTitleOfTwo(t *testing.T) {
 		}
 	}
 }
+
+// A line that ends in a bare 图 is a wrapped body line or a headline; a
+// credit names its maker first.
+func TestCreditLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"本报记者李明摄", true},
+		{"王芳摄（新华社发）", true},
+		{"制图：赵亮", true},
+		{"图/刘强", true},
+		{"刘强/图", true},
+		{"陈红 图", true},
+		{"绘就城乡发展新蓝图", false},
+		{"读者可在市图", false},
+		{"一幅幅精美的地图", false},
+	} {
+		if got := isCredit(c.line); got != c.want {
+			t.Errorf("isCredit(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
