@@ -107,13 +107,23 @@ func xtermRun(t *testing.T, display string, cols, rows int, wide bool, name stri
 	defer func() { xt.Process.Kill(); xt.Wait() }()
 	ctx, cancel := context.WithTimeout(context.Background(), e2eWait)
 	defer cancel()
-	find := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--class", "xterm") // the display's only xterm
-	find.Env = append(os.Environ(), "DISPLAY="+display)
-	out, err := find.Output()
-	if err != nil {
-		t.Fatalf("no xterm window: %v", err)
+	// The display's only xterm. xdotool's search can fail at once on an X
+	// error while the new window is still being made (a CI run met it
+	// once), so it is asked again until the wait is over.
+	var win string
+	for {
+		find := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--class", "xterm")
+		find.Env = append(os.Environ(), "DISPLAY="+display)
+		out, err := find.Output()
+		if f := strings.Fields(string(out)); err == nil && len(f) > 0 {
+			win = f[0]
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("no xterm window: %v", err)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
-	win := strings.Fields(string(out))[0]
 	var last []byte
 	for start := time.Now(); time.Since(start) < e2eWait; time.Sleep(300 * time.Millisecond) {
 		cmd := exec.CommandContext(ctx, "import", "-window", win, "png:-")
