@@ -227,6 +227,17 @@ func wide3(b0, b1, b2 byte) (rune, bool) {
 	return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), true
 }
 
+// decodeRune3 is utf8.DecodeRuneInString, with the three-byte runes that
+// wide3 decodes (most of a Chinese page) decoded in line.
+func decodeRune3(s string) (rune, int) {
+	if len(s) >= 3 {
+		if r, ok := wide3(s[0], s[1], s[2]); ok {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
 // commonIdeograph decodes the rune of s at byte i when it is one of the
 // common ideographs, U+4E00 to U+9FFF, of which most of a Chinese page is
 // made: three bytes from E4 B8 80 to E9 BF BF.

@@ -137,18 +137,8 @@ func plainReadPiece(text string, em float64) pieceReading {
 	round, quote := 0, 0
 	early := false // closesEarly has its answer
 	for i, size := 0, 0; i < len(text); i += size {
-		c := rune(text[i])
-		size = 1
-		if c >= utf8.RuneSelf {
-			ok := false
-			if i+2 < len(text) {
-				c, ok = wide3(text[i], text[i+1], text[i+2])
-				size = 3
-			}
-			if !ok {
-				c, size = utf8.DecodeRuneInString(text[i:])
-			}
-		}
+		var c rune
+		c, size = utf8.DecodeRuneInString(text[i:])
 		ideo := isIdeograph(c)
 		if ideo {
 			r.ideographs++

@@ -260,14 +260,7 @@ func appendRunes(rs []rune, s string) []rune {
 			i++
 			continue
 		}
-		if i+2 < len(s) {
-			if r, ok := wide3(s[i], s[i+1], s[i+2]); ok {
-				rs[n] = r
-				i += 3
-				continue
-			}
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune3(s[i:])
 		rs[n] = r
 		i += size
 	}
@@ -647,18 +640,6 @@ func openingAndEnd(s string, open, end int) (bigramSet, bigramSet) {
 		ending = mergeSets(out, b, c)
 	}
 	return opening, ending
-}
-
-// decodeRune3 is utf8.DecodeRuneInString, with the three-byte runes
-// (most of a Chinese page) decoded in line.
-func decodeRune3(s string) (rune, int) {
-	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
-		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, no surrogate
-			return r, 3
-		}
-	}
-	return utf8.DecodeRuneInString(s)
 }
 
 // sortSet sorts s and drops its repeats. The sets of a page are mostly

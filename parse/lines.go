@@ -108,14 +108,7 @@ func textEm(s string) float64 {
 		r := rune(s[i])
 		size = 1
 		if r >= utf8.RuneSelf {
-			ok := false
-			if i+2 < len(s) {
-				r, ok = wide3(s[i], s[i+1], s[i+2])
-				size = 3
-			}
-			if !ok {
-				r, size = utf8.DecodeRuneInString(s[i:])
-			}
+			r, size = decodeRune3(s[i:])
 		}
 		if r == ' ' {
 			w += 0.3
@@ -220,12 +213,7 @@ func isSingleLetter(s string) bool {
 
 // firstRune and lastRune of a string, or 0 when it is empty.
 func firstRune(s string) rune {
-	if len(s) >= 3 {
-		if r, ok := wide3(s[0], s[1], s[2]); ok {
-			return r
-		}
-	}
-	r, n := utf8.DecodeRuneInString(s)
+	r, n := decodeRune3(s)
 	if n == 0 {
 		return 0
 	}

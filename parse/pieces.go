@@ -69,14 +69,7 @@ func readPiece(text string, em float64) pieceReading {
 		} else {
 			c, size = rune(text[i]), 1
 			if c >= utf8.RuneSelf {
-				ok := false
-				if i+2 < len(text) {
-					c, ok = wide3(text[i], text[i+1], text[i+2])
-					size = 3
-				}
-				if !ok {
-					c, size = utf8.DecodeRuneInString(text[i:])
-				}
+				c, size = decodeRune3(text[i:])
 			}
 			ideo = isIdeograph(c)
 		}
