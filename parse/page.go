@@ -100,8 +100,7 @@ func analyseWith(text string, learn bool) *work {
 		// as standing before their bodies, and better (boxReadsBetter)
 		// where it reads them after.
 		// Both read the same learned line scores, worked out once.
-		w.odds = headOdds(w.ps, w.feats, lineModelOf(raw))
-		w.starts = paragraphStarts(w.ps, w.feats, lineModelOf(raw))
+		w.scoreLines()
 		// The features and scores both only read; of the pieces, the box
 		// stage, which runs second, sets only the roles, which are put
 		// back when the assembly's stories are chosen.
@@ -165,10 +164,16 @@ func paragraphStarts(ps []piece, fs []lineVec, lm lineModel) []float64 {
 // body, a paragraph's first line or not; and joins the body lines into
 // paragraphs and lays out the page's units.
 func (w *work) decideLines() {
+	w.scoreLines()
+	w.layOutLines()
+}
+
+// scoreLines gives every line its learned scores: as a headline's line,
+// as a paragraph's first line.
+func (w *work) scoreLines() {
 	lm := lineModelOf(w.raw)
 	w.odds = headOdds(w.ps, w.feats, lm)
 	w.starts = paragraphStarts(w.ps, w.feats, lm)
-	w.layOutLines()
 }
 
 // layOutLines sets every line's role by its learned scores, joins the body
