@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -247,20 +246,7 @@ func TestPlanFolds(t *testing.T) {
 		t.Skip("no ../shared/corpus beside the repository")
 	}
 	pages := loadTraining(t)
-	var plans []trainPlan
-	var golds [][]byte
-	for _, p := range pages {
-		w := pageWork(t, p)
-		labels := labelLines(w.ps, p.gold)
-		w.decideLines()
-		gold, agree, _ := goldPlan(w, labels, p.gold)
-		plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(p.set), labels: labels})
-		b, err := json.Marshal(p.gold)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golds = append(golds, b)
-	}
+	plans, golds := trainPlansOf(t, pages)
 	learned, nearest := &scoreCounts{}, &scoreCounts{}
 	for fold := range 5 {
 		held := func(n int) bool { return pages[n].set == "gen" && genNumber(pages[n].name)%5 == fold }

@@ -209,21 +209,7 @@ func TestPlanSweep(t *testing.T) {
 		t.Skip("no ../shared/corpus beside the repository")
 	}
 	pages := loadTraining(t)
-	var plans []trainPlan
-	var golds [][]byte
-	var sets []string
-	for _, p := range pages {
-		w := pageWork(t, p)
-		labels := labelLines(w.ps, p.gold)
-		w.decideLines()
-		gold, agree, _ := goldPlan(w, labels, p.gold)
-		plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(p.set), labels: labels})
-		gb, err := json.Marshal(p.gold)
-		if err != nil {
-			t.Fatal(err)
-		}
-		golds, sets = append(golds, gb), append(sets, p.set)
-	}
+	plans, golds := trainPlansOf(t, pages)
 	// DUBAO_PLAN_HOLDOUT=1 fits on the training pages but gen g161–g200
 	// and scores those apart, as "held"; DUBAO_PLAN_FOLDS=n does so for
 	// each of n parts of gen g001–g200 in turn, and "held" sums the parts.
@@ -259,7 +245,7 @@ func TestPlanSweep(t *testing.T) {
 		for k, s := range planSettings() {
 			pw := fitPlanWith(t, rawPlans, planWeights{gap: gw, unit: uw}, s)
 			for n, p := range plans {
-				set := sets[n]
+				set := pages[n].set
 				switch {
 				case !p.w.raw:
 					continue

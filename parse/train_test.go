@@ -489,6 +489,25 @@ type trainPlan struct {
 	weight float64
 }
 
+// trainPlansOf are the training pages' plans for the tools that fit the
+// story plan on some of them and score it on others (TestPlanSweep,
+// TestPlanFolds), with each page's gold as paperscore reads it.
+func trainPlansOf(t *testing.T, pages []trainPage) (plans []trainPlan, golds [][]byte) {
+	for _, p := range pages {
+		w := pageWork(t, p)
+		labels := labelLines(w.ps, p.gold)
+		w.decideLines()
+		gold, agree, _ := goldPlan(w, labels, p.gold)
+		plans = append(plans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(p.set), labels: labels})
+		b, err := json.Marshal(p.gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golds = append(golds, b)
+	}
+	return plans, golds
+}
+
 // unitArticles says which gold article each unit belongs to, and whether a
 // headline-like unit is a line of a gold headline. Headlines printed side
 // by side on one line are one piece, labelled as one; given the gold page
