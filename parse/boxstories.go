@@ -486,7 +486,7 @@ type markerBounds struct {
 
 func newMarkerBounds(us []unit) *markerBounds {
 	n := len(us)
-	m := &markerBounds{nextFrom: make([]int, n+1), nextTo: make([]int, n+1), lastPara: make([]int, n+1)}
+	m := &markerBounds{nextFrom: make([]int, n+1), nextTo: make([]int, n+1), lastPara: lastParas(us)}
 	m.nextFrom[n], m.nextTo[n] = n, n
 	for k := n - 1; k >= 0; k-- {
 		m.nextFrom[k], m.nextTo[k] = m.nextFrom[k+1], m.nextTo[k+1]
@@ -497,14 +497,6 @@ func newMarkerBounds(us []unit) *markerBounds {
 			m.nextTo[k] = k
 		}
 	}
-	last := -1
-	for k := range us {
-		m.lastPara[k] = last
-		if !us[k].head {
-			last = k
-		}
-	}
-	m.lastPara[n] = last
 	return m
 }
 

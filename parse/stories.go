@@ -731,7 +731,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 	f := &rowFacts{
 		runStart: make([]int, n), runEnd: make([]int, n),
 		before: make([][]int, n), after: make([][]int, n),
-		prevPara: make([]int, n+1), nextPara: make([]int, n+1),
+		prevPara: lastParas(us), nextPara: make([]int, n+1),
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), log2: make([]float64, longestStory+1),
@@ -783,14 +783,6 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		}
 		f.nextRun[k] = next
 	}
-	last := -1
-	for k := range us {
-		f.prevPara[k] = last
-		if !us[k].head {
-			last = k
-		}
-	}
-	f.prevPara[n] = last
 	var order []int // the paragraph units
 	for k := range us {
 		if !us[k].head {
@@ -859,6 +851,21 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		f.cohesionMean /= float64(m)
 	}
 	return f
+}
+
+// lastParas is, for each unit k and for the row's end (k = len(us)), the
+// last paragraph unit before k, or -1.
+func lastParas(us []unit) []int {
+	out := make([]int, len(us)+1)
+	last := -1
+	for k := range us {
+		out[k] = last
+		if !us[k].head {
+			last = k
+		}
+	}
+	out[len(us)] = last
+	return out
 }
 
 // relCohesion is a cohesion in the page's mean cohesion across its gaps
