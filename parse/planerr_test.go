@@ -134,25 +134,19 @@ func planErrors(us []unit, gold, got []cut) []planError {
 			heads := k - prev - 1
 			jump := b2f(abs(us[prev].width-us[k].width) > 0.75)
 			what := fmt.Sprintf("heads=%d jump=%v | %s | %s", heads, jump == 1, clip(us[prev].text, 20, true), clip(us[k].text, 20, false))
-			switch {
-			case gs && !qs:
-				c := "merged"
+			if gs != qs {
+				kind := "merged" // gold starts a story here, the plan does not
+				if qs {
+					kind = "split"
+				}
+				c := kind
 				if heads == 0 {
 					c += " no head between"
 				}
 				if jump == 1 {
 					c += " width jump"
 				}
-				out = append(out, planError{c, "merged " + what})
-			case qs && !gs:
-				c := "split"
-				if heads == 0 {
-					c += " no head between"
-				}
-				if jump == 1 {
-					c += " width jump"
-				}
-				out = append(out, planError{c, "split " + what})
+				out = append(out, planError{c, kind + " " + what})
 			}
 		}
 		prev = k
