@@ -58,6 +58,7 @@ type work struct {
 	units  []unit           // the paragraphs and headline-like lines, in order
 	plan   []cut            // the stories the units are cut into
 	arts   []*model.Article // the articles, where the choice of stories built them
+	lead   bool             // the hand-made assembly reads the page's headlines as standing before their bodies
 }
 
 // analyse takes a page through the parser's steps.
@@ -85,8 +86,7 @@ func analyseWith(text string, learn bool) *work {
 	w.raw = raw
 	// The hand-made assembly's stories are features of the learned stages,
 	// and its reading of the page says which way the headlines face.
-	var lead bool
-	w.rules.storyStart, w.rules.title, lead = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items, w.echo)
+	w.rules.storyStart, w.rules.title, w.lead = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items, w.echo)
 	w.feats = lineFeatures(w.ps, w.rules, raw)
 	switch {
 	case !learn:
@@ -99,23 +99,9 @@ func analyseWith(text string, learn bool) *work {
 		// (boxReadsAsWell) where the assembly reads the page's headlines
 		// as standing before their bodies, and better (boxReadsBetter)
 		// where it reads them after.
-		// Both read the same learned line scores, worked out once.
-		w.scoreLines()
-		// The features and scores both only read; of the pieces, the box
-		// stage, which runs second, sets only the roles, which are put
-		// back when the assembly's stories are chosen.
-		box := *w
-		w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, w.starts, w.words)
-		w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
-		w.stories = assemble(w.items, w.paras, w.groups, w.echo)
-		roles := make([]role, len(w.ps))
-		for i := range w.ps {
-			roles[i] = w.ps[i].role
-		}
-		box.layOutLines()
-		box.decideBoxStories(&boxGapWeights, &boxUnitWeights, &boxPairWeights)
-		if b, a := box.articles(), w.articles(); lead && boxReadsAsWell(b, a) || boxReadsBetter(b, a) {
-			*w = box
+		box, b, a, roles := w.blankLineStages(&boxGapWeights, &boxUnitWeights, &boxPairWeights)
+		if w.lead && boxReadsAsWell(b, a) || boxReadsBetter(b, a) {
+			*w = *box
 			w.arts = b
 		} else {
 			for i := range w.ps {
@@ -125,6 +111,36 @@ func analyseWith(text string, learn bool) *work {
 		}
 	}
 	return w
+}
+
+// blankLineStages runs both stages of a page with blank lines, over the
+// same learned line scores, worked out once: the hand-made assembly over
+// learned paragraph ends on w, and the learned box stage, with the weights
+// given, on a copy. It returns the copy, the articles of each stage and the
+// pieces' roles as the assembly read them. The features and scores both
+// only read; of the pieces, the box stage, which runs second, sets only the
+// roles, which are put back when the assembly's stories are chosen.
+func (w *work) blankLineStages(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) (box *work, boxArts, handArts []*model.Article, roles []role) {
+	w.scoreLines()
+	box = new(work)
+	*box = *w
+	handArts = w.assembleStories()
+	roles = make([]role, len(w.ps))
+	for i := range w.ps {
+		roles[i] = w.ps[i].role
+	}
+	rf, bf := box.layOutBoxes()
+	box.decideBoxStories(rf, bf, gw, uw, pw)
+	return box, box.articles(), handArts, roles
+}
+
+// assembleStories cuts a page with blank lines into stories by the
+// hand-made assembly, over learned paragraph ends, and builds its articles.
+func (w *work) assembleStories() []*model.Article {
+	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, w.raw, w.starts, w.words)
+	w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
+	w.stories = assemble(w.items, w.paras, w.groups, w.echo)
+	return w.articles()
 }
 
 // Which stage cuts the page into stories. On text without blank lines
