@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -256,9 +255,6 @@ func fitBoxPlans(t *testing.T, plans []boxPlan) (gw boxGapVec, uw boxUnitVec, pw
 	copy(gw[:], fitLogisticN(gx, gy, gwt, numBoxGapFeatures, 12, 1))
 	copy(uw[:], fitLogisticN(ux, uy, uwt, numBoxUnitFeatures, 12, 1))
 	t.Logf("box gaps: %d samples, units: %d samples", len(gx), len(ux))
-	if os.Getenv("DUBAO_BOX_NOPERC") != "" {
-		return gw, uw, pw
-	}
 	return perceptronBoxes(t, plans, gw, uw)
 }
 
@@ -307,7 +303,7 @@ func perceptronBoxes(t *testing.T, plans []boxPlan, gw0 boxGapVec, uw0 boxUnitVe
 	// the pass whose plans miss gold's least (boxPlanLoss): the perceptron
 	// does not converge on these pages, and the average of a fixed number
 	// of passes swung with any change of the features.
-	rate, boxEpochs := envFloat("DUBAO_BOX_RATE", 0.05), int(envFloat("DUBAO_BOX_EPOCHS", 30))
+	const rate, boxEpochs = 0.05, 30
 	var bestG boxGapVec
 	var bestU boxUnitVec
 	var bestP boxPairVec
@@ -329,7 +325,7 @@ func perceptronBoxes(t *testing.T, plans []boxPlan, gw0 boxGapVec, uw0 boxUnitVe
 				}
 			}
 			sc := &learnedBoxScorer{us: us, gaps: gaps, heads: heads, pw: &pw, gapFeats: pf.gfv}
-			plan, starts := planBoxStories(us, p.bf, newCostScorer(sc, p, boxMissCost, boxFalseCost))
+			plan, starts := planBoxStories(us, p.bf, sc)
 			pg, pu, pp := boxPlanFeatures(sc, pf.gf, pf.uf, plan, starts)
 			diff := false
 			for m := range pg {
@@ -384,102 +380,6 @@ func perceptronBoxes(t *testing.T, plans []boxPlan, gw0 boxGapVec, uw0 boxUnitVe
 	}
 	t.Logf("box perceptron: the average to epoch %d", bestEpoch)
 	return bestG, bestU, bestP
-}
-
-// What a plan's mistakes cost the perceptron's decoding, in the units of
-// the learned log-odds: a gold start the plan misses (two stories merged,
-// which paperscore counts twice in body_cer: the text is misplaced and an
-// article is missed), a start gold has not (a story split), and a
-// headline-like unit taken for a headline or not against gold.
-var boxMissCost, boxFalseCost = envFloat("DUBAO_BOX_MISS", 0), envFloat("DUBAO_BOX_FALSE", 0)
-
-const boxHeadCost = 1
-
-func envFloat(name string, def float64) float64 {
-	if v, err := strconv.ParseFloat(os.Getenv(name), 64); err == nil {
-		return v
-	}
-	return def
-}
-
-// costScorer adds to a plan's learned score what its mistakes against the
-// plan nearest gold cost, so that the perceptron's decoding finds the plan
-// that is both likely and wrong (loss-augmented decoding): the weights
-// then move until gold wins by a margin as wide as the mistakes are dear.
-type costScorer struct {
-	in           *learnedBoxScorer
-	us           []unit
-	start, head  []bool // gold's starts, and the units gold's plan takes for headlines
-	miss, false_ float64
-}
-
-func newCostScorer(in *learnedBoxScorer, p boxPlan, miss, false_ float64) boxScorer {
-	if miss == 0 && false_ == 0 {
-		return in
-	}
-	head := make([]bool, len(p.w.units))
-	for _, c := range p.gold {
-		for k := c.hi; k < c.hj; k++ {
-			head[k] = true
-		}
-	}
-	return &costScorer{in: in, us: p.w.units, start: p.starts, head: head, miss: miss, false_: false_}
-}
-
-// startCost is the cost of unit k's gap counted as a start or not.
-func (s *costScorer) startCost(k int, start bool) float64 {
-	switch {
-	case start && !s.start[k]:
-		return s.false_
-	case !start && s.start[k]:
-		return s.miss
-	}
-	return 0
-}
-
-func (s *costScorer) headCost(k int, head bool) float64 {
-	if s.us[k].head && head != s.head[k] {
-		return boxHeadCost
-	}
-	return 0
-}
-
-func (s *costScorer) story(c cut) float64 {
-	v := s.in.story(c)
-	if c.i > 0 {
-		v += s.startCost(c.i, true)
-	}
-	for k := c.i; k < c.j; k++ {
-		if k > c.i {
-			v += s.startCost(k, false)
-		}
-		v += s.headCost(k, k >= c.hi && k < c.hj)
-	}
-	return v
-}
-
-func (s *costScorer) rowHeads(parts [][2]int) float64 {
-	v := s.in.rowHeads(parts)
-	for t, p := range parts {
-		if t > 0 || p[0] > 0 {
-			v += s.startCost(p[0], true)
-		}
-		for k := p[0]; k < p[1]; k++ {
-			if k > p[0] {
-				v += s.startCost(k, false)
-			}
-			v += s.headCost(k, true)
-		}
-	}
-	return v
-}
-
-func (s *costScorer) rowStart(parts [][2]int, t, c int) float64 {
-	return s.in.rowStart(parts, t, c) - s.startCost(c, false) + s.startCost(c, true)
-}
-
-func (s *costScorer) rowUnit(parts [][2]int, t, k int) float64 {
-	return s.in.rowUnit(parts, t, k) + s.startCost(k, false) + s.headCost(k, false)
 }
 
 // boxPlanLoss is how far the learned plans of the pages miss the plans
