@@ -36,6 +36,15 @@ var (
 	// each is drawn at its index plus a normal deviate of this spread; 0
 	// shuffles the page's blocks entirely.
 	shuffledSpread = flag.Float64("shuffled-spread", 0, "with -shuffled, the spread of a block's place in blocks (0: any order)")
+	// shuffledStories draws each story's body whole, as a frame-by-frame
+	// engine does: the body blocks that follow one another in the text are
+	// one block, its columns in order; headline groups, captions and the
+	// bodies are shuffled.
+	shuffledStories = flag.Bool("shuffled-stories", false, "with -shuffled, keep each run of body blocks whole (a frame-by-frame engine)")
+	// shuffledDraws makes each training page this many times, each drawn
+	// with another seed (gNNN, gNNN-2, …): more pages for the reorder
+	// trainer. The validation pages are drawn once.
+	shuffledDraws = flag.Int("shuffled-draws", 1, "with -shuffled, how many draws of each training page")
 )
 
 // shuffledSeed is the seed of every page's draw order, mixed with its name.
@@ -80,20 +89,36 @@ func TestMakeShuffled(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			name := filepath.Base(stem)
+			base := filepath.Base(stem)
 			runs, missed := drawRuns(s, rawLines(string(txt)))
 			unmatched += missed
 			for _, r := range runs {
 				lines += len(r.lines)
 			}
-			rng := rand.New(rand.NewPCG(shuffledSeed, uint64(len(name))<<32|uint64(hashName(name))))
-			page := shuffleRuns(runs, rng, *shuffledSpread)
-			broken += brokenJoins(rawLines(string(txt)), page)
-			if err := os.WriteFile(filepath.Join(out, name+".txt"), []byte(strings.Join(page, "\n")+"\n"), 0o644); err != nil {
-				t.Fatal(err)
+			if *shuffledStories {
+				runs = wholeBodies(runs)
 			}
-			if err := os.WriteFile(filepath.Join(out, name+".gold.json"), gold, 0o644); err != nil {
-				t.Fatal(err)
+			draws := 1
+			if set.name == "train" {
+				draws = max(1, *shuffledDraws)
+			}
+			for d := range draws {
+				name := base
+				if d > 0 {
+					name = fmt.Sprintf("%s-%d", base, d+1)
+				}
+				rng := rand.New(rand.NewPCG(shuffledSeed+uint64(d), uint64(len(base))<<32|uint64(hashName(base))))
+				page, order := shuffleRuns(runs, rng, *shuffledSpread)
+				broken += brokenJoins(rawLines(string(txt)), page)
+				if err := os.WriteFile(filepath.Join(out, name+".txt"), []byte(strings.Join(page, "\n")+"\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(out, name+".gold.json"), gold, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(out, name+".order"), []byte(orderText(order)), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		t.Logf("%s: %d pages, %d lines, %d placed by their neighbour (not found in the PDF's lines); %d lines follow another than in the PDF's text",
@@ -145,7 +170,34 @@ func rawLines(txt string) []string {
 type drawRun struct {
 	block     int // -1: running head or foot
 	furniture bool
+	head      bool // headline lines
+	first     int  // the text line it starts at
 	lines     []string
+}
+
+// orderText writes a made page's labels: for each of its lines, the line
+// of the extracted text it is (from 0), one a line. The reorder trainer
+// reads them (TestTrainReorder).
+func orderText(order []int) string {
+	var b strings.Builder
+	for _, o := range order {
+		fmt.Fprintf(&b, "%d\n", o)
+	}
+	return b.String()
+}
+
+// wholeBodies joins the body runs that follow one another in the text into
+// one run: each story's body drawn whole, as a frame-by-frame engine does.
+func wholeBodies(runs []drawRun) []drawRun {
+	var out []drawRun
+	for _, r := range runs {
+		if n := len(out); n > 0 && !r.head && !r.furniture && !out[n-1].head && !out[n-1].furniture {
+			out[n-1].lines = append(slices.Clip(out[n-1].lines), r.lines...)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // lineKey is a line's characters, white space left out.
@@ -184,6 +236,7 @@ func drawRuns(s *Sheet, text []string) (runs []drawRun, missed int) {
 	// kicker from its title.
 	type blockKey struct{ leaf, group int }
 	id, prev := -1, blockKey{-1, -1}
+	heads := map[int]bool{}
 	for _, l := range seq.lines {
 		if l.picture {
 			continue
@@ -198,6 +251,9 @@ func drawRuns(s *Sheet, text []string) (runs []drawRun, missed int) {
 			id++
 		}
 		prev = key
+		if key.group != -1 {
+			heads[id] = true
+		}
 		k := lineKey(string(charRunes(l.chars)))
 		block[k] = append(block[k], id)
 	}
@@ -215,7 +271,7 @@ func drawRuns(s *Sheet, text []string) (runs []drawRun, missed int) {
 		return strings.Compare(a, b)
 	})
 	last := furnBlock
-	for _, t := range text {
+	for i, t := range text {
 		k := lineKey(t)
 		b, ok := 0, false
 		if q := block[k]; len(q) > 0 {
@@ -240,7 +296,7 @@ func drawRuns(s *Sheet, text []string) (runs []drawRun, missed int) {
 			runs[n-1].lines = append(runs[n-1].lines, t)
 			continue
 		}
-		runs = append(runs, drawRun{block: b, furniture: b == furnBlock, lines: []string{t}})
+		runs = append(runs, drawRun{block: b, furniture: b == furnBlock, head: heads[b], first: i, lines: []string{t}})
 	}
 	return runs, missed
 }
@@ -255,8 +311,9 @@ func charRunes(cs []Char) []rune {
 
 // shuffleRuns writes runs in a random order: the running head stays first
 // on half the pages. With a spread, a run is drawn at its index plus a
-// normal deviate of that many runs; without, in any order.
-func shuffleRuns(runs []drawRun, rng *rand.Rand, spread float64) []string {
+// normal deviate of that many runs; without, in any order. order gives
+// each line written its line in the text (drawRun.first on).
+func shuffleRuns(runs []drawRun, rng *rand.Rand, spread float64) (page []string, order []int) {
 	runs = slices.Clone(runs)
 	keep := 0
 	if len(runs) > 0 && runs[0].furniture && rng.IntN(2) == 0 {
@@ -281,11 +338,13 @@ func shuffleRuns(runs []drawRun, rng *rand.Rand, spread float64) []string {
 	} else {
 		rng.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
 	}
-	var out []string
 	for _, r := range runs {
-		out = append(out, r.lines...)
+		page = append(page, r.lines...)
+		for i := range r.lines {
+			order = append(order, r.first+i)
+		}
 	}
-	return out
+	return page, order
 }
 
 // TestShuffleRuns: the shuffled page has every line once, each run's lines
@@ -294,7 +353,7 @@ func TestShuffleRuns(t *testing.T) {
 	var runs []drawRun
 	n := 0
 	for b := range 12 {
-		r := drawRun{block: b, furniture: b == 0}
+		r := drawRun{block: b, furniture: b == 0, first: n}
 		for range b%4 + 1 {
 			r.lines = append(r.lines, fmt.Sprintf("line %d", n))
 			n++
@@ -302,7 +361,12 @@ func TestShuffleRuns(t *testing.T) {
 		runs = append(runs, r)
 	}
 	for seed := range uint64(20) {
-		page := shuffleRuns(runs, rand.New(rand.NewPCG(seed, 1)), 0)
+		page, order := shuffleRuns(runs, rand.New(rand.NewPCG(seed, 1)), 0)
+		for i, o := range order {
+			if o < 0 || o >= n || runsLine(runs, o) != page[i] {
+				t.Fatalf("seed %d: line %d labelled %d", seed, i, o)
+			}
+		}
 		if len(page) != n {
 			t.Fatalf("seed %d: %d lines, want %d", seed, len(page), n)
 		}
@@ -338,4 +402,14 @@ func extractAllSheets(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Logf("extracting the corpus sheets failed: %v\n%s", err, out)
 	}
+}
+
+// runsLine is the text line o of the runs.
+func runsLine(runs []drawRun, o int) string {
+	for _, r := range runs {
+		if o >= r.first && o < r.first+len(r.lines) {
+			return r.lines[o-r.first]
+		}
+	}
+	return ""
 }
