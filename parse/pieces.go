@@ -368,10 +368,10 @@ func headBodyGap(ps []piece, i int) (left, right string, ok bool) {
 }
 
 // tailBodyGap finds where body piece i opens with the last line of the
-// headline line before it, past a gap: the part before the gap holds no
-// sentence punctuation, the learned wrap model says the headline wraps on
-// into it, and the part after it fits the column the text after it is set
-// in. A gap beside a Latin letter or a digit is the room a page sets
+// headline line before it, past a gap: the part before the gap opens no
+// dateline or date (setApart) and holds no sentence punctuation, the
+// learned wrap model says the headline wraps on into it, and the part after
+// it fits the column the text after it is set in. A gap beside a Latin letter or a digit is the room a page sets
 // around a number (1986 年), no gap between two texts.
 func tailBodyGap(ps []piece, i int, pw *pageWords) (left, right string, ok bool) {
 	p := &ps[i]
@@ -384,7 +384,7 @@ func tailBodyGap(ps []piece, i int, pw *pageWords) (left, right string, ok bool)
 	}
 	gap := strings.IndexFunc(p.raw, isSpace)
 	left, right = p.raw[:gap], strings.TrimFunc(p.raw[gap:], isSpace)
-	if hasSentencePunct(left) || isLatin(lastRune(left)) || isLatin(firstRune(right)) {
+	if hasSentencePunct(left) || setApart(left) || isLatin(lastRune(left)) || isLatin(firstRune(right)) {
 		return "", "", false
 	}
 	after := bodyWidths(ps, i, +1)

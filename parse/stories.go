@@ -298,10 +298,11 @@ func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals
 		addPara(k)
 	}
 	// A one-line paragraph after a headline line, into which the learned
-	// wrap model says the headline wraps, is the headline's tail: 漲6成.
+	// wrap model says the headline wraps, is the headline's tail: 漲6成;
+	// one that opens as a body does (setApart) is none.
 	for k := 1; k < len(us); k++ {
 		u, h := &us[k], &us[k-1]
-		if u.head || !h.head || u.byline {
+		if u.head || !h.head || u.byline || setApart(u.text) {
 			continue
 		}
 		p := &paras[u.para]
