@@ -125,6 +125,9 @@ type boxFacts struct {
 // lastPiece is the last piece of unit u.
 func lastPiece(u *unit, paras []para) int {
 	if u.head {
+		if n := len(u.lines); n > 0 {
+			return u.lines[n-1].piece
+		}
 		return u.piece
 	}
 	return paras[u.para].last

@@ -257,7 +257,7 @@ func TestCorpusSeesTheWeights(t *testing.T) {
 		{"paragraphStartWeights." + lineFeatureNames[lfIndentShort], &paragraphStartWeights[lfIndentShort]},
 		{"headNeighbourWeights." + lineFeatureNames[lfEndsSentence], &headNeighbourWeights[lfEndsSentence]},
 		{"rawHeadNeighbourWeights." + lineFeatureNames[lfEndsSentence], &rawHeadNeighbourWeights[lfEndsSentence]},
-		{"rawTitleWeights." + lineFeatureNames[lfSignoff], &rawTitleWeights[lfSignoff]},
+		{"rawTitleWeights." + lineFeatureNames[lfColumnTag], &rawTitleWeights[lfColumnTag]},
 		{"unitWeights." + unitFeatureNames[ufTitleOdds], &unitWeights[ufTitleOdds]},
 		{"storyWeights." + storyFeatureNames[sfOpenLeads], &storyWeights[sfOpenLeads]},
 		{"unitWeights." + unitFeatureNames[ufRuleTitle], &unitWeights[ufRuleTitle]},

@@ -92,9 +92,12 @@ func headlineError(w *work, labels []labelled, gold *goldPage, c cut) (string, s
 	var ls []headLine
 	var desc []string
 	extra := ""
+	var hls []headLine
 	for k := c.hi; k < c.hj; k++ {
-		u := &us[k]
-		ls = append(ls, u.line())
+		hls = append(hls, us[k].headLines()...)
+	}
+	for _, u := range hls {
+		ls = append(ls, u)
 		l := labels[u.piece]
 		tag := "?"
 		switch {
@@ -140,8 +143,8 @@ func headlineError(w *work, labels []labelled, gold *goldPage, c cut) (string, s
 	}
 	// The lines are gold's: the cut into parts, or their names.
 	var want []headField
-	for kk := c.hi; kk < c.hj; kk++ {
-		want = append(want, labels[us[kk].piece].field)
+	for _, l := range ls {
+		want = append(want, labels[l.piece].field)
 	}
 	parts := headParts(ls, &wrapWeights, w.words)
 	n := 1

@@ -80,6 +80,7 @@ type headLine struct {
 	raw    string  // with the extractor's phrase gaps
 	em     float64 // its width in ems
 	beside bool    // printed on one line with the line before, side by side (pdftotext -raw)
+	piece  int     // the piece it was printed on
 }
 
 // wrapFeatures are the features of the break between lines a and b of a

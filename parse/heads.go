@@ -517,7 +517,7 @@ func groupsOf(ps []piece, b block, rawMode bool, pw *pageWords) []group {
 			carried = nil
 			h.gapped = strings.Contains(t, " ") && !h.byline
 			blankBefore = false
-			line := headLine{text: t, raw: p.raw, em: p.em, beside: n > 0}
+			line := headLine{text: t, raw: p.raw, em: p.em, beside: n > 0, piece: k}
 			if len(texts) > 1 {
 				line.em = textEm(t)
 			}

@@ -302,11 +302,19 @@ func (p *piece) short() bool {
 // "进出口稳中提质态势好 今年起，改编自雨果奖获奖作". The part after the gap is
 // body text when it reads as a sentence and is as wide as the column the
 // text after it is set in.
+//
+// The other way round, pdftotext -raw prints the last line of a wrapped
+// headline before the first line of the body beside it: "走笔） 连日来，城东公园"
+// under "城东公园樱花进入盛花期游客如织（春日" (tailBodyGap).
 func cutHeadFromBody(ps []piece) ([]piece, bool) {
 	var out []piece
+	pw := newPageWords(ps)
 	for i := range ps {
 		p := ps[i]
 		left, right, ok := headBodyGap(ps, i)
+		if !ok {
+			left, right, ok = tailBodyGap(ps, i, pw)
+		}
 		if !ok {
 			if out != nil {
 				out = append(out, p)
@@ -357,4 +365,36 @@ func headBodyGap(ps []piece, i int) (left, right string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// tailBodyGap finds where body piece i opens with the last line of the
+// headline line before it, past a gap: the part before the gap opens no
+// dateline or date (setApart) and holds no sentence punctuation, the
+// learned wrap model says the headline wraps on into it, and the part after
+// it fits the column the text after it is set in. A gap beside a Latin letter or a digit is the room a page sets
+// around a number (1986 年), no gap between two texts.
+func tailBodyGap(ps []piece, i int, pw *pageWords) (left, right string, ok bool) {
+	p := &ps[i]
+	if p.role != roleBody || p.spaced || !strings.ContainsRune(p.raw, ' ') || len(p.markers) > 0 {
+		return "", "", false
+	}
+	h := prevText(ps, i)
+	if h < 0 || ps[h].role != roleHead || ps[h].text == "" {
+		return "", "", false
+	}
+	gap := strings.IndexFunc(p.raw, isSpace)
+	left, right = p.raw[:gap], strings.TrimFunc(p.raw[gap:], isSpace)
+	if hasSentencePunct(left) || setApart(left) || isLatin(lastRune(left)) || isLatin(firstRune(right)) {
+		return "", "", false
+	}
+	after := bodyWidths(ps, i, +1)
+	if after == 0 || newLine(right).em > after+0.75 {
+		return "", "", false
+	}
+	a := headLine{text: ps[h].text, raw: ps[h].raw, em: ps[h].em}
+	b := headLine{text: left, raw: left, em: textEm(left)}
+	if !wrapsOn(a, b, max(a.em, b.em), pw) {
+		return "", "", false
+	}
+	return left, right, true
 }

@@ -63,3 +63,49 @@ func TestMayLeadCreditPassesEveryCredit(t *testing.T) {
 		t.Fatalf("only %d credits made: the test says little", credits)
 	}
 }
+
+// TestTailBodyGap: pdftotext -raw prints the tail of a headline that wraps
+// before the first line of the body beside it, past a gap; the tail goes
+// back to the headline, and a gap the page sets around a number, or one
+// after a line of a body, cuts nothing.
+func TestTailBodyGap(t *testing.T) {
+	body := []string{
+		"余株樱花竞相开放，吸引不少市",
+		"民前来观赏拍照。公园管理处提",
+		"醒游客文明赏花。园内还新设了",
+		"导览标识和休息座椅，方便游客",
+		"们歇脚。节假日客流较大，园方",
+	}
+	tests := []struct {
+		name       string
+		lines      []string
+		head, rest string // the pieces the gap's line becomes; "" for no cut
+	}{
+		{"a headline's tail before the body's first line",
+			[]string{"城东公园樱花进入盛花期游客如织（春日", "走笔） 连日来，城东公园内的"},
+			"走笔）", "连日来，城东公园内的"},
+		{"a number set apart in a body line",
+			[]string{"城东公园樱花进入盛花期游客如织（春日", "走笔） 2019 年，城东公园内的"},
+			"", ""},
+		{"a gap after a line of a body",
+			[]string{"连日来，城东公园内樱花开放，", "正忙 连日来，城东公园内的"},
+			"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := splitLines(page(append(tt.lines, body...)...))
+			ps := cutPieces(lines, make([]bool, len(lines)))
+			findHeadLines(ps)
+			out, cut := cutHeadFromBody(ps)
+			switch {
+			case tt.head == "" && cut:
+				t.Fatalf("cut %q from %q", out[1].text, out[2].text)
+			case tt.head == "":
+			case !cut || len(out) != len(ps)+1:
+				t.Fatalf("no cut: %d pieces from %d", len(out), len(ps))
+			case out[1].text != tt.head || out[1].role != roleHead || out[2].text != tt.rest:
+				t.Fatalf("got %q (role %d) and %q, want %q and %q", out[1].text, out[1].role, out[2].text, tt.head, tt.rest)
+			}
+		})
+	}
+}

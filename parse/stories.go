@@ -206,27 +206,36 @@ type unit struct {
 	title float64 // … of -raw text: its log-odds as a line of a story's headline, not a subhead's
 	leads, byline, credit,
 	from, to bool
-	open      bool      // it ends without closing a sentence
-	grams     bigramSet // a paragraph: the word pairs of its opening
-	tail      bigramSet // … and of its close
-	headGrams bigramSet // a headline-like line: its word pairs
-	raw       string    // a headline-like line: as printed, with the extractor's gaps
-	em        float64   // … its width in ems
-	ruleStart bool      // the hand-made assembly starts a story here
-	ruleHead  bool      // the hand-made passes set it in a headline block
-	ruleDoubt bool      // … in a doubtful one
-	ruleTitle bool      // the hand-made assembly takes it for a headline's line
-	full      bool      // a paragraph: its last line fills its column (within ¾ em)
-	oneLine   bool      // a paragraph of one line
-	signoff   bool      // it opens a sign-off in brackets (（本报记者X…, （作者为…, （本报X地…电）
-	source    bool      // a headline-like line: it names a picture's or a table's source
-	beside    bool      // … printed on one line with the one before, side by side
-	wrapsNext bool      // … the learned wrap model says it wraps on into the next unit, a headline-like line
+	open      bool       // it ends without closing a sentence
+	grams     bigramSet  // a paragraph: the word pairs of its opening
+	tail      bigramSet  // … and of its close
+	headGrams bigramSet  // a headline-like line: its word pairs
+	raw       string     // a headline-like line: as printed, with the extractor's gaps
+	em        float64    // … its width in ems
+	ruleStart bool       // the hand-made assembly starts a story here
+	ruleHead  bool       // the hand-made passes set it in a headline block
+	ruleDoubt bool       // … in a doubtful one
+	ruleTitle bool       // the hand-made assembly takes it for a headline's line
+	full      bool       // a paragraph: its last line fills its column (within ¾ em)
+	oneLine   bool       // a paragraph of one line
+	signoff   bool       // it opens a sign-off in brackets (（本报记者X…, （作者为…, （本报X地…电）
+	source    bool       // a headline-like line: it names a picture's or a table's source
+	beside    bool       // … printed on one line with the one before, side by side
+	wrapsNext bool       // … the learned wrap model says it wraps on into the next unit, a headline-like line
+	lines     []headLine // … the printed lines it joins, when it wraps over more than one (joinWrapped)
 }
 
 // line is a headline-like unit as a line of a headline.
 func (u *unit) line() headLine {
-	return headLine{text: u.text, raw: u.raw, em: u.em, beside: u.beside}
+	return headLine{text: u.text, raw: u.raw, em: u.em, beside: u.beside, piece: u.piece}
+}
+
+// headLines are the printed lines of a headline-like unit.
+func (u *unit) headLines() []headLine {
+	if u.lines != nil {
+		return u.lines
+	}
+	return []headLine{u.line()}
 }
 
 // A cut is one story of the plan: units [i, j), its headline [hi, hj) (an
@@ -289,10 +298,11 @@ func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals
 		addPara(k)
 	}
 	// A one-line paragraph after a headline line, into which the learned
-	// wrap model says the headline wraps, is the headline's tail: 漲6成.
+	// wrap model says the headline wraps, is the headline's tail: 漲6成;
+	// one that opens as a body does (setApart) is none.
 	for k := 1; k < len(us); k++ {
 		u, h := &us[k], &us[k-1]
-		if u.head || !h.head || u.byline {
+		if u.head || !h.head || u.byline || setApart(u.text) {
 			continue
 		}
 		p := &paras[u.para]
@@ -300,7 +310,7 @@ func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals
 			continue
 		}
 		pc := &ps[p.first]
-		line := headLine{text: u.text, raw: pc.raw, em: pc.em}
+		line := headLine{text: u.text, raw: pc.raw, em: pc.em, piece: p.first}
 		if wrapsOn(h.line(), line, max(h.em, pc.em), pw) {
 			*u = unit{head: true, piece: p.first, text: u.text, raw: pc.raw, em: pc.em, width: pc.width.here, odds: h.odds, title: h.title, open: true, headGrams: bigramsOf(u.text)}
 		}
@@ -310,6 +320,7 @@ func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals
 			a.wrapsNext = wrapsOn(a.line(), b.line(), max(a.em, b.em), pw)
 		}
 	}
+	us = joinWrapped(ps, us)
 	for k := range us {
 		us[k].signoff = isSignoff(us[k].text)
 		if us[k].head {
@@ -320,6 +331,51 @@ func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals
 		us[k].ruleTitle = rs.title[i]
 	}
 	return us
+}
+
+// joinWrapped makes one unit of the headline-like lines the learned wrap
+// model says wrap on one into the next, with no blank line between them:
+// the plan cuts a run of headline lines between its lines, never inside a
+// title that wraps, whose short last line alone reads as no headline
+// (城东公园樱花进入盛花期（春日 / 走笔）).
+func joinWrapped(ps []piece, us []unit) []unit {
+	out := us[:0]
+	for k := range us {
+		u := us[k]
+		if n := len(out); n > 0 && u.head {
+			a := &out[n-1]
+			if a.head && a.wrapsNext && !u.beside && !setApart(u.text) && len(a.headLines()) < maxHeadlineLines && !blankBetween(ps, lastPiece(a, nil), u.piece) {
+				a.lines = append(a.headLines(), u.line())
+				a.text = joinHeadline(a.text, u.text)
+				a.raw = joinHeadline(a.raw, u.raw)
+				a.em = max(a.em, u.em)
+				a.odds = max(a.odds, u.odds)
+				a.title = max(a.title, u.title)
+				a.headGrams = bigramsOf(a.text)
+				a.wrapsNext = u.wrapsNext
+				continue
+			}
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// setApart reports whether a headline-like line reads as one no headline
+// wraps into: a label set inside a story (核心阅读), a picture story's
+// heading, a dateline, a credit or a date, as a body opens.
+func setApart(t string) bool {
+	return isStoryLabel(t) || isPictureStory(t) || bylineStart(t) || dateOpen.MatchString(t)
+}
+
+// blankBetween reports whether a blank line stands between pieces i and j.
+func blankBetween(ps []piece, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if ps[k].role == roleBlank {
+			return true
+		}
+	}
+	return false
 }
 
 // isStoryLabel reports whether a line is a label a story sets inside its
@@ -619,8 +675,10 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 			g := group{pos: us[c.hi].piece}
 			var ls []headLine
 			for k := c.hi; k < c.hj; k++ {
-				ls = append(ls, us[k].line())
-				g.marks = append(g.marks, marksOf(us[k].piece)...)
+				for _, l := range us[k].headLines() {
+					ls = append(ls, l)
+					g.marks = append(g.marks, marksOf(l.piece)...)
+				}
 			}
 			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights, pw)
 			s.group = len(groups)
@@ -640,12 +698,16 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wrapsOn(us[k-1].line(), u.line(), max(us[k-1].em, u.em), pw) {
 				p := &paras[s.paras[len(s.paras)-1]]
 				p.text = joinHeadline(p.text, u.text)
-				p.mark(marksOf(u.piece)...)
+				for _, l := range u.headLines() {
+					p.mark(marksOf(l.piece)...)
+				}
 				continue
 			}
 			pc := &ps[u.piece]
-			np := para{text: u.text, first: u.piece, last: u.piece, width: pc.width.here}
-			np.mark(marksOf(u.piece)...)
+			np := para{text: u.text, first: u.piece, last: lastPiece(u, nil), width: pc.width.here}
+			for _, l := range u.headLines() {
+				np.mark(marksOf(l.piece)...)
+			}
 			s.paras = append(s.paras, len(paras))
 			paras = append(paras, np)
 		}

@@ -1,6 +1,9 @@
 package parse
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestStoriesJoinsPagesAsIssueDoes joins the pages Issue read, taken out of
 // it: the same stories, part for part.
@@ -31,5 +34,49 @@ func TestStoriesJoinsPagesAsIssueDoes(t *testing.T) {
 	}
 	if joined != 1 {
 		t.Errorf("%d stories joined across pages, want 1", joined)
+	}
+}
+
+// TestJoinWrapped: headline-like lines the wrap model says wrap on into the
+// next are one unit, their printed lines kept; a label set inside a story,
+// a dateline, a blank line or a headline printed beside another parts them.
+func TestJoinWrapped(t *testing.T) {
+	head := func(piece int, text string, wraps bool) unit {
+		return unit{head: true, piece: piece, text: text, raw: text, em: textEm(text), wrapsNext: wraps}
+	}
+	tests := []struct {
+		name string
+		us   []unit
+		want []string // the units' texts
+	}{
+		{"a title that wraps", []unit{head(0, "城东公园樱花进入盛花期（春日", true), head(1, "走笔）", false)},
+			[]string{"城东公园樱花进入盛花期（春日走笔）"}},
+		{"a kicker over a title that wraps", []unit{head(0, "春日走笔", false), head(1, "城东公园樱花进入盛花期（春日", true), head(2, "走笔）", false)},
+			[]string{"春日走笔", "城东公园樱花进入盛花期（春日走笔）"}},
+		{"a label under a title", []unit{head(0, "城东公园樱花进入盛花期", true), head(1, "核心阅读", false)},
+			[]string{"城东公园樱花进入盛花期", "核心阅读"}},
+		{"a dateline under a title", []unit{head(0, "城东公园樱花进入盛花期", true), head(1, "本报北京3月5日电", false)},
+			[]string{"城东公园樱花进入盛花期", "本报北京3月5日电"}},
+		{"a blank line between", []unit{head(0, "城东公园樱花进入盛花期", true), head(2, "游客如织", false)},
+			[]string{"城东公园樱花进入盛花期", "游客如织"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := make([]piece, 3)
+			ps[1].role = roleBlank
+			if tt.us[1].piece == 1 {
+				ps[1].role = roleHead
+			}
+			got := joinWrapped(ps, slices.Clone(tt.us))
+			var texts []string
+			lines := 0
+			for _, u := range got {
+				texts = append(texts, u.text)
+				lines += len(u.headLines())
+			}
+			if !slices.Equal(texts, tt.want) || lines != len(tt.us) {
+				t.Fatalf("got %q (%d lines), want %q (%d)", texts, lines, tt.want, len(tt.us))
+			}
+		})
 	}
 }

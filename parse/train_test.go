@@ -437,14 +437,16 @@ func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
 			var fields []headField
 			ok := true
 			art := labels[us[c.hi].piece].article
-			for k := c.hi; k < c.hj; k++ {
-				l := labels[us[k].piece]
-				if l.label != lbHead || l.article != art || len(fields) > 0 && l.field < fields[len(fields)-1] {
-					ok = false
-					break
+			for k := c.hi; k < c.hj && ok; k++ {
+				for _, hl := range us[k].headLines() {
+					l := labels[hl.piece]
+					if l.label != lbHead || l.article != art || len(fields) > 0 && l.field < fields[len(fields)-1] {
+						ok = false
+						break
+					}
+					ls = append(ls, hl)
+					fields = append(fields, l.field)
 				}
-				ls = append(ls, us[k].line())
-				fields = append(fields, l.field)
 			}
 			if !ok {
 				continue
