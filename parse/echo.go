@@ -588,29 +588,36 @@ func bigramsOf(s string) bigramSet {
 
 // openingAndEnd are the bigram sets of the first open and the last end
 // runes of s: bigramsOf(clip(s, open, false)) and bigramsOf(clip(s, end,
-// true)). The pairs that both hold are sorted once.
+// true)). On a text short enough that the two overlap, s is read once and
+// the pairs that both hold are sorted once; a longer text is read only at
+// its two ends.
 func openingAndEnd(s string, open, end int) (bigramSet, bigramSet) {
-	if !utf8.ValidString(s) { // clip counts a stray byte back and forth alike only in valid text
+	if len(s) > 4*(open+end) { // more runes than both: they cannot overlap
 		return bigramsOf(clip(s, open, false)), bigramsOf(clip(s, end, true))
 	}
 	// Pair i is the runes i-1 and i. The opening holds the pairs before
 	// g, the end those from e on (its first rune starts no pair); where
 	// e < g, in order of i, those before e are the opening's alone, those
 	// from g on the end's alone, and those between both's.
-	n := utf8.RuneCountInString(s)
+	n := runeLen(s)
 	g, e := min(n, open), max(0, n-end)+1
 	pairs := make(bigramSet, 0, min(n, open+end))
 	cg, ce := -1, -1 // how many pairs before g, and before e
 	prev, ideo := rune(0), false
-	for i := 0; len(s) > 0; i++ {
+	for i, t := 0, s; len(t) > 0; i++ {
 		if i == g {
 			cg = len(pairs)
 		}
 		if i == e {
 			ce = len(pairs)
 		}
-		r, size := decodeRune3(s)
-		s = s[size:]
+		r, size := decodeRune3(t)
+		if size == 1 && r == utf8.RuneError {
+			// clip counts a stray byte back and forth alike only in
+			// valid text.
+			return bigramsOf(clip(s, open, false)), bigramsOf(clip(s, end, true))
+		}
+		t = t[size:]
 		now := isIdeograph(r)
 		if now && ideo && (i < g || i >= e) {
 			pairs = append(pairs, bigram(prev)<<32|bigram(r))
