@@ -70,6 +70,9 @@ type echoMemo struct {
 type paraGrams struct {
 	open []int32
 	end  paraEnd
+	// strays says the text holds a byte that is no UTF-8, which clip
+	// counts from the end otherwise than from the start.
+	strays bool
 }
 
 // A paraEnd is the end of a paragraph (its last endRunes characters): the
@@ -162,14 +165,15 @@ type gramReader struct {
 // their bigrams in dict.
 func (rd *gramReader) read(dict *bigramDict, slab *[]int32, text string) paraGrams {
 	var open, end int // how many runes of rs are the opening, and the end
+	var strays bool
 	rs := rd.rs[:0]
 	if len(text) <= 4*(openRunes+endRunes) {
-		rs = appendRunes(rs, text)
+		rs, strays = appendRunes(rs, text)
 		open, end = min(len(rs), openRunes), min(len(rs), endRunes)
 	} else {
-		rs = appendRunes(rs, clip(text, openRunes, false))
+		rs, _ = appendRunes(rs, clip(text, openRunes, false))
 		open = len(rs)
-		rs = appendRunes(rs, clip(text, endRunes, true))
+		rs, _ = appendRunes(rs, clip(text, endRunes, true))
 		end = len(rs) - open
 	}
 	rd.rs = rs
@@ -190,7 +194,7 @@ func (rd *gramReader) read(dict *bigramDict, slab *[]int32, text string) paraGra
 		pid[i] = id
 		ideo = now
 	}
-	var g paraGrams
+	g := paraGrams{strays: strays}
 	out := slices.Grow(*slab, ids+end)
 	from := len(out)
 	for _, id := range pid[:open] {
@@ -250,8 +254,9 @@ func (e *echoes) appendBefore(ids []int32, ends []paraEnd, j int) []int32 {
 	return ids
 }
 
-// appendRunes appends the runes of s to rs.
-func appendRunes(rs []rune, s string) []rune {
+// appendRunes appends the runes of s to rs, and says whether s holds a
+// byte that is no UTF-8 (read as utf8.RuneError).
+func appendRunes(rs []rune, s string) (_ []rune, strays bool) {
 	n := len(rs)
 	rs = slices.Grow(rs, len(s))[:n+len(s)] // no more runes than bytes
 	for i := 0; i < len(s); n++ {
@@ -261,10 +266,36 @@ func appendRunes(rs []rune, s string) []rune {
 			continue
 		}
 		r, size := decodeRune3(s[i:])
+		strays = strays || size == 1
 		rs[n] = r
 		i += size
 	}
-	return rs[:n]
+	return rs[:n], strays
+}
+
+// openingAndEnd is openingAndEnd(text, openRunes, endRunes): when the
+// page's echoes read a paragraph of that text, the sets are made from the
+// numbers they read, and the text is not decoded again. m may be nil.
+func (m *echoMemo) openingAndEnd(text string) (bigramSet, bigramSet) {
+	var g paraGrams
+	ok := false
+	if m != nil {
+		g, ok = m.paras[text]
+	}
+	if !ok || g.strays {
+		return openingAndEnd(text, openRunes, endRunes)
+	}
+	open := make(bigramSet, len(g.open), len(g.open)+len(g.end.pair))
+	for k, id := range g.open {
+		open[k] = m.dict.byID[id]
+	}
+	end := open[len(open):]
+	for _, id := range g.end.pair {
+		if id >= 0 { // -1 at the end's first rune, and where the pair is no two ideographs
+			end = append(end, m.dict.byID[id])
+		}
+	}
+	return sortSet(open), sortSet(end)
 }
 
 // A passage is the set of bigrams of a stretch of text, by their numbers:
@@ -470,6 +501,7 @@ type bigramDict struct {
 	slots []dictSlot       // a power of two of them
 	wide  map[bigram]int32 // the pairs with a rune past U+FFFF
 	n     int              // bigrams numbered
+	byID  []bigram         // the bigrams by their numbers
 }
 
 // A dictSlot holds a pair of BMP runes, packed, and its number; a pair of
@@ -485,7 +517,7 @@ func newBigramDict(n int) bigramDict {
 	for size < 2*n {
 		size *= 2
 	}
-	return bigramDict{slots: make([]dictSlot, size)}
+	return bigramDict{slots: make([]dictSlot, size), byID: make([]bigram, 0, n)}
 }
 
 // packed is b's two runes in four bytes, when both are in the BMP.
@@ -530,6 +562,7 @@ func (d *bigramDict) number(b bigram) int32 {
 		}
 		d.wide[b] = int32(d.n)
 		d.n++
+		d.byID = append(d.byID, b)
 		return d.wide[b]
 	}
 	for i := d.at(pair); ; i = (i + 1) & (len(d.slots) - 1) {
@@ -541,6 +574,7 @@ func (d *bigramDict) number(b bigram) int32 {
 			}
 			d.slots[i] = dictSlot{pair, int32(d.n)}
 			d.n++
+			d.byID = append(d.byID, b)
 			return d.slots[i].id
 		case pair:
 			return d.slots[i].id
