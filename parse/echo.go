@@ -63,6 +63,12 @@ type echoMemo struct {
 	dict  bigramDict
 	paras map[string]paraGrams
 	slab  []int32 // the numbers of the openings and ends, one after another
+	// order is the page's bigrams sorted, and rank each one's place in
+	// it, by its number: made once the page is read (ranked), so that
+	// the bigrams of a paragraph read out sorted with no sort of their own.
+	order []bigram
+	rank  []int32
+	marks []uint64 // a bit for each place in order, all clear between uses
 }
 
 // paraGrams is what echoes read of a paragraph: the numbers of its
@@ -285,6 +291,12 @@ func (m *echoMemo) openingAndEnd(text string) (bigramSet, bigramSet) {
 	if !ok || g.strays {
 		return openingAndEnd(text, openRunes, endRunes)
 	}
+	if m.ranked() {
+		buf := make(bigramSet, 0, len(g.open)+len(g.end.pair))
+		open := m.sorted(buf, g.open)
+		end := m.sorted(buf[len(open):len(open)], g.end.pair)
+		return open[:len(open):len(open)], end
+	}
 	open := make(bigramSet, len(g.open), len(g.open)+len(g.end.pair))
 	for k, id := range g.open {
 		open[k] = m.dict.byID[id]
@@ -296,6 +308,89 @@ func (m *echoMemo) openingAndEnd(text string) (bigramSet, bigramSet) {
 		}
 	}
 	return sortSet(open), sortSet(end)
+}
+
+// ranked ranks the page's bigrams (order, rank) when they are not ranked
+// yet or more were numbered since, and says whether it could: a page with
+// a pair past U+FFFF has them sorted set by set.
+func (m *echoMemo) ranked() bool {
+	d := &m.dict
+	switch {
+	case len(d.wide) > 0:
+		return false
+	case len(m.rank) == d.n:
+		return true
+	}
+	// Each bigram's pair of runes packed in the upper half, which sorts
+	// as the bigram does, and its number in the lower.
+	keys := make([]uint64, d.n)
+	for id, b := range d.byID {
+		p, _ := packed(b)
+		keys[id] = uint64(p)<<32 | uint64(id)
+	}
+	sortByUpperHalf(keys)
+	m.order, m.rank = make([]bigram, d.n), make([]int32, d.n)
+	for k, key := range keys {
+		id := int32(uint32(key))
+		m.order[k], m.rank[id] = d.byID[id], int32(k)
+	}
+	m.marks = make([]uint64, (d.n+63)/64)
+	return true
+}
+
+// sorted appends to out the bigrams numbered ids (-1 for none), sorted
+// and each once, as sortSet would have them.
+func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
+	lo, hi := len(m.marks), 0 // the words of marks set
+	for _, id := range ids {
+		if id < 0 {
+			continue
+		}
+		r := m.rank[id]
+		w := int(r / 64)
+		m.marks[w] |= 1 << (r % 64)
+		lo, hi = min(lo, w), max(hi, w+1)
+	}
+	for w := lo; w < hi; w++ {
+		for b := m.marks[w]; b != 0; b &= b - 1 {
+			out = append(out, m.order[w*64+bits.TrailingZeros64(b)])
+		}
+		m.marks[w] = 0
+	}
+	return out
+}
+
+// sortByUpperHalf sorts keys whose upper halves differ by those halves: a
+// radix sort, a byte at a time from the lowest, which a page's thousands
+// of bigrams take without the branches a comparison sort mispredicts.
+func sortByUpperHalf(keys []uint64) {
+	if len(keys) < 2 {
+		return
+	}
+	in, out := keys, make([]uint64, len(keys))
+	for shift := 32; shift < 64; shift += 8 {
+		var at [256]int
+		for _, k := range in {
+			at[k>>shift&0xFF]++
+		}
+		if at[in[0]>>shift&0xFF] == len(in) {
+			continue // one value of this byte for every key
+		}
+		sum := 0
+		for d, n := range at {
+			at[d] = sum
+			sum += n
+		}
+		for _, k := range in {
+			d := k >> shift & 0xFF
+			out[at[d]] = k
+			at[d]++
+		}
+		in, out = out, in
+	}
+	if &in[0] != &keys[0] {
+		copy(keys, in)
+	}
 }
 
 // A passage is the set of bigrams of a stretch of text, by their numbers:
