@@ -323,17 +323,18 @@ func (m *echoMemo) ranked() bool {
 	}
 	// Each bigram's pair of runes packed in the upper half, which sorts
 	// as the bigram does, and its number in the lower.
-	keys := make([]uint64, d.n)
+	order := make([]bigram, d.n)
 	for id, b := range d.byID {
 		p, _ := packed(b)
-		keys[id] = uint64(p)<<32 | uint64(id)
+		order[id] = bigram(p)<<32 | bigram(id)
 	}
-	sortByUpperHalf(keys)
-	m.order, m.rank = make([]bigram, d.n), make([]int32, d.n)
-	for k, key := range keys {
+	sortByUpperHalf(order)
+	m.rank = make([]int32, d.n)
+	for k, key := range order {
 		id := int32(uint32(key))
-		m.order[k], m.rank[id] = d.byID[id], int32(k)
+		order[k], m.rank[id] = d.byID[id], int32(k)
 	}
+	m.order = order
 	m.marks = make([]uint64, (d.n+63)/64)
 	return true
 }
@@ -363,11 +364,11 @@ func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
 // sortByUpperHalf sorts keys whose upper halves differ by those halves: a
 // radix sort, a byte at a time from the lowest, which a page's thousands
 // of bigrams take without the branches a comparison sort mispredicts.
-func sortByUpperHalf(keys []uint64) {
+func sortByUpperHalf[K ~uint64](keys []K) {
 	if len(keys) < 2 {
 		return
 	}
-	in, out := keys, make([]uint64, len(keys))
+	in, out := keys, make([]K, len(keys))
 	for shift := 32; shift < 64; shift += 8 {
 		var at [256]int
 		for _, k := range in {
