@@ -64,11 +64,15 @@ type echoMemo struct {
 	paras map[string]paraGrams
 	slab  []int32 // the numbers of the openings and ends, one after another
 	// order is the page's bigrams sorted, and rank each one's place in
-	// it, by its number: made once the page is read (ranked), so that
-	// the bigrams of a paragraph read out sorted with no sort of their own.
+	// it, by its number plus one: made once the page is read (ranked), so
+	// that the bigrams of a paragraph read out sorted with no sort of
+	// their own. rank[0], for the number -1 (no bigram), is a place past
+	// the end.
 	order []bigram
 	rank  []int32
-	marks []uint64 // a bit for each place in order, all clear between uses
+	// marks holds a bit for each place in order, and a last word for the
+	// place past the end; all clear between uses.
+	marks []uint64
 }
 
 // paraGrams is what echoes read of a paragraph: the numbers of its
@@ -318,7 +322,7 @@ func (m *echoMemo) ranked() bool {
 	switch {
 	case len(d.wide) > 0:
 		return false
-	case len(m.rank) == d.n:
+	case len(m.rank) == d.n+1:
 		return true
 	}
 	// Each bigram's pair of runes packed in the upper half, which sorts
@@ -329,34 +333,36 @@ func (m *echoMemo) ranked() bool {
 		order[id] = bigram(p)<<32 | bigram(id)
 	}
 	sortByUpperHalf(order)
-	m.rank = make([]int32, d.n)
+	words := (d.n + 63) / 64
+	m.rank = make([]int32, d.n+1)
+	m.rank[0] = int32(64 * words)
 	for k, key := range order {
 		id := int32(uint32(key))
-		order[k], m.rank[id] = d.byID[id], int32(k)
+		order[k], m.rank[id+1] = d.byID[id], int32(k)
 	}
 	m.order = order
-	m.marks = make([]uint64, (d.n+63)/64)
+	m.marks = make([]uint64, words+1)
 	return true
 }
 
 // sorted appends to out the bigrams numbered ids (-1 for none), sorted
 // and each once, as sortSet would have them.
 func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
-	lo, hi := len(m.marks), 0 // the words of marks set
+	marks := m.marks
 	for _, id := range ids {
-		if id < 0 {
+		r := uint32(m.rank[id+1])
+		marks[r/64] |= 1 << (r % 64)
+	}
+	words := len(marks) - 1
+	marks[words] = 0 // the place past the end, where the -1s are marked
+	for w, b := range marks[:words] {
+		if b == 0 {
 			continue
 		}
-		r := m.rank[id]
-		w := int(r / 64)
-		m.marks[w] |= 1 << (r % 64)
-		lo, hi = min(lo, w), max(hi, w+1)
-	}
-	for w := lo; w < hi; w++ {
-		for b := m.marks[w]; b != 0; b &= b - 1 {
+		for ; b != 0; b &= b - 1 {
 			out = append(out, m.order[w*64+bits.TrailingZeros64(b)])
 		}
-		m.marks[w] = 0
+		marks[w] = 0
 	}
 	return out
 }
@@ -368,24 +374,29 @@ func sortByUpperHalf[K ~uint64](keys []K) {
 	if len(keys) < 2 {
 		return
 	}
+	// Where each value of each byte starts, counted in one reading.
+	var at [4][256]int
+	for _, k := range keys {
+		at[0][k>>32&0xFF]++
+		at[1][k>>40&0xFF]++
+		at[2][k>>48&0xFF]++
+		at[3][k>>56&0xFF]++
+	}
 	in, out := keys, make([]K, len(keys))
-	for shift := 32; shift < 64; shift += 8 {
-		var at [256]int
-		for _, k := range in {
-			at[k>>shift&0xFF]++
-		}
-		if at[in[0]>>shift&0xFF] == len(in) {
+	for b := range at {
+		shift := 32 + 8*b
+		if at[b][in[0]>>shift&0xFF] == len(in) {
 			continue // one value of this byte for every key
 		}
 		sum := 0
-		for d, n := range at {
-			at[d] = sum
+		for d, n := range at[b] {
+			at[b][d] = sum
 			sum += n
 		}
 		for _, k := range in {
 			d := k >> shift & 0xFF
-			out[at[d]] = k
-			at[d]++
+			out[at[b][d]] = k
+			at[b][d]++
 		}
 		in, out = out, in
 	}
