@@ -624,7 +624,7 @@ func newBigramDict(n int) bigramDict {
 	for size < 2*n {
 		size *= 2
 	}
-	return bigramDict{slots: make([]dictSlot, size), byID: make([]bigram, 0, n)}
+	return bigramDict{slots: make([]dictSlot, size), byID: make([]bigram, 0, size/2)} // as many as the table holds before it grows
 }
 
 // packed is b's two runes in four bytes, when both are in the BMP.
