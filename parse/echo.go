@@ -292,31 +292,18 @@ func (m *echoMemo) openingAndEnd(text string) (bigramSet, bigramSet) {
 	if m != nil {
 		g, ok = m.paras[text]
 	}
-	if !ok || g.strays {
+	if !ok || g.strays || !m.ranked() {
 		return openingAndEnd(text, openRunes, endRunes)
 	}
-	if m.ranked() {
-		buf := make(bigramSet, 0, len(g.open)+len(g.end.pair))
-		open := m.sorted(buf, g.open)
-		end := m.sorted(buf[len(open):len(open)], g.end.pair)
-		return open[:len(open):len(open)], end
-	}
-	open := make(bigramSet, len(g.open), len(g.open)+len(g.end.pair))
-	for k, id := range g.open {
-		open[k] = m.dict.byID[id]
-	}
-	end := open[len(open):]
-	for _, id := range g.end.pair {
-		if id >= 0 { // -1 at the end's first rune, and where the pair is no two ideographs
-			end = append(end, m.dict.byID[id])
-		}
-	}
-	return sortSet(open), sortSet(end)
+	buf := make(bigramSet, 0, len(g.open)+len(g.end.pair))
+	open := m.sorted(buf, g.open)
+	end := m.sorted(buf[len(open):len(open)], g.end.pair)
+	return open[:len(open):len(open)], end
 }
 
 // ranked ranks the page's bigrams (order, rank) when they are not ranked
 // yet or more were numbered since, and says whether it could: a page with
-// a pair past U+FFFF has them sorted set by set.
+// a pair past U+FFFF has its paragraphs read again (openingAndEnd).
 func (m *echoMemo) ranked() bool {
 	d := &m.dict
 	switch {
@@ -325,20 +312,24 @@ func (m *echoMemo) ranked() bool {
 	case len(m.rank) == d.n+1:
 		return true
 	}
-	// Each bigram's pair of runes packed in the upper half, which sorts
-	// as the bigram does, and its number in the lower.
-	order := make([]bigram, d.n)
-	for id, b := range d.byID {
-		p, _ := packed(b)
-		order[id] = bigram(p)<<32 | bigram(id)
+	// Each bigram's pair of runes packed (as the table holds it) in the
+	// upper half, which sorts as the bigram does, and its number in the
+	// lower.
+	// The table is half empty, in no pattern: each slot is written, and
+	// the place moves on past the full ones only.
+	order, k := make([]bigram, d.n+1), 0
+	for _, s := range d.slots {
+		order[k] = bigram(s.pair)<<32 | bigram(s.id)
+		k += oneIf(s.pair != 0)
 	}
+	order = order[:d.n]
 	sortByUpperHalf(order)
 	words := (d.n + 63) / 64
 	m.rank = make([]int32, d.n+1)
 	m.rank[0] = int32(64 * words)
 	for k, key := range order {
-		id := int32(uint32(key))
-		order[k], m.rank[id+1] = d.byID[id], int32(k)
+		id, pair := int32(uint32(key)), key>>32
+		order[k], m.rank[id+1] = pair>>16<<32|pair&0xFFFF, int32(k) // the bigram, unpacked
 	}
 	m.order = order
 	m.marks = make([]uint64, words+1)
@@ -608,7 +599,6 @@ type bigramDict struct {
 	slots []dictSlot       // a power of two of them
 	wide  map[bigram]int32 // the pairs with a rune past U+FFFF
 	n     int              // bigrams numbered
-	byID  []bigram         // the bigrams by their numbers
 }
 
 // A dictSlot holds a pair of BMP runes, packed, and its number; a pair of
@@ -624,7 +614,7 @@ func newBigramDict(n int) bigramDict {
 	for size < 2*n {
 		size *= 2
 	}
-	return bigramDict{slots: make([]dictSlot, size), byID: make([]bigram, 0, size/2)} // as many as the table holds before it grows
+	return bigramDict{slots: make([]dictSlot, size)}
 }
 
 // packed is b's two runes in four bytes, when both are in the BMP.
@@ -669,7 +659,6 @@ func (d *bigramDict) number(b bigram) int32 {
 		}
 		d.wide[b] = int32(d.n)
 		d.n++
-		d.byID = append(d.byID, b)
 		return d.wide[b]
 	}
 	for i := d.at(pair); ; i = (i + 1) & (len(d.slots) - 1) {
@@ -681,7 +670,6 @@ func (d *bigramDict) number(b bigram) int32 {
 			}
 			d.slots[i] = dictSlot{pair, int32(d.n)}
 			d.n++
-			d.byID = append(d.byID, b)
 			return d.slots[i].id
 		case pair:
 			return d.slots[i].id
