@@ -801,15 +801,32 @@ const shortSet = 96
 
 // common counts the bigrams two sets share.
 func common(a, b bigramSet) int {
-	// The walk steps past the smaller of the two, or both when they are
-	// equal, with no branch on which: the order of two sets' bigrams
-	// follows no pattern a processor could predict.
 	n, i, j := 0, 0, 0
+	if len(a) <= 4*len(b) && len(b) <= 4*len(a) {
+		// Two sets of like size: the walk steps past the smaller of the
+		// two, or both when they are equal, with no branch on which, for
+		// their order follows no pattern a processor could predict.
+		for i < len(a) && j < len(b) {
+			x, y := a[i], b[j]
+			n += oneIf(x == y)
+			i += oneIf(x <= y)
+			j += oneIf(y <= x)
+		}
+		return n
+	}
+	// A few in many (a headline's bigrams in a passage's): the walk mostly
+	// steps through the many, as a processor predicts.
 	for i < len(a) && j < len(b) {
-		x, y := a[i], b[j]
-		n += oneIf(x == y)
-		i += oneIf(x <= y)
-		j += oneIf(y <= x)
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
 	}
 	return n
 }
