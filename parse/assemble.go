@@ -99,7 +99,16 @@ type assembler struct {
 	// Cost of taking item k (a doubtful line) for the headline of the story
 	// after it (candBefore) or of the one before it (candAfter).
 	candBefore, candAfter []float64
-	candPara              []float64 // cost of reading item k as a paragraph
+	candPara              []float64      // cost of reading item k as a paragraph
+	states                []assemblyStep // run's table, kept from one reading to the next
+}
+
+// An assemblyStep is a state of run's table: its cost, the state before
+// it (-1 at the start) and what was done there.
+type assemblyStep struct {
+	cost float64
+	prev int32
+	act  action
 }
 
 func newAssembler(items []item, paras []para, groups []group, memo *echoMemo) *assembler {
@@ -217,20 +226,18 @@ func (a *assembler) run(before bool) ([]story, float64) {
 	const width = 2*maxQueue + 1
 	// State: item index, queue (d>0: d headlines wait; d<0: -d stories
 	// wait), whether a story is open.
-	type step struct {
-		cost float64
-		prev int32 // index of the previous state, -1 at the start
-		act  action
-	}
 	idx := func(k, d, open int) int { return (k*width+d+maxQueue)*2 + open }
-	states := make([]step, (n+1)*width*2)
+	if len(a.states) < (n+1)*width*2 {
+		a.states = make([]assemblyStep, (n+1)*width*2)
+	}
+	states := a.states[:(n+1)*width*2]
 	for i := range states {
-		states[i] = step{cost: math.Inf(1), prev: -1}
+		states[i] = assemblyStep{cost: math.Inf(1), prev: -1}
 	}
 	states[idx(0, 0, 0)].cost = 0
 	relax := func(to int, c float64, from int, act action) {
 		if c < states[to].cost {
-			states[to] = step{cost: c, prev: int32(from), act: act}
+			states[to] = assemblyStep{cost: c, prev: int32(from), act: act}
 		}
 	}
 	mode := func(isBefore bool) float64 {

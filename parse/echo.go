@@ -63,6 +63,16 @@ type echoMemo struct {
 	dict  bigramDict
 	paras map[string]paraGrams
 	slab  []int32 // the numbers of the openings and ends, one after another
+	// order is the page's bigrams sorted, and rank each one's place in
+	// it, by its number plus one: made once the page is read (ranked), so
+	// that the bigrams of a paragraph read out sorted with no sort of
+	// their own. rank[0], for the number -1 (no bigram), is a place past
+	// the end.
+	order []bigram
+	rank  []int32
+	// marks holds a bit for each place in order, and a last word for the
+	// place past the end; all clear between uses.
+	marks []uint64
 }
 
 // paraGrams is what echoes read of a paragraph: the numbers of its
@@ -70,6 +80,9 @@ type echoMemo struct {
 type paraGrams struct {
 	open []int32
 	end  paraEnd
+	// strays says the text holds a byte that is no UTF-8, which clip
+	// counts from the end otherwise than from the start.
+	strays bool
 }
 
 // A paraEnd is the end of a paragraph (its last endRunes characters): the
@@ -162,14 +175,15 @@ type gramReader struct {
 // their bigrams in dict.
 func (rd *gramReader) read(dict *bigramDict, slab *[]int32, text string) paraGrams {
 	var open, end int // how many runes of rs are the opening, and the end
+	var strays bool
 	rs := rd.rs[:0]
 	if len(text) <= 4*(openRunes+endRunes) {
-		rs = appendRunes(rs, text)
+		rs, strays = appendRunes(rs, text)
 		open, end = min(len(rs), openRunes), min(len(rs), endRunes)
 	} else {
-		rs = appendRunes(rs, clip(text, openRunes, false))
+		rs, _ = appendRunes(rs, clip(text, openRunes, false))
 		open = len(rs)
-		rs = appendRunes(rs, clip(text, endRunes, true))
+		rs, _ = appendRunes(rs, clip(text, endRunes, true))
 		end = len(rs) - open
 	}
 	rd.rs = rs
@@ -190,7 +204,7 @@ func (rd *gramReader) read(dict *bigramDict, slab *[]int32, text string) paraGra
 		pid[i] = id
 		ideo = now
 	}
-	var g paraGrams
+	g := paraGrams{strays: strays}
 	out := slices.Grow(*slab, ids+end)
 	from := len(out)
 	for _, id := range pid[:open] {
@@ -250,8 +264,9 @@ func (e *echoes) appendBefore(ids []int32, ends []paraEnd, j int) []int32 {
 	return ids
 }
 
-// appendRunes appends the runes of s to rs.
-func appendRunes(rs []rune, s string) []rune {
+// appendRunes appends the runes of s to rs, and says whether s holds a
+// byte that is no UTF-8 (read as utf8.RuneError).
+func appendRunes(rs []rune, s string) (_ []rune, strays bool) {
 	n := len(rs)
 	rs = slices.Grow(rs, len(s))[:n+len(s)] // no more runes than bytes
 	for i := 0; i < len(s); n++ {
@@ -261,10 +276,124 @@ func appendRunes(rs []rune, s string) []rune {
 			continue
 		}
 		r, size := decodeRune3(s[i:])
+		strays = strays || size == 1
 		rs[n] = r
 		i += size
 	}
-	return rs[:n]
+	return rs[:n], strays
+}
+
+// openingAndEnd is openingAndEnd(text, openRunes, endRunes): when the
+// page's echoes read a paragraph of that text, the sets are made from the
+// numbers they read, and the text is not decoded again. m may be nil.
+func (m *echoMemo) openingAndEnd(text string) (bigramSet, bigramSet) {
+	var g paraGrams
+	ok := false
+	if m != nil {
+		g, ok = m.paras[text]
+	}
+	if !ok || g.strays || !m.ranked() {
+		return openingAndEnd(text, openRunes, endRunes)
+	}
+	buf := make(bigramSet, 0, len(g.open)+len(g.end.pair))
+	open := m.sorted(buf, g.open)
+	end := m.sorted(buf[len(open):len(open)], g.end.pair)
+	return open[:len(open):len(open)], end
+}
+
+// ranked ranks the page's bigrams (order, rank) when they are not ranked
+// yet or more were numbered since, and says whether it could: a page with
+// a pair past U+FFFF has its paragraphs read again (openingAndEnd).
+func (m *echoMemo) ranked() bool {
+	d := &m.dict
+	switch {
+	case len(d.wide) > 0:
+		return false
+	case len(m.rank) == d.n+1:
+		return true
+	}
+	// Each bigram's pair of runes packed (as the table holds it) in the
+	// upper half, which sorts as the bigram does, and its number in the
+	// lower.
+	// The table is half empty, in no pattern: each slot is written, and
+	// the place moves on past the full ones only.
+	order, k := make([]bigram, d.n+1), 0
+	for _, s := range d.slots {
+		order[k] = bigram(s.pair)<<32 | bigram(s.id)
+		k += oneIf(s.pair != 0)
+	}
+	order = order[:d.n]
+	sortByUpperHalf(order)
+	words := (d.n + 63) / 64
+	m.rank = make([]int32, d.n+1)
+	m.rank[0] = int32(64 * words)
+	for k, key := range order {
+		id, pair := int32(uint32(key)), key>>32
+		order[k], m.rank[id+1] = pair>>16<<32|pair&0xFFFF, int32(k) // the bigram, unpacked
+	}
+	m.order = order
+	m.marks = make([]uint64, words+1)
+	return true
+}
+
+// sorted appends to out the bigrams numbered ids (-1 for none), sorted
+// and each once, as sortSet would have them.
+func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
+	marks := m.marks
+	for _, id := range ids {
+		r := uint32(m.rank[id+1])
+		marks[r/64] |= 1 << (r % 64)
+	}
+	words := len(marks) - 1
+	marks[words] = 0 // the place past the end, where the -1s are marked
+	for w, b := range marks[:words] {
+		if b == 0 {
+			continue
+		}
+		for ; b != 0; b &= b - 1 {
+			out = append(out, m.order[w*64+bits.TrailingZeros64(b)])
+		}
+		marks[w] = 0
+	}
+	return out
+}
+
+// sortByUpperHalf sorts keys whose upper halves differ by those halves: a
+// radix sort, a byte at a time from the lowest, which a page's thousands
+// of bigrams take without the branches a comparison sort mispredicts.
+func sortByUpperHalf[K ~uint64](keys []K) {
+	if len(keys) < 2 {
+		return
+	}
+	// Where each value of each byte starts, counted in one reading.
+	var at [4][256]int
+	for _, k := range keys {
+		at[0][k>>32&0xFF]++
+		at[1][k>>40&0xFF]++
+		at[2][k>>48&0xFF]++
+		at[3][k>>56&0xFF]++
+	}
+	in, out := keys, make([]K, len(keys))
+	for b := range at {
+		shift := 32 + 8*b
+		if at[b][in[0]>>shift&0xFF] == len(in) {
+			continue // one value of this byte for every key
+		}
+		sum := 0
+		for d, n := range at[b] {
+			at[b][d] = sum
+			sum += n
+		}
+		for _, k := range in {
+			d := k >> shift & 0xFF
+			out[at[b][d]] = k
+			at[b][d]++
+		}
+		in, out = out, in
+	}
+	if &in[0] != &keys[0] {
+		copy(keys, in)
+	}
 }
 
 // A passage is the set of bigrams of a stretch of text, by their numbers:
@@ -588,29 +717,36 @@ func bigramsOf(s string) bigramSet {
 
 // openingAndEnd are the bigram sets of the first open and the last end
 // runes of s: bigramsOf(clip(s, open, false)) and bigramsOf(clip(s, end,
-// true)). The pairs that both hold are sorted once.
+// true)). On a text short enough that the two overlap, s is read once and
+// the pairs that both hold are sorted once; a longer text is read only at
+// its two ends.
 func openingAndEnd(s string, open, end int) (bigramSet, bigramSet) {
-	if !utf8.ValidString(s) { // clip counts a stray byte back and forth alike only in valid text
+	if len(s) > 4*(open+end) { // more runes than both: they cannot overlap
 		return bigramsOf(clip(s, open, false)), bigramsOf(clip(s, end, true))
 	}
 	// Pair i is the runes i-1 and i. The opening holds the pairs before
 	// g, the end those from e on (its first rune starts no pair); where
 	// e < g, in order of i, those before e are the opening's alone, those
 	// from g on the end's alone, and those between both's.
-	n := utf8.RuneCountInString(s)
+	n := runeLen(s)
 	g, e := min(n, open), max(0, n-end)+1
 	pairs := make(bigramSet, 0, min(n, open+end))
 	cg, ce := -1, -1 // how many pairs before g, and before e
 	prev, ideo := rune(0), false
-	for i := 0; len(s) > 0; i++ {
+	for i, t := 0, s; len(t) > 0; i++ {
 		if i == g {
 			cg = len(pairs)
 		}
 		if i == e {
 			ce = len(pairs)
 		}
-		r, size := decodeRune3(s)
-		s = s[size:]
+		r, size := decodeRune3(t)
+		if size == 1 && r == utf8.RuneError {
+			// clip counts a stray byte back and forth alike only in
+			// valid text.
+			return bigramsOf(clip(s, open, false)), bigramsOf(clip(s, end, true))
+		}
+		t = t[size:]
 		now := isIdeograph(r)
 		if now && ideo && (i < g || i >= e) {
 			pairs = append(pairs, bigram(prev)<<32|bigram(r))
@@ -666,6 +802,20 @@ const shortSet = 96
 // common counts the bigrams two sets share.
 func common(a, b bigramSet) int {
 	n, i, j := 0, 0, 0
+	if len(a) <= 4*len(b) && len(b) <= 4*len(a) {
+		// Two sets of like size: the walk steps past the smaller of the
+		// two, or both when they are equal, with no branch on which, for
+		// their order follows no pattern a processor could predict.
+		for i < len(a) && j < len(b) {
+			x, y := a[i], b[j]
+			n += oneIf(x == y)
+			i += oneIf(x <= y)
+			j += oneIf(y <= x)
+		}
+		return n
+	}
+	// A few in many (a headline's bigrams in a passage's): the walk mostly
+	// steps through the many, as a processor predicts.
 	for i < len(a) && j < len(b) {
 		switch {
 		case a[i] < b[j]:
@@ -679,6 +829,14 @@ func common(a, b bigramSet) int {
 		}
 	}
 	return n
+}
+
+// oneIf is 1 when b holds, else 0; compiled without a branch.
+func oneIf(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // clip keeps the first (or, with tail, the last) n runes of s.

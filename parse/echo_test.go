@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -171,6 +172,66 @@ func TestOpeningAndEnd(t *testing.T) {
 			if !slices.Equal(o, wo) || !slices.Equal(e, we) {
 				t.Fatalf("openingAndEnd(%q, %d, %d) = %v, %v; want %v, %v", s, cut[0], cut[1], o, e, wo, we)
 			}
+		}
+	}
+}
+
+// The echo memo's opening and end of a paragraph, made from the numbers
+// its echoes read, are openingAndEnd's: ranked (every pair in the Basic
+// Multilingual Plane) and not, on texts the memo read and did not, with
+// stray bytes, short and past the length where only the ends are read.
+func TestMemoOpeningAndEnd(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 3))
+	bmp := []string{"发", "展", "经", "济", "工", "作", "会", "议", "，", "。", "a", "1", " "}
+	for round := range 300 {
+		pool := bmp
+		if round%3 == 0 {
+			pool = append(slices.Clone(bmp), "𠀀", "𠮷")
+		}
+		paras := make([]para, 1+r.IntN(10))
+		for i := range paras {
+			var b strings.Builder
+			n := r.IntN(500)
+			if r.IntN(4) == 0 {
+				n = 400 + r.IntN(100) // about the length past which only the ends are read
+			}
+			for range n {
+				b.WriteString(pool[r.IntN(len(pool))])
+				if r.IntN(300) == 0 {
+					b.WriteString("\xe4\xb8")
+				}
+			}
+			paras[i].text = b.String()
+		}
+		memo := new(echoMemo)
+		newEchoes(memo, paras, nil)
+		others := randomParas(r, 2)
+		for _, p := range append(paras, others...) {
+			o, e := memo.openingAndEnd(p.text)
+			wo, we := openingAndEnd(p.text, openRunes, endRunes)
+			if !slices.Equal(o, wo) || !slices.Equal(e, we) {
+				t.Fatalf("round %d: memo.openingAndEnd(%q) = %v, %v; want %v, %v", round, p.text, o, e, wo, we)
+			}
+		}
+	}
+}
+
+// sortByUpperHalf sorts as slices.Sort does keys whose upper halves differ.
+func TestSortByUpperHalf(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 4))
+	for _, n := range []int{0, 1, 2, 3, 100, 5000} {
+		keys := make([]uint64, n)
+		for i := range keys {
+			keys[i] = uint64(r.Uint32())<<32 | uint64(i) // a repeated upper half keeps its keys' order
+			if r.IntN(2) == 0 {
+				keys[i] &^= 0xFF00_0000_0000_0000 // a byte the same in many
+			}
+		}
+		want := slices.Clone(keys)
+		slices.SortStableFunc(want, func(a, b uint64) int { return cmp.Compare(a>>32, b>>32) })
+		sortByUpperHalf(keys)
+		if !slices.Equal(keys, want) {
+			t.Fatalf("%d keys: sorted otherwise than slices.SortStableFunc", n)
 		}
 	}
 }

@@ -213,7 +213,7 @@ func (w *work) layOutLines() {
 	if w.raw {
 		titles = titleOdds(w.ps, w.feats)
 	}
-	w.units = storyUnits(w.ps, w.paras, w.odds, titles, w.rules, w.raw, w.words)
+	w.units = storyUnits(w.ps, w.paras, w.odds, titles, w.rules, w.raw, w.words, w.echo)
 }
 
 // decideStories cuts the units into stories with the plan's weights.

@@ -244,14 +244,15 @@ type cut struct {
 	i, j, hi, hj int
 }
 
-// storyUnits lays out the page's units in order.
-func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals, rawMode bool, pw *pageWords) []unit {
+// storyUnits lays out the page's units in order; memo, when not nil, holds
+// what the page's echoes read of its paragraphs.
+func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals, rawMode bool, pw *pageWords, memo *echoMemo) []unit {
 	var us []unit
 	k := 0
 	addPara := func(k int) {
 		p := &paras[k]
 		t := p.text
-		grams, tail := openingAndEnd(t, 120, 200)
+		grams, tail := memo.openingAndEnd(t)
 		us = append(us, unit{
 			para: k, piece: p.first, text: t, width: p.width,
 			leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
