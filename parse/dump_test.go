@@ -57,6 +57,15 @@ func dumpPage(text string) string {
 		}
 		fmt.Fprintf(&sb, "%4d %s %-4s %-3s %5.1f %5.1f|%5.1f|%5.1f %1s %s\n", p.src+1, mark, names[p.role], blk, p.em, p.width.before, p.width.here, p.width.after, sp, p.text)
 	}
+	if w.raw {
+		// The learned plan's pages: the line scores stand for the rest.
+		for i := range ps {
+			if i < len(w.odds) && i < len(w.starts) {
+				fmt.Fprintf(&sb, "%4d odds=%6.2f start=%6.2f %s\n", ps[i].src+1, w.odds[i], w.starts[i], clip(ps[i].text, 20, false))
+			}
+		}
+		return sb.String()
+	}
 	a := newAssembler(items, paras, groups, nil)
 	_, ca := a.run(false)
 	_, cb := a.run(true)

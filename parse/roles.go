@@ -82,6 +82,8 @@ const (
 	lfNextOpensCredit       // -raw: the next text line opens with a credit, or a dateline the line after it finishes
 	lfClosesOpen            // -raw: closes a bracket or quote the line before left open, before opening one (…摄（人民视 / 觉）)
 	lfSignoff               // -raw: opens a story's bracketed sign-off: （本报X地10月20日电）, （作者为…）
+	lfDateOpens             // -raw: opens with a date, as a picture's caption or a story's first line does: 1月8日，
+	lfNextDateOpens         // -raw: the next text line opens with a date: a headline over a caption or a story that opens so
 	numLineFeatures
 )
 
@@ -97,7 +99,7 @@ var lineFeatureNames = [numLineFeatures]string{
 	"widerThanEither", "widerThanHere", "shortOpenEnd", "prevFull", "prevHeadish", "nextHeadish",
 	"openAfterSentence", "bareAfterSentence", "bareShort", "bareWide", "bareBesideBare", "bareAfterSentenceFull",
 	"pageEnd", "bareAtPageEnd", "creditWords", "nextByline", "prevByline", "endsDash", "prevEndsDash",
-	"brokenDateline", "nextOpensCredit", "closesOpen", "signoff",
+	"brokenDateline", "nextOpensCredit", "closesOpen", "signoff", "dateOpens", "nextDateOpens",
 }
 
 // lineVec is the feature vector of one line.
@@ -135,7 +137,7 @@ func titleOdds(ps []piece, fs []lineVec) []float64 {
 }
 
 // rawOnlyFeatures are the features set on -raw text alone.
-var rawOnlyFeatures = []int{lfNextByline, lfPrevByline, lfEndsDash, lfPrevEndsDash, lfBrokenDateline, lfNextOpensCredit, lfClosesOpen, lfSignoff}
+var rawOnlyFeatures = []int{lfNextByline, lfPrevByline, lfEndsDash, lfPrevEndsDash, lfBrokenDateline, lfNextOpensCredit, lfClosesOpen, lfSignoff, lfDateOpens, lfNextDateOpens}
 
 // ruleSignals are what the hand-made passes said about each piece.
 type ruleSignals struct {
@@ -302,6 +304,7 @@ func rawLineFeatures(ps []piece, out []lineVec) {
 		set(f, lfEndsDash, strings.HasSuffix(p.text, "——"))
 		set(f, lfBrokenDateline, broken[i])
 		set(f, lfSignoff, isSignoff(p.text))
+		set(f, lfDateOpens, dateOpen.MatchString(p.text))
 		if prev >= 0 {
 			set(f, lfClosesOpen, f[lfPrevOpen] == 1 && p.closesEarly)
 			set(f, lfPrevByline, ps[prev].bylineOnly)
@@ -310,6 +313,7 @@ func rawLineFeatures(ps []piece, out []lineVec) {
 		if next := nextTextPiece(ps, i); next >= 0 {
 			set(f, lfNextByline, ps[next].bylineOnly)
 			set(f, lfNextOpensCredit, ps[next].leads || broken[next])
+			set(f, lfNextDateOpens, dateOpen.MatchString(ps[next].text))
 		}
 		prev = i
 	}
