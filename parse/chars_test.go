@@ -146,6 +146,7 @@ func plainReadPiece(text string, em float64) pieceReading {
 		if isWide(c) && !ideo && c != '—' && c != '…' && c != '·' {
 			r.squeezed -= 0.5
 		}
+		r.maySource = r.maySource || strings.ContainsRune(sourceWords.marks, c)
 		switch c {
 		case '（', '(':
 			round++

@@ -289,7 +289,7 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineFacts {
 		set(f, lfLeads, p.leads)
 		set(f, lfBylineOnly, p.bylineOnly)
 		set(f, lfCredit, p.credit)
-		set(f, lfCreditWords, namesSource(t))
+		set(f, lfCreditWords, p.namesSrc)
 		set(f, lfNarrow, p.narrow)
 		set(f, lfLetterSpaced, p.spaced)
 		set(f, lfMarkers, len(p.markers) > 0)
