@@ -73,10 +73,6 @@ type echoMemo struct {
 	// marks holds a bit for each place in order, and a last word for the
 	// place past the end; all clear between uses.
 	marks []uint64
-	// bits is the slab of the last echoes' passages as bits, taken again
-	// by the next: a page's echoes are made one at a time (ruleStories,
-	// then assemble), and each is done with before the next is made.
-	bits []uint64
 }
 
 // paraGrams is what echoes read of a paragraph: the numbers of its
@@ -156,14 +152,8 @@ func newEchoesWithin(memo *echoMemo, paras []para, groups []group, maxWords int)
 	// With the bigrams counted, the passages.
 	words := (e.dict.n + 63) / 64
 	var slab []uint64
-	if n := 2 * len(paras) * words; n <= maxWords {
-		if memo.bits != nil && n <= cap(memo.bits) { // not nil: a nil slab says the passages are numbers
-			slab = memo.bits[:n]
-			clear(slab)
-		} else {
-			slab = make([]uint64, n)
-			memo.bits = slab
-		}
+	if 2*len(paras)*words <= maxWords {
+		slab = make([]uint64, 2*len(paras)*words)
 	}
 	var before []int32
 	for j := range paras {
