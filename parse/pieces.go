@@ -23,6 +23,7 @@ type piece struct {
 	bylineOnly bool // the whole line is a byline
 	credit     bool // it is a picture's or a story's credit (…摄)
 	namesSrc   bool // it names a picture's or a chart's source (namesSource)
+	punct      bool // it holds sentence punctuation (hasSentencePunct)
 
 	// How the text reads as a line, for the steps that ask again and again.
 	ideographs  int     // ideographs in it
@@ -40,6 +41,7 @@ func (p *piece) know() {
 	p.bylineOnly = !p.leads && r.mayByline && isBylineLine(cleanSpaces(p.raw, p.spaced, true))
 	p.credit = r.mayCredit && isCredit(p.text)
 	p.namesSrc = r.maySource && namesSource(p.text)
+	p.punct = r.punct
 	p.ideographs = r.ideographs
 	p.closesEarly = r.closesEarly
 	p.unclosed = r.unclosed
@@ -58,6 +60,7 @@ type pieceReading struct {
 	mayByline             bool // mayBeBylineLine
 	mayCredit             bool // isCredit's quick test: 摄, 图 …
 	maySource             bool // namesSource's quick test: a mark of sourceWords
+	punct                 bool // hasSentencePunct
 }
 
 // readPiece reads text, em ems wide, once.
@@ -121,6 +124,8 @@ func readPiece(text string, em float64) pieceReading {
 			early = true
 		case '】':
 			r.mayByline = true
+		case '。', '，', '、', '；', '：', '！', '？', ',', ';', '!', '?': // hasSentencePunct's
+			r.punct = true
 		}
 	}
 	r.unclosed = round > 0 || quote > 0

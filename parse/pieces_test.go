@@ -9,7 +9,7 @@ import (
 // TestReadPieceAgreesWithEachTest holds the one reading know makes of a
 // piece to the functions that each find one of its facts.
 func TestReadPieceAgreesWithEachTest(t *testing.T) {
-	stock := []rune("本报讯記者电道导图圖摄攝绘文评通】（）()“”‘’—…·，。、：；！？ab12 　发展会议新华社来源视觉中国人民片制供")
+	stock := []rune("本报讯記者电道导图圖摄攝绘文评通】（）()“”‘’—…·，。、：；！？ab12 　发展会议新华社来源视觉中国人民片制供,;!?")
 	r := rand.New(rand.NewPCG(4, 2))
 	for round := range 20000 {
 		var b strings.Builder
@@ -37,6 +37,8 @@ func TestReadPieceAgreesWithEachTest(t *testing.T) {
 			t.Fatalf("round %d, %q: mayCredit %v", round, text, got.mayCredit)
 		case got.maySource != hasRuneIn(text, sourceWords.marks):
 			t.Fatalf("round %d, %q: maySource %v", round, text, got.maySource)
+		case got.punct != hasSentencePunct(text):
+			t.Fatalf("round %d, %q: punct %v", round, text, got.punct)
 		}
 	}
 }

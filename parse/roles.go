@@ -260,7 +260,7 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineFacts {
 		set(f, lfEndsSentence, endsSentenceText(t))
 		set(f, lfEndsClause, closesSentence(lastRune(t)))
 		set(f, lfEndsComma, strings.HasSuffix(t, "，") || strings.HasSuffix(t, "、"))
-		set(f, lfNoPunctuation, !hasSentencePunct(t))
+		set(f, lfNoPunctuation, !p.punct)
 		set(f, lfColumnTag, columnTagAtEnd(t))
 		set(f, lfDashOpens, strings.HasPrefix(t, "——"))
 		n := runeLen(t)
