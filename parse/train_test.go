@@ -847,11 +847,9 @@ func planLoss(us []unit, gold []cut, missed float64) func(c cut) float64 {
 	}
 }
 
-// scoreWork scores the articles a plan makes of a page against gold.
-func scoreWork(t *testing.T, w *work, plan []cut, gold []byte) scoreCounts {
-	paras, groups, stories := storiesOf(w.ps, w.units, w.paras, plan, w.raw, w.words)
-	page := &model.Page{Number: w.furn.page, Date: w.furn.date}
-	page.Articles = buildArticles(paras, groups, stories)
+// scoreArticles scores a page's articles against gold, as paperscore does.
+func scoreArticles(t *testing.T, w *work, arts []*model.Article, gold []byte) scoreCounts {
+	page := &model.Page{Number: w.furn.page, Date: w.furn.date, Articles: arts}
 	b, err := json.Marshal(page.JSON())
 	if err != nil {
 		t.Fatal(err)
@@ -865,6 +863,12 @@ func scoreWork(t *testing.T, w *work, plan []cut, gold []byte) scoreCounts {
 		t.Fatal(err)
 	}
 	return scorePage(g, q)
+}
+
+// scoreWork scores the articles a plan makes of a page against gold.
+func scoreWork(t *testing.T, w *work, plan []cut, gold []byte) scoreCounts {
+	paras, groups, stories := storiesOf(w.ps, w.units, w.paras, plan, w.raw, w.words)
+	return scoreArticles(t, w, buildArticles(paras, groups, stories), gold)
 }
 
 func prevTextPiece(ps []piece, i int) int {
