@@ -84,24 +84,6 @@ func (p *blankPage) boxArticles(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) [
 	return buildArticles(paras, groups, stories)
 }
 
-// scoreArticles scores a page's articles against gold, as paperscore does.
-func scoreArticles(t *testing.T, w *work, arts []*model.Article, gold []byte) scoreCounts {
-	page := &model.Page{Number: w.furn.page, Date: w.furn.date, Articles: arts}
-	b, err := json.Marshal(page.JSON())
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := loadScored(gold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := loadScored(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return scorePage(g, q)
-}
-
 // blankTrainingSets are the training sets with blank lines, and where.
 var blankTrainingSets = []struct{ dir, set string }{
 	{corpusRoot, "gen-miner"}, {corpusRoot, "gen-issue-miner"}, {corpusDir, "seed"}, {corpusDir, "dev-miner"},

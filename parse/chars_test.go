@@ -91,7 +91,7 @@ func TestContainsTextFindsWhatContainsFinds(t *testing.T) {
 func TestQuickReadsAnswerAsPlainOnes(t *testing.T) {
 	r := rand.New(rand.NewPCG(4, 4))
 	pieces := []string{"中", "一", "龥", "䷀", "㐀", "。", "　", "，", " ", "a", "1", "—", "…", "（", "”", "\U00020000", "\xe4", "\xb8", "\xe4\xb8", "\xe9\xbf", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd"}
-	for _, r := range "讯訊电電道導导记記评評通文图圖摄攝绘】（）“”(" { // what readPiece looks out for
+	for _, r := range "讯訊电電道導导记記评評通文图圖摄攝绘】（）“”(、；：！？,;!?" + sourceWords.marks { // what readPiece looks out for
 		pieces = append(pieces, string(r))
 	}
 	for range 20000 {
@@ -127,6 +127,9 @@ func TestQuickReadsAnswerAsPlainOnes(t *testing.T) {
 		if got, want := readPiece(s, 20), plainReadPiece(s, 20); got != want {
 			t.Fatalf("readPiece(%q) = %+v, want %+v", s, got, want)
 		}
+		if got := readPiece(s, 20); got.punct != hasSentencePunct(s) || got.maySource != hasRuneIn(s, sourceWords.marks) {
+			t.Fatalf("readPiece(%q) = %+v: punct or maySource is not hasRuneIn's", s, got)
+		}
 	}
 }
 
@@ -146,6 +149,7 @@ func plainReadPiece(text string, em float64) pieceReading {
 		if isWide(c) && !ideo && c != '—' && c != '…' && c != '·' {
 			r.squeezed -= 0.5
 		}
+		r.maySource = r.maySource || strings.ContainsRune(sourceWords.marks, c)
 		switch c {
 		case '（', '(':
 			round++
@@ -173,6 +177,8 @@ func plainReadPiece(text string, em float64) pieceReading {
 			r.mayByline, r.mayCredit = true, true
 		case '绘':
 			r.mayCredit = true
+		case '。', '，', '、', '；', '：', '！', '？', ',', ';', '!', '?':
+			r.punct = true
 		}
 	}
 	r.unclosed = round > 0 || quote > 0

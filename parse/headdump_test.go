@@ -224,7 +224,7 @@ func TestShowLine(t *testing.T) {
 			continue
 		}
 		var on []string
-		for k, v := range w.feats[i] {
+		for k, v := range w.feats[i].vec() {
 			if v != 0 {
 				on = append(on, fmt.Sprintf("%s=%.2g(%+.2f|%+.2f)", lineFeatureNames[k], v, v*lm.alone[k], v*lm.neighbours[k]))
 			}

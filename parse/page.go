@@ -49,7 +49,7 @@ type work struct {
 	stories []story
 
 	rules  ruleSignals      // what the hand-made passes said of each piece
-	feats  []lineVec        // the features of each piece
+	feats  []lineFacts      // the features of each piece
 	starts []float64        // each piece's learned score as a paragraph's first line
 	odds   []float64        // each piece's learned headline log-odds
 	raw    bool             // the text came from pdftotext -raw
@@ -166,7 +166,7 @@ func (w *work) assembleStories() []*model.Article {
 
 // paragraphStarts are the learned scores of every text piece as a
 // paragraph's first line.
-func paragraphStarts(ps []piece, fs []lineVec, lm lineModel) []float64 {
+func paragraphStarts(ps []piece, fs []lineFacts, lm lineModel) []float64 {
 	out := make([]float64, len(ps))
 	for i := range ps {
 		if isTextPiece(&ps[i]) {
@@ -224,7 +224,7 @@ func (w *work) decideStories(pw *planWeights) {
 
 // headOdds are the learned headline log-odds of every piece: a first pass
 // over each line alone, then a second that also hears its neighbours'.
-func headOdds(ps []piece, fs []lineVec, lm lineModel) []float64 {
+func headOdds(ps []piece, fs []lineFacts, lm lineModel) []float64 {
 	addNeighbours(ps, fs, lm.alone)
 	odds := make([]float64, len(ps))
 	for i := range ps {

@@ -22,6 +22,8 @@ type piece struct {
 	leads      bool // it opens with a byline: a story starts here
 	bylineOnly bool // the whole line is a byline
 	credit     bool // it is a picture's or a story's credit (…摄)
+	namesSrc   bool // it names a picture's or a chart's source (namesSource)
+	punct      bool // it holds sentence punctuation (hasSentencePunct)
 
 	// How the text reads as a line, for the steps that ask again and again.
 	ideographs  int     // ideographs in it
@@ -38,6 +40,8 @@ func (p *piece) know() {
 	p.leads = r.mayLead && bylineStart(p.text)
 	p.bylineOnly = !p.leads && r.mayByline && isBylineLine(cleanSpaces(p.raw, p.spaced, true))
 	p.credit = r.mayCredit && isCredit(p.text)
+	p.namesSrc = r.maySource && namesSource(p.text)
+	p.punct = r.punct
 	p.ideographs = r.ideographs
 	p.closesEarly = r.closesEarly
 	p.unclosed = r.unclosed
@@ -55,6 +59,8 @@ type pieceReading struct {
 	mayLead               bool // bylineStart's quick test: 讯, 电 … in the first 90 bytes
 	mayByline             bool // mayBeBylineLine
 	mayCredit             bool // isCredit's quick test: 摄, 图 …
+	maySource             bool // namesSource's quick test: a mark of sourceWords
+	punct                 bool // hasSentencePunct
 }
 
 // readPiece reads text, em ems wide, once.
@@ -81,6 +87,7 @@ func readPiece(text string, em float64) pieceReading {
 			if k := uint32(c) - 0x4E00; k < 0x5200 && bylineIdeographs[k/64]&(1<<(k%64)) == 0 {
 				continue // a common ideograph the switch does not name: one test, not a search
 			}
+			r.maySource = r.maySource || strings.ContainsRune(sourceWords.marks, c)
 			switch c {
 			case '讯', '訊', '电', '電', '道', '導', '导':
 				r.mayLead = r.mayLead || i+utf8.RuneLen(c) <= 90
@@ -117,6 +124,8 @@ func readPiece(text string, em float64) pieceReading {
 			early = true
 		case '】':
 			r.mayByline = true
+		case '。', '，', '、', '；', '：', '！', '？', ',', ';', '!', '?': // hasSentencePunct's
+			r.punct = true
 		}
 	}
 	r.unclosed = round > 0 || quote > 0
@@ -125,10 +134,13 @@ func readPiece(text string, em float64) pieceReading {
 }
 
 // bylineIdeographs marks, among the common ideographs (U+4E00 to U+9FFF),
-// those readPiece's switch names, so that the others, most of a line, pass
-// with a test of one bit whose answer the processor can guess.
+// those readPiece's switch names and the marks of sourceWords, so that the
+// others, most of a line, pass with a test of one bit whose answer the
+// processor can guess. The marks are all common ideographs
+// (TestSourceMarksAreCommonIdeographs): a line with none has none of the
+// words.
 var bylineIdeographs = func() (t [0x5200 / 64]uint64) {
-	for _, r := range "讯訊电電道導导记記评評通文图圖摄攝绘" {
+	for _, r := range "讯訊电電道導导记記评評通文图圖摄攝绘" + sourceWords.marks {
 		t[(r-0x4E00)/64] |= 1 << ((r - 0x4E00) % 64)
 	}
 	return t

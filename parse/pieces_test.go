@@ -9,7 +9,7 @@ import (
 // TestReadPieceAgreesWithEachTest holds the one reading know makes of a
 // piece to the functions that each find one of its facts.
 func TestReadPieceAgreesWithEachTest(t *testing.T) {
-	stock := []rune("本报讯記者电道导图圖摄攝绘文评通】（）()“”‘’—…·，。、：；！？ab12 　发展会议")
+	stock := []rune("本报讯記者电道导图圖摄攝绘文评通】（）()“”‘’—…·，。、：；！？ab12 　发展会议新华社来源视觉中国人民片制供,;!?")
 	r := rand.New(rand.NewPCG(4, 2))
 	for round := range 20000 {
 		var b strings.Builder
@@ -35,6 +35,21 @@ func TestReadPieceAgreesWithEachTest(t *testing.T) {
 			t.Fatalf("round %d, %q: mayByline %v", round, text, got.mayByline)
 		case got.mayCredit != hasRuneIn(text, "摄图绘圖攝"):
 			t.Fatalf("round %d, %q: mayCredit %v", round, text, got.mayCredit)
+		case got.maySource != hasRuneIn(text, sourceWords.marks):
+			t.Fatalf("round %d, %q: maySource %v", round, text, got.maySource)
+		case got.punct != hasSentencePunct(text):
+			t.Fatalf("round %d, %q: punct %v", round, text, got.punct)
+		}
+	}
+}
+
+// TestSourceMarksAreCommonIdeographs holds readPiece's quick test of
+// namesSource to what it can see: the marks of sourceWords are looked for
+// among the common ideographs alone.
+func TestSourceMarksAreCommonIdeographs(t *testing.T) {
+	for _, r := range sourceWords.marks {
+		if r < 0x4E00 || r > 0x9FFF {
+			t.Errorf("sourceWords mark %q is no common ideograph: readPiece does not look for it", r)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 )
 
@@ -102,8 +103,64 @@ var lineFeatureNames = [numLineFeatures]string{
 	"brokenDateline", "nextOpensCredit", "closesOpen", "signoff", "dateOpens", "nextDateOpens",
 }
 
-// lineVec is the feature vector of one line.
+// lineVec is a dense vector over the line features: a model's weights,
+// or a line's features for the trainer.
 type lineVec [numLineFeatures]float64
+
+// lineFacts are the features of one line, kept sparse: which features are
+// set, as bits, and the values of the few that are not 0/1. A parse scores
+// each line by adding the weights of its set features alone, in feature
+// order, which gives the same sum as the dense product (w·0 adds nothing).
+type lineFacts struct {
+	on                                 [(numLineFeatures + 63) / 64]uint64
+	shortEms, prevHeadish, nextHeadish float64
+}
+
+// has reports whether feature k is set (not 0).
+func (f *lineFacts) has(k int) bool { return f.on[k/64]&(1<<(k%64)) != 0 }
+
+// put sets real-valued feature k to v.
+func (f *lineFacts) put(k int, v float64) {
+	switch k {
+	case lfShortEms:
+		f.shortEms = v
+	case lfPrevHeadish:
+		f.prevHeadish = v
+	case lfNextHeadish:
+		f.nextHeadish = v
+	default:
+		panic("lineFacts.put: a 0/1 feature")
+	}
+	if v != 0 {
+		f.on[k/64] |= 1 << (k % 64)
+	} else {
+		f.on[k/64] &^= 1 << (k % 64)
+	}
+}
+
+// value is feature k's value.
+func (f *lineFacts) value(k int) float64 {
+	switch {
+	case !f.has(k):
+		return 0
+	case k == lfShortEms:
+		return f.shortEms
+	case k == lfPrevHeadish:
+		return f.prevHeadish
+	case k == lfNextHeadish:
+		return f.nextHeadish
+	}
+	return 1
+}
+
+// vec is the dense vector of f's features.
+func (f *lineFacts) vec() lineVec {
+	var v lineVec
+	for k := range v {
+		v[k] = f.value(k)
+	}
+	return v
+}
 
 // A lineModel is the weights of the learned judgements of a line: the
 // headline score alone and hearing its neighbours, and the paragraph-start
@@ -126,7 +183,7 @@ func lineModelOf(raw bool) lineModel {
 // titleOdds are the learned log-odds of every piece of -raw text as a line
 // of a story's headline, not a subhead's: read after headOdds, whose
 // neighbours' scores it hears.
-func titleOdds(ps []piece, fs []lineVec) []float64 {
+func titleOdds(ps []piece, fs []lineFacts) []float64 {
 	odds := make([]float64, len(ps))
 	for i := range ps {
 		if isTextPiece(&ps[i]) {
@@ -173,8 +230,8 @@ func columnTagAtEnd(s string) bool {
 
 // lineFeatures works out the features of every text piece; raw says the
 // text came from pdftotext -raw, where the features marked so are set.
-func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineVec {
-	out := make([]lineVec, len(ps))
+func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineFacts {
+	out := make([]lineFacts, len(ps))
 	prev := -1
 	for i := range ps {
 		p := &ps[i]
@@ -183,7 +240,7 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineVec {
 		}
 		next := nextTextPiece(ps, i)
 		f := &out[i]
-		f[lfBias] = 1
+		set(f, lfBias, true)
 		w := columnOf(p)
 		if p.role == roleHead || rs.head[i] || rs.block[i] {
 			// A line taken for a headline is a barrier to the width
@@ -200,12 +257,12 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineVec {
 		set(f, lfWiderThanEither, !p.spaced && p.em > min(p.width.before, p.width.after)+0.75)
 		set(f, lfWiderThanHere, !p.spaced && p.em > p.width.here+0.75)
 		set(f, lfShortOpenEnd, !p.spaced && p.em <= p.width.here-1.25 && !closesSentence(lastRune(p.text)))
-		f[lfShortEms] = math.Min(math.Max(-d, 0), 12) / 12
+		f.put(lfShortEms, math.Min(math.Max(-d, 0), 12)/12)
 		t := p.text
 		set(f, lfEndsSentence, endsSentenceText(t))
 		set(f, lfEndsClause, closesSentence(lastRune(t)))
 		set(f, lfEndsComma, strings.HasSuffix(t, "，") || strings.HasSuffix(t, "、"))
-		set(f, lfNoPunctuation, !hasSentencePunct(t))
+		set(f, lfNoPunctuation, !p.punct)
 		set(f, lfColumnTag, columnTagAtEnd(t))
 		set(f, lfDashOpens, strings.HasPrefix(t, "——"))
 		n := runeLen(t)
@@ -216,12 +273,12 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineVec {
 		set(f, lfBlankAfter, i+1 < len(ps) && ps[i+1].role == roleBlank)
 		if prev >= 0 {
 			q := &ps[prev]
-			f[lfPrevEndsSentence] = out[prev][lfEndsSentence]
+			set(f, lfPrevEndsSentence, out[prev].has(lfEndsSentence))
 			set(f, lfPrevShort, !q.spaced && q.em <= q.width.here-1.25)
 			set(f, lfPrevWider, q.em > columnOf(q)+0.75)
 			set(f, lfPushedDown, pushedDown(q.text, t))
 			set(f, lfPrevOpen, opensPair(lastRune(q.text)) || q.unclosed)
-			f[lfPrevNoPunct] = out[prev][lfNoPunctuation]
+			set(f, lfPrevNoPunct, out[prev].has(lfNoPunctuation))
 			set(f, lfDialogueTurn, dialogueTurn(q.text, t))
 			set(f, lfPrevFull, q.spaced || math.Abs(q.em-q.width.here) <= 0.75)
 		}
@@ -234,7 +291,7 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineVec {
 		set(f, lfLeads, p.leads)
 		set(f, lfBylineOnly, p.bylineOnly)
 		set(f, lfCredit, p.credit)
-		set(f, lfCreditWords, namesSource(t))
+		set(f, lfCreditWords, p.namesSrc)
 		set(f, lfNarrow, p.narrow)
 		set(f, lfLetterSpaced, p.spaced)
 		set(f, lfMarkers, len(p.markers) > 0)
@@ -249,29 +306,30 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineVec {
 	}
 	// What the next line says of itself, now that it is known.
 	for i := range ps {
-		if out[i][lfBias] == 0 {
+		f := &out[i]
+		if !f.has(lfBias) {
 			continue
 		}
 		if next := nextTextPiece(ps, i); next >= 0 {
-			out[i][lfNextNoPunct] = out[next][lfNoPunctuation]
+			set(f, lfNextNoPunct, out[next].has(lfNoPunctuation))
 		} else {
-			out[i][lfPageEnd] = 1
-			out[i][lfBareAtPageEnd] = out[i][lfNoPunctuation]
+			set(f, lfPageEnd, true)
+			set(f, lfBareAtPageEnd, f.has(lfNoPunctuation))
 		}
 	}
 	for i := range ps {
 		f := &out[i]
-		if f[lfBias] == 0 {
+		if !f.has(lfBias) {
 			continue
 		}
-		bare := f[lfNoPunctuation] == 1
-		afterSentence := f[lfPrevEndsSentence] == 1 || f[lfPageTop] == 1
-		set(f, lfOpenAfterSentence, f[lfShortOpenEnd] == 1 && afterSentence)
-		set(f, lfBareAfterSentence, bare && afterSentence && f[lfNextIndentShort] == 1)
-		set(f, lfBareShort, bare && f[lfFillsColumn] == 0)
-		set(f, lfBareWide, bare && f[lfWiderThanEither] == 1)
-		set(f, lfBareBesideBare, bare && (f[lfPrevNoPunct] == 1 || f[lfNextNoPunct] == 1))
-		set(f, lfBareAfterSentenceFull, bare && afterSentence && f[lfFillsColumn] == 1)
+		bare := f.has(lfNoPunctuation)
+		afterSentence := f.has(lfPrevEndsSentence) || f.has(lfPageTop)
+		set(f, lfOpenAfterSentence, f.has(lfShortOpenEnd) && afterSentence)
+		set(f, lfBareAfterSentence, bare && afterSentence && f.has(lfNextIndentShort))
+		set(f, lfBareShort, bare && !f.has(lfFillsColumn))
+		set(f, lfBareWide, bare && f.has(lfWiderThanEither))
+		set(f, lfBareBesideBare, bare && (f.has(lfPrevNoPunct) || f.has(lfNextNoPunct)))
+		set(f, lfBareAfterSentenceFull, bare && afterSentence && f.has(lfFillsColumn))
 	}
 	if raw {
 		rawLineFeatures(ps, out)
@@ -284,10 +342,10 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineVec {
 // or the dateline under it, the kicker ending in —— over it. A dateline
 // the extractor broke over two lines (本报X地10月20 / 日电（记者…）) is
 // no headline, though its first line alone reads as one.
-func rawLineFeatures(ps []piece, out []lineVec) {
+func rawLineFeatures(ps []piece, out []lineFacts) {
 	broken := make([]bool, len(ps))
 	for i := range ps {
-		if out[i][lfBias] == 0 || ps[i].leads || ps[i].bylineOnly {
+		if !out[i].has(lfBias) || ps[i].leads || ps[i].bylineOnly {
 			continue
 		}
 		if next := nextTextPiece(ps, i); next >= 0 && !ps[next].leads {
@@ -297,7 +355,7 @@ func rawLineFeatures(ps []piece, out []lineVec) {
 	prev := -1
 	for i := range ps {
 		f := &out[i]
-		if f[lfBias] == 0 {
+		if !f.has(lfBias) {
 			continue
 		}
 		p := &ps[i]
@@ -306,9 +364,9 @@ func rawLineFeatures(ps []piece, out []lineVec) {
 		set(f, lfSignoff, isSignoff(p.text))
 		set(f, lfDateOpens, dateOpen.MatchString(p.text))
 		if prev >= 0 {
-			set(f, lfClosesOpen, f[lfPrevOpen] == 1 && p.closesEarly)
+			set(f, lfClosesOpen, f.has(lfPrevOpen) && p.closesEarly)
 			set(f, lfPrevByline, ps[prev].bylineOnly)
-			f[lfPrevEndsDash] = out[prev][lfEndsDash]
+			set(f, lfPrevEndsDash, out[prev].has(lfEndsDash))
 		}
 		if next := nextTextPiece(ps, i); next >= 0 {
 			set(f, lfNextByline, ps[next].bylineOnly)
@@ -345,9 +403,10 @@ func mayOpenSection(t string) bool {
 	return r == '（' || r == '(' || r == '第' || isDigit(r) || strings.ContainsRune("一二三四五六七八九十", r)
 }
 
-func set(f *lineVec, k int, v bool) {
+// set sets 0/1 feature k when v holds.
+func set(f *lineFacts, k int, v bool) {
 	if v {
-		f[k] = 1
+		f.on[k/64] |= 1 << (k % 64)
 	}
 }
 
@@ -367,7 +426,7 @@ func nextTextPiece(ps []piece, i int) int {
 
 // headProbs are the first pass's headline probabilities of every piece,
 // and the second pass's features: the neighbours' probabilities.
-func addNeighbours(ps []piece, fs []lineVec, w *lineVec) []float64 {
+func addNeighbours(ps []piece, fs []lineFacts, w *lineVec) []float64 {
 	prob := make([]float64, len(ps))
 	for i := range ps {
 		if isTextPiece(&ps[i]) {
@@ -380,8 +439,8 @@ func addNeighbours(ps []piece, fs []lineVec, w *lineVec) []float64 {
 			continue
 		}
 		if prev >= 0 {
-			fs[i][lfPrevHeadish] = prob[prev]
-			fs[prev][lfNextHeadish] = prob[i]
+			fs[i].put(lfPrevHeadish, prob[prev])
+			fs[prev].put(lfNextHeadish, prob[i])
 		}
 		prev = i
 	}
@@ -390,11 +449,25 @@ func addNeighbours(ps []piece, fs []lineVec, w *lineVec) []float64 {
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
-// score is a linear model's score of a feature vector.
-func score(w *lineVec, f *lineVec) float64 {
+// score is a linear model's score of a line's features: the weights of
+// its set features, each times its value, added in feature order.
+func score(w *lineVec, f *lineFacts) float64 {
 	s := 0.0
-	for k := range f {
-		s += w[k] * f[k]
+	for n, on := range f.on {
+		for on != 0 {
+			k := n*64 + bits.TrailingZeros64(on)
+			on &= on - 1
+			switch k {
+			case lfShortEms:
+				s += w[k] * f.shortEms
+			case lfPrevHeadish:
+				s += w[k] * f.prevHeadish
+			case lfNextHeadish:
+				s += w[k] * f.nextHeadish
+			default:
+				s += w[k]
+			}
+		}
 	}
 	return s
 }

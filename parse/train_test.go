@@ -166,7 +166,7 @@ func solve(h [][]float64, g []float64) []float64 {
 func predictAll(w *lineVec, samples []sample) []bool {
 	out := make([]bool, len(samples))
 	for i := range samples {
-		out[i] = score(w, &samples[i].x) > 0
+		out[i] = dot(w, &samples[i].x) > 0
 	}
 	return out
 }
@@ -190,7 +190,7 @@ func prf(pred []bool, samples []sample) string {
 func accuracy(w *lineVec, samples []sample) float64 {
 	ok := 0
 	for i := range samples {
-		if (score(w, &samples[i].x) > 0) == samples[i].y {
+		if (dot(w, &samples[i].x) > 0) == samples[i].y {
 			ok++
 		}
 	}
@@ -368,7 +368,7 @@ func fitLineModel(t *testing.T, name string, pages []trainPage, works []*work, l
 				if l.label == lbNone {
 					continue
 				}
-				x := w.feats[i]
+				x := w.feats[i].vec()
 				if mask {
 					for _, k := range rawOnlyFeatures {
 						x[k] = 0
@@ -385,7 +385,8 @@ func fitLineModel(t *testing.T, name string, pages []trainPage, works []*work, l
 	// The first pass hears no neighbours: their scores are its own output.
 	for _, w := range works {
 		for i := range w.feats {
-			w.feats[i][lfPrevHeadish], w.feats[i][lfNextHeadish] = 0, 0
+			w.feats[i].put(lfPrevHeadish, 0)
+			w.feats[i].put(lfNextHeadish, 0)
 		}
 	}
 	heads, _ := samples()
@@ -411,7 +412,7 @@ func fitTitleModel(t *testing.T, pages []trainPage, works []*work, labs [][]labe
 	for n, w := range works {
 		for i, l := range labs[n] {
 			if l.label != lbNone {
-				heads = append(heads, sample{x: w.feats[i], y: l.label == lbHead, w: pageWeight(pages[n].set)})
+				heads = append(heads, sample{x: w.feats[i].vec(), y: l.label == lbHead, w: pageWeight(pages[n].set)})
 			}
 		}
 	}
@@ -846,11 +847,9 @@ func planLoss(us []unit, gold []cut, missed float64) func(c cut) float64 {
 	}
 }
 
-// scoreWork scores the articles a plan makes of a page against gold.
-func scoreWork(t *testing.T, w *work, plan []cut, gold []byte) scoreCounts {
-	paras, groups, stories := storiesOf(w.ps, w.units, w.paras, plan, w.raw, w.words)
-	page := &model.Page{Number: w.furn.page, Date: w.furn.date}
-	page.Articles = buildArticles(paras, groups, stories)
+// scoreArticles scores a page's articles against gold, as paperscore does.
+func scoreArticles(t *testing.T, w *work, arts []*model.Article, gold []byte) scoreCounts {
+	page := &model.Page{Number: w.furn.page, Date: w.furn.date, Articles: arts}
 	b, err := json.Marshal(page.JSON())
 	if err != nil {
 		t.Fatal(err)
@@ -864,6 +863,12 @@ func scoreWork(t *testing.T, w *work, plan []cut, gold []byte) scoreCounts {
 		t.Fatal(err)
 	}
 	return scorePage(g, q)
+}
+
+// scoreWork scores the articles a plan makes of a page against gold.
+func scoreWork(t *testing.T, w *work, plan []cut, gold []byte) scoreCounts {
+	paras, groups, stories := storiesOf(w.ps, w.units, w.paras, plan, w.raw, w.words)
+	return scoreArticles(t, w, buildArticles(paras, groups, stories), gold)
 }
 
 func prevTextPiece(ps []piece, i int) int {
@@ -957,4 +962,13 @@ func writeWeights(t *testing.T, path string, pages int, figures []string, ws []n
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// dot is a linear model's score of a dense feature vector.
+func dot(w, x *lineVec) float64 {
+	s := 0.0
+	for k := range x {
+		s += w[k] * x[k]
+	}
+	return s
 }
