@@ -199,6 +199,35 @@ func TestSearchJSON(t *testing.T) {
 	}
 }
 
+// TestReaderSaysScrambled: a page file of scrambled text opened in the
+// reader by its path is still read, and the reader is told in one line,
+// twice over, by name, as the cache holds it the second time; the sample,
+// extracted with -raw, is said nothing of.
+func TestReaderSaysScrambled(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	var b strings.Builder
+	b.WriteString("2024年3月13日 星期三 第3版\n")
+	for range 20 {
+		b.WriteString("市总工会三届七次全委会议 各级工会认真学习贯彻会议精神\n")
+	}
+	path := filepath.Join(t.TempDir(), "p03.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		is, warnings, err := issue([]string{path})
+		if err != nil || len(is.Pages) != 1 {
+			t.Fatalf("issue: %v", err)
+		}
+		if len(warnings) != 1 || !strings.HasPrefix(warnings[0], "p03.txt ") || !strings.Contains(warnings[0], "pdftotext -raw") {
+			t.Errorf("warnings %q, want one naming p03.txt and pdftotext -raw", warnings)
+		}
+	}
+	if _, warnings, err := issue([]string{"sample/sample.txt"}); err != nil || len(warnings) != 0 {
+		t.Errorf("the sample: %q, %v", warnings, err)
+	}
+}
+
 // TestScrambledText: a page whose lines join neighbouring columns (plain
 // pdftotext) is still parsed, and stderr says in one line how to extract
 // it properly; the sample, extracted with -raw, says nothing.

@@ -35,7 +35,7 @@ func parseCmd(args []string) error {
 	if len(paths) != 1 {
 		return errors.New("parse: want one PATH, or - for standard input")
 	}
-	files, warnings, err := readPaths(paths)
+	files, warnings, err := readPaths(paths, englishScrambled)
 	if err != nil {
 		return err
 	}
