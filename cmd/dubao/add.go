@@ -78,6 +78,9 @@ func addCmd(args []string) error {
 			say(fmt.Sprintf("%v; not added", err))
 			continue
 		}
+		if parse.Scrambled(f.Data) {
+			say(englishScrambled(f.Name) + "; added as it reads")
+		}
 		is := l.Issue
 		if printed == "" {
 			printed = is.Date
