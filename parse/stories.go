@@ -607,15 +607,121 @@ func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
 	if e, ok := rf.echoes[key]; ok {
 		return e[0], e[1]
 	}
-	g := runGrams(us, c.hi, c.hj)
-	own = echoMax(g, us, stretchAfter(us, a))
-	if c.hi == c.i {
-		other = echoMax(g, us, rf.before[c.hi])
+	// The echo of the headline's pairs, most of one of the paragraphs
+	// given: read in the run's bits, or, for a headline that is not one
+	// run's lines (no cut of cutsOf is such), in sets.
+	var echoes func(paras []int) float64
+	if c.hj <= rf.runEnd[c.hi] {
+		r := rf.runBits(us, c.hi)
+		g := r.of(c.hi, min(c.hj, c.hi+maxHeadlineLines))
+		echoes = func(paras []int) float64 { return r.echoMax(g, us, paras) }
 	} else {
-		other = echoMax(g, us, rf.after[c.hj-1])
+		g := runGrams(us, c.hi, c.hj)
+		echoes = func(paras []int) float64 { return echoMax(g, us, paras) }
+	}
+	own = echoes(stretchAfter(us, a))
+	if c.hi == c.i {
+		other = echoes(rf.before[c.hi])
+	} else {
+		other = echoes(rf.after[c.hj-1])
 	}
 	rf.echoes[key] = [2]float64{own, other}
 	return own, other
+}
+
+// runBits are a headline run's word pairs as bits, for the echoes of the
+// many parts of the run that the plan weighs: each pair of the run (the
+// union of its lines' headGrams) is a bit, each line is the bits of its
+// pairs, and each paragraph asked about the bits of the run's pairs its
+// opening holds. The pairs a part of the run shares with a paragraph are
+// then the bits its lines' union and the paragraph share — the same count
+// as common(runGrams(…), grams) makes of the two sets, read once a paragraph
+// instead of once a part.
+type runBits struct {
+	start int        // the run's first unit
+	pairs bigramSet  // the union of its lines' pairs
+	lines [][]uint64 // per line of the run: its pairs' bits
+	paras map[int][]uint64
+	g     []uint64 // the part's bits, reused from one part to the next
+}
+
+// runBits are the bits of the run unit k stands in, made on first asking.
+func (rf *rowFacts) runBits(us []unit, k int) *runBits {
+	s := rf.runStart[k]
+	if r := rf.bits[s]; r != nil {
+		return r
+	}
+	r := &runBits{start: s, paras: map[int][]uint64{}}
+	for i := s; i < rf.runEnd[k]; i++ {
+		r.pairs = union(r.pairs, us[i].headGrams)
+	}
+	words := (len(r.pairs) + 63) / 64
+	r.g = make([]uint64, words)
+	for i := s; i < rf.runEnd[k]; i++ {
+		r.lines = append(r.lines, r.bitsOf(us[i].headGrams, words))
+	}
+	if rf.bits == nil {
+		rf.bits = map[int]*runBits{}
+	}
+	rf.bits[s] = r
+	return r
+}
+
+// bitsOf are the bits of the run's pairs that set holds.
+func (r *runBits) bitsOf(set bigramSet, words int) []uint64 {
+	b := make([]uint64, words)
+	i, j := 0, 0
+	for i < len(r.pairs) && j < len(set) {
+		switch {
+		case r.pairs[i] < set[j]:
+			i++
+		case r.pairs[i] > set[j]:
+			j++
+		default:
+			b[i/64] |= 1 << (i % 64)
+			i++
+			j++
+		}
+	}
+	return b
+}
+
+// of is the bits of the run's lines [i, j), in r.g, good until the next of.
+func (r *runBits) of(i, j int) []uint64 {
+	clear(r.g)
+	for k := i; k < j; k++ {
+		for w, b := range r.lines[k-r.start] {
+			r.g[w] |= b
+		}
+	}
+	return r.g
+}
+
+// echoMax is echoMax of the part whose bits are g.
+func (r *runBits) echoMax(g []uint64, us []unit, paras []int) float64 {
+	n := 0
+	for _, b := range g {
+		n += bits.OnesCount64(b)
+	}
+	best := 0.0
+	for _, p := range paras {
+		if n == 0 {
+			break
+		}
+		pb, ok := r.paras[p]
+		if !ok {
+			pb = r.bitsOf(us[p].grams, len(g))
+			r.paras[p] = pb
+		}
+		c := 0
+		for w, b := range g {
+			c += bits.OnesCount64(b & pb[w])
+		}
+		if e := float64(c) / float64(n); e > best {
+			best = e
+		}
+	}
+	return best
 }
 
 // bestPlan is the plan of the highest total score of its stories.
@@ -746,6 +852,7 @@ type rowFacts struct {
 	cohesionMean     float64     // its mean over the page's paragraphs but the first
 	cohesionMin      [][]float64 // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
 	echoes           map[[3]int][2]float64
+	bits             map[int]*runBits // per run start: its pairs as bits (storyEcho)
 }
 
 // stretchBefore is the paragraphs back from unit k to the last
