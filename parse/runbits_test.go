@@ -34,7 +34,7 @@ func TestRunBitsEchoAsSets(t *testing.T) {
 		for range 1 + rng.IntN(4) {
 			us = append(us, unit{grams: set(rng.IntN(200), of)})
 		}
-		rf := &rowFacts{runStart: make([]int, len(us)), runEnd: make([]int, len(us))}
+		rf := &rowFacts{runStart: make([]int, len(us)), runEnd: make([]int, len(us)), bits: map[int]*runBits{}}
 		for k := range us {
 			rf.runStart[k], rf.runEnd[k] = k, k+1
 			if us[k].head {

@@ -607,23 +607,14 @@ func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
 	if e, ok := rf.echoes[key]; ok {
 		return e[0], e[1]
 	}
-	// The echo of the headline's pairs, most of one of the paragraphs
-	// given: read in the run's bits, or, for a headline that is not one
-	// run's lines (no cut of cutsOf is such), in sets.
-	var echoes func(paras []int) float64
-	if c.hj <= rf.runEnd[c.hi] {
-		r := rf.runBits(us, c.hi)
-		g := r.of(c.hi, min(c.hj, c.hi+maxHeadlineLines))
-		echoes = func(paras []int) float64 { return r.echoMax(g, us, paras) }
-	} else {
-		g := runGrams(us, c.hi, c.hj)
-		echoes = func(paras []int) float64 { return echoMax(g, us, paras) }
-	}
-	own = echoes(stretchAfter(us, a))
+	// A cut's headline is lines of one run (cutsOf), read in its bits.
+	r := rf.runBits(us, c.hi)
+	g := r.of(c.hi, min(c.hj, c.hi+maxHeadlineLines))
+	own = r.echoMax(g, us, stretchAfter(us, a))
 	if c.hi == c.i {
-		other = echoes(rf.before[c.hi])
+		other = r.echoMax(g, us, rf.before[c.hi])
 	} else {
-		other = echoes(rf.after[c.hj-1])
+		other = r.echoMax(g, us, rf.after[c.hj-1])
 	}
 	rf.echoes[key] = [2]float64{own, other}
 	return own, other
@@ -659,9 +650,6 @@ func (rf *rowFacts) runBits(us []unit, k int) *runBits {
 	r.g = make([]uint64, words)
 	for i := s; i < rf.runEnd[k]; i++ {
 		r.lines = append(r.lines, r.bitsOf(us[i].headGrams, words))
-	}
-	if rf.bits == nil {
-		rf.bits = map[int]*runBits{}
 	}
 	rf.bits[s] = r
 	return r
@@ -905,7 +893,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), log2: make([]float64, longestStory+1),
-		echoes: map[[3]int][2]float64{}, cohesion: cohesion,
+		echoes: map[[3]int][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))
