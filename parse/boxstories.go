@@ -143,12 +143,7 @@ func newBoxFacts(ps []piece, paras []para, us []unit, rf *rowFacts) *boxFacts {
 		bf.overBy[k] = us[k].head && overByline(ps, us[k].piece)
 	}
 	for k := 1; k < n; k++ {
-		for i := lastPiece(&us[k-1], paras) + 1; i < us[k].piece && i < len(ps); i++ {
-			if ps[i].role == roleBlank {
-				bf.brk[k] = true
-				break
-			}
-		}
+		bf.brk[k] = blankBetween(ps, lastPiece(&us[k-1], paras), min(us[k].piece, len(ps)))
 	}
 	// A box of headline-like lines only: from a break (or the page's top)
 	// to a break (or its end), with no paragraph between.
