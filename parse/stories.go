@@ -345,7 +345,7 @@ func joinWrapped(ps []piece, us []unit) []unit {
 		u := us[k]
 		if n := len(out); n > 0 && u.head {
 			a := &out[n-1]
-			if a.head && a.wrapsNext && !u.beside && !setApart(u.text) && len(a.headLines()) < maxHeadlineLines && !blankBetween(ps, lastPiece(a, nil), u.piece) {
+			if a.head && a.wrapsNext && !u.beside && !setApart(u.text) && max(1, len(a.lines)) < maxHeadlineLines && !blankBetween(ps, lastPiece(a, nil), u.piece) {
 				a.lines = append(a.headLines(), u.line())
 				a.text = joinHeadline(a.text, u.text)
 				a.raw = joinHeadline(a.raw, u.raw)
