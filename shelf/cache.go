@@ -104,6 +104,11 @@ type Loaded struct {
 	Folded []string // each page's folded text (model.FoldPage), as Issue.Pages
 	Errs   []error  // the files that could not be read or parsed
 	Parsed int      // how many files were parsed, not found in the cache
+	// Scrambled names the files read whose text interleaves neighbouring
+	// columns (parse.Scrambled): read still, but to be told of. A file of
+	// an issue folder the folder's summary answered for is not read, and
+	// not named.
+	Scrambled []string
 }
 
 // Summary is what the cache knows of an issue folder without its pages:
@@ -132,6 +137,9 @@ type pageFile struct {
 	err    error // it could not be parsed
 	rerr   error // it could not be read
 	parsed bool  // it was parsed now
+	// scrambled: its text interleaves neighbouring columns
+	// (parse.Scrambled), known when its bytes were read
+	scrambled bool
 }
 
 // Load gives the issue of the page files at paths, as parse.Issue would
@@ -311,6 +319,7 @@ func (c *Cache) loadFile(f *pageFile, kept map[string][]byte) {
 		}
 		data, f.key = b, c.key(b)
 	}
+	f.scrambled = !parse.IsPDF(data) && parse.Scrambled(data)
 	if b, ok := kept[f.key]; ok {
 		if pages, folded, perr, err := decodePagesChecked(b, c.parser.Version, false); err == nil {
 			f.pages, f.folded, f.err, f.blob = pages, folded, perr, b
@@ -379,6 +388,9 @@ func assemble(files []pageFile) (*Loaded, error) {
 	for _, f := range files {
 		if f.parsed {
 			l.Parsed++
+		}
+		if f.scrambled {
+			l.Scrambled = append(l.Scrambled, f.path)
 		}
 		if f.rerr != nil {
 			l.Errs = append(l.Errs, f.rerr)

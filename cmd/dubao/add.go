@@ -78,8 +78,8 @@ func addCmd(args []string) error {
 			say(fmt.Sprintf("%v; not added", err))
 			continue
 		}
-		if parse.Scrambled(f.Data) {
-			say(englishScrambled(f.Name) + "; added as it reads")
+		if len(l.Scrambled) > 0 {
+			say(f.Name + ": " + parse.ScrambledAdvice + "; added as it reads")
 		}
 		is := l.Issue
 		if printed == "" {

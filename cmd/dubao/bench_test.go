@@ -59,12 +59,12 @@ func BenchmarkOpenIssue24(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, _, err := readPaths([]string{dir}, englishScrambled); err != nil {
+			if _, _, err := readPaths([]string{dir}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	files, _, err := readPaths([]string{dir}, englishScrambled)
+	files, _, err := readPaths([]string{dir})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -46,16 +46,18 @@ func issue(paths []string) (is *model.Issue, warnings []string, err error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		warnings = scrambledNotes(names)
 	default:
 		var files []parse.File
-		if files, warnings, err = readPaths(paths, scrambledNote); err != nil {
+		if files, warnings, err = readPaths(paths); err != nil {
 			return nil, nil, err
 		}
 		l, err = newCache().LoadFiles(files)
 	}
 	if err != nil {
 		return nil, nil, err
+	}
+	for _, name := range l.Scrambled {
+		warnings = append(warnings, scrambledNote(name))
 	}
 	return l.Issue, append(warnings, errStrings(l.Errs)...), nil
 }
@@ -94,20 +96,15 @@ func pageNames(paths []string) ([]string, error) {
 }
 
 // readPaths reads the files at paths, a folder being its page files (as
-// package shelf lists them). A file too large for a page is a warning, and
-// so is a file of scrambled text, in the words scrambled gives for its
-// name; a path that cannot be read, or a folder with no page files, is an
-// error.
-func readPaths(paths []string, scrambled func(name string) string) (files []parse.File, warnings []string, err error) {
+// package shelf lists them). A file too large for a page is a warning; a
+// path that cannot be read, or a folder with no page files, is an error.
+func readPaths(paths []string) (files []parse.File, warnings []string, err error) {
 	var errs []error
 	for _, path := range paths {
 		if path == "-" {
 			b, err := readFile(path)
 			if err != nil {
 				return nil, nil, err
-			}
-			if parse.Scrambled(b) {
-				warnings = append(warnings, scrambled("standard input"))
 			}
 			files = append(files, parse.File{Name: path, Data: b})
 			continue
@@ -126,11 +123,6 @@ func readPaths(paths []string, scrambled func(name string) string) (files []pars
 			}
 		}
 		read, e := shelf.ReadFiles(names)
-		for _, f := range read {
-			if parse.Scrambled(f.Data) {
-				warnings = append(warnings, scrambled(f.Name))
-			}
-		}
 		files = append(files, read...)
 		errs = append(errs, e...)
 	}
@@ -173,35 +165,14 @@ func errStrings(errs []error) []string {
 	return out
 }
 
-// scrambledNote is what the reader says of a page file of scrambled text,
-// in the status bar: the file's name first, so that what to do is cut
-// off last in a narrow terminal.
+// scrambledNote is what the reader says of a page file of scrambled text
+// (shelf.Loaded.Scrambled), in the status bar: the file's name first, so
+// that what to do is cut off last in a narrow terminal.
 func scrambledNote(name string) string {
-	if name != "standard input" {
-		name = filepath.Base(name)
+	if name == "-" {
+		name = "standard input"
 	}
-	return name + " 各栏交错：用 pdftotext -raw 提取或打开 PDF"
-}
-
-// englishScrambled is what dubao parse says of such a file on stderr.
-func englishScrambled(name string) string { return name + ": " + parse.ScrambledAdvice }
-
-// scrambledNotes says, one line for each, which of the page files at
-// names hold text whose lines interleave neighbouring columns
-// (parse.Scrambled). The cache reads a page it has parsed before only to
-// know it again, so the files are read here once more; a PDF is skipped by
-// its name, and a file that cannot be read was said by the cache.
-func scrambledNotes(names []string) []string {
-	var out []string
-	for _, n := range names {
-		if strings.EqualFold(filepath.Ext(n), ".pdf") {
-			continue
-		}
-		if b, err := shelf.ReadPage(n); err == nil && !parse.IsPDF(b) && parse.Scrambled(b) {
-			out = append(out, scrambledNote(n))
-		}
-	}
-	return out
+	return filepath.Base(name) + " 各栏交错：用 pdftotext -raw 提取或打开 PDF"
 }
 
 // readFile reads a page file as shelf.ReadPage does, "-" being standard

@@ -35,9 +35,18 @@ func parseCmd(args []string) error {
 	if len(paths) != 1 {
 		return errors.New("parse: want one PATH, or - for standard input")
 	}
-	files, warnings, err := readPaths(paths, englishScrambled)
+	files, warnings, err := readPaths(paths)
 	if err != nil {
 		return err
+	}
+	for _, f := range files {
+		if parse.Scrambled(f.Data) {
+			name := f.Name
+			if name == "-" {
+				name = "standard input"
+			}
+			warnings = append(warnings, name+": "+parse.ScrambledAdvice)
+		}
 	}
 	for _, w := range warnings {
 		say(w)
