@@ -31,13 +31,15 @@ func Scrambled(b []byte) bool {
 		return false
 	}
 	lines, joined := 0, 0
-	for _, l := range strings.Split(text, "\n") {
+	for rest := text; rest != ""; {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
 		l = strings.TrimSpace(l)
 		if runeLen(l) < scrambledRun {
 			continue
 		}
 		lines++
-		if joinsColumns(l) {
+		if hasSpace(l) && joinsColumns(l) {
 			joined++
 		}
 	}
@@ -45,13 +47,23 @@ func Scrambled(b []byte) bool {
 }
 
 // joinsColumns reports whether a line holds two runs of text, each as long
-// as a column's line, parted by white space.
+// as a column's line, parted by white space: it counts the ideographs of
+// each run as it goes.
 func joinsColumns(l string) bool {
-	runs := 0
-	for _, f := range strings.FieldsFunc(l, isSpace) {
-		if ideographs(f) >= scrambledRun {
-			runs++
+	runs, n := 0, 0
+	for _, r := range l {
+		switch {
+		case isSpace(r):
+			if n >= scrambledRun {
+				runs++
+			}
+			n = 0
+		case isIdeograph(r):
+			n++
 		}
+	}
+	if n >= scrambledRun {
+		runs++
 	}
 	return runs >= 2
 }
