@@ -842,6 +842,20 @@ func (w *work) decideBoxStories(rf *rowFacts, bf *boxFacts, gw *boxGapVec, uw *b
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 }
 
+// boxChosen reports whether the box stage's stories of a page are taken
+// rather than the hand assembly's. Where the assembly reads the page's
+// headlines as standing before their bodies (lead), as pdfminer lists its
+// boxes: unless the box stage leaves the page's opening text without a
+// headline — the start of a story whose headline pdfminer lists further
+// down, which the assembly can give it — and its stories read less well
+// (boxReadsAsWell). Elsewhere, where headlines stand after their bodies
+// and the box stage's one-headline stories read them less surely: when
+// its stories read better (boxReadsBetter).
+func boxChosen(box, hand []*model.Article, lead bool) bool {
+	opensUntitled := len(box) > 0 && box[0].Title == ""
+	return lead && (!opensUntitled || boxReadsAsWell(box, hand)) || boxReadsBetter(box, hand)
+}
+
 // boxReadsAsWell reports whether the box stage's stories of a page read at
 // least as well as the hand assembly's: they leave no more stories without
 // a headline, or their headlines are echoed by their openings at least as
