@@ -59,6 +59,16 @@ type work struct {
 	plan   []cut            // the stories the units are cut into
 	arts   []*model.Article // the articles, where the choice of stories built them
 	lead   bool             // the hand-made assembly reads the page's headlines as standing before their bodies
+	hand   handReading      // the hand-made assembly's stories over the hand-made paragraph ends
+}
+
+// A handReading is what the hand-made assembly read of a page: the paragraphs,
+// headlines and items it was given, and the stories it chose of them.
+type handReading struct {
+	paras   []para
+	groups  []group
+	items   []item
+	stories []story
 }
 
 // analyse takes a page through the parser's steps.
@@ -86,7 +96,7 @@ func analyseWith(text string, learn bool) *work {
 	w.raw = raw
 	// The hand-made assembly's stories are features of the learned stages,
 	// and its reading of the page says which way the headlines face.
-	w.rules.storyStart, w.rules.title, w.lead = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items, w.echo)
+	w.rules.storyStart, w.rules.title, w.lead, w.hand = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items, w.echo)
 	w.feats = lineFeatures(w.ps, w.rules, raw)
 	switch {
 	case !learn:
@@ -136,12 +146,37 @@ func (w *work) blankLineStages(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) (b
 
 // assembleStories cuts a page with blank lines into stories by the
 // hand-made assembly, over learned paragraph ends, and builds its articles.
+// Where the learned ends cut the page into the paragraphs the hand-made
+// ones did (as on most pdftotext pages), the assembly is given what
+// ruleStories gave it, and its stories are those it chose then.
 func (w *work) assembleStories() []*model.Article {
 	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, w.raw, w.starts, w.words)
 	w.paras, w.items = rejoin(w.ps, w.paras, w.groups, w.items)
-	w.stories = assemble(w.items, w.paras, w.groups, w.echo)
+	if w.hand.reads(w.paras, w.groups, w.items) {
+		w.stories = w.hand.stories
+	} else {
+		w.stories = assemble(w.items, w.paras, w.groups, w.echo)
+	}
 	return w.articles()
 }
+
+// reads reports whether the assembly was given these paragraphs, headlines
+// and items in r: then it chooses the same stories of them.
+func (r *handReading) reads(paras []para, groups []group, items []item) bool {
+	return slices.EqualFunc(r.paras, paras, samePara) && slices.EqualFunc(r.groups, groups, sameGroup) && slices.Equal(r.items, items)
+}
+
+func samePara(a, b para) bool {
+	return a.text == b.text && a.first == b.first && a.last == b.last && a.hard == b.hard && a.byline == b.byline &&
+		sameMarker(a.from, b.from) && sameMarker(a.to, b.to) && slices.Equal(a.marks, b.marks) && a.width == b.width
+}
+
+func sameGroup(a, b group) bool {
+	return a.kicker == b.kicker && a.title == b.title && a.subtitle == b.subtitle && a.byline == b.byline &&
+		a.gap == b.gap && a.pos == b.pos && slices.Equal(a.marks, b.marks)
+}
+
+func sameMarker(a, b *marker) bool { return a == b || a != nil && b != nil && *a == *b }
 
 // Which stage cuts the page into stories. On text without blank lines
 // (pdftotext -raw) the learned story stage (stories.go), which beats the
@@ -239,14 +274,16 @@ func headOdds(ps []piece, fs []lineFacts, lm lineModel) []float64 {
 // story, and those of the headline blocks it took for stories' headlines;
 // lead says whether it read the page's headlines as standing before their
 // bodies (its plan so costs less than its plan with headlines after).
-// memo keeps what its echoes read of the paragraphs (echoMemo).
-func ruleStories(ps []piece, blocks []block, paras []para, groups []group, items []item, memo *echoMemo) (starts, titles []bool, lead bool) {
+// memo keeps what its echoes read of the paragraphs (echoMemo). It also
+// returns its reading of the page, chosen as assemble chooses.
+func ruleStories(ps []piece, blocks []block, paras []para, groups []group, items []item, memo *echoMemo) (starts, titles []bool, lead bool, r handReading) {
 	paras, items = rejoin(ps, slices.Clone(paras), groups, slices.Clone(items))
 	a := newAssembler(items, paras, groups, memo)
 	stories, after := a.run(false)
 	if before, cb := a.run(true); cb < after {
 		stories, lead = before, true
 	}
+	r = handReading{paras, groups, items, stories}
 	out := make([]bool, len(ps))
 	titles = make([]bool, len(ps))
 	for _, s := range stories {
@@ -268,7 +305,7 @@ func ruleStories(ps []piece, blocks []block, paras []para, groups []group, items
 			out[first] = true
 		}
 	}
-	return out, titles, lead
+	return out, titles, lead, r
 }
 
 // rulesOf gathers what the hand-made passes said of each piece.
