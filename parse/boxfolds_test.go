@@ -189,7 +189,7 @@ func TestBoxFolds(t *testing.T) {
 		c.box.add(sb)
 		c.hand.add(sh)
 		ruled[n] = sh
-		if p.w.lead && boxReadsAsWell(b, p.hand) || boxReadsBetter(b, p.hand) {
+		if boxChosen(p.w.lead, b, p.hand) {
 			ruled[n] = sb
 		}
 		c.chosen.add(ruled[n])

@@ -812,6 +812,22 @@ func boxReadsBetter(box, hand []*model.Article) bool {
 	return ub < uh || ub == uh && coherence(box) > coherence(hand)
 }
 
+// boxLeavesDoubt reports whether the box stage's stories of a page leave
+// one without a headline: only then may the hand-made assembly's read
+// better by the count of those (boxReadsBetter), and it is asked. A story
+// continued from another page is no exception: the box stage may have run
+// the next story, its headline printed after it, into it.
+func boxLeavesDoubt(box []*model.Article) bool { return untitled(box) > 0 }
+
+// boxChosen reports whether the box stage's stories of a page are chosen
+// over the hand-made assembly's (decideBlankLineStories): where they leave
+// no doubt, or else where they read at least as well, when the assembly
+// reads the page's headlines as standing before their bodies (lead), or
+// better.
+func boxChosen(lead bool, box, hand []*model.Article) bool {
+	return !boxLeavesDoubt(box) || lead && boxReadsAsWell(box, hand) || boxReadsBetter(box, hand)
+}
+
 // untitled is how many stories have no headline.
 func untitled(arts []*model.Article) int {
 	n := 0
