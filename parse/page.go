@@ -118,29 +118,49 @@ func analyseWith(text string, learn bool) *work {
 // and better (boxReadsBetter) where it reads them after (boxChosen).
 func (w *work) decideBlankLineStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) {
 	w.scoreLines()
+	hand := rolesOf(w.ps)
 	box := w.boxStories(gw, uw, pw)
 	b := box.articles()
 	if boxLeavesDoubt(b) {
+		boxRoles := rolesOf(w.ps)
+		setRoles(w.ps, hand)
 		a := w.assembleStories()
 		if !boxChosen(w.lead, b, a) {
 			w.arts = a
 			return
 		}
+		setRoles(w.ps, boxRoles)
 	}
 	*w = *box
 	w.arts = b
 }
 
 // boxStories runs the learned box stage, with the weights given, on a
-// copy of the page's work with pieces of its own, whose roles it sets;
-// the features and line scores it only reads.
+// copy of the page's work. The features and line scores it only reads;
+// of the pieces, which it shares, it sets only the roles (rolesOf keeps
+// them, setRoles puts them back).
 func (w *work) boxStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) *work {
 	box := new(work)
 	*box = *w
-	box.ps = slices.Clone(w.ps)
 	rf, bf := box.layOutBoxes()
 	box.decideBoxStories(rf, bf, gw, uw, pw)
 	return box
+}
+
+// rolesOf is the roles of the pieces.
+func rolesOf(ps []piece) []role {
+	out := make([]role, len(ps))
+	for i := range ps {
+		out[i] = ps[i].role
+	}
+	return out
+}
+
+// setRoles gives the pieces the roles rs.
+func setRoles(ps []piece, rs []role) {
+	for i := range ps {
+		ps[i].role = rs[i]
+	}
 }
 
 // assembleStories cuts a page with blank lines into stories by the
