@@ -121,11 +121,11 @@ func (w *work) decideBlankLineStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPair
 	hand := rolesOf(w.ps)
 	box := w.boxStories(gw, uw, pw)
 	b := box.articles()
-	if boxLeavesDoubt(b) {
+	if boxLeavesDoubt(box.units, box.plan, b) {
 		boxRoles := rolesOf(w.ps)
 		setRoles(w.ps, hand)
 		a := w.assembleStories()
-		if !boxChosen(w.lead, b, a) {
+		if !boxChosen(true, w.lead, b, a) {
 			w.arts = a
 			return
 		}
