@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math"
+	"slices"
 )
 
 // Cohesion: how far the text on either side of a gap keeps to one subject.
@@ -43,15 +44,19 @@ func pageCohesion(us []unit) []float64 {
 	sets, weights := rankedPairs(us, order)
 	// side is the pairs of paragraphs [from, to) that weigh anything, in
 	// order, so that sums are made in one order on every run; it is kept
-	// in buf, grown as it needs.
+	// in buf, grown as it needs. The union of the paragraphs' pairs is
+	// made in merged, two buffers taken in turn.
+	var merged [2]bigramSet
 	side := func(from, to int, buf *bigramSet) (bigramSet, float64) {
 		var u bigramSet
-		for _, s := range sets[max(0, from):min(len(sets), to)] {
-			if u == nil {
+		for n, s := range sets[max(0, from):min(len(sets), to)] {
+			if n == 0 {
 				u = s
-			} else {
-				u = union(u, s)
+				continue
 			}
+			m := &merged[n%2]
+			*m = slices.Grow((*m)[:0], len(u)+len(s))
+			u = mergeSets(*m, u, s)
 		}
 		kept, mass := (*buf)[:0], 0.0
 		for _, r := range u {
