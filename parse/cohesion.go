@@ -116,12 +116,18 @@ type sitedPair struct {
 // stands in (sortSitedPairs), and the sets are gathered from them in
 // order, each pair once a paragraph.
 func rankedPairs(us []unit, order []int) (sets []bigramSet, weights []float64) {
-	var pairs []sitedPair
-	room := make([]int, len(order)) // the pairs each paragraph reads, at most
+	texts := make([]string, len(order))
+	most := 0 // the pairs the page may hold: each pair ends in an ideograph of three bytes or four
 	for n, k := range order {
+		texts[n] = clip(us[k].text, cohesionRunes, false)
+		most += len(texts[n]) / 3
+	}
+	pairs := make([]sitedPair, 0, most)
+	room := make([]int, len(order)) // the pairs each paragraph reads, at most
+	for n, s := range texts {
 		from := len(pairs)
 		prev, ideo := rune(0), false
-		for s := clip(us[k].text, cohesionRunes, false); len(s) > 0; {
+		for len(s) > 0 {
 			r, size := decodeRune3(s)
 			s = s[size:]
 			now := isIdeograph(r)
