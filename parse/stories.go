@@ -1022,7 +1022,10 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 }
 
 // captionParas is the most paragraphs a picture's caption runs to, its
-// credit aside: the captions of the training pages run to one or two.
+// credit aside: of the 26 picture stories of the -raw training pages (gen
+// g001–g200, the gen issues) whose headline stands before a body closed by
+// a credit, 22 run to one or two paragraphs and one to three; the other
+// three run longer, as a story with a picture does.
 const captionParas = 3
 
 // captions finds the pictures' captions of the row: one to three
