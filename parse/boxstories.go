@@ -842,20 +842,6 @@ func (w *work) decideBoxStories(rf *rowFacts, bf *boxFacts, gw *boxGapVec, uw *b
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 }
 
-// boxChosen reports whether the box stage's stories of a page are taken
-// rather than the hand assembly's. Where the assembly reads the page's
-// headlines as standing before their bodies (lead), as pdfminer lists its
-// boxes: unless the box stage leaves the page's opening text without a
-// headline — the start of a story whose headline pdfminer lists further
-// down, which the assembly can give it — and its stories read less well
-// (boxReadsAsWell). Elsewhere, where headlines stand after their bodies
-// and the box stage's one-headline stories read them less surely: when
-// its stories read better (boxReadsBetter).
-func boxChosen(box, hand []*model.Article, lead bool) bool {
-	opensUntitled := len(box) > 0 && box[0].Title == ""
-	return lead && (!opensUntitled || boxReadsAsWell(box, hand)) || boxReadsBetter(box, hand)
-}
-
 // boxReadsAsWell reports whether the box stage's stories of a page read at
 // least as well as the hand assembly's: they leave no more stories without
 // a headline, or their headlines are echoed by their openings at least as
@@ -872,6 +858,53 @@ func boxReadsAsWell(box, hand []*model.Article) bool {
 func boxReadsBetter(box, hand []*model.Article) bool {
 	ub, uh := untitled(box), untitled(hand)
 	return ub < uh || ub == uh && coherence(box) > coherence(hand)
+}
+
+// boxLeavesDoubt reports whether the box stage's stories of a page, cut
+// from the units us by plan into the articles arts, leave one without a
+// headline: only then may the hand-made assembly's read better by the
+// count of those (boxReadsBetter), and it is asked. Where the assembly
+// reads the page's headlines as standing before their bodies (lead), as
+// pdfminer lists its boxes, only the page's opening story leaves doubt:
+// the start of a story whose headline pdfminer lists further down, which
+// the assembly can give it; a story without a headline further down the
+// page the box stage reads better on the training pages. A story
+// continued from another page, whose headline stands there, leaves no
+// doubt while it holds no headline-like line: the box stage may have run
+// the next story into it, with its headline printed after its body.
+func boxLeavesDoubt(us []unit, plan []cut, arts []*model.Article, lead bool) bool {
+	n := 0
+	for _, c := range plan {
+		if c.hj == c.hi && c.j == c.i {
+			continue // no story
+		}
+		if lead && n > 0 {
+			return false
+		}
+		a := arts[n]
+		n++
+		if a.Title != "" {
+			continue
+		}
+		if a.ContinuedFrom == 0 {
+			return true
+		}
+		for k := c.i; k < c.j; k++ {
+			if us[k].head {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boxChosen reports whether the box stage's stories of a page are chosen
+// over the hand-made assembly's (decideBlankLineStories): where they leave
+// no doubt (boxLeavesDoubt), or else where they read at least as well,
+// when the assembly reads the page's headlines as standing before their
+// bodies (lead), or better.
+func boxChosen(doubt, lead bool, box, hand []*model.Article) bool {
+	return !doubt || lead && boxReadsAsWell(box, hand) || boxReadsBetter(box, hand)
 }
 
 // untitled is how many stories have no headline.
