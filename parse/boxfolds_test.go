@@ -18,7 +18,7 @@ import (
 // pages with blank lines but a fifth of gen-miner g001–g200 and of the
 // gen-miner issues, and scores that fifth: the box stage alone, the
 // hand-made assembly alone, the choice between them the parser makes
-// (boxReadsAsWell, boxReadsBetter), a learned choice (the choice features
+// (boxChosen), a learned choice (the choice features
 // below, fitted on the other four fifths' outcomes) and the better of the
 // two on each page (the choice's cap), and gen-miner fold by fold.
 // DUBAO_BOX_FOLDS=lines holds each fold out of the line model too
@@ -42,7 +42,20 @@ import (
 // 0.695/0.666/0.251 by the rule, 0.714/0.682/0.232 learned) but lowered
 // g201–g240 with each of the five folds' weights (0.646–0.670 →
 // 0.615–0.640 articles_f1), and so did the nine of them that read a
-// story's opening and end alone; they are not heard.
+// story's opening and end alone; they are not heard. The row paragraph
+// features (bpParaEcho, bpParaEchoGain) moved the box stage from
+// 0.690/0.664/0.241 to 0.715/0.677/0.217 on gen-miner and from
+// 0.618/0.667/0.242 to 0.664/0.746/0.175 on gen-issue-miner; the gain alone
+// reached 0.701/0.676/0.228 on gen-miner. The cohesion features on top
+// (newRowFacts instead of newBoxRowFacts) moved gen-miner to
+// 0.720/0.685/0.216 and gen-issue-miner back to 0.633/0.706/0.220, at a
+// third of a parse; the -raw unit features from ufLabelBracket on moved
+// gen-miner to 0.710/0.688/0.214, a loss-augmented perceptron (a margin
+// of 1 on every decision gold's plan does not make) to 0.716/0.683/0.209,
+// sixty epochs to 0.722/0.678/0.211, and rows cut at any headline-like
+// unit of their run rather than at box breaks to 0.720/0.678/0.211: each
+// within a point, and each with gen-issue-miner's title_acc lower
+// (0.690–0.722 against 0.746); none is kept.
 
 // blankPage is a training page with blank lines taken through both stages.
 type blankPage struct {
@@ -83,7 +96,7 @@ func (p *blankPage) boxArticles(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) (
 	plan, _ := planBoxStories(w.units, p.bf, newBoxScorer(w.units, p.bf, p.rf, gw, uw, pw))
 	paras, groups, stories := storiesOf(w.ps, w.units, w.paras, plan, w.raw, w.words)
 	arts = buildArticles(paras, groups, stories)
-	return arts, boxLeavesDoubt(w.units, plan, arts)
+	return arts, boxLeavesDoubt(w.units, plan, arts, w.lead)
 }
 
 // blankTrainingSets are the training sets with blank lines, and where.

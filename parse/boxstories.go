@@ -22,8 +22,11 @@ import (
 // headlines at box breaks, and the body after it cut into m stories that
 // take the headlines in order. A dynamic programme picks the plan of the
 // highest total score, a sum of learned log-odds: that a story starts in
-// a gap between two units (boxGapVec), and that a headline-like unit is a
-// story's headline rather than a subhead (boxUnitVec). Their features are
+// a gap between two units (boxGapVec), that a headline-like unit is a
+// story's headline rather than a subhead (boxUnitVec), and in a row that a
+// piece of the body takes the next headline and that each of its
+// paragraphs echoes its headline more than the row's others (boxPairVec).
+// Their features are
 // those of the -raw stage and what the boxes say; their weights are fitted
 // on the training pages with blank lines (weights_gen.go).
 
@@ -97,11 +100,13 @@ const (
 	bpEcho             // how much the opening of the piece's first paragraph echoes the headline it takes
 	bpEchoGain         // … more than it echoes the headline before that one
 	bpBestEcho         // it is the paragraph of the row's body that echoes that headline most
+	bpParaEcho         // per paragraph of the piece: how much its opening echoes the piece's headline
+	bpParaEchoGain     // … more than it echoes the row's other headline it echoes most
 	bpGap              // then the box gap features of the gap before the piece
 	numBoxPairFeatures = bpGap + numBoxGapFeatures
 )
 
-var boxPairFeatureNames = [bpGap]string{"bias", "echo", "echoGain", "bestEcho"}
+var boxPairFeatureNames = [bpGap]string{"bias", "echo", "echoGain", "bestEcho", "paraEcho", "paraEchoGain"}
 
 type (
 	boxGapVec  [numBoxGapFeatures]float64
@@ -311,8 +316,9 @@ type boxScorer interface {
 	rowHeads(parts [][2]int) float64
 	// rowStart scores piece t ≥ 1 of the row's body starting at unit c.
 	rowStart(parts [][2]int, t, c int) float64
-	// rowUnit scores unit k standing in piece t of the row's body.
-	rowUnit(parts [][2]int, t, k int) float64
+	// rowUnits scores every unit of [a, end) standing in each piece of
+	// the row's body: out[t][k-a].
+	rowUnits(parts [][2]int, a, end int) [][]float64
 }
 
 // learnedBoxScorer scores by the learned log-odds.
@@ -410,7 +416,48 @@ func (s *learnedBoxScorer) partGrams(p [2]int) bigramSet {
 	s.grams[p] = g
 	return g
 }
-func (s *learnedBoxScorer) rowUnit(_ [][2]int, _, _ int) float64 { return 0 }
+func (s *learnedBoxScorer) rowUnits(parts [][2]int, a, end int) [][]float64 {
+	out := make([][]float64, len(parts))
+	for t := range parts {
+		out[t] = make([]float64, end-a)
+	}
+	if s.pw[bpParaEcho] == 0 && s.pw[bpParaEchoGain] == 0 {
+		return out
+	}
+	es := make([]float64, len(parts))
+	for k := a; k < end; k++ {
+		if s.us[k].head {
+			continue
+		}
+		s.paraEchoes(parts, k, es)
+		for t := range parts {
+			own, gain := paraFeatures(es, t)
+			out[t][k-a] = s.pw[bpParaEcho]*own + s.pw[bpParaEchoGain]*gain
+		}
+	}
+	return out
+}
+
+// paraEchoes sets es[t] to how much the opening of paragraph unit k
+// echoes part t of a row's headline run.
+func (s *learnedBoxScorer) paraEchoes(parts [][2]int, k int, es []float64) {
+	for t, p := range parts {
+		es[t] = echo(s.partGrams(p), s.us[k].grams)
+	}
+}
+
+// paraFeatures are the row paragraph features (bpParaEcho,
+// bpParaEchoGain) of a paragraph standing in piece t of a row, given its
+// echoes of the row's headlines (paraEchoes).
+func paraFeatures(es []float64, t int) (own, gain float64) {
+	other := 0.0
+	for u, e := range es {
+		if u != t {
+			other = max(other, e)
+		}
+	}
+	return es[t], es[t] - other
+}
 
 // The bounds of a row: the most headlines it holds, the most boxes its
 // headline run may stand in to be cut, and the most units its body runs
@@ -621,6 +668,7 @@ func rowBodies(us []unit, parts [][2]int, a, end int, sc boxScorer, visit func(s
 	L := end - a
 	// f[t][x]: the best score of units [a, a+x) cut into t+1 pieces, the
 	// last one running to a+x; at[t][x] where that last piece starts.
+	units := sc.rowUnits(parts, a, end)
 	f := make([][]float64, m)
 	at := make([][]int, m)
 	for t := range m {
@@ -629,7 +677,7 @@ func rowBodies(us []unit, parts [][2]int, a, end int, sc boxScorer, visit func(s
 		// prefix sums of the units' scores in piece t
 		pre := make([]float64, L+1)
 		for x := 1; x <= L; x++ {
-			pre[x] = pre[x-1] + sc.rowUnit(parts, t, a+x-1)
+			pre[x] = pre[x-1] + units[t][x-1]
 		}
 		bestG, bestAt := 0.0, -1
 		for x := 1; x <= L; x++ {
@@ -815,15 +863,23 @@ func boxReadsBetter(box, hand []*model.Article) bool {
 // boxLeavesDoubt reports whether the box stage's stories of a page, cut
 // from the units us by plan into the articles arts, leave one without a
 // headline: only then may the hand-made assembly's read better by the
-// count of those (boxReadsBetter), and it is asked. A story continued
-// from another page, whose headline stands there, leaves no doubt while
-// it holds no headline-like line: the box stage may have run the next
-// story into it, with its headline printed after its body.
-func boxLeavesDoubt(us []unit, plan []cut, arts []*model.Article) bool {
+// count of those (boxReadsBetter), and it is asked. Where the assembly
+// reads the page's headlines as standing before their bodies (lead), as
+// pdfminer lists its boxes, only the page's opening story leaves doubt:
+// the start of a story whose headline pdfminer lists further down, which
+// the assembly can give it; a story without a headline further down the
+// page the box stage reads better on the training pages. A story
+// continued from another page, whose headline stands there, leaves no
+// doubt while it holds no headline-like line: the box stage may have run
+// the next story into it, with its headline printed after its body.
+func boxLeavesDoubt(us []unit, plan []cut, arts []*model.Article, lead bool) bool {
 	n := 0
 	for _, c := range plan {
 		if c.hj == c.hi && c.j == c.i {
 			continue // no story
+		}
+		if lead && n > 0 {
+			return false
 		}
 		a := arts[n]
 		n++

@@ -51,6 +51,17 @@ func (s *goldBoxScorer) rowHeads(parts [][2]int) float64 {
 
 func (s *goldBoxScorer) rowStart(_ [][2]int, _, c int) float64 { return s.parting(c) }
 
+func (s *goldBoxScorer) rowUnits(parts [][2]int, a, end int) [][]float64 {
+	out := make([][]float64, len(parts))
+	for t := range parts {
+		out[t] = make([]float64, end-a)
+		for k := a; k < end; k++ {
+			out[t][k-a] = s.rowUnit(parts, t, k)
+		}
+	}
+	return out
+}
+
 func (s *goldBoxScorer) rowUnit(parts [][2]int, t, k int) float64 {
 	v := -1.0
 	if s.art[k] == s.art[parts[t][0]] {
@@ -209,6 +220,17 @@ func boxPlanFeatures(sc *learnedBoxScorer, gf [][]float64, uf [][]float64, plan 
 			f := sc.pairFeatures(row, t, plan[n+t].i)
 			for k, v := range f {
 				pr[k] += v
+			}
+		}
+		for t := range row {
+			for k := plan[n+t].i; k < plan[n+t].j; k++ {
+				if !sc.us[k].head {
+					es := make([]float64, len(row))
+					sc.paraEchoes(row, k, es)
+					own, gain := paraFeatures(es, t)
+					pr[bpParaEcho] += own
+					pr[bpParaEchoGain] += gain
+				}
 			}
 		}
 		n = m
