@@ -1,0 +1,536 @@
+package parse
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// Headlines matched to whole stories. An engine that draws a page frame by
+// frame writes each story's body whole but its headline where it drew it:
+// above another story, after a third, beside a caption. The plan (stories.go)
+// gives a headline to a body next to it, which on such a page is the wrong
+// one. This stage, run on -raw text after the plan, takes the plan's bodies
+// and the headline-like lines it made headlines, and matches them anew as
+// one page-wide assignment: a run of headline lines is cut into groups (a
+// kicker, a title and a subtitle together), and each group goes to the body
+// it fits best, each body taking one group at most. How well a group fits a
+// body is a learned score over named features (matchVec) — above all how
+// much of the group's words the whole body repeats, which reads far more
+// surely over a whole story than over the fragments the plan sees. A second
+// learned score over the page (gateVec) says whether the page is laid out
+// so at all: on a page in reading order the plan's headlines stand by their
+// bodies, and the page keeps the plan. Both are fitted by TestTrainMatch
+// (go test ./parse -run TestTrainMatch -train-match, weights_match_gen.go)
+// on made pages whose headlines were drawn apart and on the gen training
+// pages as they are.
+
+// The features of a headline group and a body.
+const (
+	mfBias       = iota
+	mfEcho       // the share of the group's word pairs the whole body repeats
+	mfEchoOpen   // … that the body's first two paragraphs repeat
+	mfEchoGain   // its echo of this body less its best echo of another
+	mfEchoLead   // its echo of this body less the best echo of another group of it
+	mfUnitLeast  // the least echo of the body by one of the group's lines
+	mfOne        // the group is one line
+	mfTwo        // … two
+	mfMore       // … three or more
+	mfDashFirst  // its first line opens with ——, as a subtitle does
+	mfDashNext   // the line after it in its run opens with ——: it leaves its subtitle behind
+	mfBefore     // it stands right before the body
+	mfAfter      // … right after it
+	mfPlanPair   // the plan gave it (its first line) to this body
+	mfTitleOdds  // the mean of its lines' log-odds as a story's headline, /10
+	mfSource     // one of its lines names a picture's source or is a credit
+	mfSplitRun   // it is part of its run, not the whole
+	mfNoEcho     // the body repeats none of its word pairs
+	numMatchFeatures
+)
+
+var matchFeatureNames = [numMatchFeatures]string{
+	"bias", "echo", "echoOpen", "echoGain", "echoLead", "unitLeast", "one", "two", "more", "dashFirst", "dashNext",
+	"before", "after", "planPair", "titleOdds", "source", "splitRun", "noEcho",
+}
+
+// The features of a page, for the gate.
+const (
+	gtBias     = iota
+	gtApart    // the share of matched groups that stand by no side of their body
+	gtMoved    // the share of matched groups that the plan gave to another body
+	gtGain     // the matching's score less the plan's pairs' score, per group, /10
+	gtGroups   // log₂ of one more than the matched groups
+	gtPlanEcho // the mean echo of the plan's headlines by their own bodies
+	numGateFeatures
+)
+
+var gateFeatureNames = [numGateFeatures]string{"bias", "apart", "moved", "gain", "groups", "planEcho"}
+
+type (
+	matchVec [numMatchFeatures]float64
+	gateVec  [numGateFeatures]float64
+)
+
+// maxGroupLines is the most lines of a run taken as one headline group.
+const maxGroupLines = 4
+
+// A headRun is a run of units the plan set as headlines, one after another.
+type headRun struct{ i, j int }
+
+// A matchBody is a body of the plan: its units, less its headline.
+type matchBody struct {
+	cut    int // the plan's cut
+	i, j   int // its units [i, j), headline left out
+	grams  bigramSet
+	open   bigramSet
+	chars  int
+	planHd int // the first unit of the plan's headline for it, or -1
+}
+
+// A segment is a candidate headline group: units [i, j) of run r.
+type segment struct{ r, i, j int }
+
+// matchPage is what the stage reads of a page.
+type matchPage struct {
+	us     []unit
+	runs   []headRun
+	bodies []matchBody
+	segs   []segment
+	grams  []bigramSet // per segment
+	units  []bigramSet // per unit: a headline-like unit's word pairs
+	echo   [][]float64 // [seg][body]
+	feats  [][]matchVec
+}
+
+// newMatchPage lays out the plan's bodies and headline runs; nil when the
+// page has fewer than two of either.
+func newMatchPage(us []unit, plan []cut) *matchPage {
+	mp := &matchPage{us: us}
+	inHead := make([]bool, len(us))
+	for n, c := range plan {
+		for k := c.hi; k < c.hj; k++ {
+			inHead[k] = true
+		}
+		i, j := c.i, c.j
+		switch {
+		case c.hj == c.hi:
+		case c.hi == c.i:
+			i = c.hj
+		default:
+			j = c.hi
+		}
+		if i == j {
+			continue
+		}
+		b := matchBody{cut: n, i: i, j: j, planHd: -1}
+		if c.hj > c.hi {
+			b.planHd = c.hi
+		}
+		var all, open strings.Builder
+		paras := 0
+		for k := i; k < j; k++ {
+			all.WriteString(us[k].text)
+			b.chars += runeLen(us[k].text)
+			if !us[k].head && paras < 2 {
+				open.WriteString(us[k].text)
+				paras++
+			}
+		}
+		b.grams, b.open = bigramsOf(all.String()), bigramsOf(open.String())
+		mp.bodies = append(mp.bodies, b)
+	}
+	for k := 0; k < len(us); k++ {
+		if !inHead[k] {
+			continue
+		}
+		e := k
+		for e < len(us) && inHead[e] {
+			e++
+		}
+		mp.runs = append(mp.runs, headRun{k, e})
+		k = e - 1
+	}
+	if len(mp.runs) == 0 || len(mp.bodies) < 2 {
+		return nil
+	}
+	mp.units = make([]bigramSet, len(us))
+	for r, run := range mp.runs {
+		for k := run.i; k < run.j; k++ {
+			mp.units[k] = us[k].headGrams
+		}
+		for i := run.i; i < run.j; i++ {
+			for j := i + 1; j <= min(run.j, i+maxGroupLines); j++ {
+				mp.segs = append(mp.segs, segment{r, i, j})
+			}
+		}
+	}
+	mp.grams = make([]bigramSet, len(mp.segs))
+	mp.echo = make([][]float64, len(mp.segs))
+	for s, sg := range mp.segs {
+		g := mp.units[sg.i]
+		for k := sg.i + 1; k < sg.j; k++ {
+			g = union(g, mp.units[k])
+		}
+		mp.grams[s] = g
+		mp.echo[s] = make([]float64, len(mp.bodies))
+		for b := range mp.bodies {
+			mp.echo[s][b] = echo(g, mp.bodies[b].grams)
+		}
+	}
+	mp.features()
+	return mp
+}
+
+// features fills in every segment's features with every body.
+func (mp *matchPage) features() {
+	us := mp.us
+	mp.feats = make([][]matchVec, len(mp.segs))
+	// The best echo of each body by a segment, and the runner-up, for
+	// echoLead.
+	best := make([][2]float64, len(mp.bodies))
+	for s := range mp.segs {
+		for b := range mp.bodies {
+			e := mp.echo[s][b]
+			switch {
+			case e > best[b][0]:
+				best[b][1], best[b][0] = best[b][0], e
+			case e > best[b][1]:
+				best[b][1] = e
+			}
+		}
+	}
+	for s, sg := range mp.segs {
+		run := mp.runs[sg.r]
+		mp.feats[s] = make([]matchVec, len(mp.bodies))
+		odds, source := 0.0, false
+		for k := sg.i; k < sg.j; k++ {
+			odds += us[k].title
+			source = source || us[k].source || isCredit(us[k].text)
+		}
+		odds /= float64(sg.j - sg.i)
+		for b := range mp.bodies {
+			bd := &mp.bodies[b]
+			f := &mp.feats[s][b]
+			e := mp.echo[s][b]
+			other := 0.0
+			for o := range mp.bodies {
+				if o != b {
+					other = max(other, mp.echo[s][o])
+				}
+			}
+			lead := best[b][0]
+			if lead == e {
+				lead = best[b][1]
+			}
+			least := 1.0
+			for k := sg.i; k < sg.j; k++ {
+				if len(mp.units[k]) > 0 {
+					least = min(least, echo(mp.units[k], bd.grams))
+				}
+			}
+			f[mfBias] = 1
+			f[mfEcho] = e
+			f[mfEchoOpen] = echo(mp.grams[s], bd.open)
+			f[mfEchoGain] = e - other
+			f[mfEchoLead] = e - lead
+			f[mfUnitLeast] = least
+			switch sg.j - sg.i {
+			case 1:
+				f[mfOne] = 1
+			case 2:
+				f[mfTwo] = 1
+			default:
+				f[mfMore] = 1
+			}
+			f[mfDashFirst] = b2f(strings.HasPrefix(us[sg.i].text, "——"))
+			f[mfDashNext] = b2f(sg.j < run.j && strings.HasPrefix(us[sg.j].text, "——"))
+			f[mfBefore] = b2f(sg.j == bd.i)
+			f[mfAfter] = b2f(sg.i == bd.j)
+			f[mfPlanPair] = b2f(bd.planHd >= 0 && bd.planHd <= sg.i && sg.i < bd.planHd+maxHeadlineLines && mp.planBody(sg.i) == b)
+			f[mfTitleOdds] = odds / 10
+			f[mfSource] = b2f(source)
+			f[mfSplitRun] = b2f(sg.j-sg.i < run.j-run.i)
+			f[mfNoEcho] = b2f(e == 0)
+		}
+	}
+}
+
+// planBody is the body the plan gave headline unit k to, or -1.
+func (mp *matchPage) planBody(k int) int {
+	for b := range mp.bodies {
+		bd := &mp.bodies[b]
+		if bd.planHd < 0 {
+			continue
+		}
+		switch {
+		case bd.planHd < bd.i && k >= bd.planHd && k < bd.i:
+			return b
+		case bd.planHd >= bd.j && k >= bd.j && k < mp.runEnd(bd.j):
+			return b
+		}
+	}
+	return -1
+}
+
+// runEnd is the end of the run that holds unit k.
+func (mp *matchPage) runEnd(k int) int {
+	for _, r := range mp.runs {
+		if r.i <= k && k < r.j {
+			return r.j
+		}
+	}
+	return k
+}
+
+// A pairing is a segment given to a body.
+type pairing struct{ seg, body int }
+
+// assign matches segments to bodies: the pairs of the highest score first,
+// each body and each unit taken once, while the score is above nothing.
+func (mp *matchPage) assign(w *matchVec) (pairs []pairing, total float64) {
+	type cand struct {
+		s, b int
+		v    float64
+	}
+	var cs []cand
+	for s := range mp.segs {
+		for b := range mp.bodies {
+			if v := dotMatch(w, &mp.feats[s][b]); v > 0 {
+				cs = append(cs, cand{s, b, v})
+			}
+		}
+	}
+	slices.SortStableFunc(cs, func(x, y cand) int {
+		switch {
+		case x.v > y.v:
+			return -1
+		case x.v < y.v:
+			return 1
+		}
+		return 0
+	})
+	takenUnit := make(map[int]bool)
+	takenBody := make([]bool, len(mp.bodies))
+	for _, c := range cs {
+		sg := mp.segs[c.s]
+		if takenBody[c.b] {
+			continue
+		}
+		free := true
+		for k := sg.i; k < sg.j; k++ {
+			free = free && !takenUnit[k]
+		}
+		if !free {
+			continue
+		}
+		for k := sg.i; k < sg.j; k++ {
+			takenUnit[k] = true
+		}
+		takenBody[c.b] = true
+		pairs = append(pairs, pairing{c.s, c.b})
+		total += c.v
+	}
+	return mp.placeLeft(w, pairs, takenUnit, takenBody), total
+}
+
+// placeLeft places the headline lines the assignment left, one at a time
+// in order: each joins the group beside it in its run or heads a body no
+// group took, whichever scores higher; a line with neither is left.
+func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit map[int]bool, takenBody []bool) []pairing {
+	index := make(map[[2]int]int, len(mp.segs))
+	for s, sg := range mp.segs {
+		index[[2]int{sg.i, sg.j}] = s
+	}
+	pairOf := func(k int) int { // the pair whose segment holds unit k
+		for n, p := range pairs {
+			if sg := mp.segs[p.seg]; sg.i <= k && k < sg.j {
+				return n
+			}
+		}
+		return -1
+	}
+	for _, r := range mp.runs {
+		for k := r.i; k < r.j; k++ {
+			if takenUnit[k] {
+				continue
+			}
+			best, bestV, bestSeg, bestBody := -2, math.Inf(-1), -1, -1
+			try := func(n, s, b int) {
+				if v := dotMatch(w, &mp.feats[s][b]); v > bestV {
+					best, bestV, bestSeg, bestBody = n, v, s, b
+				}
+			}
+			for _, side := range []int{k - 1, k + 1} {
+				if side < r.i || side >= r.j {
+					continue
+				}
+				if n := pairOf(side); n >= 0 {
+					sg := mp.segs[pairs[n].seg]
+					if s, ok := index[[2]int{min(sg.i, k), max(sg.j, k+1)}]; ok {
+						try(n, s, pairs[n].body)
+					}
+				}
+			}
+			one := index[[2]int{k, k + 1}]
+			for b, t := range takenBody {
+				if !t {
+					try(-1, one, b)
+				}
+			}
+			switch {
+			case best == -2:
+				continue
+			case best >= 0:
+				pairs[best].seg = bestSeg
+			default:
+				takenBody[bestBody] = true
+				pairs = append(pairs, pairing{bestSeg, bestBody})
+			}
+			takenUnit[k] = true
+		}
+	}
+	return pairs
+}
+
+func dotMatch(w, f *matchVec) float64 {
+	s := 0.0
+	for k := range f {
+		s += w[k] * f[k]
+	}
+	return s
+}
+
+func dotGate(w, f *gateVec) float64 {
+	s := 0.0
+	for k := range f {
+		s += w[k] * f[k]
+	}
+	return s
+}
+
+// gateFeatures are the page's features given its matching.
+func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) gateVec {
+	var g gateVec
+	g[gtBias] = 1
+	if len(pairs) == 0 {
+		return g
+	}
+	apart, moved := 0, 0
+	for _, p := range pairs {
+		f := &mp.feats[p.seg][p.body]
+		if f[mfBefore] == 0 && f[mfAfter] == 0 {
+			apart++
+		}
+		if f[mfPlanPair] == 0 {
+			moved++
+		}
+	}
+	// The plan's pairs: each body with the segment of its plan's headline.
+	planTotal, planEcho, planN := 0.0, 0.0, 0
+	for b, bd := range mp.bodies {
+		if bd.planHd < 0 {
+			continue
+		}
+		c := mp.us
+		_ = c
+		for s, sg := range mp.segs {
+			if sg.i == bd.planHd && mp.isPlanHeadline(sg, b) {
+				planTotal += dotMatch(w, &mp.feats[s][b])
+				planEcho += mp.echo[s][b]
+				planN++
+				break
+			}
+		}
+	}
+	n := float64(len(pairs))
+	g[gtApart] = float64(apart) / n
+	g[gtMoved] = float64(moved) / n
+	g[gtGain] = (total - planTotal) / n / 10
+	g[gtGroups] = math.Log2(1 + n)
+	if planN > 0 {
+		g[gtPlanEcho] = planEcho / float64(planN)
+	}
+	return g
+}
+
+// isPlanHeadline reports whether segment sg is the whole headline the plan
+// gave body b.
+func (mp *matchPage) isPlanHeadline(sg segment, b int) bool {
+	bd := &mp.bodies[b]
+	if bd.planHd < bd.i {
+		return sg.j == bd.i
+	}
+	return sg.i == bd.j && sg.j == mp.planHeadEnd(b)
+}
+
+// planHeadEnd is the end of the plan's headline after body b.
+func (mp *matchPage) planHeadEnd(b int) int {
+	k := mp.bodies[b].j
+	for k < len(mp.us) && mp.planBody(k) == b {
+		k++
+	}
+	return k
+}
+
+// rematch is the plan anew, its bodies in their order each with the group
+// matched to it, on a new row of units: the units and the cuts to build the
+// stories from. A headline line no group took stands as a story of its own.
+func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
+	us := mp.us
+	owner := make([]int, len(us)) // per headline unit: the body its group went to
+	for k := range owner {
+		owner[k] = -1
+	}
+	for _, p := range pairs {
+		sg := mp.segs[p.seg]
+		for k := sg.i; k < sg.j; k++ {
+			owner[k] = p.body
+		}
+	}
+	var lone []int
+	for _, r := range mp.runs {
+		for k := r.i; k < r.j; k++ {
+			if owner[k] < 0 {
+				lone = append(lone, k)
+			}
+		}
+	}
+	var out []unit
+	var plan []cut
+	for b, bd := range mp.bodies {
+		c := cut{i: len(out)}
+		c.hi = len(out)
+		for _, r := range mp.runs {
+			for k := r.i; k < r.j; k++ {
+				if owner[k] == b {
+					out = append(out, us[k])
+				}
+			}
+		}
+		c.hj = len(out)
+		out = append(out, us[bd.i:bd.j]...)
+		c.j = len(out)
+		plan = append(plan, c)
+	}
+	for _, k := range lone {
+		plan = append(plan, cut{i: len(out), j: len(out) + 1, hi: len(out), hj: len(out) + 1})
+		out = append(out, us[k])
+	}
+	return out, plan
+}
+
+// matchHeadlines runs the stage on a page the plan has cut: where the gate
+// says the page's headlines were drawn apart from their bodies, its
+// stories are built anew from the matching.
+func (w *work) matchHeadlines(mw *matchVec, gw *gateVec) {
+	mp := newMatchPage(w.units, w.plan)
+	if mp == nil {
+		return
+	}
+	pairs, total := mp.assign(mw)
+	g := mp.gateFeatures(mw, pairs, total)
+	if dotGate(gw, &g) <= 0 {
+		return
+	}
+	w.units, w.plan = mp.rematch(pairs)
+}

@@ -1,0 +1,305 @@
+package parse
+
+import (
+	"flag"
+	"fmt"
+	"go/format"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The match trainer. go test ./parse -run TestTrainMatch -train-match fits
+// the headline ↔ story match (match.go) and its gate and writes
+// weights_match_gen.go. The pairs are learned on made pages whose headlines
+// were drawn apart from their bodies (TestMakeShuffled -shuffled-stories,
+// the training pages only: -match-pages); the gate on those pages against
+// the -raw training pages in reading order (gen g001–g200, the gen issues,
+// the seed and dev pages), which must keep the plan.
+
+var (
+	trainMatch = flag.Bool("train-match", false, "fit the headline ↔ story match and its gate and write weights_match_gen.go")
+	matchPages = flag.String("match-pages", "/work/shuffled11/stories/train", "made training pages with headlines drawn apart (TestMakeShuffled -shuffled-stories)")
+)
+
+// matchWork is a page taken through the plan, with the stage's view of it
+// and the gold's answer.
+type matchWork struct {
+	name string
+	mp   *matchPage
+	gold []int // per segment: the body it belongs to, or -1
+	pos  bool  // a page drawn apart
+	w    float64
+}
+
+// planWork takes a page through the learned lines and the plan.
+func planWork(tb testing.TB, p trainPage) *work {
+	w := pageWork(tb, p)
+	if !w.raw {
+		return nil
+	}
+	w.decideLines()
+	w.plan = planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
+	return w
+}
+
+// matchLabels says for each segment of a page the body it is the headline
+// group of, by the gold: every line of the segment is in the gold headline
+// of one article, the lines beside it in its run are not, and most of the
+// body's text is that article's.
+func matchLabels(mp *matchPage, gold *goldPage) []int {
+	heads := make([]string, len(gold.Articles))
+	bodies := make([]string, len(gold.Articles))
+	for a, g := range gold.Articles {
+		heads[a] = flat(g.Kicker + g.Title + g.Subtitle)
+		bodies[a] = flat(strings.Join(g.Paragraphs, ""))
+	}
+	unitArt := func(k int) int {
+		t := flat(mp.us[k].text)
+		if t == "" {
+			return -1
+		}
+		for a, h := range heads {
+			if h != "" && strings.Contains(h, t) {
+				return a
+			}
+		}
+		return -1
+	}
+	bodyArt := make([]int, len(mp.bodies))
+	for b, bd := range mp.bodies {
+		votes := map[int]int{}
+		for k := bd.i; k < bd.j; k++ {
+			t := []rune(flat(mp.us[k].text))
+			if len(t) > 20 {
+				t = t[:20]
+			}
+			for a, body := range bodies {
+				if len(t) > 0 && strings.Contains(body, string(t)) {
+					votes[a] += runeLen(mp.us[k].text)
+					break
+				}
+			}
+		}
+		bodyArt[b] = -1
+		best := 0
+		for a, v := range votes {
+			if v > best || v == best && a < bodyArt[b] {
+				best, bodyArt[b] = v, a
+			}
+		}
+	}
+	out := make([]int, len(mp.segs))
+	for s, sg := range mp.segs {
+		out[s] = -1
+		a := unitArt(sg.i)
+		if a < 0 {
+			continue
+		}
+		ok := true
+		for k := sg.i + 1; k < sg.j; k++ {
+			ok = ok && unitArt(k) == a
+		}
+		r := mp.runs[sg.r]
+		if sg.i > r.i && unitArt(sg.i-1) == a || sg.j < r.j && unitArt(sg.j) == a {
+			ok = false
+		}
+		if !ok {
+			continue
+		}
+		for b, ba := range bodyArt {
+			if ba == a {
+				out[s] = b
+				break
+			}
+		}
+	}
+	return out
+}
+
+func loadMatchWorks(t *testing.T) (drawn, inOrder []matchWork) {
+	made, err := loadTrainPages(filepath.Dir(*matchPages), filepath.Base(*matchPages), nil)
+	if err != nil || len(made) == 0 {
+		t.Skipf("no made pages at %s (%v): skipped", *matchPages, err)
+	}
+	for _, p := range made {
+		w := planWork(t, p)
+		if w == nil {
+			continue
+		}
+		if mp := newMatchPage(w.units, w.plan); mp != nil {
+			drawn = append(drawn, matchWork{name: p.name, mp: mp, gold: matchLabels(mp, p.gold), pos: true, w: 1})
+		}
+	}
+	for _, p := range loadTraining(t) {
+		w := planWork(t, p)
+		if w == nil {
+			continue
+		}
+		if mp := newMatchPage(w.units, w.plan); mp != nil {
+			inOrder = append(inOrder, matchWork{name: p.set + "/" + p.name, mp: mp, w: pageWeight(p.set)})
+		}
+	}
+	return drawn, inOrder
+}
+
+func TestTrainMatch(t *testing.T) {
+	if !*trainMatch {
+		t.Skip("go test ./parse -run TestTrainMatch -train-match fits the match's weights")
+	}
+	if _, err := os.Stat(filepath.Join(corpusRoot, "gen")); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	drawn, inOrder := loadMatchWorks(t)
+	t.Logf("%d made pages drawn apart, %d -raw training pages in order", len(drawn), len(inOrder))
+
+	// The signal: how often the whole body echoes a true group more than
+	// any other body.
+	groups, first := 0, 0
+	for _, m := range drawn {
+		for s, b := range m.gold {
+			if b < 0 {
+				continue
+			}
+			groups++
+			best := 0
+			for o := range m.mp.bodies {
+				if m.mp.echo[s][o] > m.mp.echo[s][best] {
+					best = o
+				}
+			}
+			if best == b && (len(m.mp.bodies) < 2 || secondBest(m.mp.echo[s], b) < m.mp.echo[s][b]) {
+				first++
+			}
+		}
+	}
+	t.Logf("oracle: of %d true headline groups with their body found, the whole body echoes %d (%.3f) the most", groups, first, float64(first)/float64(max(1, groups)))
+
+	// The pairs: every segment with every body, on the made pages.
+	var xs [][]float64
+	var ys []bool
+	var ws []float64
+	for _, m := range drawn {
+		for s := range m.mp.segs {
+			for b := range m.mp.bodies {
+				f := m.mp.feats[s][b]
+				xs = append(xs, f[:])
+				ys = append(ys, m.gold[s] == b)
+				ws = append(ws, 1)
+			}
+		}
+	}
+	var mw matchVec
+	copy(mw[:], fitLogisticN(xs, ys, ws, numMatchFeatures, 30, 1))
+	// The cutoff: the bias moves so that the assignment, which takes pairs
+	// above nothing, takes the pairs that make the most right less wrong.
+	bestShift, bestNet := 0.0, -1<<30
+	for shift := 0.0; shift <= 12; shift += 0.25 {
+		v := mw
+		v[mfBias] += shift
+		right, wrong, _ := matchCounts(drawn, &v)
+		if right-wrong > bestNet {
+			bestShift, bestNet = shift, right-wrong
+		}
+	}
+	mw[mfBias] += bestShift
+	right, wrong, missed := matchCounts(drawn, &mw)
+	t.Logf("match on the made pages (bias moved %.2f): %d pairs right, %d wrong, %d true groups left unmatched", bestShift, right, wrong, missed)
+
+	// The gate: the made pages against the pages in order.
+	xs, ys, ws = nil, nil, nil
+	for _, set := range [][]matchWork{drawn, inOrder} {
+		for _, m := range set {
+			pairs, total := m.mp.assign(&mw)
+			g := m.mp.gateFeatures(&mw, pairs, total)
+			xs = append(xs, g[:])
+			ys = append(ys, m.pos)
+			// The pages in order must keep the plan: each counts as
+			// many made pages.
+			w := m.w
+			if !m.pos {
+				w *= 4
+			}
+			ws = append(ws, w)
+		}
+	}
+	var gw gateVec
+	copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
+	fired := [2]int{}
+	var firedOn []string
+	for n, set := range [][]matchWork{drawn, inOrder} {
+		for _, m := range set {
+			pairs, total := m.mp.assign(&mw)
+			g := m.mp.gateFeatures(&mw, pairs, total)
+			if dotGate(&gw, &g) > 0 {
+				fired[n]++
+				if n == 1 {
+					firedOn = append(firedOn, m.name)
+				}
+			}
+		}
+	}
+	t.Logf("gate: fires on %d of %d made pages, %d of %d pages in order %v", fired[0], len(drawn), fired[1], len(inOrder), firedOn)
+	writeMatchWeights(t, "weights_match_gen.go", len(drawn), len(inOrder), &mw, &gw)
+}
+
+func secondBest(es []float64, b int) float64 {
+	s := 0.0
+	for o, e := range es {
+		if o != b {
+			s = max(s, e)
+		}
+	}
+	return s
+}
+
+func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchVec, gw *gateVec) {
+	var b strings.Builder
+	b.WriteString("// Code generated by go test ./parse -run TestTrainMatch -train-match; DO NOT EDIT.\n//\n")
+	fmt.Fprintf(&b, "// Fitted on %d made training pages whose headlines were drawn apart from\n", drawn)
+	fmt.Fprintf(&b, "// their bodies and %d -raw training pages in reading order.\n\npackage parse\n", inOrder)
+	b.WriteString("\n// matchWeights score a headline group with a body (match.go).\nvar matchWeights = matchVec{\n")
+	for k, v := range mw {
+		if v != 0 {
+			fmt.Fprintf(&b, "\tmf%s: %.6f,\n", upperFirst(matchFeatureNames[k]), v)
+		}
+	}
+	b.WriteString("}\n\n// gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).\nvar gateWeights = gateVec{\n")
+	for k, v := range gw {
+		if v != 0 {
+			fmt.Fprintf(&b, "\tgt%s: %.6f,\n", upperFirst(gateFeatureNames[k]), v)
+		}
+	}
+	b.WriteString("}\n")
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// matchCounts counts the assignment's pairs that are right and wrong on
+// the made pages, and the true groups it leaves unmatched.
+func matchCounts(drawn []matchWork, mw *matchVec) (right, wrong, missed int) {
+	for _, m := range drawn {
+		pairs, _ := m.mp.assign(mw)
+		got := map[int]int{}
+		for _, p := range pairs {
+			got[p.seg] = p.body
+			if m.gold[p.seg] == p.body {
+				right++
+			} else {
+				wrong++
+			}
+		}
+		for s, b := range m.gold {
+			if _, ok := got[s]; b >= 0 && !ok {
+				missed++
+			}
+		}
+	}
+	return right, wrong, missed
+}
