@@ -27,24 +27,24 @@ import (
 
 // The features of a headline group and a body.
 const (
-	mfBias       = iota
-	mfEcho       // the share of the group's word pairs the whole body repeats
-	mfEchoOpen   // … that the body's first two paragraphs repeat
-	mfEchoGain   // its echo of this body less its best echo of another
-	mfEchoLead   // its echo of this body less the best echo of another group of it
-	mfUnitLeast  // the least echo of the body by one of the group's lines
-	mfOne        // the group is one line
-	mfTwo        // … two
-	mfMore       // … three or more
-	mfDashFirst  // its first line opens with ——, as a subtitle does
-	mfDashNext   // the line after it in its run opens with ——: it leaves its subtitle behind
-	mfBefore     // it stands right before the body
-	mfAfter      // … right after it
-	mfPlanPair   // the plan gave it (its first line) to this body
-	mfTitleOdds  // the mean of its lines' log-odds as a story's headline, /10
-	mfSource     // one of its lines names a picture's source or is a credit
-	mfSplitRun   // it is part of its run, not the whole
-	mfNoEcho     // the body repeats none of its word pairs
+	mfBias      = iota
+	mfEcho      // the share of the group's word pairs the whole body repeats
+	mfEchoOpen  // … that the body's first two paragraphs repeat
+	mfEchoGain  // its echo of this body less its best echo of another
+	mfEchoLead  // its echo of this body less the best echo of another group of it
+	mfUnitLeast // the least echo of the body by one of the group's lines
+	mfOne       // the group is one line
+	mfTwo       // … two
+	mfMore      // … three or more
+	mfDashFirst // its first line opens with ——, as a subtitle does
+	mfDashNext  // the line after it in its run opens with ——: it leaves its subtitle behind
+	mfBefore    // it stands right before the body
+	mfAfter     // … right after it
+	mfPlanPair  // the plan gave it (its first line) to this body
+	mfTitleOdds // the mean of its lines' log-odds as a story's headline, /10
+	mfSource    // one of its lines names a picture's source or is a credit
+	mfSplitRun  // it is part of its run, not the whole
+	mfNoEcho    // the body repeats none of its word pairs
 	numMatchFeatures
 )
 
