@@ -520,17 +520,29 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 }
 
 // matchHeadlines runs the stage on a page the plan has cut: where the gate
-// says the page's headlines were drawn apart from their bodies, its
-// stories are built anew from the matching.
-func (w *work) matchHeadlines(mw *matchVec, gw *gateVec) {
+// says the page's headlines were drawn apart from their bodies, the page is
+// planned again with the plan's weights for such pages (dw: fitted on them,
+// they cut the row where one whole body ends and the next begins), and its
+// headline groups are matched to the bodies of that plan.
+func (w *work) matchHeadlines(mw *matchVec, gw *gateVec, dw *planWeights) {
+	if !w.drawnApart(mw, gw) {
+		return
+	}
+	w.plan = planStories(w.units, dw)
+	if mp := newMatchPage(w.units, w.plan); mp != nil {
+		pairs, _ := mp.assign(mw)
+		w.units, w.plan = mp.rematch(pairs)
+	}
+}
+
+// drawnApart is the gate: whether the plan's page reads as one whose
+// headlines were drawn apart from their bodies.
+func (w *work) drawnApart(mw *matchVec, gw *gateVec) bool {
 	mp := newMatchPage(w.units, w.plan)
 	if mp == nil {
-		return
+		return false
 	}
 	pairs, total := mp.assign(mw)
 	g := mp.gateFeatures(mw, pairs, total)
-	if dotGate(gw, &g) <= 0 {
-		return
-	}
-	w.units, w.plan = mp.rematch(pairs)
+	return dotGate(gw, &g) > 0
 }

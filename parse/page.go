@@ -219,7 +219,7 @@ func (w *work) layOutLines() {
 // decideStories cuts the units into stories with the plan's weights.
 func (w *work) decideStories(pw *planWeights) {
 	w.plan = planStories(w.units, pw)
-	w.matchHeadlines(&matchWeights, &gateWeights)
+	w.matchHeadlines(&matchWeights, &gateWeights, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 }
 
