@@ -55,21 +55,42 @@ var matchFeatureNames = [numMatchFeatures]string{
 
 // The features of a page, for the gate.
 const (
-	gtBias     = iota
-	gtApart    // the share of matched groups that stand by no side of their body
-	gtMoved    // the share of matched groups that the plan gave to another body
-	gtGain     // the matching's score less the plan's pairs' score, per group, /10
-	gtGroups   // log₂ of one more than the matched groups
-	gtPlanEcho // the mean echo of the plan's headlines by their own bodies
+	gtBias      = iota
+	gtApart     // the share of matched groups that stand by no side of their body
+	gtMoved     // the share of matched groups that the plan gave to another body
+	gtGain      // the matching's score less the plan's pairs' score, per group, /10
+	gtGroups    // log₂ of one more than the matched groups
+	gtPlanEcho  // the mean echo of the plan's headlines by their own bodies
+	gtOutEcho   // the mean over the plan's headlines of how much more another body echoes them than their own, 0 at least
+	gtOutCount  // log₂ of one more than the plan's headlines another body echoes by a quarter or more of their word pairs more than their own
+	gtApartSure // log₂ of one more than the matched groups that stand by no side of their body and that it echoes by a quarter or more of their word pairs more than any other
+	gtApartGain // the mean over the matched groups that stand apart of how much more their body echoes them than any other
+	gtRunsSplit // log₂ of one more than the runs of headline lines whose groups went to two bodies or more
 	numGateFeatures
 )
 
-var gateFeatureNames = [numGateFeatures]string{"bias", "apart", "moved", "gain", "groups", "planEcho"}
+var gateFeatureNames = [numGateFeatures]string{"bias", "apart", "moved", "gain", "groups", "planEcho", "outEcho", "outCount", "apartSure", "apartGain", "runsSplit"}
 
 type (
 	matchVec [numMatchFeatures]float64
 	gateVec  [numGateFeatures]float64
 )
+
+// outEchoed is how much more of a headline's word pairs another body must
+// repeat than its own for the headline to count as out-echoed (gtOutCount):
+// a quarter, well above the few pairs two stories of a page share.
+const outEchoed = 0.25
+
+// secondBest is the highest of es but the one at b.
+func secondBest(es []float64, b int) float64 {
+	s := 0.0
+	for o, e := range es {
+		if o != b {
+			s = max(s, e)
+		}
+	}
+	return s
+}
 
 // maxGroupLines is the most lines of a run taken as one headline group.
 const maxGroupLines = 4
@@ -415,11 +436,25 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 	if len(pairs) == 0 {
 		return g
 	}
-	apart, moved := 0, 0
+	apart, moved, sure := 0, 0, 0
+	apartGain := 0.0
+	runBody := make(map[int]int, len(mp.runs))
+	split := 0
 	for _, p := range pairs {
 		f := &mp.feats[p.seg][p.body]
 		if f[mfBefore] == 0 && f[mfAfter] == 0 {
 			apart++
+			apartGain += f[mfEchoGain]
+			if f[mfEchoGain] >= outEchoed {
+				sure++
+			}
+		}
+		r := mp.segs[p.seg].r
+		if b, ok := runBody[r]; !ok {
+			runBody[r] = p.body
+		} else if b != p.body && b >= 0 {
+			runBody[r] = -1
+			split++
 		}
 		if f[mfPlanPair] == 0 {
 			moved++
@@ -427,17 +462,21 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 	}
 	// The plan's pairs: each body with the segment of its plan's headline.
 	planTotal, planEcho, planN := 0.0, 0.0, 0
+	outEcho, outCount := 0.0, 0
 	for b, bd := range mp.bodies {
 		if bd.planHd < 0 {
 			continue
 		}
-		c := mp.us
-		_ = c
 		for s, sg := range mp.segs {
 			if sg.i == bd.planHd && mp.isPlanHeadline(sg, b) {
 				planTotal += dotMatch(w, &mp.feats[s][b])
 				planEcho += mp.echo[s][b]
 				planN++
+				out := max(0, secondBest(mp.echo[s], b)-mp.echo[s][b])
+				outEcho += out
+				if out >= outEchoed {
+					outCount++
+				}
 				break
 			}
 		}
@@ -449,7 +488,14 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 	g[gtGroups] = math.Log2(1 + n)
 	if planN > 0 {
 		g[gtPlanEcho] = planEcho / float64(planN)
+		g[gtOutEcho] = outEcho / float64(planN)
 	}
+	g[gtOutCount] = math.Log2(1 + float64(outCount))
+	g[gtApartSure] = math.Log2(1 + float64(sure))
+	if apart > 0 {
+		g[gtApartGain] = apartGain / float64(apart)
+	}
+	g[gtRunsSplit] = math.Log2(1 + float64(split))
 	return g
 }
 

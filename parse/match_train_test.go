@@ -1,9 +1,11 @@
 package parse
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"go/format"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +33,28 @@ type matchWork struct {
 	gold []int // per segment: the body it belongs to, or -1
 	pos  bool  // a page drawn apart
 	w    float64
+	page trainPage
+	work *work
+	gain int // a made page: what the stage gains over the plan, in articles matched and titles right
+}
+
+// stageGain is what the stage gains on a page over the plan alone, in
+// gold articles matched and titles right.
+func stageGain(t *testing.T, w *work, p trainPage, normal, dw *planWeights, mw *matchVec) int {
+	gold, err := json.Marshal(p.gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := scoreWork(t, w, planStories(w.units, normal), gold)
+	mp := newMatchPage(w.units, planStories(w.units, dw))
+	if mp == nil {
+		return 0
+	}
+	pairs, _ := mp.assign(mw)
+	us, plan := mp.rematch(pairs)
+	paras, groups, stories := storiesOf(w.ps, us, w.paras, plan, w.raw, w.words)
+	after := scoreArticles(t, w, buildArticles(paras, groups, stories), gold)
+	return after.Matched + after.TitleOK - before.Matched - before.TitleOK
 }
 
 // planWork takes a page through the learned lines and the plan.
@@ -49,6 +73,13 @@ func planWork(tb testing.TB, p trainPage) *work {
 // of one article, the lines beside it in its run are not, and most of the
 // body's text is that article's.
 func matchLabels(mp *matchPage, gold *goldPage) []int {
+	out, _, _ := matchArticles(mp, gold)
+	return out
+}
+
+// matchArticles is matchLabels with the gold article of each unit (of a
+// headline run; -1 for none) and of each body.
+func matchArticles(mp *matchPage, gold *goldPage) ([]int, func(k int) int, []int) {
 	heads := make([]string, len(gold.Articles))
 	bodies := make([]string, len(gold.Articles))
 	for a, g := range gold.Articles {
@@ -115,7 +146,7 @@ func matchLabels(mp *matchPage, gold *goldPage) []int {
 			}
 		}
 	}
-	return out
+	return out, unitArt, bodyArt
 }
 
 // loadMatchWorks takes the made pages through the plan fitted on them (dw)
@@ -132,7 +163,7 @@ func loadMatchWorks(t *testing.T, made []trainPage, dw *planWeights) (pairs, dra
 			pairs = append(pairs, matchWork{name: p.name, mp: mp, gold: matchLabels(mp, p.gold), pos: true, w: 1})
 		}
 		if mp := newMatchPage(w.units, planStories(w.units, normal)); mp != nil {
-			drawn = append(drawn, matchWork{name: p.name, mp: mp, pos: true, w: 1})
+			drawn = append(drawn, matchWork{name: p.name, mp: mp, pos: true, w: 1, page: p, work: w})
 		}
 	}
 	for _, p := range loadTraining(t) {
@@ -225,25 +256,54 @@ func TestTrainMatch(t *testing.T) {
 	right, wrong, missed := matchCounts(pairWorks, &mw)
 	t.Logf("match on the made pages (bias moved %.2f): %d pairs right, %d wrong, %d true groups left unmatched", bestShift, right, wrong, missed)
 
-	// The gate: the made pages against the pages in order.
+	// The gate: the made pages where the stage does better than the plan
+	// against those where it does worse and the pages in order, which
+	// must keep the plan.
+	normal := &planWeights{gapWeights, unitWeights, storyWeights}
+	better, worse := 0, 0
+	for n := range drawn {
+		m := &drawn[n]
+		m.gain = stageGain(t, m.work, m.page, normal, &dw, &mw)
+		switch {
+		case m.gain > 0:
+			better++
+		case m.gain < 0:
+			worse++
+		}
+	}
+	t.Logf("the stage does better than the plan on %d made pages, worse on %d", better, worse)
 	xs, ys, ws = nil, nil, nil
 	for _, set := range [][]matchWork{drawn, inOrder} {
 		for _, m := range set {
+			if m.pos && m.gain == 0 {
+				continue
+			}
 			pairs, total := m.mp.assign(&mw)
 			g := m.mp.gateFeatures(&mw, pairs, total)
 			xs = append(xs, g[:])
-			ys = append(ys, m.pos)
-			// The pages in order must keep the plan: each counts as
-			// many made pages.
-			w := m.w
+			ys = append(ys, m.pos && m.gain > 0)
+			// A made page counts by what it gains or loses; a page in
+			// order as many made pages.
+			w := m.w * float64(max(m.gain, -m.gain))
 			if !m.pos {
-				w *= 4
+				w = m.w * 4
 			}
 			ws = append(ws, w)
 		}
 	}
 	var gw gateVec
 	copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
+	// No page in order may fire: the bias moves down past the highest
+	// score of one, by gateMargin more.
+	top := math.Inf(-1)
+	for _, m := range inOrder {
+		pairs, total := m.mp.assign(&mw)
+		g := m.mp.gateFeatures(&mw, pairs, total)
+		top = max(top, dotGate(&gw, &g))
+	}
+	if top > -gateMargin {
+		gw[gtBias] -= top + gateMargin
+	}
 	fired := [2]int{}
 	var firedOn []string
 	for n, set := range [][]matchWork{drawn, inOrder} {
@@ -262,15 +322,10 @@ func TestTrainMatch(t *testing.T) {
 	writeMatchWeights(t, "weights_match_gen.go", len(drawn), len(inOrder), &mw, &gw, &dw)
 }
 
-func secondBest(es []float64, b int) float64 {
-	s := 0.0
-	for o, e := range es {
-		if o != b {
-			s = max(s, e)
-		}
-	}
-	return s
-}
+// gateMargin is how far below nothing the gate keeps the highest score of
+// a training page in order, in log-odds: a page in order that reads a
+// little more apart than any seen still keeps its plan.
+const gateMargin = 1.0
 
 func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchVec, gw *gateVec, dw *planWeights) {
 	var b strings.Builder

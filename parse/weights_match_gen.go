@@ -28,12 +28,17 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:     0.078677,
-	gtApart:    4.381260,
-	gtMoved:    2.389985,
-	gtGain:     3.230222,
-	gtGroups:   -1.266710,
-	gtPlanEcho: -1.940365,
+	gtBias:      -1.214652,
+	gtApart:     2.964069,
+	gtMoved:     1.414336,
+	gtGain:      3.184384,
+	gtGroups:    -2.185703,
+	gtPlanEcho:  -0.677261,
+	gtOutEcho:   1.312851,
+	gtOutCount:  0.729475,
+	gtApartSure: 1.268399,
+	gtApartGain: 0.381680,
+	gtRunsSplit: 0.428751,
 }
 
 // drawnGapWeights are the plan's gap weights on such pages.
