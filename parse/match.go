@@ -31,7 +31,7 @@ const (
 	mfEcho      // the share of the group's word pairs the whole body repeats
 	mfEchoOpen  // … that the body's first two paragraphs repeat
 	mfEchoGain  // its echo of this body less its best echo of another
-	mfEchoLead  // its echo of this body less the best echo of another group of it
+	mfEchoLead  // its echo of this body less the best echo of it by a group that shares no line with this one
 	mfUnitLeast // the least echo of the body by one of the group's lines
 	mfOne       // the group is one line
 	mfTwo       // … two
@@ -45,12 +45,13 @@ const (
 	mfSource    // one of its lines names a picture's source or is a credit
 	mfSplitRun  // it is part of its run, not the whole
 	mfNoEcho    // the body repeats none of its word pairs
+	mfUnitGain  // the least over its lines of how much more this body echoes the line than any other does
 	numMatchFeatures
 )
 
 var matchFeatureNames = [numMatchFeatures]string{
 	"bias", "echo", "echoOpen", "echoGain", "echoLead", "unitLeast", "one", "two", "more", "dashFirst", "dashNext",
-	"before", "after", "planPair", "titleOdds", "source", "splitRun", "noEcho",
+	"before", "after", "planPair", "titleOdds", "source", "splitRun", "noEcho", "unitGain",
 }
 
 // The features of a page, for the gate.
@@ -206,18 +207,24 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 func (mp *matchPage) features() {
 	us := mp.us
 	mp.feats = make([][]matchVec, len(mp.segs))
-	// The best echo of each body by a segment, and the runner-up, for
-	// echoLead.
-	best := make([][2]float64, len(mp.bodies))
-	for s := range mp.segs {
-		for b := range mp.bodies {
-			e := mp.echo[s][b]
-			switch {
-			case e > best[b][0]:
-				best[b][1], best[b][0] = best[b][0], e
-			case e > best[b][1]:
-				best[b][1] = e
+	// Each body's segments by their echo of it, the highest first, for
+	// echoLead; each headline line's echo by every body, for unitGain.
+	byEcho := make([][]int, len(mp.bodies))
+	for b := range mp.bodies {
+		byEcho[b] = make([]int, len(mp.segs))
+		for s := range byEcho[b] {
+			byEcho[b][s] = s
+		}
+		slices.SortStableFunc(byEcho[b], func(x, y int) int { return cmpDesc(mp.echo[x][b], mp.echo[y][b]) })
+	}
+	unitEcho := make(map[int][]float64)
+	for _, r := range mp.runs {
+		for k := r.i; k < r.j; k++ {
+			es := make([]float64, len(mp.bodies))
+			for b := range mp.bodies {
+				es[b] = echo(mp.units[k], mp.bodies[b].grams)
 			}
+			unitEcho[k] = es
 		}
 	}
 	for s, sg := range mp.segs {
@@ -239,14 +246,23 @@ func (mp *matchPage) features() {
 					other = max(other, mp.echo[s][o])
 				}
 			}
-			lead := best[b][0]
-			if lead == e {
-				lead = best[b][1]
+			lead := 0.0
+			for _, o := range byEcho[b] {
+				if og := mp.segs[o]; og.r != sg.r || og.j <= sg.i || og.i >= sg.j {
+					lead = mp.echo[o][b]
+					break
+				}
 			}
-			least := 1.0
+			least, gain := 1.0, 0.0
+			some := false
 			for k := sg.i; k < sg.j; k++ {
 				if len(mp.units[k]) > 0 {
-					least = min(least, echo(mp.units[k], bd.grams))
+					least = min(least, unitEcho[k][b])
+					g := unitEcho[k][b] - secondBest(unitEcho[k], b)
+					if !some || g < gain {
+						gain = g
+					}
+					some = true
 				}
 			}
 			f[mfBias] = 1
@@ -272,6 +288,7 @@ func (mp *matchPage) features() {
 			f[mfSource] = b2f(source)
 			f[mfSplitRun] = b2f(sg.j-sg.i < run.j-run.i)
 			f[mfNoEcho] = b2f(e == 0)
+			f[mfUnitGain] = gain
 		}
 	}
 }
@@ -321,15 +338,7 @@ func (mp *matchPage) assign(w *matchVec) (pairs []pairing, total float64) {
 			}
 		}
 	}
-	slices.SortStableFunc(cs, func(x, y cand) int {
-		switch {
-		case x.v > y.v:
-			return -1
-		case x.v < y.v:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(cs, func(x, y cand) int { return cmpDesc(x.v, y.v) })
 	takenUnit := make(map[int]bool)
 	takenBody := make([]bool, len(mp.bodies))
 	for _, c := range cs {
@@ -411,6 +420,17 @@ func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit map[int]b
 		}
 	}
 	return pairs
+}
+
+// cmpDesc orders numbers from the highest.
+func cmpDesc(x, y float64) int {
+	switch {
+	case x > y:
+		return -1
+	case x < y:
+		return 1
+	}
+	return 0
 }
 
 func dotMatch(w, f *matchVec) float64 {
