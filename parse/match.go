@@ -323,9 +323,13 @@ func (mp *matchPage) runEnd(k int) int {
 // A pairing is a segment given to a body.
 type pairing struct{ seg, body int }
 
-// assign matches segments to bodies: the pairs of the highest score first,
-// each body and each unit taken once, while the score is above nothing.
-func (mp *matchPage) assign(w *matchVec) (pairs []pairing, total float64) {
+// assign matches segments to bodies. A greedy pass cuts the runs into
+// groups: the pairs of the highest score first, each body and each unit
+// taken once, while the score is above nothing, and then the lines left
+// (placeLeft); the groups so cut are then matched to the bodies whole
+// (reassign). It returns the pairs and their total score.
+func (mp *matchPage) assign(w *matchVec) ([]pairing, float64) {
+	var pairs []pairing
 	type cand struct {
 		s, b int
 		v    float64
@@ -358,9 +362,124 @@ func (mp *matchPage) assign(w *matchVec) (pairs []pairing, total float64) {
 		}
 		takenBody[c.b] = true
 		pairs = append(pairs, pairing{c.s, c.b})
-		total += c.v
 	}
-	return mp.placeLeft(w, pairs, takenUnit, takenBody), total
+	pairs = mp.placeLeft(w, pairs, takenUnit, takenBody)
+	return mp.reassign(w, pairs)
+}
+
+// reassign gives the groups the assignment cut the bodies anew, as the
+// matching of the highest total score among those that match the most
+// groups (the Hungarian method): the greedy pass's pairs, taken highest
+// first, may take a body another group fits nearly as well and a third
+// needs.
+func (mp *matchPage) reassign(w *matchVec, pairs []pairing) ([]pairing, float64) {
+	if len(pairs) == 0 {
+		return pairs, 0
+	}
+	score := make([][]float64, len(pairs))
+	for n, p := range pairs {
+		score[n] = make([]float64, len(mp.bodies))
+		for b := range mp.bodies {
+			score[n][b] = dotMatch(w, &mp.feats[p.seg][b])
+		}
+	}
+	to := maxAssignment(score)
+	out := pairs[:0]
+	total := 0.0
+	for n, p := range pairs {
+		if to[n] >= 0 {
+			out = append(out, pairing{p.seg, to[n]})
+			total += score[n][to[n]]
+		}
+	}
+	return out, total
+}
+
+// maxAssignment matches each row of score to a column, each column taken
+// once, as many rows as there are columns at most, for the highest total;
+// it returns each row's column, or -1. The Hungarian method on the costs
+// less the scores, O(n²m).
+func maxAssignment(score [][]float64) []int {
+	rows, cols := len(score), len(score[0])
+	if rows > cols {
+		t := make([][]float64, cols)
+		for c := range t {
+			t[c] = make([]float64, rows)
+			for r := range rows {
+				t[c][r] = score[r][c]
+			}
+		}
+		back := maxAssignment(t)
+		out := make([]int, rows)
+		for r := range out {
+			out[r] = -1
+		}
+		for c, r := range back {
+			if r >= 0 {
+				out[r] = c
+			}
+		}
+		return out
+	}
+	// Potentials u (rows) and v (columns), 1-based with a 0 sentinel;
+	// p[c] is the row matched to column c.
+	inf := math.Inf(1)
+	u := make([]float64, rows+1)
+	v := make([]float64, cols+1)
+	p := make([]int, cols+1)
+	way := make([]int, cols+1)
+	for r := 1; r <= rows; r++ {
+		p[0] = r
+		c0 := 0
+		minv := make([]float64, cols+1)
+		used := make([]bool, cols+1)
+		for c := range minv {
+			minv[c] = inf
+		}
+		for {
+			used[c0] = true
+			r0, delta, c1 := p[c0], inf, 0
+			for c := 1; c <= cols; c++ {
+				if used[c] {
+					continue
+				}
+				cur := -score[r0-1][c-1] - u[r0] - v[c]
+				if cur < minv[c] {
+					minv[c], way[c] = cur, c0
+				}
+				if minv[c] < delta {
+					delta, c1 = minv[c], c
+				}
+			}
+			for c := 0; c <= cols; c++ {
+				if used[c] {
+					u[p[c]] += delta
+					v[c] -= delta
+				} else {
+					minv[c] -= delta
+				}
+			}
+			c0 = c1
+			if p[c0] == 0 {
+				break
+			}
+		}
+		for c0 != 0 {
+			c1 := way[c0]
+			p[c0] = p[c1]
+			c0 = c1
+		}
+	}
+	out := make([]int, rows)
+	for r := range out {
+		out[r] = -1
+	}
+	for c := 1; c <= cols; c++ {
+		if p[c] > 0 {
+			out[p[c]-1] = c - 1
+		}
+	}
+	return out
 }
 
 // placeLeft places the headline lines the assignment left, one at a time

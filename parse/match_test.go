@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,4 +51,61 @@ func TestMatchDrawnApart(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestMaxAssignment holds the Hungarian method to the best of every
+// assignment, on small random tables of both shapes.
+func TestMaxAssignment(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 300 {
+		rows, cols := 1+rng.IntN(4), 1+rng.IntN(4)
+		score := make([][]float64, rows)
+		for r := range score {
+			score[r] = make([]float64, cols)
+			for c := range score[r] {
+				score[r][c] = math.Round(rng.NormFloat64()*10) / 2
+			}
+		}
+		got := maxAssignment(score)
+		total, seen, matched := 0.0, map[int]bool{}, 0
+		for r, c := range got {
+			if c < 0 {
+				continue
+			}
+			if seen[c] {
+				t.Fatalf("table %d: column %d taken twice: %v", n, c, got)
+			}
+			seen[c] = true
+			total += score[r][c]
+			matched++
+		}
+		if matched != min(rows, cols) {
+			t.Fatalf("table %d: %d rows matched, want %d", n, matched, min(rows, cols))
+		}
+		if best := bestAssignment(score, 0, max(0, rows-cols), map[int]bool{}); math.Abs(best-total) > 1e-9 {
+			t.Fatalf("table %d %v: total %v, best %v", n, score, total, best)
+		}
+	}
+}
+
+// bestAssignment is the highest total of a full assignment of rows r on,
+// by trying every one: every row matched, or, with more rows than
+// columns, every column, skip rows left unmatched at most.
+func bestAssignment(score [][]float64, r, skip int, taken map[int]bool) float64 {
+	if r == len(score) {
+		return 0
+	}
+	best := math.Inf(-1)
+	if skip > 0 {
+		best = bestAssignment(score, r+1, skip-1, taken)
+	}
+	for c := range score[r] {
+		if taken[c] {
+			continue
+		}
+		taken[c] = true
+		best = max(best, score[r][c]+bestAssignment(score, r+1, skip, taken))
+		delete(taken, c)
+	}
+	return best
 }

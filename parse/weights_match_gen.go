@@ -29,17 +29,17 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:      -1.164671,
-	gtApart:     3.381223,
-	gtMoved:     0.620898,
-	gtGain:      3.138432,
-	gtGroups:    -2.059135,
-	gtPlanEcho:  -0.892744,
-	gtOutEcho:   1.016353,
-	gtOutCount:  0.788528,
-	gtApartSure: 1.096228,
-	gtApartGain: 0.694650,
-	gtRunsSplit: 0.682153,
+	gtBias:      -1.147032,
+	gtApart:     3.269789,
+	gtMoved:     0.768880,
+	gtGain:      1.764299,
+	gtGroups:    -2.095637,
+	gtPlanEcho:  -0.998051,
+	gtOutEcho:   1.202772,
+	gtOutCount:  0.773187,
+	gtApartSure: 1.129494,
+	gtApartGain: 1.271264,
+	gtRunsSplit: 0.739722,
 }
 
 // drawnGapWeights are the plan's gap weights on such pages.
