@@ -101,10 +101,10 @@ type headRun struct{ i, j int }
 
 // A matchBody is a body of the plan: its units, less its headline.
 type matchBody struct {
-	cut    int // the plan's cut
-	i, j   int // its units [i, j), headline left out
-	grams  bigramSet
-	open   bigramSet
+	cut    int    // the plan's cut
+	i, j   int    // its units [i, j), headline left out
+	has    []bool // per word pair of the page's headline lines (matchPage.vocab): the body prints it
+	opens  []bool // … its first two paragraphs do
 	chars  int
 	planHd int // the first unit of the plan's headline for it, or -1
 }
@@ -112,20 +112,23 @@ type matchBody struct {
 // A segment is a candidate headline group: units [i, j) of run r.
 type segment struct{ r, i, j int }
 
-// matchPage is what the stage reads of a page.
+// matchPage is what the stage reads of a page. The bodies are read only
+// for the word pairs the headline lines print (vocab), by number: the
+// echoes ask of nothing else.
 type matchPage struct {
 	us     []unit
 	runs   []headRun
 	bodies []matchBody
 	segs   []segment
-	grams  []bigramSet // per segment
-	units  []bigramSet // per unit: a headline-like unit's word pairs
+	vocab  bigramSet   // the word pairs of the runs' lines
+	grams  [][]int32   // per segment: its word pairs, by their place in vocab
+	units  [][]int32   // per unit: a headline-like unit's word pairs, so
 	echo   [][]float64 // [seg][body]
 	feats  [][]matchVec
 }
 
 // newMatchPage lays out the plan's bodies and headline runs; nil when the
-// page has fewer than two of either.
+// page has fewer than two bodies or no run.
 func newMatchPage(us []unit, plan []cut) *matchPage {
 	mp := &matchPage{us: us}
 	inHead := make([]bool, len(us))
@@ -148,17 +151,6 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 		if c.hj > c.hi {
 			b.planHd = c.hi
 		}
-		var all, open strings.Builder
-		paras := 0
-		for k := i; k < j; k++ {
-			all.WriteString(us[k].text)
-			b.chars += runeLen(us[k].text)
-			if !us[k].head && paras < 2 {
-				open.WriteString(us[k].text)
-				paras++
-			}
-		}
-		b.grams, b.open = bigramsOf(all.String()), bigramsOf(open.String())
 		mp.bodies = append(mp.bodies, b)
 	}
 	for k := 0; k < len(us); k++ {
@@ -175,10 +167,21 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 	if len(mp.runs) == 0 || len(mp.bodies) < 2 {
 		return nil
 	}
-	mp.units = make([]bigramSet, len(us))
+	for _, run := range mp.runs {
+		for k := run.i; k < run.j; k++ {
+			mp.vocab = append(mp.vocab, us[k].headGrams...)
+		}
+	}
+	mp.vocab = sortSet(mp.vocab)
+	mp.units = make([][]int32, len(us))
 	for r, run := range mp.runs {
 		for k := run.i; k < run.j; k++ {
-			mp.units[k] = us[k].headGrams
+			ids := make([]int32, 0, len(us[k].headGrams))
+			for _, g := range us[k].headGrams {
+				n, _ := slices.BinarySearch(mp.vocab, g)
+				ids = append(ids, int32(n))
+			}
+			mp.units[k] = ids
 		}
 		for i := run.i; i < run.j; i++ {
 			for j := i + 1; j <= min(run.j, i+maxGroupLines); j++ {
@@ -186,21 +189,64 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 			}
 		}
 	}
-	mp.grams = make([]bigramSet, len(mp.segs))
+	for b := range mp.bodies {
+		bd := &mp.bodies[b]
+		bd.has, bd.opens = make([]bool, len(mp.vocab)), make([]bool, len(mp.vocab))
+		paras := 0
+		for k := bd.i; k < bd.j; k++ {
+			t := us[k].text
+			bd.chars += runeLen(t)
+			mp.mark(bd.has, t)
+			if !us[k].head && paras < 2 {
+				mp.mark(bd.opens, t)
+				paras++
+			}
+		}
+	}
+	mp.grams = make([][]int32, len(mp.segs))
 	mp.echo = make([][]float64, len(mp.segs))
 	for s, sg := range mp.segs {
 		g := mp.units[sg.i]
 		for k := sg.i + 1; k < sg.j; k++ {
-			g = union(g, mp.units[k])
+			g = unionIDs(g, mp.units[k])
 		}
 		mp.grams[s] = g
 		mp.echo[s] = make([]float64, len(mp.bodies))
 		for b := range mp.bodies {
-			mp.echo[s][b] = echo(g, mp.bodies[b].grams)
+			mp.echo[s][b] = echoIDs(g, mp.bodies[b].has)
 		}
 	}
 	mp.features()
 	return mp
+}
+
+// mark sets in has the word pairs of the vocabulary that text prints.
+func (mp *matchPage) mark(has []bool, text string) {
+	prev, ideo := rune(0), false
+	for len(text) > 0 {
+		r, n := decodeRune3(text)
+		text = text[n:]
+		now := isIdeograph(r)
+		if now && ideo {
+			if at, ok := slices.BinarySearch(mp.vocab, bigram(prev)<<32|bigram(r)); ok {
+				has[at] = true
+			}
+		}
+		prev, ideo = r, now
+	}
+}
+
+// echoIDs is the share of the word pairs ids that has holds: echo, by
+// number.
+func echoIDs(ids []int32, has []bool) float64 {
+	if len(ids) == 0 {
+		return 0
+	}
+	n := 0
+	for _, id := range ids {
+		n += oneIf(has[id])
+	}
+	return float64(n) / float64(len(ids))
 }
 
 // features fills in every segment's features with every body.
@@ -222,7 +268,7 @@ func (mp *matchPage) features() {
 		for k := r.i; k < r.j; k++ {
 			es := make([]float64, len(mp.bodies))
 			for b := range mp.bodies {
-				es[b] = echo(mp.units[k], mp.bodies[b].grams)
+				es[b] = echoIDs(mp.units[k], mp.bodies[b].has)
 			}
 			unitEcho[k] = es
 		}
@@ -267,7 +313,7 @@ func (mp *matchPage) features() {
 			}
 			f[mfBias] = 1
 			f[mfEcho] = e
-			f[mfEchoOpen] = echo(mp.grams[s], bd.open)
+			f[mfEchoOpen] = echoIDs(mp.grams[s], bd.opens)
 			f[mfEchoGain] = e - other
 			f[mfEchoLead] = e - lead
 			f[mfUnitLeast] = least
