@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -108,4 +109,70 @@ func bestAssignment(score [][]float64, r, skip int, taken map[int]bool) float64 
 		delete(taken, c)
 	}
 	return best
+}
+
+// matchGoldenPath keeps the parser's figures on the made pages whose
+// headlines were drawn apart (-match-pages).
+const matchGoldenPath = "testdata/match/scores.golden"
+
+// TestMatchMadePages scores the parser on the made training pages whose
+// headlines were drawn apart from their bodies (-match-pages, when they are
+// on this machine) and fails when a figure gets worse than
+// testdata/match/scores.golden; -update rewrites it.
+func TestMatchMadePages(t *testing.T) {
+	golds, _ := filepath.Glob(filepath.Join(*matchPages, "*.gold.json"))
+	if len(golds) == 0 {
+		t.Skipf("no made pages at %s (TestMakeShuffled -shuffled-stories): skipped", *matchPages)
+	}
+	var tot scoreCounts
+	for _, g := range golds {
+		name := strings.TrimSuffix(filepath.Base(g), ".gold.json")
+		text, err := os.ReadFile(filepath.Join(*matchPages, name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		goldBytes, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := corpusPage{set: "made", name: name, text: text, gold: goldBytes}
+		gold, err := loadScored(goldBytes)
+		if err != nil {
+			t.Fatalf("%s gold: %v", name, err)
+		}
+		pred, err := loadScored(predict(t, p))
+		if err != nil {
+			t.Fatalf("%s prediction: %v", name, err)
+		}
+		tot.add(scorePage(gold, pred))
+	}
+	m := tot.metrics()
+	set := filepath.Base(filepath.Dir(*matchPages)) + "/" + filepath.Base(*matchPages)
+	if *update {
+		line := set
+		for _, f := range goldenFigures {
+			line += fmt.Sprintf(" %s=%.4f", f.name, f.get(m))
+		}
+		out := "# The parser's figures on the made pages whose headlines were drawn apart (TestMatchMadePages).\n" +
+			"# Rewrite with: go test ./parse -run TestMatchMadePages -update\n" + line + "\n"
+		if err := os.WriteFile(matchGoldenPath, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	golden, err := readGolden(matchGoldenPath)
+	if err != nil {
+		t.Fatalf("%v (write it with go test ./parse -run TestMatchMadePages -update)", err)
+	}
+	figs, ok := golden[set]
+	if !ok {
+		t.Fatalf("no figures for %s in %s", set, matchGoldenPath)
+	}
+	for _, f := range goldenFigures {
+		got, want := f.get(m), figs[f.name]
+		if f.higher && got < want-goldenSlack || !f.higher && got > want+goldenSlack {
+			t.Errorf("%s %s = %.4f, worse than %.4f in %s", set, f.name, got, want, matchGoldenPath)
+		}
+	}
+	t.Logf("%s: articles_f1=%.3f title_acc=%.3f body_cer=%.3f", set, m.ArticlesF1, m.TitleAcc, m.BodyCER)
 }
