@@ -324,8 +324,12 @@ func TestTrainMatch(t *testing.T) {
 
 // gateMargin is how far below nothing the gate keeps the highest score of
 // a training page in order, in log-odds: a page in order that reads a
-// little more apart than any seen still keeps its plan.
-const gateMargin = 1.0
+// little more apart than any seen still keeps its plan. At 1.0 the gate
+// fired on 154 of the 236 made training pages, at 0.5 on 166; at both,
+// of the 641 corpus pages (seed, dev, dev-miner, gen, gen-miner, the gen
+// issues, gen-plain) only one validation page changes, its score not
+// lower.
+const gateMargin = 0.5
 
 func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchVec, gw *gateVec, dw *planWeights) {
 	var b strings.Builder

@@ -29,7 +29,7 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:      -1.146855,
+	gtBias:      -0.646855,
 	gtApart:     3.269459,
 	gtMoved:     0.768535,
 	gtGain:      1.764734,
