@@ -93,6 +93,13 @@ func secondBest(es []float64, b int) float64 {
 	return s
 }
 
+// maxMatchBodies is the most bodies of a page the stage matches: its
+// features cost segments × bodies², and a newspaper page holds a few dozen
+// stories at most (the plan finds 10 bodies at most on the made training
+// pages, 9 on the -raw training pages in order); text with more is no one
+// page, and keeps the plan.
+const maxMatchBodies = 64
+
 // maxGroupLines is the most lines of a run taken as one headline group.
 const maxGroupLines = 4
 
@@ -101,12 +108,11 @@ type headRun struct{ i, j int }
 
 // A matchBody is a body of the plan: its units, less its headline.
 type matchBody struct {
-	cut    int    // the plan's cut
 	i, j   int    // its units [i, j), headline left out
+	hi, hj int    // the plan's headline for it, units [hi, hj) (empty for none)
 	has    []bool // per word pair of the page's headline lines (matchPage.vocab): the body prints it
 	opens  []bool // … its first two paragraphs do
 	chars  int
-	planHd int // the first unit of the plan's headline for it, or -1
 }
 
 // A segment is a candidate headline group: units [i, j) of run r.
@@ -132,7 +138,7 @@ type matchPage struct {
 func newMatchPage(us []unit, plan []cut) *matchPage {
 	mp := &matchPage{us: us}
 	inHead := make([]bool, len(us))
-	for n, c := range plan {
+	for _, c := range plan {
 		for k := c.hi; k < c.hj; k++ {
 			inHead[k] = true
 		}
@@ -147,11 +153,7 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 		if i == j {
 			continue
 		}
-		b := matchBody{cut: n, i: i, j: j, planHd: -1}
-		if c.hj > c.hi {
-			b.planHd = c.hi
-		}
-		mp.bodies = append(mp.bodies, b)
+		mp.bodies = append(mp.bodies, matchBody{i: i, j: j, hi: c.hi, hj: c.hj})
 	}
 	for k := 0; k < len(us); k++ {
 		if !inHead[k] {
@@ -164,7 +166,7 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 		mp.runs = append(mp.runs, headRun{k, e})
 		k = e - 1
 	}
-	if len(mp.runs) == 0 || len(mp.bodies) < 2 {
+	if len(mp.runs) == 0 || len(mp.bodies) < 2 || len(mp.bodies) > maxMatchBodies {
 		return nil
 	}
 	for _, run := range mp.runs {
@@ -286,12 +288,7 @@ func (mp *matchPage) features() {
 			bd := &mp.bodies[b]
 			f := &mp.feats[s][b]
 			e := mp.echo[s][b]
-			other := 0.0
-			for o := range mp.bodies {
-				if o != b {
-					other = max(other, mp.echo[s][o])
-				}
-			}
+			other := secondBest(mp.echo[s], b)
 			lead := 0.0
 			for _, o := range byEcho[b] {
 				if og := mp.segs[o]; og.r != sg.r || og.j <= sg.i || og.i >= sg.j {
@@ -329,7 +326,7 @@ func (mp *matchPage) features() {
 			f[mfDashNext] = b2f(sg.j < run.j && strings.HasPrefix(us[sg.j].text, "——"))
 			f[mfBefore] = b2f(sg.j == bd.i)
 			f[mfAfter] = b2f(sg.i == bd.j)
-			f[mfPlanPair] = b2f(bd.planHd >= 0 && bd.planHd <= sg.i && sg.i < bd.planHd+maxHeadlineLines && mp.planBody(sg.i) == b)
+			f[mfPlanPair] = b2f(bd.hi <= sg.i && sg.i < bd.hj)
 			f[mfTitleOdds] = odds / 10
 			f[mfSource] = b2f(source)
 			f[mfSplitRun] = b2f(sg.j-sg.i < run.j-run.i)
@@ -337,33 +334,6 @@ func (mp *matchPage) features() {
 			f[mfUnitGain] = gain
 		}
 	}
-}
-
-// planBody is the body the plan gave headline unit k to, or -1.
-func (mp *matchPage) planBody(k int) int {
-	for b := range mp.bodies {
-		bd := &mp.bodies[b]
-		if bd.planHd < 0 {
-			continue
-		}
-		switch {
-		case bd.planHd < bd.i && k >= bd.planHd && k < bd.i:
-			return b
-		case bd.planHd >= bd.j && k >= bd.j && k < mp.runEnd(bd.j):
-			return b
-		}
-	}
-	return -1
-}
-
-// runEnd is the end of the run that holds unit k.
-func (mp *matchPage) runEnd(k int) int {
-	for _, r := range mp.runs {
-		if r.i <= k && k < r.j {
-			return r.j
-		}
-	}
-	return k
 }
 
 // A pairing is a segment given to a body.
@@ -649,11 +619,11 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 	planTotal, planEcho, planN := 0.0, 0.0, 0
 	outEcho, outCount := 0.0, 0
 	for b, bd := range mp.bodies {
-		if bd.planHd < 0 {
+		if bd.hj == bd.hi {
 			continue
 		}
 		for s, sg := range mp.segs {
-			if sg.i == bd.planHd && mp.isPlanHeadline(sg, b) {
+			if sg.i == bd.hi && sg.j == bd.hj {
 				planTotal += dotMatch(w, &mp.feats[s][b])
 				planEcho += mp.echo[s][b]
 				planN++
@@ -682,25 +652,6 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 	}
 	g[gtRunsSplit] = math.Log2(1 + float64(split))
 	return g
-}
-
-// isPlanHeadline reports whether segment sg is the whole headline the plan
-// gave body b.
-func (mp *matchPage) isPlanHeadline(sg segment, b int) bool {
-	bd := &mp.bodies[b]
-	if bd.planHd < bd.i {
-		return sg.j == bd.i
-	}
-	return sg.i == bd.j && sg.j == mp.planHeadEnd(b)
-}
-
-// planHeadEnd is the end of the plan's headline after body b.
-func (mp *matchPage) planHeadEnd(b int) int {
-	k := mp.bodies[b].j
-	for k < len(mp.us) && mp.planBody(k) == b {
-		k++
-	}
-	return k
 }
 
 // rematch is the plan anew, its bodies in their order each with the group
