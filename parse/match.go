@@ -127,6 +127,7 @@ type matchPage struct {
 	bodies []matchBody
 	segs   []segment
 	vocab  bigramSet   // the word pairs of the runs' lines
+	firsts []uint64    // the first ideographs of vocab's pairs, as bits by their low 16 bits: most of a body's pairs are in no headline
 	grams  [][]int32   // per segment: its word pairs, by their place in vocab
 	units  [][]int32   // per unit: a headline-like unit's word pairs, so
 	echo   [][]float64 // [seg][body]
@@ -175,6 +176,11 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 		}
 	}
 	mp.vocab = sortSet(mp.vocab)
+	mp.firsts = make([]uint64, 1<<16/64)
+	for _, g := range mp.vocab {
+		r := uint16(g >> 32)
+		mp.firsts[r/64] |= 1 << (r % 64)
+	}
 	mp.units = make([][]int32, len(us))
 	for r, run := range mp.runs {
 		for k := run.i; k < run.j; k++ {
@@ -229,7 +235,7 @@ func (mp *matchPage) mark(has []bool, text string) {
 		r, n := decodeRune3(text)
 		text = text[n:]
 		now := isIdeograph(r)
-		if now && ideo {
+		if p := uint16(prev); now && ideo && mp.firsts[p/64]&(1<<(p%64)) != 0 {
 			if at, ok := slices.BinarySearch(mp.vocab, bigram(prev)<<32|bigram(r)); ok {
 				has[at] = true
 			}
