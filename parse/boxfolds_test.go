@@ -76,12 +76,14 @@ func blankPagesOf(t *testing.T, pages []trainPage) []blankPage {
 }
 
 // boxArticles are the articles the box stage makes of a page with the
-// weights given.
-func (p *blankPage) boxArticles(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) []*model.Article {
+// weights given;
+// doubt says whether they leave doubt (boxLeavesDoubt).
+func (p *blankPage) boxArticles(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) (arts []*model.Article, doubt bool) {
 	w := p.w
 	plan, _ := planBoxStories(w.units, p.bf, newBoxScorer(w.units, p.bf, p.rf, gw, uw, pw))
 	paras, groups, stories := storiesOf(w.ps, w.units, w.paras, plan, w.raw, w.words)
-	return buildArticles(paras, groups, stories)
+	arts = buildArticles(paras, groups, stories)
+	return arts, boxLeavesDoubt(w.units, plan, arts)
 }
 
 // blankTrainingSets are the training sets with blank lines, and where.
@@ -171,7 +173,7 @@ func TestBoxFolds(t *testing.T) {
 			sets[p.page.set] = c
 			names = append(names, p.page.set)
 		}
-		b := p.boxArticles(&held[n].gw, &held[n].uw, &held[n].pw)
+		b, doubt := p.boxArticles(&held[n].gw, &held[n].uw, &held[n].pw)
 		if name := os.Getenv("DUBAO_SHOW_BOXPLAN"); strings.Contains(","+name+",", ","+p.page.set+"/"+p.page.name+",") {
 			showBoxPlan(t, p.boxPlan, &held[n].gw, &held[n].uw, &held[n].pw)
 		}
@@ -189,7 +191,7 @@ func TestBoxFolds(t *testing.T) {
 		c.box.add(sb)
 		c.hand.add(sh)
 		ruled[n] = sh
-		if p.w.lead && boxReadsAsWell(b, p.hand) || boxReadsBetter(b, p.hand) {
+		if boxChosen(doubt, p.w.lead, b, p.hand) {
 			ruled[n] = sb
 		}
 		c.chosen.add(ruled[n])

@@ -812,6 +812,45 @@ func boxReadsBetter(box, hand []*model.Article) bool {
 	return ub < uh || ub == uh && coherence(box) > coherence(hand)
 }
 
+// boxLeavesDoubt reports whether the box stage's stories of a page, cut
+// from the units us by plan into the articles arts, leave one without a
+// headline: only then may the hand-made assembly's read better by the
+// count of those (boxReadsBetter), and it is asked. A story continued
+// from another page, whose headline stands there, leaves no doubt while
+// it holds no headline-like line: the box stage may have run the next
+// story into it, with its headline printed after its body.
+func boxLeavesDoubt(us []unit, plan []cut, arts []*model.Article) bool {
+	n := 0
+	for _, c := range plan {
+		if c.hj == c.hi && c.j == c.i {
+			continue // no story
+		}
+		a := arts[n]
+		n++
+		if a.Title != "" {
+			continue
+		}
+		if a.ContinuedFrom == 0 {
+			return true
+		}
+		for k := c.i; k < c.j; k++ {
+			if us[k].head {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boxChosen reports whether the box stage's stories of a page are chosen
+// over the hand-made assembly's (decideBlankLineStories): where they leave
+// no doubt (boxLeavesDoubt), or else where they read at least as well,
+// when the assembly reads the page's headlines as standing before their
+// bodies (lead), or better.
+func boxChosen(doubt, lead bool, box, hand []*model.Article) bool {
+	return !doubt || lead && boxReadsAsWell(box, hand) || boxReadsBetter(box, hand)
+}
+
 // untitled is how many stories have no headline.
 func untitled(arts []*model.Article) int {
 	n := 0

@@ -33,56 +33,30 @@ const cohesionRunes = 400
 func pageCohesion(us []unit) []float64 {
 	out := make([]float64, len(us))
 	var order []int
-	var sets []bigramSet
-	total := 0
 	for k := range us {
-		if us[k].head {
-			continue
+		if !us[k].head {
+			order = append(order, k)
 		}
-		s := bigramsOf(clip(us[k].text, cohesionRunes, false))
-		order, sets = append(order, k), append(sets, s)
-		total += len(s)
 	}
 	if len(order) < 2*cohesionParas {
 		return out
 	}
-	// Each pair is numbered by its rank among the page's pairs, which
-	// keeps every set in the same order, and weighed once: a set of ranks
-	// is read as the set of its pairs.
-	all := make(bigramSet, 0, total)
-	for _, s := range sets {
-		all = append(all, s...)
-	}
-	slices.Sort(all)
-	n := float64(len(order))
-	var weights []float64
-	keys := all[:0]
-	for i := 0; i < len(all); {
-		j := i + 1
-		for j < len(all) && all[j] == all[i] {
-			j++
-		}
-		keys = append(keys, all[i])
-		weights = append(weights, math.Log(n/float64(j-i)))
-		i = j
-	}
-	for _, s := range sets {
-		for x, b := range s {
-			r, _ := slices.BinarySearch(keys, b)
-			s[x] = bigram(r)
-		}
-	}
+	sets, weights := rankedPairs(us, order)
 	// side is the pairs of paragraphs [from, to) that weigh anything, in
 	// order, so that sums are made in one order on every run; it is kept
-	// in buf, grown as it needs.
+	// in buf, grown as it needs. The union of the paragraphs' pairs is
+	// made in merged, two buffers taken in turn.
+	var merged [2]bigramSet
 	side := func(from, to int, buf *bigramSet) (bigramSet, float64) {
 		var u bigramSet
-		for _, s := range sets[max(0, from):min(len(sets), to)] {
-			if u == nil {
+		for n, s := range sets[max(0, from):min(len(sets), to)] {
+			if n == 0 {
 				u = s
-			} else {
-				u = union(u, s)
+				continue
 			}
+			m := &merged[n%2]
+			*m = slices.Grow((*m)[:0], len(u)+len(s))
+			u = mergeSets(*m, u, s)
 		}
 		kept, mass := (*buf)[:0], 0.0
 		for _, r := range u {
@@ -125,4 +99,101 @@ func pageCohesion(us []unit) []float64 {
 		}
 	}
 	return out
+}
+
+// A sitedPair is a pair of ideographs and the paragraph it stands in.
+type sitedPair struct {
+	b    bigram
+	para int32
+}
+
+// rankedPairs reads the pairs of ideographs of paragraph units order
+// (the first cohesionRunes characters of each) and numbers each by its
+// rank among the page's pairs, which keeps every set in the same order:
+// it returns each paragraph's set of ranks, sorted, and each rank's
+// weight, by how few paragraphs hold its pair (the log of the paragraphs
+// over those). The page's pairs are sorted once, with the paragraph each
+// stands in (sortSitedPairs), and the sets are gathered from them in
+// order, each pair once a paragraph.
+func rankedPairs(us []unit, order []int) (sets []bigramSet, weights []float64) {
+	texts := make([]string, len(order))
+	most := 0 // the pairs the page may hold: each pair ends in an ideograph of three bytes or four
+	for n, k := range order {
+		texts[n] = clip(us[k].text, cohesionRunes, false)
+		most += len(texts[n]) / 3
+	}
+	pairs := make([]sitedPair, 0, most)
+	room := make([]int, len(order)) // the pairs each paragraph reads, at most
+	for n, s := range texts {
+		from := len(pairs)
+		prev, ideo := rune(0), false
+		for len(s) > 0 {
+			r, size := decodeRune3(s)
+			s = s[size:]
+			now := isIdeograph(r)
+			if now && ideo {
+				pairs = append(pairs, sitedPair{bigram(prev)<<32 | bigram(r), int32(n)})
+			}
+			prev, ideo = r, now
+		}
+		room[n] = len(pairs) - from
+	}
+	pairs = sortSitedPairs(pairs)
+	flat := make(bigramSet, len(pairs))
+	sets = make([]bigramSet, len(order))
+	at := 0
+	for n := range sets {
+		sets[n] = flat[at : at : at+room[n]]
+		at += room[n]
+	}
+	paras := float64(len(order))
+	for i := 0; i < len(pairs); {
+		r := bigram(len(weights))
+		held := 0 // the paragraphs that hold the pair
+		j := i
+		for ; j < len(pairs) && pairs[j].b == pairs[i].b; j++ {
+			if n := pairs[j].para; j == i || n != pairs[j-1].para {
+				sets[n] = append(sets[n], r)
+				held++
+			}
+		}
+		weights = append(weights, math.Log(paras/float64(held)))
+		i = j
+	}
+	return sets, weights
+}
+
+// sortSitedPairs sorts pairs by pair, those of one pair in the order they
+// came (by paragraph): a radix sort, 11 bits of a rune at a time from the
+// lowest, which skips the digits all pairs share. It may sort into a
+// buffer of its own and return that.
+func sortSitedPairs(pairs []sitedPair) []sitedPair {
+	if len(pairs) < 2 {
+		return pairs
+	}
+	const bits = 11
+	shifts := [...]uint{0, bits, 32, 32 + bits} // the digits of the second rune, then the first (21 bits each)
+	in, out := pairs, make([]sitedPair, len(pairs))
+	var count [1 << bits]int
+	for _, shift := range shifts {
+		clear(count[:])
+		for _, p := range in {
+			count[p.b>>shift&(1<<bits-1)]++
+		}
+		if count[in[0].b>>shift&(1<<bits-1)] == len(in) {
+			continue // one value of this digit for every pair
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, p := range in {
+			d := p.b >> shift & (1<<bits - 1)
+			out[count[d]] = p
+			count[d]++
+		}
+		in, out = out, in
+	}
+	return in
 }

@@ -192,18 +192,21 @@ func splitAtByline(l line) []line {
 	}
 	tokens := strings.FieldsFunc(l.raw, isSpace)
 	// singles[k] counts the one-wide-character tokens in tokens[k:], as
-	// letterSpaced counts them.
+	// letterSpaced counts them; dispatch[k] says whether tokens[k] holds
+	// the character of a dispatch or report (mayOpenCredit).
 	singles := make([]int, len(tokens)+1)
+	dispatch := make([]bool, len(tokens))
 	for k := len(tokens) - 1; k >= 0; k-- {
 		singles[k] = singles[k+1]
 		if r, n := utf8.DecodeRuneInString(tokens[k]); n == len(tokens[k]) && isWide(r) {
 			singles[k]++
 		}
+		dispatch[k] = hasRuneIn(tokens[k], dispatchRunes)
 	}
 	for k := 1; k < len(tokens); k++ {
 		// A credit opens with 本报, 新华社, 【 or some other name, and names
 		// its dispatch within a few characters: look no further otherwise.
-		if !mayOpenCredit(tokens[k:]) {
+		if !mayOpenCredit(tokens[k:], dispatch[k:]) {
 			continue
 		}
 		spaced := singles[k] >= 3 && singles[k]*2 >= len(tokens)-k
@@ -238,15 +241,19 @@ func joinReach(tokens []string) string {
 	return b.String()
 }
 
+// dispatchRunes are the characters of a dispatch or report: 讯, 电, 道.
+const dispatchRunes = "讯訊电電道導导"
+
 // mayOpenCredit reports whether the tokens from here may open a byline:
-// their first few hold the character of a dispatch or report.
-func mayOpenCredit(tokens []string) bool {
+// their first few hold the character of a dispatch or report (dispatch
+// says which tokens hold one).
+func mayOpenCredit(tokens []string, dispatch []bool) bool {
 	if !isIdeograph(firstRune(tokens[0])) && firstRune(tokens[0]) != '【' {
 		return false
 	}
 	n := 0
-	for _, t := range tokens {
-		if hasRuneIn(t, "讯訊电電道導导") {
+	for k, t := range tokens {
+		if dispatch[k] {
 			return true
 		}
 		if n += len(t); n > 60 {

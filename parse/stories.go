@@ -66,6 +66,7 @@ const (
 	gfWrapsOn       // the learned wrap model says the headline-like line before wraps on into the one after
 	gfCohesion      // how far the paragraphs nearest on either side keep to one subject (cohesion.go), in the page's mean over its gaps between paragraphs, three at most
 	gfCohesionNone  // … they share no word at all
+	gfCaptionAfter  // the headline run after the gap stands over a picture's caption: one to three paragraphs closed by a credit (captionAfter)
 	numGapFeatures
 )
 
@@ -73,7 +74,7 @@ var gapFeatureNames = [numGapFeatures]string{
 	"bias", "paraPara", "paraHead", "headPara", "headHead", "widthJump", "leads", "from", "to", "credit",
 	"openEnd", "bylineAfter", "parting", "echoOwn", "echoOther", "echoGain", "runEnd", "runTop", "wraps",
 	"dashAfter", "tagBefore", "oddsBefore", "oddsAfter", "noPara", "leanOwn", "edgeOwn", "ruleStart", "echoNextRun", "bestForRun",
-	"fullBefore", "shift", "sideBySide", "signoffBefore", "wrapsOn", "cohesion", "cohesionNone",
+	"fullBefore", "shift", "sideBySide", "signoffBefore", "wrapsOn", "cohesion", "cohesionNone", "captionAfter",
 }
 
 // The unit features: what a headline-like line and its run say about its
@@ -123,6 +124,7 @@ const (
 	ufAgencyOpen    // it opens with 本报, 据 or 新华社, as a dispatch's dateline does
 	ufColonLabel    // a colon ends it or stands in its first five characters, as a label does: 统筹：, 地点：
 	ufPictureStory  // it is the headline a picture story is run under: 图片报道, 图片新闻
+	ufCaptionAfter  // its run stands over a picture's caption: one to three paragraphs closed by a credit, as a picture story's headline does
 	numUnitFeatures
 )
 
@@ -131,7 +133,7 @@ var unitFeatureNames = [numUnitFeatures]string{
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
 	"source", "label", "bracketTail", "contact", "leads", "titleOdds", "section", "labelBracket", "nextByline", "prevSignoff", "cohesion", "cohesionNone",
 	"runCredit", "unopened", "stop", "comma", "dateOpen", "agencyOpen", "colonLabel",
-	"pictureStory",
+	"pictureStory", "captionAfter",
 }
 
 // The story features: what a whole story of the plan says about itself —
@@ -171,6 +173,7 @@ const (
 	sfSignoffInside          // sign-offs inside its body, not at its end, three at most
 	sfSideAgree              // its headline stands on the side most headlines of a first plan stand (made without this feature): their share after less their share before, signed for its side
 	sfLooseJoin              // one less the least cohesion across a gap between two of its paragraphs (cohesion.go), in the page's mean: 0 for a story that keeps to its subject throughout as well as the page's stories do on average
+	sfCaptionTail            // its body ends with a picture's caption under a subhead of its own: a picture story run on after it
 	numStoryFeatures
 )
 
@@ -178,7 +181,7 @@ var storyFeatureNames = [numStoryFeatures]string{
 	"headBefore", "headAfter", "noHead", "noHeadFrom", "openLeads", "openByline", "leadsAfter", "endOpen", "endCredit",
 	"endTo", "echo", "echoGain", "widthJumps", "paras", "onePara", "subheads", "endFull", "widthSpread", "shifts",
 	"headTwo", "headThree", "headMany", "headDashEnd", "headDashOpen", "headTagInside", "headCutWrap", "openTitleLike", "noHeadTitleLike", "endSignoff", "signoffInside", "sideAgree",
-	"looseJoin",
+	"looseJoin", "captionTail",
 }
 
 type (
@@ -596,6 +599,9 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	f[sfWidthSpread] = min(4, math.Sqrt(max(0, sw2/float64(n)-mean*mean)))
 	f[sfShifts] = float64(min(3, rf.shifts[b+1]-rf.shifts[a+1]))
 	f[sfLooseJoin] = max(0, 1-rf.relCohesion(rf.leastCohesion(a+1, b+1)))
+	if s := rf.subheadOver[e]; s >= 0 && s > a && (s < c.hi || s >= c.hj) {
+		f[sfCaptionTail] = 1
+	}
 	return f
 }
 
@@ -835,6 +841,8 @@ type rowFacts struct {
 	tags             []int       // per unit k: the headline-like units before it that end with a column tag
 	wrapsNext        []bool      // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
 	signoffs         []int       // per unit k: the sign-offs before it
+	captionAfter     []bool      // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
+	subheadOver      []int       // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
 	log2             []float64   // log₂(1+n) for the n paragraphs a story may hold
 	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
 	cohesionMean     float64     // its mean over the page's paragraphs but the first
@@ -893,6 +901,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), log2: make([]float64, longestStory+1),
+		captionAfter: make([]bool, n+1), subheadOver: make([]int, n),
 		echoes: map[[3]int][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
 	}
 	for k := range f.log2 {
@@ -987,6 +996,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		}
 		f.nextPara[k] = nextP
 	}
+	f.captions(us)
 	f.cohesionMin = append(f.cohesionMin, make([]float64, n))
 	for k := range us {
 		f.cohesionMin[0][k] = 1
@@ -1009,6 +1019,42 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		f.cohesionMean /= float64(m)
 	}
 	return f
+}
+
+// captionParas is the most paragraphs a picture's caption runs to, its
+// credit aside: of the 26 picture stories of the -raw training pages (gen
+// g001–g200, the gen issues) whose headline stands before a body closed by
+// a credit, 22 run to one or two paragraphs and one to three; the other
+// three run longer, as a story with a picture does.
+const captionParas = 3
+
+// captions finds the pictures' captions of the row: one to three
+// paragraphs closed by a credit (X摄, 图为…供图), a paragraph or a
+// headline-like line of its own, that stand right under a headline-like
+// line — a picture story's headline, or a subhead the plan would make of
+// it.
+func (rf *rowFacts) captions(us []unit) {
+	next := -1 // the nearest credit at or after k with only paragraphs between
+	paras := 0 // the paragraphs from k to it
+	for k := len(us) - 1; k >= 0; k-- {
+		rf.subheadOver[k] = -1
+		credit := us[k].credit || us[k].head && isCredit(us[k].text)
+		switch {
+		case credit:
+			next, paras = k, 0
+		case us[k].head:
+			if next >= 0 && paras >= 1 {
+				rf.subheadOver[next] = k
+			}
+			next = -1
+		default:
+			paras++
+			if paras > captionParas {
+				next = -1
+			}
+		}
+		rf.captionAfter[k] = next >= 0 && paras >= 1 && !credit
+	}
 }
 
 // lastParas is, for each unit k and for the row's end (k = len(us)), the
@@ -1165,6 +1211,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		own := (echoMax(a, us, rf.before[k]) + echoMax(b, us, rf.after[k])) / 2
 		other := (echoMax(a, us, rf.after[k]) + echoMax(b, us, rf.before[k])) / 2
 		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
+		f[gfCaptionAfter] = b2f(rf.captionAfter[re])
 	case v.head:
 		// The run after the gap would head the body after it.
 		re := rf.runEnd[k]
@@ -1172,6 +1219,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		own, other := echoMax(g, us, rf.after[k]), echoMax(g, us, rf.before[k])
 		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
 		f[gfRunEnd] = b2f(re == len(us))
+		f[gfCaptionAfter] = b2f(rf.captionAfter[re])
 		f[gfDashAfter] = b2f(strings.HasPrefix(v.text, "——"))
 		f[gfLeanOwn], f[gfEdgeOwn] = rf.lean, rf.edge
 	case u.head:
@@ -1250,6 +1298,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufContact] = b2f(strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话"))
 	f[ufLeads] = b2f(bylineStart(u.text))
 	f[ufTitleOdds] = u.title / 10
+	f[ufCaptionAfter] = b2f(rf.captionAfter[re])
 	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
 	return f
 }

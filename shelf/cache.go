@@ -104,10 +104,10 @@ type Loaded struct {
 	Folded []string // each page's folded text (model.FoldPage), as Issue.Pages
 	Errs   []error  // the files that could not be read or parsed
 	Parsed int      // how many files were parsed, not found in the cache
-	// Scrambled names the files read whose text interleaves neighbouring
-	// columns (parse.Scrambled): read still, but to be told of. A file of
-	// an issue folder the folder's summary answered for is not read, and
-	// not named.
+	// Scrambled names the files whose text interleaves neighbouring
+	// columns (parse.Scrambled): read still, but to be told of. The cache
+	// keeps this with a file's pages, so a file found there is not read
+	// through again to know it.
 	Scrambled []string
 }
 
@@ -127,19 +127,14 @@ type fileSig struct {
 
 // pageFile is one page file being loaded.
 type pageFile struct {
-	path   string
-	sig    fileSig
-	key    string // the cache key of its content, "" until known
-	blob   []byte // its pages encoded, as kept in the cache
-	data   []byte // its bytes, when given rather than read
-	pages  []*model.Page
-	folded []string
-	err    error // it could not be parsed
+	path string
+	sig  fileSig
+	key  string // the cache key of its content, "" until known
+	blob []byte // its pages encoded, as kept in the cache
+	data []byte // its bytes, when given rather than read
+	filePages
 	rerr   error // it could not be read
 	parsed bool  // it was parsed now
-	// scrambled: its text interleaves neighbouring columns
-	// (parse.Scrambled), known when its bytes were read
-	scrambled bool
 }
 
 // Load gives the issue of the page files at paths, as parse.Issue would
@@ -274,10 +269,8 @@ func (c *Cache) fill(files []pageFile, sum *summary, inFolder bool) (fresh bool)
 		if f.sig != (fileSig{}) {
 			if k, ok := known[filepath.Base(f.path)]; ok && k.sig == f.sig {
 				// The summary's checksum covered the pages in it.
-				pages, folded, perr, err := decodePagesChecked(k.blob, c.parser.Version, false)
-				if err == nil {
-					f.key, f.blob = k.key, k.blob
-					f.pages, f.folded, f.err = pages, folded, perr
+				if fp, err := decodePagesChecked(k.blob, c.parser.Version, false); err == nil {
+					f.key, f.blob, f.filePages = k.key, k.blob, fp
 					continue
 				}
 			}
@@ -319,18 +312,16 @@ func (c *Cache) loadFile(f *pageFile, kept map[string][]byte) {
 		}
 		data, f.key = b, c.key(b)
 	}
-	f.scrambled = !parse.IsPDF(data) && parse.Scrambled(data)
 	if b, ok := kept[f.key]; ok {
-		if pages, folded, perr, err := decodePagesChecked(b, c.parser.Version, false); err == nil {
-			f.pages, f.folded, f.err, f.blob = pages, folded, perr, b
+		if fp, err := decodePagesChecked(b, c.parser.Version, false); err == nil {
+			f.filePages, f.blob = fp, b
 			return
 		}
 	}
 	if c.dir != "" {
 		if b, err := os.ReadFile(c.pagesPath(f.key)); err == nil {
-			pages, folded, perr, err := decodePages(b, c.parser.Version)
-			if err == nil {
-				f.pages, f.folded, f.err, f.blob = pages, folded, perr, b
+			if fp, err := decodePages(b, c.parser.Version); err == nil {
+				f.filePages, f.blob = fp, b
 				return
 			}
 		}
@@ -344,6 +335,7 @@ func (c *Cache) loadFile(f *pageFile, kept map[string][]byte) {
 		data, f.key = b, c.key(b)
 	}
 	f.parsed = true
+	f.scrambled = !parse.IsPDF(data) && parse.Scrambled(data)
 	f.pages, f.err = c.parser.Parse(f.path, data)
 	if f.err == nil && len(f.pages) == 0 {
 		f.err = parse.ErrNoPages
@@ -351,7 +343,7 @@ func (c *Cache) loadFile(f *pageFile, kept map[string][]byte) {
 	for _, p := range f.pages {
 		f.folded = append(f.folded, model.FoldPage(p))
 	}
-	f.blob = encodePages(c.parser.Version, f.pages, f.folded, f.err)
+	f.blob = encodePages(c.parser.Version, f.filePages)
 	if c.dir != "" && kept == nil {
 		// A cache that cannot be written is no cache: the reading goes on.
 		_ = writeFile(c.pagesPath(f.key), f.blob)

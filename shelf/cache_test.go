@@ -63,12 +63,14 @@ func TestCodecKeepsEveryField(t *testing.T) {
 		for i := range folded {
 			folded[i] = fmt.Sprint("folded", i)
 		}
-		b := encodePages("v", pages, folded, nil)
-		got, gotFolded, perr, err := decodePages(b, "v")
-		if err != nil || perr != nil {
-			t.Fatal(err, perr)
+		scrambled := rng.IntN(2) == 0
+		b := encodePages("v", filePages{pages: pages, folded: folded, scrambled: scrambled})
+		fp, err := decodePages(b, "v")
+		if err != nil || fp.err != nil {
+			t.Fatal(err, fp.err)
 		}
-		if !reflect.DeepEqual(got, pages) || !slices.Equal(gotFolded, folded) {
+		got, gotFolded := fp.pages, fp.folded
+		if !reflect.DeepEqual(got, pages) || !slices.Equal(gotFolded, folded) || fp.scrambled != scrambled {
 			a, _ := json.Marshal(pages)
 			g, _ := json.Marshal(got)
 			t.Fatalf("round trip\n got %s\nwant %s", g, a)
@@ -82,11 +84,11 @@ func TestCodecKeepsEveryField(t *testing.T) {
 			default:
 				bad[i] ^= byte(1 + rng.IntN(255))
 			}
-			if _, _, _, err := decodePages(bad, "v"); err == nil {
+			if _, err := decodePages(bad, "v"); err == nil {
 				t.Fatalf("a damaged file decoded")
 			}
 		}
-		if _, _, _, err := decodePages(b, "w"); err == nil {
+		if _, err := decodePages(b, "w"); err == nil {
 			t.Fatal("a file of another parser version decoded")
 		}
 	}
@@ -308,5 +310,51 @@ func TestCacheTooLarge(t *testing.T) {
 	_, err := NewCache(t.TempDir(), TextParser()).LoadDir(dir)
 	if err == nil || !errors.Is(err, safefile.ErrTooLarge) && !strings.Contains(err.Error(), "more than the") {
 		t.Fatalf("err %v, want one saying the file is too large", err)
+	}
+}
+
+// scrambledPage is a page as plain pdftotext leaves two columns: each
+// line of the one column runs on, after a space, into the line beside it.
+func scrambledPage(t *testing.T) []byte {
+	t.Helper()
+	a := strings.Split(string(corpusPage(t, "dev/d01.txt")), "\n")
+	b := strings.Split(string(corpusPage(t, "dev/d02.txt")), "\n")
+	var out strings.Builder
+	for i := range min(len(a), len(b)) {
+		out.WriteString(a[i] + "  " + b[i] + "\n")
+	}
+	return []byte(out.String())
+}
+
+// The cache keeps with a file's pages whether its text is scrambled, so
+// an issue loaded again — from a folder's summary, or file by file —
+// still names the file, though nothing is read through or parsed.
+func TestCacheKeepsScrambled(t *testing.T) {
+	dir := issueDir(t)
+	odd := filepath.Join(dir, "04.txt")
+	write(t, odd, scrambledPage(t))
+	if !parse.Scrambled(scrambledPage(t)) {
+		t.Fatal("the made page does not read as scrambled")
+	}
+	c := NewCache(t.TempDir(), TextParser())
+	paths, _ := PageFiles(dir)
+	for pass, load := range []func() (*Loaded, error){
+		func() (*Loaded, error) { return c.LoadDir(dir) },
+		func() (*Loaded, error) { return c.LoadDir(dir) },
+		func() (*Loaded, error) { return c.Load(paths) },
+		func() (*Loaded, error) { return NewCache(c.Dir(), TextParser()).Load(paths) },
+	} {
+		l, err := load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(l.Scrambled, []string{odd}) {
+			t.Errorf("pass %d: scrambled %q, want the one file %s", pass, l.Scrambled, odd)
+		}
+		// A folder's pages are kept in its summary, not each in a file of
+		// its own: loaded by paths, they are parsed once more.
+		if want := []int{4, 0, 4, 0}[pass]; l.Parsed != want {
+			t.Errorf("pass %d: parsed %d files, want %d", pass, l.Parsed, want)
+		}
 	}
 }

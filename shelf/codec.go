@@ -172,23 +172,38 @@ func (d *decoder) boxes() []model.Box {
 	return out
 }
 
-// pagesMagic opens a file of a page file's pages.
-const pagesMagic = "dubao pages 1\n"
+// pagesMagic opens a file of a page file's pages. Version 2 added
+// whether the text is scrambled; a file of version 1 is read as damaged,
+// and the page parsed again.
+const pagesMagic = "dubao pages 2\n"
 
-// encodePages writes what a page file came to: its pages, each with its
-// folded text for search, or the error that it has none. version is the
-// parser's, written in to be checked on reading.
-func encodePages(version string, pages []*model.Page, folded []string, perr error) []byte {
+// filePages is what a page file came to, as the cache keeps it.
+type filePages struct {
+	pages  []*model.Page
+	folded []string // each page's folded text (model.FoldPage)
+	err    error    // the parse's error: there are no pages
+	// scrambled: the file's text interleaves neighbouring columns
+	// (parse.Scrambled); a fact of its bytes, kept so that a file found in
+	// the cache is not read through again to know it
+	scrambled bool
+}
+
+// encodePages writes what a page file came to: whether its text is
+// scrambled, and its pages, each with its folded text for search, or the
+// error that it has none. version is the parser's, written in to be
+// checked on reading.
+func encodePages(version string, fp filePages) []byte {
 	e := &encoder{b: append(make([]byte, 0, 4096), pagesMagic...)}
 	e.str(version)
-	if perr != nil {
+	e.uint(b2u(fp.scrambled))
+	if fp.err != nil {
 		e.uint(1)
-		e.str(perr.Error())
+		e.str(fp.err.Error())
 		return e.seal()
 	}
 	e.uint(0)
-	e.uint(uint64(len(pages)))
-	for i, p := range pages {
+	e.uint(uint64(len(fp.pages)))
+	for i, p := range fp.pages {
 		e.int(p.Number)
 		e.str(p.Name)
 		e.str(p.Date)
@@ -213,9 +228,16 @@ func encodePages(version string, pages []*model.Page, folded []string, perr erro
 			e.strs(a.Paragraphs)
 			e.boxes(a.Region)
 		}
-		e.str(folded[i])
+		e.str(fp.folded[i])
 	}
 	return e.seal()
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // skip passes over n values of size bytes each.
@@ -250,7 +272,7 @@ const (
 // making them, so a file without the query costs no more than a look.
 func foldedHas(b []byte, version, q string) int {
 	d := openChecked(b, pagesMagic, false)
-	if d.str() != version || d.err != nil {
+	if d.str() != version || d.uint() > 1 || d.err != nil {
 		return unreadable
 	}
 	if d.uint() == 1 {
@@ -297,29 +319,38 @@ type parseError struct{ msg string }
 func (e *parseError) Error() string { return e.msg }
 
 // decodePages reads a file written by encodePages for the parser version.
-// A file that is damaged, or of another version, is errDamaged; perr is
-// the parse's error kept in it.
-func decodePages(b []byte, version string) (pages []*model.Page, folded []string, perr, err error) {
+// A file that is damaged, or of another version, is errDamaged; the
+// parse's error kept in it is the filePages' err.
+func decodePages(b []byte, version string) (filePages, error) {
 	return decodePagesChecked(b, version, true)
 }
 
 // decodePagesChecked is decodePages, checking the file's checksum only
 // when check is set.
-func decodePagesChecked(b []byte, version string, check bool) (pages []*model.Page, folded []string, perr, err error) {
+func decodePagesChecked(b []byte, version string, check bool) (filePages, error) {
 	d := openChecked(b, pagesMagic, check)
+	var fp filePages
 	if d.str() != version || d.err != nil {
-		return nil, nil, nil, errDamaged
+		return filePages{}, errDamaged
+	}
+	switch d.uint() {
+	case 0:
+	case 1:
+		fp.scrambled = true
+	default:
+		return filePages{}, errDamaged
 	}
 	if d.uint() == 1 {
 		msg := d.str()
 		if d.err != nil || d.s != "" {
-			return nil, nil, nil, errDamaged
+			return filePages{}, errDamaged
 		}
-		return nil, nil, &parseError{msg}, nil
+		fp.err = &parseError{msg}
+		return fp, nil
 	}
 	n := d.count(7)
-	pages = make([]*model.Page, 0, n)
-	folded = make([]string, 0, n)
+	fp.pages = make([]*model.Page, 0, n)
+	fp.folded = make([]string, 0, n)
 	for range n {
 		p := &model.Page{Number: d.int(), Name: d.str(), Date: d.str(), Furniture: d.strs()}
 		if d.uint() == 1 {
@@ -337,14 +368,14 @@ func decodePagesChecked(b []byte, version string, check bool) (pages []*model.Pa
 				p.Articles[i] = a
 			}
 		}
-		pages = append(pages, p)
-		folded = append(folded, d.str())
+		fp.pages = append(fp.pages, p)
+		fp.folded = append(fp.folded, d.str())
 		if d.err != nil {
 			break
 		}
 	}
 	if d.err != nil || d.s != "" {
-		return nil, nil, nil, errDamaged
+		return filePages{}, errDamaged
 	}
-	return pages, folded, nil, nil
+	return fp, nil
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dubaoreader/dubao/shelf"
 	"github.com/dubaoreader/dubao/tui/layout"
 )
 
@@ -225,6 +226,39 @@ func TestReaderSaysScrambled(t *testing.T) {
 	}
 	if _, warnings, err := issue([]string{"sample/sample.txt"}); err != nil || len(warnings) != 0 {
 		t.Errorf("the sample: %q, %v", warnings, err)
+	}
+}
+
+// TestShelfDaySaysScrambled: a day of the shelf with a page of scrambled
+// text says so when opened, the second time too, when the cache's summary
+// of the folder answers without reading the file.
+func TestShelfDaySaysScrambled(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("2024年3月13日 星期三 第3版\n")
+	for range 20 {
+		b.WriteString("今天天气晴朗适合出门散步 明天或许下雨出门记得带伞\n")
+	}
+	shelfDir := t.TempDir()
+	day := filepath.Join(shelfDir, "2024-03-13")
+	if err := os.MkdirAll(day, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(day, "p03.txt"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sh, err := shelf.Open(shelfDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := library{sh: sh, cache: shelf.NewCache(t.TempDir(), shelf.TextParser())}
+	for pass := range 2 {
+		o, err := lib.Open("2024-03-13")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(o.Warnings) != 1 || !strings.HasPrefix(o.Warnings[0], "p03.txt ") || !strings.Contains(o.Warnings[0], "pdftotext -raw") {
+			t.Errorf("pass %d: warnings %q, want one naming p03.txt and pdftotext -raw", pass, o.Warnings)
+		}
 	}
 }
 

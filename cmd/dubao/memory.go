@@ -92,7 +92,11 @@ func (l library) Open(key string) (tui.Opened, error) {
 	if err != nil {
 		return tui.Opened{}, err
 	}
-	return tui.Opened{Issue: ld.Issue, Key: e.Key(), Warnings: pageWarnings(errStrings(ld.Errs))}, nil
+	warnings := pageWarnings(errStrings(ld.Errs))
+	for _, name := range ld.Scrambled {
+		warnings = append(warnings, scrambledNote(name))
+	}
+	return tui.Opened{Issue: ld.Issue, Key: e.Key(), Warnings: warnings}, nil
 }
 
 // Count returns the keys of an issue's stories, from the cache's summary
