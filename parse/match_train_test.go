@@ -272,38 +272,70 @@ func TestTrainMatch(t *testing.T) {
 		}
 	}
 	t.Logf("the stage does better than the plan on %d made pages, worse on %d", better, worse)
-	xs, ys, ws = nil, nil, nil
+	// Each page's gate features, its label and weight.
+	type gateSample struct {
+		g     gateVec
+		y     bool
+		w     float64
+		fold  int
+		order bool // a page in order
+	}
+	var samples []gateSample
 	for _, set := range [][]matchWork{drawn, inOrder} {
 		for _, m := range set {
 			if m.pos && m.gain == 0 {
 				continue
 			}
 			pairs, total := m.mp.assign(&mw)
-			g := m.mp.gateFeatures(&mw, pairs, total)
-			xs = append(xs, g[:])
-			ys = append(ys, m.pos && m.gain > 0)
 			// A made page counts by what it gains or loses; a page in
 			// order as many made pages.
 			w := m.w * float64(max(m.gain, -m.gain))
 			if !m.pos {
 				w = m.w * 4
 			}
-			ws = append(ws, w)
+			// The folds keep a gen page's draws and its page in order
+			// together.
+			samples = append(samples, gateSample{m.mp.gateFeatures(&mw, pairs, total), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos})
 		}
 	}
-	var gw gateVec
-	copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
-	// No page in order may fire: the bias moves down past the highest
-	// score of one, by gateMargin more.
-	top := math.Inf(-1)
-	for _, m := range inOrder {
-		pairs, total := m.mp.assign(&mw)
-		g := m.mp.gateFeatures(&mw, pairs, total)
-		top = max(top, dotGate(&gw, &g))
+	// fitGate fits the gate on the samples outside fold skip and moves its
+	// bias down past the highest score of a page in order among them, by
+	// margin more.
+	fitGate := func(skip int, margin float64) gateVec {
+		var xs [][]float64
+		var ys []bool
+		var ws []float64
+		for n := range samples {
+			if sm := &samples[n]; sm.fold != skip {
+				xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, sm.w)
+			}
+		}
+		var gw gateVec
+		copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
+		top := math.Inf(-1)
+		for n := range samples {
+			if sm := &samples[n]; sm.fold != skip && sm.order {
+				top = max(top, dotGate(&gw, &sm.g))
+			}
+		}
+		if top > -margin {
+			gw[gtBias] -= top + margin
+		}
+		return gw
 	}
-	if top > -gateMargin {
-		gw[gtBias] -= top + gateMargin
+	// The margin: how far above the highest training page in order a
+	// page in order the gate has not seen scores, the most over the folds.
+	margin := 0.0
+	for f := range gateFolds {
+		gw := fitGate(f, 0)
+		for n := range samples {
+			if sm := &samples[n]; sm.fold == f && sm.order {
+				margin = max(margin, dotGate(&gw, &sm.g))
+			}
+		}
 	}
+	t.Logf("gate margin over %d folds: %.3f", gateFolds, margin)
+	gw := fitGate(-1, margin)
 	fired := [2]int{}
 	var firedOn []string
 	for n, set := range [][]matchWork{drawn, inOrder} {
@@ -322,14 +354,11 @@ func TestTrainMatch(t *testing.T) {
 	writeMatchWeights(t, "weights_match_gen.go", len(drawn), len(inOrder), &mw, &gw, &dw)
 }
 
-// gateMargin is how far below nothing the gate keeps the highest score of
-// a training page in order, in log-odds: a page in order that reads a
-// little more apart than any seen still keeps its plan. At 1.0 the gate
-// fired on 154 of the 236 made training pages, at 0.5 on 166; at both,
-// of the 641 corpus pages (seed, dev, dev-miner, gen, gen-miner, the gen
-// issues, gen-plain) only one validation page changes, its score not
-// lower.
-const gateMargin = 0.5
+// gateFolds is how many folds of the training pages the gate's margin is
+// measured over: the gate fitted on the other folds, the most a page in
+// order of the fold held out scores above the highest it was fitted on is
+// how far below that the gate's bias is set.
+const gateFolds = 5
 
 func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchVec, gw *gateVec, dw *planWeights) {
 	var b strings.Builder
