@@ -9,11 +9,14 @@
 //	column widths → classify lines → find headline blocks → line features
 //	(roles.go) → learned headline and paragraph-start scores → reflow
 //	paragraphs → stories: on -raw text one learned page-wide plan
-//	(stories.go, headline.go), else the hand-made grouping and assembly
-//	(heads.go, assemble.go) → build articles
+//	(stories.go, headline.go), and on a page whose headlines were drawn
+//	apart from their bodies their match to whole stories (match.go), else
+//	the hand-made grouping and assembly (heads.go, assemble.go) → build
+//	articles
 //
 // The learned weights are in weights_gen.go, written by the trainer
-// (go test ./parse -run TestTrain -train).
+// (go test ./parse -run TestTrain -train), and the match's in
+// weights_match_gen.go (go test ./parse -run TestTrainMatch -train-match).
 package parse
 
 import (
@@ -284,6 +287,7 @@ func (w *work) layOutLines() {
 // decideStories cuts the units into stories with the plan's weights.
 func (w *work) decideStories(pw *planWeights) {
 	w.plan = planStories(w.units, pw)
+	w.matchHeadlines(&matchWeights, &gateWeights, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 }
 

@@ -1,0 +1,736 @@
+package parse
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// Headlines matched to whole stories. An engine that draws a page frame by
+// frame writes each story's body whole but its headline where it drew it:
+// above another story, after a third, beside a caption. The plan (stories.go)
+// gives a headline to a body next to it, which on such a page is the wrong
+// one. This stage, run on -raw text after the plan, takes the plan's bodies
+// and the headline-like lines it made headlines, and matches them anew as
+// one page-wide assignment: a run of headline lines is cut into groups (a
+// kicker, a title and a subtitle together), and each group goes to the body
+// it fits best, each body taking one group at most. How well a group fits a
+// body is a learned score over named features (matchVec) — above all how
+// much of the group's words the whole body repeats, which reads far more
+// surely over a whole story than over the fragments the plan sees. A second
+// learned score over the page (gateVec) says whether the page is laid out
+// so at all: on a page in reading order the plan's headlines stand by their
+// bodies, and the page keeps the plan. Both are fitted by TestTrainMatch
+// (go test ./parse -run TestTrainMatch -train-match, weights_match_gen.go)
+// on made pages whose headlines were drawn apart and on the gen training
+// pages as they are.
+
+// The features of a headline group and a body.
+const (
+	mfBias      = iota
+	mfEcho      // the share of the group's word pairs the whole body repeats
+	mfEchoOpen  // … that the body's first two paragraphs repeat
+	mfEchoGain  // its echo of this body less its best echo of another
+	mfEchoLead  // its echo of this body less the best echo of it by a group that shares no line with this one
+	mfUnitLeast // the least echo of the body by one of the group's lines
+	mfOne       // the group is one line
+	mfTwo       // … two
+	mfMore      // … three or more
+	mfDashFirst // its first line opens with ——, as a subtitle does
+	mfDashNext  // the line after it in its run opens with ——: it leaves its subtitle behind
+	mfBefore    // it stands right before the body
+	mfAfter     // … right after it
+	mfPlanPair  // the plan gave it (its first line) to this body
+	mfTitleOdds // the mean of its lines' log-odds as a story's headline, /10
+	mfSource    // one of its lines names a picture's source or is a credit
+	mfSplitRun  // it is part of its run, not the whole
+	mfNoEcho    // the body repeats none of its word pairs
+	mfUnitGain  // the least over its lines of how much more this body echoes the line than any other does
+	numMatchFeatures
+)
+
+var matchFeatureNames = [numMatchFeatures]string{
+	"bias", "echo", "echoOpen", "echoGain", "echoLead", "unitLeast", "one", "two", "more", "dashFirst", "dashNext",
+	"before", "after", "planPair", "titleOdds", "source", "splitRun", "noEcho", "unitGain",
+}
+
+// The features of a page, for the gate.
+const (
+	gtBias      = iota
+	gtApart     // the share of matched groups that stand by no side of their body
+	gtMoved     // the share of matched groups that the plan gave to another body
+	gtGain      // the matching's score less the plan's pairs' score, per group, /10
+	gtGroups    // log₂ of one more than the matched groups
+	gtPlanEcho  // the mean echo of the plan's headlines by their own bodies
+	gtOutEcho   // the mean over the plan's headlines of how much more another body echoes them than their own, 0 at least
+	gtOutCount  // log₂ of one more than the plan's headlines another body echoes by a quarter or more of their word pairs more than their own
+	gtApartSure // log₂ of one more than the matched groups that stand by no side of their body and that it echoes by a quarter or more of their word pairs more than any other
+	gtApartGain // the mean over the matched groups that stand apart of how much more their body echoes them than any other
+	gtRunsSplit // log₂ of one more than the runs of headline lines whose groups went to two bodies or more
+	numGateFeatures
+)
+
+var gateFeatureNames = [numGateFeatures]string{"bias", "apart", "moved", "gain", "groups", "planEcho", "outEcho", "outCount", "apartSure", "apartGain", "runsSplit"}
+
+type (
+	matchVec [numMatchFeatures]float64
+	gateVec  [numGateFeatures]float64
+)
+
+// outEchoed is how much more of a headline's word pairs another body must
+// repeat than its own for the headline to count as out-echoed (gtOutCount):
+// a quarter, well above the few pairs two stories of a page share.
+const outEchoed = 0.25
+
+// secondBest is the highest of es but the one at b.
+func secondBest(es []float64, b int) float64 {
+	s := 0.0
+	for o, e := range es {
+		if o != b {
+			s = max(s, e)
+		}
+	}
+	return s
+}
+
+// maxMatchBodies is the most bodies of a page the stage matches: its
+// features cost segments × bodies², and a newspaper page holds a few dozen
+// stories at most (the plan finds 10 bodies at most on the made training
+// pages, 9 on the -raw training pages in order); text with more is no one
+// page, and keeps the plan.
+const maxMatchBodies = 64
+
+// maxGroupLines is the most lines of a run taken as one headline group.
+const maxGroupLines = 4
+
+// A headRun is a run of units the plan set as headlines, one after another.
+type headRun struct{ i, j int }
+
+// A matchBody is a body of the plan: its units, less its headline.
+type matchBody struct {
+	i, j   int    // its units [i, j), headline left out
+	hi, hj int    // the plan's headline for it, units [hi, hj) (empty for none)
+	has    []bool // per word pair of the page's headline lines (matchPage.vocab): the body prints it
+	opens  []bool // … its first two paragraphs do
+	chars  int
+}
+
+// A segment is a candidate headline group: units [i, j) of run r.
+type segment struct{ r, i, j int }
+
+// matchPage is what the stage reads of a page. The bodies are read only
+// for the word pairs the headline lines print (vocab), by number: the
+// echoes ask of nothing else.
+type matchPage struct {
+	us     []unit
+	runs   []headRun
+	bodies []matchBody
+	segs   []segment
+	vocab  bigramSet   // the word pairs of the runs' lines
+	firsts []uint64    // the first ideographs of vocab's pairs, as bits by their low 16 bits: most of a body's pairs are in no headline
+	grams  [][]int32   // per segment: its word pairs, by their place in vocab
+	units  [][]int32   // per unit: a headline-like unit's word pairs, so
+	echo   [][]float64 // [seg][body]
+	feats  [][]matchVec
+}
+
+// newMatchPage lays out the plan's bodies and headline runs; nil when the
+// page has fewer than two bodies or no run.
+func newMatchPage(us []unit, plan []cut) *matchPage {
+	mp := &matchPage{us: us}
+	inHead := make([]bool, len(us))
+	for _, c := range plan {
+		for k := c.hi; k < c.hj; k++ {
+			inHead[k] = true
+		}
+		i, j := c.i, c.j
+		switch {
+		case c.hj == c.hi:
+		case c.hi == c.i:
+			i = c.hj
+		default:
+			j = c.hi
+		}
+		if i == j {
+			continue
+		}
+		mp.bodies = append(mp.bodies, matchBody{i: i, j: j, hi: c.hi, hj: c.hj})
+	}
+	for k := 0; k < len(us); k++ {
+		if !inHead[k] {
+			continue
+		}
+		e := k
+		for e < len(us) && inHead[e] {
+			e++
+		}
+		mp.runs = append(mp.runs, headRun{k, e})
+		k = e - 1
+	}
+	if len(mp.runs) == 0 || len(mp.bodies) < 2 || len(mp.bodies) > maxMatchBodies {
+		return nil
+	}
+	for _, run := range mp.runs {
+		for k := run.i; k < run.j; k++ {
+			mp.vocab = append(mp.vocab, us[k].headGrams...)
+		}
+	}
+	mp.vocab = sortSet(mp.vocab)
+	mp.firsts = make([]uint64, 1<<16/64)
+	for _, g := range mp.vocab {
+		r := uint16(g >> 32)
+		mp.firsts[r/64] |= 1 << (r % 64)
+	}
+	mp.units = make([][]int32, len(us))
+	for r, run := range mp.runs {
+		for k := run.i; k < run.j; k++ {
+			ids := make([]int32, 0, len(us[k].headGrams))
+			for _, g := range us[k].headGrams {
+				n, _ := slices.BinarySearch(mp.vocab, g)
+				ids = append(ids, int32(n))
+			}
+			mp.units[k] = ids
+		}
+		for i := run.i; i < run.j; i++ {
+			for j := i + 1; j <= min(run.j, i+maxGroupLines); j++ {
+				mp.segs = append(mp.segs, segment{r, i, j})
+			}
+		}
+	}
+	for b := range mp.bodies {
+		bd := &mp.bodies[b]
+		bd.has, bd.opens = make([]bool, len(mp.vocab)), make([]bool, len(mp.vocab))
+		paras := 0
+		for k := bd.i; k < bd.j; k++ {
+			t := us[k].text
+			bd.chars += runeLen(t)
+			mp.mark(bd.has, t)
+			if !us[k].head && paras < 2 {
+				mp.mark(bd.opens, t)
+				paras++
+			}
+		}
+	}
+	mp.grams = make([][]int32, len(mp.segs))
+	mp.echo = make([][]float64, len(mp.segs))
+	for s, sg := range mp.segs {
+		g := mp.units[sg.i]
+		for k := sg.i + 1; k < sg.j; k++ {
+			g = unionIDs(g, mp.units[k])
+		}
+		mp.grams[s] = g
+		mp.echo[s] = make([]float64, len(mp.bodies))
+		for b := range mp.bodies {
+			mp.echo[s][b] = echoIDs(g, mp.bodies[b].has)
+		}
+	}
+	mp.features()
+	return mp
+}
+
+// mark sets in has the word pairs of the vocabulary that text prints.
+func (mp *matchPage) mark(has []bool, text string) {
+	prev, ideo := rune(0), false
+	for len(text) > 0 {
+		r, n := decodeRune3(text)
+		text = text[n:]
+		now := isIdeograph(r)
+		if p := uint16(prev); now && ideo && mp.firsts[p/64]&(1<<(p%64)) != 0 {
+			if at, ok := slices.BinarySearch(mp.vocab, bigram(prev)<<32|bigram(r)); ok {
+				has[at] = true
+			}
+		}
+		prev, ideo = r, now
+	}
+}
+
+// echoIDs is the share of the word pairs ids that has holds: echo, by
+// number.
+func echoIDs(ids []int32, has []bool) float64 {
+	if len(ids) == 0 {
+		return 0
+	}
+	n := 0
+	for _, id := range ids {
+		n += oneIf(has[id])
+	}
+	return float64(n) / float64(len(ids))
+}
+
+// features fills in every segment's features with every body.
+func (mp *matchPage) features() {
+	us := mp.us
+	mp.feats = make([][]matchVec, len(mp.segs))
+	// Each body's segments by their echo of it, the highest first, for
+	// echoLead; each headline line's echo by every body, for unitGain.
+	byEcho := make([][]int, len(mp.bodies))
+	for b := range mp.bodies {
+		byEcho[b] = make([]int, len(mp.segs))
+		for s := range byEcho[b] {
+			byEcho[b][s] = s
+		}
+		slices.SortStableFunc(byEcho[b], func(x, y int) int { return cmpDesc(mp.echo[x][b], mp.echo[y][b]) })
+	}
+	unitEcho := make(map[int][]float64)
+	for _, r := range mp.runs {
+		for k := r.i; k < r.j; k++ {
+			es := make([]float64, len(mp.bodies))
+			for b := range mp.bodies {
+				es[b] = echoIDs(mp.units[k], mp.bodies[b].has)
+			}
+			unitEcho[k] = es
+		}
+	}
+	for s, sg := range mp.segs {
+		run := mp.runs[sg.r]
+		mp.feats[s] = make([]matchVec, len(mp.bodies))
+		odds, source := 0.0, false
+		for k := sg.i; k < sg.j; k++ {
+			odds += us[k].title
+			source = source || us[k].source || isCredit(us[k].text)
+		}
+		odds /= float64(sg.j - sg.i)
+		for b := range mp.bodies {
+			bd := &mp.bodies[b]
+			f := &mp.feats[s][b]
+			e := mp.echo[s][b]
+			other := secondBest(mp.echo[s], b)
+			lead := 0.0
+			for _, o := range byEcho[b] {
+				if og := mp.segs[o]; og.r != sg.r || og.j <= sg.i || og.i >= sg.j {
+					lead = mp.echo[o][b]
+					break
+				}
+			}
+			least, gain := 1.0, 0.0
+			some := false
+			for k := sg.i; k < sg.j; k++ {
+				if len(mp.units[k]) > 0 {
+					least = min(least, unitEcho[k][b])
+					g := unitEcho[k][b] - secondBest(unitEcho[k], b)
+					if !some || g < gain {
+						gain = g
+					}
+					some = true
+				}
+			}
+			f[mfBias] = 1
+			f[mfEcho] = e
+			f[mfEchoOpen] = echoIDs(mp.grams[s], bd.opens)
+			f[mfEchoGain] = e - other
+			f[mfEchoLead] = e - lead
+			f[mfUnitLeast] = least
+			switch sg.j - sg.i {
+			case 1:
+				f[mfOne] = 1
+			case 2:
+				f[mfTwo] = 1
+			default:
+				f[mfMore] = 1
+			}
+			f[mfDashFirst] = b2f(strings.HasPrefix(us[sg.i].text, "——"))
+			f[mfDashNext] = b2f(sg.j < run.j && strings.HasPrefix(us[sg.j].text, "——"))
+			f[mfBefore] = b2f(sg.j == bd.i)
+			f[mfAfter] = b2f(sg.i == bd.j)
+			f[mfPlanPair] = b2f(bd.hi <= sg.i && sg.i < bd.hj)
+			f[mfTitleOdds] = odds / 10
+			f[mfSource] = b2f(source)
+			f[mfSplitRun] = b2f(sg.j-sg.i < run.j-run.i)
+			f[mfNoEcho] = b2f(e == 0)
+			f[mfUnitGain] = gain
+		}
+	}
+}
+
+// A pairing is a segment given to a body.
+type pairing struct{ seg, body int }
+
+// assign matches segments to bodies. A greedy pass cuts the runs into
+// groups: the pairs of the highest score first, each body and each unit
+// taken once, while the score is above nothing, and then the lines left
+// (placeLeft); the groups so cut are then matched to the bodies whole
+// (reassign). It returns the pairs and their total score.
+func (mp *matchPage) assign(w *matchVec) ([]pairing, float64) {
+	var pairs []pairing
+	type cand struct {
+		s, b int
+		v    float64
+	}
+	var cs []cand
+	for s := range mp.segs {
+		for b := range mp.bodies {
+			if v := dotMatch(w, &mp.feats[s][b]); v > 0 {
+				cs = append(cs, cand{s, b, v})
+			}
+		}
+	}
+	slices.SortStableFunc(cs, func(x, y cand) int { return cmpDesc(x.v, y.v) })
+	takenUnit := make(map[int]bool)
+	takenBody := make([]bool, len(mp.bodies))
+	for _, c := range cs {
+		sg := mp.segs[c.s]
+		if takenBody[c.b] {
+			continue
+		}
+		free := true
+		for k := sg.i; k < sg.j; k++ {
+			free = free && !takenUnit[k]
+		}
+		if !free {
+			continue
+		}
+		for k := sg.i; k < sg.j; k++ {
+			takenUnit[k] = true
+		}
+		takenBody[c.b] = true
+		pairs = append(pairs, pairing{c.s, c.b})
+	}
+	pairs = mp.placeLeft(w, pairs, takenUnit, takenBody)
+	return mp.reassign(w, pairs)
+}
+
+// reassign gives the groups the assignment cut the bodies anew, as the
+// matching of the highest total score among those that match the most
+// groups (the Hungarian method): the greedy pass's pairs, taken highest
+// first, may take a body another group fits nearly as well and a third
+// needs.
+func (mp *matchPage) reassign(w *matchVec, pairs []pairing) ([]pairing, float64) {
+	if len(pairs) == 0 {
+		return pairs, 0
+	}
+	score := make([][]float64, len(pairs))
+	for n, p := range pairs {
+		score[n] = make([]float64, len(mp.bodies))
+		for b := range mp.bodies {
+			score[n][b] = dotMatch(w, &mp.feats[p.seg][b])
+		}
+	}
+	to := maxAssignment(score)
+	out := pairs[:0]
+	total := 0.0
+	for n, p := range pairs {
+		if to[n] >= 0 {
+			out = append(out, pairing{p.seg, to[n]})
+			total += score[n][to[n]]
+		}
+	}
+	return out, total
+}
+
+// maxAssignment matches each row of score to a column, each column taken
+// once, as many rows as there are columns at most, for the highest total;
+// it returns each row's column, or -1. The Hungarian method on the costs
+// less the scores, O(n²m).
+func maxAssignment(score [][]float64) []int {
+	rows, cols := len(score), len(score[0])
+	if rows > cols {
+		t := make([][]float64, cols)
+		for c := range t {
+			t[c] = make([]float64, rows)
+			for r := range rows {
+				t[c][r] = score[r][c]
+			}
+		}
+		back := maxAssignment(t)
+		out := make([]int, rows)
+		for r := range out {
+			out[r] = -1
+		}
+		for c, r := range back {
+			if r >= 0 {
+				out[r] = c
+			}
+		}
+		return out
+	}
+	// Potentials u (rows) and v (columns), 1-based with a 0 sentinel;
+	// p[c] is the row matched to column c.
+	inf := math.Inf(1)
+	u := make([]float64, rows+1)
+	v := make([]float64, cols+1)
+	p := make([]int, cols+1)
+	way := make([]int, cols+1)
+	for r := 1; r <= rows; r++ {
+		p[0] = r
+		c0 := 0
+		minv := make([]float64, cols+1)
+		used := make([]bool, cols+1)
+		for c := range minv {
+			minv[c] = inf
+		}
+		for {
+			used[c0] = true
+			r0, delta, c1 := p[c0], inf, 0
+			for c := 1; c <= cols; c++ {
+				if used[c] {
+					continue
+				}
+				cur := -score[r0-1][c-1] - u[r0] - v[c]
+				if cur < minv[c] {
+					minv[c], way[c] = cur, c0
+				}
+				if minv[c] < delta {
+					delta, c1 = minv[c], c
+				}
+			}
+			for c := 0; c <= cols; c++ {
+				if used[c] {
+					u[p[c]] += delta
+					v[c] -= delta
+				} else {
+					minv[c] -= delta
+				}
+			}
+			c0 = c1
+			if p[c0] == 0 {
+				break
+			}
+		}
+		for c0 != 0 {
+			c1 := way[c0]
+			p[c0] = p[c1]
+			c0 = c1
+		}
+	}
+	out := make([]int, rows)
+	for r := range out {
+		out[r] = -1
+	}
+	for c := 1; c <= cols; c++ {
+		if p[c] > 0 {
+			out[p[c]-1] = c - 1
+		}
+	}
+	return out
+}
+
+// placeLeft places the headline lines the assignment left, one at a time
+// in order: each joins the group beside it in its run or heads a body no
+// group took, whichever scores higher; a line with neither is left.
+func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit map[int]bool, takenBody []bool) []pairing {
+	index := make(map[[2]int]int, len(mp.segs))
+	for s, sg := range mp.segs {
+		index[[2]int{sg.i, sg.j}] = s
+	}
+	pairOf := func(k int) int { // the pair whose segment holds unit k
+		for n, p := range pairs {
+			if sg := mp.segs[p.seg]; sg.i <= k && k < sg.j {
+				return n
+			}
+		}
+		return -1
+	}
+	for _, r := range mp.runs {
+		for k := r.i; k < r.j; k++ {
+			if takenUnit[k] {
+				continue
+			}
+			best, bestV, bestSeg, bestBody := -2, math.Inf(-1), -1, -1
+			try := func(n, s, b int) {
+				if v := dotMatch(w, &mp.feats[s][b]); v > bestV {
+					best, bestV, bestSeg, bestBody = n, v, s, b
+				}
+			}
+			for _, side := range []int{k - 1, k + 1} {
+				if side < r.i || side >= r.j {
+					continue
+				}
+				if n := pairOf(side); n >= 0 {
+					sg := mp.segs[pairs[n].seg]
+					if s, ok := index[[2]int{min(sg.i, k), max(sg.j, k+1)}]; ok {
+						try(n, s, pairs[n].body)
+					}
+				}
+			}
+			one := index[[2]int{k, k + 1}]
+			for b, t := range takenBody {
+				if !t {
+					try(-1, one, b)
+				}
+			}
+			switch {
+			case best == -2:
+				continue
+			case best >= 0:
+				pairs[best].seg = bestSeg
+			default:
+				takenBody[bestBody] = true
+				pairs = append(pairs, pairing{bestSeg, bestBody})
+			}
+			takenUnit[k] = true
+		}
+	}
+	return pairs
+}
+
+// cmpDesc orders numbers from the highest.
+func cmpDesc(x, y float64) int {
+	switch {
+	case x > y:
+		return -1
+	case x < y:
+		return 1
+	}
+	return 0
+}
+
+func dotMatch(w, f *matchVec) float64 {
+	s := 0.0
+	for k := range f {
+		s += w[k] * f[k]
+	}
+	return s
+}
+
+func dotGate(w, f *gateVec) float64 {
+	s := 0.0
+	for k := range f {
+		s += w[k] * f[k]
+	}
+	return s
+}
+
+// gateFeatures are the page's features given its matching.
+func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) gateVec {
+	var g gateVec
+	g[gtBias] = 1
+	if len(pairs) == 0 {
+		return g
+	}
+	apart, moved, sure := 0, 0, 0
+	apartGain := 0.0
+	runBody := make(map[int]int, len(mp.runs))
+	split := 0
+	for _, p := range pairs {
+		f := &mp.feats[p.seg][p.body]
+		if f[mfBefore] == 0 && f[mfAfter] == 0 {
+			apart++
+			apartGain += f[mfEchoGain]
+			if f[mfEchoGain] >= outEchoed {
+				sure++
+			}
+		}
+		r := mp.segs[p.seg].r
+		if b, ok := runBody[r]; !ok {
+			runBody[r] = p.body
+		} else if b != p.body && b >= 0 {
+			runBody[r] = -1
+			split++
+		}
+		if f[mfPlanPair] == 0 {
+			moved++
+		}
+	}
+	// The plan's pairs: each body with the segment of its plan's headline.
+	planTotal, planEcho, planN := 0.0, 0.0, 0
+	outEcho, outCount := 0.0, 0
+	for b, bd := range mp.bodies {
+		if bd.hj == bd.hi {
+			continue
+		}
+		for s, sg := range mp.segs {
+			if sg.i == bd.hi && sg.j == bd.hj {
+				planTotal += dotMatch(w, &mp.feats[s][b])
+				planEcho += mp.echo[s][b]
+				planN++
+				out := max(0, secondBest(mp.echo[s], b)-mp.echo[s][b])
+				outEcho += out
+				if out >= outEchoed {
+					outCount++
+				}
+				break
+			}
+		}
+	}
+	n := float64(len(pairs))
+	g[gtApart] = float64(apart) / n
+	g[gtMoved] = float64(moved) / n
+	g[gtGain] = (total - planTotal) / n / 10
+	g[gtGroups] = math.Log2(1 + n)
+	if planN > 0 {
+		g[gtPlanEcho] = planEcho / float64(planN)
+		g[gtOutEcho] = outEcho / float64(planN)
+	}
+	g[gtOutCount] = math.Log2(1 + float64(outCount))
+	g[gtApartSure] = math.Log2(1 + float64(sure))
+	if apart > 0 {
+		g[gtApartGain] = apartGain / float64(apart)
+	}
+	g[gtRunsSplit] = math.Log2(1 + float64(split))
+	return g
+}
+
+// rematch is the plan anew, its bodies in their order each with the group
+// matched to it, on a new row of units: the units and the cuts to build the
+// stories from. A headline line no group took stands as a story of its own.
+func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
+	us := mp.us
+	owner := make([]int, len(us)) // per headline unit: the body its group went to
+	for k := range owner {
+		owner[k] = -1
+	}
+	for _, p := range pairs {
+		sg := mp.segs[p.seg]
+		for k := sg.i; k < sg.j; k++ {
+			owner[k] = p.body
+		}
+	}
+	var lone []int
+	for _, r := range mp.runs {
+		for k := r.i; k < r.j; k++ {
+			if owner[k] < 0 {
+				lone = append(lone, k)
+			}
+		}
+	}
+	var out []unit
+	var plan []cut
+	for b, bd := range mp.bodies {
+		c := cut{i: len(out)}
+		c.hi = len(out)
+		for _, r := range mp.runs {
+			for k := r.i; k < r.j; k++ {
+				if owner[k] == b {
+					out = append(out, us[k])
+				}
+			}
+		}
+		c.hj = len(out)
+		out = append(out, us[bd.i:bd.j]...)
+		c.j = len(out)
+		plan = append(plan, c)
+	}
+	for _, k := range lone {
+		plan = append(plan, cut{i: len(out), j: len(out) + 1, hi: len(out), hj: len(out) + 1})
+		out = append(out, us[k])
+	}
+	return out, plan
+}
+
+// matchHeadlines runs the stage on a page the plan has cut: where the gate
+// says the page's headlines were drawn apart from their bodies, the page is
+// planned again with the plan's weights for such pages (dw: fitted on them,
+// they cut the row where one whole body ends and the next begins), and its
+// headline groups are matched to the bodies of that plan.
+func (w *work) matchHeadlines(mw *matchVec, gw *gateVec, dw *planWeights) {
+	if !w.drawnApart(mw, gw) {
+		return
+	}
+	w.plan = planStories(w.units, dw)
+	if mp := newMatchPage(w.units, w.plan); mp != nil {
+		pairs, _ := mp.assign(mw)
+		w.units, w.plan = mp.rematch(pairs)
+	}
+}
+
+// drawnApart is the gate: whether the plan's page reads as one whose
+// headlines were drawn apart from their bodies.
+func (w *work) drawnApart(mw *matchVec, gw *gateVec) bool {
+	mp := newMatchPage(w.units, w.plan)
+	if mp == nil {
+		return false
+	}
+	pairs, total := mp.assign(mw)
+	g := mp.gateFeatures(mw, pairs, total)
+	return dotGate(gw, &g) > 0
+}

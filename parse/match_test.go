@@ -1,0 +1,178 @@
+package parse
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMatchDrawnApart: on a made page whose three stories' bodies were
+// drawn whole and their headlines apart from them (testdata/match/apart.txt:
+// each headline after another story's body), the match gives each body its
+// own headline, which the plan alone reads as the headline of the body
+// before it; the same stories in reading order (inorder.txt) keep the plan,
+// the gate shut.
+func TestMatchDrawnApart(t *testing.T) {
+	want := map[string]string{ // a title, and the words its body opens with
+		"青石镇社区图书馆正式开放": "三月四日，青石镇",
+		"河西水库除险加固工程完工": "经过半年施工",
+		"老街夜市重新开张迎客":   "华灯初上",
+	}
+	for _, c := range []struct {
+		file  string
+		apart bool
+	}{{"apart.txt", true}, {"inorder.txt", false}} {
+		b, err := os.ReadFile(filepath.Join("testdata", "match", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := Normalize(string(b))
+		w := analyseWith(text, false)
+		w.decideLines()
+		w.plan = planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
+		if got := w.drawnApart(&matchWeights, &gateWeights); got != c.apart {
+			t.Errorf("%s: the gate says drawn apart %v, want %v", c.file, got, c.apart)
+		}
+		page := Text(string(b))
+		if len(page.Articles) != len(want) {
+			t.Fatalf("%s: %d articles, want %d", c.file, len(page.Articles), len(want))
+		}
+		for _, a := range page.Articles {
+			opens, ok := want[a.Title]
+			if !ok {
+				t.Errorf("%s: title %q is none of the page's", c.file, a.Title)
+				continue
+			}
+			if len(a.Paragraphs) == 0 || !strings.HasPrefix(a.Paragraphs[0], opens) {
+				t.Errorf("%s: %q heads a body that does not open with %q", c.file, a.Title, opens)
+			}
+		}
+	}
+}
+
+// TestMaxAssignment holds the Hungarian method to the best of every
+// assignment, on small random tables of both shapes.
+func TestMaxAssignment(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 300 {
+		rows, cols := 1+rng.IntN(4), 1+rng.IntN(4)
+		score := make([][]float64, rows)
+		for r := range score {
+			score[r] = make([]float64, cols)
+			for c := range score[r] {
+				score[r][c] = math.Round(rng.NormFloat64()*10) / 2
+			}
+		}
+		got := maxAssignment(score)
+		total, seen, matched := 0.0, map[int]bool{}, 0
+		for r, c := range got {
+			if c < 0 {
+				continue
+			}
+			if seen[c] {
+				t.Fatalf("table %d: column %d taken twice: %v", n, c, got)
+			}
+			seen[c] = true
+			total += score[r][c]
+			matched++
+		}
+		if matched != min(rows, cols) {
+			t.Fatalf("table %d: %d rows matched, want %d", n, matched, min(rows, cols))
+		}
+		if best := bestAssignment(score, 0, max(0, rows-cols), map[int]bool{}); math.Abs(best-total) > 1e-9 {
+			t.Fatalf("table %d %v: total %v, best %v", n, score, total, best)
+		}
+	}
+}
+
+// bestAssignment is the highest total of a full assignment of rows r on,
+// by trying every one: every row matched, or, with more rows than
+// columns, every column, skip rows left unmatched at most.
+func bestAssignment(score [][]float64, r, skip int, taken map[int]bool) float64 {
+	if r == len(score) {
+		return 0
+	}
+	best := math.Inf(-1)
+	if skip > 0 {
+		best = bestAssignment(score, r+1, skip-1, taken)
+	}
+	for c := range score[r] {
+		if taken[c] {
+			continue
+		}
+		taken[c] = true
+		best = max(best, score[r][c]+bestAssignment(score, r+1, skip, taken))
+		delete(taken, c)
+	}
+	return best
+}
+
+// matchGoldenPath keeps the parser's figures on the made pages whose
+// headlines were drawn apart (-match-pages).
+const matchGoldenPath = "testdata/match/scores.golden"
+
+// TestMatchMadePages scores the parser on the made training pages whose
+// headlines were drawn apart from their bodies (-match-pages, when they are
+// on this machine) and fails when a figure gets worse than
+// testdata/match/scores.golden; -update rewrites it.
+func TestMatchMadePages(t *testing.T) {
+	golds, _ := filepath.Glob(filepath.Join(*matchPages, "*.gold.json"))
+	if len(golds) == 0 {
+		t.Skipf("no made pages at %s (TestMakeShuffled -shuffled-stories): skipped", *matchPages)
+	}
+	var tot scoreCounts
+	for _, g := range golds {
+		name := strings.TrimSuffix(filepath.Base(g), ".gold.json")
+		text, err := os.ReadFile(filepath.Join(*matchPages, name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		goldBytes, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := corpusPage{set: "made", name: name, text: text, gold: goldBytes}
+		gold, err := loadScored(goldBytes)
+		if err != nil {
+			t.Fatalf("%s gold: %v", name, err)
+		}
+		pred, err := loadScored(predict(t, p))
+		if err != nil {
+			t.Fatalf("%s prediction: %v", name, err)
+		}
+		tot.add(scorePage(gold, pred))
+	}
+	m := tot.metrics()
+	set := filepath.Base(filepath.Dir(*matchPages)) + "/" + filepath.Base(*matchPages)
+	if *update {
+		line := set
+		for _, f := range goldenFigures {
+			line += fmt.Sprintf(" %s=%.4f", f.name, f.get(m))
+		}
+		out := "# The parser's figures on the made pages whose headlines were drawn apart (TestMatchMadePages).\n" +
+			"# Rewrite with: go test ./parse -run TestMatchMadePages -update\n" + line + "\n"
+		if err := os.WriteFile(matchGoldenPath, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	golden, err := readGolden(matchGoldenPath)
+	if err != nil {
+		t.Fatalf("%v (write it with go test ./parse -run TestMatchMadePages -update)", err)
+	}
+	figs, ok := golden[set]
+	if !ok {
+		t.Fatalf("no figures for %s in %s", set, matchGoldenPath)
+	}
+	for _, f := range goldenFigures {
+		got, want := f.get(m), figs[f.name]
+		if f.higher && got < want-goldenSlack || !f.higher && got > want+goldenSlack {
+			t.Errorf("%s %s = %.4f, worse than %.4f in %s", set, f.name, got, want, matchGoldenPath)
+		}
+	}
+	t.Logf("%s: articles_f1=%.3f title_acc=%.3f body_cer=%.3f", set, m.ArticlesF1, m.TitleAcc, m.BodyCER)
+}

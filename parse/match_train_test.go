@@ -1,0 +1,412 @@
+package parse
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"go/format"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The match trainer. go test ./parse -run TestTrainMatch -train-match fits
+// the headline ↔ story match (match.go) and its gate and writes
+// weights_match_gen.go. The pairs are learned on made pages whose headlines
+// were drawn apart from their bodies (TestMakeShuffled -shuffled-stories,
+// the training pages only: -match-pages); the gate on those pages against
+// the -raw training pages in reading order (gen g001–g200, the gen issues,
+// the seed and dev pages), which must keep the plan.
+
+var (
+	trainMatch = flag.Bool("train-match", false, "fit the headline ↔ story match and its gate and write weights_match_gen.go")
+	matchPages = flag.String("match-pages", "/work/shuffled11/stories/train", "made training pages with headlines drawn apart (TestMakeShuffled -shuffled-stories)")
+)
+
+// matchWork is a page taken through the plan, with the stage's view of it
+// and the gold's answer.
+type matchWork struct {
+	name string
+	mp   *matchPage
+	gold []int // per segment: the body it belongs to, or -1
+	pos  bool  // a page drawn apart
+	w    float64
+	page trainPage
+	work *work
+	gain int // a made page: what the stage gains over the plan, in articles matched and titles right
+}
+
+// stageGain is what the stage gains on a page over the plan alone, in
+// gold articles matched and titles right.
+func stageGain(t *testing.T, w *work, p trainPage, normal, dw *planWeights, mw *matchVec) int {
+	gold, err := json.Marshal(p.gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := scoreWork(t, w, planStories(w.units, normal), gold)
+	mp := newMatchPage(w.units, planStories(w.units, dw))
+	if mp == nil {
+		return 0
+	}
+	pairs, _ := mp.assign(mw)
+	us, plan := mp.rematch(pairs)
+	paras, groups, stories := storiesOf(w.ps, us, w.paras, plan, w.raw, w.words)
+	after := scoreArticles(t, w, buildArticles(paras, groups, stories), gold)
+	return after.Matched + after.TitleOK - before.Matched - before.TitleOK
+}
+
+// planWork takes a page through the learned lines and the plan.
+func planWork(tb testing.TB, p trainPage) *work {
+	w := pageWork(tb, p)
+	if !w.raw {
+		return nil
+	}
+	w.decideLines()
+	w.plan = planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
+	return w
+}
+
+// matchLabels says for each segment of a page the body it is the headline
+// group of, by the gold: every line of the segment is in the gold headline
+// of one article, the lines beside it in its run are not, and most of the
+// body's text is that article's.
+func matchLabels(mp *matchPage, gold *goldPage) []int {
+	out, _, _ := matchArticles(mp, gold)
+	return out
+}
+
+// matchArticles is matchLabels with the gold article of each unit (of a
+// headline run; -1 for none) and of each body.
+func matchArticles(mp *matchPage, gold *goldPage) ([]int, func(k int) int, []int) {
+	heads := make([]string, len(gold.Articles))
+	bodies := make([]string, len(gold.Articles))
+	for a, g := range gold.Articles {
+		heads[a] = flat(g.Kicker + g.Title + g.Subtitle)
+		bodies[a] = flat(strings.Join(g.Paragraphs, ""))
+	}
+	unitArt := func(k int) int {
+		t := flat(mp.us[k].text)
+		if t == "" {
+			return -1
+		}
+		for a, h := range heads {
+			if h != "" && strings.Contains(h, t) {
+				return a
+			}
+		}
+		return -1
+	}
+	bodyArt := make([]int, len(mp.bodies))
+	for b, bd := range mp.bodies {
+		votes := map[int]int{}
+		for k := bd.i; k < bd.j; k++ {
+			t := []rune(flat(mp.us[k].text))
+			if len(t) > 20 {
+				t = t[:20]
+			}
+			for a, body := range bodies {
+				if len(t) > 0 && strings.Contains(body, string(t)) {
+					votes[a] += runeLen(mp.us[k].text)
+					break
+				}
+			}
+		}
+		bodyArt[b] = -1
+		best := 0
+		for a, v := range votes {
+			if v > best || v == best && a < bodyArt[b] {
+				best, bodyArt[b] = v, a
+			}
+		}
+	}
+	out := make([]int, len(mp.segs))
+	for s, sg := range mp.segs {
+		out[s] = -1
+		a := unitArt(sg.i)
+		if a < 0 {
+			continue
+		}
+		ok := true
+		for k := sg.i + 1; k < sg.j; k++ {
+			ok = ok && unitArt(k) == a
+		}
+		r := mp.runs[sg.r]
+		if sg.i > r.i && unitArt(sg.i-1) == a || sg.j < r.j && unitArt(sg.j) == a {
+			ok = false
+		}
+		if !ok {
+			continue
+		}
+		for b, ba := range bodyArt {
+			if ba == a {
+				out[s] = b
+				break
+			}
+		}
+	}
+	return out, unitArt, bodyArt
+}
+
+// loadMatchWorks takes the made pages through the plan fitted on them (dw)
+// for the pairs, and both the made pages and the pages in order through
+// the plan for the gate (normal).
+func loadMatchWorks(t *testing.T, made []trainPage, dw *planWeights) (pairs, drawn, inOrder []matchWork) {
+	normal := &planWeights{gapWeights, unitWeights, storyWeights}
+	for _, p := range made {
+		w := planWork(t, p)
+		if w == nil {
+			continue
+		}
+		if mp := newMatchPage(w.units, planStories(w.units, dw)); mp != nil {
+			pairs = append(pairs, matchWork{name: p.name, mp: mp, gold: matchLabels(mp, p.gold), pos: true, w: 1})
+		}
+		if mp := newMatchPage(w.units, planStories(w.units, normal)); mp != nil {
+			drawn = append(drawn, matchWork{name: p.name, mp: mp, pos: true, w: 1, page: p, work: w})
+		}
+	}
+	for _, p := range loadTraining(t) {
+		w := planWork(t, p)
+		if w == nil {
+			continue
+		}
+		if mp := newMatchPage(w.units, planStories(w.units, normal)); mp != nil {
+			inOrder = append(inOrder, matchWork{name: p.set + "/" + p.name, mp: mp, w: pageWeight(p.set)})
+		}
+	}
+	return pairs, drawn, inOrder
+}
+
+func TestTrainMatch(t *testing.T) {
+	if !*trainMatch {
+		t.Skip("go test ./parse -run TestTrainMatch -train-match fits the match's weights")
+	}
+	if _, err := os.Stat(filepath.Join(corpusRoot, "gen")); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	made, err := loadTrainPages(filepath.Dir(*matchPages), filepath.Base(*matchPages), nil)
+	if err != nil || len(made) == 0 {
+		t.Skipf("no made pages at %s (%v): skipped", *matchPages, err)
+	}
+	// The plan of such pages: the story plan's perceptron, from the plan's
+	// weights, on the made pages' plans nearest gold, which cut the row
+	// where one whole body ends and the next begins.
+	plans, _ := trainPlansOf(t, made)
+	var rawPlans []trainPlan
+	for _, p := range plans {
+		if p.w.raw {
+			rawPlans = append(rawPlans, p)
+		}
+	}
+	dw := fitPlan(t, rawPlans, planWeights{gapWeights, unitWeights, storyWeights})
+	pairWorks, drawn, inOrder := loadMatchWorks(t, made, &dw)
+	t.Logf("%d made pages drawn apart, %d -raw training pages in order", len(drawn), len(inOrder))
+
+	// The signal: how often the whole body echoes a true group more than
+	// any other body.
+	groups, first := 0, 0
+	for _, m := range pairWorks {
+		for s, b := range m.gold {
+			if b < 0 {
+				continue
+			}
+			groups++
+			best := 0
+			for o := range m.mp.bodies {
+				if m.mp.echo[s][o] > m.mp.echo[s][best] {
+					best = o
+				}
+			}
+			if best == b && (len(m.mp.bodies) < 2 || secondBest(m.mp.echo[s], b) < m.mp.echo[s][b]) {
+				first++
+			}
+		}
+	}
+	t.Logf("oracle: of %d true headline groups with their body found, the whole body echoes %d (%.3f) the most", groups, first, float64(first)/float64(max(1, groups)))
+
+	// The pairs: every segment with every body, on the made pages.
+	var xs [][]float64
+	var ys []bool
+	var ws []float64
+	for _, m := range pairWorks {
+		for s := range m.mp.segs {
+			for b := range m.mp.bodies {
+				f := m.mp.feats[s][b]
+				xs = append(xs, f[:])
+				ys = append(ys, m.gold[s] == b)
+				ws = append(ws, 1)
+			}
+		}
+	}
+	var mw matchVec
+	copy(mw[:], fitLogisticN(xs, ys, ws, numMatchFeatures, 30, 1))
+	// The cutoff: the bias moves so that the assignment, which takes pairs
+	// above nothing, takes the pairs that make the most right less wrong.
+	bestShift, bestNet := 0.0, -1<<30
+	for shift := 0.0; shift <= 12; shift += 0.25 {
+		v := mw
+		v[mfBias] += shift
+		right, wrong, _ := matchCounts(pairWorks, &v)
+		if right-wrong > bestNet {
+			bestShift, bestNet = shift, right-wrong
+		}
+	}
+	mw[mfBias] += bestShift
+	right, wrong, missed := matchCounts(pairWorks, &mw)
+	t.Logf("match on the made pages (bias moved %.2f): %d pairs right, %d wrong, %d true groups left unmatched", bestShift, right, wrong, missed)
+
+	// The gate: the made pages where the stage does better than the plan
+	// against those where it does worse and the pages in order, which
+	// must keep the plan.
+	normal := &planWeights{gapWeights, unitWeights, storyWeights}
+	better, worse := 0, 0
+	for n := range drawn {
+		m := &drawn[n]
+		m.gain = stageGain(t, m.work, m.page, normal, &dw, &mw)
+		switch {
+		case m.gain > 0:
+			better++
+		case m.gain < 0:
+			worse++
+		}
+	}
+	t.Logf("the stage does better than the plan on %d made pages, worse on %d", better, worse)
+	// Each page's gate features, its label and weight.
+	type gateSample struct {
+		g     gateVec
+		y     bool
+		w     float64
+		fold  int
+		order bool // a page in order
+	}
+	var samples []gateSample
+	for _, set := range [][]matchWork{drawn, inOrder} {
+		for _, m := range set {
+			if m.pos && m.gain == 0 {
+				continue
+			}
+			pairs, total := m.mp.assign(&mw)
+			// A made page counts by what it gains or loses; a page in
+			// order as many made pages.
+			w := m.w * float64(max(m.gain, -m.gain))
+			if !m.pos {
+				w = m.w * 4
+			}
+			// The folds keep a gen page's draws and its page in order
+			// together.
+			samples = append(samples, gateSample{m.mp.gateFeatures(&mw, pairs, total), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos})
+		}
+	}
+	// fitGate fits the gate on the samples outside fold skip and moves its
+	// bias down past the highest score of a page in order among them, by
+	// margin more.
+	fitGate := func(skip int, margin float64) gateVec {
+		var xs [][]float64
+		var ys []bool
+		var ws []float64
+		for n := range samples {
+			if sm := &samples[n]; sm.fold != skip {
+				xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, sm.w)
+			}
+		}
+		var gw gateVec
+		copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
+		top := math.Inf(-1)
+		for n := range samples {
+			if sm := &samples[n]; sm.fold != skip && sm.order {
+				top = max(top, dotGate(&gw, &sm.g))
+			}
+		}
+		if top > -margin {
+			gw[gtBias] -= top + margin
+		}
+		return gw
+	}
+	// The margin: how far above the highest training page in order a
+	// page in order the gate has not seen scores, the most over the folds.
+	margin := 0.0
+	for f := range gateFolds {
+		gw := fitGate(f, 0)
+		for n := range samples {
+			if sm := &samples[n]; sm.fold == f && sm.order {
+				margin = max(margin, dotGate(&gw, &sm.g))
+			}
+		}
+	}
+	t.Logf("gate margin over %d folds: %.3f", gateFolds, margin)
+	gw := fitGate(-1, margin)
+	fired := [2]int{}
+	var firedOn []string
+	for n, set := range [][]matchWork{drawn, inOrder} {
+		for _, m := range set {
+			pairs, total := m.mp.assign(&mw)
+			g := m.mp.gateFeatures(&mw, pairs, total)
+			if dotGate(&gw, &g) > 0 {
+				fired[n]++
+				if n == 1 {
+					firedOn = append(firedOn, m.name)
+				}
+			}
+		}
+	}
+	t.Logf("gate: fires on %d of %d made pages, %d of %d pages in order %v", fired[0], len(drawn), fired[1], len(inOrder), firedOn)
+	writeMatchWeights(t, "weights_match_gen.go", len(drawn), len(inOrder), &mw, &gw, &dw)
+}
+
+// gateFolds is how many folds of the training pages the gate's margin is
+// measured over: the gate fitted on the other folds, the most a page in
+// order of the fold held out scores above the highest it was fitted on is
+// how far below that the gate's bias is set.
+const gateFolds = 5
+
+func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchVec, gw *gateVec, dw *planWeights) {
+	var b strings.Builder
+	b.WriteString("// Code generated by go test ./parse -run TestTrainMatch -train-match; DO NOT EDIT.\n//\n")
+	fmt.Fprintf(&b, "// Fitted on %d made training pages whose headlines were drawn apart from\n", drawn)
+	fmt.Fprintf(&b, "// their bodies and %d -raw training pages in reading order.\n\npackage parse\n", inOrder)
+	vec := func(name, doc, typ, prefix string, names []string, w []float64) {
+		fmt.Fprintf(&b, "\n// %s %s\nvar %s = %s{\n", name, doc, name, typ)
+		for k, v := range w {
+			if v != 0 {
+				fmt.Fprintf(&b, "\t%s%s: %.6f,\n", prefix, upperFirst(names[k]), v)
+			}
+		}
+		b.WriteString("}\n")
+	}
+	vec("matchWeights", "score a headline group with a body (match.go).", "matchVec", "mf", matchFeatureNames[:], mw[:])
+	vec("gateWeights", "score a page as one whose headlines were drawn apart from their bodies (match.go).", "gateVec", "gt", gateFeatureNames[:], gw[:])
+	vec("drawnGapWeights", "are the plan's gap weights on such pages.", "gapVec", "gf", gapFeatureNames[:], dw.gap[:])
+	vec("drawnUnitWeights", "are the plan's unit weights on such pages.", "unitVec", "uf", unitFeatureNames[:], dw.unit[:])
+	vec("drawnStoryWeights", "are the plan's story weights on such pages.", "storyVec", "sf", storyFeatureNames[:], dw.story[:])
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// matchCounts counts the assignment's pairs that are right and wrong on
+// the made pages, and the true groups it leaves unmatched.
+func matchCounts(works []matchWork, mw *matchVec) (right, wrong, missed int) {
+	for _, m := range works {
+		pairs, _ := m.mp.assign(mw)
+		got := map[int]int{}
+		for _, p := range pairs {
+			got[p.seg] = p.body
+			if m.gold[p.seg] == p.body {
+				right++
+			} else {
+				wrong++
+			}
+		}
+		for s, b := range m.gold {
+			if _, ok := got[s]; b >= 0 && !ok {
+				missed++
+			}
+		}
+	}
+	return right, wrong, missed
+}
