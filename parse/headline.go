@@ -61,12 +61,15 @@ const (
 	kfReportY   // y ends by reporting who took part: 出席, 主持, 致辞, 批示
 	kfLongerByX // x is two ems or more wider than y
 	kfLongerByY // y is two ems or more wider than x
+	kfDigitY    // y holds a figure: a subtitle's fact (超9000列), seldom a title's
+	kfQuoteY    // y opens with a quotation: a title that quotes someone, under its kicker
+	kfListX     // x lists with 、: a kicker naming who acts (甲部、乙部印发…)
 	numKickerFeatures
 )
 
 var kickerFeatureNames = [numKickerFeatures]string{
 	"bias", "dashOpen", "dashEnd", "tagX", "tagY", "longerX", "clauseX", "clauseY", "shortX", "wrappedX",
-	"wrappedY", "bracketY", "ruleTitle", "leadsIn", "reportY", "longerByX", "longerByY",
+	"wrappedY", "bracketY", "ruleTitle", "leadsIn", "reportY", "longerByX", "longerByY", "digitY", "quoteY", "listX",
 }
 
 type (
@@ -237,6 +240,9 @@ func kickerFeatures(x, y headPart) kickerVec {
 	ex, ey := textEm(x.text), textEm(y.text)
 	f[kfLongerByX] = b2f(ex >= ey+2)
 	f[kfLongerByY] = b2f(ey >= ex+2)
+	f[kfDigitY] = b2f(strings.IndexFunc(y.text, isDigit) >= 0)
+	f[kfQuoteY] = b2f(strings.HasPrefix(y.text, "“") || strings.HasPrefix(y.text, "「"))
+	f[kfListX] = b2f(strings.Contains(x.text, "、"))
 	return f
 }
 

@@ -480,7 +480,15 @@ func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
 	}
 	copy(ww[:], fitLogisticN(wx, wy, wwt, numWrapFeatures, 12, 1))
 	copy(kw[:], fitLogisticN(kx, ky, kwt, numKickerFeatures, 12, 1))
-	t.Logf("headlines: %d line breaks, %d two-part headlines", len(wx), len(kx))
+	wrong := 0
+	for i, x := range kx {
+		var f kickerVec
+		copy(f[:], x)
+		if (dotKicker(&kw, &f) > 0) != ky[i] {
+			wrong++
+		}
+	}
+	t.Logf("headlines: %d line breaks, %d two-part headlines, %d of them named wrong by the kicker model", len(wx), len(kx), wrong)
 	return ww, kw
 }
 

@@ -5,7 +5,7 @@
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
 //	gen g201–g240 (40 pages): score: articles_f1=0.811 title_acc=0.797 body_cer=0.122 para_f1=0.888 exact_para=0.843
-//	gen-miner g201–g240 (40 pages): score: articles_f1=0.686 title_acc=0.667 body_cer=0.187 para_f1=0.862 exact_para=0.815
+//	gen-miner g201–g240 (40 pages): score: articles_f1=0.686 title_acc=0.671 body_cer=0.187 para_f1=0.862 exact_para=0.815
 
 package parse
 
@@ -615,23 +615,26 @@ var wrapWeights = wrapVec{
 
 // kickerWeights scores the first of a headline's two parts as a kicker (headline.go).
 var kickerWeights = kickerVec{
-	kfBias:      1.149757,
-	kfDashOpen:  -4.077042,
-	kfDashEnd:   2.291137,
-	kfTagX:      -1.373152,
-	kfTagY:      2.396847,
-	kfLongerX:   0.187958,
-	kfClauseX:   1.163424,
-	kfClauseY:   -1.506000,
-	kfShortX:    1.372385,
-	kfWrappedX:  -1.146325,
-	kfWrappedY:  0.871394,
-	kfBracketY:  -2.320068,
-	kfRuleTitle: -1.305592,
-	kfLeadsIn:   2.238654,
-	kfReportY:   -2.185546,
-	kfLongerByX: 0.583813,
-	kfLongerByY: -0.318334,
+	kfBias:      1.240386,
+	kfDashOpen:  -3.972396,
+	kfDashEnd:   2.169778,
+	kfTagX:      -1.200400,
+	kfTagY:      2.423745,
+	kfLongerX:   0.214342,
+	kfClauseX:   1.063552,
+	kfClauseY:   -1.593444,
+	kfShortX:    1.391064,
+	kfWrappedX:  -1.031536,
+	kfWrappedY:  0.890240,
+	kfBracketY:  -2.127221,
+	kfRuleTitle: -1.336945,
+	kfLeadsIn:   2.150279,
+	kfReportY:   -2.246925,
+	kfLongerByX: 0.503033,
+	kfLongerByY: -0.250481,
+	kfDigitY:    -0.948661,
+	kfQuoteY:    1.235834,
+	kfListX:     0.626958,
 }
 
 // boxGapWeights scores a gap between two units of a page with blank lines as a story's start (boxstories.go).

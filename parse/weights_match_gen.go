@@ -29,17 +29,17 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:      -1.503733,
-	gtApart:     2.820285,
-	gtMoved:     1.349342,
-	gtGain:      2.156498,
-	gtGroups:    -2.123545,
-	gtPlanEcho:  -0.826601,
-	gtOutEcho:   0.987166,
-	gtOutCount:  0.880849,
-	gtApartSure: 0.918128,
-	gtApartGain: 1.252931,
-	gtRunsSplit: 0.930098,
+	gtBias:      -1.499081,
+	gtApart:     2.823619,
+	gtMoved:     1.348202,
+	gtGain:      2.154931,
+	gtGroups:    -2.121964,
+	gtPlanEcho:  -0.828190,
+	gtOutEcho:   0.986141,
+	gtOutCount:  0.878991,
+	gtApartSure: 0.916548,
+	gtApartGain: 1.248771,
+	gtRunsSplit: 0.928717,
 }
 
 // drawnGapWeights are the plan's gap weights on such pages.
