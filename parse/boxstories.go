@@ -26,9 +26,9 @@ import (
 // story's headline rather than a subhead (boxUnitVec), and in a row that a
 // piece of the body takes the next headline and that each of its
 // paragraphs echoes its headline more than the row's others (boxPairVec).
-// Their features are
-// those of the -raw stage and what the boxes say; their weights are fitted
-// on the training pages with blank lines (weights_gen.go).
+// Their features are those of the -raw stage and what the boxes say; their
+// weights are fitted on the training pages with blank lines
+// (weights_gen.go).
 
 // The box gap features, after the -raw stage's gap features.
 const (
@@ -450,13 +450,7 @@ func (s *learnedBoxScorer) paraEchoes(parts [][2]int, k int, es []float64) {
 // bpParaEchoGain) of a paragraph standing in piece t of a row, given its
 // echoes of the row's headlines (paraEchoes).
 func paraFeatures(es []float64, t int) (own, gain float64) {
-	other := 0.0
-	for u, e := range es {
-		if u != t {
-			other = max(other, e)
-		}
-	}
-	return es[t], es[t] - other
+	return es[t], es[t] - secondBest(es, t)
 }
 
 // The bounds of a row: the most headlines it holds, the most boxes its
