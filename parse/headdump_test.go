@@ -121,7 +121,7 @@ func headlineError(w *work, labels []labelled, gold *goldPage, c cut) (string, s
 	}
 	for i := 1; i < len(ls); i++ {
 		f := wrapFeatures(ls[i-1], ls[i], longest, w.words)
-		desc[i] = fmt.Sprintf("[w%.1f] %s", dotWrap(&wrapWeights, &f), desc[i])
+		desc[i] = fmt.Sprintf("[w%.1f] %s", linear(wrapWeights[:], f[:]), desc[i])
 	}
 	k, ti, s := splitHeadline(ls, &wrapWeights, &kickerWeights, w.words)
 	k, ti, s = flat(k), flat(ti), flat(s)

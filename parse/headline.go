@@ -262,15 +262,9 @@ func endsWithAny(s string, words []string) bool {
 	return false
 }
 
-func dotWrap(w *wrapVec, f *wrapVec) float64 {
-	s := 0.0
-	for k := range f {
-		s += w[k] * f[k]
-	}
-	return s
-}
-
-func dotKicker(w *kickerVec, f *kickerVec) float64 {
+// linear is a linear model's score of the features f under the weights w
+// (of the same length: a model's vector, sliced).
+func linear(w, f []float64) float64 {
 	s := 0.0
 	for k := range f {
 		s += w[k] * f[k]
@@ -288,7 +282,7 @@ func headParts(ls []headLine, w *wrapVec, pw *pageWords) []headPart {
 	for i, l := range ls {
 		if i > 0 && !l.beside {
 			f := wrapFeatures(ls[i-1], l, longest, pw)
-			if dotWrap(w, &f) > 0 {
+			if linear(w[:], f[:]) > 0 {
 				last := &out[len(out)-1]
 				last.text = joinHeadline(last.text, l.text)
 				last.lines++
@@ -309,7 +303,7 @@ func splitHeadline(ls []headLine, ww *wrapVec, kw *kickerVec, pw *pageWords) (ki
 		title = parts[0].text
 	case 2:
 		f := kickerFeatures(parts[0], parts[1])
-		if dotKicker(kw, &f) > 0 {
+		if linear(kw[:], f[:]) > 0 {
 			kicker, title = parts[0].text, parts[1].text
 		} else {
 			title, subtitle = parts[0].text, parts[1].text
@@ -331,12 +325,12 @@ func wrapsOn(a, b headLine, longest float64, pw *pageWords) bool {
 		return false
 	}
 	f := wrapFeatures(a, b, longest, pw)
-	return dotWrap(&wrapWeights, &f) > 0
+	return linear(wrapWeights[:], f[:]) > 0
 }
 
 // kickerFirst reports whether of two headline parts the first is a kicker
 // over the title, by the learned kicker score.
 func kickerFirst(x, y headPart) bool {
 	f := kickerFeatures(x, y)
-	return dotKicker(&kickerWeights, &f) > 0
+	return linear(kickerWeights[:], f[:]) > 0
 }

@@ -359,7 +359,7 @@ func (mp *matchPage) assign(w *matchVec) ([]pairing, float64) {
 	var cs []cand
 	for s := range mp.segs {
 		for b := range mp.bodies {
-			if v := dotMatch(w, &mp.feats[s][b]); v > 0 {
+			if v := linear(w[:], mp.feats[s][b][:]); v > 0 {
 				cs = append(cs, cand{s, b, v})
 			}
 		}
@@ -402,7 +402,7 @@ func (mp *matchPage) reassign(w *matchVec, pairs []pairing) ([]pairing, float64)
 	for n, p := range pairs {
 		score[n] = make([]float64, len(mp.bodies))
 		for b := range mp.bodies {
-			score[n][b] = dotMatch(w, &mp.feats[p.seg][b])
+			score[n][b] = linear(w[:], mp.feats[p.seg][b][:])
 		}
 	}
 	to := maxAssignment(score)
@@ -527,7 +527,7 @@ func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit map[int]b
 			}
 			best, bestV, bestSeg, bestBody := -2, math.Inf(-1), -1, -1
 			try := func(n, s, b int) {
-				if v := dotMatch(w, &mp.feats[s][b]); v > bestV {
+				if v := linear(w[:], mp.feats[s][b][:]); v > bestV {
 					best, bestV, bestSeg, bestBody = n, v, s, b
 				}
 			}
@@ -574,22 +574,6 @@ func cmpDesc(x, y float64) int {
 	return 0
 }
 
-func dotMatch(w, f *matchVec) float64 {
-	s := 0.0
-	for k := range f {
-		s += w[k] * f[k]
-	}
-	return s
-}
-
-func dotGate(w, f *gateVec) float64 {
-	s := 0.0
-	for k := range f {
-		s += w[k] * f[k]
-	}
-	return s
-}
-
 // gateFeatures are the page's features given its matching.
 func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) gateVec {
 	var g gateVec
@@ -630,7 +614,7 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 		}
 		for s, sg := range mp.segs {
 			if sg.i == bd.hi && sg.j == bd.hj {
-				planTotal += dotMatch(w, &mp.feats[s][b])
+				planTotal += linear(w[:], mp.feats[s][b][:])
 				planEcho += mp.echo[s][b]
 				planN++
 				out := max(0, secondBest(mp.echo[s], b)-mp.echo[s][b])
@@ -732,5 +716,5 @@ func (w *work) drawnApart(mw *matchVec, gw *gateVec) bool {
 	}
 	pairs, total := mp.assign(mw)
 	g := mp.gateFeatures(mw, pairs, total)
-	return dotGate(gw, &g) > 0
+	return linear(gw[:], g[:]) > 0
 }

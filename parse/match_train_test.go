@@ -315,7 +315,7 @@ func TestTrainMatch(t *testing.T) {
 		top := math.Inf(-1)
 		for n := range samples {
 			if sm := &samples[n]; sm.fold != skip && sm.order {
-				top = max(top, dotGate(&gw, &sm.g))
+				top = max(top, linear(gw[:], sm.g[:]))
 			}
 		}
 		if top > -margin {
@@ -330,7 +330,7 @@ func TestTrainMatch(t *testing.T) {
 		gw := fitGate(f, 0)
 		for n := range samples {
 			if sm := &samples[n]; sm.fold == f && sm.order {
-				margin = max(margin, dotGate(&gw, &sm.g))
+				margin = max(margin, linear(gw[:], sm.g[:]))
 			}
 		}
 	}
@@ -342,7 +342,7 @@ func TestTrainMatch(t *testing.T) {
 		for _, m := range set {
 			pairs, total := m.mp.assign(&mw)
 			g := m.mp.gateFeatures(&mw, pairs, total)
-			if dotGate(&gw, &g) > 0 {
+			if linear(gw[:], g[:]) > 0 {
 				fired[n]++
 				if n == 1 {
 					firedOn = append(firedOn, m.name)

@@ -484,7 +484,7 @@ func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
 	for i, x := range kx {
 		var f kickerVec
 		copy(f[:], x)
-		if (dotKicker(&kw, &f) > 0) != ky[i] {
+		if (linear(kw[:], f[:]) > 0) != ky[i] {
 			wrong++
 		}
 	}
