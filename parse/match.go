@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -269,7 +270,7 @@ func (mp *matchPage) features() {
 		for s := range byEcho[b] {
 			byEcho[b][s] = s
 		}
-		slices.SortStableFunc(byEcho[b], func(x, y int) int { return cmpDesc(mp.echo[x][b], mp.echo[y][b]) })
+		slices.SortStableFunc(byEcho[b], func(x, y int) int { return cmp.Compare(mp.echo[y][b], mp.echo[x][b]) })
 	}
 	unitEcho := make(map[int][]float64)
 	for _, r := range mp.runs {
@@ -364,7 +365,7 @@ func (mp *matchPage) assign(w *matchVec) ([]pairing, float64) {
 			}
 		}
 	}
-	slices.SortStableFunc(cs, func(x, y cand) int { return cmpDesc(x.v, y.v) })
+	slices.SortStableFunc(cs, func(x, y cand) int { return cmp.Compare(y.v, x.v) })
 	takenUnit := make(map[int]bool)
 	takenBody := make([]bool, len(mp.bodies))
 	for _, c := range cs {
@@ -561,17 +562,6 @@ func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit map[int]b
 		}
 	}
 	return pairs
-}
-
-// cmpDesc orders numbers from the highest.
-func cmpDesc(x, y float64) int {
-	switch {
-	case x > y:
-		return -1
-	case x < y:
-		return 1
-	}
-	return 0
 }
 
 // gateFeatures are the page's features given its matching.
