@@ -127,11 +127,12 @@ type matchPage struct {
 	runs   []headRun
 	bodies []matchBody
 	segs   []segment
-	vocab  bigramSet   // the word pairs of the runs' lines
-	firsts []uint64    // the first ideographs of vocab's pairs, as bits by their low 16 bits: most of a body's pairs are in no headline
-	grams  [][]int32   // per segment: its word pairs, by their place in vocab
-	units  [][]int32   // per unit: a headline-like unit's word pairs, so
-	echo   [][]float64 // [seg][body]
+	segAt  map[[2]int]int // the segment of units [i, j)
+	vocab  bigramSet      // the word pairs of the runs' lines
+	firsts []uint64       // the first ideographs of vocab's pairs, as bits by their low 16 bits: most of a body's pairs are in no headline
+	grams  [][]int32      // per segment: its word pairs, by their place in vocab
+	units  [][]int32      // per unit: a headline-like unit's word pairs, so
+	echo   [][]float64    // [seg][body]
 	feats  [][]matchVec
 }
 
@@ -183,6 +184,7 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 		mp.firsts[r/64] |= 1 << (r % 64)
 	}
 	mp.units = make([][]int32, len(us))
+	mp.segAt = make(map[[2]int]int)
 	for r, run := range mp.runs {
 		for k := run.i; k < run.j; k++ {
 			ids := make([]int32, 0, len(us[k].headGrams))
@@ -194,6 +196,7 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 		}
 		for i := run.i; i < run.j; i++ {
 			for j := i + 1; j <= min(run.j, i+maxGroupLines); j++ {
+				mp.segAt[[2]int{i, j}] = len(mp.segs)
 				mp.segs = append(mp.segs, segment{r, i, j})
 			}
 		}
@@ -272,7 +275,7 @@ func (mp *matchPage) features() {
 		}
 		slices.SortStableFunc(byEcho[b], func(x, y int) int { return cmp.Compare(mp.echo[y][b], mp.echo[x][b]) })
 	}
-	unitEcho := make(map[int][]float64)
+	unitEcho := make([][]float64, len(us))
 	for _, r := range mp.runs {
 		for k := r.i; k < r.j; k++ {
 			es := make([]float64, len(mp.bodies))
@@ -366,7 +369,7 @@ func (mp *matchPage) assign(w *matchVec) ([]pairing, float64) {
 		}
 	}
 	slices.SortStableFunc(cs, func(x, y cand) int { return cmp.Compare(y.v, x.v) })
-	takenUnit := make(map[int]bool)
+	takenUnit := make([]bool, len(mp.us))
 	takenBody := make([]bool, len(mp.bodies))
 	for _, c := range cs {
 		sg := mp.segs[c.s]
@@ -508,11 +511,7 @@ func maxAssignment(score [][]float64) []int {
 // placeLeft places the headline lines the assignment left, one at a time
 // in order: each joins the group beside it in its run or heads a body no
 // group took, whichever scores higher; a line with neither is left.
-func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit map[int]bool, takenBody []bool) []pairing {
-	index := make(map[[2]int]int, len(mp.segs))
-	for s, sg := range mp.segs {
-		index[[2]int{sg.i, sg.j}] = s
-	}
+func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit, takenBody []bool) []pairing {
 	pairOf := func(k int) int { // the pair whose segment holds unit k
 		for n, p := range pairs {
 			if sg := mp.segs[p.seg]; sg.i <= k && k < sg.j {
@@ -538,12 +537,12 @@ func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit map[int]b
 				}
 				if n := pairOf(side); n >= 0 {
 					sg := mp.segs[pairs[n].seg]
-					if s, ok := index[[2]int{min(sg.i, k), max(sg.j, k+1)}]; ok {
+					if s, ok := mp.segAt[[2]int{min(sg.i, k), max(sg.j, k+1)}]; ok {
 						try(n, s, pairs[n].body)
 					}
 				}
 			}
-			one := index[[2]int{k, k + 1}]
+			one := mp.segAt[[2]int{k, k + 1}]
 			for b, t := range takenBody {
 				if !t {
 					try(-1, one, b)
@@ -602,17 +601,14 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 		if bd.hj == bd.hi {
 			continue
 		}
-		for s, sg := range mp.segs {
-			if sg.i == bd.hi && sg.j == bd.hj {
-				planTotal += linear(w[:], mp.feats[s][b][:])
-				planEcho += mp.echo[s][b]
-				planN++
-				out := max(0, secondBest(mp.echo[s], b)-mp.echo[s][b])
-				outEcho += out
-				if out >= outEchoed {
-					outCount++
-				}
-				break
+		if s, ok := mp.segAt[[2]int{bd.hi, bd.hj}]; ok {
+			planTotal += linear(w[:], mp.feats[s][b][:])
+			planEcho += mp.echo[s][b]
+			planN++
+			out := max(0, secondBest(mp.echo[s], b)-mp.echo[s][b])
+			outEcho += out
+			if out >= outEchoed {
+				outCount++
 			}
 		}
 	}
