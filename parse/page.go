@@ -115,12 +115,12 @@ func analyseWith(text string, learn bool) *work {
 // decideBlankLineStories cuts a page with blank lines into stories: by
 // the learned box stage, with the weights given, unless its stories leave
 // doubt (boxLeavesDoubt: the page's opening story, or on a page whose
-// headlines stand after their bodies any story, without a headline);
-// then also by the hand-made
-// assembly over learned paragraph ends, and the box stage's stories are
-// taken when they read at least as well (boxReadsAsWell) where the
-// assembly reads the page's headlines as standing before their bodies,
-// and better (boxReadsBetter) where it reads them after (boxChosen).
+// headlines stand after their bodies any story, without a headline); then
+// also by the hand-made assembly over learned paragraph ends, and the box
+// stage's stories are taken when they read at least as well
+// (boxReadsAsWell) where the assembly reads the page's headlines as
+// standing before their bodies, and better (boxReadsBetter) where it reads
+// them after (boxChosen).
 func (w *work) decideBlankLineStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) {
 	w.scoreLines()
 	hand := rolesOf(w.ps)
