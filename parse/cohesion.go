@@ -126,15 +126,8 @@ func rankedPairs(us []unit, order []int) (sets []bigramSet, weights []float64) {
 	room := make([]int, len(order)) // the pairs each paragraph reads, at most
 	for n, s := range texts {
 		from := len(pairs)
-		prev, ideo := rune(0), false
-		for len(s) > 0 {
-			r, size := decodeRune3(s)
-			s = s[size:]
-			now := isIdeograph(r)
-			if now && ideo {
-				pairs = append(pairs, sitedPair{bigram(prev)<<32 | bigram(r), int32(n)})
-			}
-			prev, ideo = r, now
+		for b := range pairsIn(s) {
+			pairs = append(pairs, sitedPair{b, int32(n)})
 		}
 		room[n] = len(pairs) - from
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"iter"
 	"math/bits"
 	"slices"
 	"unicode/utf8"
@@ -702,17 +703,27 @@ func (s bigramSet) has(b bigram) bool {
 // bigramsOf returns the set of ideograph pairs in s.
 func bigramsOf(s string) bigramSet {
 	out := make(bigramSet, 0, len(s)/3) // an ideograph is three bytes
-	prev, ideo := rune(0), false
-	for len(s) > 0 {
-		r, n := decodeRune3(s)
-		s = s[n:]
-		now := isIdeograph(r)
-		if now && ideo {
-			out = append(out, bigram(prev)<<32|bigram(r))
-		}
-		prev, ideo = r, now
+	for b := range pairsIn(s) {
+		out = append(out, b)
 	}
 	return sortSet(out)
+}
+
+// pairsIn yields every pair of ideographs that stand side by side in s,
+// in order, as the one bigram of both.
+func pairsIn(s string) iter.Seq[bigram] {
+	return func(yield func(bigram) bool) {
+		prev, ideo := rune(0), false
+		for len(s) > 0 {
+			r, n := decodeRune3(s)
+			s = s[n:]
+			now := isIdeograph(r)
+			if now && ideo && !yield(bigram(prev)<<32|bigram(r)) {
+				return
+			}
+			prev, ideo = r, now
+		}
+	}
 }
 
 // openingAndEnd are the bigram sets of the first open and the last end

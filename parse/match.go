@@ -234,17 +234,12 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 
 // mark sets in has the word pairs of the vocabulary that text prints.
 func (mp *matchPage) mark(has []bool, text string) {
-	prev, ideo := rune(0), false
-	for len(text) > 0 {
-		r, n := decodeRune3(text)
-		text = text[n:]
-		now := isIdeograph(r)
-		if p := uint16(prev); now && ideo && mp.firsts[p/64]&(1<<(p%64)) != 0 {
-			if at, ok := slices.BinarySearch(mp.vocab, bigram(prev)<<32|bigram(r)); ok {
+	for b := range pairsIn(text) {
+		if p := uint16(b >> 32); mp.firsts[p/64]&(1<<(p%64)) != 0 {
+			if at, ok := slices.BinarySearch(mp.vocab, b); ok {
 				has[at] = true
 			}
 		}
-		prev, ideo = r, now
 	}
 }
 
