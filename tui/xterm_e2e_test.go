@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -98,32 +99,38 @@ func xtermRun(t *testing.T, display string, cols, rows int, wide bool, name stri
 	}
 	args = append(args, "-e")
 	args = append(args, command...)
-	xt := exec.Command("xterm", args...)
-	xt.Env = append(os.Environ(), "DISPLAY="+display, "XDG_STATE_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir(),
+	env := append(os.Environ(), "DISPLAY="+display, "XDG_STATE_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir(),
 		"RUNEWIDTH_EASTASIAN=", "DUBAO_AMBIGUOUS_SETTLED=", "NO_COLOR=")
-	if err := xt.Start(); err != nil {
-		t.Fatal(err)
+	// An xterm that ends before its window shows (a CI run once waited
+	// out the whole wait for a window that never came) is started again,
+	// once, and what it said is kept for the failure.
+	var win string
+	for try := 1; win == ""; try++ {
+		xt := exec.Command("xterm", args...)
+		xt.Env = env
+		var said bytes.Buffer
+		xt.Stdout, xt.Stderr = &said, &said
+		if err := xt.Start(); err != nil {
+			t.Fatal(err)
+		}
+		ended := make(chan struct{})
+		var exit error
+		go func() { exit = xt.Wait(); close(ended) }()
+		defer func() { xt.Process.Kill(); <-ended }()
+		w, err := xtermWindow(display, ended)
+		switch {
+		case w != "":
+			win = w
+		case !errors.Is(err, errXtermEnded):
+			t.Fatalf("no xterm window: %v", err)
+		case try < 2:
+			t.Logf("xterm ended before its window showed (%v: %q), starting it again", exit, firstLine(said.String()))
+		default:
+			t.Fatalf("no xterm window: xterm ended twice before it showed one (%v: %q)", exit, firstLine(said.String()))
+		}
 	}
-	defer func() { xt.Process.Kill(); xt.Wait() }()
 	ctx, cancel := context.WithTimeout(context.Background(), e2eWait)
 	defer cancel()
-	// The display's only xterm. xdotool's search can fail at once on an X
-	// error while the new window is still being made (a CI run met it
-	// once), so it is asked again until the wait is over.
-	var win string
-	for {
-		find := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--class", "xterm")
-		find.Env = append(os.Environ(), "DISPLAY="+display)
-		out, err := find.Output()
-		if f := strings.Fields(string(out)); err == nil && len(f) > 0 {
-			win = f[0]
-			break
-		}
-		if ctx.Err() != nil {
-			t.Fatalf("no xterm window: %v", err)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
 	var last []byte
 	for start := time.Now(); time.Since(start) < e2eWait; time.Sleep(300 * time.Millisecond) {
 		cmd := exec.CommandContext(ctx, "import", "-window", win, "png:-")
@@ -154,6 +161,36 @@ func xtermRun(t *testing.T, display string, cols, rows int, wide bool, name stri
 	}
 	t.Fatalf("the screen never settled")
 	return nil, 0, 0
+}
+
+// errXtermEnded says the xterm ended before its window showed.
+var errXtermEnded = errors.New("xterm ended")
+
+// xtermWindow waits for the display's only xterm window and returns its
+// id; it gives up when the xterm ends (ended is closed) or the wait is
+// over.
+// xdotool's search finds nothing until the window is made, and can fail
+// at once on an X error while it is being made (a CI run met it once), so
+// it is asked again every 200 ms.
+func xtermWindow(display string, ended <-chan struct{}) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), e2eWait)
+	defer cancel()
+	for {
+		// Asked without --sync, which would wait out an xterm that ended.
+		find := exec.CommandContext(ctx, "xdotool", "search", "--class", "xterm")
+		find.Env = append(os.Environ(), "DISPLAY="+display)
+		out, err := find.Output()
+		if f := strings.Fields(string(out)); err == nil && len(f) > 0 {
+			return f[0], nil
+		}
+		select {
+		case <-ended:
+			return "", errXtermEnded
+		case <-ctx.Done():
+			return "", fmt.Errorf("none in %v, xterm still running: %v", e2eWait, err)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }
 
 // dark reports whether the pixel at (x, y) is ink rather than the white
@@ -233,6 +270,12 @@ func TestXtermFrame(t *testing.T) {
 	if border[false] >= 0 && border[true] >= 0 && abs(border[false]-border[true]) > 1 {
 		t.Errorf("the right border is at pixel %d narrow, %d wide", border[false], border[true])
 	}
+}
+
+// firstLine is s up to its first line break.
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(first)
 }
 
 func abs(n int) int {
