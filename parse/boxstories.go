@@ -602,14 +602,19 @@ func boxCutsOf(us []unit, i, j int, visit func(c cut)) {
 // forRows visits every row whose headline run is units [i, a) and whose
 // body starts at unit a: the run cut at box breaks into 2 to
 // rowMostStories headlines, the body cut into as many stories, each
-// opening with a paragraph. It reports each row's score, end, stories and
-// the gaps it counts as starts.
+// opening with a paragraph. The run's last box may hold the body's first
+// paragraph under headline-like lines, a label (核心阅读) or a subhead
+// set over it: then the body opens with that box. It reports each row's
+// score, end, stories and the gaps it counts as starts.
 func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, visit func(score float64, end int, cuts []cut, starts []bool)) {
 	var boxes []int // the first unit of each box of the run
 	for k := i; k < a; k++ {
 		if k == i || bf.brk[k] {
 			boxes = append(boxes, k)
 		}
+	}
+	if len(boxes) > 2 && !bf.brk[a] {
+		a, boxes = boxes[len(boxes)-1], boxes[:len(boxes)-1]
 	}
 	nb := len(boxes)
 	if nb < 2 || nb > rowMostBoxes || !bf.brk[a] {

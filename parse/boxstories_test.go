@@ -29,6 +29,14 @@ func TestPlanBoxStories(t *testing.T) {
 			[]cut{{i: 2, j: 4, hi: 0, hj: 1}, {i: 4, j: 6, hi: 1, hj: 2}},
 		},
 		{
+			"two headline boxes, then a label in the box of the first body (核心阅读): a row whose body opens with the label",
+			[]unit{H(), H(), H(), P(), P(), P()},
+			[]bool{false, true, true, false, true, true},
+			[]int{0, 1, 0, 0, 1, 1},
+			[]bool{true, true, false, false, false, false},
+			[]cut{{i: 2, j: 4, hi: 0, hj: 1}, {i: 4, j: 6, hi: 1, hj: 2}},
+		},
+		{
 			"a kicker and a title in one box: one headline, no row",
 			[]unit{H(), H(), P(), P()},
 			[]bool{false, false, true, true},
