@@ -26,14 +26,17 @@ import (
 	"github.com/dubaoreader/dubao/model"
 )
 
-// parsePage parses the text of one page, already decoded and normalised.
+// parsePage parses the text of one page, already decoded and normalised,
+// read through the script fold (script.go).
 func parsePage(text string) *model.Page {
+	text, view := foldScript(text)
 	w := analyse(text)
 	page := &model.Page{Number: w.furn.page, Date: w.furn.date, Name: w.furn.name, Furniture: w.furn.text}
 	page.Articles = w.arts
 	if page.Articles == nil {
 		page.Articles = w.articles()
 	}
+	view.unfoldPage(page)
 	return page
 }
 

@@ -80,11 +80,15 @@ func TestTableUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	variants, err := readVariants(filepath.Join(dir, "dictionary"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	common, err := commonIdeographs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := format.Source(generate(filepath.Base(in), equivs, st, ts, common))
+	want, err := format.Source(generate(filepath.Base(in), equivs, st, ts, variants, common))
 	if err != nil {
 		t.Fatal(err)
 	}
