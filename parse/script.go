@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -50,21 +51,58 @@ func scriptFoldOf(r rune) (rune, bool) {
 // what they are read as.
 type scriptView struct {
 	pairs []scriptFold // sorted by simplified; nil when the page folds nothing
+	folds runeSet      // the pairs' traditional runes
 }
 
 // foldScript returns text as the parser reads it and the view that undoes
 // the fold.
 func foldScript(text string) (string, scriptView) {
+	v := newScriptView(func(yield func(rune) bool) {
+		for _, r := range text {
+			if !yield(r) {
+				return
+			}
+		}
+	})
+	if v.pairs == nil {
+		return text, v
+	}
+	return strings.Map(v.fold, text), v
+}
+
+// foldSheet returns the sheet as the parser reads it — s itself when it
+// folds nothing, else a copy — and the view that undoes the fold.
+func foldSheet(s *Sheet) (*Sheet, scriptView) {
+	v := newScriptView(func(yield func(rune) bool) {
+		for _, c := range s.Chars {
+			if !yield(c.R) {
+				return
+			}
+		}
+	})
+	if v.pairs == nil {
+		return s, v
+	}
+	folded := *s
+	folded.Chars = slices.Clone(s.Chars)
+	for i := range folded.Chars {
+		folded.Chars[i].R = v.fold(folded.Chars[i].R)
+	}
+	return &folded, v
+}
+
+// newScriptView returns the fold of a page whose runes are runes.
+func newScriptView(runes iter.Seq[rune]) scriptView {
 	var seen runeSet
 	var pairs []scriptFold
-	for _, r := range text {
+	for r := range runes {
 		if s, ok := scriptFoldOf(r); ok && !seen.has(r) {
 			seen.add(r)
 			pairs = append(pairs, scriptFold{r, s})
 		}
 	}
 	if pairs == nil {
-		return text, scriptView{}
+		return scriptView{}
 	}
 	// A pair whose reading is printed on the page, or is the reading of
 	// another pair, is not folded.
@@ -76,26 +114,29 @@ func foldScript(text string) (string, scriptView) {
 			clashes.add(p.simplified)
 		}
 	}
-	for _, r := range text {
+	for r := range runes {
 		if readings.has(r) {
 			clashes.add(r)
 		}
 	}
 	pairs = slices.DeleteFunc(pairs, func(p scriptFold) bool { return clashes.has(p.simplified) })
 	if len(pairs) == 0 {
-		return text, scriptView{}
+		return scriptView{}
 	}
-	var folds runeSet
+	v := scriptView{pairs: pairs}
 	for _, p := range pairs {
-		folds.add(p.traditional)
+		v.folds.add(p.traditional)
 	}
-	return strings.Map(func(r rune) rune {
-		if folds.has(r) {
-			s, _ := scriptFoldOf(r)
-			return s
-		}
-		return r
-	}, text), scriptView{pairs: pairs}
+	return v
+}
+
+// fold returns what the page's rune r is read as.
+func (v *scriptView) fold(r rune) rune {
+	if v.folds.has(r) {
+		s, _ := scriptFoldOf(r)
+		return s
+	}
+	return r
 }
 
 // A runeSet is a set of ideographs of the script sets' blocks and of the
@@ -135,7 +176,7 @@ func (s *runeSet) has(r rune) bool {
 func bySimplified(f scriptFold, r rune) int { return int(f.simplified - r) }
 
 // unfold returns s as the page printed it.
-func (v scriptView) unfold(s string) string {
+func (v *scriptView) unfold(s string) string {
 	if v.pairs == nil {
 		return s
 	}
@@ -151,7 +192,7 @@ func (v scriptView) unfold(s string) string {
 }
 
 // unfoldPage puts back what the page printed in every string of p.
-func (v scriptView) unfoldPage(p *model.Page) {
+func (v *scriptView) unfoldPage(p *model.Page) {
 	if v.pairs == nil {
 		return
 	}
@@ -167,7 +208,7 @@ func (v scriptView) unfoldPage(p *model.Page) {
 	}
 }
 
-func unfoldAll(v scriptView, ss []string) {
+func unfoldAll(v *scriptView, ss []string) {
 	for i, s := range ss {
 		ss[i] = v.unfold(s)
 	}
