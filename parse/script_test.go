@@ -290,3 +290,31 @@ func pageDiff(want, got *model.Page) string {
 	}
 	return fmt.Sprintf("the page is\n%s\nthe twin's\n%s", g, w)
 }
+
+// The extracted PDF pages of testdata/geom, converted to Traditional a
+// character at a time (with corner quotes), parse as their Simplified twins.
+func TestTraditionalSheets(t *testing.T) {
+	names, _ := filepath.Glob("testdata/geom/*.json")
+	st := stCharacters(t)
+	n := 0
+	for _, name := range names {
+		if strings.HasSuffix(name, ".golden.json") {
+			continue
+		}
+		n++
+		sheet := readSheet(t, name)
+		want := SheetPage(sheet)
+		mapPageStrings(want, func(s string) string { return toTraditional(st, s, true) })
+		traditional := *sheet
+		traditional.Chars = append([]Char(nil), sheet.Chars...)
+		for i, c := range traditional.Chars {
+			traditional.Chars[i].R = []rune(toTraditional(st, string(c.R), true))[0]
+		}
+		if d := pageDiff(want, SheetPage(&traditional)); d != "" {
+			t.Errorf("%s: the Traditional page parses otherwise than its Simplified twin: %s", name, d)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no fixtures in testdata/geom")
+	}
+}
