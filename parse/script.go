@@ -1,9 +1,9 @@
 package parse
 
 import (
-	"iter"
+	"math/bits"
 	"slices"
-	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dubaoreader/dubao/model"
@@ -34,12 +34,10 @@ var quoteFolds = [...]scriptFold{{'「', '“'}, {'」', '”'}, {'『', '‘'},
 // scriptFoldOf returns what r is read as, and whether that is another rune.
 func scriptFoldOf(r rune) (rune, bool) {
 	if r >= scriptSetFirst && r < ideographSetEnd {
-		i := r - scriptSetFirst
-		if foldsScript[i/64]&(1<<(i%64)) == 0 {
-			return r, false
+		if s := scriptFoldTable()[r-scriptSetFirst]; s != 0 {
+			return rune(s), true
 		}
-		k, _ := slices.BinarySearchFunc(scriptFolds[:], r, func(f scriptFold, r rune) int { return int(f.traditional - r) })
-		return scriptFolds[k].simplified, true
+		return r, false
 	}
 	if r >= '「' && r <= '』' {
 		return quoteFolds[r-'「'].simplified, true
@@ -47,39 +45,76 @@ func scriptFoldOf(r rune) (rune, bool) {
 	return r, false
 }
 
+// scriptFoldTable returns scriptFolds as a table by what the page prints,
+// from scriptSetFirst: what it is read as, 0 where it is not folded. It is
+// made on the first call (some 3 000 stores into 54 kB) and read only after.
+var scriptFoldTable = sync.OnceValue(func() *[ideographSetEnd - scriptSetFirst]uint16 {
+	var t [ideographSetEnd - scriptSetFirst]uint16
+	for _, f := range scriptFolds {
+		t[f.traditional-scriptSetFirst] = uint16(f.simplified)
+	}
+	return &t
+})
+
+// printedAs returns what the page printed for r, the reading of one of the
+// pairs, sorted by their readings.
+func printedAs(pairs []scriptFold, r rune) rune {
+	lo, hi := 0, len(pairs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if pairs[m].simplified < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return pairs[lo].traditional
+}
+
 // A scriptView is the fold one page is read through: the pairs it folds, by
 // what they are read as.
 type scriptView struct {
-	pairs []scriptFold // sorted by simplified; nil when the page folds nothing
-	folds runeSet      // the pairs' traditional runes
+	pairs    []scriptFold // sorted by simplified; nil when the page folds nothing
+	folds    runeSet      // the pairs' traditional runes
+	readings runeSet      // the pairs' simplified runes
 }
 
 // foldScript returns text as the parser reads it and the view that undoes
 // the fold.
 func foldScript(text string) (string, scriptView) {
-	v := newScriptView(func(yield func(rune) bool) {
-		for _, r := range text {
-			if !yield(r) {
-				return
-			}
+	var printed runeSet
+	// The runes the fold reads or writes are all three bytes long, led by
+	// E2 to E9: the ideographs from U+3400, the corner quotes and the curved
+	// ones. The loop decodes them itself, as a page is mostly such runes and
+	// the fold's look at each must cost less than utf8's decoding would.
+	for i := 0; i+2 < len(text); i++ {
+		b := text[i]
+		if b-0xE2 > 0xE9-0xE2 {
+			continue
 		}
-	})
+		c1, c2 := text[i+1]^0x80, text[i+2]^0x80
+		if c1|c2 >= 0x40 {
+			continue // not two continuation bytes
+		}
+		r := rune(b&0x0F)<<12 | rune(c1)<<6 | rune(c2)
+		printed.add(r)
+		i += 2
+	}
+	v := newScriptView(&printed)
 	if v.pairs == nil {
 		return text, v
 	}
-	return strings.Map(v.fold, text), v
+	return v.rewrite(text, &v.folds, false), v
 }
 
 // foldSheet returns the sheet as the parser reads it — s itself when it
 // folds nothing, else a copy — and the view that undoes the fold.
 func foldSheet(s *Sheet) (*Sheet, scriptView) {
-	v := newScriptView(func(yield func(rune) bool) {
-		for _, c := range s.Chars {
-			if !yield(c.R) {
-				return
-			}
-		}
-	})
+	var printed runeSet
+	for _, c := range s.Chars {
+		printed.add(c.R)
+	}
+	v := newScriptView(&printed)
 	if v.pairs == nil {
 		return s, v
 	}
@@ -91,14 +126,20 @@ func foldSheet(s *Sheet) (*Sheet, scriptView) {
 	return &folded, v
 }
 
-// newScriptView returns the fold of a page whose runes are runes.
-func newScriptView(runes iter.Seq[rune]) scriptView {
-	var seen runeSet
+// newScriptView returns the fold of a page that prints the runes of printed
+// (of those a runeSet holds).
+func newScriptView(printed *runeSet) scriptView {
 	var pairs []scriptFold
-	for r := range runes {
-		if s, ok := scriptFoldOf(r); ok && !seen.has(r) {
-			seen.add(r)
+	for i, w := range printed.ideographs {
+		for w &= foldsScript[i]; w != 0; w &= w - 1 {
+			r := scriptSetFirst + rune(i*64+bits.TrailingZeros64(w))
+			s, _ := scriptFoldOf(r)
 			pairs = append(pairs, scriptFold{r, s})
+		}
+	}
+	for _, q := range quoteFolds {
+		if printed.has(q.traditional) {
+			pairs = append(pairs, q)
 		}
 	}
 	if pairs == nil {
@@ -107,25 +148,23 @@ func newScriptView(runes iter.Seq[rune]) scriptView {
 	// A pair whose reading is printed on the page, or is the reading of
 	// another pair, is not folded.
 	slices.SortFunc(pairs, func(a, b scriptFold) int { return int(a.simplified - b.simplified) })
-	var readings, clashes runeSet
+	clash := func(i int) bool {
+		s := pairs[i].simplified
+		return printed.has(s) || i > 0 && pairs[i-1].simplified == s || i+1 < len(pairs) && pairs[i+1].simplified == s
+	}
+	kept := make([]scriptFold, 0, len(pairs))
 	for i, p := range pairs {
-		readings.add(p.simplified)
-		if i > 0 && pairs[i-1].simplified == p.simplified {
-			clashes.add(p.simplified)
+		if !clash(i) {
+			kept = append(kept, p)
 		}
 	}
-	for r := range runes {
-		if readings.has(r) {
-			clashes.add(r)
-		}
-	}
-	pairs = slices.DeleteFunc(pairs, func(p scriptFold) bool { return clashes.has(p.simplified) })
-	if len(pairs) == 0 {
+	if len(kept) == 0 {
 		return scriptView{}
 	}
-	v := scriptView{pairs: pairs}
-	for _, p := range pairs {
+	v := scriptView{pairs: kept}
+	for _, p := range kept {
 		v.folds.add(p.traditional)
+		v.readings.add(p.simplified)
 	}
 	return v
 }
@@ -139,6 +178,52 @@ func (v *scriptView) fold(r rune) rune {
 	return r
 }
 
+// rewrite returns s with each rune of set replaced: by its reading, or with
+// unfold by what the page printed. Every rune of the fold is three bytes
+// long, and so is what it is replaced by, so the rewriting is done in place
+// on a copy of s's bytes; s itself when it holds none.
+func (v *scriptView) rewrite(s string, set *runeSet, unfold bool) string {
+	var b []byte
+	var table *[ideographSetEnd - scriptSetFirst]uint16
+	for i := 0; i+2 < len(s); i++ {
+		c0 := s[i]
+		if c0-0xE2 > 0xE9-0xE2 {
+			continue
+		}
+		c1, c2 := s[i+1]^0x80, s[i+2]^0x80
+		if c1|c2 >= 0x40 {
+			continue
+		}
+		r := rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2)
+		if k := uint(r - scriptSetFirst); k < uint(len(set.ideographs)*64) && set.ideographs[k/64]&(1<<(k%64)) == 0 ||
+			k >= uint(len(set.ideographs)*64) && !set.hasOther(r) {
+			i += 2
+			continue // not in set: has, in line
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		var to rune
+		switch {
+		case unfold:
+			to = printedAs(v.pairs, r)
+		case r >= scriptSetFirst:
+			if table == nil {
+				table = scriptFoldTable()
+			}
+			to = rune(table[r-scriptSetFirst])
+		default:
+			to, _ = scriptFoldOf(r)
+		}
+		utf8.EncodeRune(b[i:i+3], to)
+		i += 2
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
 // A runeSet is a set of ideographs of the script sets' blocks and of the
 // corner and curved quotes.
 type runeSet struct {
@@ -147,13 +232,33 @@ type runeSet struct {
 	corners    uint64 // from U+3000 to U+303F: 「」『』
 }
 
-// bit returns the word of the set r is in and its bit there; nil for a rune
-// the set cannot hold.
-func (s *runeSet) bit(r rune) (*uint64, uint64) {
+// add and has look at an ideograph in line (they are most of a page's
+// runes) and leave the rest to other.
+
+func (s *runeSet) add(r rune) {
+	if k := uint(r - scriptSetFirst); k < uint(len(s.ideographs)*64) {
+		s.ideographs[k/64] |= 1 << (k % 64)
+	} else if w, b := s.other(r); w != nil {
+		*w |= b
+	}
+}
+
+func (s *runeSet) has(r rune) bool {
+	if k := uint(r - scriptSetFirst); k < uint(len(s.ideographs)*64) {
+		return s.ideographs[k/64]&(1<<(k%64)) != 0
+	}
+	return s.hasOther(r)
+}
+
+func (s *runeSet) hasOther(r rune) bool {
+	w, b := s.other(r)
+	return w != nil && *w&b != 0
+}
+
+// other returns the word of the set a rune other than an ideograph is in and
+// its bit there; nil for a rune the set cannot hold.
+func (s *runeSet) other(r rune) (*uint64, uint64) {
 	switch {
-	case r >= scriptSetFirst && r < ideographSetEnd:
-		i := r - scriptSetFirst
-		return &s.ideographs[i/64], 1 << (i % 64)
 	case r >= 0x2010 && r < 0x2050:
 		return &s.quotes, 1 << (r - 0x2010)
 	case r >= 0x3000 && r < 0x3040:
@@ -162,33 +267,12 @@ func (s *runeSet) bit(r rune) (*uint64, uint64) {
 	return nil, 0
 }
 
-func (s *runeSet) add(r rune) {
-	if w, b := s.bit(r); w != nil {
-		*w |= b
-	}
-}
-
-func (s *runeSet) has(r rune) bool {
-	w, b := s.bit(r)
-	return w != nil && *w&b != 0
-}
-
-func bySimplified(f scriptFold, r rune) int { return int(f.simplified - r) }
-
 // unfold returns s as the page printed it.
 func (v *scriptView) unfold(s string) string {
 	if v.pairs == nil {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if r < utf8.RuneSelf {
-			return r
-		}
-		if k, ok := slices.BinarySearchFunc(v.pairs, r, bySimplified); ok {
-			return v.pairs[k].traditional
-		}
-		return r
-	}, s)
+	return v.rewrite(s, &v.readings, true)
 }
 
 // unfoldPage puts back what the page printed in every string of p.
