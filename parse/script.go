@@ -87,18 +87,14 @@ func foldScript(text string) (string, scriptView) {
 	// E2 to E9: the ideographs from U+3400, the corner quotes and the curved
 	// ones. The loop decodes them itself, as a page is mostly such runes and
 	// the fold's look at each must cost less than utf8's decoding would.
-	for i := 0; i+2 < len(text); i++ {
-		b := text[i]
-		if b-0xE2 > 0xE9-0xE2 {
-			continue
+	for t := text; len(t) >= 3; {
+		b, c1, c2 := t[0], t[1]^0x80, t[2]^0x80
+		if b-0xE2 > 0xE9-0xE2 || c1|c2 >= 0x40 {
+			t = t[1:]
+			continue // not a rune the fold looks at: next byte
 		}
-		c1, c2 := text[i+1]^0x80, text[i+2]^0x80
-		if c1|c2 >= 0x40 {
-			continue // not two continuation bytes
-		}
-		r := rune(b&0x0F)<<12 | rune(c1)<<6 | rune(c2)
-		printed.add(r)
-		i += 2
+		printed.add(rune(b&0x0F)<<12 | rune(c1)<<6 | rune(c2))
+		t = t[3:]
 	}
 	v := newScriptView(&printed)
 	if v.pairs == nil {
