@@ -4,7 +4,8 @@
 //
 // The journey of a page:
 //
-//	decode → normalise code points → split pages at form feeds → split lines
+//	decode → normalise code points → split pages at form feeds → read
+//	Traditional characters as Simplified (script.go) → split lines
 //	→ set furniture aside → cut pieces (markers, merged lines) → estimate
 //	column widths → classify lines → find headline blocks → line features
 //	(roles.go) → learned headline and paragraph-start scores → reflow

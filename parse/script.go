@@ -182,19 +182,16 @@ func (v *scriptView) rewrite(s string, set *runeSet, unfold bool) string {
 	var b []byte
 	var table *[ideographSetEnd - scriptSetFirst]uint16
 	for i := 0; i+2 < len(s); i++ {
-		c0 := s[i]
-		if c0-0xE2 > 0xE9-0xE2 {
-			continue
-		}
-		c1, c2 := s[i+1]^0x80, s[i+2]^0x80
-		if c1|c2 >= 0x40 {
-			continue
+		c0, c1, c2 := s[i], s[i+1]^0x80, s[i+2]^0x80
+		if c0-0xE2 > 0xE9-0xE2 || c1|c2 >= 0x40 {
+			continue // not a rune the fold looks at (see foldScript)
 		}
 		r := rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2)
+		// set.has(r), with the ideographs' test in line.
 		if k := uint(r - scriptSetFirst); k < uint(len(set.ideographs)*64) && set.ideographs[k/64]&(1<<(k%64)) == 0 ||
 			k >= uint(len(set.ideographs)*64) && !set.hasOther(r) {
 			i += 2
-			continue // not in set: has, in line
+			continue
 		}
 		if b == nil {
 			b = []byte(s)
@@ -228,8 +225,8 @@ type runeSet struct {
 	corners    uint64 // from U+3000 to U+303F: 「」『』
 }
 
-// add and has look at an ideograph in line (they are most of a page's
-// runes) and leave the rest to other.
+// add and has test an ideograph (most of a page's runes) in line and leave
+// the rest to other.
 
 func (s *runeSet) add(r rune) {
 	if k := uint(r - scriptSetFirst); k < uint(len(s.ideographs)*64) {
