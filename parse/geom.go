@@ -20,8 +20,10 @@ import (
 // Everything is measured relative to the page: the body size is the size of
 // most characters, a headline is clearly larger, gaps are in ems of the body.
 
-// SheetPage parses one extracted PDF page into the model.
+// SheetPage parses one extracted PDF page into the model, read through the
+// script fold (script.go).
 func SheetPage(s *Sheet) *model.Page {
+	s, view := foldSheet(s)
 	g := newGeomPage(s)
 	page := &model.Page{
 		Geometry: &model.Geometry{Width: s.Width, Height: s.Height, Figures: slices.Clone(g.pictures)},
@@ -48,6 +50,7 @@ func SheetPage(s *Sheet) *model.Page {
 			page.Articles = append(page.Articles, a)
 		}
 	}
+	view.unfoldPage(page)
 	return page
 }
 

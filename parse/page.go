@@ -4,7 +4,8 @@
 //
 // The journey of a page:
 //
-//	decode → normalise code points → split pages at form feeds → split lines
+//	decode → normalise code points → split pages at form feeds → read
+//	Traditional characters as Simplified (script.go) → split lines
 //	→ set furniture aside → cut pieces (markers, merged lines) → estimate
 //	column widths → classify lines → find headline blocks → line features
 //	(roles.go) → learned headline and paragraph-start scores → reflow
@@ -26,14 +27,17 @@ import (
 	"github.com/dubaoreader/dubao/model"
 )
 
-// parsePage parses the text of one page, already decoded and normalised.
+// parsePage parses the text of one page, already decoded and normalised,
+// read through the script fold (script.go).
 func parsePage(text string) *model.Page {
+	text, view := foldScript(text)
 	w := analyse(text)
 	page := &model.Page{Number: w.furn.page, Date: w.furn.date, Name: w.furn.name, Furniture: w.furn.text}
 	page.Articles = w.arts
 	if page.Articles == nil {
 		page.Articles = w.articles()
 	}
+	view.unfoldPage(page)
 	return page
 }
 

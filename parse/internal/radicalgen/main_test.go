@@ -80,11 +80,15 @@ func TestTableUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	variants, err := readVariants(filepath.Join(dir, "dictionary"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	common, err := commonIdeographs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := format.Source(generate(filepath.Base(in), equivs, st, ts, common))
+	want, err := format.Source(generate(filepath.Base(in), equivs, st, ts, variants, common))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,5 +98,27 @@ func TestTableUpToDate(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("parse/radicals_table.go is stale: run go generate ./parse")
+	}
+}
+
+func TestScriptFolds(t *testing.T) {
+	st := map[rune][]rune{'干': {'幹', '乾', '干'}, '里': {'裏', '里'}, '后': {'后', '後'}, '于': {'於', '于'}, '台': {'臺', '台'}}
+	ts := map[rune][]rune{'幹': {'干'}, '乾': {'干', '乾'}, '裏': {'里'}, '後': {'后'}, '於': {'于', '於'}, '著': {'著', '着'}, '臺': {'台'}}
+	variants := map[rune][]rune{'裡': {'裏'}, '台': {'臺'}}
+	got := scriptFolds(st, ts, variants)
+	want := []fold{
+		{'乾', '干'}, // not written in Simplified, read as its first candidate
+		{'於', '于'}, // the same, though OpenCC keeps it as a second candidate
+		{'幹', '干'},
+		{'後', '后'},
+		{'裏', '里'},
+		{'裡', '里'}, // a Taiwan variant, by way of 裏
+		{'臺', '台'},
+		// Not 台, which Simplified writes (an STCharacters key), though
+		// Hong Kong's variants take it back to 臺; nor 著, first its own.
+	}
+	slices.SortFunc(want, func(a, b fold) int { return int(a.traditional - b.traditional) })
+	if !slices.Equal(got, want) {
+		t.Errorf("scriptFolds = %q, want %q", got, want)
 	}
 }
