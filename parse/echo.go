@@ -276,7 +276,14 @@ func appendRunes(rs []rune, s string) (_ []rune, strays bool) {
 			i++
 			continue
 		}
-		r, size := decodeRune3(s[i:])
+		if i+2 < len(s) {
+			if r, ok := wide3(s[i], s[i+1], s[i+2]); ok { // decodeRune3's, in line
+				rs[n] = r
+				i += 3
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		strays = strays || size == 1
 		rs[n] = r
 		i += size
