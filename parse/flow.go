@@ -380,8 +380,8 @@ func pushedDown(p, q string) bool {
 	if closesSentence(lastRune(p)) || !isIdeograph(lastRune(p)) {
 		return false
 	}
-	r0, n := utf8.DecodeRuneInString(q)
-	r1, m := utf8.DecodeRuneInString(q[n:])
+	r0, n := decodeRune3(q)
+	r1, m := decodeRune3(q[n:])
 	return m > 0 && isIdeograph(r0) && (noLineStart(r1) || r1 == '…')
 }
 

@@ -216,7 +216,12 @@ func hasSentencePunct(s string) bool {
 
 // endsSentenceText reports whether s ends a sentence, closing quotes aside.
 func endsSentenceText(s string) bool {
-	return endsStop(lastRune(strings.TrimRight(s, "”’」』）)")))
+	switch r := lastRune(s); r {
+	case '”', '’', '」', '』', '）', ')':
+		return endsStop(lastRune(strings.TrimRight(s, "”’」』）)")))
+	default:
+		return endsStop(r) // nothing to trim, as on most lines
+	}
 }
 
 // columnTagAtEnd reports whether s ends with a short bracketed tag.
@@ -400,7 +405,11 @@ func namesSource(t string) bool {
 // section heading, before the regexp is asked.
 func mayOpenSection(t string) bool {
 	r := firstRune(t)
-	return r == '（' || r == '(' || r == '第' || isDigit(r) || strings.ContainsRune("一二三四五六七八九十", r)
+	switch r {
+	case '（', '(', '第', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return isDigit(r)
 }
 
 // set sets 0/1 feature k when v holds.

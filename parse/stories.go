@@ -408,7 +408,7 @@ var dateOpen = regexp.MustCompile(`^(?:[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年)`)
 // closesOpenBracket reports whether line b closes a bracket that line a
 // opened and left open.
 func closesOpenBracket(a, b string) bool {
-	open := strings.LastIndexAny(a, "（(")
+	open := max(strings.LastIndex(a, "（"), strings.LastIndexByte(a, '(')) // strings.LastIndexAny(a, "（("), without decoding a's runes
 	if open < 0 || strings.ContainsAny(a[open:], "）)") {
 		return false
 	}
