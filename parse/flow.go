@@ -36,9 +36,14 @@ type para struct {
 // pw is the page's own words, made once a page (analyseWith).
 func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *pageWords) ([]para, []group, []item) {
 	indented := indentStyle(ps)
-	blockAt := make(map[int]block, len(blocks))
-	for _, b := range blocks {
-		blockAt[b.first] = b
+	var blockAt []int32 // by piece: one more than the index of the block starting there (the last such), or 0
+	if len(blocks) > 0 {
+		blockAt = make([]int32, len(ps))
+		for k, b := range blocks {
+			if b.first >= 0 && b.first < len(ps) {
+				blockAt[b.first] = int32(k) + 1
+			}
+		}
 	}
 	var (
 		out      []para
@@ -69,7 +74,8 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 			floats = append(floats, floating{text: cleanSpaces(p.raw, p.spaced, true), para: len(out), piece: i})
 			continue
 		}
-		if blk, ok := blockAt[i]; ok {
+		if blockAt != nil && blockAt[i] > 0 {
+			blk := blocks[blockAt[i]-1]
 			flush()
 			gs := groupsOf(ps, blk, rawMode, pw)
 			if !blk.doubtful {
@@ -130,7 +136,9 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 		}
 		cur.mark(p.markers...)
 		if len(text) > 0 && p.text != "" {
-			if prev, _ := utf8.DecodeLastRune(text); isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
+			// Only an ASCII last byte can end in a Latin letter: the
+			// others are not decoded.
+			if prev := rune(text[len(text)-1]); prev < utf8.RuneSelf && isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
 				text = append(text, ' ')
 			}
 		}
