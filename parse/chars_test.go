@@ -142,6 +142,7 @@ func plainReadPiece(text string, em float64) pieceReading {
 	for i, size := 0, 0; i < len(text); i += size {
 		var c rune
 		c, size = utf8.DecodeRuneInString(text[i:])
+		r.runes++
 		ideo := isIdeograph(c)
 		if ideo {
 			r.ideographs++

@@ -27,6 +27,7 @@ type piece struct {
 
 	// How the text reads as a line, for the steps that ask again and again.
 	ideographs  int     // ideographs in it
+	runes       int     // runes in it (runeLen)
 	closesEarly bool    // it closes a bracket or quote before opening one
 	unclosed    bool    // it leaves a bracket or quote open
 	squeezed    float64 // its width with punctuation squeezed (squeezedEm)
@@ -43,6 +44,7 @@ func (p *piece) know() {
 	p.namesSrc = r.maySource && namesSource(p.text)
 	p.punct = r.punct
 	p.ideographs = r.ideographs
+	p.runes = r.runes
 	p.closesEarly = r.closesEarly
 	p.unclosed = r.unclosed
 	p.squeezed = r.squeezed
@@ -54,6 +56,7 @@ func (p *piece) know() {
 // functions.
 type pieceReading struct {
 	ideographs            int
+	runes                 int // runeLen's count: a rune a step, as utf8 decodes
 	closesEarly, unclosed bool
 	squeezed              float64
 	mayLead               bool // bylineStart's quick test: 讯, 电 … in the first 90 bytes
@@ -69,6 +72,7 @@ func readPiece(text string, em float64) pieceReading {
 	round, quote := 0, 0
 	early := false // closesEarly has its answer
 	for i, size := 0, 0; i < len(text); i += size {
+		r.runes++
 		c, ideo := rune(0), false
 		if c, ideo = commonIdeograph(text, i); ideo {
 			size = 3

@@ -270,7 +270,7 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineFacts {
 		set(f, lfNoPunctuation, !p.punct)
 		set(f, lfColumnTag, columnTagAtEnd(t))
 		set(f, lfDashOpens, strings.HasPrefix(t, "——"))
-		n := runeLen(t)
+		n := p.runes // runeLen(t), counted when the piece was read
 		set(f, lfFewChars, n <= 4)
 		set(f, lfManyChars, n > 24)
 		set(f, lfPageTop, prev < 0)
