@@ -191,8 +191,8 @@ func cutPieces(lines []line, furniture []bool) []piece {
 // whether the rest is letter-spaced is counted once from the end, and only
 // the first creditReach bytes of the rest are cleaned and read.
 func splitAtByline(l line) []line {
-	if !strings.ContainsRune(l.raw, ' ') {
-		return []line{l}
+	if !strings.ContainsRune(l.raw, ' ') || !hasRuneIn(l.raw, dispatchRunes) {
+		return []line{l} // one token, or none that names a dispatch (mayOpenCredit)
 	}
 	tokens := strings.FieldsFunc(l.raw, isSpace)
 	// singles[k] counts the one-wide-character tokens in tokens[k:], as
