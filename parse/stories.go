@@ -514,6 +514,11 @@ type planRow struct {
 	next int // the next of kept that scoreAgain reads; -1 once it reads none
 }
 
+// maxKept bounds the stories a plan keeps the scores of (2 MB of them): a
+// page of some thousands of units, whose plan weighs millions of stories,
+// works the rest out again.
+const maxKept = 1 << 16
+
 // A keptScore is the score of a story up to its side feature (sfSideAgree),
 // the only one that hears the page's side, and the features after it: the
 // plan heard again with the side known adds up the same terms in the same
@@ -546,7 +551,7 @@ func (pr *planRow) score(c cut) float64 {
 	for n := range sfSideAgree {
 		s += pr.w.story[n] * f[n]
 	}
-	if pr.keep {
+	if pr.keep && len(pr.kept) < maxKept {
 		k := keptScore{i: int32(c.i), hj: int32(c.hj), before: s}
 		copy(k.after[:], f[sfSideAgree+1:])
 		pr.kept = append(pr.kept, k)
