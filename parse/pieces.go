@@ -174,7 +174,8 @@ func cutPieces(lines []line, furniture []bool) []piece {
 			out = append(out, piece{line: l, role: roleBlank, src: i})
 			continue
 		}
-		for _, part := range splitAtByline(l) {
+		parts, n := splitAtByline(l)
+		for _, part := range parts[:n] {
 			p := cutMarkers(piece{line: part, src: i})
 			p.know()
 			out = append(out, p)
@@ -184,15 +185,16 @@ func cutPieces(lines []line, furniture []bool) []piece {
 }
 
 // splitAtByline cuts a line where, after a space, a story opens with a
-// byline: "②） 本报北京2月12日电（唐维红、张晓".
+// byline: "②） 本报北京2月12日电（唐维红、张晓". It returns the n parts of
+// the line, one or two.
 //
 // The work per candidate token is bounded, so that a long line with many
 // tokens that might open a credit costs time in proportion to its length:
 // whether the rest is letter-spaced is counted once from the end, and only
 // the first creditReach bytes of the rest are cleaned and read.
-func splitAtByline(l line) []line {
+func splitAtByline(l line) (parts [2]line, n int) {
 	if !strings.ContainsRune(l.raw, ' ') || !hasRuneIn(l.raw, dispatchRunes) {
-		return []line{l} // one token, or none that names a dispatch (mayOpenCredit)
+		return [2]line{l}, 1 // one token, or none that names a dispatch (mayOpenCredit)
 	}
 	tokens := strings.FieldsFunc(l.raw, isSpace)
 	// singles[k] counts the one-wide-character tokens in tokens[k:], as
@@ -217,10 +219,10 @@ func splitAtByline(l line) []line {
 		if bylineStart(cleanSpaces(joinReach(tokens[k:]), spaced, false)) {
 			left := newLine(strings.Join(tokens[:k], " "))
 			right := newLine(strings.Join(tokens[k:], " "))
-			return []line{left, right}
+			return [2]line{left, right}, 2
 		}
 	}
-	return []line{l}
+	return [2]line{l}, 1
 }
 
 // creditReach is how far into a line's rest, in bytes, a credit is looked
