@@ -49,17 +49,18 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 		out      []para
 		groups   []group
 		items    []item
-		cur      *para
+		cur      para // the current paragraph, while inPara
+		inPara   bool
 		text     []byte // the current paragraph's, its buffer serving paragraph after paragraph
 		first    = true // the current piece is the first line of a paragraph
 		hardNext = true
 	)
 	flush := func() {
-		if cur != nil {
+		if inPara {
 			cur.text = string(text)
 			items = append(items, item{kind: itPara, para: len(out)})
-			out = append(out, *cur)
-			cur = nil
+			out = append(out, cur)
+			cur, inPara = para{}, false
 			text = text[:0]
 		}
 		first = true
@@ -118,7 +119,7 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 			hardNext = true
 		}
 		_ = from
-		if cur == nil {
+		if !inPara {
 			if p.text == "" && !hasFrom {
 				// A marker alone on its line: it belongs to the paragraph
 				// before it, or, at the top of the page, to the next one.
@@ -129,7 +130,7 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 				}
 				continue
 			}
-			cur = &para{first: i, hard: hardNext, width: p.width.here}
+			cur, inPara = para{first: i, hard: hardNext, width: p.width.here}, true
 			hardNext = false
 			cur.mark(pending...)
 			pending = nil
