@@ -386,7 +386,7 @@ func learnedBreak(ps []piece, i int, starts []float64) bool {
 // pushed its last character down to the next line, to keep the punctuation
 // after it from starting a line: 窗 / 口，我们.
 func pushedDown(p, q string) bool {
-	if closesSentence(lastRune(p)) || !isIdeograph(lastRune(p)) {
+	if last := lastRune(p); closesSentence(last) || !isIdeograph(last) {
 		return false
 	}
 	r0, n := decodeRune3(q)
