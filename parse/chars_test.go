@@ -142,6 +142,7 @@ func plainReadPiece(text string, em float64) pieceReading {
 	for i, size := 0, 0; i < len(text); i += size {
 		var c rune
 		c, size = utf8.DecodeRuneInString(text[i:])
+		r.runes++
 		ideo := isIdeograph(c)
 		if ideo {
 			r.ideographs++
@@ -205,6 +206,42 @@ func TestDialogueTurnAsDecoded(t *testing.T) {
 		want := m > 0 && last == '”' && endsStop(before) && firstRune(q) == '“'
 		if got := dialogueTurn(p, q); got != want {
 			t.Fatalf("dialogueTurn(%q, %q) = %v, want %v", p, q, got, want)
+		}
+	}
+}
+
+// TestLineTestsAnswerAsPlainOnes holds the line tests that skip work on
+// most lines (endsSentenceText trims only a line ending in a closing quote
+// or bracket, mayOpenSection switches on the first rune, closesOpenBracket
+// finds the last opening bracket without decoding) to their plain forms, on
+// text and on bytes that are not UTF-8.
+func TestLineTestsAnswerAsPlainOnes(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	pieces := []string{"中", "。", "！", "”", "’", "」", "』", "）", ")", "（", "(", "一", "十", "第", "3", "a", " ", "\xef", "\xbc", "\x88", "\xef\xbc", "\x80", "\ufffd"}
+	text := func() string {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 50000 {
+		s, u := text(), text()
+		if got, want := endsSentenceText(s), endsStop(lastRune(strings.TrimRight(s, "”’」』）)"))); got != want {
+			t.Fatalf("endsSentenceText(%q) = %v, want %v", s, got, want)
+		}
+		f := firstRune(s)
+		if got, want := mayOpenSection(s), f == '（' || f == '(' || f == '第' || isDigit(f) || strings.ContainsRune("一二三四五六七八九十", f); got != want {
+			t.Fatalf("mayOpenSection(%q) = %v, want %v", s, got, want)
+		}
+		open := strings.LastIndexAny(s, "（(")
+		want := false
+		if open >= 0 && !strings.ContainsAny(s[open:], "）)") {
+			end := strings.IndexAny(u, "）)")
+			want = end >= 0 && !strings.ContainsAny(u[:end], "（(")
+		}
+		if got := closesOpenBracket(s, u); got != want {
+			t.Fatalf("closesOpenBracket(%q, %q) = %v, want %v", s, u, got, want)
 		}
 	}
 }

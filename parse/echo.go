@@ -4,6 +4,7 @@ import (
 	"iter"
 	"math/bits"
 	"slices"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -74,6 +75,61 @@ type echoMemo struct {
 	// marks holds a bit for each place in order, and a last word for the
 	// place past the end; all clear between uses.
 	marks []uint64
+	// read says the page's paragraphs were read (dict, paras and slab
+	// are the page's); a memo taken from the pool has room, not these.
+	read bool
+	// radix is room for sortByUpperHalf's, and bits for the passages'
+	// bits (passageOf): both are only room, written before being read.
+	radix []bigram
+	bits  []uint64
+	// sets is room for the sets openingAndEnd makes, which live as long
+	// as the page's units: a slab, taken from the front (setRoom).
+	sets bigramSet
+}
+
+// memoPool keeps the echo memos of pages parsed, for their room: a page's
+// tables and slabs are most of what a parse allocates, and the next page
+// needs the like.
+var memoPool = sync.Pool{New: func() any { return new(echoMemo) }}
+
+// newEchoMemo is an empty memo, from the pool.
+func newEchoMemo() *echoMemo {
+	m := memoPool.Get().(*echoMemo)
+	m.read = false
+	return m
+}
+
+// release gives m back to the pool; nothing may use it after, nor anything
+// its echoes made of the page's paragraphs but the sets openingAndEnd gave.
+func (m *echoMemo) release() {
+	if m != nil {
+		memoPool.Put(m)
+	}
+}
+
+// start makes m the memo of a page whose paragraphs' openings and ends take
+// about room runes and kept numbers, keeping the room it has.
+func (m *echoMemo) start(room, kept int) {
+	m.read = true
+	m.dict.reset(room / 3) // most pairs are ideographs, half of them new; the table grows if more
+	if m.paras == nil {
+		m.paras = make(map[string]paraGrams)
+	}
+	clear(m.paras)
+	m.slab = slices.Grow(m.slab[:0], kept)
+	m.order, m.rank = m.order[:0], m.rank[:0]
+	m.sets = m.sets[:0]
+}
+
+// setRoom is room for n bigrams (a set of length 0, capacity n) from the
+// front of m.sets, which a new slab replaces when it is too short.
+func (m *echoMemo) setRoom(n int) bigramSet {
+	if cap(m.sets)-len(m.sets) < n {
+		m.sets = make(bigramSet, 0, max(n, 2*cap(m.sets), 1024))
+	}
+	k := len(m.sets)
+	m.sets = m.sets[:k+n]
+	return m.sets[k : k : k+n]
 }
 
 // paraGrams is what echoes read of a paragraph: the numbers of its
@@ -105,7 +161,7 @@ func newEchoesWithin(memo *echoMemo, paras []para, groups []group, maxWords int)
 		prev:    make([]passage, len(paras)),
 		next:    make([]passage, len(paras)),
 	}
-	if memo == nil || memo.paras == nil {
+	if memo == nil || !memo.read {
 		room, kept := 0, 0 // the runes of the openings and ends, about (an ideograph takes three bytes), and their numbers
 		for _, p := range paras {
 			n := len(p.text) / 3
@@ -115,9 +171,7 @@ func newEchoesWithin(memo *echoMemo, paras []para, groups []group, maxWords int)
 		if memo == nil {
 			memo = new(echoMemo)
 		}
-		memo.dict = newBigramDict(room / 3) // most pairs are ideographs, half of them new; the table grows if more
-		memo.paras = make(map[string]paraGrams, len(paras))
-		memo.slab = make([]int32, 0, kept)
+		memo.start(room, kept)
 	}
 	e.dict = &memo.dict
 	// Each paragraph's opening and end, read once a page.
@@ -153,8 +207,13 @@ func newEchoesWithin(memo *echoMemo, paras []para, groups []group, maxWords int)
 	// With the bigrams counted, the passages.
 	words := (e.dict.n + 63) / 64
 	var slab []uint64
-	if 2*len(paras)*words <= maxWords {
-		slab = make([]uint64, 2*len(paras)*words)
+	if n := 2 * len(paras) * words; n <= maxWords {
+		// The memo's room, when the echoes before are done with it.
+		if cap(memo.bits) < n {
+			memo.bits = make([]uint64, n)
+		}
+		slab = memo.bits[:n]
+		clear(slab)
 	}
 	var before []int32
 	for j := range paras {
@@ -276,7 +335,14 @@ func appendRunes(rs []rune, s string) (_ []rune, strays bool) {
 			i++
 			continue
 		}
-		r, size := decodeRune3(s[i:])
+		if i+2 < len(s) {
+			if r, ok := wide3(s[i], s[i+1], s[i+2]); ok { // decodeRune3's, in line
+				rs[n] = r
+				i += 3
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		strays = strays || size == 1
 		rs[n] = r
 		i += size
@@ -296,7 +362,7 @@ func (m *echoMemo) openingAndEnd(text string) (bigramSet, bigramSet) {
 	if !ok || g.strays || !m.ranked() {
 		return openingAndEnd(text, openRunes, endRunes)
 	}
-	buf := make(bigramSet, 0, len(g.open)+len(g.end.pair))
+	buf := m.setRoom(len(g.open) + len(g.end.pair))
 	open := m.sorted(buf, g.open)
 	end := m.sorted(buf[len(open):len(open)], g.end.pair)
 	return open[:len(open):len(open)], end
@@ -318,22 +384,24 @@ func (m *echoMemo) ranked() bool {
 	// lower.
 	// The table is half empty, in no pattern: each slot is written, and
 	// the place moves on past the full ones only.
-	order, k := make([]bigram, d.n+1), 0
+	order, k := slices.Grow(m.order[:0], d.n+1)[:d.n+1], 0
 	for _, s := range d.slots {
 		order[k] = bigram(s.pair)<<32 | bigram(s.id)
 		k += oneIf(s.pair != 0)
 	}
 	order = order[:d.n]
-	sortByUpperHalf(order)
+	m.radix = slices.Grow(m.radix[:0], d.n)[:d.n]
+	sortByUpperHalfIn(order, m.radix)
 	words := (d.n + 63) / 64
-	m.rank = make([]int32, d.n+1)
+	m.rank = slices.Grow(m.rank[:0], d.n+1)[:d.n+1]
 	m.rank[0] = int32(64 * words)
 	for k, key := range order {
 		id, pair := int32(uint32(key)), key>>32
 		order[k], m.rank[id+1] = pair>>16<<32|pair&0xFFFF, int32(k) // the bigram, unpacked
 	}
 	m.order = order
-	m.marks = make([]uint64, words+1)
+	m.marks = slices.Grow(m.marks[:0], words+1)[:words+1]
+	clear(m.marks)
 	return true
 }
 
@@ -362,7 +430,11 @@ func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
 // sortByUpperHalf sorts keys whose upper halves differ by those halves: a
 // radix sort, a byte at a time from the lowest, which a page's thousands
 // of bigrams take without the branches a comparison sort mispredicts.
-func sortByUpperHalf[K ~uint64](keys []K) {
+func sortByUpperHalf[K ~uint64](keys []K) { sortByUpperHalfIn(keys, make([]K, len(keys))) }
+
+// sortByUpperHalfIn is sortByUpperHalf with room, as long as keys, for
+// its passes.
+func sortByUpperHalfIn[K ~uint64](keys, room []K) {
 	if len(keys) < 2 {
 		return
 	}
@@ -374,7 +446,7 @@ func sortByUpperHalf[K ~uint64](keys []K) {
 		at[2][k>>48&0xFF]++
 		at[3][k>>56&0xFF]++
 	}
-	in, out := keys, make([]K, len(keys))
+	in, out := keys, room[:len(keys)]
 	for b := range at {
 		shift := 32 + 8*b
 		if at[b][in[0]>>shift&0xFF] == len(in) {
@@ -611,11 +683,25 @@ type dictSlot struct {
 
 // newBigramDict makes a dictionary for about n bigrams.
 func newBigramDict(n int) bigramDict {
+	var d bigramDict
+	d.reset(n)
+	return d
+}
+
+// reset empties d for about n bigrams, keeping its table when that is
+// big enough and not many times too big. The numbers d gives do not hang
+// on the table's size.
+func (d *bigramDict) reset(n int) {
 	size := 64
 	for size < 2*n {
 		size *= 2
 	}
-	return bigramDict{slots: make([]dictSlot, size)}
+	if len(d.slots) < size || len(d.slots) > 8*size {
+		d.slots = make([]dictSlot, size)
+	} else {
+		clear(d.slots)
+	}
+	d.wide, d.n = nil, 0
 }
 
 // packed is b's two runes in four bytes, when both are in the BMP.

@@ -36,25 +36,31 @@ type para struct {
 // pw is the page's own words, made once a page (analyseWith).
 func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *pageWords) ([]para, []group, []item) {
 	indented := indentStyle(ps)
-	blockAt := make(map[int]block, len(blocks))
-	for _, b := range blocks {
-		blockAt[b.first] = b
+	var blockAt []int32 // by piece: one more than the index of the block starting there (the last such), or 0
+	if len(blocks) > 0 {
+		blockAt = make([]int32, len(ps))
+		for k, b := range blocks {
+			if b.first >= 0 && b.first < len(ps) {
+				blockAt[b.first] = int32(k) + 1
+			}
+		}
 	}
 	var (
 		out      []para
 		groups   []group
 		items    []item
-		cur      *para
+		cur      para // the current paragraph, while inPara
+		inPara   bool
 		text     []byte // the current paragraph's, its buffer serving paragraph after paragraph
 		first    = true // the current piece is the first line of a paragraph
 		hardNext = true
 	)
 	flush := func() {
-		if cur != nil {
+		if inPara {
 			cur.text = string(text)
 			items = append(items, item{kind: itPara, para: len(out)})
-			out = append(out, *cur)
-			cur = nil
+			out = append(out, cur)
+			cur, inPara = para{}, false
 			text = text[:0]
 		}
 		first = true
@@ -69,7 +75,8 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 			floats = append(floats, floating{text: cleanSpaces(p.raw, p.spaced, true), para: len(out), piece: i})
 			continue
 		}
-		if blk, ok := blockAt[i]; ok {
+		if blockAt != nil && blockAt[i] > 0 {
+			blk := blocks[blockAt[i]-1]
 			flush()
 			gs := groupsOf(ps, blk, rawMode, pw)
 			if !blk.doubtful {
@@ -112,7 +119,7 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 			hardNext = true
 		}
 		_ = from
-		if cur == nil {
+		if !inPara {
 			if p.text == "" && !hasFrom {
 				// A marker alone on its line: it belongs to the paragraph
 				// before it, or, at the top of the page, to the next one.
@@ -123,14 +130,16 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 				}
 				continue
 			}
-			cur = &para{first: i, hard: hardNext, width: p.width.here}
+			cur, inPara = para{first: i, hard: hardNext, width: p.width.here}, true
 			hardNext = false
 			cur.mark(pending...)
 			pending = nil
 		}
 		cur.mark(p.markers...)
 		if len(text) > 0 && p.text != "" {
-			if prev, _ := utf8.DecodeLastRune(text); isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
+			// Only an ASCII last byte can end in a Latin letter: the
+			// others are not decoded.
+			if prev := rune(text[len(text)-1]); prev < utf8.RuneSelf && isLatin(prev) && !isDigit(prev) && isLatin(firstRune(p.text)) && !isDigit(firstRune(p.text)) {
 				text = append(text, ' ')
 			}
 		}
@@ -377,11 +386,11 @@ func learnedBreak(ps []piece, i int, starts []float64) bool {
 // pushed its last character down to the next line, to keep the punctuation
 // after it from starting a line: 窗 / 口，我们.
 func pushedDown(p, q string) bool {
-	if closesSentence(lastRune(p)) || !isIdeograph(lastRune(p)) {
+	if last := lastRune(p); closesSentence(last) || !isIdeograph(last) {
 		return false
 	}
-	r0, n := utf8.DecodeRuneInString(q)
-	r1, m := utf8.DecodeRuneInString(q[n:])
+	r0, n := decodeRune3(q)
+	r1, m := decodeRune3(q[n:])
 	return m > 0 && isIdeograph(r0) && (noLineStart(r1) || r1 == '…')
 }
 

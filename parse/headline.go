@@ -122,10 +122,11 @@ func wrapFeatures(a, b headLine, longest float64, pw *pageWords) wrapVec {
 type pageWords struct {
 	ps    []piece
 	made  bool
-	lines string    // the page's text lines, one a line
-	asked int       // how many pairs were asked for
-	looks int       // how many strings were looked for (prints)
-	set   bigramSet // the pairs, made once asked for more than pairScans
+	lines string          // the page's text lines, one a line
+	asked int             // how many pairs were asked for
+	looks int             // how many strings were looked for (prints)
+	set   bigramSet       // the pairs, made once asked for more than pairScans
+	found map[string]bool // what the searches of lines found, by the string searched for
 }
 
 // pairScans is how many pairs a page's text is searched for before its
@@ -171,7 +172,7 @@ func (w *pageWords) pairs(x, y rune) bool {
 	var pair [2 * utf8.UTFMax]byte
 	n := utf8.EncodeRune(pair[:], x)
 	n += utf8.EncodeRune(pair[n:], y)
-	return containsText(w.lines, string(pair[:n]))
+	return w.search(string(pair[:n]))
 }
 
 // prints reports whether a line of the page holds s (four characters or more).
@@ -191,7 +192,22 @@ func (w *pageWords) prints(s string) bool {
 			}
 		}
 	}
-	return containsText(w.lines, s)
+	return w.search(s)
+}
+
+// search reports whether the page's lines hold s, searching them once for
+// each s: the wrap of two headline lines is weighed by the hand-made
+// reflow, the units and the stories alike.
+func (w *pageWords) search(s string) bool {
+	if found, ok := w.found[s]; ok {
+		return found
+	}
+	found := containsText(w.lines, s)
+	if w.found == nil {
+		w.found = make(map[string]bool)
+	}
+	w.found[s] = found
+	return found
 }
 
 // pairSet is the set of the pairs of ideographs the page's lines print.

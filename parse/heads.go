@@ -148,8 +148,9 @@ func findHeadRuns(ps []piece) []block {
 			out = append(out, headBlock(ps, block{first: i, last: i, doubtful: true}))
 			continue
 		}
-		run := []int{i}
-		for k := nextText(ps, i); k >= 0 && len(run) < 6 && openLine(ps, k); k = nextText(ps, k) {
+		var room [6]int
+		run := append(room[:0], i)
+		for k := nextText(ps, i); k >= 0 && len(run) < len(room) && openLine(ps, k); k = nextText(ps, k) {
 			run = append(run, k)
 		}
 		// The run's last line may be the first line of the next paragraph.
@@ -421,7 +422,8 @@ func isHeadBlock(ps []piece, b block) bool {
 // (dir −1 before it, +1 after it), up to a headline; 0 when there are too
 // few to say.
 func bodyWidths(ps []piece, i, dir int) float64 {
-	var ems []float64
+	var room [widthWindow]float64
+	ems := room[:0]
 	for j := i + dir; j >= 0 && j < len(ps) && len(ems) < widthWindow; j += dir {
 		switch ps[j].role {
 		case roleBody:

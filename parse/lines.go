@@ -55,7 +55,7 @@ func rejoinMarkers(rows []string) {
 
 func newLine(r string) line {
 	indent := strings.HasPrefix(r, "\u3000") || strings.HasPrefix(r, "  ")
-	raw := strings.TrimFunc(r, isSpace)
+	raw := trimSpaces(r)
 	if raw == "" {
 		return line{blank: true}
 	}
@@ -68,6 +68,32 @@ func newLine(r string) line {
 	l.em = textEm(l.text) + spaceEm(raw, l.spaced)
 	return l
 }
+
+// trimSpaces is strings.TrimFunc(s, isSpace). A line that neither starts
+// with a byte that opens one of isSpace's runes nor ends with one that closes
+// one, as most do not, is kept as it is without decoding a rune.
+func trimSpaces(s string) string {
+	if len(s) > 0 && spaceEdge[s[0]]&spaceFirst == 0 && spaceEdge[s[len(s)-1]]&spaceLast == 0 {
+		return s
+	}
+	return strings.TrimFunc(s, isSpace)
+}
+
+// spaceEdge marks the bytes that start (spaceFirst) and end (spaceLast) the
+// runes isSpace knows, as UTF-8 writes them.
+var spaceEdge = func() (t [256]uint8) {
+	for _, r := range " \t\u3000\u00a0" {
+		b := []byte(string(r))
+		t[b[0]] |= spaceFirst
+		t[b[len(b)-1]] |= spaceLast
+	}
+	return t
+}()
+
+const (
+	spaceFirst = 1 << iota
+	spaceLast
+)
 
 // spaceEm is the room the extractor's spaces stand for. Where a space
 // touches a Latin letter or a digit, the page set extra room around the

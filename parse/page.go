@@ -37,6 +37,7 @@ func parsePage(text string) *model.Page {
 	if page.Articles == nil {
 		page.Articles = w.articles()
 	}
+	w.echo.release()
 	view.unfoldPage(page)
 	return page
 }
@@ -84,7 +85,7 @@ func analyse(text string) *work { return analyseWith(text, true) }
 // analyseWith takes a page through the parser's steps; learn says whether
 // the learned decisions are made (the trainer asks for the features alone).
 func analyseWith(text string, learn bool) *work {
-	w := &work{lines: splitLines(text), echo: new(echoMemo)}
+	w := &work{lines: splitLines(text), echo: newEchoMemo()}
 	taken := make([]bool, len(w.lines))
 	w.furn = takeFurniture(w.lines, taken)
 	w.ps = cutPieces(w.lines, taken)

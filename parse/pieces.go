@@ -27,6 +27,7 @@ type piece struct {
 
 	// How the text reads as a line, for the steps that ask again and again.
 	ideographs  int     // ideographs in it
+	runes       int     // runes in it (runeLen)
 	closesEarly bool    // it closes a bracket or quote before opening one
 	unclosed    bool    // it leaves a bracket or quote open
 	squeezed    float64 // its width with punctuation squeezed (squeezedEm)
@@ -43,6 +44,7 @@ func (p *piece) know() {
 	p.namesSrc = r.maySource && namesSource(p.text)
 	p.punct = r.punct
 	p.ideographs = r.ideographs
+	p.runes = r.runes
 	p.closesEarly = r.closesEarly
 	p.unclosed = r.unclosed
 	p.squeezed = r.squeezed
@@ -54,6 +56,7 @@ func (p *piece) know() {
 // functions.
 type pieceReading struct {
 	ideographs            int
+	runes                 int // runeLen's count: a rune a step, as utf8 decodes
 	closesEarly, unclosed bool
 	squeezed              float64
 	mayLead               bool // bylineStart's quick test: 讯, 电 … in the first 90 bytes
@@ -69,6 +72,7 @@ func readPiece(text string, em float64) pieceReading {
 	round, quote := 0, 0
 	early := false // closesEarly has its answer
 	for i, size := 0, 0; i < len(text); i += size {
+		r.runes++
 		c, ideo := rune(0), false
 		if c, ideo = commonIdeograph(text, i); ideo {
 			size = 3
@@ -170,7 +174,8 @@ func cutPieces(lines []line, furniture []bool) []piece {
 			out = append(out, piece{line: l, role: roleBlank, src: i})
 			continue
 		}
-		for _, part := range splitAtByline(l) {
+		parts, n := splitAtByline(l)
+		for _, part := range parts[:n] {
 			p := cutMarkers(piece{line: part, src: i})
 			p.know()
 			out = append(out, p)
@@ -180,15 +185,16 @@ func cutPieces(lines []line, furniture []bool) []piece {
 }
 
 // splitAtByline cuts a line where, after a space, a story opens with a
-// byline: "②） 本报北京2月12日电（唐维红、张晓".
+// byline: "②） 本报北京2月12日电（唐维红、张晓". It returns the n parts of
+// the line, one or two.
 //
 // The work per candidate token is bounded, so that a long line with many
 // tokens that might open a credit costs time in proportion to its length:
 // whether the rest is letter-spaced is counted once from the end, and only
 // the first creditReach bytes of the rest are cleaned and read.
-func splitAtByline(l line) []line {
-	if !strings.ContainsRune(l.raw, ' ') {
-		return []line{l}
+func splitAtByline(l line) (parts [2]line, n int) {
+	if !strings.ContainsRune(l.raw, ' ') || !hasRuneIn(l.raw, dispatchRunes) {
+		return [2]line{l}, 1 // one token, or none that names a dispatch (mayOpenCredit)
 	}
 	tokens := strings.FieldsFunc(l.raw, isSpace)
 	// singles[k] counts the one-wide-character tokens in tokens[k:], as
@@ -213,10 +219,10 @@ func splitAtByline(l line) []line {
 		if bylineStart(cleanSpaces(joinReach(tokens[k:]), spaced, false)) {
 			left := newLine(strings.Join(tokens[:k], " "))
 			right := newLine(strings.Join(tokens[k:], " "))
-			return []line{left, right}
+			return [2]line{left, right}, 2
 		}
 	}
-	return []line{l}
+	return [2]line{l}, 1
 }
 
 // creditReach is how far into a line's rest, in bytes, a credit is looked

@@ -2,6 +2,8 @@ package parse
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -39,6 +41,37 @@ func TestReadPieceAgreesWithEachTest(t *testing.T) {
 			t.Fatalf("round %d, %q: maySource %v", round, text, got.maySource)
 		case got.punct != hasSentencePunct(text):
 			t.Fatalf("round %d, %q: punct %v", round, text, got.punct)
+		case got.runes != runeLen(text):
+			t.Fatalf("round %d, %q: runes %d, want %d", round, text, got.runes, runeLen(text))
+		}
+	}
+}
+
+// TestPiecesKeepTheirRuneCounts holds the count of runes each text piece
+// keeps from its reading (know), which the line features take for
+// runeLen of its text, to its text as the features see it, on the pages
+// of testdata/corpus: a piece's text does not change once it is read.
+func TestPiecesKeepTheirRuneCounts(t *testing.T) {
+	files, _ := filepath.Glob("testdata/corpus/*/*.txt")
+	if len(files) == 0 {
+		t.Skip("no pages in testdata/corpus")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, err := Decode(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pg := range splitPages(text) {
+			w := analyse(normalizeClean(pg))
+			for i := range w.ps {
+				if p := &w.ps[i]; isTextPiece(p) && p.runes != runeLen(p.text) {
+					t.Fatalf("%s: piece %d %q keeps %d runes, holds %d", f, i, p.text, p.runes, runeLen(p.text))
+				}
+			}
 		}
 	}
 }

@@ -216,7 +216,12 @@ func hasSentencePunct(s string) bool {
 
 // endsSentenceText reports whether s ends a sentence, closing quotes aside.
 func endsSentenceText(s string) bool {
-	return endsStop(lastRune(strings.TrimRight(s, "”’」』）)")))
+	switch r := lastRune(s); r {
+	case '”', '’', '」', '』', '）', ')':
+		return endsStop(lastRune(strings.TrimRight(s, "”’」』）)")))
+	default:
+		return endsStop(r) // nothing to trim, as on most lines
+	}
 }
 
 // columnTagAtEnd reports whether s ends with a short bracketed tag.
@@ -256,16 +261,16 @@ func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineFacts {
 		set(f, lfShortOfColumn, -d > 3.25)
 		set(f, lfWiderThanEither, !p.spaced && p.em > min(p.width.before, p.width.after)+0.75)
 		set(f, lfWiderThanHere, !p.spaced && p.em > p.width.here+0.75)
-		set(f, lfShortOpenEnd, !p.spaced && p.em <= p.width.here-1.25 && !closesSentence(lastRune(p.text)))
+		t, last := p.text, lastRune(p.text)
+		set(f, lfShortOpenEnd, !p.spaced && p.em <= p.width.here-1.25 && !closesSentence(last))
 		f.put(lfShortEms, math.Min(math.Max(-d, 0), 12)/12)
-		t := p.text
 		set(f, lfEndsSentence, endsSentenceText(t))
-		set(f, lfEndsClause, closesSentence(lastRune(t)))
+		set(f, lfEndsClause, closesSentence(last))
 		set(f, lfEndsComma, strings.HasSuffix(t, "，") || strings.HasSuffix(t, "、"))
 		set(f, lfNoPunctuation, !p.punct)
 		set(f, lfColumnTag, columnTagAtEnd(t))
 		set(f, lfDashOpens, strings.HasPrefix(t, "——"))
-		n := runeLen(t)
+		n := p.runes // runeLen(t), counted when the piece was read
 		set(f, lfFewChars, n <= 4)
 		set(f, lfManyChars, n > 24)
 		set(f, lfPageTop, prev < 0)
@@ -400,7 +405,11 @@ func namesSource(t string) bool {
 // section heading, before the regexp is asked.
 func mayOpenSection(t string) bool {
 	r := firstRune(t)
-	return r == '（' || r == '(' || r == '第' || isDigit(r) || strings.ContainsRune("一二三四五六七八九十", r)
+	switch r {
+	case '（', '(', '第', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return isDigit(r)
 }
 
 // set sets 0/1 feature k when v holds.

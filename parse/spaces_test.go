@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -107,5 +108,23 @@ func TestExtractorSpacesOnAPage(t *testing.T) {
 			}
 			report(t, msg, tt.known)
 		})
+	}
+}
+
+// TestTrimSpacesTrimsAsTrimFunc holds trimSpaces, which keeps most lines
+// without decoding them, to strings.TrimFunc with isSpace, on text and on
+// bytes that are not UTF-8 (the bytes of the spaces cut apart).
+func TestTrimSpacesTrimsAsTrimFunc(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 6))
+	pieces := []string{" ", "\t", "\u3000", "\u00a0", "中", "a", "，", "\xe3", "\xe3\x80", "\x80", "\xa0", "\xc2", "\u3001", "\u00a1"}
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := trimSpaces(s), strings.TrimFunc(s, isSpace); got != want {
+			t.Fatalf("trimSpaces(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

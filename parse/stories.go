@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Stories, decided in one stage. The page is a row of units in reading
@@ -408,7 +409,7 @@ var dateOpen = regexp.MustCompile(`^(?:[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年)`)
 // closesOpenBracket reports whether line b closes a bracket that line a
 // opened and left open.
 func closesOpenBracket(a, b string) bool {
-	open := strings.LastIndexAny(a, "（(")
+	open := max(strings.LastIndex(a, "（"), strings.LastIndexByte(a, '(')) // strings.LastIndexAny(a, "（("), without decoding a's runes
 	if open < 0 || strings.ContainsAny(a[open:], "）)") {
 		return false
 	}
@@ -464,13 +465,21 @@ func cutsOf(us []unit, i, j int, visit func(c cut)) {
 // which, and a second hears it (sfSideAgree).
 func planStories(us []unit, w *planWeights) []cut {
 	pr := newPlanRow(us, w)
+	room := keptPool.Get().(*[]keptScore)
+	pr.keep, pr.kept = true, (*room)[:0]
 	plan := bestPlan(us, pr.score)
 	if side := planSide(plan); side != 0 {
 		pr.rf.side = side
-		plan = bestPlan(us, pr.score)
+		plan = bestPlan(us, pr.scoreAgain)
 	}
+	*room = pr.kept
+	keptPool.Put(room)
 	return plan
 }
+
+// keptPool keeps the room of the scores a plan keeps (planRow.kept), for
+// the next plan: some thousands of stories a page.
+var keptPool = sync.Pool{New: func() any { return new([]keptScore) }}
 
 // planSide is the share of a plan's headlines that stand after their
 // bodies less the share that stand before them.
@@ -498,6 +507,26 @@ type planRow struct {
 	rf          *rowFacts
 	w           *planWeights
 	gaps, heads []float64 // per unit: the score of a story starting before it, of its being a headline's line
+	// With keep, score keeps the parts of each story's score in kept, in
+	// the order bestPlan asks, for scoreAgain.
+	keep bool
+	kept []keptScore
+	next int // the next of kept that scoreAgain reads; -1 once it reads none
+}
+
+// maxKept bounds the stories a plan keeps the scores of (2 MB of them): a
+// page of some thousands of units, whose plan weighs millions of stories,
+// works the rest out again.
+const maxKept = 1 << 16
+
+// A keptScore is the score of a story up to its side feature (sfSideAgree),
+// the only one that hears the page's side, and the features after it: the
+// plan heard again with the side known adds up the same terms in the same
+// order, so to the same sum, without working out the story's features again.
+type keptScore struct {
+	i, hj  int32 // the story's, to be sure it is the one asked about
+	before float64
+	after  [numStoryFeatures - sfSideAgree - 1]float64
 }
 
 func newPlanRow(us []unit, w *planWeights) *planRow {
@@ -519,8 +548,35 @@ func (pr *planRow) score(c cut) float64 {
 		s += pr.heads[k]
 	}
 	f := storyFeatures(pr.us, pr.rf, c)
-	for n := range f {
+	for n := range sfSideAgree {
 		s += pr.w.story[n] * f[n]
+	}
+	if pr.keep && len(pr.kept) < maxKept {
+		k := keptScore{i: int32(c.i), hj: int32(c.hj), before: s}
+		copy(k.after[:], f[sfSideAgree+1:])
+		pr.kept = append(pr.kept, k)
+	}
+	for n := sfSideAgree; n < len(f); n++ {
+		s += pr.w.story[n] * f[n]
+	}
+	return s
+}
+
+// scoreAgain is score, once the plan's side is known (rf.side), of the
+// stories score was asked about before, in the same order, from what it
+// kept of them.
+func (pr *planRow) scoreAgain(c cut) float64 {
+	if pr.next < 0 || pr.next >= len(pr.kept) || pr.kept[pr.next].i != int32(c.i) || pr.kept[pr.next].hj != int32(c.hj) {
+		// Not asked before in this order, which bestPlan, asking the same
+		// every time, never does: worked out again, from here on.
+		pr.keep, pr.next = false, -1
+		return pr.score(c)
+	}
+	k := &pr.kept[pr.next]
+	pr.next++
+	s := k.before + pr.w.story[sfSideAgree]*sideAgree(c, pr.rf.side)
+	for n, v := range k.after {
+		s += pr.w.story[sfSideAgree+1+n] * v
 	}
 	return s
 }
@@ -551,12 +607,11 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 		f[sfNoHeadFrom] = b2f(us[a].from)
 	case c.hi == c.i:
 		f[sfHeadBefore] = 1
-		f[sfSideAgree] = -rf.side
 	default:
 		f[sfHeadAfter] = 1
 		f[sfLeadsAfter] = b2f(us[a].leads)
-		f[sfSideAgree] = rf.side
 	}
+	f[sfSideAgree] = sideAgree(c, rf.side)
 	f[sfOpenLeads] = b2f(us[a].leads)
 	f[sfOpenTitleLike] = b2f(us[a].oneLine && us[a].open && !us[a].byline)
 	f[sfNoHeadTitleLike] = f[sfNoHead] * f[sfOpenTitleLike]
@@ -603,6 +658,19 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 		f[sfCaptionTail] = 1
 	}
 	return f
+}
+
+// sideAgree is sfSideAgree of story c on a page whose first plan's
+// headlines stand on side (planSide): side where its headline stands
+// after its body, −side where before, and nothing without a headline.
+func sideAgree(c cut, side float64) float64 {
+	switch {
+	case c.hj == c.hi:
+		return 0
+	case c.hi == c.i:
+		return -side
+	}
+	return side
 }
 
 // storyEcho is how much the headline of story c repeats the opening of its

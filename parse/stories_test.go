@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -78,5 +80,50 @@ func TestJoinWrapped(t *testing.T) {
 				t.Fatalf("got %q (%d lines), want %q (%d)", texts, lines, tt.want, len(tt.us))
 			}
 		})
+	}
+}
+
+// TestPlanScoredAgainAsAfresh holds the plan's second hearing, with the
+// side of its first plan known, to working every story's score out afresh:
+// scoreAgain adds up what score kept of each story, and must come to the
+// same sum, to the last bit, on the -raw pages of testdata/corpus and for
+// either side. A story feature that heard the side besides sfSideAgree
+// would fail here.
+func TestPlanScoredAgainAsAfresh(t *testing.T) {
+	files, _ := filepath.Glob("testdata/corpus/dev/*.txt")
+	if len(files) == 0 {
+		t.Skip("no -raw pages in testdata/corpus/dev")
+	}
+	pw := &planWeights{gapWeights, unitWeights, storyWeights}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _, err := Decode(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := analyse(normalizeClean(text))
+		for _, side := range []float64{0.6, -1} {
+			pr := newPlanRow(w.units, pw)
+			pr.keep = true
+			bestPlan(w.units, pr.score)
+			pr.rf.side = side
+			fresh := newPlanRow(w.units, pw)
+			fresh.rf.side = side
+			asked := 0
+			bestPlan(w.units, func(c cut) float64 {
+				asked++
+				got, want := pr.scoreAgain(c), fresh.score(c)
+				if got != want || pr.next < 0 {
+					t.Fatalf("%s, side %v: story %+v scores %v again, %v afresh", f, side, c, got, want)
+				}
+				return want
+			})
+			if asked != len(pr.kept) {
+				t.Fatalf("%s: the plan asked %d stories again, %d before", f, asked, len(pr.kept))
+			}
+		}
 	}
 }
