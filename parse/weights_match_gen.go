@@ -167,3 +167,14 @@ var drawnStoryWeights = storyVec{
 	sfLooseJoin:       -0.875745,
 	sfCaptionTail:     -1.591634,
 }
+
+// splitWeights score a body cut in two (match.go); none when no cut gains on the made pages.
+var splitWeights = splitVec{
+	spBias:     -0.536748,
+	spGain:     2.215662,
+	spGap:      3.143524,
+	spGapRank:  0.233880,
+	spShort:    -0.017822,
+	spEchoBoth: 0.288862,
+	spMoved:    -0.336059,
+}
