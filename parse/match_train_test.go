@@ -160,7 +160,7 @@ func loadMatchWorks(t *testing.T, made []trainPage, dw *planWeights) (pairs, dra
 			continue
 		}
 		if mp := newMatchPage(w.units, planStories(w.units, dw)); mp != nil {
-			pairs = append(pairs, matchWork{name: p.name, mp: mp, gold: matchLabels(mp, p.gold), pos: true, w: 1})
+			pairs = append(pairs, matchWork{name: p.name, mp: mp, gold: matchLabels(mp, p.gold), pos: true, w: 1, page: p})
 		}
 		if mp := newMatchPage(w.units, planStories(w.units, normal)); mp != nil {
 			drawn = append(drawn, matchWork{name: p.name, mp: mp, pos: true, w: 1, page: p, work: w})
@@ -255,6 +255,7 @@ func TestTrainMatch(t *testing.T) {
 	mw[mfBias] += bestShift
 	right, wrong, missed := matchCounts(pairWorks, &mw)
 	t.Logf("match on the made pages (bias moved %.2f): %d pairs right, %d wrong, %d true groups left unmatched", bestShift, right, wrong, missed)
+	logMatchLosses(t, pairWorks, &mw)
 
 	// The gate: the made pages where the stage does better than the plan
 	// against those where it does worse and the pages in order, which
@@ -609,4 +610,79 @@ func trueCut(art []int, i, k, j int) bool {
 	}
 	f, b := major(i, k), major(k, j)
 	return f >= 0 && b >= 0 && f != b && art[k] == b && (art[k-1] == f || art[k-1] < 0)
+}
+
+// logMatchLosses says where the true headline groups of the made pages go:
+// cut as they are and matched to their body, cut as they are and matched
+// to another or to none, or cut wrong (a group holding some of their lines,
+// or lines of another); and the gold headline lines the plan left in a
+// body, which no group can take.
+func logMatchLosses(t *testing.T, works []matchWork, mw *matchVec) {
+	right, moved, left, cutWrong, merged, inBody, heads, golds := 0, 0, 0, 0, 0, 0, 0, 0
+	for _, m := range works {
+		pairs, _ := m.mp.assign(mw)
+		got := map[int]int{}
+		for _, p := range pairs {
+			got[p.seg] = p.body
+		}
+		for s, b := range m.gold {
+			if b < 0 {
+				continue
+			}
+			switch o, ok := got[s]; {
+			case ok && o == b:
+				right++
+			case ok:
+				moved++
+			default:
+				sg := m.mp.segs[s]
+				over, whole := 0, false
+				for _, p := range pairs {
+					if og := m.mp.segs[p.seg]; og.i < sg.j && sg.i < og.j {
+						over++
+						whole = whole || og.i <= sg.i && sg.j <= og.j
+					}
+				}
+				switch {
+				case over == 0:
+					left++
+				case whole:
+					merged++
+				default:
+					cutWrong++
+				}
+			}
+		}
+		inRun := make([]bool, len(m.mp.us))
+		for _, r := range m.mp.runs {
+			for k := r.i; k < r.j; k++ {
+				inRun[k] = true
+			}
+		}
+		g := m.page.gold
+		if g == nil {
+			continue
+		}
+		var titles []string
+		for _, a := range g.Articles {
+			if h := flat(a.Kicker + a.Title + a.Subtitle); h != "" {
+				titles = append(titles, h)
+			}
+		}
+		golds += len(titles)
+		for k, u := range m.mp.us {
+			t := flat(u.text)
+			if t == "" || !u.head {
+				continue
+			}
+			for _, h := range titles {
+				if strings.Contains(h, t) {
+					heads++
+					inBody += oneIf(!inRun[k])
+					break
+				}
+			}
+		}
+	}
+	t.Logf("of %d gold headlines, true headline groups: %d matched right, %d cut right and matched to another body, %d cut right and left, %d taken whole in a group with lines of another, %d cut apart; of %d gold headline lines, %d left in bodies by the drawn plan", golds, right, moved, left, merged, cutWrong, heads, inBody)
 }
