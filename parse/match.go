@@ -533,7 +533,7 @@ func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit, takenBod
 				}
 				if n := pairOf(side); n >= 0 {
 					sg := mp.segs[pairs[n].seg]
-					if s, ok := mp.segAt[[2]int{min(sg.i, k), max(sg.j, k+1)}]; ok {
+					if s, ok := mp.segAt[[2]int{min(sg.i, k), max(sg.j, k+1)}]; ok && linear(w[:], mp.feats[s][pairs[n].body][:]) > linear(w[:], mp.feats[pairs[n].seg][pairs[n].body][:]) {
 						try(n, s, pairs[n].body)
 					}
 				}
@@ -639,6 +639,20 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 		sg := mp.segs[p.seg]
 		for k := sg.i; k < sg.j; k++ {
 			owner[k] = p.body
+		}
+	}
+	// A line no group took joins the group beside it in its run, the one
+	// before it first: a kicker or a subtitle the matching left.
+	for _, r := range mp.runs {
+		for k := r.i + 1; k < r.j; k++ {
+			if owner[k] < 0 {
+				owner[k] = owner[k-1]
+			}
+		}
+		for k := r.j - 2; k >= r.i; k-- {
+			if owner[k] < 0 {
+				owner[k] = owner[k+1]
+			}
 		}
 	}
 	var lone []int

@@ -7,7 +7,7 @@ package parse
 
 // matchWeights score a headline group with a body (match.go).
 var matchWeights = matchVec{
-	mfBias:      2.518166,
+	mfBias:      2.768166,
 	mfEcho:      -2.333561,
 	mfEchoOpen:  -0.038597,
 	mfEchoGain:  -1.840944,
@@ -29,17 +29,17 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:      -1.499081,
-	gtApart:     2.823619,
-	gtMoved:     1.348202,
-	gtGain:      2.154931,
-	gtGroups:    -2.121964,
-	gtPlanEcho:  -0.828190,
-	gtOutEcho:   0.986141,
-	gtOutCount:  0.878991,
-	gtApartSure: 0.916548,
-	gtApartGain: 1.248771,
-	gtRunsSplit: 0.928717,
+	gtBias:      -0.756947,
+	gtApart:     1.601962,
+	gtMoved:     1.965947,
+	gtGain:      3.173605,
+	gtGroups:    -2.493761,
+	gtPlanEcho:  -0.710902,
+	gtOutEcho:   0.953190,
+	gtOutCount:  1.262199,
+	gtApartSure: 1.095991,
+	gtApartGain: 1.232461,
+	gtRunsSplit: 0.900648,
 }
 
 // drawnGapWeights are the plan's gap weights on such pages.
@@ -170,11 +170,11 @@ var drawnStoryWeights = storyVec{
 
 // splitWeights score a body cut in two (match.go); none when no cut gains on the made pages.
 var splitWeights = splitVec{
-	spBias:     -0.536748,
-	spGain:     2.215662,
-	spGap:      3.143524,
-	spGapRank:  0.233880,
-	spShort:    -0.017822,
-	spEchoBoth: 0.288862,
-	spMoved:    -0.336059,
+	spBias:     -0.615550,
+	spGain:     3.992714,
+	spGap:      3.456254,
+	spGapRank:  0.267863,
+	spShort:    -0.119380,
+	spEchoBoth: 0.006738,
+	spMoved:    0.143680,
 }
