@@ -203,34 +203,66 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 		}
 	}
 	for b := range mp.bodies {
-		bd := &mp.bodies[b]
-		bd.has, bd.opens = make([]bool, len(mp.vocab)), make([]bool, len(mp.vocab))
-		paras := 0
-		for k := bd.i; k < bd.j; k++ {
-			t := us[k].text
-			bd.chars += runeLen(t)
-			mp.mark(bd.has, t)
-			if !us[k].head && paras < 2 {
-				mp.mark(bd.opens, t)
-				paras++
-			}
-		}
+		mp.read(&mp.bodies[b])
 	}
 	mp.grams = make([][]int32, len(mp.segs))
-	mp.echo = make([][]float64, len(mp.segs))
 	for s, sg := range mp.segs {
 		g := mp.units[sg.i]
 		for k := sg.i + 1; k < sg.j; k++ {
 			g = unionIDs(g, mp.units[k])
 		}
 		mp.grams[s] = g
+	}
+	mp.echoes()
+	return mp
+}
+
+// read reads a body for the word pairs of the vocabulary it prints.
+func (mp *matchPage) read(bd *matchBody) {
+	bd.has, bd.opens = make([]bool, len(mp.vocab)), make([]bool, len(mp.vocab))
+	paras := 0
+	for k := bd.i; k < bd.j; k++ {
+		t := mp.us[k].text
+		bd.chars += runeLen(t)
+		mp.mark(bd.has, t)
+		if !mp.us[k].head && paras < 2 {
+			mp.mark(bd.opens, t)
+			paras++
+		}
+	}
+}
+
+// echoes fills in every segment's echo by every body, and the features.
+func (mp *matchPage) echoes() {
+	mp.echo = make([][]float64, len(mp.segs))
+	for s := range mp.segs {
 		mp.echo[s] = make([]float64, len(mp.bodies))
 		for b := range mp.bodies {
-			mp.echo[s][b] = echoIDs(g, mp.bodies[b].has)
+			mp.echo[s][b] = echoIDs(mp.grams[s], mp.bodies[b].has)
 		}
 	}
 	mp.features()
-	return mp
+}
+
+// withCut is the page with body b cut at unit k (plan: the page's plan so
+// cut, cutBody): the same headline runs and groups, the two pieces read
+// anew and the other bodies as they are.
+func (mp *matchPage) withCut(plan []cut, b, k int) *matchPage {
+	out := *mp
+	bd := mp.bodies[b]
+	front, back := plan[bd.c], plan[bd.c+1]
+	pieces := []matchBody{{c: bd.c, i: bd.i, j: k, hi: front.hi, hj: front.hj}, {c: bd.c + 1, i: k, j: bd.j, hi: back.hi, hj: back.hj}}
+	for n := range pieces {
+		mp.read(&pieces[n])
+	}
+	out.bodies = make([]matchBody, 0, len(mp.bodies)+1)
+	out.bodies = append(append(out.bodies, mp.bodies[:b]...), pieces...)
+	for _, o := range mp.bodies[b+1:] {
+		o.c++
+		out.bodies = append(out.bodies, o)
+	}
+	out.echoes()
+	return &out
 }
 
 // mark sets in has the word pairs of the vocabulary that text prints.
@@ -822,10 +854,7 @@ func pieceCuts(us []unit, plan []cut, mp *matchPage, pairs []pairing, total floa
 		}
 		for rank, k := range ks[:min(len(ks), maxPieceCuts)] {
 			c := pieceCut{b: b, k: k, plan: cutBody(plan, bd, k)}
-			c.mp = newMatchPage(us, c.plan)
-			if c.mp == nil {
-				continue
-			}
+			c.mp = mp.withCut(c.plan, b, k)
 			c.pairs, c.total = c.mp.assign(mw)
 			// The pieces are bodies b and b+1 of the page so cut.
 			echo := [2]float64{-1, -1}
