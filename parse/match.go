@@ -784,14 +784,22 @@ type splitVec [numSplitFeatures]float64
 // those the drawn plan scores highest for a story to start.
 const maxPieceCuts = 3
 
-// maxSplits is the most bodies of a page the stage cuts in two, and
-// maxSplitBodies the most bodies of a page it tries cutting: each try
-// matches the whole page anew, so a page costs bodies² tries of a matching
-// at most, and a page of more bodies keeps them whole.
+// maxSplits is the most bodies of a page the stage cuts in two;
+// maxSplitBodies the most bodies of a page it tries cutting, and
+// maxSplitPairs the most pairs of a headline group and a body: each try
+// matches the whole page anew, so a page costs maxSplits × bodies ×
+// maxPieceCuts matchings at most, and a page of more keeps its bodies
+// whole. The made training pages hold 13 bodies and 432 pairs at most.
 const (
 	maxSplits      = 4
 	maxSplitBodies = 24
+	maxSplitPairs  = 2048
 )
+
+// splittable reports whether the stage tries cutting the page's bodies.
+func (mp *matchPage) splittable() bool {
+	return len(mp.bodies) <= maxSplitBodies && len(mp.segs)*len(mp.bodies) <= maxSplitPairs
+}
 
 // A pieceCut is the plan with body b (of the matchPage) cut at unit k, the
 // matching over it and its features.
@@ -814,7 +822,7 @@ func splitBodies(us []unit, plan []cut, gaps []float64, mw *matchVec, sw *splitV
 		return nil, nil
 	}
 	pairs, total := mp.assign(mw)
-	if *sw == (splitVec{}) || len(mp.bodies) > maxSplitBodies {
+	if *sw == (splitVec{}) || !mp.splittable() {
 		return mp, pairs
 	}
 	for range maxSplits {

@@ -437,7 +437,7 @@ func (sp *splitPage) candidates(plan []cut, mw *matchVec) []pieceCut {
 	}
 	mp := newMatchPage(sp.w.units, plan)
 	var cs []pieceCut
-	if mp != nil && len(mp.bodies) <= maxSplitBodies {
+	if mp != nil && mp.splittable() {
 		pairs, total := mp.assign(mw)
 		cs = pieceCuts(sp.w.units, plan, mp, pairs, total, sp.gaps, mw)
 	}
