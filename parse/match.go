@@ -15,16 +15,18 @@ import (
 // and the headline-like lines it made headlines, and matches them anew as
 // one page-wide assignment: a run of headline lines is cut into groups (a
 // kicker, a title and a subtitle together), and each group goes to the body
-// it fits best, each body taking one group at most. How well a group fits a
-// body is a learned score over named features (matchVec) — above all how
-// much of the group's words the whole body repeats, which reads far more
-// surely over a whole story than over the fragments the plan sees. A second
+// it fits best, each body taking one group at most — or each of its two
+// pieces one, where the plan ran two bodies into one (splitBodies). How
+// well a group fits a body is a learned score over named features
+// (matchVec) — above all how much of the group's words the whole body
+// repeats, which reads far more surely over a whole story than over the
+// fragments the plan sees. A second
 // learned score over the page (gateVec) says whether the page is laid out
 // so at all: on a page in reading order the plan's headlines stand by their
-// bodies, and the page keeps the plan. Both are fitted by TestTrainMatch
-// (go test ./parse -run TestTrainMatch -train-match, weights_match_gen.go)
-// on made pages whose headlines were drawn apart and on the gen training
-// pages as they are.
+// bodies, and the page keeps the plan. Both, and the split's score
+// (splitVec), are fitted by TestTrainMatch (go test ./parse -run
+// TestTrainMatch -train-match, weights_match_gen.go) on made pages whose
+// headlines were drawn apart and on the gen training pages as they are.
 
 // The features of a headline group and a body.
 const (
@@ -660,7 +662,9 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 
 // rematch is the plan anew, its bodies in their order each with the group
 // matched to it, on a new row of units: the units and the cuts to build the
-// stories from. A headline line no group took stands as a story of its own.
+// stories from. A headline line no group took joins the group beside it in
+// its run; one in a run no group took a line of stands as a story of its
+// own.
 func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 	us := mp.us
 	owner := make([]int, len(us)) // per headline unit: the body its group went to
