@@ -39,18 +39,17 @@ type matchWork struct {
 }
 
 // stageGain is what the stage gains on a page over the plan alone, in
-// gold articles matched and titles right.
-func stageGain(t *testing.T, w *work, p trainPage, normal, dw *planWeights, mw *matchVec) int {
+// gold articles matched and titles right, with the split's weights sw.
+func stageGain(t *testing.T, w *work, p trainPage, normal, dw *planWeights, mw *matchVec, sw *splitVec) int {
 	gold, err := json.Marshal(p.gold)
 	if err != nil {
 		t.Fatal(err)
 	}
 	before := scoreWork(t, w, planStories(w.units, normal), gold)
-	mp := newMatchPage(w.units, planStories(w.units, dw))
+	mp, pairs := splitBodies(w.units, planStories(w.units, dw), gapOdds(w.units, newRowFacts(w.units), &dw.gap), mw, sw)
 	if mp == nil {
 		return 0
 	}
-	pairs, _ := mp.assign(mw)
 	us, plan := mp.rematch(pairs)
 	paras, groups, stories := storiesOf(w.ps, us, w.paras, plan, w.raw, w.words)
 	after := scoreArticles(t, w, buildArticles(paras, groups, stories), gold)
@@ -260,99 +259,108 @@ func TestTrainMatch(t *testing.T) {
 	// The gate: the made pages where the stage does better than the plan
 	// against those where it does worse and the pages in order, which
 	// must keep the plan.
-	normal := &planWeights{gapWeights, unitWeights, storyWeights}
-	better, worse := 0, 0
-	for n := range drawn {
-		m := &drawn[n]
-		m.gain = stageGain(t, m.work, m.page, normal, &dw, &mw)
-		switch {
-		case m.gain > 0:
-			better++
-		case m.gain < 0:
-			worse++
-		}
-	}
-	t.Logf("the stage does better than the plan on %d made pages, worse on %d", better, worse)
-	// Each page's gate features, its label and weight.
-	type gateSample struct {
-		g     gateVec
-		y     bool
-		w     float64
-		fold  int
-		order bool // a page in order
-	}
-	var samples []gateSample
-	for _, set := range [][]matchWork{drawn, inOrder} {
-		for _, m := range set {
-			if m.pos && m.gain == 0 {
-				continue
-			}
-			pairs, total := m.mp.assign(&mw)
-			// A made page counts by what it gains or loses; a page in
-			// order as many made pages.
-			w := m.w * float64(max(m.gain, -m.gain))
-			if !m.pos {
-				w = m.w * 4
-			}
-			// The folds keep a gen page's draws and its page in order
-			// together.
-			samples = append(samples, gateSample{m.mp.gateFeatures(&mw, pairs, total), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos})
-		}
-	}
-	// fitGate fits the gate on the samples outside fold skip and moves its
-	// bias down past the highest score of a page in order among them, by
-	// margin more.
-	fitGate := func(skip int, margin float64) gateVec {
-		var xs [][]float64
-		var ys []bool
-		var ws []float64
-		for n := range samples {
-			if sm := &samples[n]; sm.fold != skip {
-				xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, sm.w)
+	// gateFor fits the gate with the split's weights sw.
+	gateFor := func(sw *splitVec) gateVec {
+		normal := &planWeights{gapWeights, unitWeights, storyWeights}
+		better, worse := 0, 0
+		for n := range drawn {
+			m := &drawn[n]
+			m.gain = stageGain(t, m.work, m.page, normal, &dw, &mw, sw)
+			switch {
+			case m.gain > 0:
+				better++
+			case m.gain < 0:
+				worse++
 			}
 		}
-		var gw gateVec
-		copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
-		top := math.Inf(-1)
-		for n := range samples {
-			if sm := &samples[n]; sm.fold != skip && sm.order {
-				top = max(top, linear(gw[:], sm.g[:]))
+		t.Logf("the stage does better than the plan on %d made pages, worse on %d", better, worse)
+		// Each page's gate features, its label and weight.
+		type gateSample struct {
+			g     gateVec
+			y     bool
+			w     float64
+			fold  int
+			order bool // a page in order
+		}
+		var samples []gateSample
+		for _, set := range [][]matchWork{drawn, inOrder} {
+			for _, m := range set {
+				if m.pos && m.gain == 0 {
+					continue
+				}
+				pairs, total := m.mp.assign(&mw)
+				// A made page counts by what it gains or loses; a page in
+				// order as many made pages.
+				w := m.w * float64(max(m.gain, -m.gain))
+				if !m.pos {
+					w = m.w * 4
+				}
+				// The folds keep a gen page's draws and its page in order
+				// together.
+				samples = append(samples, gateSample{m.mp.gateFeatures(&mw, pairs, total), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos})
 			}
 		}
-		if top > -margin {
-			gw[gtBias] -= top + margin
-		}
-		return gw
-	}
-	// The margin: how far above the highest training page in order a
-	// page in order the gate has not seen scores, the most over the folds.
-	margin := 0.0
-	for f := range gateFolds {
-		gw := fitGate(f, 0)
-		for n := range samples {
-			if sm := &samples[n]; sm.fold == f && sm.order {
-				margin = max(margin, linear(gw[:], sm.g[:]))
+		// fitGate fits the gate on the samples outside fold skip and moves its
+		// bias down past the highest score of a page in order among them, by
+		// margin more.
+		fitGate := func(skip int, margin float64) gateVec {
+			var xs [][]float64
+			var ys []bool
+			var ws []float64
+			for n := range samples {
+				if sm := &samples[n]; sm.fold != skip {
+					xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, sm.w)
+				}
 			}
+			var gw gateVec
+			copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
+			top := math.Inf(-1)
+			for n := range samples {
+				if sm := &samples[n]; sm.fold != skip && sm.order {
+					top = max(top, linear(gw[:], sm.g[:]))
+				}
+			}
+			if top > -margin {
+				gw[gtBias] -= top + margin
+			}
+			return gw
 		}
-	}
-	t.Logf("gate margin over %d folds: %.3f", gateFolds, margin)
-	gw := fitGate(-1, margin)
-	fired := [2]int{}
-	var firedOn []string
-	for n, set := range [][]matchWork{drawn, inOrder} {
-		for _, m := range set {
-			pairs, total := m.mp.assign(&mw)
-			g := m.mp.gateFeatures(&mw, pairs, total)
-			if linear(gw[:], g[:]) > 0 {
-				fired[n]++
-				if n == 1 {
-					firedOn = append(firedOn, m.name)
+		// The margin: how far above the highest training page in order a
+		// page in order the gate has not seen scores, the most over the folds.
+		margin := 0.0
+		for f := range gateFolds {
+			gw := fitGate(f, 0)
+			for n := range samples {
+				if sm := &samples[n]; sm.fold == f && sm.order {
+					margin = max(margin, linear(gw[:], sm.g[:]))
 				}
 			}
 		}
+		t.Logf("gate margin over %d folds: %.3f", gateFolds, margin)
+		gw := fitGate(-1, margin)
+		fired := [2]int{}
+		var firedOn []string
+		for n, set := range [][]matchWork{drawn, inOrder} {
+			for _, m := range set {
+				pairs, total := m.mp.assign(&mw)
+				g := m.mp.gateFeatures(&mw, pairs, total)
+				if linear(gw[:], g[:]) > 0 {
+					fired[n]++
+					if n == 1 {
+						firedOn = append(firedOn, m.name)
+					}
+				}
+			}
+		}
+		t.Logf("gate: fires on %d of %d made pages, %d of %d pages in order %v", fired[0], len(drawn), fired[1], len(inOrder), firedOn)
+		return gw
 	}
-	t.Logf("gate: fires on %d of %d made pages, %d of %d pages in order %v", fired[0], len(drawn), fired[1], len(inOrder), firedOn)
+	gw := gateFor(&splitVec{})
 	sw := fitSplit(t, drawn, &mw, &gw, &dw)
+	// Once more: the gate on what the stage gains with the split, and the
+	// split on the pages that gate fires on.
+	gw = gateFor(&sw)
+	sw = fitSplit(t, drawn, &mw, &gw, &dw)
 	writeMatchWeights(t, "weights_match_gen.go", len(drawn), len(inOrder), &mw, &gw, &dw, &sw)
 }
 

@@ -29,17 +29,17 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:      -0.756947,
-	gtApart:     1.601962,
-	gtMoved:     1.965947,
-	gtGain:      3.173605,
-	gtGroups:    -2.493761,
-	gtPlanEcho:  -0.710902,
-	gtOutEcho:   0.953190,
-	gtOutCount:  1.262199,
-	gtApartSure: 1.095991,
-	gtApartGain: 1.232461,
-	gtRunsSplit: 0.900648,
+	gtBias:      -0.089363,
+	gtApart:     2.012911,
+	gtMoved:     1.993742,
+	gtGain:      3.451541,
+	gtGroups:    -2.478616,
+	gtPlanEcho:  -0.951893,
+	gtOutEcho:   0.781842,
+	gtOutCount:  1.031988,
+	gtApartSure: 1.120138,
+	gtApartGain: 1.004727,
+	gtRunsSplit: 0.724867,
 }
 
 // drawnGapWeights are the plan's gap weights on such pages.
@@ -170,11 +170,11 @@ var drawnStoryWeights = storyVec{
 
 // splitWeights score a body cut in two (match.go); none when no cut gains on the made pages.
 var splitWeights = splitVec{
-	spBias:     -0.615550,
-	spGain:     3.992714,
-	spGap:      3.456254,
-	spGapRank:  0.267863,
-	spShort:    -0.119380,
-	spEchoBoth: 0.006738,
-	spMoved:    0.143680,
+	spBias:     -0.488291,
+	spGain:     3.851791,
+	spGap:      3.801859,
+	spGapRank:  0.198197,
+	spShort:    -0.309831,
+	spEchoBoth: -0.000820,
+	spMoved:    0.351031,
 }
