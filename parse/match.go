@@ -15,16 +15,18 @@ import (
 // and the headline-like lines it made headlines, and matches them anew as
 // one page-wide assignment: a run of headline lines is cut into groups (a
 // kicker, a title and a subtitle together), and each group goes to the body
-// it fits best, each body taking one group at most. How well a group fits a
-// body is a learned score over named features (matchVec) — above all how
-// much of the group's words the whole body repeats, which reads far more
-// surely over a whole story than over the fragments the plan sees. A second
+// it fits best, each body taking one group at most — or each of its two
+// pieces one, where the plan ran two bodies into one (splitBodies). How
+// well a group fits a body is a learned score over named features
+// (matchVec) — above all how much of the group's words the whole body
+// repeats, which reads far more surely over a whole story than over the
+// fragments the plan sees. A second
 // learned score over the page (gateVec) says whether the page is laid out
 // so at all: on a page in reading order the plan's headlines stand by their
-// bodies, and the page keeps the plan. Both are fitted by TestTrainMatch
-// (go test ./parse -run TestTrainMatch -train-match, weights_match_gen.go)
-// on made pages whose headlines were drawn apart and on the gen training
-// pages as they are.
+// bodies, and the page keeps the plan. Both, and the split's score
+// (splitVec), are fitted by TestTrainMatch (go test ./parse -run
+// TestTrainMatch -train-match, weights_match_gen.go) on made pages whose
+// headlines were drawn apart and on the gen training pages as they are.
 
 // The features of a headline group and a body.
 const (
@@ -109,6 +111,7 @@ type headRun struct{ i, j int }
 
 // A matchBody is a body of the plan: its units, less its headline.
 type matchBody struct {
+	c      int    // its cut in the plan
 	i, j   int    // its units [i, j), headline left out
 	hi, hj int    // the plan's headline for it, units [hi, hj) (empty for none)
 	has    []bool // per word pair of the page's headline lines (matchPage.vocab): the body prints it
@@ -141,7 +144,7 @@ type matchPage struct {
 func newMatchPage(us []unit, plan []cut) *matchPage {
 	mp := &matchPage{us: us}
 	inHead := make([]bool, len(us))
-	for _, c := range plan {
+	for n, c := range plan {
 		for k := c.hi; k < c.hj; k++ {
 			inHead[k] = true
 		}
@@ -156,7 +159,7 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 		if i == j {
 			continue
 		}
-		mp.bodies = append(mp.bodies, matchBody{i: i, j: j, hi: c.hi, hj: c.hj})
+		mp.bodies = append(mp.bodies, matchBody{c: n, i: i, j: j, hi: c.hi, hj: c.hj})
 	}
 	for k := 0; k < len(us); k++ {
 		if !inHead[k] {
@@ -202,34 +205,66 @@ func newMatchPage(us []unit, plan []cut) *matchPage {
 		}
 	}
 	for b := range mp.bodies {
-		bd := &mp.bodies[b]
-		bd.has, bd.opens = make([]bool, len(mp.vocab)), make([]bool, len(mp.vocab))
-		paras := 0
-		for k := bd.i; k < bd.j; k++ {
-			t := us[k].text
-			bd.chars += runeLen(t)
-			mp.mark(bd.has, t)
-			if !us[k].head && paras < 2 {
-				mp.mark(bd.opens, t)
-				paras++
-			}
-		}
+		mp.read(&mp.bodies[b])
 	}
 	mp.grams = make([][]int32, len(mp.segs))
-	mp.echo = make([][]float64, len(mp.segs))
 	for s, sg := range mp.segs {
 		g := mp.units[sg.i]
 		for k := sg.i + 1; k < sg.j; k++ {
 			g = unionIDs(g, mp.units[k])
 		}
 		mp.grams[s] = g
+	}
+	mp.echoes()
+	return mp
+}
+
+// read reads a body for the word pairs of the vocabulary it prints.
+func (mp *matchPage) read(bd *matchBody) {
+	bd.has, bd.opens = make([]bool, len(mp.vocab)), make([]bool, len(mp.vocab))
+	paras := 0
+	for k := bd.i; k < bd.j; k++ {
+		t := mp.us[k].text
+		bd.chars += runeLen(t)
+		mp.mark(bd.has, t)
+		if !mp.us[k].head && paras < 2 {
+			mp.mark(bd.opens, t)
+			paras++
+		}
+	}
+}
+
+// echoes fills in every segment's echo by every body, and the features.
+func (mp *matchPage) echoes() {
+	mp.echo = make([][]float64, len(mp.segs))
+	for s := range mp.segs {
 		mp.echo[s] = make([]float64, len(mp.bodies))
 		for b := range mp.bodies {
-			mp.echo[s][b] = echoIDs(g, mp.bodies[b].has)
+			mp.echo[s][b] = echoIDs(mp.grams[s], mp.bodies[b].has)
 		}
 	}
 	mp.features()
-	return mp
+}
+
+// withCut is the page with body b cut at unit k (plan: the page's plan so
+// cut, cutBody): the same headline runs and groups, the two pieces read
+// anew and the other bodies as they are.
+func (mp *matchPage) withCut(plan []cut, b, k int) *matchPage {
+	out := *mp
+	bd := mp.bodies[b]
+	front, back := plan[bd.c], plan[bd.c+1]
+	pieces := []matchBody{{c: bd.c, i: bd.i, j: k, hi: front.hi, hj: front.hj}, {c: bd.c + 1, i: k, j: bd.j, hi: back.hi, hj: back.hj}}
+	for n := range pieces {
+		mp.read(&pieces[n])
+	}
+	out.bodies = make([]matchBody, 0, len(mp.bodies)+1)
+	out.bodies = append(append(out.bodies, mp.bodies[:b]...), pieces...)
+	for _, o := range mp.bodies[b+1:] {
+		o.c++
+		out.bodies = append(out.bodies, o)
+	}
+	out.echoes()
+	return &out
 }
 
 // mark sets in has the word pairs of the vocabulary that text prints.
@@ -532,7 +567,7 @@ func (mp *matchPage) placeLeft(w *matchVec, pairs []pairing, takenUnit, takenBod
 				}
 				if n := pairOf(side); n >= 0 {
 					sg := mp.segs[pairs[n].seg]
-					if s, ok := mp.segAt[[2]int{min(sg.i, k), max(sg.j, k+1)}]; ok {
+					if s, ok := mp.segAt[[2]int{min(sg.i, k), max(sg.j, k+1)}]; ok && linear(w[:], mp.feats[s][pairs[n].body][:]) > linear(w[:], mp.feats[pairs[n].seg][pairs[n].body][:]) {
 						try(n, s, pairs[n].body)
 					}
 				}
@@ -627,7 +662,9 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 
 // rematch is the plan anew, its bodies in their order each with the group
 // matched to it, on a new row of units: the units and the cuts to build the
-// stories from. A headline line no group took stands as a story of its own.
+// stories from. A headline line no group took joins the group beside it in
+// its run; one in a run no group took a line of stands as a story of its
+// own.
 func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 	us := mp.us
 	owner := make([]int, len(us)) // per headline unit: the body its group went to
@@ -638,6 +675,20 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 		sg := mp.segs[p.seg]
 		for k := sg.i; k < sg.j; k++ {
 			owner[k] = p.body
+		}
+	}
+	// A line no group took joins the group beside it in its run, the one
+	// before it first: a kicker or a subtitle the matching left.
+	for _, r := range mp.runs {
+		for k := r.i + 1; k < r.j; k++ {
+			if owner[k] < 0 {
+				owner[k] = owner[k-1]
+			}
+		}
+		for k := r.j - 2; k >= r.i; k-- {
+			if owner[k] < 0 {
+				owner[k] = owner[k+1]
+			}
 		}
 	}
 	var lone []int
@@ -676,14 +727,19 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 // says the page's headlines were drawn apart from their bodies, the page is
 // planned again with the plan's weights for such pages (dw: fitted on them,
 // they cut the row where one whole body ends and the next begins), and its
-// headline groups are matched to the bodies of that plan.
+// headline groups are matched to the bodies of that plan, or to pieces of
+// them where a body holds two stories (splitBodies, splitWeights).
 func (w *work) matchHeadlines(mw *matchVec, gw *gateVec, dw *planWeights) {
+	w.matchPieces(mw, gw, dw, &splitWeights)
+}
+
+// matchPieces is matchHeadlines with the split score's weights sw.
+func (w *work) matchPieces(mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
 	if !w.drawnApart(mw, gw) {
 		return
 	}
 	w.plan = planStories(w.units, dw)
-	if mp := newMatchPage(w.units, w.plan); mp != nil {
-		pairs, _ := mp.assign(mw)
+	if mp, pairs := splitBodies(w.units, w.plan, gapOdds(w.units, newRowFacts(w.units), &dw.gap), mw, sw); mp != nil {
 		w.units, w.plan = mp.rematch(pairs)
 	}
 }
@@ -698,4 +754,176 @@ func (w *work) drawnApart(mw *matchVec, gw *gateVec) bool {
 	pairs, total := mp.assign(mw)
 	g := mp.gateFeatures(mw, pairs, total)
 	return linear(gw[:], g[:]) > 0
+}
+
+// Bodies cut in two. The plan for pages drawn apart now and then runs two
+// whole bodies into one; the matching then has a headline group more than
+// it has bodies for, and the one body echoes two groups. So the matching's
+// candidates are also pieces of bodies: a body cut at one of the places the
+// drawn plan scores highest for a story to start (maxPieceCuts), each
+// piece matched as a body. A cut is taken when the matching over the page
+// with the body so cut gives each piece a group and a learned score
+// (splitVec) over how much the matching's total gains and the cut's place
+// says so; the cut of the highest score first, and then again on the page
+// so cut, maxSplits times at most. TestTrainMatch fits the score on the
+// made training pages (splitWeights in weights_match_gen.go).
+
+// The features of a body cut in two.
+const (
+	spBias     = iota
+	spGain     // the matching's total with the body cut less without, /10
+	spGap      // the drawn plan's score of a story starting at the cut, /10
+	spGapRank  // the cut is the place in the body the drawn plan scores highest
+	spShort    // the smaller piece's share of the body's characters
+	spEchoBoth // the least, over the two pieces, of the echo of the group matched to it
+	spMoved    // the share of the page's groups the cut matches to another body or piece
+	numSplitFeatures
+)
+
+var splitFeatureNames = [numSplitFeatures]string{"bias", "gain", "gap", "gapRank", "short", "echoBoth", "moved"}
+
+type splitVec [numSplitFeatures]float64
+
+// maxPieceCuts is how many places in a body the stage tries cutting it at:
+// those the drawn plan scores highest for a story to start.
+const maxPieceCuts = 3
+
+// maxSplits is the most bodies of a page the stage cuts in two;
+// maxSplitBodies the most bodies of a page it tries cutting, and
+// maxSplitPairs the most pairs of a headline group and a body: each try
+// matches the whole page anew, so a page costs maxSplits × bodies ×
+// maxPieceCuts matchings at most, and a page of more keeps its bodies
+// whole. The made training pages hold 13 bodies and 432 pairs at most.
+const (
+	maxSplits      = 4
+	maxSplitBodies = 24
+	maxSplitPairs  = 2048
+)
+
+// splittable reports whether the stage tries cutting the page's bodies.
+func (mp *matchPage) splittable() bool {
+	return len(mp.bodies) <= maxSplitBodies && len(mp.segs)*len(mp.bodies) <= maxSplitPairs
+}
+
+// A pieceCut is the plan with body b (of the matchPage) cut at unit k, the
+// matching over it and its features.
+type pieceCut struct {
+	b, k  int
+	plan  []cut
+	mp    *matchPage
+	pairs []pairing
+	total float64
+	f     splitVec
+}
+
+// splitBodies matches the headline groups of the plan's page to its bodies,
+// cutting bodies in two where the split score says so (sw; gaps: the drawn
+// plan's score of a story starting before each unit). It returns the page
+// as matched, nil when the stage has nothing to match.
+func splitBodies(us []unit, plan []cut, gaps []float64, mw *matchVec, sw *splitVec) (*matchPage, []pairing) {
+	mp := newMatchPage(us, plan)
+	if mp == nil {
+		return nil, nil
+	}
+	pairs, total := mp.assign(mw)
+	if *sw == (splitVec{}) || !mp.splittable() {
+		return mp, pairs
+	}
+	for range maxSplits {
+		best, bestV := -1, 0.0
+		cs := pieceCuts(us, plan, mp, pairs, total, gaps, mw)
+		for n := range cs {
+			if v := linear(sw[:], cs[n].f[:]); v > bestV {
+				best, bestV = n, v
+			}
+		}
+		if best < 0 {
+			break
+		}
+		c := &cs[best]
+		plan, mp, pairs, total = c.plan, c.mp, c.pairs, c.total
+	}
+	return mp, pairs
+}
+
+// pieceCuts are the page's bodies each cut at the places the drawn plan
+// scores highest for a story to start, matched anew; only the cuts whose
+// matching gives both pieces a group.
+func pieceCuts(us []unit, plan []cut, mp *matchPage, pairs []pairing, total float64, gaps []float64, mw *matchVec) []pieceCut {
+	var out []pieceCut
+	for b, bd := range mp.bodies {
+		if bd.j-bd.i < 2 {
+			continue
+		}
+		ks := make([]int, 0, bd.j-bd.i-1)
+		for k := bd.i + 1; k < bd.j; k++ {
+			ks = append(ks, k)
+		}
+		slices.SortStableFunc(ks, func(x, y int) int { return cmp.Compare(gaps[y], gaps[x]) })
+		chars := 0
+		for k := bd.i; k < bd.j; k++ {
+			chars += runeLen(us[k].text)
+		}
+		for rank, k := range ks[:min(len(ks), maxPieceCuts)] {
+			c := pieceCut{b: b, k: k, plan: cutBody(plan, bd, k)}
+			c.mp = mp.withCut(c.plan, b, k)
+			c.pairs, c.total = c.mp.assign(mw)
+			// The pieces are bodies b and b+1 of the page so cut.
+			echo := [2]float64{-1, -1}
+			moved := 0
+			was := make(map[int]int, len(pairs))
+			for _, p := range pairs {
+				was[p.seg] = p.body
+			}
+			for _, p := range c.pairs {
+				if p.body == b || p.body == b+1 {
+					echo[p.body-b] = c.mp.echo[p.seg][p.body]
+				}
+				old, ok := was[p.seg]
+				switch {
+				case !ok:
+					moved++
+				case old < b && old != p.body, old > b && old+1 != p.body:
+					moved++
+				case old == b && p.body != b && p.body != b+1:
+					moved++
+				}
+			}
+			if echo[0] < 0 || echo[1] < 0 {
+				continue
+			}
+			front := 0
+			for u := bd.i; u < k; u++ {
+				front += runeLen(us[u].text)
+			}
+			f := &c.f
+			f[spBias] = 1
+			f[spGain] = (c.total - total) / 10
+			f[spGap] = gaps[k] / 10
+			f[spGapRank] = b2f(rank == 0)
+			f[spShort] = float64(min(front, chars-front)) / float64(max(1, chars))
+			f[spEchoBoth] = min(echo[0], echo[1])
+			f[spMoved] = float64(moved) / float64(max(1, len(c.pairs)))
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// cutBody is the plan with the body bd cut at unit k: its headline stays
+// with the piece it stands by, and the other piece has none.
+func cutBody(plan []cut, bd matchBody, k int) []cut {
+	c := plan[bd.c]
+	front, back := cut{i: c.i, j: k, hi: c.i, hj: c.i}, cut{i: k, j: c.j, hi: k, hj: k}
+	switch {
+	case c.hj == c.hi:
+	case c.hi == c.i:
+		front.hi, front.hj = c.hi, c.hj
+	default:
+		back.hi, back.hj = c.hi, c.hj
+	}
+	out := make([]cut, 0, len(plan)+1)
+	out = append(out, plan[:bd.c]...)
+	out = append(out, front, back)
+	return append(out, plan[bd.c+1:]...)
 }

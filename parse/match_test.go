@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+
 	"strings"
 	"testing"
 )
@@ -175,4 +176,85 @@ func TestMatchMadePages(t *testing.T) {
 		}
 	}
 	t.Logf("%s: articles_f1=%.3f title_acc=%.3f body_cer=%.3f", set, m.ArticlesF1, m.TitleAcc, m.BodyCER)
+}
+
+// TestMatchSplitsTwoStoryBody: on a made page whose four stories' bodies
+// were drawn whole and their headlines apart (testdata/match/twostory.txt),
+// where the drawn plan runs the bodies of two stories into one, the match cuts
+// that body where the second story begins and gives each piece its own
+// headline; kept whole (no split weights), one of the two headlines heads
+// no body that opens with its words.
+func TestMatchSplitsTwoStoryBody(t *testing.T) {
+	want := map[string]string{ // a title, and the words its body opens with
+		"山前村修通致富路":   "本报讯（记者吴川）山前村",
+		"县医院开设夜间门诊":  "本报讯（记者秦岚）为方便",
+		"东湖公园新增健身步道": "东湖公园新修的",
+		"城北小学开展植树活动": "本报讯（通讯员何苗）三月",
+	}
+	b, err := os.ReadFile(filepath.Join("testdata", "match", "twostory.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := analyseWith(Normalize(string(b)), false)
+	w.decideLines()
+	w.plan = planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
+	if !w.drawnApart(&matchWeights, &gateWeights) {
+		t.Fatal("the gate says the page is in reading order")
+	}
+	dw := &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}
+	plan := planStories(w.units, dw)
+	// The drawn plan runs the bodies of the second and the third story
+	// into one.
+	holds := func(c cut, prefix string) bool {
+		for k := c.i; k < c.j; k++ {
+			if (k < c.hi || k >= c.hj) && strings.HasPrefix(w.units[k].text, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	two := false
+	for _, c := range plan {
+		two = two || holds(c, want["县医院开设夜间门诊"]) && holds(c, want["东湖公园新增健身步道"])
+	}
+	if !two {
+		t.Fatalf("the drawn plan holds no body of the two stories: %v", plan)
+	}
+	gaps := gapOdds(w.units, newRowFacts(w.units), &dw.gap)
+
+	heads := func(sw *splitVec) map[string]string { // per headline, the words its body opens with
+		mp, pairs := splitBodies(w.units, plan, gaps, &matchWeights, sw)
+		if mp == nil {
+			t.Fatal("nothing to match")
+		}
+		us, pl := mp.rematch(pairs)
+		out := map[string]string{}
+		for _, c := range pl {
+			var h strings.Builder
+			for k := c.hi; k < c.hj; k++ {
+				h.WriteString(us[k].text)
+			}
+			for k := c.i; k < c.j; k++ {
+				if k < c.hi || k >= c.hj {
+					out[h.String()] = us[k].text
+					break
+				}
+			}
+		}
+		return out
+	}
+	got := heads(&splitWeights)
+	for title, prefix := range want {
+		if !strings.HasPrefix(got[title], prefix) {
+			t.Errorf("cut: %q heads a body opening %q, want %q", title, got[title], prefix)
+		}
+	}
+	whole := heads(&splitVec{})
+	right := 0
+	for title, prefix := range want {
+		right += oneIf(strings.HasPrefix(whole[title], prefix))
+	}
+	if right == len(want) {
+		t.Errorf("kept whole, every headline still heads its own body: the page shows no split")
+	}
 }

@@ -39,18 +39,17 @@ type matchWork struct {
 }
 
 // stageGain is what the stage gains on a page over the plan alone, in
-// gold articles matched and titles right.
-func stageGain(t *testing.T, w *work, p trainPage, normal, dw *planWeights, mw *matchVec) int {
+// gold articles matched and titles right, with the split's weights sw.
+func stageGain(t *testing.T, w *work, p trainPage, normal, dw *planWeights, mw *matchVec, sw *splitVec) int {
 	gold, err := json.Marshal(p.gold)
 	if err != nil {
 		t.Fatal(err)
 	}
 	before := scoreWork(t, w, planStories(w.units, normal), gold)
-	mp := newMatchPage(w.units, planStories(w.units, dw))
+	mp, pairs := splitBodies(w.units, planStories(w.units, dw), gapOdds(w.units, newRowFacts(w.units), &dw.gap), mw, sw)
 	if mp == nil {
 		return 0
 	}
-	pairs, _ := mp.assign(mw)
 	us, plan := mp.rematch(pairs)
 	paras, groups, stories := storiesOf(w.ps, us, w.paras, plan, w.raw, w.words)
 	after := scoreArticles(t, w, buildArticles(paras, groups, stories), gold)
@@ -160,7 +159,7 @@ func loadMatchWorks(t *testing.T, made []trainPage, dw *planWeights) (pairs, dra
 			continue
 		}
 		if mp := newMatchPage(w.units, planStories(w.units, dw)); mp != nil {
-			pairs = append(pairs, matchWork{name: p.name, mp: mp, gold: matchLabels(mp, p.gold), pos: true, w: 1})
+			pairs = append(pairs, matchWork{name: p.name, mp: mp, gold: matchLabels(mp, p.gold), pos: true, w: 1, page: p})
 		}
 		if mp := newMatchPage(w.units, planStories(w.units, normal)); mp != nil {
 			drawn = append(drawn, matchWork{name: p.name, mp: mp, pos: true, w: 1, page: p, work: w})
@@ -255,103 +254,114 @@ func TestTrainMatch(t *testing.T) {
 	mw[mfBias] += bestShift
 	right, wrong, missed := matchCounts(pairWorks, &mw)
 	t.Logf("match on the made pages (bias moved %.2f): %d pairs right, %d wrong, %d true groups left unmatched", bestShift, right, wrong, missed)
+	logMatchLosses(t, pairWorks, &mw)
 
 	// The gate: the made pages where the stage does better than the plan
 	// against those where it does worse and the pages in order, which
 	// must keep the plan.
-	normal := &planWeights{gapWeights, unitWeights, storyWeights}
-	better, worse := 0, 0
-	for n := range drawn {
-		m := &drawn[n]
-		m.gain = stageGain(t, m.work, m.page, normal, &dw, &mw)
-		switch {
-		case m.gain > 0:
-			better++
-		case m.gain < 0:
-			worse++
-		}
-	}
-	t.Logf("the stage does better than the plan on %d made pages, worse on %d", better, worse)
-	// Each page's gate features, its label and weight.
-	type gateSample struct {
-		g     gateVec
-		y     bool
-		w     float64
-		fold  int
-		order bool // a page in order
-	}
-	var samples []gateSample
-	for _, set := range [][]matchWork{drawn, inOrder} {
-		for _, m := range set {
-			if m.pos && m.gain == 0 {
-				continue
-			}
-			pairs, total := m.mp.assign(&mw)
-			// A made page counts by what it gains or loses; a page in
-			// order as many made pages.
-			w := m.w * float64(max(m.gain, -m.gain))
-			if !m.pos {
-				w = m.w * 4
-			}
-			// The folds keep a gen page's draws and its page in order
-			// together.
-			samples = append(samples, gateSample{m.mp.gateFeatures(&mw, pairs, total), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos})
-		}
-	}
-	// fitGate fits the gate on the samples outside fold skip and moves its
-	// bias down past the highest score of a page in order among them, by
-	// margin more.
-	fitGate := func(skip int, margin float64) gateVec {
-		var xs [][]float64
-		var ys []bool
-		var ws []float64
-		for n := range samples {
-			if sm := &samples[n]; sm.fold != skip {
-				xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, sm.w)
+	// gateFor fits the gate with the split's weights sw.
+	gateFor := func(sw *splitVec) gateVec {
+		normal := &planWeights{gapWeights, unitWeights, storyWeights}
+		better, worse := 0, 0
+		for n := range drawn {
+			m := &drawn[n]
+			m.gain = stageGain(t, m.work, m.page, normal, &dw, &mw, sw)
+			switch {
+			case m.gain > 0:
+				better++
+			case m.gain < 0:
+				worse++
 			}
 		}
-		var gw gateVec
-		copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
-		top := math.Inf(-1)
-		for n := range samples {
-			if sm := &samples[n]; sm.fold != skip && sm.order {
-				top = max(top, linear(gw[:], sm.g[:]))
+		t.Logf("the stage does better than the plan on %d made pages, worse on %d", better, worse)
+		// Each page's gate features, its label and weight.
+		type gateSample struct {
+			g     gateVec
+			y     bool
+			w     float64
+			fold  int
+			order bool // a page in order
+		}
+		var samples []gateSample
+		for _, set := range [][]matchWork{drawn, inOrder} {
+			for _, m := range set {
+				if m.pos && m.gain == 0 {
+					continue
+				}
+				pairs, total := m.mp.assign(&mw)
+				// A made page counts by what it gains or loses; a page in
+				// order as many made pages.
+				w := m.w * float64(max(m.gain, -m.gain))
+				if !m.pos {
+					w = m.w * 4
+				}
+				// The folds keep a gen page's draws and its page in order
+				// together.
+				samples = append(samples, gateSample{m.mp.gateFeatures(&mw, pairs, total), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos})
 			}
 		}
-		if top > -margin {
-			gw[gtBias] -= top + margin
-		}
-		return gw
-	}
-	// The margin: how far above the highest training page in order a
-	// page in order the gate has not seen scores, the most over the folds.
-	margin := 0.0
-	for f := range gateFolds {
-		gw := fitGate(f, 0)
-		for n := range samples {
-			if sm := &samples[n]; sm.fold == f && sm.order {
-				margin = max(margin, linear(gw[:], sm.g[:]))
+		// fitGate fits the gate on the samples outside fold skip and moves its
+		// bias down past the highest score of a page in order among them, by
+		// margin more.
+		fitGate := func(skip int, margin float64) gateVec {
+			var xs [][]float64
+			var ys []bool
+			var ws []float64
+			for n := range samples {
+				if sm := &samples[n]; sm.fold != skip {
+					xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, sm.w)
+				}
 			}
+			var gw gateVec
+			copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
+			top := math.Inf(-1)
+			for n := range samples {
+				if sm := &samples[n]; sm.fold != skip && sm.order {
+					top = max(top, linear(gw[:], sm.g[:]))
+				}
+			}
+			if top > -margin {
+				gw[gtBias] -= top + margin
+			}
+			return gw
 		}
-	}
-	t.Logf("gate margin over %d folds: %.3f", gateFolds, margin)
-	gw := fitGate(-1, margin)
-	fired := [2]int{}
-	var firedOn []string
-	for n, set := range [][]matchWork{drawn, inOrder} {
-		for _, m := range set {
-			pairs, total := m.mp.assign(&mw)
-			g := m.mp.gateFeatures(&mw, pairs, total)
-			if linear(gw[:], g[:]) > 0 {
-				fired[n]++
-				if n == 1 {
-					firedOn = append(firedOn, m.name)
+		// The margin: how far above the highest training page in order a
+		// page in order the gate has not seen scores, the most over the folds.
+		margin := 0.0
+		for f := range gateFolds {
+			gw := fitGate(f, 0)
+			for n := range samples {
+				if sm := &samples[n]; sm.fold == f && sm.order {
+					margin = max(margin, linear(gw[:], sm.g[:]))
 				}
 			}
 		}
+		t.Logf("gate margin over %d folds: %.3f", gateFolds, margin)
+		gw := fitGate(-1, margin)
+		fired := [2]int{}
+		var firedOn []string
+		for n, set := range [][]matchWork{drawn, inOrder} {
+			for _, m := range set {
+				pairs, total := m.mp.assign(&mw)
+				g := m.mp.gateFeatures(&mw, pairs, total)
+				if linear(gw[:], g[:]) > 0 {
+					fired[n]++
+					if n == 1 {
+						firedOn = append(firedOn, m.name)
+					}
+				}
+			}
+		}
+		t.Logf("gate: fires on %d of %d made pages, %d of %d pages in order %v", fired[0], len(drawn), fired[1], len(inOrder), firedOn)
+		return gw
 	}
-	t.Logf("gate: fires on %d of %d made pages, %d of %d pages in order %v", fired[0], len(drawn), fired[1], len(inOrder), firedOn)
-	writeMatchWeights(t, "weights_match_gen.go", len(drawn), len(inOrder), &mw, &gw, &dw)
+	gw := gateFor(&splitVec{})
+	sw := fitSplit(t, drawn, &mw, &gw, &dw)
+	// Once more: the gate on what the stage gains with the split, and the
+	// split on the pages that gate fires on.
+	gw = gateFor(&sw)
+	sw = fitSplit(t, drawn, &mw, &gw, &dw)
+	writeMatchWeights(t, "weights_match_gen.go", len(drawn), len(inOrder), &mw, &gw, &dw, &sw)
 }
 
 // gateFolds is how many folds of the training pages the gate's margin is
@@ -360,7 +370,7 @@ func TestTrainMatch(t *testing.T) {
 // how far below that the gate's bias is set.
 const gateFolds = 5
 
-func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchVec, gw *gateVec, dw *planWeights) {
+func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
 	var b strings.Builder
 	b.WriteString("// Code generated by go test ./parse -run TestTrainMatch -train-match; DO NOT EDIT.\n//\n")
 	fmt.Fprintf(&b, "// Fitted on %d made training pages whose headlines were drawn apart from\n", drawn)
@@ -379,6 +389,7 @@ func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchV
 	vec("drawnGapWeights", "are the plan's gap weights on such pages.", "gapVec", "gf", gapFeatureNames[:], dw.gap[:])
 	vec("drawnUnitWeights", "are the plan's unit weights on such pages.", "unitVec", "uf", unitFeatureNames[:], dw.unit[:])
 	vec("drawnStoryWeights", "are the plan's story weights on such pages.", "storyVec", "sf", storyFeatureNames[:], dw.story[:])
+	vec("splitWeights", "score a body cut in two (match.go); none when no cut gains on the made pages.", "splitVec", "sp", splitFeatureNames[:], sw[:])
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
 		t.Fatal(err)
@@ -409,4 +420,277 @@ func matchCounts(works []matchWork, mw *matchVec) (right, wrong, missed int) {
 		}
 	}
 	return right, wrong, missed
+}
+
+// A splitPage is a made page the gate fires on, for fitting the split: the
+// drawn plan, its scores of a story starting at each unit, and what the
+// stage makes of each plan it reaches, kept as it is asked.
+type splitPage struct {
+	name  string
+	w     *work
+	gold  []byte
+	plan  []cut
+	gaps  []float64
+	cuts  map[string][]pieceCut  // by plan: its bodies cut in two
+	score map[string]scoreCounts // by plan: the page's scores against gold
+}
+
+func planKey(plan []cut) string { return fmt.Sprint(plan) }
+
+// candidates are the page's bodies cut in two under plan, matched.
+func (sp *splitPage) candidates(plan []cut, mw *matchVec) []pieceCut {
+	key := planKey(plan)
+	if cs, ok := sp.cuts[key]; ok {
+		return cs
+	}
+	mp := newMatchPage(sp.w.units, plan)
+	var cs []pieceCut
+	if mp != nil && mp.splittable() {
+		pairs, total := mp.assign(mw)
+		cs = pieceCuts(sp.w.units, plan, mp, pairs, total, sp.gaps, mw)
+	}
+	sp.cuts[key] = cs
+	return cs
+}
+
+// walk is the plan splitBodies reaches with the split weights sw.
+func (sp *splitPage) walk(mw *matchVec, sw *splitVec) []cut {
+	plan := sp.plan
+	if *sw == (splitVec{}) {
+		return plan
+	}
+	for range maxSplits {
+		best, bestV := -1, 0.0
+		cs := sp.candidates(plan, mw)
+		for n := range cs {
+			if v := linear(sw[:], cs[n].f[:]); v > bestV {
+				best, bestV = n, v
+			}
+		}
+		if best < 0 {
+			break
+		}
+		plan = cs[best].plan
+	}
+	return plan
+}
+
+// scoreOf is the scores of the page with plan matched.
+func (t *splitPage) scoreOf(tb *testing.T, plan []cut, mw *matchVec) scoreCounts {
+	key := planKey(plan)
+	if v, ok := t.score[key]; ok {
+		return v
+	}
+	var v scoreCounts
+	if mp := newMatchPage(t.w.units, plan); mp != nil {
+		pairs, _ := mp.assign(mw)
+		us, pl := mp.rematch(pairs)
+		paras, groups, stories := storiesOf(t.w.ps, us, t.w.paras, pl, t.w.raw, t.w.words)
+		v = scoreArticles(tb, t.w, buildArticles(paras, groups, stories), t.gold)
+	}
+	t.score[key] = v
+	return v
+}
+
+// fitSplit fits the split score on the made pages the gate fires on: a
+// logistic fit of the first cuts each page offers, labelled by the gold
+// (the pieces are most of two stories), and then its bias moved for the
+// most gold articles matched and titles right over the pages; none when no
+// bias gains.
+func fitSplit(t *testing.T, drawn []matchWork, mw *matchVec, gw *gateVec, dw *planWeights) splitVec {
+	var pages []*splitPage
+	for _, m := range drawn {
+		pairs, total := m.mp.assign(mw)
+		g := m.mp.gateFeatures(mw, pairs, total)
+		if linear(gw[:], g[:]) <= 0 {
+			continue
+		}
+		gold, err := json.Marshal(m.page.gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := m.work
+		pages = append(pages, &splitPage{name: m.name, w: w, gold: gold, plan: planStories(w.units, dw),
+			gaps: gapOdds(w.units, newRowFacts(w.units), &dw.gap), cuts: map[string][]pieceCut{}, score: map[string]scoreCounts{}})
+	}
+	var xs [][]float64
+	var ys []bool
+	var ws []float64
+	twoStories, found, offered := 0, 0, 0
+	var ranks [8]int // the bodies that hold two stories by the rank of a true cut's gap score in the body
+	for _, sp := range pages {
+		g := sp.page()
+		art, _ := unitArticles(sp.w, labelLines(sp.w.ps, g), g)
+		mp := newMatchPage(sp.w.units, sp.plan)
+		if mp == nil {
+			continue
+		}
+		// The bodies that hold two stories or more, and whether a cut the
+		// stage tries is where one ends.
+		truth := map[[2]int]bool{}
+		for b, bd := range mp.bodies {
+			two := false
+			rank := bd.j
+			for k := bd.i + 1; k < bd.j; k++ {
+				if trueCut(art, bd.i, k, bd.j) {
+					truth[[2]int{b, k}] = true
+					two = true
+					r := 0
+					for o := bd.i + 1; o < bd.j; o++ {
+						r += oneIf(sp.gaps[o] > sp.gaps[k])
+					}
+					rank = min(rank, r)
+				}
+			}
+			if two {
+				ranks[min(rank, len(ranks)-1)]++
+			}
+			twoStories += oneIf(two)
+		}
+		seen := map[int]bool{}
+		for _, c := range sp.candidates(sp.plan, mw) {
+			y := truth[[2]int{c.b, c.k}]
+			if y && !seen[c.b] {
+				found++
+				seen[c.b] = true
+			}
+			offered++
+			xs, ys, ws = append(xs, c.f[:]), append(ys, y), append(ws, 1)
+		}
+	}
+	t.Logf("split: %d made pages the gate fires on; %d bodies of their drawn plans hold two stories or more, %d of them cut where one ends by one of %d cuts offered (both pieces matched)", len(pages), twoStories, found, offered)
+	t.Logf("split: the two-story bodies by the rank of the drawn plan's score at a true cut among the body's places: %v", ranks)
+	var sw splitVec
+	if len(xs) == 0 {
+		return sw
+	}
+	copy(sw[:], fitLogisticN(xs, ys, ws, numSplitFeatures, 30, 1))
+	// The figure the bias is moved for: the pages' articles' F1 and
+	// titles' share, together.
+	figure := func(v *splitVec) float64 {
+		var c scoreCounts
+		for _, sp := range pages {
+			c.add(sp.scoreOf(t, sp.walk(mw, v), mw))
+		}
+		m := c.metrics()
+		return m.ArticlesF1 + m.TitleAcc
+	}
+	base := figure(&splitVec{})
+	bestShift, best := 0.0, math.Inf(-1)
+	for shift := -8.0; shift <= 8; shift += 0.25 {
+		v := sw
+		v[spBias] += shift
+		if got := figure(&v); got > best {
+			bestShift, best = shift, got
+		}
+	}
+	t.Logf("split: fitted %v; bias moved %.2f takes the articles' F1 and titles' share together from %.4f to %.4f", sw, bestShift, base, best)
+	if best <= base {
+		return splitVec{}
+	}
+	sw[spBias] += bestShift
+	return sw
+}
+
+func (sp *splitPage) page() *goldPage {
+	var g goldPage
+	if err := json.Unmarshal(sp.gold, &g); err != nil {
+		panic(err)
+	}
+	return &g
+}
+
+// trueCut reports whether units [i, k) and [k, j) are most of two
+// different gold stories (art: unitArticles, by unit) and unit k opens the second.
+func trueCut(art []int, i, k, j int) bool {
+	major := func(a, b int) int {
+		votes := map[int]int{}
+		best, bestN := -1, 0
+		for u := a; u < b; u++ {
+			if art[u] >= 0 {
+				votes[art[u]]++
+				if n := votes[art[u]]; n > bestN || n == bestN && art[u] < best {
+					best, bestN = art[u], n
+				}
+			}
+		}
+		return best
+	}
+	f, b := major(i, k), major(k, j)
+	return f >= 0 && b >= 0 && f != b && art[k] == b && (art[k-1] == f || art[k-1] < 0)
+}
+
+// logMatchLosses says where the true headline groups of the made pages go:
+// cut as they are and matched to their body, cut as they are and matched
+// to another or to none, or cut wrong (a group holding some of their lines,
+// or lines of another); and the gold headline lines the plan left in a
+// body, which no group can take.
+func logMatchLosses(t *testing.T, works []matchWork, mw *matchVec) {
+	right, moved, left, cutWrong, merged, inBody, heads, golds := 0, 0, 0, 0, 0, 0, 0, 0
+	for _, m := range works {
+		pairs, _ := m.mp.assign(mw)
+		got := map[int]int{}
+		for _, p := range pairs {
+			got[p.seg] = p.body
+		}
+		for s, b := range m.gold {
+			if b < 0 {
+				continue
+			}
+			switch o, ok := got[s]; {
+			case ok && o == b:
+				right++
+			case ok:
+				moved++
+			default:
+				sg := m.mp.segs[s]
+				over, whole := 0, false
+				for _, p := range pairs {
+					if og := m.mp.segs[p.seg]; og.i < sg.j && sg.i < og.j {
+						over++
+						whole = whole || og.i <= sg.i && sg.j <= og.j
+					}
+				}
+				switch {
+				case over == 0:
+					left++
+				case whole:
+					merged++
+				default:
+					cutWrong++
+				}
+			}
+		}
+		inRun := make([]bool, len(m.mp.us))
+		for _, r := range m.mp.runs {
+			for k := r.i; k < r.j; k++ {
+				inRun[k] = true
+			}
+		}
+		g := m.page.gold
+		if g == nil {
+			continue
+		}
+		var titles []string
+		for _, a := range g.Articles {
+			if h := flat(a.Kicker + a.Title + a.Subtitle); h != "" {
+				titles = append(titles, h)
+			}
+		}
+		golds += len(titles)
+		for k, u := range m.mp.us {
+			t := flat(u.text)
+			if t == "" || !u.head {
+				continue
+			}
+			for _, h := range titles {
+				if strings.Contains(h, t) {
+					heads++
+					inBody += oneIf(!inRun[k])
+					break
+				}
+			}
+		}
+	}
+	t.Logf("of %d gold headlines, true headline groups: %d matched right, %d cut right and matched to another body, %d cut right and left, %d taken whole in a group with lines of another, %d cut apart; of %d gold headline lines, %d left in bodies by the drawn plan", golds, right, moved, left, merged, cutWrong, heads, inBody)
 }

@@ -7,7 +7,7 @@ package parse
 
 // matchWeights score a headline group with a body (match.go).
 var matchWeights = matchVec{
-	mfBias:      2.518166,
+	mfBias:      2.768166,
 	mfEcho:      -2.333561,
 	mfEchoOpen:  -0.038597,
 	mfEchoGain:  -1.840944,
@@ -29,17 +29,17 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:      -1.499081,
-	gtApart:     2.823619,
-	gtMoved:     1.348202,
-	gtGain:      2.154931,
-	gtGroups:    -2.121964,
-	gtPlanEcho:  -0.828190,
-	gtOutEcho:   0.986141,
-	gtOutCount:  0.878991,
-	gtApartSure: 0.916548,
-	gtApartGain: 1.248771,
-	gtRunsSplit: 0.928717,
+	gtBias:      -0.089363,
+	gtApart:     2.012911,
+	gtMoved:     1.993742,
+	gtGain:      3.451541,
+	gtGroups:    -2.478616,
+	gtPlanEcho:  -0.951893,
+	gtOutEcho:   0.781842,
+	gtOutCount:  1.031988,
+	gtApartSure: 1.120138,
+	gtApartGain: 1.004727,
+	gtRunsSplit: 0.724867,
 }
 
 // drawnGapWeights are the plan's gap weights on such pages.
@@ -166,4 +166,15 @@ var drawnStoryWeights = storyVec{
 	sfSideAgree:       -0.522205,
 	sfLooseJoin:       -0.875745,
 	sfCaptionTail:     -1.591634,
+}
+
+// splitWeights score a body cut in two (match.go); none when no cut gains on the made pages.
+var splitWeights = splitVec{
+	spBias:     -0.488291,
+	spGain:     3.851791,
+	spGap:      3.801859,
+	spGapRank:  0.198197,
+	spShort:    -0.309831,
+	spEchoBoth: -0.000820,
+	spMoved:    0.351031,
 }
