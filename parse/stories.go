@@ -641,24 +641,15 @@ func (rf *rowFacts) headShares(us []unit, hi, hj int) []int {
 	if out, ok := rf.shares[key]; ok {
 		return out
 	}
+	rf.markRunPairs(us)
 	r := rf.runBits(us, hi)
-	g := slices.Clone(r.of(hi, min(hj, hi+maxHeadlineLines)))
+	g := r.of(hi, min(hj, hi+maxHeadlineLines))
 	out := make([]int, len(us)+1)
 	for k := range us {
 		out[k+1] = out[k]
-		if us[k].head {
-			continue
-		}
-		pb, ok := r.full[k]
-		if !ok {
-			if rf.pairs[k] == nil {
-				rf.pairs[k] = bigramsOf(us[k].text)
-			}
-			pb = r.bitsOf(rf.pairs[k], len(g))
-			r.full[k] = pb
-		}
-		for w, b := range g {
-			if b&pb[w] != 0 {
+		pb := r.full[k]
+		for w := range min(len(g), len(pb)) {
+			if g[w]&pb[w] != 0 {
 				out[k+1]++
 				break
 			}
@@ -666,6 +657,47 @@ func (rf *rowFacts) headShares(us []unit, hi, hj int) []int {
 	}
 	rf.shares[key] = out
 	return out
+}
+
+// markRunPairs reads every paragraph's text once for the pairs of
+// ideographs of every headline run of the row, and sets in each run's
+// full the bits of its pairs each paragraph holds.
+func (rf *rowFacts) markRunPairs(us []unit) {
+	if rf.marked {
+		return
+	}
+	rf.marked = true
+	type runBit struct {
+		r   *runBits
+		bit int
+	}
+	index := map[bigram][]runBit{}
+	for k := range us {
+		if us[k].head && rf.runStart[k] == k {
+			r := rf.runBits(us, k)
+			for i, p := range r.pairs {
+				index[p] = append(index[p], runBit{r, i})
+			}
+		}
+	}
+	if len(index) == 0 {
+		return
+	}
+	for k := range us {
+		if us[k].head {
+			continue
+		}
+		for b := range pairsIn(us[k].text) {
+			for _, e := range index[b] {
+				pb := e.r.full[k]
+				if pb == nil {
+					pb = make([]uint64, len(e.r.g))
+					e.r.full[k] = pb
+				}
+				pb[e.bit/64] |= 1 << (e.bit % 64)
+			}
+		}
+	}
 }
 
 // runBits are a headline run's word pairs as bits, for the echoes of the
@@ -681,7 +713,7 @@ type runBits struct {
 	pairs bigramSet  // the union of its lines' pairs
 	lines [][]uint64 // per line of the run: its pairs' bits
 	paras map[int][]uint64
-	full  map[int][]uint64 // per paragraph asked about: the bits of the run's pairs its whole text holds
+	full  map[int][]uint64 // per paragraph holding any: the bits of the run's pairs its whole text holds (markRunPairs)
 	g     []uint64         // the part's bits, reused from one part to the next
 }
 
@@ -893,7 +925,7 @@ type rowFacts struct {
 	echoes           map[[3]int][2]float64
 	bits             map[int]*runBits // per run start: its pairs as bits (storyEcho)
 	shares           map[[2]int][]int // per headline [hi, hj): headShares
-	pairs            []bigramSet      // per paragraph unit: the pairs of ideographs of its whole text, made on first asking
+	marked           bool             // markRunPairs has been
 }
 
 // stretchBefore is the paragraphs back from unit k to the last
@@ -948,7 +980,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), log2: make([]float64, longestStory+1),
 		captionAfter: make([]bool, n+1), subheadOver: make([]int, n),
 		echoes: map[[3]int][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
-		shares: map[[2]int][]int{}, pairs: make([]bigramSet, n),
+		shares: map[[2]int][]int{},
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))
