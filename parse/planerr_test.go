@@ -276,3 +276,93 @@ func planErrorSets() []string {
 	}
 	return []string{"gen", "gen-issue"}
 }
+
+// TestPlanFoldErrors counts the story plan's errors on gen g001–g200 in
+// the five folds of TestPlanFolds, each page planned with the weights
+// fitted without its fold, against the plan nearest gold over the same
+// units: how many of each kind, and the articles they cost (a page's lost
+// articles shared out evenly among its errors). It also says how much of
+// title_acc's loss is the headline's split into kicker, title and subtitle
+// rather than the plan: DUBAO_FOLD_ERRORS=1 go test ./parse -run
+// TestPlanFoldErrors -v (DUBAO_FOLD_ERRORS=v lists each error). It reads
+// only training pages.
+func TestPlanFoldErrors(t *testing.T) {
+	mode := os.Getenv("DUBAO_FOLD_ERRORS")
+	if mode == "" {
+		t.Skip("set DUBAO_FOLD_ERRORS=1 to count the plan's errors over five folds")
+	}
+	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	pages := loadTraining(t)
+	plans, golds := trainPlansOf(t, pages)
+	settings := planSettings()
+	counts, cost := make([]map[string]int, len(settings)), make([]map[string]float64, len(settings))
+	learned, nearest := make([]scoreCounts, len(settings)), &scoreCounts{}
+	for k := range settings {
+		counts[k], cost[k] = map[string]int{}, map[string]float64{}
+	}
+	for fold := range 5 {
+		held := func(n int) bool { return pages[n].set == "gen" && genNumber(pages[n].name)%5 == fold }
+		var fit, rawFit []trainPlan
+		for n, p := range plans {
+			if !held(n) {
+				fit = append(fit, p)
+				if p.w.raw {
+					rawFit = append(rawFit, p)
+				}
+			}
+		}
+		gw, uw := fitStories(t, fit)
+		for k, set := range settings {
+			pw := fitPlanWith(t, rawFit, planWeights{gap: gw, unit: uw}, set)
+			for n, p := range plans {
+				if !held(n) {
+					continue
+				}
+				got := planStories(p.w.units, &pw)
+				l, o := scoreWork(t, p.w, got, golds[n]), scoreWork(t, p.w, p.gold, golds[n])
+				learned[k].add(l)
+				if k == 0 {
+					nearest.add(o)
+				}
+				errs := planErrors(p.w.units, p.gold, got)
+				lost := float64(o.Correct-l.Correct+o.TitleOK-l.TitleOK) / 2
+				for _, e := range errs {
+					counts[k][e.class]++
+					cost[k][e.class] += lost / float64(len(errs))
+					if mode == "v" {
+						t.Logf("%s %s", pages[n].name, e.text)
+					}
+				}
+				if len(errs) == 0 && lost != 0 {
+					counts[k]["(no plan error)"]++
+					cost[k]["(no plan error)"] += lost
+				}
+			}
+		}
+	}
+	for k, set := range settings {
+		t.Logf("setting %+v", set)
+		reportPlanErrors(t, counts[k], cost[k])
+		c := learned[k]
+		t.Logf("learned: %s gold articles %d correct %d titles %d headlines (kicker+title+subtitle) %d",
+			c.metrics().scoreLine(), c.NGold, c.Correct, c.TitleOK, c.HeadOK)
+	}
+	c := nearest
+	t.Logf("nearest: %s gold articles %d correct %d titles %d headlines (kicker+title+subtitle) %d",
+		c.metrics().scoreLine(), c.NGold, c.Correct, c.TitleOK, c.HeadOK)
+}
+
+// reportPlanErrors lists the kinds of the plan's errors, the costliest first.
+func reportPlanErrors(t *testing.T, counts map[string]int, cost map[string]float64) {
+	var names []string
+	for k := range counts {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(a, b int) bool { return cost[names[a]] > cost[names[b]] })
+	t.Logf("%-34s %5s %8s", "kind", "count", "cost")
+	for _, k := range names {
+		t.Logf("%-34s %5d %8.1f", k, counts[k], cost[k])
+	}
+}

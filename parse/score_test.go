@@ -417,6 +417,7 @@ func mapOffsets(g, p []rune, offs []int) []int {
 type scoreCounts struct {
 	NGold, NPred, Matched, Correct int
 	TitleOK, TitleN                int
+	HeadOK                         int // matched articles whose kicker, title and subtitle run together are gold's: title_acc but for the headline's split
 	Edits, GoldChars               int
 	PbTP, PbFP, PbFN               int
 	Exact, GoldParas               int
@@ -434,6 +435,7 @@ func (c *scoreCounts) add(d scoreCounts) {
 	c.Correct += d.Correct
 	c.TitleOK += d.TitleOK
 	c.TitleN += d.TitleN
+	c.HeadOK += d.HeadOK
 	c.Edits += d.Edits
 	c.GoldChars += d.GoldChars
 	c.PbTP += d.PbTP
@@ -557,6 +559,9 @@ func scorePage(gold, pred scoredPage) scoreCounts {
 		}
 		if string(nows(a.title)) == string(nows(p.title)) {
 			c.TitleOK++
+		}
+		if string(nows(a.field("kicker")+a.title+a.field("subtitle"))) == string(nows(p.field("kicker")+p.title+p.field("subtitle"))) {
+			c.HeadOK++
 		}
 		for _, f := range scoredFields {
 			gv, pv := string(nows(a.field(f))), string(nows(p.field(f)))

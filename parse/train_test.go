@@ -772,13 +772,19 @@ func fitPlanWith(t *testing.T, plans []trainPlan, init planWeights, set planSett
 		}
 		return out
 	}
+	// A row's facts do not hang on the weights: made once a page, they
+	// spare every step the page's cohesion.
+	rfs := make([]*rowFacts, len(plans))
+	for n, p := range plans {
+		rfs[n] = newRowFacts(p.w.units)
+	}
 	for run := range max(1, set.runs) {
 		w = init
 		if set.fromZero {
 			w = planWeights{}
 		}
 		rng := rand.New(rand.NewPCG(1, uint64(2+run))) // fixed seeds: the trainer is deterministic
-		fitPlanRun(t, plans, &w, &sum, &steps, set, rng, add, featuresOf)
+		fitPlanRun(t, plans, rfs, &w, &sum, &steps, set, rng, add, featuresOf)
 	}
 	var avg planWeights
 	add(&avg, &sum, 1/steps)
@@ -787,7 +793,7 @@ func fitPlanWith(t *testing.T, plans []trainPlan, init planWeights, set planSett
 
 // fitPlanRun is one run of the perceptron from w, adding the weights after
 // every step to sum.
-func fitPlanRun(t *testing.T, plans []trainPlan, w, sum *planWeights, steps *float64, set planSetting, rng *rand.Rand,
+func fitPlanRun(t *testing.T, plans []trainPlan, rfs []*rowFacts, w, sum *planWeights, steps *float64, set planSetting, rng *rand.Rand,
 	add func(to, from *planWeights, f float64), featuresOf func(us []unit, rf *rowFacts, plan []cut) planWeights) {
 	order := make([]int, len(plans))
 	for n := range order {
@@ -801,7 +807,9 @@ func fitPlanRun(t *testing.T, plans []trainPlan, w, sum *planWeights, steps *flo
 		for _, n := range order {
 			p := plans[n]
 			us := p.w.units
-			pr := newPlanRow(us, w)
+			rf := rfs[n]
+			rf.side = 0
+			pr := &planRow{us: us, rf: rf, w: w, gaps: gapOdds(us, rf, &w.gap), heads: unitOdds(us, rf, &w.unit)}
 			pr.rf.side = planSide(bestPlan(us, pr.score)) // as planStories hears it
 			loss := planLoss(us, p.gold, set.missed)
 			got := bestPlan(us, func(c cut) float64 { return pr.score(c) + set.loss*loss(c) })
