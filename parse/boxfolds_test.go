@@ -500,13 +500,14 @@ func blankPagesHeldOut(t *testing.T, bps []blankPage) []blankPage {
 // headlines, 1682 subheads; the weights in force miss 103 and 78 of them):
 // a box of two lines holds a headline 81% of the time, of six or more 5%;
 // a line a quarter or more wider than the column after its run is a
-// headline 91–100%, one narrower 13–43%; after a paragraph that opens
-// with a byline or dateline 80%, after others 35%; a line whose words
+// headline 91–100%, one narrower 13–43%; over a paragraph that opens
+// with a byline (bylineStart) 80%, over others 35%; a line whose words
 // echo the paragraph after its run a quarter more than the one before,
 // 66–77%, less, 11–32%; a numbered section 2 of 31, a line with a full
 // stop 3 of 30. Most of this the stage hears already (ufOdds, buOwnBox,
-// ufNextLeads, ufEchoBest, buSection), and what it misses is spread
-// thin: no bucket holds more than 67 of the 181 misses.
+// ufNextLeads, ufEchoBest, buSection); the misses gather where these
+// counts part the two least: lines alone in their box (114 of the
+// 181) and lines that echo neither side more (120).
 func TestBoxHeadCounts(t *testing.T) {
 	if os.Getenv("DUBAO_BOX_HEADS") == "" {
 		t.Skip("DUBAO_BOX_HEADS=1 counts the box stage's headline and subhead decisions on the training pages")
