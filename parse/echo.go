@@ -100,7 +100,8 @@ func newEchoMemo() *echoMemo {
 }
 
 // release gives m back to the pool; nothing may use it after, nor anything
-// its echoes made of the page's paragraphs but the sets openingAndEnd gave.
+// its echoes made of the page's paragraphs: the sets openingAndEnd gave the
+// page's units are room of m's too (setRoom), which the next page writes.
 func (m *echoMemo) release() {
 	if m != nil {
 		memoPool.Put(m)

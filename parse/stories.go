@@ -517,7 +517,7 @@ type planRow struct {
 	next int // the next of kept that scoreAgain reads; -1 once it reads none
 }
 
-// maxKept bounds the stories a plan keeps the scores of (2 MB of them): a
+// maxKept bounds the stories a plan keeps the scores of (3 MB of them): a
 // page of some thousands of units, whose plan weighs millions of stories,
 // works the rest out again.
 const maxKept = 1 << 16
