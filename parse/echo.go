@@ -682,13 +682,6 @@ type dictSlot struct {
 	id   int32
 }
 
-// newBigramDict makes a dictionary for about n bigrams.
-func newBigramDict(n int) bigramDict {
-	var d bigramDict
-	d.reset(n)
-	return d
-}
-
 // reset empties d for about n bigrams, keeping its table when that is
 // big enough and not many times too big. The numbers d gives do not hang
 // on the table's size.
