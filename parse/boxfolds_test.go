@@ -162,11 +162,10 @@ func boxFold(p trainPage) int {
 	return -1
 }
 
-func TestBoxFolds(t *testing.T) {
-	mode := os.Getenv("DUBAO_BOX_FOLDS")
-	if mode == "" {
-		t.Skip("DUBAO_BOX_FOLDS=1 scores the stages of the pages with blank lines over five folds of the training pages")
-	}
+// loadBlankTraining loads the training pages of blankTrainingSets, or skips
+// t without the corpus.
+func loadBlankTraining(t *testing.T) []trainPage {
+	t.Helper()
 	if _, err := os.Stat(corpusRoot + "/gen-miner"); err != nil {
 		t.Skip("no ../shared/corpus beside the repository")
 	}
@@ -178,6 +177,15 @@ func TestBoxFolds(t *testing.T) {
 		}
 		pages = append(pages, ps...)
 	}
+	return pages
+}
+
+func TestBoxFolds(t *testing.T) {
+	mode := os.Getenv("DUBAO_BOX_FOLDS")
+	if mode == "" {
+		t.Skip("DUBAO_BOX_FOLDS=1 scores the stages of the pages with blank lines over five folds of the training pages")
+	}
+	pages := loadBlankTraining(t)
 	bps := blankPagesOf(t, pages)
 	if mode == "lines" {
 		bps = blankPagesHeldOut(t, bps)
@@ -512,17 +520,7 @@ func TestBoxHeadCounts(t *testing.T) {
 	if os.Getenv("DUBAO_BOX_HEADS") == "" {
 		t.Skip("DUBAO_BOX_HEADS=1 counts the box stage's headline and subhead decisions on the training pages")
 	}
-	if _, err := os.Stat(corpusRoot + "/gen-miner"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
-	var pages []trainPage
-	for _, s := range blankTrainingSets {
-		ps, err := loadTrainPages(s.dir, s.set, trainSplit)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, ps...)
-	}
+	pages := loadBlankTraining(t)
 	counts := map[string]map[string]int{} // measure=bucket → gold and plan's roles → units
 	add := func(measure, bucket, roles string) {
 		k := measure + "=" + bucket

@@ -100,7 +100,8 @@ func newEchoMemo() *echoMemo {
 }
 
 // release gives m back to the pool; nothing may use it after, nor anything
-// its echoes made of the page's paragraphs but the sets openingAndEnd gave.
+// its echoes made of the page's paragraphs: the sets openingAndEnd gave the
+// page's units are room of m's too (setRoom), which the next page writes.
 func (m *echoMemo) release() {
 	if m != nil {
 		memoPool.Put(m)
@@ -679,13 +680,6 @@ type bigramDict struct {
 type dictSlot struct {
 	pair uint32
 	id   int32
-}
-
-// newBigramDict makes a dictionary for about n bigrams.
-func newBigramDict(n int) bigramDict {
-	var d bigramDict
-	d.reset(n)
-	return d
 }
 
 // reset empties d for about n bigrams, keeping its table when that is

@@ -252,16 +252,7 @@ func TestPlanFolds(t *testing.T) {
 	plans, golds := trainPlansOf(t, pages)
 	learned, nearest := &scoreCounts{}, &scoreCounts{}
 	for fold := range 5 {
-		held := func(n int) bool { return pages[n].set == "gen" && genNumber(pages[n].name)%5 == fold }
-		var fit, rawFit []trainPlan
-		for n, p := range plans {
-			if !held(n) {
-				fit = append(fit, p)
-				if p.w.raw {
-					rawFit = append(rawFit, p)
-				}
-			}
-		}
+		held, fit, rawFit := foldFit(pages, plans, fold)
 		gw, uw := fitStories(t, fit)
 		pw := fitPlan(t, rawFit, planWeights{gap: gw, unit: uw})
 		for n, p := range plans {

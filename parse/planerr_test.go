@@ -303,16 +303,7 @@ func TestPlanFoldErrors(t *testing.T) {
 		counts[k], cost[k] = map[string]int{}, map[string]float64{}
 	}
 	for fold := range 5 {
-		held := func(n int) bool { return pages[n].set == "gen" && genNumber(pages[n].name)%5 == fold }
-		var fit, rawFit []trainPlan
-		for n, p := range plans {
-			if !held(n) {
-				fit = append(fit, p)
-				if p.w.raw {
-					rawFit = append(rawFit, p)
-				}
-			}
-		}
+		held, fit, rawFit := foldFit(pages, plans, fold)
 		gw, uw := fitStories(t, fit)
 		for k, set := range settings {
 			pw := fitPlanWith(t, rawFit, planWeights{gap: gw, unit: uw}, set)
@@ -365,4 +356,20 @@ func reportPlanErrors(t *testing.T, counts map[string]int, cost map[string]float
 	for _, k := range names {
 		t.Logf("%-34s %5d %8.1f", k, counts[k], cost[k])
 	}
+}
+
+// foldFit splits the plans for fold of five: held says which pages the
+// fold holds out (gen pages by number), fit are the others' plans and
+// rawFit those of them from -raw pages.
+func foldFit(pages []trainPage, plans []trainPlan, fold int) (held func(n int) bool, fit, rawFit []trainPlan) {
+	held = func(n int) bool { return pages[n].set == "gen" && genNumber(pages[n].name)%5 == fold }
+	for n, p := range plans {
+		if !held(n) {
+			fit = append(fit, p)
+			if p.w.raw {
+				rawFit = append(rawFit, p)
+			}
+		}
+	}
+	return held, fit, rawFit
 }

@@ -109,6 +109,18 @@ func foldSheet(s *Sheet) (*Sheet, scriptView) {
 	var printed runeSet
 	for _, c := range s.Chars {
 		printed.add(c.R)
+		// The sheet's lines are normalised after the fold: a radical
+		// prints the ideograph it will become (⻔ as 门), or either form
+		// where a font draws it as both.
+		if eq := equivalentIdeograph(c.R); eq != 0 {
+			printed.add(eq)
+			for _, a := range radicalAlternates {
+				if a.radical == c.R {
+					printed.add(a.simplified)
+					printed.add(a.traditional)
+				}
+			}
+		}
 	}
 	v := newScriptView(&printed)
 	if v.pairs == nil {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"regexp"
@@ -516,7 +517,7 @@ type planRow struct {
 	next int // the next of kept that scoreAgain reads; -1 once it reads none
 }
 
-// maxKept bounds the stories a plan keeps the scores of (2 MB of them): a
+// maxKept bounds the stories a plan keeps the scores of (3 MB of them): a
 // page of some thousands of units, whose plan weighs millions of stories,
 // works the rest out again.
 const maxKept = 1 << 16
@@ -639,7 +640,7 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 		f[sfHeadCutWrap] = b2f(c.hj < c.j && rf.wrapsNext[c.hj-1] || c.hi > c.i && rf.wrapsNext[c.hi-1])
 		shares := rf.headShares(us, c.hi, c.hj)
 		paras := rf.paras[c.j] - rf.paras[c.i]
-		in := shares[c.j] - shares[c.i]
+		in := shares.before(c.j) - shares.before(c.i)
 		f[sfBodyShare] = float64(in) / float64(paras)
 		f[sfStrays] = rf.log2[paras-in]
 	}
@@ -702,34 +703,57 @@ func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
 }
 
 // headShares counts, for a headline of lines [hi, hj) of one run, the
-// paragraphs before each unit that hold one of its pairs of ideographs
-// anywhere in their text: out[k] is the count over units [0, k).
-func (rf *rowFacts) headShares(us []unit, hi, hj int) []int {
+// paragraphs that hold one of its pairs of ideographs anywhere in their
+// text, over the units of the headline's reach (storyReach): what two of
+// its counts differ by is the count between, for any story that holds the
+// headline.
+func (rf *rowFacts) headShares(us []unit, hi, hj int) shareCounts {
+	// Only the headline's first maxHeadlineLines lines are heard (of), so
+	// the memo is by those.
+	hj = min(hj, hi+maxHeadlineLines)
+	lo, top := storyReach(hi, hj, len(us))
 	key := [2]int{hi, hj}
 	if out, ok := rf.shares[key]; ok {
-		return out
+		return shareCounts{out, lo, top}
 	}
 	rf.markRunPairs(us)
 	r := rf.runBits(us, hi)
-	g := r.of(hi, min(hj, hi+maxHeadlineLines))
-	out := make([]int, len(us)+1)
-	for k := range us {
-		out[k+1] = out[k]
-		pb := r.full[k]
+	g := r.of(hi, hj)
+	out := make([]int32, top-lo+1)
+	for k := lo; k < top; k++ {
+		out[k-lo+1] = out[k-lo]
+		pb := r.fullOf(k)
 		for w := range min(len(g), len(pb)) {
 			if g[w]&pb[w] != 0 {
-				out[k+1]++
+				out[k-lo+1]++
 				break
 			}
 		}
 	}
 	rf.shares[key] = out
-	return out
+	return shareCounts{out, lo, top}
+}
+
+// shareCounts are headShares's counts: before(k) is the count over the
+// units of the reach [lo, top) before unit k.
+type shareCounts struct {
+	out     []int32
+	lo, top int
+}
+
+func (s shareCounts) before(k int) int { return int(s.out[min(max(k, s.lo), s.top)-s.lo]) }
+
+// storyReach is the units [lo, top) a story holding units [i, j) of n may
+// hold: no story bestPlan weighs is longer than longestStory. Bounding what
+// headShares and markRunPairs read of the row by it keeps a page of many
+// headlines from costing the square of its length.
+func storyReach(i, j, n int) (lo, top int) {
+	return max(0, j-longestStory), min(n, i+longestStory)
 }
 
 // markRunPairs reads every paragraph's text once for the pairs of
-// ideographs of every headline run of the row, and sets in each run's
-// full the bits of its pairs each paragraph holds.
+// ideographs of the headline runs it may share a story with, and sets in
+// each such run's full the bits of its pairs the paragraph holds.
 func (rf *rowFacts) markRunPairs(us []unit) {
 	if rf.marked {
 		return
@@ -739,10 +763,12 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 		r   *runBits
 		bit int
 	}
-	index := map[bigram][]runBit{}
+	index := map[bigram][]runBit{} // by pair: the runs that hold it, in their order
 	for k := range us {
 		if us[k].head && rf.runStart[k] == k {
 			r := rf.runBits(us, k)
+			// The reach of any headline of the run (storyReach).
+			r.fullLo, r.fullTop = max(0, k-longestStory), min(len(us), rf.runEnd[k]+longestStory)
 			for i, p := range r.pairs {
 				index[p] = append(index[p], runBit{r, i})
 			}
@@ -756,13 +782,19 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 			continue
 		}
 		for b := range pairsIn(us[k].text) {
-			for _, e := range index[b] {
-				pb := e.r.full[k]
-				if pb == nil {
-					pb = make([]uint64, len(e.r.g))
-					e.r.full[k] = pb
+			runs := index[b]
+			// The runs whose reach holds k: those past the first whose
+			// reach ends after k, up to the first whose reach starts after it.
+			first, _ := slices.BinarySearchFunc(runs, k, func(e runBit, k int) int { return cmp.Compare(e.r.fullTop, k+1) })
+			for _, e := range runs[first:] {
+				if e.r.fullLo > k {
+					break
 				}
-				pb[e.bit/64] |= 1 << (e.bit % 64)
+				words := len(e.r.g)
+				if e.r.full == nil {
+					e.r.full = make([]uint64, (e.r.fullTop-e.r.fullLo)*words)
+				}
+				e.r.full[(k-e.r.fullLo)*words+e.bit/64] |= 1 << (e.bit % 64)
 			}
 		}
 	}
@@ -781,8 +813,21 @@ type runBits struct {
 	pairs bigramSet  // the union of its lines' pairs
 	lines [][]uint64 // per line of the run: its pairs' bits
 	paras map[int][]uint64
-	full  map[int][]uint64 // per paragraph holding any: the bits of the run's pairs its whole text holds (markRunPairs)
-	g     []uint64         // the part's bits, reused from one part to the next
+	g     []uint64 // the part's bits, reused from one part to the next
+	// full holds, per unit of the run's reach [fullLo, fullTop), the bits
+	// of the run's pairs its whole text holds (markRunPairs); nil while
+	// no paragraph holds any.
+	full            []uint64
+	fullLo, fullTop int
+}
+
+// fullOf is full's bits of unit k, nil where none are.
+func (r *runBits) fullOf(k int) []uint64 {
+	if r.full == nil || k < r.fullLo || k >= r.fullTop {
+		return nil
+	}
+	words := len(r.g)
+	return r.full[(k-r.fullLo)*words : (k-r.fullLo+1)*words]
 }
 
 // runBits are the bits of the run unit k stands in, made on first asking.
@@ -791,7 +836,7 @@ func (rf *rowFacts) runBits(us []unit, k int) *runBits {
 	if r := rf.bits[s]; r != nil {
 		return r
 	}
-	r := &runBits{start: s, paras: map[int][]uint64{}, full: map[int][]uint64{}}
+	r := &runBits{start: s, paras: map[int][]uint64{}}
 	for i := s; i < rf.runEnd[k]; i++ {
 		r.pairs = union(r.pairs, us[i].headGrams)
 	}
@@ -991,9 +1036,9 @@ type rowFacts struct {
 	cohesionMean     float64     // its mean over the page's paragraphs but the first
 	cohesionMin      [][]float64 // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
 	echoes           map[[3]int][2]float64
-	bits             map[int]*runBits // per run start: its pairs as bits (storyEcho)
-	shares           map[[2]int][]int // per headline [hi, hj): headShares
-	marked           bool             // markRunPairs has been
+	bits             map[int]*runBits   // per run start: its pairs as bits (storyEcho)
+	shares           map[[2]int][]int32 // per headline [hi, hj): headShares's counts
+	marked           bool               // markRunPairs has been
 }
 
 // stretchBefore is the paragraphs back from unit k to the last
@@ -1048,7 +1093,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), log2: make([]float64, longestStory+1),
 		captionAfter: make([]bool, n+1), subheadOver: make([]int, n),
 		echoes: map[[3]int][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
-		shares: map[[2]int][]int{},
+		shares: map[[2]int][]int32{},
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -64,9 +65,44 @@ var worstCases = []struct {
 		unit := "\n推动发展\n本报记者 张三\n\n今年以来，全市经济运行稳中有进，产业结构持\n"
 		return repeatTo(unit, 20_000*len(unit))
 	}},
+	{"4k headline lines between body lines of a -raw page", rawHeadlinesBetweenBodies},
 	{"a letter-spaced 1 MB line", func() string {
 		return repeatTo("郭 树 书 介 ", 1<<20)
 	}},
+}
+
+// rawHeadlinesBetweenBodies is a -raw page whose every other line reads as
+// a headline (8 000 units, 4 000 headlines), all of the same few words as
+// the body lines: every headline shares words with every paragraph.
+func rawHeadlinesBetweenBodies() string {
+	heads := []string{"推动高质量发展取得新成效", "全面深化改革开放新局面", "城市建设加快推进步伐", "乡村振兴战略扎实推进"}
+	var b strings.Builder
+	for k := range 4000 {
+		b.WriteString(heads[k%len(heads)])
+		b.WriteString("\n今年以来，全市经济运行稳中有进，产业结构持续优化推动高质量发展，城市建设\n")
+	}
+	return b.String()
+}
+
+// A page of many headlines costs the plan memory in proportion to its
+// length: what the plan reads of the paragraphs for each headline
+// (headShares, markRunPairs) keeps to the units a story holding it may
+// reach. Read over the whole row, this page took some 1.8 GB and 28 s.
+func TestManyHeadlinesMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the page takes a second or two")
+	}
+	page := Normalize(rawHeadlinesBetweenBodies())
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	w := analyse(page)
+	runtime.ReadMemStats(&after)
+	if !w.raw || len(w.units) < 4000 {
+		t.Fatalf("raw %v, %d units: the page no longer reads as meant", w.raw, len(w.units))
+	}
+	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 800 {
+		t.Errorf("%d units took %d MB", len(w.units), mb)
+	}
 }
 
 // repeatTo repeats s until the result is at least n bytes.
