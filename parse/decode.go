@@ -59,6 +59,7 @@ const (
 // Decode fails with ErrEmpty for a page with no text, ErrPDF for a PDF, and
 // ErrBinary (perhaps wrapped) for anything else that is not text.
 func Decode(b []byte) (text string, enc Encoding, err error) {
+	plain := false // text as unifyLineEnds and clean.Text leave it
 	switch {
 	case bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")):
 		text, enc, err = decodeUTF8(b[3:])
@@ -67,12 +68,14 @@ func Decode(b []byte) (text string, enc Encoding, err error) {
 	case bytes.HasPrefix(b, []byte("\xFE\xFF")):
 		text, enc, err = decodeUTF16(b[2:], UTF16BE, unicode.BigEndian)
 	default:
-		text, enc, err = decodeUnmarked(b)
+		text, enc, plain, err = decodeUnmarked(b)
 	}
 	if err != nil {
 		return "", enc, err
 	}
-	text = clean.Text(unifyLineEnds(text))
+	if !plain {
+		text = clean.Text(unifyLineEnds(text))
+	}
 	if strings.TrimSpace(text) == "" {
 		return "", enc, ErrEmpty
 	}
@@ -102,20 +105,22 @@ func decodeUTF16(b []byte, enc Encoding, order unicode.Endianness) (string, Enco
 	return string(text), enc, nil
 }
 
-// decodeUnmarked decodes b, which has no byte order mark.
-func decodeUnmarked(b []byte) (string, Encoding, error) {
+// decodeUnmarked decodes b, which has no byte order mark, and reports
+// whether the text is plain: UTF-8 with no carriage return and nothing
+// clean.Text drops, as most pages are.
+func decodeUnmarked(b []byte) (string, Encoding, bool, error) {
 	if err := checkText(b); err != nil {
-		return "", "", err
+		return "", "", false, err
 	}
-	if validUTF8(b) {
-		return string(b), UTF8, nil
+	if valid, plain := scanUTF8(b); valid {
+		return string(b), UTF8, plain, nil
 	}
 	// Score each reading of (a sample of) b; the first wins ties, so UTF-8
 	// wins over GB18030, and GB18030 over Big5.
 	sample := b[:min(len(b), scoreSample)]
 	mostly, bestScore := readUTF8(sample)
 	if mostly {
-		return utf8String(b), UTF8, nil
+		return utf8String(b), UTF8, false, nil
 	}
 	best, bestText := UTF8, ""
 	for _, c := range []struct {
@@ -131,20 +136,20 @@ func decodeUnmarked(b []byte) (string, Encoding, error) {
 		}
 	}
 	if bestScore < minPlausibility {
-		return "", "", fmt.Errorf("%w (it reads as none of UTF-8, GB18030 and Big5)", ErrBinary)
+		return "", "", false, fmt.Errorf("%w (it reads as none of UTF-8, GB18030 and Big5)", ErrBinary)
 	}
 	if len(sample) == len(b) && best != UTF8 {
-		return bestText, best, nil
+		return bestText, best, false, nil
 	}
 	switch best {
 	case GB18030:
 		text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
-		return string(text), best, err
+		return string(text), best, false, err
 	case Big5:
 		text, err := traditionalchinese.Big5.NewDecoder().Bytes(b)
-		return string(text), best, err
+		return string(text), best, false, err
 	}
-	return utf8String(b), UTF8, nil
+	return utf8String(b), UTF8, false, nil
 }
 
 // How much of an unmarked text Decode reads to choose its encoding, and how
@@ -209,6 +214,33 @@ var binaryByte = func() (t [256]uint8) {
 	}
 	return t
 }()
+
+// scanUTF8 reports whether b is valid UTF-8 (validUTF8) and, if so,
+// whether it is plain as well: no rune in it that clean.Text drops, among
+// them the carriage return unifyLineEnds reads, so that the two would
+// return it as it is. One reading for the two questions, as on most pages.
+func scanUTF8(b []byte) (valid, plain bool) {
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c >= 0x20 && c < 0x7F || c == '\n':
+			i++
+			continue
+		case c >= 0xE3 && c <= 0xEF && c != 0xED && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
+			i += 3 // a rune from U+3000 on: text
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false, false
+		}
+		if clean.NotText(r) {
+			return validUTF8(b[i:]), false
+		}
+		i += size
+	}
+	return true, true
+}
 
 // validUTF8 is utf8.Valid(b), with ASCII and the three-byte runes of CJK
 // text (wide3's) checked inline.
