@@ -200,11 +200,13 @@ func hasRuneIn(s string, set string) bool {
 
 // A runeMarks is a handful of runes a line is searched for in one pass, as
 // hasRuneIn searches for each in a pass of its own: the set is held as
-// the bits of its ASCII runes and of the last bytes of its others, and a
-// rune of the line whose last byte has a bit is looked up in the runes.
+// the bits of its ASCII runes and of the last two bytes of its others, and
+// a rune of the line whose last two bytes have bits is looked up in the
+// runes.
 type runeMarks struct {
 	ascii [2]uint64 // bit c for the ASCII rune c
 	last  uint64    // bit b&63 for the last byte b of each longer rune
+	next  uint64    // bit b&63 for the byte b before the last of each
 	runes string    // the set's runes, as given
 }
 
@@ -217,6 +219,7 @@ func newRuneMarks(runes string) runeMarks {
 			rs.ascii[b>>6] |= 1 << (b & 63)
 		case b&0xC0 == 0x80 && (i+1 == len(runes) || runes[i+1]&0xC0 != 0x80):
 			rs.last |= 1 << (b & 63)
+			rs.next |= 1 << (runes[i-1] & 63)
 		}
 	}
 	return rs
@@ -227,6 +230,14 @@ func newRuneMarks(runes string) runeMarks {
 func (rs *runeMarks) in(s string) bool {
 	for i := 0; i < len(s); {
 		b := s[i]
+		if b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A three-byte rune, as most of a Chinese line is.
+			if rs.last&(1<<(s[i+2]&63)) != 0 && rs.next&(1<<(s[i+1]&63)) != 0 && strings.Contains(rs.runes, s[i:i+3]) {
+				return true
+			}
+			i += 3 // continuation bytes start no rune
+			continue
+		}
 		if b < utf8.RuneSelf {
 			if rs.ascii[b>>6]&(1<<(b&63)) != 0 {
 				return true
@@ -249,12 +260,8 @@ func (rs *runeMarks) in(s string) bool {
 			i++
 			continue
 		}
-		if rs.last&(1<<(s[i+n-1]&63)) != 0 && strings.Contains(rs.runes, s[i:i+n]) {
+		if rs.last&(1<<(s[i+n-1]&63)) != 0 && rs.next&(1<<(s[i+n-2]&63)) != 0 && strings.Contains(rs.runes, s[i:i+n]) {
 			return true
-		}
-		if n == 3 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3 // continuation bytes start no rune
-			continue
 		}
 		i++
 	}
