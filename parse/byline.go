@@ -44,7 +44,7 @@ func bylineStart(t string) bool {
 	// Every credit bylineLead knows names a dispatch or a report within its
 	// first characters; most lines name none, and need no regexp.
 	head := t[:min(len(t), 90)]
-	if !hasRuneIn(head, "讯訊电電道導导") || !mayLeadCredit(t) {
+	if !dispatchSet.in(head) || !mayLeadCredit(t) {
 		return false
 	}
 	loc := bylineLead.FindStringIndex(t)

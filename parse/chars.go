@@ -198,6 +198,76 @@ func hasRuneIn(s string, set string) bool {
 	return false
 }
 
+// A runeMarks is a handful of runes a line is searched for in one pass, as
+// hasRuneIn searches for each in a pass of its own: the set is held as
+// the bits of its ASCII runes and of the last two bytes of its others, and
+// a rune of the line whose last two bytes have bits is looked up in the
+// runes.
+type runeMarks struct {
+	ascii [2]uint64 // bit c for the ASCII rune c
+	last  uint64    // bit b&63 for the last byte b of each longer rune
+	next  uint64    // bit b&63 for the byte b before the last of each
+	runes string    // the set's runes, as given
+}
+
+func newRuneMarks(runes string) runeMarks {
+	rs := runeMarks{runes: runes}
+	for i := 0; i < len(runes); i++ {
+		b := runes[i]
+		switch {
+		case b < utf8.RuneSelf:
+			rs.ascii[b>>6] |= 1 << (b & 63)
+		case b&0xC0 == 0x80 && (i+1 == len(runes) || runes[i+1]&0xC0 != 0x80):
+			rs.last |= 1 << (b & 63)
+			rs.next |= 1 << (runes[i-1] & 63)
+		}
+	}
+	return rs
+}
+
+// in reports whether s holds any of the set's runes, byte for byte as
+// hasRuneIn(s, rs.runes) does, on bytes that are not UTF-8 too.
+func (rs *runeMarks) in(s string) bool {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A three-byte rune, as most of a Chinese line is.
+			if rs.last&(1<<(s[i+2]&63)) != 0 && rs.next&(1<<(s[i+1]&63)) != 0 && strings.Contains(rs.runes, s[i:i+3]) {
+				return true
+			}
+			i += 3 // continuation bytes start no rune
+			continue
+		}
+		if b < utf8.RuneSelf {
+			if rs.ascii[b>>6]&(1<<(b&63)) != 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		// A rune of the set starts only at a byte that is no continuation
+		// byte; its lead byte tells its length.
+		n := 0
+		switch {
+		case b&0xE0 == 0xC0:
+			n = 2
+		case b&0xF0 == 0xE0:
+			n = 3
+		case b&0xF8 == 0xF0:
+			n = 4
+		}
+		if n == 0 || i+n > len(s) {
+			i++
+			continue
+		}
+		if rs.last&(1<<(s[i+n-1]&63)) != 0 && rs.next&(1<<(s[i+n-2]&63)) != 0 && strings.Contains(rs.runes, s[i:i+n]) {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
 // runeLen is the number of runes in s, as utf8.RuneCountInString counts
 // them; the three-byte runes of CJK text are counted without decoding.
 func runeLen(s string) int {
@@ -278,6 +348,7 @@ func containsText(s, sub string) bool {
 type wordSet struct {
 	words []string
 	marks string
+	set   runeMarks // marks'
 }
 
 // newWordSet makes the set of words, choosing its marks greedily: the rune
@@ -304,6 +375,7 @@ func newWordSet(words ...string) wordSet {
 			}
 		}
 		if most == 0 {
+			ws.set = newRuneMarks(ws.marks)
 			return ws
 		}
 		ws.marks += string(best)
@@ -314,8 +386,8 @@ func newWordSet(words ...string) wordSet {
 }
 
 // in reports whether t holds any of the words.
-func (ws wordSet) in(t string) bool {
-	if !hasRuneIn(t, ws.marks) {
+func (ws *wordSet) in(t string) bool {
+	if !ws.set.in(t) {
 		return false
 	}
 	for _, w := range ws.words {

@@ -245,3 +245,24 @@ func TestLineTestsAnswerAsPlainOnes(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneMarksAnswerAsHasRuneIn holds a runeMarks's one pass to hasRuneIn's
+// search for each rune, on bytes that are not UTF-8 too.
+func TestRuneMarksAnswerAsHasRuneIn(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	pieces := []string{"中", "。", "，", "讯", "電", "；", ",", "a", " ", "\xef", "\xbc", "\x8c", "\xe3\x80", "\x80", "\xe8", "\xae\xaf", "\ufffd", "é", "😀", "\xf0\x9f", "\xc3"}
+	sets := []string{"。，、；：！？,;!?", "讯訊电電道導导", "，,；：", "é😀a", "\ufffd"}
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, set := range sets {
+			rs := newRuneMarks(set)
+			if got, want := rs.in(s), hasRuneIn(s, set); got != want {
+				t.Fatalf("newRuneMarks(%q).in(%q) = %v, want %v", set, s, got, want)
+			}
+		}
+	}
+}

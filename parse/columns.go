@@ -55,10 +55,8 @@ func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWi
 			n++
 		}
 	}
-	idx := make([]int, 0, n)
-	seg := make([]int, 0, n)
-	q := make([]int, 0, n)
-	c := make([]int, 0, n)
+	room := make([]int, 4*n) // the four in one allocation
+	idx, seg, q, c := room[:0:n], room[n:n:2*n], room[2*n:2*n:3*n], room[3*n:3*n]
 	s := 0
 	for i, em := range ems {
 		if barrier != nil && barrier[i] {
@@ -165,7 +163,8 @@ func newTally(q, c []int) *tally {
 	}
 	if hi-lo < maxTally {
 		n := hi - lo + 1
-		t.base, t.lengths, t.cands, t.at = lo, make([]int32, n), make([]int32, n), make([]int32, n)
+		room := make([]int32, 3*n) // the three in one allocation
+		t.base, t.lengths, t.cands, t.at = lo, room[:n:n], room[n:2*n:2*n], room[2*n:]
 	}
 	return t
 }

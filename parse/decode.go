@@ -59,6 +59,16 @@ const (
 // Decode fails with ErrEmpty for a page with no text, ErrPDF for a PDF, and
 // ErrBinary (perhaps wrapped) for anything else that is not text.
 func Decode(b []byte) (text string, enc Encoding, err error) {
+	text, enc, _, err = decode(b)
+	return text, enc, err
+}
+
+// decode is Decode, reporting as well whether the text is normal: plain
+// (see decodeUnmarked) and with no rune normalizeClean may change
+// (mayNormalize), so that it and every part of it are as normalizeClean
+// leaves them.
+func decode(b []byte) (text string, enc Encoding, normal bool, err error) {
+	plain := false // text as unifyLineEnds and clean.Text leave it
 	switch {
 	case bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")):
 		text, enc, err = decodeUTF8(b[3:])
@@ -67,16 +77,18 @@ func Decode(b []byte) (text string, enc Encoding, err error) {
 	case bytes.HasPrefix(b, []byte("\xFE\xFF")):
 		text, enc, err = decodeUTF16(b[2:], UTF16BE, unicode.BigEndian)
 	default:
-		text, enc, err = decodeUnmarked(b)
+		text, enc, plain, normal, err = decodeUnmarked(b)
 	}
 	if err != nil {
-		return "", enc, err
+		return "", enc, false, err
 	}
-	text = clean.Text(unifyLineEnds(text))
+	if !plain {
+		text = clean.Text(unifyLineEnds(text))
+	}
 	if strings.TrimSpace(text) == "" {
-		return "", enc, ErrEmpty
+		return "", enc, false, ErrEmpty
 	}
-	return text, enc, nil
+	return text, enc, normal, nil
 }
 
 // decodeUTF8 decodes b, which a byte order mark says is UTF-8.
@@ -102,20 +114,23 @@ func decodeUTF16(b []byte, enc Encoding, order unicode.Endianness) (string, Enco
 	return string(text), enc, nil
 }
 
-// decodeUnmarked decodes b, which has no byte order mark.
-func decodeUnmarked(b []byte) (string, Encoding, error) {
+// decodeUnmarked decodes b, which has no byte order mark, and reports
+// whether the text is plain: UTF-8 with no carriage return and nothing
+// clean.Text drops, as most pages are; and whether it is normal as well
+// (see decode).
+func decodeUnmarked(b []byte) (_ string, _ Encoding, plain, normal bool, _ error) {
 	if err := checkText(b); err != nil {
-		return "", "", err
+		return "", "", false, false, err
 	}
-	if validUTF8(b) {
-		return string(b), UTF8, nil
+	if valid, plain, normal := scanUTF8(b); valid {
+		return string(b), UTF8, plain, normal, nil
 	}
 	// Score each reading of (a sample of) b; the first wins ties, so UTF-8
 	// wins over GB18030, and GB18030 over Big5.
 	sample := b[:min(len(b), scoreSample)]
 	mostly, bestScore := readUTF8(sample)
 	if mostly {
-		return utf8String(b), UTF8, nil
+		return utf8String(b), UTF8, false, false, nil
 	}
 	best, bestText := UTF8, ""
 	for _, c := range []struct {
@@ -131,20 +146,20 @@ func decodeUnmarked(b []byte) (string, Encoding, error) {
 		}
 	}
 	if bestScore < minPlausibility {
-		return "", "", fmt.Errorf("%w (it reads as none of UTF-8, GB18030 and Big5)", ErrBinary)
+		return "", "", false, false, fmt.Errorf("%w (it reads as none of UTF-8, GB18030 and Big5)", ErrBinary)
 	}
 	if len(sample) == len(b) && best != UTF8 {
-		return bestText, best, nil
+		return bestText, best, false, false, nil
 	}
 	switch best {
 	case GB18030:
 		text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
-		return string(text), best, err
+		return string(text), best, false, false, err
 	case Big5:
 		text, err := traditionalchinese.Big5.NewDecoder().Bytes(b)
-		return string(text), best, err
+		return string(text), best, false, false, err
 	}
-	return utf8String(b), UTF8, nil
+	return utf8String(b), UTF8, false, false, nil
 }
 
 // How much of an unmarked text Decode reads to choose its encoding, and how
@@ -209,6 +224,45 @@ var binaryByte = func() (t [256]uint8) {
 	}
 	return t
 }()
+
+// scanUTF8 reports whether b is valid UTF-8 (validUTF8) and, if so,
+// whether it is plain as well: no rune in it that clean.Text drops, among
+// them the carriage return unifyLineEnds reads, so that the two would
+// return it as it is; and, if plain, whether it is normal too: no rune in
+// it that normalizeClean may change (toNormalize), so that firstToNormalize
+// finds none in any part of it. One reading for the three questions, as on
+// most pages.
+func scanUTF8(b []byte) (valid, plain, normal bool) {
+	normal = true
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c >= 0x20 && c < 0x7F || c == '\n':
+			i++
+			continue
+		case c >= 0xE3 && c <= 0xEF && c != 0xED && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
+			// A rune from U+3000 on: text, and normal but for U+31C0–
+			// U+31FF and U+FEC0–U+FEFF (mayNormalize's E3 87 and EF BB).
+			if normal && (c == 0xE3 && b[i+1] == 0x87 || c == 0xEF && b[i+1] == 0xBB) && toNormalize(rune(c&0x0F)<<12|rune(b[i+1]&0x3F)<<6|rune(b[i+2]&0x3F)) {
+				normal = false
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false, false, false
+		}
+		if clean.NotText(r) {
+			return validUTF8(b[i:]), false, false
+		}
+		if normal && size > 1 && mayNormalize(c, b[i+1]) && toNormalize(r) {
+			normal = false
+		}
+		i += size
+	}
+	return true, true, normal
+}
 
 // validUTF8 is utf8.Valid(b), with ASCII and the three-byte runes of CJK
 // text (wide3's) checked inline.

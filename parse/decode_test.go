@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dubaoreader/dubao/model/clean"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -275,10 +276,11 @@ func BenchmarkDecode(b *testing.B) {
 }
 
 // TestQuickScansAnswerAsPlainOnes holds controlBytes to a count byte by
-// byte and validUTF8 to utf8.Valid, on text, control bytes and bytes that
-// are not UTF-8, at every length and alignment.
+// byte, validUTF8 to utf8.Valid and scanUTF8 to utf8.Valid and the text
+// unifyLineEnds and clean.Text leave as it is, on text, control bytes and
+// bytes that are not UTF-8, at every length and alignment.
 func TestQuickScansAnswerAsPlainOnes(t *testing.T) {
-	pieces := []string{"中", "，", "a", "·", "\n", "\t", "\x00", "\x1b", "\x7f", "\x1f", "\x20", "\xe4", "\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xc2", "\U00020000"}
+	pieces := []string{"中", "，", "a", "·", "\n", "\t", "\x00", "\x1b", "\x7f", "\x1f", "\x20", "\xe4", "\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xc2", "\U00020000", "\r", "\f", "\u200e", "\u0085", "\u202a", "\u3000", "\u2015", "\u00a0", "\u200b", "\u31c0", "\ufeff", "\u2e80", "\u2f00"}
 	seed := uint64(1)
 	next := func(n int) int { seed = seed*6364136223846793005 + 1442695040888963407; return int(seed>>33) % n }
 	for range 20000 {
@@ -301,6 +303,11 @@ func TestQuickScansAnswerAsPlainOnes(t *testing.T) {
 		}
 		if got, want := validUTF8(b), utf8.Valid(b); got != want {
 			t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
+		}
+		valid, plain, normal := scanUTF8(b)
+		wantPlain := utf8.Valid(b) && clean.Text(unifyLineEnds(string(b))) == string(b)
+		if valid != utf8.Valid(b) || plain != wantPlain || normal && !plain || normal && firstToNormalize(string(b)) >= 0 {
+			t.Fatalf("scanUTF8(%q) = %v, %v, %v", b, valid, plain, normal)
 		}
 	}
 }

@@ -794,9 +794,18 @@ func bigramsOf(s string) bigramSet {
 func pairsIn(s string) iter.Seq[bigram] {
 	return func(yield func(bigram) bool) {
 		prev, ideo := rune(0), false
-		for len(s) > 0 {
-			r, n := decodeRune3(s)
-			s = s[n:]
+		for i := 0; i < len(s); {
+			r, ok := rune(0), false
+			if i+2 < len(s) {
+				r, ok = wide3(s[i], s[i+1], s[i+2]) // decodeRune3's, in line
+			}
+			if ok {
+				i += 3
+			} else {
+				var n int
+				r, n = utf8.DecodeRuneInString(s[i:])
+				i += n
+			}
 			now := isIdeograph(r)
 			if now && ideo && !yield(bigram(prev)<<32|bigram(r)) {
 				return

@@ -49,8 +49,10 @@ var creditLine = regexp.MustCompile(`(?:摄|供图|制图|绘|[／/\s]图)(?:[�
 
 // isCredit reports whether a line is such a credit: body text, never a
 // headline.
+var creditRunes = newRuneMarks("摄图绘圖攝")
+
 func isCredit(t string) bool {
-	return len(t) < 90 && hasRuneIn(t, "摄图绘圖攝") && creditLine.MatchString(t)
+	return len(t) < 90 && creditRunes.in(t) && creditLine.MatchString(t)
 }
 
 // squeezedEm is the width of a line with its punctuation squeezed to half
@@ -641,8 +643,10 @@ func titleOfTwo(a, b string, aParts, bParts int, aGap, bGap bool) int {
 
 // hasClause reports whether a headline line reads as a sentence of clauses.
 func hasClause(s string) bool {
-	return hasRuneIn(s, "，,；：")
+	return clauseRunes.in(s)
 }
+
+var clauseRunes = newRuneMarks("，,；：")
 
 // columnTag reports whether a headline ends with a column's tag in brackets,
 // as People's Daily titles do: （权威发布）.

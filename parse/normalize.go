@@ -130,12 +130,16 @@ func firstToNormalize(text string) int {
 		if text[i] < 0xC2 || !mayNormalize(text[i], text[i+1]) {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(text[i:])
-		if isZeroWidth(r) || isOtherSpace(r) || r == '\u2015' || r == '\u2215' || equivalentIdeograph(r) != 0 {
+		if r, _ := utf8.DecodeRuneInString(text[i:]); toNormalize(r) {
 			return i
 		}
 	}
 	return -1
+}
+
+// toNormalize reports whether r is a rune normalizeClean may change.
+func toNormalize(r rune) bool {
+	return isZeroWidth(r) || isOtherSpace(r) || r == '\u2015' || r == '\u2215' || equivalentIdeograph(r) != 0
 }
 
 // isZeroWidth reports whether r is an invisible character Normalize drops.

@@ -14,13 +14,16 @@ var ErrNoPages = errors.New("no text on the page")
 // without a byte order mark), UTF-16 with a byte order mark, GB18030/GBK or
 // Big5; the encoding is recognised, not told.
 func Pages(b []byte) ([]*model.Page, error) {
-	text, _, err := Decode(b)
+	text, _, normal, err := decode(b)
 	if err != nil {
 		return nil, err
 	}
 	var out []*model.Page
 	for _, t := range splitPages(text) {
-		out = append(out, parsePage(normalizeClean(t))) // Decode cleaned it
+		if !normal {
+			t = normalizeClean(t) // Decode cleaned it
+		}
+		out = append(out, parsePage(t))
 	}
 	if len(out) == 0 {
 		return nil, ErrNoPages

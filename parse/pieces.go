@@ -193,7 +193,7 @@ func cutPieces(lines []line, furniture []bool) []piece {
 // whether the rest is letter-spaced is counted once from the end, and only
 // the first creditReach bytes of the rest are cleaned and read.
 func splitAtByline(l line) (parts [2]line, n int) {
-	if !strings.ContainsRune(l.raw, ' ') || !hasRuneIn(l.raw, dispatchRunes) {
+	if !strings.ContainsRune(l.raw, ' ') || !dispatchSet.in(l.raw) {
 		return [2]line{l}, 1 // one token, or none that names a dispatch (mayOpenCredit)
 	}
 	tokens := strings.FieldsFunc(l.raw, isSpace)
@@ -207,7 +207,7 @@ func splitAtByline(l line) (parts [2]line, n int) {
 		if r, n := utf8.DecodeRuneInString(tokens[k]); n == len(tokens[k]) && isWide(r) {
 			singles[k]++
 		}
-		dispatch[k] = hasRuneIn(tokens[k], dispatchRunes)
+		dispatch[k] = dispatchSet.in(tokens[k])
 	}
 	for k := 1; k < len(tokens); k++ {
 		// A credit opens with 本报, 新华社, 【 or some other name, and names
@@ -247,8 +247,8 @@ func joinReach(tokens []string) string {
 	return b.String()
 }
 
-// dispatchRunes are the characters of a dispatch or report: 讯, 电, 道.
-const dispatchRunes = "讯訊电電道導导"
+// dispatchSet holds the characters of a dispatch or report: 讯, 电, 道.
+var dispatchSet = newRuneMarks("讯訊电電道導导")
 
 // mayOpenCredit reports whether the tokens from here may open a byline:
 // their first few hold the character of a dispatch or report (dispatch

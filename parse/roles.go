@@ -211,8 +211,10 @@ func columnOf(p *piece) float64 {
 }
 
 func hasSentencePunct(s string) bool {
-	return hasRuneIn(s, "。，、；：！？,;!?")
+	return sentencePuncts.in(s)
 }
+
+var sentencePuncts = newRuneMarks("。，、；：！？,;!?")
 
 // endsSentenceText reports whether s ends a sentence, closing quotes aside.
 func endsSentenceText(s string) bool {
