@@ -42,17 +42,23 @@ func TestWordSetFindsWhatContainsFinds(t *testing.T) {
 	}
 }
 
+// drawText joins n pieces drawn by r: the random text, UTF-8 and not, that
+// the tests below hold a quick reading to its plain form on.
+func drawText(r *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
 // TestRuneLenCountsAsUTF8 holds runeLen to utf8.RuneCountInString, on text
 // and on bytes that are not UTF-8.
 func TestRuneLenCountsAsUTF8(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	pieces := []string{"中", "，", "a", "·", "—", "\u3000", "\U00020000", "\xe4", "\xb8", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xc2"}
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := drawText(r, pieces, r.IntN(12))
 		if got, want := runeLen(s), utf8.RuneCountInString(s); got != want {
 			t.Fatalf("runeLen(%q) = %d, want %d", s, got, want)
 		}
@@ -65,16 +71,9 @@ func TestRuneLenCountsAsUTF8(t *testing.T) {
 func TestContainsTextFindsWhatContainsFinds(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 3))
 	pieces := []string{"中", "国", "发", "展", "，", "a", "\n", "—", "\U00020000", "\xe4", "\xb8", "\xe4\xb8", "\xad"}
-	text := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		return b.String()
-	}
 	for range 20000 {
-		s := text(r.IntN(60))
-		sub := text(r.IntN(5))
+		s := drawText(r, pieces, r.IntN(60))
+		sub := drawText(r, pieces, r.IntN(5))
 		if r.IntN(2) == 0 && len(s) > 0 {
 			i := r.IntN(len(s))
 			sub = s[i : i+r.IntN(min(16, len(s)-i)+1)]
@@ -95,11 +94,7 @@ func TestQuickReadsAnswerAsPlainOnes(t *testing.T) {
 		pieces = append(pieces, string(r))
 	}
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(16) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := drawText(r, pieces, r.IntN(16))
 		var w float64
 		ideographs := 0
 		for i := 0; i < len(s); {
@@ -192,13 +187,7 @@ func plainReadPiece(text string, em float64) pieceReading {
 func TestDialogueTurnAsDecoded(t *testing.T) {
 	r := rand.New(rand.NewPCG(6, 6))
 	pieces := []string{"。", "！", "”", "“", "中", "a", "\x9d", "\xe2\x80", "\xe2", "\x80\x9d"}
-	text := func() string {
-		var b strings.Builder
-		for range r.IntN(5) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		return b.String()
-	}
+	text := func() string { return drawText(r, pieces, r.IntN(5)) }
 	for range 20000 {
 		p, q := text(), text()
 		last, n := utf8.DecodeLastRuneInString(p)
@@ -218,13 +207,7 @@ func TestDialogueTurnAsDecoded(t *testing.T) {
 func TestLineTestsAnswerAsPlainOnes(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	pieces := []string{"中", "。", "！", "”", "’", "」", "』", "）", ")", "（", "(", "一", "十", "第", "3", "a", " ", "\xef", "\xbc", "\x88", "\xef\xbc", "\x80", "\ufffd"}
-	text := func() string {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		return b.String()
-	}
+	text := func() string { return drawText(r, pieces, r.IntN(10)) }
 	for range 50000 {
 		s, u := text(), text()
 		if got, want := endsSentenceText(s), endsStop(lastRune(strings.TrimRight(s, "”’」』）)"))); got != want {
@@ -253,11 +236,7 @@ func TestRuneMarksAnswerAsHasRuneIn(t *testing.T) {
 	pieces := []string{"中", "。", "，", "讯", "電", "；", ",", "a", " ", "\xef", "\xbc", "\x8c", "\xe3\x80", "\x80", "\xe8", "\xae\xaf", "\ufffd", "é", "😀", "\xf0\x9f", "\xc3"}
 	sets := []string{"。，、；：！？,;!?", "讯訊电電道導导", "，,；：", "é😀a", "\ufffd"}
 	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := drawText(r, pieces, r.IntN(12))
 		for _, set := range sets {
 			rs := newRuneMarks(set)
 			if got, want := rs.in(s), hasRuneIn(s, set); got != want {

@@ -118,11 +118,7 @@ func TestTrimSpacesTrimsAsTrimFunc(t *testing.T) {
 	r := rand.New(rand.NewPCG(6, 6))
 	pieces := []string{" ", "\t", "\u3000", "\u00a0", "中", "a", "，", "\xe3", "\xe3\x80", "\x80", "\xa0", "\xc2", "\u3001", "\u00a1"}
 	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := drawText(r, pieces, r.IntN(8))
 		if got, want := trimSpaces(s), strings.TrimFunc(s, isSpace); got != want {
 			t.Fatalf("trimSpaces(%q) = %q, want %q", s, got, want)
 		}
