@@ -15,16 +15,24 @@ func TestDump(t *testing.T) {
 	if path == "" {
 		t.Skip("set DUBAO_DUMP to a page file")
 	}
+	text := decodedFile(t, path)
+	text = Normalize(splitPages(text)[0])
+	fmt.Print(dumpPage(text))
+}
+
+// decodedFile returns the text of the page file at path, decoded; the
+// test fails where it cannot be read or decoded.
+func decodedFile(tb testing.TB, path string) string {
+	tb.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	text, _, err := Decode(b)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	text = Normalize(splitPages(text)[0])
-	fmt.Print(dumpPage(text))
+	return text
 }
 
 func dumpPage(text string) string {

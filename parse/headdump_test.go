@@ -172,14 +172,7 @@ func TestShowUnits(t *testing.T) {
 	if path == "" {
 		t.Skip("DUBAO_UNITS=page.txt prints a page's units")
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, _, err := Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := decodedFile(t, path)
 	w := analyse(Normalize(splitPages(text)[0]))
 	role := make([]string, len(w.units))
 	for si, c := range w.plan {
@@ -208,14 +201,7 @@ func TestShowLine(t *testing.T) {
 	if path == "" || text == "" {
 		t.Skip("DUBAO_UNITS=page.txt DUBAO_LINE=text prints a line's features")
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec, _, err := Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dec := decodedFile(t, path)
 	w := analyse(Normalize(splitPages(dec)[0]))
 	lm := lineModelOf(w.raw)
 	for i := range w.ps {

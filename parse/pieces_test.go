@@ -2,7 +2,6 @@ package parse
 
 import (
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -57,14 +56,7 @@ func TestPiecesKeepTheirRuneCounts(t *testing.T) {
 		t.Skip("no pages in testdata/corpus")
 	}
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, _, err := Decode(b)
-		if err != nil {
-			t.Fatal(err)
-		}
+		text := decodedFile(t, f)
 		for _, pg := range splitPages(text) {
 			w := analyse(normalizeClean(pg))
 			for i := range w.ps {

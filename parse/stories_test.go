@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -96,14 +95,7 @@ func TestPlanScoredAgainAsAfresh(t *testing.T) {
 	}
 	pw := &planWeights{gapWeights, unitWeights, storyWeights}
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, _, err := Decode(b)
-		if err != nil {
-			t.Fatal(err)
-		}
+		text := decodedFile(t, f)
 		w := analyse(normalizeClean(text))
 		for _, side := range []float64{0.6, -1} {
 			pr := newPlanRow(w.units, pw)
