@@ -14,8 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/dubaoreader/dubao/model"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/corpus/scores.golden with today's figures")
@@ -637,15 +635,6 @@ func naiveLevenshtein(a, b []rune) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
-}
-
-// scoreOf scores one page given as model trees, for the small tests.
-func scoreOf(gold, pred *model.Page) scoreMetrics {
-	g, _ := json.Marshal(gold.JSON())
-	p, _ := json.Marshal(pred.JSON())
-	gs, _ := loadScored(g)
-	ps, _ := loadScored(p)
-	return scorePage(gs, ps).metrics()
 }
 
 // againstGolden returns the line of the golden file for set's figures m,

@@ -392,7 +392,7 @@ func (m *echoMemo) ranked() bool {
 	}
 	order = order[:d.n]
 	m.radix = slices.Grow(m.radix[:0], d.n)[:d.n]
-	sortByUpperHalfIn(order, m.radix)
+	sortByUpperHalf(order, m.radix)
 	words := (d.n + 63) / 64
 	m.rank = slices.Grow(m.rank[:0], d.n+1)[:d.n+1]
 	m.rank[0] = int32(64 * words)
@@ -431,11 +431,8 @@ func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
 // sortByUpperHalf sorts keys whose upper halves differ by those halves: a
 // radix sort, a byte at a time from the lowest, which a page's thousands
 // of bigrams take without the branches a comparison sort mispredicts.
-func sortByUpperHalf[K ~uint64](keys []K) { sortByUpperHalfIn(keys, make([]K, len(keys))) }
-
-// sortByUpperHalfIn is sortByUpperHalf with room, as long as keys, for
-// its passes.
-func sortByUpperHalfIn[K ~uint64](keys, room []K) {
+// room, as long as keys, holds its passes.
+func sortByUpperHalf[K ~uint64](keys, room []K) {
 	if len(keys) < 2 {
 		return
 	}

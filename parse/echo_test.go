@@ -229,7 +229,7 @@ func TestSortByUpperHalf(t *testing.T) {
 		}
 		want := slices.Clone(keys)
 		slices.SortStableFunc(want, func(a, b uint64) int { return cmp.Compare(a>>32, b>>32) })
-		sortByUpperHalf(keys)
+		sortByUpperHalf(keys, make([]uint64, n))
 		if !slices.Equal(keys, want) {
 			t.Fatalf("%d keys: sorted otherwise than slices.SortStableFunc", n)
 		}
