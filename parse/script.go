@@ -83,24 +83,30 @@ type scriptView struct {
 // the fold.
 func foldScript(text string) (string, scriptView) {
 	var printed runeSet
-	// The runes the fold reads or writes are all three bytes long, led by
-	// E2 to E9: the ideographs from U+3400, the corner quotes and the curved
-	// ones. The loop decodes them itself, as a page is mostly such runes and
-	// the fold's look at each must cost less than utf8's decoding would.
-	for t := text; len(t) >= 3; {
-		b, c1, c2 := t[0], t[1]^0x80, t[2]^0x80
-		if b-0xE2 > 0xE9-0xE2 || c1|c2 >= 0x40 {
-			t = t[1:]
-			continue // not a rune the fold looks at: next byte
+	for i := 0; i+2 < len(text); i++ {
+		if r, ok := foldRuneAt(text, i); ok {
+			printed.add(r)
+			i += 2
 		}
-		printed.add(rune(b&0x0F)<<12 | rune(c1)<<6 | rune(c2))
-		t = t[3:]
 	}
 	v := newScriptView(&printed)
 	if v.pairs == nil {
 		return text, v
 	}
 	return v.rewrite(text, &v.folds, false), v
+}
+
+// foldRuneAt decodes the rune at s[i:], which holds three bytes at least,
+// when it is one the fold reads or writes. Those are all three bytes long,
+// led by E2 to E9: the ideographs from U+3400, the corner quotes and the
+// curved ones. It decodes them itself, as a page is mostly such runes and
+// the fold's look at each must cost less than utf8's decoding would.
+func foldRuneAt(s string, i int) (rune, bool) {
+	c0, c1, c2 := s[i], s[i+1]^0x80, s[i+2]^0x80
+	if c0-0xE2 > 0xE9-0xE2 || c1|c2 >= 0x40 {
+		return 0, false
+	}
+	return rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2), true
 }
 
 // foldSheet returns the sheet as the parser reads it — s itself when it
@@ -194,11 +200,10 @@ func (v *scriptView) rewrite(s string, set *runeSet, unfold bool) string {
 	var b []byte
 	var table *[ideographSetEnd - scriptSetFirst]uint16
 	for i := 0; i+2 < len(s); i++ {
-		c0, c1, c2 := s[i], s[i+1]^0x80, s[i+2]^0x80
-		if c0-0xE2 > 0xE9-0xE2 || c1|c2 >= 0x40 {
-			continue // not a rune the fold looks at (see foldScript)
+		r, ok := foldRuneAt(s, i)
+		if !ok {
+			continue
 		}
-		r := rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2)
 		// set.has(r), with the ideographs' test in line.
 		if k := uint(r - scriptSetFirst); k < uint(len(set.ideographs)*64) && set.ideographs[k/64]&(1<<(k%64)) == 0 ||
 			k >= uint(len(set.ideographs)*64) && !set.hasOther(r) {
