@@ -2,9 +2,9 @@ package parse
 
 import (
 	"fmt"
+	"regexp"
 	"regexp/syntax"
 	"slices"
-	"strings"
 	"testing"
 	"unicode"
 
@@ -1028,27 +1028,40 @@ func TestCreditLine(t *testing.T) {
 	}
 }
 
-// TestBylineLineOpeners holds bylineLineOpeners, opensBylineLine's quick
-// test, to bylineLine: every rune a match of it may open with, read from
-// the regexp's syntax, is one of them.
-func TestBylineLineOpeners(t *testing.T) {
-	re, err := syntax.Parse(bylineLine.String(), syntax.Perl)
-	if err != nil {
-		t.Fatal(err)
+// TestRegexpOpeners holds the quick tests that look at a line's first rune
+// before a regexp anchored at the line's start is asked (opensBylineLine,
+// mayOpenSection) to their regexps: every rune a match may open with, read
+// from the regexp's syntax, passes the test.
+func TestRegexpOpeners(t *testing.T) {
+	tests := []struct {
+		name  string
+		re    *regexp.Regexp
+		opens func(string) bool
+	}{
+		{"bylineLine", bylineLine, opensBylineLine},
+		{"sectionHead", sectionHead, mayOpenSection},
 	}
-	firsts, empty := openingRunes(re.Simplify())
-	if empty {
-		t.Fatalf("bylineLine matches an empty line")
-	}
-	for i := 0; i+1 < len(firsts); i += 2 {
-		if firsts[i+1]-firsts[i] > 64 {
-			t.Fatalf("bylineLine may open with any of %q to %q", firsts[i], firsts[i+1])
-		}
-		for r := firsts[i]; r <= firsts[i+1]; r++ {
-			if !strings.ContainsRune(bylineLineOpeners, r) {
-				t.Errorf("bylineLine may open with %q, which is not among bylineLineOpeners", r)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			re, err := syntax.Parse(tt.re.String(), syntax.Perl)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
+			firsts, empty := openingRunes(re.Simplify())
+			if empty {
+				t.Fatalf("%s matches an empty line", tt.name)
+			}
+			for i := 0; i+1 < len(firsts); i += 2 {
+				if firsts[i+1]-firsts[i] > 64 {
+					t.Fatalf("%s may open with any of %q to %q", tt.name, firsts[i], firsts[i+1])
+				}
+				for r := firsts[i]; r <= firsts[i+1]; r++ {
+					if !tt.opens(string(r) + "x") {
+						t.Errorf("%s may open with %q, which its quick test turns away", tt.name, r)
+					}
+				}
+			}
+		})
 	}
 }
 
