@@ -103,3 +103,27 @@ func TestNotFurniture(t *testing.T) {
 		t.Errorf("paragraphs\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestLineEmFindsEditorsMarks holds line.editors, which lineEm finds as it
+// measures a line, to namesEditors: a line that names the editors has it,
+// on random lines of words, marks, spaces and bytes that are not UTF-8.
+func TestLineEmFindsEditorsMarks(t *testing.T) {
+	for _, r := range editorsWords.marks {
+		if r < 0x3000 || r > 0x9FFF {
+			t.Fatalf("editorsWords' mark %q is not among the runes lineEm reads in its quick step", r)
+		}
+	}
+	pieces := append([]string{"中", "，", "a", " ", "\u3000", "\xe7", "\xbc", "\x96", "\xe7\xbc", "：", "编", "版", "校", "編"}, editorsWords.words...)
+	seed := uint64(1)
+	next := func(n int) int { seed = seed*6364136223846793005 + 1442695040888963407; return int(seed>>33) % n }
+	for range 20000 {
+		var b []byte
+		for range next(12) {
+			b = append(b, pieces[next(len(pieces))]...)
+		}
+		l := newLine(string(b))
+		if namesEditors(l.text) && !l.editors {
+			t.Fatalf("newLine(%q) names the editors but has no editors' mark", b)
+		}
+	}
+}

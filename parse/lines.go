@@ -15,6 +15,9 @@ type line struct {
 	spaced bool    // letter-spaced: the extractor spread a justified line
 	blank  bool    // a blank line
 	indent bool    // the extractor kept a leading indent
+	// editors says text holds a mark of editorsWords: only then may it
+	// name the editors (namesEditors).
+	editors bool
 }
 
 // splitLines cuts a page's text into lines and prepares each one.
@@ -61,11 +64,14 @@ func newLine(r string) line {
 	}
 	if !hasSpace(raw) {
 		// Most lines: nothing to clean, no room the spaces stood for.
-		return line{raw: raw, text: raw, indent: indent, em: textEm(raw)}
+		l := line{raw: raw, text: raw, indent: indent}
+		l.em, l.editors = lineEm(raw)
+		return l
 	}
 	l := line{raw: raw, indent: indent, spaced: letterSpaced(raw)}
 	l.text = cleanSpaces(raw, l.spaced, false)
-	l.em = textEm(l.text) + spaceEm(raw, l.spaced)
+	l.em, l.editors = lineEm(l.text)
+	l.em += spaceEm(raw, l.spaced)
 	return l
 }
 
@@ -122,13 +128,25 @@ func spaceEm(raw string, spaced bool) float64 {
 
 // textEm is the printed width of s in ems.
 func textEm(s string) float64 {
-	var w float64
+	w, _ := lineEm(s)
+	return w
+}
+
+// lineEm is textEm(s), and whether s may hold a mark of editorsWords: all
+// are runes of three bytes from U+3000 to U+9FFF (TestLineEmFindsEditorsMarks),
+// which lineEm reads in its quick step, asking of the last two bytes of
+// each what editorsWords' marks ask (runeMarks).
+func lineEm(s string) (w float64, editors bool) {
+	last, next := editorsWords.set.last, editorsWords.set.next
 	for i, size := 0, 0; i < len(s); i += size {
 		if i+2 < len(s) && s[i]-0xE3 <= 0xE9-0xE3 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// U+3000 to U+9FFF, CJK punctuation, kana and ideographs:
 			// most of a line, each an em (isWide).
 			w++
 			size = 3
+			if last&(1<<(s[i+2]&63)) != 0 && next&(1<<(s[i+1]&63)) != 0 {
+				editors = true
+			}
 			continue
 		}
 		r := rune(s[i])
@@ -142,7 +160,7 @@ func textEm(s string) float64 {
 		}
 		w += emWidth(r)
 	}
-	return w
+	return w, editors
 }
 
 // letterSpaced reports whether the extractor spread the characters of s
