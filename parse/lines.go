@@ -44,7 +44,7 @@ var (
 // down to the line that holds its tail, so that the marker is whole.
 func rejoinMarkers(rows []string) {
 	for i := 0; i+1 < len(rows); i++ {
-		if !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") || !strings.ContainsAny(rows[i], "（(") {
+		if !hasOpenBracket(rows[i]) || !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") {
 			continue // a marker's head opens a bracket and says 接 or 转
 		}
 		loc := markerHead.FindStringIndex(rows[i])
@@ -54,6 +54,14 @@ func rejoinMarkers(rows []string) {
 		rows[i+1] = strings.TrimRight(rows[i][loc[0]:], " ") + strings.TrimLeft(rows[i+1], " ")
 		rows[i] = strings.TrimRight(rows[i][:loc[0]], " ")
 	}
+}
+
+// hasOpenBracket is strings.ContainsAny(s, "（("), which would look for
+// each rune of s among the two: the one is looked for by its byte, the other
+// by its first, which in CJK text only full-width punctuation shares, where
+// 接 and 转 share theirs with many ideographs.
+func hasOpenBracket(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")
 }
 
 func newLine(r string) line {
