@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -124,6 +125,33 @@ func TestLineEmFindsEditorsMarks(t *testing.T) {
 		l := newLine(string(b))
 		if namesEditors(l.text) && !l.editors {
 			t.Fatalf("newLine(%q) names the editors but has no editors' mark", b)
+		}
+	}
+}
+
+// TestLineEmFindsSpaces holds lineEm's space, on which newLine takes a
+// line as it is, to hasSpace, and its width to the plain sum of its runes'
+// (a space 0.3 em, the others emWidth), on random text with bytes that are
+// not UTF-8.
+func TestLineEmFindsSpaces(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 16))
+	pieces := []string{"中", "，", "a", " ", "\t", "\u3000", "\u00a0", "\xe3", "\x80", "\xe3\x80", "\xc2", "\xa0", "编", "é", "😀"}
+	for range 20000 {
+		s := drawText(r, pieces, r.IntN(12))
+		want := 0.0
+		for _, c := range s {
+			if c == ' ' {
+				want += 0.3
+			} else {
+				want += emWidth(c)
+			}
+		}
+		w, editors, space := lineEm(s, false)
+		if space != hasSpace(s) || w != want {
+			t.Fatalf("lineEm(%q, false) = %v, %v, %v; want space %v, width %v", s, w, editors, space, hasSpace(s), want)
+		}
+		if _, _, stopped := lineEm(s, true); stopped != space {
+			t.Fatalf("lineEm(%q, true) finds a space: %v, want %v", s, stopped, space)
 		}
 	}
 }

@@ -70,15 +70,13 @@ func newLine(r string) line {
 	if raw == "" {
 		return line{blank: true}
 	}
-	if !hasSpace(raw) {
+	if em, editors, space := lineEm(raw, true); !space {
 		// Most lines: nothing to clean, no room the spaces stood for.
-		l := line{raw: raw, text: raw, indent: indent}
-		l.em, l.editors = lineEm(raw)
-		return l
+		return line{raw: raw, text: raw, indent: indent, em: em, editors: editors}
 	}
 	l := line{raw: raw, indent: indent, spaced: letterSpaced(raw)}
 	l.text = cleanSpaces(raw, l.spaced, false)
-	l.em, l.editors = lineEm(l.text)
+	l.em, l.editors, _ = lineEm(l.text, false)
 	l.em += spaceEm(raw, l.spaced)
 	return l
 }
@@ -136,15 +134,17 @@ func spaceEm(raw string, spaced bool) float64 {
 
 // textEm is the printed width of s in ems.
 func textEm(s string) float64 {
-	w, _ := lineEm(s)
+	w, _, _ := lineEm(s, false)
 	return w
 }
 
-// lineEm is textEm(s), and whether s may hold a mark of editorsWords: all
-// are runes of three bytes from U+3000 to U+9FFF (TestLineEmFindsEditorsMarks),
+// lineEm is textEm(s); whether s may hold a mark of editorsWords: all are
+// runes of three bytes from U+3000 to U+9FFF (TestLineEmFindsEditorsMarks),
 // which lineEm reads in its quick step, asking of the last two bytes of
-// each what editorsWords' marks ask (runeMarks).
-func lineEm(s string) (w float64, editors bool) {
+// each what editorsWords' marks ask (runeMarks); and whether s holds a
+// rune isSpace knows (hasSpace). With stop, it stops at that rune, and w
+// and editors are then of s up to it.
+func lineEm(s string, stop bool) (w float64, editors, space bool) {
 	last, next := editorsWords.set.last, editorsWords.set.next
 	for i, size := 0, 0; i < len(s); i += size {
 		if i+2 < len(s) && s[i]-0xE3 <= 0xE9-0xE3 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
@@ -155,6 +155,12 @@ func lineEm(s string) (w float64, editors bool) {
 			if last&(1<<(s[i+2]&63)) != 0 && next&(1<<(s[i+1]&63)) != 0 {
 				editors = true
 			}
+			if s[i] == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80 { // U+3000
+				space = true
+				if stop {
+					return w, editors, space
+				}
+			}
 			continue
 		}
 		r := rune(s[i])
@@ -162,13 +168,19 @@ func lineEm(s string) (w float64, editors bool) {
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune3(s[i:])
 		}
+		if r == ' ' || r == '\t' || r == '\u00a0' {
+			space = true
+			if stop {
+				return w, editors, space
+			}
+		}
 		if r == ' ' {
 			w += 0.3
 			continue
 		}
 		w += emWidth(r)
 	}
-	return w, editors
+	return w, editors, space
 }
 
 // letterSpaced reports whether the extractor spread the characters of s
