@@ -70,7 +70,19 @@ func creditEnds(t string, end int) bool {
 
 // isBylineLine reports whether the whole line is a byline.
 func isBylineLine(t string) bool {
-	return mayBeBylineLine(t) && bylineLine.MatchString(t)
+	return mayBeBylineLine(t) && opensBylineLine(t) && bylineLine.MatchString(t)
+}
+
+// bylineLineOpeners are the runes a line that bylineLine matches may open
+// with: the first of each of its ways (TestBylineLineOpeners).
+const bylineLineOpeners = "□本新特记記评評通文摄攝图【"
+
+// opensBylineLine reports whether t opens with one of bylineLineOpeners:
+// most lines that pass mayBeBylineLine name 记, 文 or 通 further in, and
+// need no regexp.
+func opensBylineLine(t string) bool {
+	r, _ := decodeRune3(t)
+	return strings.ContainsRune(bylineLineOpeners, r)
 }
 
 // mayBeBylineLine is isBylineLine's quick test: a byline line is short and

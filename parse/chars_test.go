@@ -202,8 +202,9 @@ func TestDialogueTurnAsDecoded(t *testing.T) {
 // TestLineTestsAnswerAsPlainOnes holds the line tests that skip work on
 // most lines (endsSentenceText trims only a line ending in a closing quote
 // or bracket, mayOpenSection switches on the first rune, closesOpenBracket
-// finds the last opening bracket without decoding) to their plain forms, on
-// text and on bytes that are not UTF-8.
+// finds the last opening bracket without decoding, hasOpenBracket looks for
+// the brackets by their bytes) to their plain forms, on text and on bytes
+// that are not UTF-8.
 func TestLineTestsAnswerAsPlainOnes(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	pieces := []string{"中", "。", "！", "”", "’", "」", "』", "）", ")", "（", "(", "一", "十", "第", "3", "a", " ", "\xef", "\xbc", "\x88", "\xef\xbc", "\x80", "\ufffd"}
@@ -216,6 +217,9 @@ func TestLineTestsAnswerAsPlainOnes(t *testing.T) {
 		f := firstRune(s)
 		if got, want := mayOpenSection(s), f == '（' || f == '(' || f == '第' || isDigit(f) || strings.ContainsRune("一二三四五六七八九十", f); got != want {
 			t.Fatalf("mayOpenSection(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := hasOpenBracket(s), strings.ContainsAny(s, "（("); got != want {
+			t.Fatalf("hasOpenBracket(%q) = %v, want %v", s, got, want)
 		}
 		open := strings.LastIndexAny(s, "（(")
 		want := false

@@ -91,7 +91,8 @@ func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWi
 	}
 	// The windows only ever move down the page: each is tallied as it
 	// slides, the lines it reaches added and those it leaves dropped.
-	here, before, after := newTally(q, c), newTally(q, c), newTally(q, c)
+	ts := newTallies(q, c)
+	here, before, after := &ts[0], &ts[1], &ts[2]
 	for k, i := range idx {
 		lo, hi := max(0, k-widthWindow), min(len(idx), k+widthWindow+1)
 		for lo < k && seg[lo] != seg[k] {
@@ -151,11 +152,13 @@ type tally struct {
 // column (a few hundred ems) are counted by commonOf, window by window.
 const maxTally = 4096
 
-// newTally makes an empty tally of the lines q, c.
-func newTally(q, c []int) *tally {
-	t := &tally{q: q, c: c}
+// newTallies makes three empty tallies of the lines q, c (a line's own
+// window, and the parts before and after it), which share their bounds,
+// found once.
+func newTallies(q, c []int) *[3]tally {
+	ts := &[3]tally{{q: q, c: c}, {q: q, c: c}, {q: q, c: c}}
 	if len(q) == 0 {
-		return t
+		return ts
 	}
 	lo, hi := q[0], q[0]
 	for k := range q {
@@ -163,10 +166,13 @@ func newTally(q, c []int) *tally {
 	}
 	if hi-lo < maxTally {
 		n := hi - lo + 1
-		room := make([]int32, 3*n) // the three in one allocation
-		t.base, t.lengths, t.cands, t.at = lo, room[:n:n], room[n:2*n:2*n], room[2*n:]
+		room := make([]int32, 9*n) // the nine in one allocation
+		for k := range ts {
+			r := room[3*k*n : 3*(k+1)*n : 3*(k+1)*n]
+			ts[k].base, ts[k].lengths, ts[k].cands, ts[k].at = lo, r[:n:n], r[n:2*n:2*n], r[2*n:]
+		}
 	}
-	return t
+	return ts
 }
 
 // common moves the window to lines lo to hi and returns commonOf of them.

@@ -119,10 +119,17 @@ func decodeUTF16(b []byte, enc Encoding, order unicode.Endianness) (string, Enco
 // clean.Text drops, as most pages are; and whether it is normal as well
 // (see decode).
 func decodeUnmarked(b []byte) (_ string, _ Encoding, plain, normal bool, _ error) {
-	if err := checkText(b); err != nil {
+	if err := checkStart(b); err != nil {
 		return "", "", false, false, err
 	}
-	if valid, plain, normal := scanUTF8(b); valid {
+	// A plain text holds none of the bytes controlHeavy counts (clean.Text
+	// drops them all): a page scanUTF8 finds plain, as most are, is read
+	// once.
+	valid, plain, normal := scanUTF8(b)
+	if !plain && controlHeavy(b) {
+		return "", "", false, false, ErrBinary
+	}
+	if valid {
 		return string(b), UTF8, plain, normal, nil
 	}
 	// Score each reading of (a sample of) b; the first wins ties, so UTF-8
@@ -172,14 +179,22 @@ const (
 // checkText rules out what is clearly not a page of text: nothing, a PDF,
 // binary data.
 func checkText(b []byte) error {
+	if err := checkStart(b); err != nil {
+		return err
+	}
+	if controlHeavy(b) {
+		return ErrBinary
+	}
+	return nil
+}
+
+// checkStart is checkText's first two tests: nothing, a PDF.
+func checkStart(b []byte) error {
 	if len(b) == 0 {
 		return ErrEmpty
 	}
 	if bytes.HasPrefix(bytes.TrimLeft(b, " \t\r\n\f"), []byte("%PDF-")) {
 		return ErrPDF
-	}
-	if controlHeavy(b) {
-		return ErrBinary
 	}
 	return nil
 }

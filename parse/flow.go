@@ -334,7 +334,7 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 	if pushedDown(p.text, q.text) {
 		return false // the line gave its last character to the next
 	}
-	if closesSentence(lastRune(p.text)) && (sectionHead.MatchString(q.text) || dialogueTurn(p.text, q.text)) {
+	if closesSentence(lastRune(p.text)) && (mayOpenSection(q.text) && sectionHead.MatchString(q.text) || dialogueTurn(p.text, q.text)) {
 		return true
 	}
 	if !p.full(indent) {

@@ -75,7 +75,7 @@ func takeFurniture(lines []line, taken []bool) furniture {
 	// the page: a line that can only be furniture is taken anywhere, and a
 	// short name beside a lone 第N版.
 	for i := range lines {
-		if taken[i] || lines[i].blank || !plainFurniture(lines[i].text) {
+		if taken[i] || lines[i].blank || !furnitureOnly(lines[i].text, lines[i].editors) {
 			continue
 		}
 		f.read(lines[i].text)
@@ -100,11 +100,15 @@ func takeFurniture(lines []line, taken []bool) furniture {
 
 // plainFurniture reports whether t can only be a running head or foot:
 // a date with its weekday, a lone 第N版, an editors' line.
-func plainFurniture(t string) bool {
+func plainFurniture(t string) bool { return furnitureOnly(t, true) }
+
+// furnitureOnly is plainFurniture(t), asking namesEditors only when
+// editors says t may name the editors (line.editors).
+func furnitureOnly(t string, editors bool) bool {
 	if len(t) > 120 {
 		return false
 	}
-	if namesEditors(t) {
+	if editors && namesEditors(t) {
 		return true
 	}
 	if len(t) <= 16 && strings.HasSuffix(t, "版") && furnLonePage.MatchString(t) {

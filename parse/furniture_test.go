@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -101,5 +102,56 @@ func TestNotFurniture(t *testing.T) {
 	}
 	if got := paragraphs(p); !slices.Equal(got, want) {
 		t.Errorf("paragraphs\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestLineEmFindsEditorsMarks holds line.editors, which lineEm finds as it
+// measures a line, to namesEditors: a line that names the editors has it,
+// on random lines of words, marks, spaces and bytes that are not UTF-8.
+func TestLineEmFindsEditorsMarks(t *testing.T) {
+	for _, r := range editorsWords.marks {
+		if r < 0x3000 || r > 0x9FFF {
+			t.Fatalf("editorsWords' mark %q is not among the runes lineEm reads in its quick step", r)
+		}
+	}
+	pieces := append([]string{"中", "，", "a", " ", "\u3000", "\xe7", "\xbc", "\x96", "\xe7\xbc", "：", "编", "版", "校", "編"}, editorsWords.words...)
+	seed := uint64(1)
+	next := func(n int) int { seed = seed*6364136223846793005 + 1442695040888963407; return int(seed>>33) % n }
+	for range 20000 {
+		var b []byte
+		for range next(12) {
+			b = append(b, pieces[next(len(pieces))]...)
+		}
+		l := newLine(string(b))
+		if namesEditors(l.text) && !l.editors {
+			t.Fatalf("newLine(%q) names the editors but has no editors' mark", b)
+		}
+	}
+}
+
+// TestLineEmFindsSpaces holds lineEm's space, on which newLine takes a
+// line as it is, to hasSpace, and its width to the plain sum of its runes'
+// (a space 0.3 em, the others emWidth), on random text with bytes that are
+// not UTF-8.
+func TestLineEmFindsSpaces(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 16))
+	pieces := []string{"中", "，", "a", " ", "\t", "\u3000", "\u00a0", "\xe3", "\x80", "\xe3\x80", "\xc2", "\xa0", "编", "é", "😀"}
+	for range 20000 {
+		s := drawText(r, pieces, r.IntN(12))
+		want := 0.0
+		for _, c := range s {
+			if c == ' ' {
+				want += 0.3
+			} else {
+				want += emWidth(c)
+			}
+		}
+		w, editors, space := lineEm(s, false)
+		if space != hasSpace(s) || w != want {
+			t.Fatalf("lineEm(%q, false) = %v, %v, %v; want space %v, width %v", s, w, editors, space, hasSpace(s), want)
+		}
+		if _, _, stopped := lineEm(s, true); stopped != space {
+			t.Fatalf("lineEm(%q, true) finds a space: %v, want %v", s, stopped, space)
+		}
 	}
 }

@@ -2,8 +2,11 @@ package parse
 
 import (
 	"fmt"
+	"regexp"
+	"regexp/syntax"
 	"slices"
 	"testing"
+	"unicode"
 
 	"github.com/dubaoreader/dubao/model"
 )
@@ -1023,4 +1026,83 @@ func TestCreditLine(t *testing.T) {
 			t.Errorf("isCredit(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}
+}
+
+// TestRegexpOpeners holds the quick tests that look at a line's first rune
+// before a regexp anchored at the line's start is asked (opensBylineLine,
+// mayOpenSection) to their regexps: every rune a match may open with, read
+// from the regexp's syntax, passes the test.
+func TestRegexpOpeners(t *testing.T) {
+	tests := []struct {
+		name  string
+		re    *regexp.Regexp
+		opens func(string) bool
+	}{
+		{"bylineLine", bylineLine, opensBylineLine},
+		{"sectionHead", sectionHead, mayOpenSection},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			re, err := syntax.Parse(tt.re.String(), syntax.Perl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			firsts, empty := openingRunes(re.Simplify())
+			if empty {
+				t.Fatalf("%s matches an empty line", tt.name)
+			}
+			for i := 0; i+1 < len(firsts); i += 2 {
+				if firsts[i+1]-firsts[i] > 64 {
+					t.Fatalf("%s may open with any of %q to %q", tt.name, firsts[i], firsts[i+1])
+				}
+				for r := firsts[i]; r <= firsts[i+1]; r++ {
+					if !tt.opens(string(r) + "x") {
+						t.Errorf("%s may open with %q, which its quick test turns away", tt.name, r)
+					}
+				}
+			}
+		})
+	}
+}
+
+// openingRunes is the ranges (lo, hi pairs) of the runes a match of re may
+// open with, and whether it may match the empty string.
+func openingRunes(re *syntax.Regexp) (ranges []rune, empty bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return nil, true
+		}
+		return []rune{re.Rune[0], re.Rune[0]}, false
+	case syntax.OpCharClass:
+		return re.Rune, false
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return []rune{0, unicode.MaxRune}, false
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return nil, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return openingRunes(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		ranges, _ = openingRunes(re.Sub[0])
+		return ranges, true
+	case syntax.OpRepeat:
+		ranges, empty = openingRunes(re.Sub[0])
+		return ranges, empty || re.Min == 0
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			r, e := openingRunes(sub)
+			ranges, empty = append(ranges, r...), empty || e
+		}
+		return ranges, empty
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			r, e := openingRunes(sub)
+			ranges = append(ranges, r...)
+			if !e {
+				return ranges, false
+			}
+		}
+		return ranges, true
+	}
+	panic(fmt.Sprintf("openingRunes: op %v", re.Op))
 }

@@ -15,6 +15,9 @@ type line struct {
 	spaced bool    // letter-spaced: the extractor spread a justified line
 	blank  bool    // a blank line
 	indent bool    // the extractor kept a leading indent
+	// editors says text holds a mark of editorsWords: only then may it
+	// name the editors (namesEditors).
+	editors bool
 }
 
 // splitLines cuts a page's text into lines and prepares each one.
@@ -41,7 +44,7 @@ var (
 // down to the line that holds its tail, so that the marker is whole.
 func rejoinMarkers(rows []string) {
 	for i := 0; i+1 < len(rows); i++ {
-		if !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") || !strings.ContainsAny(rows[i], "（(") {
+		if !hasOpenBracket(rows[i]) || !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") {
 			continue // a marker's head opens a bracket and says 接 or 转
 		}
 		loc := markerHead.FindStringIndex(rows[i])
@@ -53,19 +56,28 @@ func rejoinMarkers(rows []string) {
 	}
 }
 
+// hasOpenBracket is strings.ContainsAny(s, "（("), which would look for
+// each rune of s among the two: the one is looked for by its byte, the other
+// by its first, which in CJK text only full-width punctuation shares, where
+// 接 and 转 share theirs with many ideographs.
+func hasOpenBracket(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")
+}
+
 func newLine(r string) line {
 	indent := strings.HasPrefix(r, "\u3000") || strings.HasPrefix(r, "  ")
 	raw := trimSpaces(r)
 	if raw == "" {
 		return line{blank: true}
 	}
-	if !hasSpace(raw) {
+	if em, editors, space := lineEm(raw, true); !space {
 		// Most lines: nothing to clean, no room the spaces stood for.
-		return line{raw: raw, text: raw, indent: indent, em: textEm(raw)}
+		return line{raw: raw, text: raw, indent: indent, em: em, editors: editors}
 	}
 	l := line{raw: raw, indent: indent, spaced: letterSpaced(raw)}
 	l.text = cleanSpaces(raw, l.spaced, false)
-	l.em = textEm(l.text) + spaceEm(raw, l.spaced)
+	l.em, l.editors, _ = lineEm(l.text, false)
+	l.em += spaceEm(raw, l.spaced)
 	return l
 }
 
@@ -122,13 +134,33 @@ func spaceEm(raw string, spaced bool) float64 {
 
 // textEm is the printed width of s in ems.
 func textEm(s string) float64 {
-	var w float64
+	w, _, _ := lineEm(s, false)
+	return w
+}
+
+// lineEm is textEm(s); whether s may hold a mark of editorsWords: all are
+// runes of three bytes from U+3000 to U+9FFF (TestLineEmFindsEditorsMarks),
+// which lineEm reads in its quick step, asking of the last two bytes of
+// each what editorsWords' marks ask (runeMarks); and whether s holds a
+// rune isSpace knows (hasSpace). With stop, it stops at that rune, and w
+// and editors are then of s up to it.
+func lineEm(s string, stop bool) (w float64, editors, space bool) {
+	last, next := editorsWords.set.last, editorsWords.set.next
 	for i, size := 0, 0; i < len(s); i += size {
 		if i+2 < len(s) && s[i]-0xE3 <= 0xE9-0xE3 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// U+3000 to U+9FFF, CJK punctuation, kana and ideographs:
 			// most of a line, each an em (isWide).
 			w++
 			size = 3
+			if last&(1<<(s[i+2]&63)) != 0 && next&(1<<(s[i+1]&63)) != 0 {
+				editors = true
+			}
+			if s[i] == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80 { // U+3000
+				space = true
+				if stop {
+					return w, editors, space
+				}
+			}
 			continue
 		}
 		r := rune(s[i])
@@ -136,13 +168,19 @@ func textEm(s string) float64 {
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune3(s[i:])
 		}
+		if r == ' ' || r == '\t' || r == '\u00a0' {
+			space = true
+			if stop {
+				return w, editors, space
+			}
+		}
 		if r == ' ' {
 			w += 0.3
 			continue
 		}
 		w += emWidth(r)
 	}
-	return w
+	return w, editors, space
 }
 
 // letterSpaced reports whether the extractor spread the characters of s
