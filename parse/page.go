@@ -294,6 +294,7 @@ func (w *work) decideStories(pw *planWeights) {
 	w.plan = planStories(w.units, pw)
 	w.matchHeadlines(&matchWeights, &gateWeights, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
+	joinRunOns(w.ps, w.paras, w.stories, w.starts)
 }
 
 // headOdds are the learned headline log-odds of every piece: a first pass
