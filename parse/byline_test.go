@@ -19,3 +19,18 @@ func TestQuotedDispatchStaysInText(t *testing.T) {
 		}
 	}
 }
+
+// A dateline the extractor broke over two lines never ends a paragraph,
+// whatever the learned score of the line after it says.
+func TestBrokenDatelineGoesOn(t *testing.T) {
+	body := func(s string) piece { return piece{line: line{text: s}, role: roleBody} }
+	starts := []float64{0, 5, -5}
+	ps := []piece{body("本报北京3月5日"), body("电（记者王亮）近日，市里"), body("召开会议。")}
+	if learnedBreak(ps, 0, starts) {
+		t.Errorf("a paragraph ends inside the dateline %q / %q", ps[0].text, ps[1].text)
+	}
+	ps[0] = body("会议由市长主持。")
+	if !learnedBreak(ps, 0, starts) {
+		t.Errorf("the learned score no longer ends the paragraph after %q", ps[0].text)
+	}
+}

@@ -277,7 +277,7 @@ func (w *work) layOutLines() {
 		}
 		switch {
 		case p.role == roleByline:
-		case w.odds[i] > 0 && !p.leads && !p.credit && !p.bylineOnly:
+		case w.odds[i] > 0 && !p.leads && !p.credit && !p.bylineOnly && !w.feats[i].has(lfBrokenDateline):
 			p.role = roleHead
 		case p.role == roleHead:
 			p.role = roleBody
