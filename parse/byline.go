@@ -103,6 +103,11 @@ func splitByline(p string) (byline, rest string) {
 	if loc == nil || !creditEnds(p, loc[1]) {
 		return "", p
 	}
+	if strings.HasPrefix(p, "据") {
+		// 据新华社北京3月5日电（记者X）: a source the story quotes, not
+		// its byline; the paragraph keeps it (the corpus's convention).
+		return "", p
+	}
 	byline = strings.TrimSpace(p[:loc[1]])
 	rest = strings.TrimLeft(p[loc[1]:], " ")
 	// 新华社北京2月20日电 中央宣传部…: the dateline without a bracket ends the

@@ -370,13 +370,16 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 
 // learnedBreak decides whether the paragraph ends after body piece i by the
 // learned score of the next body piece: the end of the text, a headline or
-// a byline after it end it always.
+// a byline after it end it always, a dateline broken over the two lines
+// never.
 func learnedBreak(ps []piece, i int, starts []float64) bool {
 	j := nextBody(ps, i)
 	if j < 0 || ps[j].role != roleBody || ps[j].leads {
 		return true
 	}
-	if ps[i].text == "" {
+	if ps[i].text == "" || brokenDateline(ps[i].text, ps[j].text) {
+		// A dateline the extractor broke over two lines (本报X地10月20 /
+		// 日电（记者…）) goes on: it opens the paragraph it credits.
 		return false
 	}
 	return starts[j] > 0

@@ -25,9 +25,23 @@ var (
 // editorsWords name the editors' credits at a page's foot.
 var editorsWords = newWordSet("责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式：")
 
-// namesEditors reports whether t is the editors' line: 责任编辑 / 美编 / 校对.
+// editorsOpening are the words an editors' line opens with, after 本版.
+var editorsOpening = []string{"责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式："}
+
+// namesEditors reports whether t is the editors' line: 责任编辑 / 美编 /
+// 校对. The line opens with the credit; a sentence that holds the word
+// (学校对面的商店, 请他校对书稿) is text.
 func namesEditors(t string) bool {
-	return editorsWords.in(t)
+	if !editorsWords.in(t) {
+		return false // most lines: no need to look further
+	}
+	t = strings.TrimPrefix(strings.TrimLeft(t, " \u3000"), "本版")
+	for _, w := range editorsOpening {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // furniture is what the running heads and feet of a page say.

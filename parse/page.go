@@ -12,8 +12,9 @@
 //	paragraphs → stories: on -raw text one learned page-wide plan
 //	(stories.go, headline.go), and on a page whose headlines were drawn
 //	apart from their bodies their match to whole stories (match.go), else
-//	the hand-made grouping and assembly (heads.go, assemble.go) → build
-//	articles
+//	the hand-made grouping and assembly (heads.go, assemble.go) → a
+//	headline-like line kept in a body joins the paragraph it runs on with
+//	(runon.go) → build articles
 //
 // The learned weights are in weights_gen.go, written by the trainer
 // (go test ./parse -run TestTrain -train), and the match's in
@@ -130,6 +131,7 @@ func (w *work) decideBlankLineStories(gw *boxGapVec, uw *boxUnitVec, pw *boxPair
 	w.scoreLines()
 	hand := rolesOf(w.ps)
 	box := w.boxStories(gw, uw, pw)
+	joinRunOns(box.ps, box.paras, box.stories, box.starts)
 	b := box.articles()
 	if boxLeavesDoubt(box.units, box.plan, b, w.lead) {
 		boxRoles := rolesOf(w.ps)
@@ -275,7 +277,7 @@ func (w *work) layOutLines() {
 		}
 		switch {
 		case p.role == roleByline:
-		case w.odds[i] > 0 && !p.leads && !p.credit && !p.bylineOnly:
+		case w.odds[i] > 0 && !p.leads && !p.credit && !p.bylineOnly && !w.feats[i].has(lfBrokenDateline):
 			p.role = roleHead
 		case p.role == roleHead:
 			p.role = roleBody
@@ -294,6 +296,7 @@ func (w *work) decideStories(pw *planWeights) {
 	w.plan = planStories(w.units, pw)
 	w.matchHeadlines(&matchWeights, &gateWeights, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
+	joinRunOns(w.ps, w.paras, w.stories, w.starts)
 }
 
 // headOdds are the learned headline log-odds of every piece: a first pass

@@ -1,0 +1,36 @@
+package parse
+
+import "testing"
+
+// A dispatch the story quotes (据新华社…电) opens a story, as a byline
+// does, but stays in its first paragraph: the corpus's gold never takes it
+// for the byline.
+func TestQuotedDispatchStaysInText(t *testing.T) {
+	for _, line := range []string{
+		"据新华社北京3月5日电（记者王亮）国务院",
+		"据新华社上海6月2日电（记者李明、王芳）今天",
+		"据新华社伦敦4月8日电 英国",
+	} {
+		if by, rest := splitByline(line); by != "" || rest != line {
+			t.Errorf("splitByline(%q) = %q, %q; want no byline and the line", line, by, rest)
+		}
+		if !bylineStart(line) {
+			t.Errorf("bylineStart(%q) = false; a quoted dispatch opens a story", line)
+		}
+	}
+}
+
+// A dateline the extractor broke over two lines never ends a paragraph,
+// whatever the learned score of the line after it says.
+func TestBrokenDatelineGoesOn(t *testing.T) {
+	body := func(s string) piece { return piece{line: line{text: s}, role: roleBody} }
+	starts := []float64{0, 5, -5}
+	ps := []piece{body("本报北京3月5日"), body("电（记者王亮）近日，市里"), body("召开会议。")}
+	if learnedBreak(ps, 0, starts) {
+		t.Errorf("a paragraph ends inside the dateline %q / %q", ps[0].text, ps[1].text)
+	}
+	ps[0] = body("会议由市长主持。")
+	if !learnedBreak(ps, 0, starts) {
+		t.Errorf("the learned score no longer ends the paragraph after %q", ps[0].text)
+	}
+}

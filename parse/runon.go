@@ -1,0 +1,53 @@
+package parse
+
+// Run-on lines: a line the line model read as headline-like, which the
+// story plan (or, on a page with blank lines, the box stage) then kept in a story's body as a subhead, is a paragraph of
+// its own there. Often it is no subhead but a line of the paragraph beside
+// it: the first line of a paragraph that reads like a heading (“智慧办税大厅
+// 给办税 / 带来的新体验…”), or the short last line of one (…信心，激 / 发市场
+// 活力). The learned paragraph-start score of every line (roles.go), fitted
+// on gold's paragraphs, subheads among them, says which: where the line
+// after a subhead's paragraph, or the subhead's own line, scores as no
+// paragraph's first line, the two are one paragraph.
+
+// joinRunOns joins, in every story, a paragraph made of a headline-like
+// line with the paragraph printed next to it, before or after, where the
+// learned score of the later one's first line reads it as going on with
+// the earlier (starts). The joined paragraph keeps the earlier's index;
+// the later's is left out of the story.
+func joinRunOns(ps []piece, paras []para, stories []story, starts []float64) {
+	for n := range stories {
+		s := &stories[n]
+		out := s.paras[:0]
+		for _, k := range s.paras {
+			if len(out) > 0 && runsOn(ps, &paras[out[len(out)-1]], &paras[k], starts) {
+				a, b := &paras[out[len(out)-1]], &paras[k]
+				a.text = joinText(a.text, b.text)
+				a.last = b.last
+				a.mark(b.marks...)
+				*b = para{first: b.first, last: b.last}
+				continue
+			}
+			out = append(out, k)
+		}
+		s.paras = out
+	}
+}
+
+// runsOn reports whether paragraph b goes on with paragraph a, printed just
+// before it: one of them is a headline-like line kept in the body, no
+// byline, continuation marker or credit parts them, and b's first line
+// scores as no paragraph's first line.
+func runsOn(ps []piece, a, b *para, starts []float64) bool {
+	if a.byline || b.byline || a.to != nil || b.from != nil || a.text == "" || b.text == "" {
+		return false
+	}
+	if a.last < 0 || b.first < 0 || a.last >= len(ps) || b.first >= len(ps) || nextTextPiece(ps, a.last) != b.first {
+		return false
+	}
+	if ps[a.last].role != roleHead && ps[b.first].role != roleHead {
+		return false // two body paragraphs: the reflow parted them
+	}
+	q := &ps[b.first]
+	return !q.leads && !q.bylineOnly && !q.credit && starts[b.first] <= 0
+}

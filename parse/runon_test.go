@@ -1,0 +1,77 @@
+package parse
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestJoinRunOns(t *testing.T) {
+	body := func(s string) piece { return piece{line: line{text: s}, role: roleBody} }
+	head := func(s string) piece { return piece{line: line{text: s}, role: roleHead} }
+	onePer := func(ps []piece) []para {
+		out := make([]para, len(ps))
+		for i := range ps {
+			out[i] = para{text: ps[i].text, first: i, last: i}
+		}
+		return out
+	}
+	cases := []struct {
+		name   string
+		ps     []piece
+		starts []float64
+		edit   func(paras []para)
+		story  []int // the story's paragraphs, one a piece when nil
+		want   []string
+	}{
+		{"a headline-like line scored as no paragraph's start goes on with the one before",
+			[]piece{body("利于增强企业发展信心，激"), head("发市场活力"), body("4月1日实施的深化增")},
+			[]float64{0, -4.7, 6.8}, nil, nil,
+			[]string{"利于增强企业发展信心，激发市场活力", "4月1日实施的深化增"}},
+		{"a subhead scored as a paragraph's start stays a paragraph",
+			[]piece{body("近期记者在河北进行了调查采访。"), head("实体经济受益多"), body("减税红利由制造、经销")},
+			[]float64{0, 7.5, 5.9}, nil, nil,
+			[]string{"近期记者在河北进行了调查采访。", "实体经济受益多", "减税红利由制造、经销"}},
+		{"the line after a headline-like first line goes on with it",
+			[]piece{body("胡怡建说。"), head("“智慧办税大厅给办税"), body("带来的新体验真是太棒了！”")},
+			[]float64{0, 3, -4}, nil, nil,
+			[]string{"胡怡建说。", "“智慧办税大厅给办税带来的新体验真是太棒了！”"}},
+		{"two body paragraphs stay as the reflow parted them",
+			[]piece{body("一段话的末行，"), body("下一段")},
+			[]float64{0, -3}, nil, nil,
+			[]string{"一段话的末行，", "下一段"}},
+		{"a byline is no line of a paragraph",
+			[]piece{head("本报记者 张三"), body("这是正文")},
+			[]float64{0, -3}, func(p []para) { p[0].byline = true }, nil,
+			[]string{"本报记者 张三", "这是正文"}},
+		{"a continued-to marker ends its paragraph",
+			[]piece{head("标题一样的行"), body("正文接着")},
+			[]float64{0, -3}, func(p []para) { p[0].to = &marker{page: 4} }, nil,
+			[]string{"标题一样的行", "正文接着"}},
+		{"a line printed between them keeps them apart",
+			[]piece{head("标题一样的行"), body("另一栏的行"), body("正文接着")},
+			[]float64{0, 0, -3}, nil, []int{0, 2},
+			[]string{"标题一样的行", "正文接着"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			paras := onePer(c.ps)
+			s := []story{{paras: c.story, group: -1}}
+			if s[0].paras == nil {
+				for k := range paras {
+					s[0].paras = append(s[0].paras, k)
+				}
+			}
+			if c.edit != nil {
+				c.edit(paras)
+			}
+			joinRunOns(c.ps, paras, s, c.starts)
+			var got []string
+			for _, k := range s[0].paras {
+				got = append(got, paras[k].text)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
