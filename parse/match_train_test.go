@@ -409,7 +409,7 @@ const gateFolds = 5
 
 // gateOrderWeights are the weights of a page in order, as so many made
 // pages' gains, the gate's fit tries.
-var gateOrderWeights = []float64{1, 2, 4, 8, 16, 32}
+var gateOrderWeights = []float64{1, 2, 4, 8, 16, 32, 64, 128, 256}
 
 func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, jw *joinVec, mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
 	var b strings.Builder

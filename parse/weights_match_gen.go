@@ -31,19 +31,19 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:      0.074967,
-	gtApart:     2.308665,
-	gtMoved:     2.107034,
-	gtGain:      5.884551,
-	gtGroups:    -3.462429,
-	gtPlanEcho:  -0.428893,
-	gtOutEcho:   2.424455,
-	gtOutCount:  0.962761,
-	gtApartSure: 0.557834,
-	gtApartGain: 1.014572,
-	gtRunsSplit: -0.796276,
-	gtPlanDeaf:  0.918541,
-	gtBreaks:    1.955265,
+	gtBias:      0.723588,
+	gtApart:     2.396141,
+	gtMoved:     2.288787,
+	gtGain:      6.794909,
+	gtGroups:    -3.664353,
+	gtPlanEcho:  -0.465207,
+	gtOutEcho:   2.731910,
+	gtOutCount:  1.018380,
+	gtApartSure: 0.505430,
+	gtApartGain: 1.005056,
+	gtRunsSplit: -1.029622,
+	gtPlanDeaf:  1.108252,
+	gtBreaks:    2.212172,
 }
 
 // drawnGapWeights are the plan's gap weights on such pages.
@@ -194,11 +194,11 @@ var joinWeights = joinVec{
 
 // splitWeights score a body cut in two (match.go); none when no cut gains on the made pages.
 var splitWeights = splitVec{
-	spBias:     -0.427163,
-	spGain:     3.043440,
-	spGap:      3.393899,
-	spGapRank:  0.145884,
-	spShort:    -0.382311,
-	spEchoBoth: -0.069067,
-	spMoved:    0.168307,
+	spBias:     -0.399795,
+	spGain:     3.046889,
+	spGap:      3.540694,
+	spGapRank:  0.158860,
+	spShort:    -0.288249,
+	spEchoBoth: -0.129063,
+	spMoved:    0.228543,
 }
