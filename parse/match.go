@@ -104,10 +104,11 @@ const (
 	gtRunsSplit // log₂ of one more than the runs of headline lines whose groups went to two bodies or more
 	gtPlanDeaf  // log₂ of one more than the plan's headlines their own body echoes none of and another body does
 	gtBreaks    // log₂ of one more than the places in a run of headline lines where two lines that read as a story's headline are of two groups by the join odds
+	gtPlanTorn  // the share of the plan's headlines whose first line the join odds join to the line before it, or last line to the line after
 	numGateFeatures
 )
 
-var gateFeatureNames = [numGateFeatures]string{"bias", "apart", "moved", "gain", "groups", "planEcho", "outEcho", "outCount", "apartSure", "apartGain", "runsSplit", "planDeaf", "breaks"}
+var gateFeatureNames = [numGateFeatures]string{"bias", "apart", "moved", "gain", "groups", "planEcho", "outEcho", "outCount", "apartSure", "apartGain", "runsSplit", "planDeaf", "breaks", "planTorn"}
 
 type (
 	matchVec [numMatchFeatures]float64
@@ -775,6 +776,23 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 		}
 	}
 	g[gtBreaks] = math.Log2(1 + float64(breaks))
+	torn, heads := 0, 0
+	inRun := make(map[int]bool)
+	for _, r := range mp.runs {
+		for k := r.i; k < r.j; k++ {
+			inRun[k] = true
+		}
+	}
+	for _, bd := range mp.bodies {
+		if bd.hj == bd.hi {
+			continue
+		}
+		heads++
+		torn += oneIf(bd.hi > 0 && inRun[bd.hi-1] && mp.joinOdds[bd.hi-1] > 0 || inRun[bd.hj] && mp.joinOdds[bd.hj-1] > 0)
+	}
+	if heads > 0 {
+		g[gtPlanTorn] = float64(torn) / float64(heads)
+	}
 	return g
 }
 

@@ -31,19 +31,20 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:      0.723588,
-	gtApart:     2.396141,
-	gtMoved:     2.288787,
-	gtGain:      6.794909,
-	gtGroups:    -3.664353,
-	gtPlanEcho:  -0.465207,
-	gtOutEcho:   2.731910,
-	gtOutCount:  1.018380,
-	gtApartSure: 0.505430,
-	gtApartGain: 1.005056,
-	gtRunsSplit: -1.029622,
-	gtPlanDeaf:  1.108252,
-	gtBreaks:    2.212172,
+	gtBias:      0.727138,
+	gtApart:     2.394541,
+	gtMoved:     2.268867,
+	gtGain:      6.823384,
+	gtGroups:    -3.675815,
+	gtPlanEcho:  -0.421612,
+	gtOutEcho:   2.712599,
+	gtOutCount:  1.043040,
+	gtApartSure: 0.499222,
+	gtApartGain: 1.028268,
+	gtRunsSplit: -1.017931,
+	gtPlanDeaf:  1.101948,
+	gtBreaks:    2.201203,
+	gtPlanTorn:  -0.261616,
 }
 
 // drawnGapWeights are the plan's gap weights on such pages.
