@@ -366,6 +366,8 @@ func TestTrainMatch(t *testing.T) {
 			}
 		}
 		t.Logf("gate: a page in order weighs %g made pages; margin %.3f", bestOW, bestMargin)
+		// DUBAO_GATE_TOP=1 lists every training page's gate score and
+		// features, to read which pages in order set the margin.
 		if os.Getenv("DUBAO_GATE_TOP") != "" {
 			for n, set := range [][]matchWork{drawn, inOrder} {
 				for _, m := range set {
