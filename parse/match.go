@@ -49,13 +49,45 @@ const (
 	mfSplitRun  // it is part of its run, not the whole
 	mfNoEcho    // the body repeats none of its word pairs
 	mfUnitGain  // the least over its lines of how much more this body echoes the line than any other does
+	mfJoinIn    // the least join odds (joinVec) of two lines of the group one after another, /10; 0 for one line
+	mfJoinOut   // the highest join odds of its first line with the line before it in its run or its last with the one after, /10; 0 for a whole run
 	numMatchFeatures
 )
 
 var matchFeatureNames = [numMatchFeatures]string{
 	"bias", "echo", "echoOpen", "echoGain", "echoLead", "unitLeast", "one", "two", "more", "dashFirst", "dashNext",
-	"before", "after", "planPair", "titleOdds", "source", "splitRun", "noEcho", "unitGain",
+	"before", "after", "planPair", "titleOdds", "source", "splitRun", "noEcho", "unitGain", "joinIn", "joinOut",
 }
+
+// The features of two lines one after another in a run of headline lines,
+// for whether they are of one headline group (a kicker and its title, a
+// title and its subtitle) or the last of one group and the first of the
+// next: the join odds, which the match's segments read (mfJoinIn,
+// mfJoinOut).
+const (
+	jfBias      = iota
+	jfColonEnd  // the first ends with a colon, as a kicker naming a person does
+	jfDashEnd   // the first ends with ——, as a kicker does
+	jfDashNext  // the second opens with ——, as a subtitle does
+	jfParenNext // the second opens with a bracket, as a dated subtitle does
+	jfTagEnd    // the first ends with a closing bracket, as a title with its column's tag does
+	jfSentence  // the first ends a sentence, as a caption or a body's line does
+	jfSameBest  // the body that echoes the first the most echoes the second the most
+	jfBothEcho  // the most, over the bodies, of the lesser of the two lines' echoes by it
+	jfBestFirst // the first line's best echo by a body
+	jfBestNext  // the second's
+	jfOddsFirst // the first's log-odds as a story's headline, /10
+	jfOddsNext  // the second's
+	jfSource    // either names a picture's source or is a credit
+	jfShort     // the first is 8 characters or fewer
+	jfShortNext // the second is
+	numJoinFeatures
+)
+
+var joinFeatureNames = [numJoinFeatures]string{"bias", "colonEnd", "dashEnd", "dashNext", "parenNext", "tagEnd", "sentence",
+	"sameBest", "bothEcho", "bestFirst", "bestNext", "oddsFirst", "oddsNext", "source", "short", "shortNext"}
+
+type joinVec [numJoinFeatures]float64
 
 // The features of a page, for the gate.
 const (
@@ -70,10 +102,13 @@ const (
 	gtApartSure // log₂ of one more than the matched groups that stand by no side of their body and that it echoes by a quarter or more of their word pairs more than any other
 	gtApartGain // the mean over the matched groups that stand apart of how much more their body echoes them than any other
 	gtRunsSplit // log₂ of one more than the runs of headline lines whose groups went to two bodies or more
+	gtPlanDeaf  // log₂ of one more than the plan's headlines their own body echoes none of and another body does
+	gtBreaks    // log₂ of one more than the places in a run of headline lines where two lines that read as a story's headline are of two groups by the join odds
+	gtPlanTorn  // the share of the plan's headlines whose first line the join odds join to the line before it, or last line to the line after
 	numGateFeatures
 )
 
-var gateFeatureNames = [numGateFeatures]string{"bias", "apart", "moved", "gain", "groups", "planEcho", "outEcho", "outCount", "apartSure", "apartGain", "runsSplit"}
+var gateFeatureNames = [numGateFeatures]string{"bias", "apart", "moved", "gain", "groups", "planEcho", "outEcho", "outCount", "apartSure", "apartGain", "runsSplit", "planDeaf", "breaks", "planTorn"}
 
 type (
 	matchVec [numMatchFeatures]float64
@@ -126,23 +161,26 @@ type segment struct{ r, i, j int }
 // for the word pairs the headline lines print (vocab), by number: the
 // echoes ask of nothing else.
 type matchPage struct {
-	us     []unit
-	runs   []headRun
-	bodies []matchBody
-	segs   []segment
-	segAt  map[[2]int]int // the segment of units [i, j)
-	vocab  bigramSet      // the word pairs of the runs' lines
-	firsts []uint64       // the first ideographs of vocab's pairs, as bits by their low 16 bits: most of a body's pairs are in no headline
-	grams  [][]int32      // per segment: its word pairs, by their place in vocab
-	units  [][]int32      // per unit: a headline-like unit's word pairs, so
-	echo   [][]float64    // [seg][body]
-	feats  [][]matchVec
+	jw       *joinVec // the join odds' weights
+	us       []unit
+	runs     []headRun
+	bodies   []matchBody
+	segs     []segment
+	segAt    map[[2]int]int // the segment of units [i, j)
+	vocab    bigramSet      // the word pairs of the runs' lines
+	firsts   []uint64       // the first ideographs of vocab's pairs, as bits by their low 16 bits: most of a body's pairs are in no headline
+	grams    [][]int32      // per segment: its word pairs, by their place in vocab
+	units    [][]int32      // per unit: a headline-like unit's word pairs, so
+	echo     [][]float64    // [seg][body]
+	feats    [][]matchVec
+	joins    []joinVec // per unit of a run but its last: its join features with the next
+	joinOdds []float64 // … their join odds
 }
 
-// newMatchPage lays out the plan's bodies and headline runs; nil when the
-// page has fewer than two bodies or no run.
-func newMatchPage(us []unit, plan []cut) *matchPage {
-	mp := &matchPage{us: us}
+// newMatchPage lays out the plan's bodies and headline runs, jw the join
+// odds' weights; nil when the page has fewer than two bodies or no run.
+func newMatchPage(us []unit, plan []cut, jw *joinVec) *matchPage {
+	mp := &matchPage{us: us, jw: jw}
 	inHead := make([]bool, len(us))
 	for n, c := range plan {
 		for k := c.hi; k < c.hj; k++ {
@@ -315,6 +353,7 @@ func (mp *matchPage) features() {
 			unitEcho[k] = es
 		}
 	}
+	mp.joinFeatures(unitEcho)
 	for s, sg := range mp.segs {
 		run := mp.runs[sg.r]
 		mp.feats[s] = make([]matchVec, len(mp.bodies))
@@ -324,6 +363,24 @@ func (mp *matchPage) features() {
 			source = source || us[k].source || isCredit(us[k].text)
 		}
 		odds /= float64(sg.j - sg.i)
+		joinIn, joinOut := 0.0, 0.0
+		if sg.j-sg.i > 1 {
+			joinIn = math.Inf(1)
+			for k := sg.i; k+1 < sg.j; k++ {
+				joinIn = min(joinIn, mp.joinOdds[k])
+			}
+			joinIn /= 10
+		}
+		if sg.i > run.i || sg.j < run.j {
+			joinOut = math.Inf(-1)
+			if sg.i > run.i {
+				joinOut = mp.joinOdds[sg.i-1]
+			}
+			if sg.j < run.j {
+				joinOut = max(joinOut, mp.joinOdds[sg.j-1])
+			}
+			joinOut /= 10
+		}
 		for b := range mp.bodies {
 			bd := &mp.bodies[b]
 			f := &mp.feats[s][b]
@@ -372,9 +429,60 @@ func (mp *matchPage) features() {
 			f[mfSplitRun] = b2f(sg.j-sg.i < run.j-run.i)
 			f[mfNoEcho] = b2f(e == 0)
 			f[mfUnitGain] = gain
+			f[mfJoinIn], f[mfJoinOut] = joinIn, joinOut
 		}
 	}
 }
+
+// joinFeatures fills in the join features and odds of every line of a run
+// but its last with the next (unitEcho: each headline line's echo by every
+// body).
+func (mp *matchPage) joinFeatures(unitEcho [][]float64) {
+	us := mp.us
+	mp.joins = make([]joinVec, len(us))
+	mp.joinOdds = make([]float64, len(us))
+	best := func(es []float64) (int, float64) {
+		b, e := -1, 0.0
+		for o, x := range es {
+			if x > e {
+				b, e = o, x
+			}
+		}
+		return b, e
+	}
+	for _, r := range mp.runs {
+		for k := r.i; k+1 < r.j; k++ {
+			a, n := us[k], us[k+1]
+			f := &mp.joins[k]
+			f[jfBias] = 1
+			f[jfColonEnd] = b2f(strings.HasSuffix(a.text, "：") || strings.HasSuffix(a.text, ":"))
+			f[jfDashEnd] = b2f(strings.HasSuffix(a.text, "——"))
+			f[jfDashNext] = b2f(strings.HasPrefix(n.text, "——"))
+			f[jfParenNext] = b2f(strings.HasPrefix(n.text, "（") || strings.HasPrefix(n.text, "("))
+			f[jfTagEnd] = b2f(strings.HasSuffix(a.text, "）") || strings.HasSuffix(a.text, ")"))
+			f[jfSentence] = b2f(endsSentenceText(a.text))
+			ba, ea := best(unitEcho[k])
+			bn, en := best(unitEcho[k+1])
+			f[jfSameBest] = b2f(ba >= 0 && ba == bn)
+			both := 0.0
+			for b := range mp.bodies {
+				both = max(both, min(unitEcho[k][b], unitEcho[k+1][b]))
+			}
+			f[jfBothEcho] = both
+			f[jfBestFirst], f[jfBestNext] = ea, en
+			f[jfOddsFirst], f[jfOddsNext] = a.title/10, n.title/10
+			f[jfSource] = b2f(a.source || n.source || isCredit(a.text) || isCredit(n.text))
+			f[jfShort] = b2f(runeLen(a.text) <= shortHeadLine)
+			f[jfShortNext] = b2f(runeLen(n.text) <= shortHeadLine)
+			mp.joinOdds[k] = linear(mp.jw[:], f[:])
+		}
+	}
+}
+
+// shortHeadLine is the most characters of a line that jfShort counts as
+// short: a kicker naming a person or a place (张晓东：, 苏州工业园区) runs to
+// 8, a title rarely so few.
+const shortHeadLine = 8
 
 // A pairing is a segment given to a body.
 type pairing struct{ seg, body int }
@@ -626,7 +734,7 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 	}
 	// The plan's pairs: each body with the segment of its plan's headline.
 	planTotal, planEcho, planN := 0.0, 0.0, 0
-	outEcho, outCount := 0.0, 0
+	outEcho, outCount, deaf := 0.0, 0, 0
 	for b, bd := range mp.bodies {
 		if bd.hj == bd.hi {
 			continue
@@ -639,6 +747,9 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 			outEcho += out
 			if out >= outEchoed {
 				outCount++
+			}
+			if mp.echo[s][b] == 0 && secondBest(mp.echo[s], b) > 0 {
+				deaf++
 			}
 		}
 	}
@@ -657,14 +768,39 @@ func (mp *matchPage) gateFeatures(w *matchVec, pairs []pairing, total float64) g
 		g[gtApartGain] = apartGain / float64(apart)
 	}
 	g[gtRunsSplit] = math.Log2(1 + float64(split))
+	g[gtPlanDeaf] = math.Log2(1 + float64(deaf))
+	breaks := 0
+	for _, r := range mp.runs {
+		for k := r.i; k+1 < r.j; k++ {
+			breaks += oneIf(mp.joinOdds[k] < 0 && mp.us[k].title > 0 && mp.us[k+1].title > 0)
+		}
+	}
+	g[gtBreaks] = math.Log2(1 + float64(breaks))
+	torn, heads := 0, 0
+	inRun := make(map[int]bool)
+	for _, r := range mp.runs {
+		for k := r.i; k < r.j; k++ {
+			inRun[k] = true
+		}
+	}
+	for _, bd := range mp.bodies {
+		if bd.hj == bd.hi {
+			continue
+		}
+		heads++
+		torn += oneIf(bd.hi > 0 && inRun[bd.hi-1] && mp.joinOdds[bd.hi-1] > 0 || inRun[bd.hj] && mp.joinOdds[bd.hj-1] > 0)
+	}
+	if heads > 0 {
+		g[gtPlanTorn] = float64(torn) / float64(heads)
+	}
 	return g
 }
 
 // rematch is the plan anew, its bodies in their order each with the group
 // matched to it, on a new row of units: the units and the cuts to build the
 // stories from. A headline line no group took joins the group beside it in
-// its run; one in a run no group took a line of stands as a story of its
-// own.
+// its run; the lines of a run no group took a line of stand together as one
+// story of their own, with no body.
 func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 	us := mp.us
 	owner := make([]int, len(us)) // per headline unit: the body its group went to
@@ -716,7 +852,13 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 		c.j = len(out)
 		plan = append(plan, c)
 	}
-	for _, k := range lone {
+	for n, k := range lone {
+		if n > 0 && lone[n-1] == k-1 {
+			out = append(out, us[k])
+			plan[len(plan)-1].j++
+			plan[len(plan)-1].hj++
+			continue
+		}
 		plan = append(plan, cut{i: len(out), j: len(out) + 1, hi: len(out), hj: len(out) + 1})
 		out = append(out, us[k])
 	}
@@ -739,7 +881,7 @@ func (w *work) matchPieces(mw *matchVec, gw *gateVec, dw *planWeights, sw *split
 		return
 	}
 	w.plan = planStories(w.units, dw)
-	if mp, pairs := splitBodies(w.units, w.plan, gapOdds(w.units, newRowFacts(w.units), &dw.gap), mw, sw); mp != nil {
+	if mp, pairs := splitBodies(w.units, w.plan, gapOdds(w.units, newRowFacts(w.units), &dw.gap), &joinWeights, mw, sw); mp != nil {
 		w.units, w.plan = mp.rematch(pairs)
 	}
 }
@@ -747,7 +889,7 @@ func (w *work) matchPieces(mw *matchVec, gw *gateVec, dw *planWeights, sw *split
 // drawnApart is the gate: whether the plan's page reads as one whose
 // headlines were drawn apart from their bodies.
 func (w *work) drawnApart(mw *matchVec, gw *gateVec) bool {
-	mp := newMatchPage(w.units, w.plan)
+	mp := newMatchPage(w.units, w.plan, &joinWeights)
 	if mp == nil {
 		return false
 	}
@@ -820,8 +962,8 @@ type pieceCut struct {
 // cutting bodies in two where the split score says so (sw; gaps: the drawn
 // plan's score of a story starting before each unit). It returns the page
 // as matched, nil when the stage has nothing to match.
-func splitBodies(us []unit, plan []cut, gaps []float64, mw *matchVec, sw *splitVec) (*matchPage, []pairing) {
-	mp := newMatchPage(us, plan)
+func splitBodies(us []unit, plan []cut, gaps []float64, jw *joinVec, mw *matchVec, sw *splitVec) (*matchPage, []pairing) {
+	mp := newMatchPage(us, plan, jw)
 	if mp == nil {
 		return nil, nil
 	}

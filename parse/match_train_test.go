@@ -40,13 +40,13 @@ type matchWork struct {
 
 // stageGain is what the stage gains on a page over the plan alone, in
 // gold articles matched and titles right, with the split's weights sw.
-func stageGain(t *testing.T, w *work, p trainPage, normal, dw *planWeights, mw *matchVec, sw *splitVec) int {
+func stageGain(t *testing.T, w *work, p trainPage, normal, dw *planWeights, jw *joinVec, mw *matchVec, sw *splitVec) int {
 	gold, err := json.Marshal(p.gold)
 	if err != nil {
 		t.Fatal(err)
 	}
 	before := scoreWork(t, w, planStories(w.units, normal), gold)
-	mp, pairs := splitBodies(w.units, planStories(w.units, dw), gapOdds(w.units, newRowFacts(w.units), &dw.gap), mw, sw)
+	mp, pairs := splitBodies(w.units, planStories(w.units, dw), gapOdds(w.units, newRowFacts(w.units), &dw.gap), jw, mw, sw)
 	if mp == nil {
 		return 0
 	}
@@ -151,17 +151,17 @@ func matchArticles(mp *matchPage, gold *goldPage) ([]int, func(k int) int, []int
 // loadMatchWorks takes the made pages through the plan fitted on them (dw)
 // for the pairs, and both the made pages and the pages in order through
 // the plan for the gate (normal).
-func loadMatchWorks(t *testing.T, made []trainPage, dw *planWeights) (pairs, drawn, inOrder []matchWork) {
+func loadMatchWorks(t *testing.T, made []trainPage, dw *planWeights, jw *joinVec) (pairs, drawn, inOrder []matchWork) {
 	normal := &planWeights{gapWeights, unitWeights, storyWeights}
 	for _, p := range made {
 		w := planWork(t, p)
 		if w == nil {
 			continue
 		}
-		if mp := newMatchPage(w.units, planStories(w.units, dw)); mp != nil {
+		if mp := newMatchPage(w.units, planStories(w.units, dw), jw); mp != nil {
 			pairs = append(pairs, matchWork{name: p.name, mp: mp, gold: matchLabels(mp, p.gold), pos: true, w: 1, page: p})
 		}
-		if mp := newMatchPage(w.units, planStories(w.units, normal)); mp != nil {
+		if mp := newMatchPage(w.units, planStories(w.units, normal), jw); mp != nil {
 			drawn = append(drawn, matchWork{name: p.name, mp: mp, pos: true, w: 1, page: p, work: w})
 		}
 	}
@@ -170,7 +170,7 @@ func loadMatchWorks(t *testing.T, made []trainPage, dw *planWeights) (pairs, dra
 		if w == nil {
 			continue
 		}
-		if mp := newMatchPage(w.units, planStories(w.units, normal)); mp != nil {
+		if mp := newMatchPage(w.units, planStories(w.units, normal), jw); mp != nil {
 			inOrder = append(inOrder, matchWork{name: p.set + "/" + p.name, mp: mp, w: pageWeight(p.set)})
 		}
 	}
@@ -199,7 +199,8 @@ func TestTrainMatch(t *testing.T) {
 		}
 	}
 	dw := fitPlan(t, rawPlans, planWeights{gapWeights, unitWeights, storyWeights})
-	pairWorks, drawn, inOrder := loadMatchWorks(t, made, &dw)
+	jw := fitJoin(t, made, &dw)
+	pairWorks, drawn, inOrder := loadMatchWorks(t, made, &dw, &jw)
 	t.Logf("%d made pages drawn apart, %d -raw training pages in order", len(drawn), len(inOrder))
 
 	// The signal: how often the whole body echoes a true group more than
@@ -265,7 +266,7 @@ func TestTrainMatch(t *testing.T) {
 		better, worse := 0, 0
 		for n := range drawn {
 			m := &drawn[n]
-			m.gain = stageGain(t, m.work, m.page, normal, &dw, &mw, sw)
+			m.gain = stageGain(t, m.work, m.page, normal, &dw, &jw, &mw, sw)
 			switch {
 			case m.gain > 0:
 				better++
@@ -290,26 +291,30 @@ func TestTrainMatch(t *testing.T) {
 				}
 				pairs, total := m.mp.assign(&mw)
 				// A made page counts by what it gains or loses; a page in
-				// order as many made pages.
+				// order as orderWeight made pages (set below).
 				w := m.w * float64(max(m.gain, -m.gain))
 				if !m.pos {
-					w = m.w * 4
+					w = m.w
 				}
 				// The folds keep a gen page's draws and its page in order
 				// together.
 				samples = append(samples, gateSample{m.mp.gateFeatures(&mw, pairs, total), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos})
 			}
 		}
-		// fitGate fits the gate on the samples outside fold skip and moves its
-		// bias down past the highest score of a page in order among them, by
-		// margin more.
-		fitGate := func(skip int, margin float64) gateVec {
+		// fitGate fits the gate on the samples outside fold skip, a page in
+		// order weighing ow, and moves its bias down past the highest score
+		// of a page in order among them, by margin more.
+		fitGate := func(skip int, ow, margin float64) gateVec {
 			var xs [][]float64
 			var ys []bool
 			var ws []float64
 			for n := range samples {
 				if sm := &samples[n]; sm.fold != skip {
-					xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, sm.w)
+					w := sm.w
+					if sm.order {
+						w *= ow
+					}
+					xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, w)
 				}
 			}
 			var gw gateVec
@@ -325,19 +330,53 @@ func TestTrainMatch(t *testing.T) {
 			}
 			return gw
 		}
-		// The margin: how far above the highest training page in order a
-		// page in order the gate has not seen scores, the most over the folds.
-		margin := 0.0
-		for f := range gateFolds {
-			gw := fitGate(f, 0)
-			for n := range samples {
-				if sm := &samples[n]; sm.fold == f && sm.order {
-					margin = max(margin, linear(gw[:], sm.g[:]))
+		// gateOf is the gate with pages in order weighing ow, its bias set
+		// by the margin: how far above the highest training page in order a
+		// page in order the gate has not seen scores, the most over the
+		// folds.
+		gateOf := func(ow float64) (gateVec, float64) {
+			margin := 0.0
+			for f := range gateFolds {
+				gw := fitGate(f, ow, 0)
+				for n := range samples {
+					if sm := &samples[n]; sm.fold == f && sm.order {
+						margin = max(margin, linear(gw[:], sm.g[:]))
+					}
+				}
+			}
+			return fitGate(-1, ow, margin), margin
+		}
+		// The weight of a page in order: the one whose gate gains the most
+		// on the made pages.
+		var gw gateVec
+		bestGain, bestOW, bestMargin := math.MinInt, 0.0, 0.0
+		for _, ow := range gateOrderWeights {
+			g, margin := gateOf(ow)
+			gain := 0
+			for _, m := range drawn {
+				pairs, total := m.mp.assign(&mw)
+				f := m.mp.gateFeatures(&mw, pairs, total)
+				if linear(g[:], f[:]) > 0 {
+					gain += m.gain
+				}
+			}
+			t.Logf("gate: a page in order weighing %g made pages, margin %.3f over %d folds: the stage gains %d on the made pages it fires on", ow, margin, gateFolds, gain)
+			if gain > bestGain {
+				bestGain, bestOW, bestMargin, gw = gain, ow, margin, g
+			}
+		}
+		t.Logf("gate: a page in order weighs %g made pages; margin %.3f", bestOW, bestMargin)
+		// DUBAO_GATE_TOP=1 lists every training page's gate score and
+		// features, to read which pages in order set the margin.
+		if os.Getenv("DUBAO_GATE_TOP") != "" {
+			for n, set := range [][]matchWork{drawn, inOrder} {
+				for _, m := range set {
+					pairs, total := m.mp.assign(&mw)
+					g := m.mp.gateFeatures(&mw, pairs, total)
+					t.Logf("gatescore %d %s %.3f gain %d %v", n, m.name, linear(gw[:], g[:]), m.gain, g)
 				}
 			}
 		}
-		t.Logf("gate margin over %d folds: %.3f", gateFolds, margin)
-		gw := fitGate(-1, margin)
 		fired := [2]int{}
 		var firedOn []string
 		for n, set := range [][]matchWork{drawn, inOrder} {
@@ -356,12 +395,12 @@ func TestTrainMatch(t *testing.T) {
 		return gw
 	}
 	gw := gateFor(&splitVec{})
-	sw := fitSplit(t, drawn, &mw, &gw, &dw)
+	sw := fitSplit(t, drawn, &jw, &mw, &gw, &dw)
 	// Once more: the gate on what the stage gains with the split, and the
 	// split on the pages that gate fires on.
 	gw = gateFor(&sw)
-	sw = fitSplit(t, drawn, &mw, &gw, &dw)
-	writeMatchWeights(t, "weights_match_gen.go", len(drawn), len(inOrder), &mw, &gw, &dw, &sw)
+	sw = fitSplit(t, drawn, &jw, &mw, &gw, &dw)
+	writeMatchWeights(t, "weights_match_gen.go", len(drawn), len(inOrder), &jw, &mw, &gw, &dw, &sw)
 }
 
 // gateFolds is how many folds of the training pages the gate's margin is
@@ -370,7 +409,11 @@ func TestTrainMatch(t *testing.T) {
 // how far below that the gate's bias is set.
 const gateFolds = 5
 
-func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
+// gateOrderWeights are the weights of a page in order, as so many made
+// pages' gains, the gate's fit tries.
+var gateOrderWeights = []float64{1, 2, 4, 8, 16, 32, 64, 128, 256}
+
+func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, jw *joinVec, mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
 	var b strings.Builder
 	b.WriteString("// Code generated by go test ./parse -run TestTrainMatch -train-match; DO NOT EDIT.\n//\n")
 	fmt.Fprintf(&b, "// Fitted on %d made training pages whose headlines were drawn apart from\n", drawn)
@@ -389,6 +432,7 @@ func writeMatchWeights(t *testing.T, path string, drawn, inOrder int, mw *matchV
 	vec("drawnGapWeights", "are the plan's gap weights on such pages.", "gapVec", "gf", gapFeatureNames[:], dw.gap[:])
 	vec("drawnUnitWeights", "are the plan's unit weights on such pages.", "unitVec", "uf", unitFeatureNames[:], dw.unit[:])
 	vec("drawnStoryWeights", "are the plan's story weights on such pages.", "storyVec", "sf", storyFeatureNames[:], dw.story[:])
+	vec("joinWeights", "score two lines of a run of headline lines as of one headline group (match.go).", "joinVec", "jf", joinFeatureNames[:], jw[:])
 	vec("splitWeights", "score a body cut in two (match.go); none when no cut gains on the made pages.", "splitVec", "sp", splitFeatureNames[:], sw[:])
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
@@ -431,6 +475,7 @@ type splitPage struct {
 	gold  []byte
 	plan  []cut
 	gaps  []float64
+	jw    *joinVec
 	cuts  map[string][]pieceCut  // by plan: its bodies cut in two
 	score map[string]scoreCounts // by plan: the page's scores against gold
 }
@@ -443,7 +488,7 @@ func (sp *splitPage) candidates(plan []cut, mw *matchVec) []pieceCut {
 	if cs, ok := sp.cuts[key]; ok {
 		return cs
 	}
-	mp := newMatchPage(sp.w.units, plan)
+	mp := newMatchPage(sp.w.units, plan, sp.jw)
 	var cs []pieceCut
 	if mp != nil && mp.splittable() {
 		pairs, total := mp.assign(mw)
@@ -482,7 +527,7 @@ func (t *splitPage) scoreOf(tb *testing.T, plan []cut, mw *matchVec) scoreCounts
 		return v
 	}
 	var v scoreCounts
-	if mp := newMatchPage(t.w.units, plan); mp != nil {
+	if mp := newMatchPage(t.w.units, plan, t.jw); mp != nil {
 		pairs, _ := mp.assign(mw)
 		us, pl := mp.rematch(pairs)
 		paras, groups, stories := storiesOf(t.w.ps, us, t.w.paras, pl, t.w.raw, t.w.words)
@@ -497,7 +542,7 @@ func (t *splitPage) scoreOf(tb *testing.T, plan []cut, mw *matchVec) scoreCounts
 // (the pieces are most of two stories), and then its bias moved for the
 // most gold articles matched and titles right over the pages; none when no
 // bias gains.
-func fitSplit(t *testing.T, drawn []matchWork, mw *matchVec, gw *gateVec, dw *planWeights) splitVec {
+func fitSplit(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *gateVec, dw *planWeights) splitVec {
 	var pages []*splitPage
 	for _, m := range drawn {
 		pairs, total := m.mp.assign(mw)
@@ -511,7 +556,7 @@ func fitSplit(t *testing.T, drawn []matchWork, mw *matchVec, gw *gateVec, dw *pl
 		}
 		w := m.work
 		pages = append(pages, &splitPage{name: m.name, w: w, gold: gold, plan: planStories(w.units, dw),
-			gaps: gapOdds(w.units, newRowFacts(w.units), &dw.gap), cuts: map[string][]pieceCut{}, score: map[string]scoreCounts{}})
+			gaps: gapOdds(w.units, newRowFacts(w.units), &dw.gap), jw: jw, cuts: map[string][]pieceCut{}, score: map[string]scoreCounts{}})
 	}
 	var xs [][]float64
 	var ys []bool
@@ -521,7 +566,7 @@ func fitSplit(t *testing.T, drawn []matchWork, mw *matchVec, gw *gateVec, dw *pl
 	for _, sp := range pages {
 		g := sp.page()
 		art, _ := unitArticles(sp.w, labelLines(sp.w.ps, g), g)
-		mp := newMatchPage(sp.w.units, sp.plan)
+		mp := newMatchPage(sp.w.units, sp.plan, sp.jw)
 		if mp == nil {
 			continue
 		}
@@ -693,4 +738,41 @@ func logMatchLosses(t *testing.T, works []matchWork, mw *matchVec) {
 		}
 	}
 	t.Logf("of %d gold headlines, true headline groups: %d matched right, %d cut right and matched to another body, %d cut right and left, %d taken whole in a group with lines of another, %d cut apart; of %d gold headline lines, %d left in bodies by the drawn plan", golds, right, moved, left, merged, cutWrong, heads, inBody)
+}
+
+// fitJoin fits the join odds on the made training pages through the plan
+// fitted on them (dw): two lines one after another in a run of headline
+// lines are of one group when both print gold's headline of one article.
+func fitJoin(t *testing.T, made []trainPage, dw *planWeights) joinVec {
+	var xs [][]float64
+	var ys []bool
+	var ws []float64
+	joined := 0
+	for _, p := range made {
+		w := planWork(t, p)
+		if w == nil {
+			continue
+		}
+		mp := newMatchPage(w.units, planStories(w.units, dw), &joinVec{})
+		if mp == nil {
+			continue
+		}
+		_, unitArt, _ := matchArticles(mp, p.gold)
+		for _, r := range mp.runs {
+			for k := r.i; k+1 < r.j; k++ {
+				a := unitArt(k)
+				y := a >= 0 && unitArt(k+1) == a
+				joined += oneIf(y)
+				xs, ys, ws = append(xs, mp.joins[k][:]), append(ys, y), append(ws, 1)
+			}
+		}
+	}
+	var jw joinVec
+	copy(jw[:], fitLogisticN(xs, ys, ws, numJoinFeatures, 30, 1))
+	right := 0
+	for n, x := range xs {
+		right += oneIf((linear(jw[:], x) > 0) == ys[n])
+	}
+	t.Logf("join: %d pairs of lines one after another in runs of headline lines, %d of one group; the fit tells %d (%.3f) right", len(xs), joined, right, float64(right)/float64(max(1, len(xs))))
+	return jw
 }
