@@ -257,7 +257,7 @@ func TestCorpusSeesTheWeights(t *testing.T) {
 		{"rawHeadNeighbourWeights." + lineFeatureNames[lfEndsSentence], &rawHeadNeighbourWeights[lfEndsSentence]},
 		{"rawTitleWeights." + lineFeatureNames[lfColumnTag], &rawTitleWeights[lfColumnTag]},
 		{"unitWeights." + unitFeatureNames[ufTitleOdds], &unitWeights[ufTitleOdds]},
-		{"storyWeights." + storyFeatureNames[sfOpenLeads], &storyWeights[sfOpenLeads]},
+		{"storyWeights." + storyFeatureNames[sfEndSubhead], &storyWeights[sfEndSubhead]},
 		{"unitWeights." + unitFeatureNames[ufRuleTitle], &unitWeights[ufRuleTitle]},
 		{"wrapWeights." + wrapFeatureNames[wfSplitsWord], &wrapWeights[wfSplitsWord]},
 		{"boxUnitWeights." + boxUnitKey(buOwnBox), &boxUnitWeights[buOwnBox]},

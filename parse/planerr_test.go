@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -38,7 +39,7 @@ func TestPlanErrors(t *testing.T) {
 			w.decideLines()
 			gold, _, _ := goldPlan(w, labels, p.gold)
 			got := planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
-			if os.Getenv("DUBAO_PLAN_PAGE") == set+"/"+p.name {
+			if slices.Contains(strings.Split(os.Getenv("DUBAO_PLAN_PAGE"), ","), set+"/"+p.name) {
 				showPlan(t, w.units, gold, got, &gapWeights, &unitWeights)
 			}
 			if mode == "pages" {
@@ -312,6 +313,10 @@ func TestPlanFoldErrors(t *testing.T) {
 					continue
 				}
 				got := planStories(p.w.units, &pw)
+				if slices.Contains(strings.Split(os.Getenv("DUBAO_PLAN_PAGE"), ","), pages[n].set+"/"+pages[n].name) {
+					t.Logf("%s/%s", pages[n].set, pages[n].name)
+					showPlan(t, p.w.units, p.gold, got, &pw.gap, &pw.unit)
+				}
 				l, o := scoreWork(t, p.w, got, golds[n]), scoreWork(t, p.w, p.gold, golds[n])
 				learned[k].add(l)
 				if k == 0 {
