@@ -3,8 +3,8 @@ package parse
 import "strings"
 
 // Run-on lines: a line the line model read as headline-like, which the
-// story plan (or, on a page with blank lines, the box stage) then kept in a story's body as a subhead, is a paragraph of
-// its own there. Often it is no subhead but a line of the paragraph beside
+// story plan (or, on a page with blank lines, the box stage) then kept in a
+// story's body as a subhead, is a paragraph of its own there. Often it is no subhead but a line of the paragraph beside
 // it: the first line of a paragraph that reads like a heading (“智慧办税大厅
 // 给办税 / 带来的新体验…”), or the short last line of one (…信心，激 / 发市场
 // 活力). The learned paragraph-start score of every line (roles.go), fitted
