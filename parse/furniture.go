@@ -23,8 +23,10 @@ var (
 )
 
 // editorsWords name the editors' credits at a page's foot; an editors'
-// line opens with one, after 本版 (namesEditors).
-var editorsWords = newWordSet("责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式：")
+// line opens with one, after 本版 (namesEditors). A bare 编辑 is a word of
+// text: it names the editor before a colon, full-width or half-width.
+var editorsWords = newWordSet("责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式：",
+	"編輯:", "编辑:", "版式:")
 
 // namesEditors reports whether t is the editors' line: 责任编辑 / 美编 /
 // 校对. The line opens with the credit; a sentence that holds the word
