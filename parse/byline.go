@@ -12,8 +12,9 @@ import (
 
 const (
 	hanName = `[\p{Han}·]{2,5}`
-	// A dateline: a place, then the month and day of the dispatch, 电 or 讯.
-	dateline = `[\p{Han}]{0,10}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)`
+	// A dateline: a place, then the month and day of the dispatch, 电 or 讯
+	// (電, 訊 in Traditional text).
+	dateline = `[\p{Han}]{0,10}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯|電|訊)`
 	// The credit in brackets after it: （记者X）, （记者X 通讯员Y）, （唐维红、张晓赫）.
 	creditBracket = `(?:\s*[（(][^（()）。！？]{1,40}[）)])?`
 )
@@ -53,10 +54,11 @@ func bylineStart(t string) bool {
 
 // mayLeadCredit is bylineLead's quick test: every credit it knows opens
 // with 【, 本报, 本報 or 新华社, or names its dispatch in a dateline that
-// ends in 日电 or 日讯.
+// ends in 日电 or 日讯 (日電, 日訊).
 func mayLeadCredit(t string) bool {
 	return strings.HasPrefix(t, "【") || strings.HasPrefix(t, "本报") || strings.HasPrefix(t, "本報") ||
-		strings.HasPrefix(t, "新华社") || strings.Contains(t, "日电") || strings.Contains(t, "日讯")
+		strings.HasPrefix(t, "新华社") || strings.Contains(t, "日电") || strings.Contains(t, "日讯") ||
+		strings.Contains(t, "日電") || strings.Contains(t, "日訊")
 }
 
 // creditEnds reports whether a credit matched up to end really ends there:
@@ -103,9 +105,10 @@ func splitByline(p string) (byline, rest string) {
 	if loc == nil || !creditEnds(p, loc[1]) {
 		return "", p
 	}
-	if strings.HasPrefix(p, "据") {
+	if strings.HasPrefix(p, "据") || strings.HasPrefix(p, "據") {
 		// 据新华社北京3月5日电（记者X）: a source the story quotes, not
 		// its byline; the paragraph keeps it (the corpus's convention).
+		// 據 is its Traditional form.
 		return "", p
 	}
 	byline = strings.TrimSpace(p[:loc[1]])

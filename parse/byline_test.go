@@ -4,12 +4,14 @@ import "testing"
 
 // A dispatch the story quotes (据新华社…电) opens a story, as a byline
 // does, but stays in its first paragraph: the corpus's gold never takes it
-// for the byline.
+// for the byline. So too with 據, the Traditional 据.
 func TestQuotedDispatchStaysInText(t *testing.T) {
 	for _, line := range []string{
 		"据新华社北京3月5日电（记者王亮）国务院",
 		"据新华社上海6月2日电（记者李明、王芳）今天",
 		"据新华社伦敦4月8日电 英国",
+		"據新华社北京3月5日电（记者王亮）国务院",
+		"據新華社北京3月5日電（記者王亮）國務院",
 	} {
 		if by, rest := splitByline(line); by != "" || rest != line {
 			t.Errorf("splitByline(%q) = %q, %q; want no byline and the line", line, by, rest)
@@ -32,5 +34,25 @@ func TestBrokenDatelineGoesOn(t *testing.T) {
 	ps[0] = body("会议由市长主持。")
 	if !learnedBreak(ps, 0, starts) {
 		t.Errorf("the learned score no longer ends the paragraph after %q", ps[0].text)
+	}
+}
+
+// A Traditional page's dateline ends in 電 or 訊: the credit comes off the
+// first paragraph as a Simplified one does, and the dateline broken over two
+// lines goes on.
+func TestTraditionalDateline(t *testing.T) {
+	for _, c := range []struct{ line, byline, rest string }{
+		{"本報台北3月5日電（記者王亮）市府今天", "本報台北3月5日電（記者王亮）", "市府今天"},
+		{"新華社北京3月5日電 國務院", "新華社北京3月5日電", "國務院"},
+		{"中央社台北５月２日訊（記者林英）立法院", "中央社台北５月２日訊（記者林英）", "立法院"},
+	} {
+		if by, rest := splitByline(c.line); by != c.byline || rest != c.rest {
+			t.Errorf("splitByline(%q) = %q, %q; want %q, %q", c.line, by, rest, c.byline, c.rest)
+		}
+	}
+	body := func(s string) piece { return piece{line: line{text: s}, role: roleBody} }
+	ps := []piece{body("本報台北3月5"), body("日電（記者王亮）市府今天"), body("召開會議。")}
+	if learnedBreak(ps, 0, []float64{0, 5, -5}) {
+		t.Errorf("a paragraph ends inside the dateline %q / %q", ps[0].text, ps[1].text)
 	}
 }

@@ -13,6 +13,8 @@ func TestEditorsLineOpensWithTheCredit(t *testing.T) {
 		{"本版责任编辑：张三", true},
 		{"版式设计：李四", true},
 		{"编辑：王五", true},
+		{"编辑:王五", true},
+		{"本版编辑:王五 版式:赵六", true},
 		{"學校對面的商店", false},
 		{"学校对面的商店，每天清早开门。", false},
 		{"他请同事帮忙校对书稿，", false},

@@ -22,11 +22,11 @@ var (
 	furnLetterPage = regexp.MustCompile(`(^|[^A-Za-z0-9])([A-Za-z][0-9]{1,2})版`)
 )
 
-// editorsWords name the editors' credits at a page's foot.
-var editorsWords = newWordSet("责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式：")
-
-// editorsOpening are the words an editors' line opens with, after 本版.
-var editorsOpening = []string{"责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式："}
+// editorsWords name the editors' credits at a page's foot; an editors'
+// line opens with one, after 本版 (namesEditors). A bare 编辑 is a word of
+// text: it names the editor before a colon, full-width or half-width.
+var editorsWords = newWordSet("责任编辑", "责编", "美编", "校对", "版式设计", "版面设计", "組版", "責任編輯", "美術編輯", "校對", "編輯：", "编辑：", "版式：",
+	"編輯:", "编辑:", "版式:")
 
 // namesEditors reports whether t is the editors' line: 责任编辑 / 美编 /
 // 校对. The line opens with the credit; a sentence that holds the word
@@ -36,7 +36,7 @@ func namesEditors(t string) bool {
 		return false // most lines: no need to look further
 	}
 	t = strings.TrimPrefix(strings.TrimLeft(t, " \u3000"), "本版")
-	for _, w := range editorsOpening {
+	for _, w := range editorsWords.words {
 		if strings.HasPrefix(t, w) {
 			return true
 		}

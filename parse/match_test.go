@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-
+	"slices"
 	"strings"
 	"testing"
 )
@@ -256,5 +256,105 @@ func TestMatchSplitsTwoStoryBody(t *testing.T) {
 	}
 	if right == len(want) {
 		t.Errorf("kept whole, every headline still heads its own body: the page shows no split")
+	}
+}
+
+// TestRematchKeepsEveryUnitOnce holds rematch to the page it is given, on
+// random plans and pairings: every unit lands in the new row once, the cuts
+// follow one another over the whole row, each with its headline inside it,
+// and the lines of a run no group took stand together as one story of
+// their own, with no body.
+func TestRematchKeepsEveryUnitOnce(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 812))
+	for round := range 3000 {
+		var us []unit
+		var plan []cut
+		add := func(n int, head bool) {
+			for range n {
+				us = append(us, unit{head: head, text: fmt.Sprint("u", len(us))})
+			}
+		}
+		for range 2 + r.IntN(5) {
+			c := cut{i: len(us)}
+			heads, body := r.IntN(4), r.IntN(4)
+			if heads == 0 && body == 0 {
+				body = 1
+			}
+			if r.IntN(3) == 0 { // the headline after its body
+				add(body, false)
+				c.hi = len(us)
+				add(heads, true)
+				c.hj = len(us)
+			} else {
+				c.hi = len(us)
+				add(heads, true)
+				c.hj = len(us)
+				add(body, false)
+			}
+			if heads == 0 {
+				c.hi, c.hj = c.i, c.i
+			}
+			c.j = len(us)
+			plan = append(plan, c)
+		}
+		mp := newMatchPage(us, plan, &joinWeights)
+		if mp == nil {
+			continue
+		}
+		// Disjoint segments, each to a body of its own.
+		var pairs []pairing
+		took := make([]bool, len(us))
+		bodies := r.Perm(len(mp.bodies))
+		for _, s := range r.Perm(len(mp.segs)) {
+			sg := mp.segs[s]
+			if len(bodies) == 0 || slices.Contains(took[sg.i:sg.j], true) || r.IntN(2) == 0 {
+				continue
+			}
+			for k := sg.i; k < sg.j; k++ {
+				took[k] = true
+			}
+			pairs = append(pairs, pairing{seg: s, body: bodies[0]})
+			bodies = bodies[1:]
+		}
+		out, pl := mp.rematch(pairs)
+		seen := make(map[string]int)
+		for _, u := range out {
+			seen[u.text]++
+		}
+		for _, u := range us {
+			if seen[u.text] != 1 {
+				t.Fatalf("round %d: %s stands %d times in the new row (plan %v, pairs %v)", round, u.text, seen[u.text], plan, pairs)
+			}
+		}
+		if len(out) != len(us) {
+			t.Fatalf("round %d: %d units in, %d out", round, len(us), len(out))
+		}
+		at := 0
+		for _, c := range pl {
+			if c.i != at || c.j < c.i || c.hi < c.i || c.hj < c.hi || c.hj > c.j || c.hi > c.i && c.hj < c.j {
+				t.Fatalf("round %d: cut %v after unit %d (plan %v)", round, c, at, pl)
+			}
+			at = c.j
+		}
+		if at != len(out) {
+			t.Fatalf("round %d: the cuts end at %d of %d units", round, at, len(out))
+		}
+		for _, run := range mp.runs {
+			if slices.Contains(took[run.i:run.j], true) {
+				continue
+			}
+			stories := 0
+			for _, c := range pl {
+				if c.hj > c.hi && out[c.hi].text == us[run.i].text {
+					stories++
+					if c.hi != c.i || c.hj != c.j || c.j-c.i != run.j-run.i {
+						t.Fatalf("round %d: the run %v no group took stands as %v", round, run, c)
+					}
+				}
+			}
+			if stories != 1 {
+				t.Fatalf("round %d: the run %v no group took heads %d stories", round, run, stories)
+			}
+		}
 	}
 }

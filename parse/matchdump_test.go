@@ -17,7 +17,7 @@ func TestMatchDump(t *testing.T) {
 	}
 	pages, err := loadTrainPages(filepath.Dir(filepath.Dir(path)), filepath.Base(filepath.Dir(path)), func(n string) bool { return n == filepath.Base(path) })
 	if err != nil || len(pages) == 0 {
-		t.Fatal(err)
+		t.Fatalf("%s: no made page there (%v)", path, err)
 	}
 	p := pages[0]
 	w := planWork(t, p)

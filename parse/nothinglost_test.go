@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -428,4 +429,31 @@ func pagesOrPanic(b []byte) (pages []*model.Page, crash string, err error) {
 	}()
 	pages, err = Pages(b)
 	return pages, "", err
+}
+
+// TestNothingLostOnMatchPages: the match stage's pages (testdata/match),
+// on which the gate fires and the page is planned anew, lose no character
+// and print none twice, as they are and mutated: the corpus pages above
+// seldom reach the stage.
+func TestNothingLostOnMatchPages(t *testing.T) {
+	names, err := filepath.Glob(filepath.Join("testdata", "match", "*.txt"))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no match pages: %v", err)
+	}
+	r := rand.New(rand.NewPCG(16, 855))
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := checkNothingLost(b); d != "" {
+			t.Errorf("%s: %s", name, d)
+		}
+		for round := range 40 {
+			page, names := mutate(r, string(b), 1+r.IntN(4))
+			if d := checkNothingLost([]byte(page)); d != "" {
+				t.Fatalf("%s round %d (%s): %s\nsmallest failing input:\n%s", name, round, strings.Join(names, ", "), d, minimise(page))
+			}
+		}
+	}
 }

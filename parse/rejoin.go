@@ -117,8 +117,14 @@ func continuationAfter(ps []piece, paras []para, items []item, k int) int {
 
 // joinText joins two parts of one paragraph.
 func joinText(a, b string) string {
-	if isLatin(lastRune(a)) && !isDigit(lastRune(a)) && isLatin(firstRune(b)) && !isDigit(firstRune(b)) {
+	if spaceBetween(a, b) {
 		return a + " " + b
 	}
 	return a + b
+}
+
+// spaceBetween reports whether joinText puts a space between a and b: two
+// words of Latin letters.
+func spaceBetween(a, b string) bool {
+	return isLatin(lastRune(a)) && !isDigit(lastRune(a)) && isLatin(firstRune(b)) && !isDigit(firstRune(b))
 }

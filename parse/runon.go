@@ -1,8 +1,10 @@
 package parse
 
+import "strings"
+
 // Run-on lines: a line the line model read as headline-like, which the
-// story plan (or, on a page with blank lines, the box stage) then kept in a story's body as a subhead, is a paragraph of
-// its own there. Often it is no subhead but a line of the paragraph beside
+// story plan (or, on a page with blank lines, the box stage) then kept in a
+// story's body as a subhead, is a paragraph of its own there. Often it is no subhead but a line of the paragraph beside
 // it: the first line of a paragraph that reads like a heading (“智慧办税大厅
 // 给办税 / 带来的新体验…”), or the short last line of one (…信心，激 / 发市场
 // 活力). The learned paragraph-start score of every line (roles.go), fitted
@@ -16,22 +18,54 @@ package parse
 // the earlier (starts). The joined paragraph keeps the earlier's index;
 // the later's is left out of the story.
 func joinRunOns(ps []piece, paras []para, stories []story, starts []float64) {
+	// The texts of a paragraph and of those joined to it are joined once,
+	// at the end of the run: joined one by one, a long run of lines that
+	// go on would be copied over and over (TestJoinRunOnsInLinearMemory).
+	var run []string
+	end := func(a *para) {
+		if len(run) > 1 {
+			a.text = joinTexts(run)
+		}
+		run = run[:0]
+	}
 	for n := range stories {
 		s := &stories[n]
 		out := s.paras[:0]
 		for _, k := range s.paras {
 			if len(out) > 0 && runsOn(ps, &paras[out[len(out)-1]], &paras[k], starts) {
 				a, b := &paras[out[len(out)-1]], &paras[k]
-				a.text = joinText(a.text, b.text)
+				if len(run) == 0 {
+					run = append(run, a.text)
+				}
+				run = append(run, b.text)
 				a.last = b.last
 				a.mark(b.marks...)
 				*b = para{first: b.first, last: b.last}
 				continue
 			}
+			if len(out) > 0 {
+				end(&paras[out[len(out)-1]])
+			}
 			out = append(out, k)
+		}
+		if len(out) > 0 {
+			end(&paras[out[len(out)-1]])
 		}
 		s.paras = out
 	}
+}
+
+// joinTexts is the parts joined one after another by joinText, each copied
+// once.
+func joinTexts(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 && spaceBetween(parts[i-1], p) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // runsOn reports whether paragraph b goes on with paragraph a, printed just

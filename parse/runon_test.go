@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"runtime"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -73,5 +75,48 @@ func TestJoinRunOns(t *testing.T) {
 				t.Errorf("got %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestJoinRunOnsInLinearMemory: a story of 4,000 lines that each go on
+// with the one before, headline-like lines and body lines by turns, is
+// joined into one paragraph copying its text a few times, not once a line
+// (some 140 MB when the paragraph's text grew line by line). The paragraph
+// reads as the lines joined one by one (joinText), Latin words spaced.
+func TestJoinRunOnsInLinearMemory(t *testing.T) {
+	const n = 4000
+	texts := []string{"今年以来，全市经济运行稳中有进，产业结构持", "续优化", "GDP", "growth", "3.5%"}
+	ps := make([]piece, n)
+	paras := make([]para, n)
+	starts := make([]float64, n)
+	s := story{group: -1}
+	want, size := "", 0
+	for i := range ps {
+		r := roleBody
+		if i%2 == 1 {
+			r = roleHead
+		}
+		ps[i] = piece{line: line{text: texts[i%len(texts)]}, role: r}
+		paras[i] = para{text: ps[i].text, first: i, last: i}
+		starts[i] = -1
+		s.paras = append(s.paras, i)
+		size += len(ps[i].text)
+		if i < 50 {
+			want = joinText(want, ps[i].text)
+		}
+	}
+	stories := []story{s}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	joinRunOns(ps, paras, stories, starts)
+	runtime.ReadMemStats(&after)
+	if got := stories[0].paras; len(got) != 1 || paras[got[0]].last != n-1 {
+		t.Fatalf("the story's paragraphs are %v, want one of every line", got)
+	}
+	if text := paras[stories[0].paras[0]].text; !strings.HasPrefix(text, want) || len(text) < size {
+		t.Errorf("the paragraph reads %.80q…, %d bytes of %d; want it to open %q", text, len(text), size, want)
+	}
+	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 16 {
+		t.Errorf("%d lines of %d bytes took %d MB", n, size, mb)
 	}
 }
