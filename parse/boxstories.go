@@ -824,11 +824,54 @@ func alone(ps []piece, i int) bool {
 	return (i == 0 || ps[i-1].role == roleBlank) && (i+1 == len(ps) || ps[i+1].role == roleBlank)
 }
 
+// headBoxLines sets as headline lines the body lines that share their box
+// only with headline lines above them, as the box's last line, such as a headline under its
+// kicker, read as a headline's do (headBoxLine) and end their paragraph
+// (learnedBreak, by the paragraph starts of the lines): a paragraph's
+// first line under a subhead, which a box break parts from the rest of
+// its paragraph, goes on into the next box.
+func headBoxLines(ps []piece, starts []float64) {
+	for i := 0; i < len(ps); {
+		j, heads, bodies, body, last := i, 0, 0, -1, -1
+		for ; j < len(ps) && ps[j].role != roleBlank; j++ {
+			switch {
+			case !isTextPiece(&ps[j]):
+				continue
+			case ps[j].role == roleHead:
+				heads++
+			default:
+				bodies++
+				body = j
+			}
+			last = j
+		}
+		if heads > 0 && bodies == 1 && body == last && headBoxLine(&ps[body]) && learnedBreak(ps, body, starts) {
+			ps[body].role = roleHead
+		}
+		i = j + 1
+	}
+}
+
+// headBoxLine reports whether a body line reads as a headline's may: no
+// byline or credit, no continuation marker, no closed sentence, and no
+// longer than a headline line runs (headBoxRunes).
+func headBoxLine(p *piece) bool {
+	return p.role == roleBody && !p.leads && !p.credit && !p.bylineOnly && len(p.markers) == 0 &&
+		!endsSentenceText(p.text) && runeLen(p.text) <= headBoxRunes
+}
+
+// headBoxRunes is the most runes a body line set under or over a headline
+// line in its box may hold to be read as one: the longest title line of
+// the training pages through pdfminer that the line model reads as body.
+const headBoxRunes = 40
+
 // layOutBoxes sets every line's role by its learned scores and lays out
 // the units of a page with blank lines, and what the row and the boxes
 // say of them.
 func (w *work) layOutBoxes() (*rowFacts, *boxFacts) {
-	w.layOutLines()
+	w.setLineRoles()
+	headBoxLines(w.ps, w.starts)
+	w.layOutUnits()
 	w.units = boxUnits(w.ps, w.paras, w.units, w.odds)
 	rf := newBoxRowFacts(w.units)
 	return rf, newBoxFacts(w.ps, w.paras, w.units, rf)
