@@ -738,6 +738,19 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 		at int // the unit of the paragraph it interrupts
 	}
 	var floats []float
+	// Reflow keeps a floating line that no paragraph near it echoes as a
+	// paragraph of its own; here it floats, and that paragraph goes.
+	floating := make(map[int]bool)
+	for k := range us {
+		if !us[k].head {
+			p := &paras[us[k].para]
+			for i := p.first + 1; i < p.last; i++ {
+				if ps[i].role == roleBody && floatsIn(ps, i) {
+					floating[i] = true
+				}
+			}
+		}
+	}
 	for k := range us {
 		u := us[k]
 		if u.head {
@@ -745,6 +758,9 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 			continue
 		}
 		p := &paras[u.para]
+		if p.first == p.last && floating[p.first] {
+			continue
+		}
 		if promotable(ps, p, &u) && (k == 0 || us[k-1].head || !us[k-1].open || overByline(ps, p.first)) {
 			u = headUnit(ps, p.first, u.text, odds)
 		}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -68,6 +69,101 @@ func TestPlanBoxStories(t *testing.T) {
 			plan, _ := planBoxStories(c.us, bf, sc)
 			if !slices.Equal(plan, c.want) {
 				t.Errorf("plan %v, want %v", plan, c.want)
+			}
+		})
+	}
+}
+
+// A line set apart in the middle of a paragraph that breaks off
+// mid-sentence floats out of it, a headline's box read out of order: the
+// box stage lays it out as one headline-like unit, where reflow, which no
+// paragraph near it names, keeps it as a paragraph of its own as well.
+func TestFloatingLineOnce(t *testing.T) {
+	const float = "湖畔灯火"
+	w := analyseWith(Normalize(page(
+		"本报讯（记者李明）近日，全市",
+		"各地陆续开展迎新春文化活动，",
+		"社区广场上张灯结彩，居民们纷",
+		"纷走出家门参加游园活动。",
+		"",
+		"在城西社区的活动现场，志愿者",
+		"们正忙着悬挂灯笼和彩旗，孩子",
+		"们在一旁嬉戏，热闹非凡。社区",
+		"负责人介绍，今年的活动将持续",
+		"",
+		float,
+		"",
+		"到元宵节，内容包括猜灯谜、写",
+		"春联和民俗表演等十余项。",
+		"",
+		"迎新春活动丰富多彩",
+	)), false)
+	w.scoreLines()
+	w.layOutBoxes()
+	var got []string
+	n := 0
+	for _, u := range w.units {
+		got = append(got, u.text)
+		if strings.Contains(u.text, float) {
+			n++
+			if !u.head {
+				t.Errorf("%q is laid out as a paragraph, want a headline-like line", float)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%q stands in %d units, want one: %q", float, n, got)
+	}
+}
+
+// headBoxLines takes for a headline line the body line set last in its
+// box under headline lines, where it ends its paragraph.
+func TestHeadBoxLines(t *testing.T) {
+	const (
+		kicker = "市文旅部门推出冬季惠民举措"
+		title  = "景区门票半价迎客来"
+		body   = "记者从市文化和旅游局获悉，"
+		body2  = "全市二十家景区参加活动。"
+	)
+	tests := []struct {
+		name  string
+		lines []string
+		heads []int // the lines the line model set as headline lines
+		goOn  bool  // the line after the box goes on with the paragraph before
+		want  []int // the lines set as headline lines after
+	}{
+		{"a title under its kicker, a paragraph after the box", []string{kicker, title, "", body, body2}, []int{0}, false, []int{0, 1}},
+		{"… the paragraph going on into the next box", []string{kicker, title, "", body, body2}, []int{0}, true, []int{0}},
+		{"a body line over a headline line", []string{title, kicker, "", body, body2}, []int{1}, false, []int{1}},
+		{"two body lines under a headline line", []string{kicker, title, body, "", body2}, []int{0}, false, []int{0}},
+		{"a line that closes a sentence", []string{kicker, body2, "", body}, []int{0}, false, []int{0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := splitLines(page(tt.lines...))
+			ps := cutPieces(lines, make([]bool, len(lines)))
+			starts := make([]float64, len(ps))
+			for i := range ps {
+				if ps[i].role != roleBlank {
+					ps[i].role = roleBody
+				}
+				starts[i] = 1
+				if tt.goOn {
+					starts[i] = -1
+				}
+			}
+			for _, i := range tt.heads {
+				ps[i].role = roleHead
+			}
+			headBoxLines(ps, starts)
+			var got []int
+			for i := range ps {
+				if ps[i].role == roleHead {
+					got = append(got, i)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("headline lines %v, want %v", got, tt.want)
 			}
 		})
 	}
