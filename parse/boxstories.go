@@ -868,6 +868,33 @@ func headBoxLines(ps []piece, starts []float64) {
 	}
 }
 
+// headsOverBylines sets as headline lines the body lines that read as a
+// headline's may (headBoxLine) and stand over a byline, in its box
+// (overByline) or in a box of their own over the byline's
+// (overBylineBox): a story's headline over its reporter, which pdfminer
+// may list in the middle of another story's paragraph, where reflow would
+// join it to that paragraph.
+func headsOverBylines(ps []piece) {
+	for i := range ps {
+		if headBoxLine(&ps[i]) && (overByline(ps, i) || overBylineBox(ps, i)) {
+			ps[i].role = roleHead
+		}
+	}
+}
+
+// overBylineBox reports whether piece i stands in a box of its own and the
+// next box holds a byline line alone.
+func overBylineBox(ps []piece, i int) bool {
+	if !alone(ps, i) {
+		return false
+	}
+	j := i + 1
+	for j < len(ps) && ps[j].role == roleBlank {
+		j++
+	}
+	return j > i+1 && j < len(ps) && ps[j].bylineOnly && alone(ps, j)
+}
+
 // headBoxLine reports whether a body line reads as a headline's may: no
 // byline or credit, no continuation marker, no closed sentence, and no
 // longer than a headline line runs (headBoxRunes).
@@ -887,6 +914,7 @@ const headBoxRunes = 40
 func (w *work) layOutBoxes() (*rowFacts, *boxFacts) {
 	w.setLineRoles()
 	headBoxLines(w.ps, w.starts)
+	headsOverBylines(w.ps)
 	w.layOutUnits()
 	w.units = boxUnits(w.ps, w.paras, w.units, w.odds)
 	rf := newBoxRowFacts(w.units)

@@ -168,3 +168,54 @@ func TestHeadBoxLines(t *testing.T) {
 		})
 	}
 }
+
+// headsOverBylines takes for a headline line a body line over a byline, in
+// its box or in a box of its own over the byline's, where pdfminer lists a
+// story's headline and reporter in the middle of another story's
+// paragraph.
+func TestHeadsOverBylines(t *testing.T) {
+	const (
+		before = "社区负责人介绍，今年的活动将持续"
+		title  = "景区门票半价迎客来"
+		by     = "本报记者 王明"
+		body   = "记者从市文化和旅游局获悉，"
+		closes = "全市二十家景区参加活动。"
+	)
+	tests := []struct {
+		name  string
+		lines []string
+		want  []int // the lines set as headline lines
+	}{
+		{"a title over its byline in its box", []string{before, "", title, by, "", body}, []int{2}},
+		{"a title in a box of its own over the byline's", []string{before, "", title, "", by, "", body}, []int{2}},
+		{"a line that closes a sentence", []string{before, "", closes, "", by, "", body}, nil},
+		{"a byline that shares its box with text", []string{before, "", title, "", by, body}, nil},
+		{"a title over text", []string{before, "", title, "", body}, nil},
+		{"two lines over a byline", []string{before, "", body, title, "", by}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := splitLines(page(tt.lines...))
+			ps := cutPieces(lines, make([]bool, len(lines)))
+			for i := range ps {
+				switch {
+				case ps[i].role == roleBlank:
+				case ps[i].bylineOnly:
+					ps[i].role = roleByline
+				default:
+					ps[i].role = roleBody
+				}
+			}
+			headsOverBylines(ps)
+			var got []int
+			for i := range ps {
+				if ps[i].role == roleHead {
+					got = append(got, i)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("headline lines %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
