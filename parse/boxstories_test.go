@@ -219,3 +219,40 @@ func TestHeadsOverBylines(t *testing.T) {
 		})
 	}
 }
+
+// A headline set in larger type than the body runs past its column: set
+// apart in the middle of a paragraph that reads on across it, it floats
+// out of it as a short line does; a line as wide as the column stays.
+func TestWideLineFloats(t *testing.T) {
+	tests := []struct {
+		line  string
+		float bool
+	}{
+		{"全市冬季文化惠民活动启动仪式举行", true},    // 16 ideographs over a column of 14
+		{"各地陆续开展迎新春文化活动", false},      // 14: a line of the column
+		{"迎新春，全市文化惠民活动启动仪式举行", false}, // a comma: a sentence's line
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			w := analyseWith(Normalize(page(
+				"本报讯近日，全市各地陆续开展",
+				"迎新春文化活动，社区广场上张",
+				"灯结彩，居民们纷纷走出家门参",
+				"",
+				tt.line,
+				"",
+				"加游园活动。在城西社区的活动",
+				"现场，志愿者们正忙着悬挂灯笼",
+				"和彩旗，孩子们在一旁嬉戏。",
+			)), false)
+			i := slices.IndexFunc(w.ps, func(p piece) bool { return p.text == tt.line })
+			if i < 0 {
+				t.Fatalf("no piece %q", tt.line)
+			}
+			w.ps[i].role = roleBody
+			if got := floatsIn(w.ps, i); got != tt.float {
+				t.Errorf("floatsIn %v, want %v (em %.1f, column %.1f)", got, tt.float, w.ps[i].em, w.ps[i].width.here)
+			}
+		})
+	}
+}
