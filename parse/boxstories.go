@@ -775,8 +775,9 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 		return out
 	}
 	// A floating headline goes before the paragraph near it that echoes it
-	// most, as reflow places it (placeFloating), else after the paragraph
-	// it interrupts.
+	// most, as reflow places it (placeFloating), else before the caption
+	// further off that echoes it (echoingCaption), else after the
+	// paragraph it interrupts.
 	before := make(map[int][]unit)
 	for _, f := range floats {
 		best, at := 0.0, f.at+1
@@ -798,6 +799,11 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 				seen++
 			}
 		}
+		if best == 0 {
+			if k := echoingCaption(out, &f.u); k >= 0 {
+				at = k
+			}
+		}
 		before[at] = append(before[at], f.u)
 	}
 	placed := make([]unit, 0, len(out)+len(floats))
@@ -806,6 +812,23 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 		placed = append(placed, out[k])
 	}
 	return append(placed, before[len(out)]...)
+}
+
+// echoingCaption is the caption paragraph of the page, closed by a credit
+// line (… 摄), whose opening echoes the floating headline u most, by
+// floatEcho at least: a picture story whose title pdfminer printed in
+// another story's text, beyond the paragraphs near it; -1 if none does.
+func echoingCaption(us []unit, u *unit) int {
+	best, at := 0.0, -1
+	for k := 1; k < len(us); k++ {
+		if !us[k].credit || us[k-1].head || us[k-1].credit {
+			continue
+		}
+		if e := echo(u.headGrams, bigramsOf(clip(us[k-1].text, 60, false))); e > best && e >= floatEcho {
+			best, at = e, k-1
+		}
+	}
+	return at
 }
 
 // floatEcho is how much of a floating headline the opening of a paragraph

@@ -256,3 +256,45 @@ func TestWideLineFloats(t *testing.T) {
 		})
 	}
 }
+
+// A floating headline that no paragraph near it echoes goes before the
+// caption, closed by a credit line, that does, further down the page: a
+// picture story whose title pdfminer printed in another story's text.
+func TestFloatingLineToCaption(t *testing.T) {
+	const float = "湖畔灯火"
+	lines := []string{
+		"本报讯（记者李明）近日，全市",
+		"各地陆续开展迎新春文化活动，",
+		"社区广场上张灯结彩，居民们纷",
+		"",
+		float,
+		"",
+		"纷走出家门参加游园活动。社区",
+		"负责人介绍，今年的活动将持续",
+		"到元宵节。",
+		"",
+	}
+	for _, p := range []string{"猜灯谜、写春联和民俗表演等十余项活动吸引了众多市民参与。", "不少市民带着孩子前来，在活动中感受传统文化的魅力。", "主办方表示，将继续办好各项文化惠民活动。"} {
+		lines = append(lines, string([]rune(p)[:14]), string([]rune(p)[14:]), "")
+	}
+	lines = append(lines,
+		"春节前夕，城南湖畔灯火璀璨，",
+		"游人如织。",
+		"",
+		"王明摄",
+	)
+	w := analyseWith(Normalize(page(lines...)), false)
+	w.scoreLines()
+	w.layOutBoxes()
+	var got []string
+	for _, u := range w.units {
+		got = append(got, u.text)
+	}
+	k := slices.Index(got, float)
+	if k < 0 || !w.units[k].head {
+		t.Fatalf("%q is no headline-like unit: %q", float, got)
+	}
+	if k+2 >= len(got) || !strings.HasPrefix(got[k+1], "春节前夕") || !w.units[k+2].credit {
+		t.Errorf("%q is not laid out before the caption it names: %q", float, got)
+	}
+}
