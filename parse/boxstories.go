@@ -775,9 +775,8 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 		return out
 	}
 	// A floating headline goes before the paragraph near it that echoes it
-	// most, as reflow places it (placeFloating), else before the caption
-	// further off that echoes it (echoingCaption), else after the
-	// paragraph it interrupts.
+	// most, as reflow places it (placeFloating), else before a caption
+	// (captionFor), else after the paragraph it interrupts.
 	before := make(map[int][]unit)
 	for _, f := range floats {
 		best, at := 0.0, f.at+1
@@ -800,7 +799,7 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 			}
 		}
 		if best == 0 {
-			if k := echoingCaption(out, &f.u); k >= 0 {
+			if k := captionFor(out, &f.u, f.at); k >= 0 {
 				at = k
 			}
 		}
@@ -814,21 +813,29 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 	return append(placed, before[len(out)]...)
 }
 
-// echoingCaption is the caption paragraph of the page, closed by a credit
-// line (… 摄), whose opening echoes the floating headline u most, by
-// floatEcho at least: a picture story whose title pdfminer printed in
-// another story's text, beyond the paragraphs near it; -1 if none does.
-func echoingCaption(us []unit, u *unit) int {
-	best, at := 0.0, -1
+// captionFor is the caption paragraph of the page, closed by a credit
+// line (… 摄), that a floating headline u no paragraph near it echoes
+// heads: the one whose opening echoes it most, by floatEcho at least, else
+// the one nearest unit at, the paragraph it interrupts; -1 if the page has
+// none. A picture story's title is such a line, printed by pdfminer in
+// another story's text.
+func captionFor(us []unit, u *unit, at int) int {
+	best, echoed, near := 0.0, -1, -1
 	for k := 1; k < len(us); k++ {
 		if !us[k].credit || us[k-1].head || us[k-1].credit {
 			continue
 		}
 		if e := echo(u.headGrams, bigramsOf(clip(us[k-1].text, 60, false))); e > best && e >= floatEcho {
-			best, at = e, k-1
+			best, echoed = e, k-1
+		}
+		if near < 0 || max(k-1-at, at-k+1) < max(near-at, at-near) {
+			near = k - 1
 		}
 	}
-	return at
+	if echoed >= 0 {
+		return echoed
+	}
+	return near
 }
 
 // floatEcho is how much of a floating headline the opening of a paragraph

@@ -257,12 +257,13 @@ func TestWideLineFloats(t *testing.T) {
 	}
 }
 
-// A floating headline that no paragraph near it echoes goes before the
-// caption, closed by a credit line, that does, further down the page: a
-// picture story whose title pdfminer printed in another story's text.
+// A floating headline that no paragraph near it echoes goes before a
+// caption closed by a credit line further down the page (captionFor): the
+// one that echoes it, else the nearest: a picture story whose title
+// pdfminer printed in another story's text.
 func TestFloatingLineToCaption(t *testing.T) {
 	const float = "湖畔灯火"
-	lines := []string{
+	story := []string{
 		"本报讯（记者李明）近日，全市",
 		"各地陆续开展迎新春文化活动，",
 		"社区广场上张灯结彩，居民们纷",
@@ -275,26 +276,39 @@ func TestFloatingLineToCaption(t *testing.T) {
 		"",
 	}
 	for _, p := range []string{"猜灯谜、写春联和民俗表演等十余项活动吸引了众多市民参与。", "不少市民带着孩子前来，在活动中感受传统文化的魅力。", "主办方表示，将继续办好各项文化惠民活动。"} {
-		lines = append(lines, string([]rune(p)[:14]), string([]rune(p)[14:]), "")
+		story = append(story, string([]rune(p)[:14]), string([]rune(p)[14:]), "")
 	}
-	lines = append(lines,
-		"春节前夕，城南湖畔灯火璀璨，",
-		"游人如织。",
-		"",
-		"王明摄",
-	)
-	w := analyseWith(Normalize(page(lines...)), false)
-	w.scoreLines()
-	w.layOutBoxes()
-	var got []string
-	for _, u := range w.units {
-		got = append(got, u.text)
+	echoing := []string{"春节前夕，城南湖畔灯火璀璨，", "游人如织。", "", "王明摄", ""}
+	other := []string{"近日，市民在西郊果园里采摘", "草莓，体验农家乐趣。", "", "张华摄", ""}
+	tests := []struct {
+		name     string
+		captions [][]string
+		want     string // the opening of the paragraph after the headline
+	}{
+		{"a caption that echoes it", [][]string{echoing}, "春节前夕"},
+		{"a caption that does not", [][]string{other}, "近日，市民"},
+		{"the one of two that echoes it", [][]string{other, echoing}, "春节前夕"},
 	}
-	k := slices.Index(got, float)
-	if k < 0 || !w.units[k].head {
-		t.Fatalf("%q is no headline-like unit: %q", float, got)
-	}
-	if k+2 >= len(got) || !strings.HasPrefix(got[k+1], "春节前夕") || !w.units[k+2].credit {
-		t.Errorf("%q is not laid out before the caption it names: %q", float, got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := slices.Clone(story)
+			for _, c := range tt.captions {
+				lines = append(lines, c...)
+			}
+			w := analyseWith(Normalize(page(lines...)), false)
+			w.scoreLines()
+			w.layOutBoxes()
+			var got []string
+			for _, u := range w.units {
+				got = append(got, u.text)
+			}
+			k := slices.Index(got, float)
+			if k < 0 || !w.units[k].head {
+				t.Fatalf("%q is no headline-like unit: %q", float, got)
+			}
+			if k+2 >= len(got) || !strings.HasPrefix(got[k+1], tt.want) || !w.units[k+2].credit {
+				t.Errorf("%q is not laid out before the caption %s…: %q", float, tt.want, got)
+			}
+		})
 	}
 }
