@@ -738,6 +738,19 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 		at int // the unit of the paragraph it interrupts
 	}
 	var floats []float
+	// Reflow keeps a floating line that no paragraph near it echoes as a
+	// paragraph of its own; here it floats, and that paragraph goes.
+	floating := make(map[int]bool)
+	for k := range us {
+		if !us[k].head {
+			p := &paras[us[k].para]
+			for i := p.first + 1; i < p.last; i++ {
+				if ps[i].role == roleBody && floatsIn(ps, i) {
+					floating[i] = true
+				}
+			}
+		}
+	}
 	for k := range us {
 		u := us[k]
 		if u.head {
@@ -745,6 +758,9 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 			continue
 		}
 		p := &paras[u.para]
+		if p.first == p.last && floating[p.first] {
+			continue
+		}
 		if promotable(ps, p, &u) && (k == 0 || us[k-1].head || !us[k-1].open || overByline(ps, p.first)) {
 			u = headUnit(ps, p.first, u.text, odds)
 		}
@@ -759,8 +775,8 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 		return out
 	}
 	// A floating headline goes before the paragraph near it that echoes it
-	// most, as reflow places it (placeFloating), else after the paragraph
-	// it interrupts.
+	// most, as reflow places it (placeFloating), else before a caption
+	// (captionFor), else after the paragraph it interrupts.
 	before := make(map[int][]unit)
 	for _, f := range floats {
 		best, at := 0.0, f.at+1
@@ -782,6 +798,11 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 				seen++
 			}
 		}
+		if best == 0 {
+			if k := captionFor(out, &f.u, f.at); k >= 0 {
+				at = k
+			}
+		}
 		before[at] = append(before[at], f.u)
 	}
 	placed := make([]unit, 0, len(out)+len(floats))
@@ -790,6 +811,31 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 		placed = append(placed, out[k])
 	}
 	return append(placed, before[len(out)]...)
+}
+
+// captionFor is the caption paragraph of the page, closed by a credit
+// line (… 摄), that a floating headline u no paragraph near it echoes
+// heads: the one whose opening echoes it most, by floatEcho at least, else
+// the one nearest unit at, the paragraph it interrupts; -1 if the page has
+// none. A picture story's title is such a line, printed by pdfminer in
+// another story's text.
+func captionFor(us []unit, u *unit, at int) int {
+	best, echoed, near := 0.0, -1, -1
+	for k := 1; k < len(us); k++ {
+		if !us[k].credit || us[k-1].head || us[k-1].credit {
+			continue
+		}
+		if e := echo(u.headGrams, bigramsOf(clip(us[k-1].text, 60, false))); e > best && e >= floatEcho {
+			best, echoed = e, k-1
+		}
+		if near < 0 || max(k-1-at, at-k+1) < max(near-at, at-near) {
+			near = k - 1
+		}
+	}
+	if echoed >= 0 {
+		return echoed
+	}
+	return near
 }
 
 // floatEcho is how much of a floating headline the opening of a paragraph
@@ -824,11 +870,82 @@ func alone(ps []piece, i int) bool {
 	return (i == 0 || ps[i-1].role == roleBlank) && (i+1 == len(ps) || ps[i+1].role == roleBlank)
 }
 
+// headBoxLines sets as headline lines the body lines that share their box
+// only with headline lines above them, as the box's last line, such as a headline under its
+// kicker, read as a headline's do (headBoxLine) and end their paragraph
+// (learnedBreak, by the paragraph starts of the lines): a paragraph's
+// first line under a subhead, which a box break parts from the rest of
+// its paragraph, goes on into the next box.
+func headBoxLines(ps []piece, starts []float64) {
+	for i := 0; i < len(ps); {
+		j, heads, bodies, body, last := i, 0, 0, -1, -1
+		for ; j < len(ps) && ps[j].role != roleBlank; j++ {
+			switch {
+			case !isTextPiece(&ps[j]):
+				continue
+			case ps[j].role == roleHead:
+				heads++
+			default:
+				bodies++
+				body = j
+			}
+			last = j
+		}
+		if heads > 0 && bodies == 1 && body == last && headBoxLine(&ps[body]) && learnedBreak(ps, body, starts) {
+			ps[body].role = roleHead
+		}
+		i = j + 1
+	}
+}
+
+// headsOverBylines sets as headline lines the body lines that read as a
+// headline's may (headBoxLine) and stand over a byline, in its box
+// (overByline) or in a box of their own over the byline's
+// (overBylineBox): a story's headline over its reporter, which pdfminer
+// may list in the middle of another story's paragraph, where reflow would
+// join it to that paragraph.
+func headsOverBylines(ps []piece) {
+	for i := range ps {
+		if headBoxLine(&ps[i]) && (overByline(ps, i) || overBylineBox(ps, i)) {
+			ps[i].role = roleHead
+		}
+	}
+}
+
+// overBylineBox reports whether piece i stands in a box of its own and the
+// next box holds a byline line alone.
+func overBylineBox(ps []piece, i int) bool {
+	if !alone(ps, i) {
+		return false
+	}
+	j := i + 1
+	for j < len(ps) && ps[j].role == roleBlank {
+		j++
+	}
+	return j > i+1 && j < len(ps) && ps[j].bylineOnly && alone(ps, j)
+}
+
+// headBoxLine reports whether a body line reads as a headline's may: no
+// byline or credit, no continuation marker, no closed sentence, and no
+// longer than a headline line runs (headBoxRunes).
+func headBoxLine(p *piece) bool {
+	return p.role == roleBody && !p.leads && !p.credit && !p.bylineOnly && len(p.markers) == 0 &&
+		!endsSentenceText(p.text) && runeLen(p.text) <= headBoxRunes
+}
+
+// headBoxRunes is the most runes a body line set under or over a headline
+// line in its box may hold to be read as one: the longest title line of
+// the training pages through pdfminer that the line model reads as body.
+const headBoxRunes = 40
+
 // layOutBoxes sets every line's role by its learned scores and lays out
 // the units of a page with blank lines, and what the row and the boxes
 // say of them.
 func (w *work) layOutBoxes() (*rowFacts, *boxFacts) {
-	w.layOutLines()
+	w.setLineRoles()
+	headBoxLines(w.ps, w.starts)
+	headsOverBylines(w.ps)
+	w.layOutUnits()
 	w.units = boxUnits(w.ps, w.paras, w.units, w.odds)
 	rf := newBoxRowFacts(w.units)
 	return rf, newBoxFacts(w.ps, w.paras, w.units, rf)

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -68,6 +69,245 @@ func TestPlanBoxStories(t *testing.T) {
 			plan, _ := planBoxStories(c.us, bf, sc)
 			if !slices.Equal(plan, c.want) {
 				t.Errorf("plan %v, want %v", plan, c.want)
+			}
+		})
+	}
+}
+
+// A line set apart in the middle of a paragraph that breaks off
+// mid-sentence floats out of it, a headline's box read out of order: the
+// box stage lays it out as one headline-like unit, where reflow, which no
+// paragraph near it names, keeps it as a paragraph of its own as well.
+func TestFloatingLineOnce(t *testing.T) {
+	const float = "湖畔灯火"
+	w := analyseWith(Normalize(page(
+		"本报讯（记者李明）近日，全市",
+		"各地陆续开展迎新春文化活动，",
+		"社区广场上张灯结彩，居民们纷",
+		"纷走出家门参加游园活动。",
+		"",
+		"在城西社区的活动现场，志愿者",
+		"们正忙着悬挂灯笼和彩旗，孩子",
+		"们在一旁嬉戏，热闹非凡。社区",
+		"负责人介绍，今年的活动将持续",
+		"",
+		float,
+		"",
+		"到元宵节，内容包括猜灯谜、写",
+		"春联和民俗表演等十余项。",
+		"",
+		"迎新春活动丰富多彩",
+	)), false)
+	w.scoreLines()
+	w.layOutBoxes()
+	var got []string
+	n := 0
+	for _, u := range w.units {
+		got = append(got, u.text)
+		if strings.Contains(u.text, float) {
+			n++
+			if !u.head {
+				t.Errorf("%q is laid out as a paragraph, want a headline-like line", float)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%q stands in %d units, want one: %q", float, n, got)
+	}
+}
+
+// headBoxLines takes for a headline line the body line set last in its
+// box under headline lines, where it ends its paragraph.
+func TestHeadBoxLines(t *testing.T) {
+	const (
+		kicker = "市文旅部门推出冬季惠民举措"
+		title  = "景区门票半价迎客来"
+		body   = "记者从市文化和旅游局获悉，"
+		body2  = "全市二十家景区参加活动。"
+	)
+	tests := []struct {
+		name  string
+		lines []string
+		heads []int // the lines the line model set as headline lines
+		goOn  bool  // the line after the box goes on with the paragraph before
+		want  []int // the lines set as headline lines after
+	}{
+		{"a title under its kicker, a paragraph after the box", []string{kicker, title, "", body, body2}, []int{0}, false, []int{0, 1}},
+		{"… the paragraph going on into the next box", []string{kicker, title, "", body, body2}, []int{0}, true, []int{0}},
+		{"a body line over a headline line", []string{title, kicker, "", body, body2}, []int{1}, false, []int{1}},
+		{"two body lines under a headline line", []string{kicker, title, body, "", body2}, []int{0}, false, []int{0}},
+		{"a line that closes a sentence", []string{kicker, body2, "", body}, []int{0}, false, []int{0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := splitLines(page(tt.lines...))
+			ps := cutPieces(lines, make([]bool, len(lines)))
+			starts := make([]float64, len(ps))
+			for i := range ps {
+				if ps[i].role != roleBlank {
+					ps[i].role = roleBody
+				}
+				starts[i] = 1
+				if tt.goOn {
+					starts[i] = -1
+				}
+			}
+			for _, i := range tt.heads {
+				ps[i].role = roleHead
+			}
+			headBoxLines(ps, starts)
+			var got []int
+			for i := range ps {
+				if ps[i].role == roleHead {
+					got = append(got, i)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("headline lines %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// headsOverBylines takes for a headline line a body line over a byline, in
+// its box or in a box of its own over the byline's, where pdfminer lists a
+// story's headline and reporter in the middle of another story's
+// paragraph.
+func TestHeadsOverBylines(t *testing.T) {
+	const (
+		before = "社区负责人介绍，今年的活动将持续"
+		title  = "景区门票半价迎客来"
+		by     = "本报记者 王明"
+		body   = "记者从市文化和旅游局获悉，"
+		closes = "全市二十家景区参加活动。"
+	)
+	tests := []struct {
+		name  string
+		lines []string
+		want  []int // the lines set as headline lines
+	}{
+		{"a title over its byline in its box", []string{before, "", title, by, "", body}, []int{2}},
+		{"a title in a box of its own over the byline's", []string{before, "", title, "", by, "", body}, []int{2}},
+		{"a line that closes a sentence", []string{before, "", closes, "", by, "", body}, nil},
+		{"a byline that shares its box with text", []string{before, "", title, "", by, body}, nil},
+		{"a title over text", []string{before, "", title, "", body}, nil},
+		{"two lines over a byline", []string{before, "", body, title, "", by}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := splitLines(page(tt.lines...))
+			ps := cutPieces(lines, make([]bool, len(lines)))
+			for i := range ps {
+				switch {
+				case ps[i].role == roleBlank:
+				case ps[i].bylineOnly:
+					ps[i].role = roleByline
+				default:
+					ps[i].role = roleBody
+				}
+			}
+			headsOverBylines(ps)
+			var got []int
+			for i := range ps {
+				if ps[i].role == roleHead {
+					got = append(got, i)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("headline lines %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// A headline set in larger type than the body runs past its column: set
+// apart in the middle of a paragraph that reads on across it, it floats
+// out of it as a short line does; a line as wide as the column stays.
+func TestWideLineFloats(t *testing.T) {
+	tests := []struct {
+		line  string
+		float bool
+	}{
+		{"全市冬季文化惠民活动启动仪式举行", true},    // 16 ideographs over a column of 14
+		{"各地陆续开展迎新春文化活动", false},      // 14: a line of the column
+		{"迎新春，全市文化惠民活动启动仪式举行", false}, // a comma: a sentence's line
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			w := analyseWith(Normalize(page(
+				"本报讯近日，全市各地陆续开展",
+				"迎新春文化活动，社区广场上张",
+				"灯结彩，居民们纷纷走出家门参",
+				"",
+				tt.line,
+				"",
+				"加游园活动。在城西社区的活动",
+				"现场，志愿者们正忙着悬挂灯笼",
+				"和彩旗，孩子们在一旁嬉戏。",
+			)), false)
+			i := slices.IndexFunc(w.ps, func(p piece) bool { return p.text == tt.line })
+			if i < 0 {
+				t.Fatalf("no piece %q", tt.line)
+			}
+			w.ps[i].role = roleBody
+			if got := floatsIn(w.ps, i); got != tt.float {
+				t.Errorf("floatsIn %v, want %v (em %.1f, column %.1f)", got, tt.float, w.ps[i].em, w.ps[i].width.here)
+			}
+		})
+	}
+}
+
+// A floating headline that no paragraph near it echoes goes before a
+// caption closed by a credit line further down the page (captionFor): the
+// one that echoes it, else the nearest: a picture story whose title
+// pdfminer printed in another story's text.
+func TestFloatingLineToCaption(t *testing.T) {
+	const float = "湖畔灯火"
+	story := []string{
+		"本报讯（记者李明）近日，全市",
+		"各地陆续开展迎新春文化活动，",
+		"社区广场上张灯结彩，居民们纷",
+		"",
+		float,
+		"",
+		"纷走出家门参加游园活动。社区",
+		"负责人介绍，今年的活动将持续",
+		"到元宵节。",
+		"",
+	}
+	for _, p := range []string{"猜灯谜、写春联和民俗表演等十余项活动吸引了众多市民参与。", "不少市民带着孩子前来，在活动中感受传统文化的魅力。", "主办方表示，将继续办好各项文化惠民活动。"} {
+		story = append(story, string([]rune(p)[:14]), string([]rune(p)[14:]), "")
+	}
+	echoing := []string{"春节前夕，城南湖畔灯火璀璨，", "游人如织。", "", "王明摄", ""}
+	other := []string{"近日，市民在西郊果园里采摘", "草莓，体验农家乐趣。", "", "张华摄", ""}
+	tests := []struct {
+		name     string
+		captions [][]string
+		want     string // the opening of the paragraph after the headline
+	}{
+		{"a caption that echoes it", [][]string{echoing}, "春节前夕"},
+		{"a caption that does not", [][]string{other}, "近日，市民"},
+		{"the one of two that echoes it", [][]string{other, echoing}, "春节前夕"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := slices.Clone(story)
+			for _, c := range tt.captions {
+				lines = append(lines, c...)
+			}
+			w := analyseWith(Normalize(page(lines...)), false)
+			w.scoreLines()
+			w.layOutBoxes()
+			var got []string
+			for _, u := range w.units {
+				got = append(got, u.text)
+			}
+			k := slices.Index(got, float)
+			if k < 0 || !w.units[k].head {
+				t.Fatalf("%q is no headline-like unit: %q", float, got)
+			}
+			if k+2 >= len(got) || !strings.HasPrefix(got[k+1], tt.want) || !w.units[k+2].credit {
+				t.Errorf("%q is not laid out before the caption %s…: %q", float, tt.want, got)
 			}
 		})
 	}

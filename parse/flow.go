@@ -179,11 +179,12 @@ type floating struct {
 }
 
 // floatsIn reports whether piece i floats in the middle of a paragraph: a
-// short phrase set apart by blank lines, between a full line that breaks
-// off mid-sentence and a full line that goes on with it.
+// short phrase, or a line wider than its column (wideLine), set apart by
+// blank lines, between a full line that breaks off mid-sentence and a full
+// line that goes on with it.
 func floatsIn(ps []piece, i int) bool {
 	p := &ps[i]
-	if !blankAround(ps, i) || p.spaced || !p.short() || ideographs(p.text) < 2 || len(p.markers) > 0 {
+	if !blankAround(ps, i) || p.spaced || !p.short() && !wideLine(p) || ideographs(p.text) < 2 || len(p.markers) > 0 {
 		return false
 	}
 	if hasRuneIn(p.text, "。，、；：！？") || p.credit || p.leads || p.bylineOnly {
@@ -198,6 +199,12 @@ func floatsIn(ps []piece, i int) bool {
 		return false
 	}
 	return b.em >= b.width.here-1.25 && !b.leads && !opensPair(firstRune(b.text))
+}
+
+// wideLine reports whether a line of ideographs alone runs past its
+// column by an em or more: a headline set in larger type than the body.
+func wideLine(p *piece) bool {
+	return p.em >= p.width.here+1 && ideographs(p.text) == runeLen(p.text)
 }
 
 // placeFloating puts a floating headline where its story starts: before

@@ -270,6 +270,12 @@ func (w *work) scoreLines() {
 // layOutLines sets every line's role by its learned scores, joins the body
 // lines into paragraphs and lays out the page's units.
 func (w *work) layOutLines() {
+	w.setLineRoles()
+	w.layOutUnits()
+}
+
+// setLineRoles sets every text line's role by its learned headline odds.
+func (w *work) setLineRoles() {
 	for i := range w.ps {
 		p := &w.ps[i]
 		if !isTextPiece(p) {
@@ -283,6 +289,11 @@ func (w *work) layOutLines() {
 			p.role = roleBody
 		}
 	}
+}
+
+// layOutUnits joins the lines into paragraphs by their roles and lays out
+// the units of the page.
+func (w *work) layOutUnits() {
 	w.paras, _, _ = reflow(w.ps, nil, w.raw, w.starts, w.words)
 	var titles []float64
 	if w.raw {

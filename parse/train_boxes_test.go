@@ -85,14 +85,18 @@ type boxPlan struct {
 // fitBoxStories fits the box gap and unit models on the plans nearest gold
 // of the pages with blank lines, and logs how the learned plans score.
 func fitBoxStories(t *testing.T, pages []trainPage, works []*work, labs [][]labelled) (gw boxGapVec, uw boxUnitVec, pw boxPairVec) {
+	// The box stage lays out a copy of each page's work; the roles it sets
+	// on the pieces they share go back when it is done.
 	var plans []boxPlan
 	for n, w := range works {
 		if w.raw {
 			continue
 		}
-		w.units = boxUnits(w.ps, w.paras, w.units, w.odds)
-		rf := newBoxRowFacts(w.units)
-		plans = append(plans, newBoxPlan(pages[n], w, rf, newBoxFacts(w.ps, w.paras, w.units, rf), labs[n]))
+		defer setRoles(w.ps, rolesOf(w.ps))
+		box := new(work)
+		*box = *w
+		rf, bf := box.layOutBoxes()
+		plans = append(plans, newBoxPlan(pages[n], box, rf, bf, labs[n]))
 	}
 	gw, uw, pw = fitBoxPlans(t, plans)
 	oracle, learned := map[string]*scoreCounts{}, map[string]*scoreCounts{}
