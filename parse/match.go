@@ -480,7 +480,7 @@ func (mp *matchPage) joinFeatures(unitEcho [][]float64) {
 }
 
 // shortHeadLine is the most characters of a line that jfShort counts as
-// short: a kicker naming a person or a place (张晓东：, 苏州工业园区) runs to
+// short: a kicker naming a person or a place (王小明：, 城东开发区) runs to
 // 8, a title rarely so few.
 const shortHeadLine = 8
 

@@ -4,13 +4,14 @@ import "strings"
 
 // Run-on lines: a line the line model read as headline-like, which the
 // story plan (or, on a page with blank lines, the box stage) then kept in a
-// story's body as a subhead, is a paragraph of its own there. Often it is no subhead but a line of the paragraph beside
-// it: the first line of a paragraph that reads like a heading (“智慧办税大厅
-// 给办税 / 带来的新体验…”), or the short last line of one (…信心，激 / 发市场
-// 活力). The learned paragraph-start score of every line (roles.go), fitted
-// on gold's paragraphs, subheads among them, says which: where the line
-// after a subhead's paragraph, or the subhead's own line, scores as no
-// paragraph's first line, the two are one paragraph.
+// story's body as a subhead, is a paragraph of its own there. Often it is
+// no subhead but a line of the paragraph beside it: the first line of a
+// paragraph that reads like a heading (“社区食堂开到 / 家门口，老人们…”), or
+// the short last line of one (…让居民出行更方 / 便). The learned
+// paragraph-start score of every line (roles.go), fitted on gold's
+// paragraphs, subheads among them, says which: where the line after a
+// subhead's paragraph, or the subhead's own line, scores as no paragraph's
+// first line, the two are one paragraph.
 
 // joinRunOns joins, in every story, a paragraph made of a headline-like
 // line with the paragraph printed next to it, before or after, where the
