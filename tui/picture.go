@@ -149,7 +149,7 @@ func (m *Model) pictureArrived(msg pictureMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.pic.pages[msg.page] = pictureFailed // once: then the boxes alone
-		m.message = message{text: "版面图片：" + msg.err.Error(), warn: true}
+		m.message = message{text: m.c.w("版面图片：") + msg.err.Error(), warn: true}
 		return nil
 	}
 	m.pic.pages[msg.page] = pictureSent
