@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIssueScript(t *testing.T) {
 	issue := func(paragraphs ...string) *Issue {
@@ -21,5 +24,20 @@ func TestIssueScript(t *testing.T) {
 		if got := IssueScript(c.is); got != c.want {
 			t.Errorf("%s: IssueScript = %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// BenchmarkIssueScript tells an issue of 40 pages of 5 000 characters each.
+func BenchmarkIssueScript(b *testing.B) {
+	para := strings.Repeat("孩子們終於有了合適的書桌，縣教育局還為每所學校配發了圖書櫃。", 20)
+	var pages []*Page
+	for range 40 {
+		pages = append(pages, &Page{Articles: []*Article{{Title: "山區學校用上新書桌", Paragraphs: []string{para, para, para, para, para, para, para, para}}}})
+	}
+	is := &Issue{Pages: pages}
+	IssueScript(is) // the tables
+	b.ResetTimer()
+	for b.Loop() {
+		IssueScript(is)
 	}
 }
