@@ -121,6 +121,9 @@ func openCmd(lib Library, mem Memory, date string) tea.Cmd {
 		if err == nil && mem != nil && op.Key != "" {
 			msg.recall, msg.warning = mem.Load(op.Key)
 		}
+		if err == nil && op.Issue != nil && model.IssueScript(op.Issue) == model.Traditional {
+			toTraditional("") // OpenCC's tables loaded here, not on the UI goroutine
+		}
 		return msg
 	}
 }
