@@ -72,11 +72,11 @@ type wrapKey struct {
 
 // seamMark is the quiet line where a story goes on from one page to the
 // next: the page its next part is printed on.
-func seamMark(page int) string {
+func seamMark(page int, trad bool) string {
 	if page <= 0 {
-		return "— 转下一版 —"
+		return inScript("— 转下一版 —", trad)
 	}
-	return fmt.Sprintf("— 转第%d版 —", page)
+	return fmt.Sprintf(inScript("— 转第%d版 —", trad), page)
 }
 
 // setIn sets story s in a column width cells wide, and reads it straight
@@ -97,6 +97,12 @@ func seamMark(page int) string {
 // paragraph's length and one; in the lines of a seam, before the
 // paragraph, -n … -1; in the head and the tail, 0, 1, 2 ….
 func setIn(m layout.Measure, s *model.Story, width int, ind bool) *setArticle {
+	return setInScript(m, s, width, ind, false)
+}
+
+// setInScript is setIn with the reader's own notes (转第N版, 下转第N版 …)
+// in Traditional when trad is set.
+func setInScript(m layout.Measure, s *model.Story, width int, ind, trad bool) *setArticle {
 	out := &setArticle{}
 	v := storyView{s: s}
 	for i, a := range s.Parts {
@@ -171,9 +177,9 @@ func setIn(m layout.Measure, s *model.Story, width int, ind bool) *setArticle {
 	first, last := s.Parts[0], s.Parts[len(s.Parts)-1]
 	switch {
 	case s.MissingFrom > 0:
-		note(lineSeam, fmt.Sprintf("上接第%d版，本期未收录", s.MissingFrom), true)
+		note(lineSeam, fmt.Sprintf(inScript("上接第%d版，本期未收录", trad), s.MissingFrom), true)
 	case first.ContinuedFrom > 0:
-		note(lineSeam, fmt.Sprintf("（上接第%d版）", first.ContinuedFrom), false)
+		note(lineSeam, fmt.Sprintf(inScript("（上接第%d版）", trad), first.ContinuedFrom), false)
 	}
 	head(v.lead)
 	if len(out.lines) > 0 {
@@ -189,7 +195,7 @@ func setIn(m layout.Measure, s *model.Story, width int, ind bool) *setArticle {
 			if p < len(s.Pages) {
 				page = s.Pages[p]
 			}
-			note(lineSeam, seamMark(page), true)
+			note(lineSeam, seamMark(page, trad), true)
 			blank()
 		}
 		if p != v.lead {
@@ -216,13 +222,13 @@ func setIn(m layout.Measure, s *model.Story, width int, ind bool) *setArticle {
 	}
 	newBlock(n + 1) // the tail
 	if n == 0 {
-		note(lineEmpty, m.Truncate("（本篇没有正文）", width, ""), false)
+		note(lineEmpty, m.Truncate(inScript("（本篇没有正文）", trad), width, ""), false)
 	}
 	switch {
 	case s.MissingTo > 0:
-		note(lineSeam, fmt.Sprintf("下转第%d版，本期未收录", s.MissingTo), true)
+		note(lineSeam, fmt.Sprintf(inScript("下转第%d版，本期未收录", trad), s.MissingTo), true)
 	case last.ContinuedTo > 0:
-		for _, l := range m.Wrap(fmt.Sprintf("（下转第%d版）", last.ContinuedTo), width) {
+		for _, l := range m.Wrap(fmt.Sprintf(inScript("（下转第%d版）", trad), last.ContinuedTo), width) {
 			add(lineSeam, l, false, -1, 0, noField, 0, 0)
 			l := &out.lines[len(out.lines)-1]
 			l.lead = max(width-l.width, 0) // set right, as printed

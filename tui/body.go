@@ -168,7 +168,7 @@ func (b *body) reflow() {
 		if len(b.cache) >= 64 {
 			clear(b.cache) // a cache, not a store: widths come and go
 		}
-		s = setIn(b.c.m, b.v.s, k.width, k.indent)
+		s = setInScript(b.c.m, b.v.s, k.width, k.indent, b.c.traditional)
 		b.cache[k] = s
 	}
 	b.set = s
@@ -244,7 +244,7 @@ func (b *body) position() string {
 		return ""
 	}
 	if n <= 0 {
-		return "全文"
+		return b.c.w("全文")
 	}
 	return strconv.Itoa(b.top*100/n) + "%"
 }

@@ -17,6 +17,9 @@ type common struct {
 	indent    bool // first-line indent on
 	st        styles
 	keys      KeyMap
+
+	// traditional has the reader's own words in Traditional (see w).
+	traditional bool
 }
 
 // frameEdge writes the top or bottom edge of a pane w cells wide: corners

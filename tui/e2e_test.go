@@ -61,7 +61,7 @@ func startTmuxIn(t *testing.T, bin, dataHome, stateHome string, w, h int, args .
 		"-e", "XDG_DATA_HOME="+dataHome, "-e", "XDG_STATE_HOME="+stateHome,
 		"-e", "XDG_CACHE_HOME="+filepath.Join(stateHome, "cache"), cmd)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
-	s.waitFor("读报")
+	s.waitFor("读报", "讀報") // the masthead, in the script of the pages
 	return s
 }
 
@@ -93,18 +93,21 @@ func (s *tmuxSession) keys(k ...string) {
 	time.Sleep(150 * time.Millisecond)
 }
 
-// waitFor waits up to five seconds for text to be on the screen.
-func (s *tmuxSession) waitFor(text string) string {
+// waitFor waits up to five seconds for text, or one of or, to be on the
+// screen.
+func (s *tmuxSession) waitFor(text string, or ...string) string {
 	s.t.Helper()
 	var screen string
 	for range 50 {
 		screen = s.capture()
-		if strings.Contains(screen, text) {
-			return screen
+		for _, t := range append([]string{text}, or...) {
+			if strings.Contains(screen, t) {
+				return screen
+			}
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	s.t.Fatalf("%q never appeared:\n%s", text, screen)
+	s.t.Fatalf("%q never appeared:\n%s", append([]string{text}, or...), screen)
 	return ""
 }
 

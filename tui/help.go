@@ -72,10 +72,11 @@ func (h *help) rebuild() {
 				if n > 0 {
 					c.entries = append(c.entries, helpEntry{})
 				}
-				c.entries = append(c.entries, helpEntry{key: groupNames[gi], heading: true})
-				c.kw = max(c.kw, m.StringWidth(groupNames[gi]))
+				name := h.c.w(groupNames[gi])
+				c.entries = append(c.entries, helpEntry{key: name, heading: true})
+				c.kw = max(c.kw, m.StringWidth(name))
 				for _, bnd := range groups[gi] {
-					e := helpEntry{key: h.c.keyLabel(bnd.Help().Key), desc: bnd.Help().Desc}
+					e := helpEntry{key: h.c.keyLabel(bnd.Help().Key), desc: h.c.w(bnd.Help().Desc)}
 					c.entries = append(c.entries, e)
 					c.kw = max(c.kw, m.StringWidth(e.key))
 					c.dw = max(c.dw, m.StringWidth(e.desc))

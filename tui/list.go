@@ -79,10 +79,14 @@ type list struct {
 }
 
 // pageLabel is how the list and the header call a page: 第3版 要闻.
-func pageLabel(p *model.Page) string {
-	label := "版次不详"
+func pageLabel(p *model.Page) string { return (&common{}).pageLabel(p) }
+
+// pageLabel is pageLabel in the reader's script; the page's name is as
+// printed.
+func (c *common) pageLabel(p *model.Page) string {
+	label := c.w("版次不详")
 	if p.Number > 0 {
-		label = fmt.Sprintf("第%d版", p.Number)
+		label = fmt.Sprintf(c.w("第%d版"), p.Number)
 	}
 	if p.Name != "" {
 		label += " " + p.Name
@@ -101,12 +105,12 @@ func newList(c *common, is *model.Issue, st *stories, read *ReadMarks) list {
 		if pi > 0 {
 			l.rows = append(l.rows, row{kind: rowBlank, page: pi})
 		}
-		l.rows = append(l.rows, row{kind: rowHeading, page: pi, text: pageLabel(p)})
+		l.rows = append(l.rows, row{kind: rowHeading, page: pi, text: c.pageLabel(p)})
 		switch {
 		case len(p.Articles) == 0:
-			l.rows = append(l.rows, row{kind: rowNote, page: pi, text: "（本版没有文章）"})
+			l.rows = append(l.rows, row{kind: rowNote, page: pi, text: c.w("（本版没有文章）")})
 		case len(starts[pi]) == 0:
-			l.rows = append(l.rows, row{kind: rowNote, page: pi, text: "（本版只有他版转来的续文）"})
+			l.rows = append(l.rows, row{kind: rowNote, page: pi, text: c.w("（本版只有他版转来的续文）")})
 		}
 		for _, si := range starts[pi] {
 			v := &st.all[si]
@@ -121,7 +125,8 @@ func newList(c *common, is *model.Issue, st *stories, read *ReadMarks) list {
 				r.field = noField
 			}
 			if v.continued() {
-				r.text, r.from = continued+r.text, -len(continued)
+				cont := c.w(continued)
+				r.text, r.from = cont+r.text, -len(cont)
 			}
 			l.rows = append(l.rows, r)
 			if l.cur < 0 {
@@ -130,7 +135,7 @@ func newList(c *common, is *model.Issue, st *stories, read *ReadMarks) list {
 		}
 	}
 	if len(l.rows) == 0 {
-		l.rows = append(l.rows, row{kind: rowNote, text: "（没有文章）"})
+		l.rows = append(l.rows, row{kind: rowNote, text: c.w("（没有文章）")})
 	}
 	for i := range l.rows {
 		l.rows[i].idx = i
@@ -187,7 +192,7 @@ func (l *list) refit() {
 		}
 		if r.kind == rowHeading {
 			if n := unread[r.page]; n > 0 {
-				f.count = "未读 " + strconv.Itoa(n)
+				f.count = l.c.w("未读 ") + strconv.Itoa(n)
 			}
 		}
 		if f.count != "" {
@@ -495,7 +500,7 @@ func (l *list) writeRow(b *strings.Builder, y int, focused bool) {
 	case 0:
 		label := ""
 		if l.narrowed {
-			label = "命中 " + strconv.Itoa(l.shown()) + " 篇"
+			label = l.c.w("命中 ") + strconv.Itoa(l.shown()) + l.c.w(" 篇")
 		}
 		l.c.frameEdge(b, f, f.TopLeft, f.TopRight, f.Top, pane.W, label, l.c.m.StringWidth(label), l.c.st.hitCount[headlineItem])
 		return

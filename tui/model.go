@@ -22,6 +22,7 @@ type Options struct {
 	MeasureChars int            // the reading measure in CJK characters; DefaultMeasure when 0
 	NoIndent     bool           // start without the first-line indent
 	ListWidth    int            // the list pane's width in cells; 0 for the layout's choice
+	Words        Words          // the script of the reader's own words; WordsAuto follows the issue
 
 	ThemeName  string         // --theme; "" to choose by NO_COLOR and the background
 	NoColor    string         // the value of $NO_COLOR
@@ -90,6 +91,7 @@ const (
 // view.go; each pane answers its own keys and draws its own rows.
 type Model struct {
 	c      common
+	words  Words      // the script asked for the reader's own words
 	screen screenKind // what is up and takes the keys
 	under  screenKind // the screen under the help or the prompt
 
@@ -160,7 +162,8 @@ type Model struct {
 func New(is *model.Issue, o Options) *Model {
 	is, o = takeIn(is, o) // see untrusted.go
 	m := &Model{typed: o.TypedAhead, inTmux: o.InTmux, noColor: o.NoColor, user: o.UserThemes, search: search{cur: -1}, mem: o.Memory, telling: &sync.WaitGroup{}}
-	m.c = common{m: o.Measure, measure: o.MeasureChars, listWidth: o.ListWidth, indent: !o.NoIndent, keys: DefaultKeyMap()}
+	m.c = common{m: o.Measure, measure: o.MeasureChars, listWidth: o.ListWidth, indent: !o.NoIndent, keys: DefaultKeyMap(), traditional: o.Words == WordsTraditional}
+	m.words = o.Words
 	if m.c.measure < 1 {
 		m.c.measure = DefaultMeasure
 	}
@@ -172,7 +175,7 @@ func New(is *model.Issue, o Options) *Model {
 	}
 	warnings := o.Warnings
 	if err != nil {
-		warnings = append([]string{"没有叫 " + o.ThemeName + " 的主题；可用：" + strings.Join(themes.Available(o.UserThemes), "、")}, warnings...)
+		warnings = append([]string{m.c.w("没有叫 ") + o.ThemeName + m.c.w(" 的主题；可用：") + strings.Join(themes.Available(o.UserThemes), "、")}, warnings...)
 	}
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}
@@ -214,7 +217,7 @@ func (m *Model) warn(warnings []string) {
 	}
 	text := warnings[0]
 	if len(warnings) > 1 {
-		text += "（另有 " + strconv.Itoa(len(warnings)-1) + " 条）"
+		text += m.c.w("（另有 ") + strconv.Itoa(len(warnings)-1) + m.c.w(" 条）")
 	}
 	m.message = message{text: text, warn: true}
 }
@@ -225,6 +228,9 @@ func (m *Model) open(op Opened, r Recall) {
 	is := op.Issue
 	if is == nil {
 		is = &model.Issue{}
+	}
+	if m.words == WordsAuto {
+		m.c.traditional = model.IssueScript(is) == model.Traditional
 	}
 	m.issue, m.st = readIssue(is)
 	m.issueKey, m.reading = op.Key, false
@@ -271,7 +277,7 @@ func (m *Model) openFromShelf() {
 		return
 	}
 	m.shelf.opening = date
-	m.say("正在打开 " + issueTitle(date) + " …")
+	m.message = message{text: m.c.w("正在打开 ") + issueTitle(date) + " …"}
 	m.pending = append(m.pending, openCmd(m.shelf.lib, m.mem, date))
 }
 
@@ -429,7 +435,7 @@ type message struct {
 	warn bool
 }
 
-func (m *Model) say(text string) { m.message = message{text: text} }
+func (m *Model) say(text string) { m.message = message{text: m.c.w(text)} }
 
 // cycleTheme goes on to the next theme that suits the terminal's
 // background, says which, and has it remembered for the next start.

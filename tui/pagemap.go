@@ -236,7 +236,7 @@ func (m *Model) mapClick(ms tea.Mouse) {
 
 // mapPageLabel is the page the header names while the map is open.
 func (m *Model) mapPageLabel() string {
-	return pageLabel(m.issue.Pages[m.pmap.page]) + m.c.sep() + "版面图"
+	return m.c.pageLabel(m.issue.Pages[m.pmap.page]) + m.c.sep() + m.c.w("版面图")
 }
 
 // Glyphs the map is drawn with: a box's corners and sides. In Narrow mode
@@ -321,7 +321,7 @@ func (m *Model) drawMap() {
 	var b strings.Builder
 	if page.Geometry == nil {
 		p.lay = pagemap.Map{}
-		msg := fit(m.c.m, pageLabel(page)+"：本版没有版面信息，版面图需要本版的 PDF", W-2)
+		msg := fit(m.c.m, m.c.pageLabel(page)+m.c.w("：本版没有版面信息，版面图需要本版的 PDF"), W-2)
 		for y := range H {
 			b.Reset()
 			if y == H/2 {
@@ -561,7 +561,7 @@ func (m *Model) mapGrid(page *model.Page, w, h int) []mapCell {
 func (m *Model) boxLines(a *model.Article, w, h int) []string {
 	text := a.Heading()
 	if a.ContinuedFrom > 0 {
-		text = continued + text
+		text = m.c.w(continued) + text
 	}
 	text = printable(text)
 	lines := m.c.m.Wrap(text, w)
@@ -608,12 +608,12 @@ func (m *Model) mapPanel(page *model.Page, w, h int) []panelLine {
 			n++
 		}
 	}
-	add(pageLabel(page)+m.c.sep()+strconv.Itoa(n)+" 篇", st.pageHeading)
+	add(m.c.pageLabel(page)+m.c.sep()+strconv.Itoa(n)+m.c.w(" 篇"), st.pageHeading)
 	out = append(out, panelLine{})
 	if ai := m.pmap.art; ai >= 0 && ai < len(page.Articles) {
 		a := page.Articles[ai]
 		if a.ContinuedFrom > 0 {
-			add("（上接第"+strconv.Itoa(a.ContinuedFrom)+"版）", st.seam)
+			add(m.c.w("（上接第")+strconv.Itoa(a.ContinuedFrom)+m.c.w("版）"), st.seam)
 		}
 		if a.Kicker != "" {
 			add(a.Kicker, st.kicker)

@@ -149,7 +149,11 @@ func (m *Model) pictureArrived(msg pictureMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.pic.pages[msg.page] = pictureFailed // once: then the boxes alone
-		m.message = message{text: "版面图片：" + msg.err.Error(), warn: true}
+		text := msg.err.Error()
+		if msg.err == errNoImage {
+			text = m.c.w(text) // the reader's own words; other errors may name files
+		}
+		m.message = message{text: m.c.w("版面图片：") + text, warn: true}
 		return nil
 	}
 	m.pic.pages[msg.page] = pictureSent

@@ -121,6 +121,9 @@ func openCmd(lib Library, mem Memory, date string) tea.Cmd {
 		if err == nil && mem != nil && op.Key != "" {
 			msg.recall, msg.warning = mem.Load(op.Key)
 		}
+		if err == nil && op.Issue != nil && model.IssueScript(op.Issue) == model.Traditional {
+			toTraditional("") // OpenCC's tables loaded here, not on the UI goroutine
+		}
 		return msg
 	}
 }
@@ -283,19 +286,19 @@ func (e *shelfEntry) status() string {
 
 // emptyNote is what an empty shelf says: how to fill it.
 func (p *shelfPane) emptyNote() []string {
-	dir := "书架"
+	dir := p.c.w("书架")
 	if p.lib != nil {
 		dir = p.lib.Dir()
 	}
 	return []string{
-		"书架上还没有报纸。",
+		p.c.w("书架上还没有报纸。"),
 		"",
-		"每天一个文件夹，以日期命名，放进这一天各版的文本：",
+		p.c.w("每天一个文件夹，以日期命名，放进这一天各版的文本："),
 		"  " + dir + "/",
 		"    2024-03-13/01.txt",
 		"    2024-03-13/02.txt",
 		"",
-		"版面文本可用 pdftotext -raw 从 PDF 取出，见 README。",
+		p.c.w("版面文本可用 pdftotext -raw 从 PDF 取出，见 README。"),
 	}
 }
 
@@ -303,7 +306,7 @@ func (p *shelfPane) emptyNote() []string {
 func (p *shelfPane) writeRow(b *strings.Builder, y int) {
 	label := ""
 	if n := len(p.entries); n > 0 {
-		label = strconv.Itoa(n) + " 期"
+		label = strconv.Itoa(n) + p.c.w(" 期")
 	}
 	p.c.paneRow(b, y, p.c.geo.Shelf, label, func(w int) { p.writeEntry(b, y, w) })
 }
@@ -327,7 +330,7 @@ func (p *shelfPane) writeEntry(b *strings.Builder, y, w int) {
 		return
 	}
 	e := &p.entries[i]
-	text, right := issueTitle(e.date), c.chrome(e.status())
+	text, right := issueTitle(e.date), c.chrome(c.w(e.status()))
 	rw := c.m.StringWidth(right)
 	if rw+2 > w-itemLeft-listRight-c.m.StringWidth(text) {
 		right, rw = "", 0 // the date comes first

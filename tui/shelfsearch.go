@@ -266,7 +266,7 @@ func (m *Model) openFound() {
 	r := f.results[f.cur]
 	f.opening = &r
 	m.shelf.opening = r.key
-	m.say("正在打开 " + issueTitle(r.key) + " …")
+	m.message = message{text: m.c.w("正在打开 ") + issueTitle(r.key) + " …"}
 	m.pending = append(m.pending, openCmd(m.shelf.lib, m.mem, r.key))
 }
 
@@ -319,18 +319,19 @@ func (f *shelfFind) moveTo(i int) {
 
 // progress says how far the search has got.
 func (f *shelfFind) progress() string {
-	found := "找到 " + strconv.Itoa(len(f.results)) + " 处"
+	w := f.c.w
+	found := w("找到 ") + strconv.Itoa(len(f.results)) + w(" 处")
 	switch {
 	case f.query == "":
 		return ""
 	case !f.done:
-		s := "已搜 " + strconv.Itoa(f.days) + "/" + strconv.Itoa(f.total) + " 期 · " + found
+		s := w("已搜 ") + strconv.Itoa(f.days) + "/" + strconv.Itoa(f.total) + w(" 期") + " · " + found
 		if f.parsing {
-			s += " · 解析新的一期"
+			s += w(" · 解析新的一期")
 		}
 		return s
 	case f.failed > 0:
-		return found + " · " + strconv.Itoa(f.failed) + " 期打不开"
+		return found + " · " + strconv.Itoa(f.failed) + w(" 期打不开")
 	}
 	return found
 }
@@ -356,11 +357,11 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 		note := ""
 		switch {
 		case f.query == "" && y == 2:
-			note = "在书架上的每一期里搜索：输入要找的词，按 enter。"
+			note = c.w("在书架上的每一期里搜索：输入要找的词，按 enter。")
 		case f.query != "" && f.done && y == 2:
-			note = "书架上找不到“" + oneLine(f.query) + "”。"
+			note = c.w("书架上找不到“") + oneLine(f.query) + c.w("”。")
 		case f.query != "" && !f.done && y == 2:
-			note = "正在搜索 …"
+			note = c.w("正在搜索 …")
 		}
 		c.noteRow(b, w, note)
 		return
@@ -394,9 +395,9 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 		if paper != "" {
 			head += " " + paper
 		}
-		page := "版次不详"
+		page := c.w("版次不详")
 		if r.page > 0 {
-			page = "第" + strconv.Itoa(r.page) + "版"
+			page = c.w("第") + strconv.Itoa(r.page) + c.w("版")
 		}
 		put(dim, head+" "+page+" ")
 		put(text, r.title)

@@ -104,15 +104,15 @@ func (m *Model) refresh() {
 // the shelf is.
 func (m *Model) headerBar(b *strings.Builder) {
 	st := &m.c.st
-	segs := []segment{{" ", st.fill}, {"读报", st.header}}
+	segs := []segment{{" ", st.fill}, {m.c.w("读报"), st.header}}
 	var right []segment
 	if m.onShelf() || m.base() == shelfFindScreen {
-		segs = append(segs, segment{"  ", st.fill}, segment{"书架", st.pageHeading})
+		segs = append(segs, segment{"  ", st.fill}, segment{m.c.w("书架"), st.pageHeading})
 		if m.shelf.lib != nil {
 			segs = append(segs, segment{"  ", st.fill}, segment{m.shelf.lib.Dir(), st.dim})
 		}
 	} else if r, ok := m.list.selected(); ok {
-		p, label := m.issue.Pages[r.page], pageLabel(m.issue.Pages[r.page])
+		p, label := m.issue.Pages[r.page], m.c.pageLabel(m.issue.Pages[r.page])
 		if m.base() == mapScreen {
 			p, label = m.issue.Pages[m.pmap.page], m.mapPageLabel()
 		}
@@ -133,9 +133,9 @@ func (m *Model) headerBar(b *strings.Builder) {
 				}
 			}
 		}
-		count := strconv.Itoa(at) + "/" + strconv.Itoa(n) + " 篇"
+		count := strconv.Itoa(at) + "/" + strconv.Itoa(n) + m.c.w(" 篇")
 		if u := m.list.unread(); u > 0 {
-			count = "未读 " + strconv.Itoa(u) + m.c.sep() + count
+			count = m.c.w("未读 ") + strconv.Itoa(u) + m.c.sep() + count
 		}
 		right = []segment{{count, st.dim}, {" ", st.fill}}
 	}
@@ -162,7 +162,7 @@ func (m *Model) statusBar(b *strings.Builder) {
 	}
 	var keys []segment
 	for _, bnd := range always {
-		keys = append(keys, segment{m.c.keyLabel(bnd.Help().Key), st.statusKey}, segment{" " + bnd.Help().Desc + "  ", st.status})
+		keys = append(keys, segment{m.c.keyLabel(bnd.Help().Key), st.statusKey}, segment{" " + m.c.w(bnd.Help().Desc) + "  ", st.status})
 	}
 	keys[len(keys)-1].text = strings.TrimSuffix(keys[len(keys)-1].text, " ")
 	if m.c.segmentsWidth(right)+m.c.segmentsWidth(keys) <= g.Width/2 {
@@ -191,9 +191,9 @@ func (m *Model) hintsFor(segs []segment, room int) []segment {
 	switch m.screen {
 	case helpScreen:
 		if len(m.help.lines) > m.help.height() {
-			return append(segs, segment{m.c.chrome("j/k 滚动 · ? 或 esc 关闭"), st.status})
+			return append(segs, segment{m.c.chrome(m.c.w("j/k 滚动 · ? 或 esc 关闭")), st.status})
 		}
-		return append(segs, segment{"? 或 esc 关闭", st.status})
+		return append(segs, segment{m.c.w("? 或 esc 关闭"), st.status})
 	case shelfScreen:
 		hints := k.ShelfHelp()
 		if _, ok := m.shelf.lib.(ShelfSearcher); ok {
@@ -222,7 +222,7 @@ func (m *Model) promptBar(b *strings.Builder) {
 	switch {
 	case strings.TrimSpace(m.prompt.text) == "":
 	case len(s.hits) == 0:
-		right = append(right, segment{"无匹配", st.warning})
+		right = append(right, segment{m.c.w("无匹配"), st.warning})
 	default:
 		right = append(right, segment{strconv.Itoa(s.cur+1) + "/" + strconv.Itoa(len(s.hits)), st.statusKey})
 	}
@@ -261,7 +261,7 @@ func (c *common) hints(segs []segment, bindings []key.Binding, room int) []segme
 	st := &c.st
 	for i, bnd := range bindings {
 		h := bnd.Help()
-		h.Key = c.keyLabel(h.Key)
+		h.Key, h.Desc = c.keyLabel(h.Key), c.w(h.Desc)
 		w := c.m.StringWidth(h.Key) + 1 + c.m.StringWidth(h.Desc)
 		if i > 0 {
 			w += c.m.StringWidth(sep) // · is ambiguous: 3 or 4 cells
@@ -295,7 +295,7 @@ func (m *Model) tooSmallScreen() string {
 		return ""
 	}
 	st := &m.c.st
-	msg := []string{"窗口太小", "至少 " + strconv.Itoa(MinWidth) + "x" + strconv.Itoa(MinHeight)}
+	msg := []string{m.c.w("窗口太小"), m.c.w("至少 ") + strconv.Itoa(MinWidth) + "x" + strconv.Itoa(MinHeight)}
 	first := (g.Height - len(msg)) / 2
 	var b strings.Builder
 	for y := range g.Height {

@@ -44,6 +44,7 @@ func flagChoices() map[string][]string {
 	return map[string][]string{
 		"theme":     themes.Names(),
 		"ambiguous": {"narrow", "wide", "auto"},
+		"script":    {"auto", "simplified", "traditional"},
 		"format":    {"text", "md"},
 	}
 }

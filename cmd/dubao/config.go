@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/dubaoreader/dubao/tui"
 )
 
 // config is what $XDG_CONFIG_HOME/dubao/config.toml may set: the reader's
@@ -20,12 +22,14 @@ import (
 //	indent = false         # false as --no-indent
 //	ambiguous = "wide"     # as --ambiguous
 //	list_width = 40        # the headline list's width in cells; 0 or unset lets the window decide
+//	script = "traditional" # as --script
 type config struct {
 	Theme     string `toml:"theme"`
 	Measure   int    `toml:"measure"`
 	Indent    *bool  `toml:"indent"`
 	Ambiguous string `toml:"ambiguous"`
 	ListWidth int    `toml:"list_width"`
+	Script    string `toml:"script"`
 }
 
 // configMax is the most of the file read: settings are a few lines.
@@ -84,6 +88,10 @@ func loadConfig(path string) (config, []string) {
 			warnings = append(warnings, fmt.Sprintf("设置 ambiguous = %q 应为 narrow、wide 或 auto，未用", c.Ambiguous))
 			c.Ambiguous = ""
 		}
+	}
+	if _, ok := tui.ParseWords(c.Script); !ok {
+		warnings = append(warnings, fmt.Sprintf("设置 script = %q 应为 auto、simplified 或 traditional，未用", c.Script))
+		c.Script = ""
 	}
 	if c.ListWidth < 0 || c.ListWidth > 1000 {
 		warnings = append(warnings, fmt.Sprintf("设置 list_width = %d 不合理，未用", c.ListWidth))

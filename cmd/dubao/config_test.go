@@ -16,8 +16,8 @@ func TestLoadConfig(t *testing.T) {
 		return p
 	}
 	t.Run("every setting", func(t *testing.T) {
-		c, w := loadConfig(write(t, "theme = \"contrast\"\nmeasure = 30\nindent = false\nambiguous = \"wide\"\nlist_width = 40\n"))
-		if len(w) > 0 || c.Theme != "contrast" || c.Measure != 30 || c.Indent == nil || *c.Indent || c.Ambiguous != "wide" || c.ListWidth != 40 {
+		c, w := loadConfig(write(t, "theme = \"contrast\"\nmeasure = 30\nindent = false\nambiguous = \"wide\"\nlist_width = 40\nscript = \"traditional\"\n"))
+		if len(w) > 0 || c.Theme != "contrast" || c.Measure != 30 || c.Indent == nil || *c.Indent || c.Ambiguous != "wide" || c.ListWidth != 40 || c.Script != "traditional" {
 			t.Errorf("read %+v, warnings %v", c, w)
 		}
 	})
@@ -33,8 +33,8 @@ func TestLoadConfig(t *testing.T) {
 		}
 	})
 	t.Run("what is wrong is said and left out, the rest applies", func(t *testing.T) {
-		c, w := loadConfig(write(t, "theme = \"ink\"\nmeasure = 9999\nambiguous = \"sideways\"\ncolour = \"red\"\n"))
-		if c.Theme != "ink" || c.Measure != 0 || c.Ambiguous != "" || len(w) != 3 {
+		c, w := loadConfig(write(t, "theme = \"ink\"\nmeasure = 9999\nambiguous = \"sideways\"\ncolour = \"red\"\nscript = \"klingon\"\n"))
+		if c.Theme != "ink" || c.Measure != 0 || c.Ambiguous != "" || c.Script != "" || len(w) != 4 {
 			t.Errorf("%+v %q", c, w)
 		}
 		if !strings.Contains(strings.Join(w, "\n"), "colour") {

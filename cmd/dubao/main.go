@@ -1,6 +1,6 @@
 // Command dubao reads the day's newspaper in a terminal.
 //
-//	dubao [--theme NAME] [--ambiguous narrow|wide|auto] [--measure N] [--no-indent] [PATH...]
+//	dubao [--theme NAME] [--ambiguous narrow|wide|auto] [--script auto|simplified|traditional] [--measure N] [--no-indent] [PATH...]
 //	dubao [flags] [--shelf DIR] [--date 2024-03-12]
 //	dubao cat [--width N] [--ambiguous narrow|wide] [--no-indent] [PATH...]
 //	dubao parse [--pretty] PATH|-

@@ -83,7 +83,7 @@ func writeMan(w io.Writer) {
 		{"$XDG_DATA_HOME/dubao/papers", "the shelf: a folder of dated issue folders (~/.local/share/dubao/papers)"},
 		{"$XDG_STATE_HOME/dubao/state.json", "what has been read, and where the reading stopped (~/.local/state/dubao)"},
 		{"$XDG_STATE_HOME/dubao/theme", "the theme t picked last"},
-		{"$XDG_CONFIG_HOME/dubao/config.toml", "settings: theme, measure, indent, ambiguous, list_width (~/.config/dubao)"},
+		{"$XDG_CONFIG_HOME/dubao/config.toml", "settings: theme, measure, indent, ambiguous, list_width, script (~/.config/dubao)"},
 		{"$XDG_CONFIG_HOME/dubao/themes/NAME.theme", "your own themes"},
 	} {
 		fmt.Fprintf(w, ".TP\n.I %s\n%s\n", roff(f[0]), roff(f[1]))

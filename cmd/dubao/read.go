@@ -20,6 +20,7 @@ import (
 // readOptions are the reader's flags.
 type readOptions struct {
 	theme, ambiguous string
+	script           string
 	measure          int
 	noIndent         bool
 	shelf, date      string
@@ -31,12 +32,16 @@ func (o *readOptions) flags() *flag.FlagSet {
 	if o.ambiguous == "" {
 		o.ambiguous = "auto"
 	}
+	if o.script == "" {
+		o.script = "auto"
+	}
 	if o.measure == 0 {
 		o.measure = tui.DefaultMeasure
 	}
 	fs := flag.NewFlagSet("dubao", flag.ContinueOnError)
 	fs.StringVar(&o.theme, "theme", o.theme, "the theme: paper, ink, contrast, plain or one of your own (default: by the terminal's background; plain when NO_COLOR is set)")
 	fs.StringVar(&o.ambiguous, "ambiguous", o.ambiguous, "how wide the terminal draws “ ” … — · and box drawing: narrow, wide, or auto to ask it")
+	fs.StringVar(&o.script, "script", o.script, "the script of the reader's own words (bars, help, messages): simplified, traditional, or auto to follow the issue's pages")
 	fs.IntVar(&o.measure, "measure", o.measure, "the longest line of an article, in Chinese characters")
 	fs.BoolVar(&o.noIndent, "no-indent", o.noIndent, "start without the first-line indent (the i key turns it on and off)")
 	fs.StringVar(&o.shelf, "shelf", o.shelf, "the shelf: a folder of dated issue folders (default $XDG_DATA_HOME/dubao/papers)")
@@ -48,7 +53,7 @@ func (o *readOptions) flags() *flag.FlagSet {
 // sets them, the file's settings, and what is wrong with it.
 func configuredRead() (readOptions, config, []string) {
 	cfg, warnings := loadConfig(configPath(os.Getenv))
-	opt := readOptions{theme: cfg.Theme, ambiguous: cfg.Ambiguous, measure: cfg.Measure, noIndent: cfg.Indent != nil && !*cfg.Indent}
+	opt := readOptions{theme: cfg.Theme, ambiguous: cfg.Ambiguous, script: cfg.Script, measure: cfg.Measure, noIndent: cfg.Indent != nil && !*cfg.Indent}
 	return opt, cfg, warnings
 }
 
@@ -63,6 +68,10 @@ func readCmd(args []string) error {
 	theme, ambiguous, measure, noIndent, shelfDir, date := &opt.theme, &opt.ambiguous, &opt.measure, &opt.noIndent, &opt.shelf, &opt.date
 	if _, _, err := parseAmbiguous(*ambiguous); err != nil {
 		return err
+	}
+	words, ok := tui.ParseWords(opt.script)
+	if !ok {
+		return fmt.Errorf("--script %q: want simplified, traditional or auto", opt.script)
 	}
 	if *measure < 4 || *measure > 500 {
 		return fmt.Errorf("--measure %d: want a number of characters from 4 to 500", *measure)
@@ -79,7 +88,7 @@ func readCmd(args []string) error {
 		return err
 	}
 	home, _ := os.UserHomeDir()
-	o := tui.Options{MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme, ListWidth: cfg.ListWidth, Warnings: cfgWarnings}
+	o := tui.Options{MeasureChars: *measure, NoIndent: *noIndent, ThemeName: *theme, ListWidth: cfg.ListWidth, Words: words, Warnings: cfgWarnings}
 	lib, err := openShelf(*shelfDir, home, len(paths) == 0)
 	if err != nil {
 		return err
