@@ -80,7 +80,7 @@ func TestDecode(t *testing.T) {
 		{"GB18030 fixture file with CRLF", testdataBytes(t, "decode/short-gb18030.txt"), linesOf(seed, 0, 8), GB18030, ""},
 		{"Big5 fixture file", testdataBytes(t, "decode/short-big5.txt"), linesOf(traditional, 1, 9), Big5, ""},
 		{"GB18030 two characters", encodeAs(t, simplifiedchinese.GB18030, "中国"), "中国", GB18030, ""},
-		{"Big5 a short line", encodeAs(t, traditionalchinese.Big5, "國民黨不分區立委"), "國民黨不分區立委", Big5, ""},
+		{"Big5 a short line", encodeAs(t, traditionalchinese.Big5, "鄉鎮連夜搶修便橋"), "鄉鎮連夜搶修便橋", Big5, ""},
 		{"Big5 a headline", encodeAs(t, traditionalchinese.Big5, "焦點新聞"), "焦點新聞", Big5, ""},
 		{"GB18030 a headline", encodeAs(t, simplifiedchinese.GB18030, "要闻"), "要闻", GB18030, ""},
 		{"ASCII", []byte("Page 3\n"), "Page 3\n", UTF8, ""},
