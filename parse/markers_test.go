@@ -216,7 +216,7 @@ func TestMarkersAreKept(t *testing.T) {
 		known string
 	}{
 		{"a story continued to two pages",
-			page("本报讯（记者毛静）3月12日上午，会议召开（下转第3版）（下转第4版）"),
+			page("本报讯（记者苏晴）3月12日上午，会议召开（下转第3版）（下转第4版）"),
 			""},
 		{"two markers on lines of their own",
 			page("会议召开了。", "（下转第3版）", "（下转第4版）"),
@@ -231,9 +231,9 @@ func TestMarkersAreKept(t *testing.T) {
 			page("（下转第3版）", "会议召开了。"),
 			""},
 		{"a marker on a byline's line",
-			page("本报记者 史俊杰（下转第2版）", "正文一行字在这里。"), ""},
+			page("本报记者 高俊明（下转第2版）", "正文一行字在这里。"), ""},
 		{"a marker on a headline's line",
-			page("市区新增三条公交线路覆盖城东新区和大学城（下转第3版）", "本报讯（记者毛静）3月12日上午，会议召开。"), ""},
+			page("市区新增三条公交线路覆盖城东新区和大学城（下转第3版）", "本报讯（记者苏晴）3月12日上午，会议召开。"), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -185,7 +185,7 @@ func cutPieces(lines []line, furniture []bool) []piece {
 }
 
 // splitAtByline cuts a line where, after a space, a story opens with a
-// byline: "②） 本报北京2月12日电（唐维红、张晓". It returns the n parts of
+// byline: "②） 本报北京2月12日电（程维安、张晓". It returns the n parts of
 // the line, one or two.
 //
 // The work per candidate token is bounded, so that a long line with many
