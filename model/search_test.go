@@ -215,7 +215,7 @@ func TestSearch(t *testing.T) {
 			pageOf(seed, 0), " \u3000\t",
 			nil},
 		{"a query longer than any text finds nothing",
-			oneArticle(&Article{Title: "税务", Paragraphs: []string{"税务蓝"}}), "税务蓝税务蓝",
+			oneArticle(&Article{Title: "邮路", Paragraphs: []string{"邮路绿"}}), "邮路绿邮路绿",
 			nil},
 	}
 	for _, tt := range tests {
@@ -550,9 +550,9 @@ func TestNewIndexOfNothing(t *testing.T) {
 func TestStoryOf(t *testing.T) {
 	// A story that starts on page 1 and goes on to page 3, and a story of
 	// one part on page 3 before its second part.
-	first := &Article{Title: "税务蓝", ContinuedTo: 3, Paragraphs: []string{"一税", "二税"}}
-	rest := &Article{ContinuedFrom: 1, Paragraphs: []string{"三税", "四税"}}
-	other := &Article{Title: "其他", Paragraphs: []string{"税"}}
+	first := &Article{Title: "邮路绿", ContinuedTo: 3, Paragraphs: []string{"一邮", "二邮"}}
+	rest := &Article{ContinuedFrom: 1, Paragraphs: []string{"三邮", "四邮"}}
+	other := &Article{Title: "其他", Paragraphs: []string{"邮"}}
 	issue := &Issue{
 		Pages: []*Page{
 			{Number: 1, Articles: []*Article{first}},
@@ -569,14 +569,14 @@ func TestStoryOf(t *testing.T) {
 		ok          bool
 	}
 	var got []place
-	hits := ix.Search("税")
+	hits := ix.Search("邮")
 	for _, h := range hits {
 		s, p, ok := ix.StoryOf(h)
 		got = append(got, place{s, p, ok})
 	}
 	want := []place{{0, 0, true}, {0, 0, true}, {0, 1, true}, {1, 0, true}, {0, 2, true}, {0, 3, true}}
 	if !slices.Equal(got, want) {
-		t.Errorf("StoryOf the hits of 税 = %v, want %v", got, want)
+		t.Errorf("StoryOf the hits of 邮 = %v, want %v", got, want)
 	}
 	if got, want := ix.StoryCounts(hits), []int{5, 1}; !slices.Equal(got, want) {
 		t.Errorf("StoryCounts = %v, want %v", got, want)

@@ -195,10 +195,11 @@ func TestEndToEndWide(t *testing.T) {
 	s.keys("j", "Enter", "Space")
 	s.checkWidths(s.capture())
 	s.keys("/")
-	s.literal("“税务蓝”")
+	q := quotedTerm(t)
+	s.literal("“" + q + "”")
 	s.checkWidths(s.waitFor("1/"))
 	s.keys("Enter", "n")
-	s.checkWidths(s.waitFor("税务蓝” 2/"))
+	s.checkWidths(s.waitFor(q + "” 2/"))
 	s.keys("q")
 }
 
@@ -219,7 +220,7 @@ func statusLine(screen string) string {
 // TestEndToEndSearch searches two pages, one of them Traditional, with
 // Chinese typed into the prompt: the counter says 1/N, the body shows the
 // match, n moves the counter on; a Simplified query finds the Traditional
-// page's 韓國瑜.
+// page's 國民黨.
 func TestEndToEndSearch(t *testing.T) {
 	var paths []string
 	for _, n := range []string{"seed", "d02"} {
@@ -258,18 +259,18 @@ func TestEndToEndSearch(t *testing.T) {
 
 	// Simplified finds Traditional.
 	s.keys("/")
-	s.literal("韩国瑜")
+	s.literal("国民党")
 	s.keys("Enter")
-	screen = s.waitFor("韩国瑜 1/")
+	screen = s.waitFor("国民党 1/")
 	s.checkWidths(screen)
-	if !strings.Contains(bodyOf(screen), "韓國瑜") {
-		t.Errorf("韩国瑜 does not find 韓國瑜:\n%s", screen)
+	if !strings.Contains(bodyOf(screen), "國民黨") {
+		t.Errorf("国民党 does not find 國民黨:\n%s", screen)
 	}
 	// esc goes back: the prompt opened and cancelled leaves the search.
 	s.keys("/")
 	s.literal("人民")
 	s.keys("Escape")
-	if bar := statusLine(s.capture()); !strings.Contains(bar, "韩国瑜 1/") {
+	if bar := statusLine(s.capture()); !strings.Contains(bar, "国民党 1/") {
 		t.Errorf("esc did not go back to the search before: %q", bar)
 	}
 	s.keys("q")

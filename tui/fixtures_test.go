@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dubaoreader/dubao/model"
@@ -95,4 +96,19 @@ func seamIssue(t testing.TB) *model.Issue {
 	is := &model.Issue{Date: "2019-02-22", Pages: []*model.Page{frontPage(), goldPage(t, "d04")}}
 	is.Stories = parse.Stories(is.Pages)
 	return is
+}
+
+// quotedTerm is the term the seed page's headline puts in quotes (“…”),
+// read from its gold page.
+func quotedTerm(t testing.TB) string {
+	t.Helper()
+	for _, a := range goldPage(t, "seed").Articles {
+		if _, rest, ok := strings.Cut(a.Title, "“"); ok {
+			if q, _, ok := strings.Cut(rest, "”"); ok && q != "" {
+				return q
+			}
+		}
+	}
+	t.Fatal("no headline of the seed page quotes a term")
+	return ""
 }
