@@ -113,7 +113,7 @@ func splitByline(p string) (byline, rest string) {
 	}
 	byline = strings.TrimSpace(p[:loc[1]])
 	rest = strings.TrimLeft(p[loc[1]:], " ")
-	// 新华社北京2月20日电 中央宣传部…: the dateline without a bracket ends the
+	// 新华社北京2月20日电 某某委员会…: the dateline without a bracket ends the
 	// credit; what follows is the story.
 	return tidyByline(byline), rest
 }

@@ -907,7 +907,7 @@ func TestOpeningByline(t *testing.T) {
 		{"本报讯 with a reporter and a correspondent", "本报讯（记者王伟 通讯员李娜）近日，", "本报讯（记者王伟 通讯员李娜）", "近日，",
 			"the space between reporter and correspondent is lost"},
 		{"a dateline and the reporter", "新华社北京3月5日电（记者王亮）国务院", "新华社北京3月5日电（记者王亮）", "国务院", ""},
-		{"a dateline with no bracket", "新华社北京2月20日电 中央宣传部20日", "新华社北京2月20日电", "中央宣传部20日", ""},
+		{"a dateline with no bracket", "新华社北京2月20日电 某某委员会20日", "新华社北京2月20日电", "某某委员会20日", ""},
 		{"本报 and a dateline, spaced as pdftotext writes it", "本报北京 2 月 20 日电 （记者范晓梅）全国政协", "本报北京2月20日电（记者范晓梅）", "全国政协", ""},
 		{"several reporters", "本报北京2月12日电（程维安、邓晓岩、孙阳）人民网", "本报北京2月12日电（程维安、邓晓岩、孙阳）", "人民网", ""},
 		{"a reporter and a place in lenticular brackets", "【許文翔／台北報導】國民黨主席", "【許文翔／台北報導】", "國民黨主席", ""},
