@@ -18,7 +18,7 @@ import (
 //
 //   - whitespace (unicode.IsSpace, the ideographic space too) and format
 //     characters (Cf: zero-width space, soft hyphen, BOM) fold to nothing, so
-//     税务 蓝 is 税务蓝 and a letter-spaced 请 战 书 is 请战书;
+//     邮路 绿 is 邮路绿 and a letter-spaced 请 战 书 is 请战书;
 //   - full-width and half-width forms fold to their usual width
 //     (golang.org/x/text/width): ＡＢＣ１２３ is ABC123, ， is ",", ｶﾅ is カナ;
 //     punctuation with no narrow twin (。、“”) stays what it is;

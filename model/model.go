@@ -63,7 +63,7 @@ type Article struct {
 	Title    string // the headline, lines joined; "" for a continuation whose headline is elsewhere
 	Kicker   string // 引题: the line printed above the headline
 	Subtitle string // 副题: the line printed below it, often starting with ——
-	Byline   string // 本报讯（记者毛静）, 本报记者 史俊杰, 新华社北京3月5日电（记者X）
+	Byline   string // 本报讯（记者苏晴）, 本报记者 高俊明, 新华社北京3月5日电（记者X）
 
 	ContinuedFrom int // N of （上接第N版）, 0 when the article starts on this page
 	ContinuedTo   int // N of （下转第N版）, 0 when it ends on this page

@@ -75,7 +75,7 @@ func BenchmarkIncrementalSearch(b *testing.B) {
 func BenchmarkSearch(b *testing.B) {
 	issue, size := benchIssue(b)
 	ix := NewIndex(issue)
-	for _, query := range []string{"的", "工作", "工作会议", "ＣＯＶＩＤ", "韓國瑜"} {
+	for _, query := range []string{"的", "工作", "工作会议", "ＣＯＶＩＤ", "陳國華"} {
 		b.Run(fmt.Sprintf("%s", query), func(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()

@@ -11,7 +11,7 @@ import (
 // folds to the query, the hits agree with naiveSearch, and a Searcher typing
 // the query agrees with Search at every keystroke.
 func FuzzSearch(f *testing.F) {
-	f.Add("芳华不负“税务蓝” 巾帼建功新时代", "税务 蓝天", "稅務藍")
+	f.Add("晨光映照“邮路绿” 青春奋进新征程", "邮路 绿荫", "郵路綠")
 	f.Add("aaa", "aaaa", "aa")
 	f.Add("ＡＢＣ１２３", "abc 123", "Abc1")
 	f.Add("\u3000 \u200b", "\xff\xfe", "\ufffd")

@@ -86,13 +86,24 @@ func marked(ix *Index, hits []Hit) []string {
 func TestSearch(t *testing.T) {
 	seed := loadPage(t, "000_5477695c32189c33.gold.json")
 	d01 := loadPage(t, "d01.gold.json")
-	d02 := loadPage(t, "d02.gold.json")
 	seedHeads := &Article{ // the headline block of seed's third article
 		Title: seed.Articles[2].Title, Subtitle: seed.Articles[2].Subtitle, Byline: seed.Articles[2].Byline,
 	}
 	pageOf := func(p *Page, article int) *Issue {
 		return oneArticle(p.Articles[article])
 	}
+	// The pages' words stay in testdata: each query is a run of a field cut
+	// out by rune offsets, and the want marks it where it stands.
+	colQ, colWant := cut(t, seed.Articles[0].Paragraphs[1], 26, 31)
+	lineQ, lineWant := cut(t, seed.Articles[0].Paragraphs[2], 32, 45)
+	kickerQ, kickerWant := cut(t, d01.Articles[5].Kicker, 4, 8)
+	subQ, subWant := cut(t, seedHeads.Subtitle, 8, 14)
+	// The byline's query is its words after 本报 with the space left out.
+	by, ok := strings.CutPrefix(seedHeads.Byline, "本报")
+	if !ok || !strings.Contains(by, " ") {
+		t.Fatalf("seed's byline %q: want 本报, then words with a space", seedHeads.Byline)
+	}
+	bylineQ, bylineWant := strings.ReplaceAll(by, " ", ""), "本报«"+by+"»"
 	tests := []struct {
 		name  string
 		issue *Issue
@@ -100,17 +111,15 @@ func TestSearch(t *testing.T) {
 		want  []string
 	}{
 		{"a phrase the page split across a column break",
-			pageOf(seed, 0), "二十大精神",
-			[]string{"0/0 paragraph 1: 王根元指出，2023年，全市各级工会认真学习贯彻党的«二十大精神»、中国工会十八大精神，紧紧围绕助推“156”战略举措，在职工思想引领、助力转型发展、确保政治安全、加强组织建设、维护职工权益、关爱服务职工、推进党的建设等各方面工作都取得了突出成效。"}},
+			pageOf(seed, 0), colQ, []string{"0/0 paragraph 1: " + colWant}},
 		{"a phrase the page split across a line break",
-			pageOf(seed, 0), "新时代中国特色社会主义思想",
-			[]string{"0/0 paragraph 2: 王根元强调，今年，各级工会要坚持党对工会工作的全面领导，用习近平«新时代中国特色社会主义思想»凝心铸魂；要主动服务和融入新发展格局，在推动高质量发展、深化全方位转型中充分发挥工人阶级主力军作用；要始终坚持以职工为中心的工作导向，扎实做好工会维权服务工作，切实维护劳动领域政治安全；要始终保持积极进取、改革创新的精神状态，持续深化工会改革，加强工会组织自身建设，以只争朝夕的紧迫感，真抓实干、奋勇争先，团结动员全市广大职工为书写中国式现代化晋中篇章作出工会组织新的更大贡献，以优异成绩迎接新中国成立75周年。"}},
+			pageOf(seed, 0), lineQ, []string{"0/0 paragraph 2: " + lineWant}},
 		{"a letter-spaced passage typed as printed",
-			oneArticle(&Article{Paragraphs: []string{"分局局长郭树书介绍，坚持一手抓"}}), "郭 树 书 介\n绍 ，坚 持 一",
-			[]string{"0/0 paragraph 0: 分局局长«郭树书介绍，坚持一»手抓"}},
+			oneArticle(&Article{Paragraphs: []string{"站点站长林晓岚介绍，坚持一手抓"}}), "林 晓 岚 介\n绍 ，坚 持 一",
+			[]string{"0/0 paragraph 0: 站点站长«林晓岚介绍，坚持一»手抓"}},
 		{"a query with spaces finds text without",
-			oneArticle(&Article{Title: "芳华不负“税务蓝” 巾帼建功新时代"}), "税务 蓝",
-			[]string{"0/0 title: 芳华不负“«税务蓝»” 巾帼建功新时代"}},
+			oneArticle(&Article{Title: "晨光映照“邮路绿” 青春奋进新征程"}), "邮路 绿",
+			[]string{"0/0 title: 晨光映照“«邮路绿»” 青春奋进新征程"}},
 		{"text with spaces is found by a query without, spaces inside the hit",
 			oneArticle(&Article{Paragraphs: []string{"截至 2 月 4 日，共有"}}), "2月4日",
 			[]string{"0/0 paragraph 0: 截至 «2 月 4 日»，共有"}},
@@ -139,20 +148,21 @@ func TestSearch(t *testing.T) {
 			oneArticle(&Article{Paragraphs: []string{"新冠肺炎（COVID-19）疫情"}}), "covid-19",
 			[]string{"0/0 paragraph 0: 新冠肺炎（«COVID-19»）疫情"}},
 		{"case and width fold together",
-			oneArticle(&Article{Paragraphs: []string{"省全民健身5K挑战赛"}}), "５ｋ",
-			[]string{"0/0 paragraph 0: 省全民健身«5K»挑战赛"}},
+			oneArticle(&Article{Paragraphs: []string{"区青少年5K越野赛"}}), "５ｋ",
+			[]string{"0/0 paragraph 0: 区青少年«5K»越野赛"}},
 		{"a Traditional query finds Simplified text",
-			oneArticle(&Article{Title: seed.Articles[2].Title}), "稅務藍",
-			[]string{"0/0 title: 芳华不负“«税务蓝»” 巾帼建功新时代"}},
+			oneArticle(&Article{Title: "晨光映照“邮路绿” 青春奋进新征程"}), "郵路綠",
+			[]string{"0/0 title: 晨光映照“«邮路绿»” 青春奋进新征程"}},
 		{"a Simplified query finds Traditional text",
-			oneArticle(&Article{Title: d02.Articles[1].Title, Paragraphs: d02.Articles[1].Paragraphs[:1]}), "韩国瑜",
+			oneArticle(&Article{Title: "市府籌辦城市論壇 廣邀學者 最看好陳國華",
+				Paragraphs: []string{"論壇籌備進入尾聲，主辦單位邀請各地學者與會，台中市長陳國華也將上台致詞，相關細節仍在協調。"}}), "陈国华",
 			[]string{
-				"0/0 title: 華府鎖定藍綠白地方首長 修補關係 美邀訪我政壇新星 最關注«韓國瑜»",
-				"0/0 paragraph 0: 我九合一選舉結果出乎美方預料，為重新了解台灣政局，美方積極透過智庫邀訪藍白綠地方首長赴美，除了柯文哲預計明年3月訪美外，綠營地方最大咖的桃園市長鄭文燦也有赴美計畫，高雄市長«韓國瑜»更是各界邀訪對象，但因上任後行程太滿，行程尚未排定。",
+				"0/0 title: 市府籌辦城市論壇 廣邀學者 最看好«陳國華»",
+				"0/0 paragraph 0: 論壇籌備進入尾聲，主辦單位邀請各地學者與會，台中市長«陳國華»也將上台致詞，相關細節仍在協調。",
 			}},
 		{"a Traditional query finds Simplified text, reverse",
-			oneArticle(&Article{Paragraphs: []string{"高雄市长韩国瑜30日"}}), "韓國瑜",
-			[]string{"0/0 paragraph 0: 高雄市长«韩国瑜»30日"}},
+			oneArticle(&Article{Paragraphs: []string{"台中市长陈国华30日"}}), "陳國華",
+			[]string{"0/0 paragraph 0: 台中市长«陈国华»30日"}},
 		{"one Traditional character with two Simplified ones: 畫 is 画 and 划",
 			oneArticle(&Article{Paragraphs: []string{"台灣的計畫", "大陆的计划", "一幅画"}}), "计划",
 			[]string{"0/0 paragraph 0: 台灣的«計畫»", "0/0 paragraph 1: 大陆的«计划»"}},
@@ -175,14 +185,14 @@ func TestSearch(t *testing.T) {
 			oneArticle(&Article{Paragraphs: []string{"哈哈哈哈哈"}}), "哈哈",
 			[]string{"0/0 paragraph 0: «哈哈»«哈哈»哈"}},
 		{"a hit in the kicker",
-			oneArticle(&Article{Kicker: d01.Articles[5].Kicker, Title: d01.Articles[5].Title}), "三年行动",
-			[]string{"0/0 kicker: 脱贫攻坚«三年行动»开局良好"}},
+			oneArticle(&Article{Kicker: d01.Articles[5].Kicker, Title: d01.Articles[5].Title}), kickerQ,
+			[]string{"0/0 kicker: " + kickerWant}},
 		{"a hit in the subtitle",
-			oneArticle(seedHeads), "第一税务分局",
-			[]string{"0/0 subtitle: ——介休市税务局«第一税务分局»谱写税务华章贡献“她”力量"}},
+			oneArticle(seedHeads), subQ,
+			[]string{"0/0 subtitle: " + subWant}},
 		{"a hit in the byline, across its space",
-			oneArticle(seedHeads), "记者史俊杰",
-			[]string{"0/0 byline: 本报«记者 史俊杰»"}},
+			oneArticle(seedHeads), bylineQ,
+			[]string{"0/0 byline: " + bylineWant}},
 		{"every field in reading order",
 			oneArticle(&Article{Kicker: "甲乙", Title: "乙甲", Subtitle: "——甲", Byline: "记者甲", Paragraphs: []string{"甲", "", "乙甲乙"}}), "甲",
 			[]string{
@@ -205,7 +215,7 @@ func TestSearch(t *testing.T) {
 			pageOf(seed, 0), " \u3000\t",
 			nil},
 		{"a query longer than any text finds nothing",
-			oneArticle(&Article{Title: "税务", Paragraphs: []string{"税务蓝"}}), "税务蓝税务蓝",
+			oneArticle(&Article{Title: "邮路", Paragraphs: []string{"邮路绿"}}), "邮路绿邮路绿",
 			nil},
 	}
 	for _, tt := range tests {
@@ -471,9 +481,24 @@ func TestSearcherKeepsOverlappingCandidates(t *testing.T) {
 	}
 }
 
+// cut returns the runes from..to of s and s with them between « and »,
+// failing when they are not the only such run in s.
+func cut(t *testing.T, s string, from, to int) (query, marked string) {
+	t.Helper()
+	r := []rune(s)
+	if to > len(r) {
+		t.Fatalf("%d runes, want at least %d", len(r), to)
+	}
+	query = string(r[from:to])
+	if strings.Count(s, query) != 1 {
+		t.Fatalf("the run %d..%d occurs %d times", from, to, strings.Count(s, query))
+	}
+	return query, string(r[:from]) + "«" + query + "»" + string(r[to:])
+}
+
 func TestContext(t *testing.T) {
-	ix := NewIndex(oneArticle(&Article{Title: "芳华不负“税务蓝” 巾帼建功新时代", Paragraphs: []string{"税务蓝"}}))
-	hits := ix.Search("税务蓝")
+	ix := NewIndex(oneArticle(&Article{Title: "晨光映照“邮路绿” 青春奋进新征程", Paragraphs: []string{"邮路绿"}}))
+	hits := ix.Search("邮路绿")
 	if len(hits) != 2 {
 		t.Fatalf("hits = %v", hits)
 	}
@@ -483,9 +508,9 @@ func TestContext(t *testing.T) {
 		radius int
 		want   [3]string
 	}{
-		{"a radius in characters", hits[0], 2, [3]string{"负“", "税务蓝", "” "}},
-		{"a radius wider than the field", hits[0], 100, [3]string{"芳华不负“", "税务蓝", "” 巾帼建功新时代"}},
-		{"no context", hits[1], 5, [3]string{"", "税务蓝", ""}},
+		{"a radius in characters", hits[0], 2, [3]string{"照“", "邮路绿", "” "}},
+		{"a radius wider than the field", hits[0], 100, [3]string{"晨光映照“", "邮路绿", "” 青春奋进新征程"}},
+		{"no context", hits[1], 5, [3]string{"", "邮路绿", ""}},
 		{"a hit not in the index", Hit{Page: 3}, 5, [3]string{}},
 		{"a hit beyond its field", Hit{Field: InParagraph, Start: 2, End: 99}, 5, [3]string{}},
 	}
@@ -525,9 +550,9 @@ func TestNewIndexOfNothing(t *testing.T) {
 func TestStoryOf(t *testing.T) {
 	// A story that starts on page 1 and goes on to page 3, and a story of
 	// one part on page 3 before its second part.
-	first := &Article{Title: "税务蓝", ContinuedTo: 3, Paragraphs: []string{"一税", "二税"}}
-	rest := &Article{ContinuedFrom: 1, Paragraphs: []string{"三税", "四税"}}
-	other := &Article{Title: "其他", Paragraphs: []string{"税"}}
+	first := &Article{Title: "邮路绿", ContinuedTo: 3, Paragraphs: []string{"一邮", "二邮"}}
+	rest := &Article{ContinuedFrom: 1, Paragraphs: []string{"三邮", "四邮"}}
+	other := &Article{Title: "其他", Paragraphs: []string{"邮"}}
 	issue := &Issue{
 		Pages: []*Page{
 			{Number: 1, Articles: []*Article{first}},
@@ -544,14 +569,14 @@ func TestStoryOf(t *testing.T) {
 		ok          bool
 	}
 	var got []place
-	hits := ix.Search("税")
+	hits := ix.Search("邮")
 	for _, h := range hits {
 		s, p, ok := ix.StoryOf(h)
 		got = append(got, place{s, p, ok})
 	}
 	want := []place{{0, 0, true}, {0, 0, true}, {0, 1, true}, {1, 0, true}, {0, 2, true}, {0, 3, true}}
 	if !slices.Equal(got, want) {
-		t.Errorf("StoryOf the hits of 税 = %v, want %v", got, want)
+		t.Errorf("StoryOf the hits of 邮 = %v, want %v", got, want)
 	}
 	if got, want := ix.StoryCounts(hits), []int{5, 1}; !slices.Equal(got, want) {
 		t.Errorf("StoryCounts = %v, want %v", got, want)

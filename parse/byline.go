@@ -6,8 +6,8 @@ import (
 )
 
 // Bylines: the credit that opens an article's first paragraph
-// (本报讯（记者毛静）, 本报北京2月20日电（记者冯春梅）, 新华社北京3月5日电,
-// 【周毓翔／台北報導】) or stands on a line of its own (本报记者 史俊杰,
+// (本报讯（记者苏晴）, 本报北京2月20日电（记者范晓梅）, 新华社北京3月5日电,
+// 【許文翔／台北報導】) or stands on a line of its own (本报记者 高俊明,
 // 记者 王伟 通讯员 李娜, 本报评论员).
 
 const (
@@ -15,7 +15,7 @@ const (
 	// A dateline: a place, then the month and day of the dispatch, 电 or 讯
 	// (電, 訊 in Traditional text).
 	dateline = `[\p{Han}]{0,10}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯|電|訊)`
-	// The credit in brackets after it: （记者X）, （记者X 通讯员Y）, （唐维红、张晓赫）.
+	// The credit in brackets after it: （记者X）, （记者X 通讯员Y）, （程维安、邓晓岩）.
 	creditBracket = `(?:\s*[（(][^（()）。！？]{1,40}[）)])?`
 )
 
@@ -113,7 +113,7 @@ func splitByline(p string) (byline, rest string) {
 	}
 	byline = strings.TrimSpace(p[:loc[1]])
 	rest = strings.TrimLeft(p[loc[1]:], " ")
-	// 新华社北京2月20日电 中央宣传部…: the dateline without a bracket ends the
+	// 新华社北京2月20日电 某某委员会…: the dateline without a bracket ends the
 	// credit; what follows is the story.
 	return tidyByline(byline), rest
 }

@@ -573,7 +573,7 @@ func TestScorerPieces(t *testing.T) {
 		a, b string
 		want int
 	}{
-		{"equal", "税务蓝", "税务蓝", 0},
+		{"equal", "邮路绿", "邮路绿", 0},
 		{"empty", "", "巾帼", 2},
 		{"one substitution", "kitten", "sitten", 1},
 		{"kitten sitting", "kitten", "sitting", 3},

@@ -38,11 +38,11 @@ func classify(ps []piece) int {
 }
 
 // sectionHead matches the numbered heading of a section inside a story:
-// 七、完善小农户扶持政策, （三）推进…, 第二部分.
+// 七、健全社区养老服务, （三）推进…, 第二部分.
 var sectionHead = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]|第[一二三四五六七八九十]+[部章节条])`)
 
 // creditLine matches the credit under a picture or at a story's end:
-// 许建园摄（新华社发）, 新华社记者徐昱摄, 制图：蔡华伟, 张三/图. A bare 图
+// 林小川摄（新华社发）, 新华社记者周原摄, 制图：陈一帆, 张三/图. A bare 图
 // at the end is no credit: on the corpus pages every such line is a body
 // line wrapped inside a word (图书, 地图) or a headline (…新蓝图).
 var creditLine = regexp.MustCompile(`(?:摄|供图|制图|绘|[／/\s]图)(?:[（(][^）)]{1,12}[）)])?$|^(?:制图|图|摄影|绘图|图片|图文|文字|版式|设计)[：:／/]`)
@@ -679,7 +679,7 @@ func wraps(a, b string) bool {
 }
 
 // splitSideBySide cuts a wide headline line where pdftotext -raw printed two
-// headlines that stand side by side on the page: 跨越山海的行者 中国科幻…
+// headlines that stand side by side on the page: 穿过风雪的信使 星空剧场…
 //
 // The headline read so far grows token by token, cleaned as cleanSpaces
 // would clean it whole: a space stays only where keepSpace keeps it between

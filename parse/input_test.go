@@ -215,7 +215,7 @@ func TestHugePage(t *testing.T) {
 // Lines far wider than any column — a story pasted with each paragraph on
 // one line — are parsed, not a crash.
 func TestVeryWideLines(t *testing.T) {
-	lead := "本报讯（记者毛静）" + strings.Repeat("会议围绕市委决策部署", 6) + "。" // 70 ems
+	lead := "本报讯（记者苏晴）" + strings.Repeat("会议围绕市委决策部署", 6) + "。" // 70 ems
 	tests := []struct {
 		name  string
 		page  string
@@ -225,7 +225,7 @@ func TestVeryWideLines(t *testing.T) {
 			page(lead, "会议围绕市委。", "总结全市工会。", "今年的工作。", "全市工会", "会议召开。"),
 			""},
 		{"every paragraph on one line",
-			page("市总工会召开全委会议", lead, strings.Repeat("王根元指出，全市各级工会要认真学习贯彻党的精神。", 4)), ""},
+			page("市总工会召开全委会议", lead, strings.Repeat("李长青指出，全市各级工会要认真学习贯彻党的精神。", 4)), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,12 +10,12 @@ import (
 // A front page whose lead story goes on to page 11, where d04's second
 // part takes it up with （上接第1版）.
 const frontPage = `2019年2月22日 星期五 要闻 第1版
-本报北京2月21日电 （记者高云
-才）中共中央办公厅、国务院办公
-厅日前印发了《关于促进小农户和
-现代农业发展有机衔接的意见》。
+本报北京2月21日电 （记者林一
+帆）某某部办公室、某某局办公
+室日前印发了《关于推进小菜园和
+社区邻里服务协同共建的办法》。
 （下转第11版）
-关于促进小农户和现代农业发展有机衔接的意见
+关于推进小菜园和社区邻里服务协同共建的办法
 `
 
 func readCorpus(t *testing.T, name string) []byte {
@@ -99,7 +99,7 @@ func TestIssueJoinsContinuations(t *testing.T) {
 				if s.Pages[0] != 1 || s.Pages[1] != 11 {
 					t.Errorf("pages %v, want [1 11]", s.Pages)
 				}
-				if !strings.Contains(s.Lead().Title, "小农户") {
+				if !strings.Contains(s.Lead().Title, "小菜园") {
 					t.Errorf("lead title %q", s.Lead().Title)
 				}
 				if len(s.Seams()) != 1 || s.Seams()[0] != len(s.Parts[0].Paragraphs) {

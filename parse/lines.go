@@ -185,7 +185,7 @@ func lineEm(s string, stop bool) (w float64, editors, space bool) {
 
 // letterSpaced reports whether the extractor spread the characters of s
 // apart with spaces, as pdfminer does with a justified line and as narrow
-// columns beside a picture are set (郭 树 书 介).
+// columns beside a picture are set (林 晓 岚 介).
 func letterSpaced(s string) bool {
 	if !hasSpace(s) {
 		return false // one token
@@ -205,7 +205,7 @@ func letterSpaced(s string) bool {
 // or digits (3 月 → 3月, 5K 挑战 → 5K挑战), around punctuation, and across a
 // letter-spaced passage. A space stays between two Latin words and between
 // two numbers. With keepGaps, a space between two runs of CJK text, as in a
-// headline's deliberate gap (芳华不负“税务蓝” 巾帼建功新时代), stays too.
+// headline's deliberate gap (晨光映照“邮路绿” 青春奋进新征程), stays too.
 func cleanSpaces(s string, spaced, keepGaps bool) string {
 	if !hasSpace(s) {
 		return s

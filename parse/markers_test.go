@@ -20,8 +20,8 @@ func TestFindMarkers(t *testing.T) {
 		line string
 		want []m
 	}{
-		{"上接 at the head of a line", "（上接第2版）扩大油料生产，", []m{{"（上接第2版）", true, 2}}},
-		{"下转 at the end of a line", "端在自己手上。（下转第4版）", []m{{"（下转第4版）", false, 4}}},
+		{"上接 at the head of a line", "（上接第2版）增加蔬菜供给，", []m{{"（上接第2版）", true, 2}}},
+		{"下转 at the end of a line", "落在实处见效。（下转第4版）", []m{{"（下转第4版）", false, 4}}},
 		{"转 alone", "（转第4版）", []m{{"（转第4版）", false, 4}}},
 		{"接 alone", "（接第1版）", []m{{"（接第1版）", true, 1}}},
 		{"紧接", "（紧接第3版）", []m{{"（紧接第3版）", true, 3}}},
@@ -68,9 +68,9 @@ func markerPage(first, last []string, blanks bool) string {
 	lines := slices.Concat(
 		first,
 		[]string{
-			"毫不放松巩固拓展脱贫攻坚",
-			"成果。加强防止返贫监测和帮扶",
-			"工作，确保不发生规模性返贫。",
+			"持之以恒守护城乡清洁家园",
+			"成果。加强垃圾分类督导和巡查",
+			"工作，确保不出现反弹性脏乱。",
 			"本报讯（记者王伟）眼下正",
 			"值春耕备耕关键时期，全市各地",
 			"抢抓农时，组织农民开展土地深",
@@ -91,7 +91,7 @@ func markerPage(first, last []string, blanks bool) string {
 		// pdftotext without -raw parts the text blocks with blank lines.
 		var out []string
 		for i, l := range lines {
-			if i > 0 && hasPrefixAny(l, "毫不", "本报讯", "在城南", "市农业", "春耕", "（下转", "下转", "本报记者") {
+			if i > 0 && hasPrefixAny(l, "持之", "本报讯", "在城南", "市农业", "春耕", "（下转", "下转", "本报记者") {
 				out = append(out, "")
 			}
 			out = append(out, l)
@@ -114,10 +114,10 @@ func hasPrefixAny(s string, prefixes ...string) bool {
 // its own.
 var (
 	firstInline = func(marker string) []string {
-		return []string{marker + "扩大油料生产，", "稳定畜牧业、渔业生产能力，发", "展现代设施农业。支持节水农", "业、旱作农业发展。"}
+		return []string{marker + "增加蔬菜供给，", "稳定禽蛋类、水产供应能力，发", "展城郊冷链物流。支持社区团", "购、线上平台发展。"}
 	}
 	firstOwnLine = func(marker string) []string {
-		return []string{marker, "扩大油料生产，稳定畜牧业、渔", "业生产能力，发展现代设施农", "业。支持节水农业、旱作农业发", "展。"}
+		return []string{marker, "增加蔬菜供给，稳定禽蛋类、水", "产供应能力，发展城郊冷链物", "流。支持社区团购、线上平台发", "展。"}
 	}
 )
 
@@ -125,8 +125,8 @@ var (
 func markerArticles(fromPage, toPage int, fromMarker, toMarker string) []*model.Article {
 	return []*model.Article{
 		{ContinuedFrom: fromPage, Markers: []string{fromMarker}, Paragraphs: []string{
-			"扩大油料生产，稳定畜牧业、渔业生产能力，发展现代设施农业。支持节水农业、旱作农业发展。",
-			"毫不放松巩固拓展脱贫攻坚成果。加强防止返贫监测和帮扶工作，确保不发生规模性返贫。",
+			"增加蔬菜供给，稳定禽蛋类、水产供应能力，发展城郊冷链物流。支持社区团购、线上平台发展。",
+			"持之以恒守护城乡清洁家园成果。加强垃圾分类督导和巡查工作，确保不出现反弹性脏乱。",
 		}},
 		{Title: "春耕备耕有序推进", Byline: "本报讯（记者王伟）", ContinuedTo: toPage, Markers: []string{toMarker}, Paragraphs: []string{
 			"眼下正值春耕备耕关键时期，全市各地抢抓农时，组织农民开展土地深翻、种子调运和农机检修等工作。",
@@ -176,7 +176,7 @@ func TestContinuationMarkers(t *testing.T) {
 			knownFootAfterOwnLine},
 		{"ASCII brackets and a full-width digit",
 			markerPage(firstInline("(上接第2版)"), []string{"施肥。（下转第４版）"}, false),
-			markerArticles(2, 4, "(上接第2版)", "（下转第４版）"), knownFootAfterContinued},
+			markerArticles(2, 4, "(上接第2版)", "（下转第４版）"), ""},
 		{"Chinese numerals",
 			markerPage(firstInline("（上接第二版）"), []string{"施肥。（下转第十二版）"}, true),
 			markerArticles(2, 12, "（上接第二版）", "（下转第十二版）"), knownBoxContinued},
@@ -217,7 +217,7 @@ func TestMarkersAreKept(t *testing.T) {
 		known string
 	}{
 		{"a story continued to two pages",
-			page("本报讯（记者毛静）3月12日上午，会议召开（下转第3版）（下转第4版）"),
+			page("本报讯（记者苏晴）3月12日上午，会议召开（下转第3版）（下转第4版）"),
 			""},
 		{"two markers on lines of their own",
 			page("会议召开了。", "（下转第3版）", "（下转第4版）"),
@@ -232,9 +232,9 @@ func TestMarkersAreKept(t *testing.T) {
 			page("（下转第3版）", "会议召开了。"),
 			""},
 		{"a marker on a byline's line",
-			page("本报记者 史俊杰（下转第2版）", "正文一行字在这里。"), ""},
+			page("本报记者 高俊明（下转第2版）", "正文一行字在这里。"), ""},
 		{"a marker on a headline's line",
-			page("市区新增三条公交线路覆盖城东新区和大学城（下转第3版）", "本报讯（记者毛静）3月12日上午，会议召开。"), ""},
+			page("市区新增三条公交线路覆盖城东新区和大学城（下转第3版）", "本报讯（记者苏晴）3月12日上午，会议召开。"), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,7 +46,7 @@ func TestNormalize(t *testing.T) {
 		{"zero-width characters dropped", "本\u200B报\u200C讯\u200D（\u2060记者\uFEFF）", "本报讯（记者）"},
 		{"full-width letters and digits kept", "ＡＢＣ１２３", "ＡＢＣ１２３"},
 		{"form feed kept", "第一页\f第二页", "第一页\f第二页"},
-		{"nothing to do", "本报讯（记者毛静）3月12日", "本报讯（记者毛静）3月12日"},
+		{"nothing to do", "本报讯（记者苏晴）3月12日", "本报讯（记者苏晴）3月12日"},
 		{"empty", "", ""},
 		{"invalid UTF-8 becomes U+FFFD", "\xff⽉\xfe", "\uFFFD月\uFFFD"},
 		{"a zero-width joiner between bad bytes: the bytes are not joined into one", "\xe2\u200d\x80\x8d", "\uFFFD\uFFFD\uFFFD"},

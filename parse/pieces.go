@@ -185,7 +185,7 @@ func cutPieces(lines []line, furniture []bool) []piece {
 }
 
 // splitAtByline cuts a line where, after a space, a story opens with a
-// byline: "②） 本报北京2月12日电（唐维红、张晓". It returns the n parts of
+// byline: "②） 本报北京2月12日电（程维安、张晓". It returns the n parts of
 // the line, one or two.
 //
 // The work per candidate token is bounded, so that a long line with many
@@ -324,7 +324,7 @@ func (p *piece) short() bool {
 
 // cutHeadFromBody cuts a headline line where pdftotext -raw printed the
 // first line of the column beside the headline after it, past a gap:
-// "进出口稳中提质态势好 今年起，改编自雨果奖获奖作". The part after the gap is
+// "菜篮子量足价稳走势好 今年起，改编自同名获奖小说". The part after the gap is
 // body text when it reads as a sentence and is as wide as the column the
 // text after it is set in.
 //

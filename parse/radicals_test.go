@@ -123,14 +123,14 @@ func TestRadicalsInEveryField(t *testing.T) {
 		"",
 		"⻓江⼤保护⼈⺠在⾏动",
 		"",
-		"本报讯（记者⽑静）3⽉12⽇，",
+		"本报讯（记者⽅静）3⽉12⽇，",
 		"记者从市⽣态环境局了解到，今",
 		"年全市将实施⻓江岸线修复⼯程，",
 		"⼈⺠群众⽣活环境持续改善。",
 	))
 	want := []*model.Article{{
 		Title:      "长江大保护人民在行动",
-		Byline:     "本报讯（记者毛静）",
+		Byline:     "本报讯（记者方静）",
 		Paragraphs: []string{"3月12日，记者从市生态环境局了解到，今年全市将实施长江岸线修复工程，人民群众生活环境持续改善。"},
 	}}
 	if msg := articlesDiffer(p, want); msg != "" {

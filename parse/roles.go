@@ -29,7 +29,7 @@ const (
 	lfEndsClause            // ends with any closing mark: ”）》：；
 	lfEndsComma             // ends with ，、
 	lfNoPunctuation         // holds no sentence punctuation at all
-	lfColumnTag             // ends with a bracketed tag: （一线探民生）
+	lfColumnTag             // ends with a bracketed tag: （一线看变化）
 	lfDashOpens             // opens with —— (a subtitle, or a subhead in a story)
 	lfFewChars              // four characters or fewer
 	lfManyChars             // more than 24 characters

@@ -85,7 +85,7 @@ func TestJoinRunOns(t *testing.T) {
 // reads as the lines joined one by one (joinText), Latin words spaced.
 func TestJoinRunOnsInLinearMemory(t *testing.T) {
 	const n = 4000
-	texts := []string{"今年以来，全市经济运行稳中有进，产业结构持", "续优化", "GDP", "growth", "3.5%"}
+	texts := []string{"今年以来，全市经济运行稳中有进，消费市场持", "续优化", "GDP", "growth", "3.5%"}
 	ps := make([]piece, n)
 	paras := make([]para, n)
 	starts := make([]float64, n)

@@ -118,7 +118,7 @@ const (
 	ufPrevSignoff     // the body before the run ends with a sign-off in brackets
 	ufCohesion        // how far the paragraphs nearest on either side of the run keep to one subject, as gfCohesion
 	ufCohesionNone    // … they share no word at all
-	ufRunCredit       // it and a neighbour in its run read as a picture's credit: 吴练勋摄（影像中 / 国）
+	ufRunCredit       // it and a neighbour in its run read as a picture's credit: 林小川摄（影像中 / 国）
 	ufUnopened        // it closes a bracket it does not open, as the tail of a credit or sign-off does
 	ufStop            // it ends with a full stop, as a sentence of a body does
 	ufComma           // it holds a comma, as a body's line does more often than a headline

@@ -282,7 +282,7 @@ func (s *setArticle) lineOf(a anchor) int {
 }
 
 // headingLines breaks a kicker, title or subtitle into lines for centring:
-// at the spaces between its parts (a headline's 僑界聲音消失 僑胞嘆民不聊生)
+// at the spaces between its parts (a headline's 鄰里聲音變多 居民盼舊貌新生)
 // rather than inside them where it can, and into lines of even length
 // rather than a full line and a stub.
 func headingLines(m layout.Measure, text string, width int) []string {

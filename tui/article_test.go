@@ -17,16 +17,16 @@ func TestHeadingLines(t *testing.T) {
 		width int
 		want  []string
 	}{
-		{"a heading that fits is one line", "全国政协召开远程讨论会", 40, []string{"全国政协召开远程讨论会"}},
+		{"a heading that fits is one line", "区侨联召开线上座谈会议", 40, []string{"区侨联召开线上座谈会议"}},
 		{"parts stay whole where they can",
-			"童惠珍感慨 民進黨執政3年 僑界聲音消失 僑胞嘆民不聊生 盼韓帶來活水", 50,
-			[]string{"童惠珍感慨 民進黨執政3年 僑界聲音消失", "僑胞嘆民不聊生 盼韓帶來活水"}},
+			"林秀珠感嘆 老街再造第3年 鄰里聲音變多 居民盼舊貌新生 盼市府多支持", 50,
+			[]string{"林秀珠感嘆 老街再造第3年 鄰里聲音變多", "居民盼舊貌新生 盼市府多支持"}},
 		{"lines come out even, not a full line and a stub",
-			"王根元主持召开市总工会三届七次全委（扩大）会议", 40,
-			[]string{"王根元主持召开市总工会三", "届七次全委（扩大）会议"}},
+			"李长青主持召开市侨商会三届五次全委（扩大）会议", 40,
+			[]string{"李长青主持召开市侨商会三", "届五次全委（扩大）会议"}},
 		{"a part wider than the line is broken",
-			"授予北京榜样优秀群体时代楷模称号", 12,
-			[]string{"授予北京榜样", "优秀群体时代", "楷模称号"}},
+			"授予河西街道巡河队伍时代先锋称号", 12,
+			[]string{"授予河西街道", "巡河队伍时代", "先锋称号"}},
 		{"nothing is nothing", "", 10, nil},
 	}
 	for _, tt := range tests {

@@ -77,7 +77,9 @@ func TestCatPlain(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := out.String()
-	for _, want := range []string{"第3版  2019年2月21日 星期四\n", "\n\n奏响军民融合的时代乐章", "\x3000\x3000"[:0] + indent} {
+	// The page's lead headline, up to its bracketed column tag.
+	lead, _, _ := strings.Cut(goldPage(t, "d01").Articles[0].Title, "（")
+	for _, want := range []string{"第3版  2019年2月21日 星期四\n", "\n\n" + lead, "\x3000\x3000"[:0] + indent} {
 		if !strings.Contains(s, want) {
 			t.Errorf("no %q in\n%.400s", want, s)
 		}

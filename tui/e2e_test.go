@@ -160,9 +160,10 @@ func TestEndToEnd(t *testing.T) {
 	// The second headline, opened, scrolled.
 	s.keys("j")
 	s.keys("Enter")
-	screen = s.waitFor("梁艳萍出席全市教育工作会议")
+	second := goldPage(t, "seed").Articles[1]
+	screen = s.waitFor(second.Title)
 	s.checkWidths(screen)
-	if !strings.Contains(bodyOf(screen), "教育是国之大计") {
+	if !strings.Contains(bodyOf(screen), string([]rune(second.Paragraphs[1])[:13])) {
 		t.Errorf("the article's text is not in the body:\n%s", screen)
 	}
 	s.keys("J") // the long third article
@@ -197,10 +198,11 @@ func TestEndToEndWide(t *testing.T) {
 	s.keys("j", "Enter", "Space")
 	s.checkWidths(s.capture())
 	s.keys("/")
-	s.literal("“税务蓝”")
+	q := quotedTerm(t)
+	s.literal("“" + q + "”")
 	s.checkWidths(s.waitFor("1/"))
 	s.keys("Enter", "n")
-	s.checkWidths(s.waitFor("税务蓝” 2/"))
+	s.checkWidths(s.waitFor(q + "” 2/"))
 	s.keys("q")
 }
 
@@ -221,7 +223,7 @@ func statusLine(screen string) string {
 // TestEndToEndSearch searches two pages, one of them Traditional, with
 // Chinese typed into the prompt: the counter says 1/N, the body shows the
 // match, n moves the counter on; a Simplified query finds the Traditional
-// page's 韓國瑜.
+// page's 國民黨.
 func TestEndToEndSearch(t *testing.T) {
 	var paths []string
 	for _, n := range []string{"seed", "d02"} {
@@ -260,18 +262,18 @@ func TestEndToEndSearch(t *testing.T) {
 
 	// Simplified finds Traditional.
 	s.keys("/")
-	s.literal("韩国瑜")
+	s.literal("国民党")
 	s.keys("Enter")
-	screen = s.waitFor("韩国瑜 1/")
+	screen = s.waitFor("国民党 1/")
 	s.checkWidths(screen)
-	if !strings.Contains(bodyOf(screen), "韓國瑜") {
-		t.Errorf("韩国瑜 does not find 韓國瑜:\n%s", screen)
+	if !strings.Contains(bodyOf(screen), "國民黨") {
+		t.Errorf("国民党 does not find 國民黨:\n%s", screen)
 	}
 	// esc goes back: the prompt opened and cancelled leaves the search.
 	s.keys("/")
 	s.literal("人民")
 	s.keys("Escape")
-	if bar := statusLine(s.capture()); !strings.Contains(bar, "韩国瑜 1/") {
+	if bar := statusLine(s.capture()); !strings.Contains(bar, "国民党 1/") {
 		t.Errorf("esc did not go back to the search before: %q", bar)
 	}
 	s.keys("q")
@@ -336,7 +338,7 @@ func TestEndToEndShelf(t *testing.T) {
 	if !seam {
 		t.Error("reading the story through, the seam mark — 转第11版 — never showed")
 	}
-	if body := bodyOf(screen); !strings.Contains(body, "重要工作进展情况及时向党中央、国务院报告。") {
+	if body := bodyOf(screen); !strings.Contains(body, storyEnd(t)) {
 		t.Fatalf("the end of the story, on page 11, is not on the screen:\n%s", screen)
 	}
 	s.keys("k", "k", "k")
@@ -371,4 +373,18 @@ func (s *tmuxSession) waitGone() {
 		}
 	}
 	s.t.Fatalf("dubao did not quit:\n%s", s.capture())
+}
+
+// storyEnd is the last words of the story the front page begins: the end of
+// d04's continuation, read from its gold page.
+func storyEnd(t *testing.T) string {
+	t.Helper()
+	for _, a := range goldPage(t, "d04").Articles {
+		if a.ContinuedFrom == 1 && len(a.Paragraphs) > 0 {
+			r := []rune(a.Paragraphs[len(a.Paragraphs)-1])
+			return string(r[max(0, len(r)-12):])
+		}
+	}
+	t.Fatal("d04 continues no story from page 1")
+	return ""
 }

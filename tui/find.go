@@ -70,7 +70,7 @@ var fieldLabels = map[model.Field]string{
 // never reaching into another paragraph; … marks where the context is cut,
 // and a label where the match is not in a paragraph:
 //
-//	第3版 王根元主持召开市总工会三届七次…  …理论学习中心组会议围绕⟦市委⟧、省总工会…
+//	第3版 李长青主持召开市侨商会三届五次…  …理论学习中心组会议围绕⟦市委⟧、省侨商会…
 func Find(w io.Writer, is *model.Issue, query string, o FindOptions) (int, error) {
 	cleanIssue(is) // see untrusted.go
 	ix := model.NewIndex(is)

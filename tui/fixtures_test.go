@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dubaoreader/dubao/model"
@@ -75,13 +76,13 @@ func goldIssue(t testing.TB, names ...string) *model.Issue {
 func frontPage() *model.Page {
 	return &model.Page{Number: 1, Name: "要闻", Date: "2019-02-22", Source: "front", Articles: []*model.Article{
 		{
-			Title:       "关于促进小农户和现代农业发展有机衔接的意见",
-			Byline:      "本报北京2月21日电（记者高云才）",
+			Title:       "关于支持小农户发展庭院经济的几项措施",
+			Byline:      "本报北京2月21日电（记者林一帆）",
 			ContinuedTo: 11, Markers: []string{"（下转第11版）"},
 			Paragraphs: []string{
-				"中共中央办公厅、国务院办公厅日前印发了《关于促进小农户和现代农业发展有机衔接的意见》。",
-				"意见指出，当前和今后很长一个时期，小农户家庭经营将是我国农业的主要经营方式。",
-				"（一）提升小农户发展现代农业能力。加快发展设施农业，鼓励小农户发展资本、",
+				"某某部办公室、某某局办公室日前印发了《关于支持小农户发展庭院经济的几项措施》。",
+				"措施提出，往后几年，小农户种菜养禽、编织手工将是庭院经济的主要形式。",
+				"（一）帮助小农户学会新的庭院技术。加快推广小型大棚，鼓励小农户投入时间、",
 			},
 		},
 		{Title: "春风送暖", Paragraphs: []string{"一则短讯：小农户的春天。"}},
@@ -95,4 +96,19 @@ func seamIssue(t testing.TB) *model.Issue {
 	is := &model.Issue{Date: "2019-02-22", Pages: []*model.Page{frontPage(), goldPage(t, "d04")}}
 	is.Stories = parse.Stories(is.Pages)
 	return is
+}
+
+// quotedTerm is the term the seed page's headline puts in quotes (“…”),
+// read from its gold page.
+func quotedTerm(t testing.TB) string {
+	t.Helper()
+	for _, a := range goldPage(t, "seed").Articles {
+		if _, rest, ok := strings.Cut(a.Title, "“"); ok {
+			if q, _, ok := strings.Cut(rest, "”"); ok && q != "" {
+				return q
+			}
+		}
+	}
+	t.Fatal("no headline of the seed page quotes a term")
+	return ""
 }

@@ -108,6 +108,24 @@ func TestCatToAPipe(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
+	// The sample's words are the sample's: the query is the term its one
+	// headline with a quoted term puts in quotes, read from the parsed sample.
+	sample, _, err := issue([]string{"sample/sample.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var title, q string
+	for _, p := range sample.Pages {
+		for _, a := range p.Articles {
+			if _, rest, ok := strings.Cut(a.Title, "“"); ok && q == "" {
+				q, _, _ = strings.Cut(rest, "”")
+				title = a.Title
+			}
+		}
+	}
+	if q == "" {
+		t.Fatal("no headline of the sample quotes a term")
+	}
 	tests := []struct {
 		name  string
 		stdin string
@@ -115,16 +133,16 @@ func TestSearch(t *testing.T) {
 		code  int
 		want  []string // lines of stdout, each as a substring, in order
 	}{
-		{"a match in a title and in a paragraph, marked", "", []string{"search", "税务蓝"}, 0, []string{
-			"版次不详 芳华不负“税务蓝” 巾帼建功新时代  标题：芳华不负“⟦税务蓝⟧” 巾帼建功新时代",
-			"…性为主体的队伍为什么能够成为“⟦税务蓝⟧”中感染人心的巾帼力量？",
+		{"a match in a title and in a paragraph, marked", "", []string{"search", q}, 0, []string{
+			"版次不详 " + title + "  标题：" + strings.Replace(title, q, "⟦"+q+"⟧", 1),
+			"“⟦" + q + "⟧”",
 		}},
-		{"the sample when no PATH is given, a PATH when one is", "", []string{"search", "税务蓝", "sample/sample.txt"}, 0, []string{"⟦税务蓝⟧", "⟦税务蓝⟧"}},
-		{"Simplified finds Traditional, from standard input", "第2版\n高雄市長韓國瑜相當期待。\n", []string{"search", "韩国瑜", "-"}, 0, []string{
-			"  高雄市長⟦韓國瑜⟧相當期待。",
+		{"the sample when no PATH is given, a PATH when one is", "", []string{"search", q, "sample/sample.txt"}, 0, []string{"⟦" + q + "⟧", "⟦" + q + "⟧"}},
+		{"Simplified finds Traditional, from standard input", "第2版\n台中市長陳國華相當期待。\n", []string{"search", "陈国华", "-"}, 0, []string{
+			"  台中市長⟦陳國華⟧相當期待。",
 		}},
 		{"nothing found", "", []string{"search", "不在报上的词"}, 1, nil},
-		{"flags after the query", "", []string{"search", "税务蓝", "--json"}, 0, []string{`"match":"税务蓝"`, `"match":"税务蓝"`}},
+		{"flags after the query", "", []string{"search", q, "--json"}, 0, []string{`"match":"` + q + `"`, `"match":"` + q + `"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -209,7 +227,7 @@ func TestReaderSaysScrambled(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("2024年3月13日 星期三 第3版\n")
 	for range 20 {
-		b.WriteString("市总工会三届七次全委会议 各级工会认真学习贯彻会议精神\n")
+		b.WriteString("区文联二届五次全委会议 各级协会认真学习贯彻会议精神\n")
 	}
 	path := filepath.Join(t.TempDir(), "p03.txt")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
@@ -269,7 +287,7 @@ func TestScrambledText(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("2024年3月13日 星期三 第3版\n")
 	for range 20 {
-		b.WriteString("市总工会三届七次全委会议 各级工会认真学习贯彻会议精神\n")
+		b.WriteString("区文联二届五次全委会议 各级协会认真学习贯彻会议精神\n")
 	}
 	out, errs, code := dubao(t, b.String(), "parse", "-")
 	if code != 0 || !strings.HasPrefix(out, "{") {

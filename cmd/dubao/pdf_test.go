@@ -44,7 +44,7 @@ func TestAdd(t *testing.T) {
 	}
 	// A page of scrambled text is filed, with one line of what to do.
 	scrambled := filepath.Join(t.TempDir(), "p4.txt")
-	os.WriteFile(scrambled, []byte(head+"\n"+strings.Repeat("市总工会三届七次全委会议 各级工会认真学习贯彻会议精神\n", 20)), 0o644)
+	os.WriteFile(scrambled, []byte(head+"\n"+strings.Repeat("区文联二届五次全委会议 各级协会认真学习贯彻会议精神\n", 20)), 0o644)
 	_, errs, code = dubao(t, "", "add", "--shelf", shelf, "--date", "20240314", scrambled)
 	if _, err := os.Stat(filepath.Join(shelf, "2024-03-14", "p4.txt")); code != 0 || err != nil || strings.Count(errs, "pdftotext -raw") != 1 || strings.Count(errs, "\n") != 1 {
 		t.Errorf("scrambled text: exit %d, stderr %q, %v", code, errs, err)

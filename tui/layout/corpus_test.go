@@ -94,7 +94,7 @@ func appendStrings(dst []string, v any) []string {
 
 // samplePara is a paragraph that needs every rule, for when the corpus is
 // not there.
-const samplePara = "3月12日上午，市总工会三届七次全委（扩大）会议召开。会议指出，" +
+const samplePara = "3月12日上午，市侨商会三届五次全委（扩大）会议召开。会议指出，" +
 	"2023年全市职工收入增长率达到94.38%，“十四五”规划——尤其是COVID-19之后的" +
-	"《职工权益保障条例》——得到了落实……与会人员认为，要把5K项目、1/3的资金和3.5亿元" +
+	"《职工权益保障条例》——得到了落实……参会代表认为，要把5K项目、1/3的资金和3.5亿元" +
 	"用好。The quick brown fox jumps over the lazy dog. 「让职工满意」是工作的出发点。"

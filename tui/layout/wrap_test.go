@@ -14,8 +14,8 @@ func TestWrap(t *testing.T) {
 		width int
 		want  []string
 	}{
-		{"between ideographs anywhere", narrow, "市总工会三届七次全委会议", 8,
-			[]string{"市总工会", "三届七次", "全委会议"}},
+		{"between ideographs anywhere", narrow, "市侨商会三届五次全委会议", 8,
+			[]string{"市侨商会", "三届五次", "全委会议"}},
 		{"no line starts with ，", narrow, "我们今天，去北京", 8,
 			[]string{"我们今", "天，去北", "京"}},
 		{"no line starts with 。」", narrow, "他说好的。」然后走了", 10,
@@ -60,8 +60,8 @@ func TestWrap(t *testing.T) {
 			[]string{"好。", "」）", "》"}},
 		{"wide quotes in wide mode", wide, "“十四五”规划", 10,
 			[]string{"“十四五”", "规划"}},
-		{"a string that exactly fits", narrow, "市总工会", 8,
-			[]string{"市总工会"}},
+		{"a string that exactly fits", narrow, "市侨商会", 8,
+			[]string{"市侨商会"}},
 		{"empty string is one empty line", narrow, "", 8,
 			[]string{""}},
 		{"only spaces are kept, broken hard", narrow, "     ", 2,
@@ -70,8 +70,8 @@ func TestWrap(t *testing.T) {
 			[]string{"中", "a", "文"}},
 		{"width 1 still drops a single space", narrow, "中 文", 1,
 			[]string{"中", "文"}},
-		{"width below 1 means no limit", narrow, "市总工会三届七次", 0,
-			[]string{"市总工会三届七次"}},
+		{"width below 1 means no limit", narrow, "市侨商会三届五次", 0,
+			[]string{"市侨商会三届五次"}},
 		{"combining mark stays with its base", narrow, "cafe\u0301 cafe\u0301", 4,
 			[]string{"cafe\u0301", "cafe\u0301"}},
 	}
