@@ -167,6 +167,7 @@ func plainReadPiece(text string, em float64) pieceReading {
 			early = true
 		case '讯', '訊', '电', '電', '道', '導', '导':
 			r.mayLead = r.mayLead || i+utf8.RuneLen(c) <= 90
+			r.dispatch = true
 		case '记', '記', '评', '評', '通', '文', '】':
 			r.mayByline = true
 		case '图', '圖', '摄', '攝':

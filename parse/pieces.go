@@ -24,6 +24,7 @@ type piece struct {
 	credit     bool // it is a picture's or a story's credit (…摄)
 	namesSrc   bool // it names a picture's or a chart's source (namesSource)
 	punct      bool // it holds sentence punctuation (hasSentencePunct)
+	dispatch   bool // it holds a rune of dispatchSet (讯, 电 …), anywhere
 
 	// How the text reads as a line, for the steps that ask again and again.
 	ideographs  int     // ideographs in it
@@ -43,6 +44,7 @@ func (p *piece) know() {
 	p.credit = r.mayCredit && isCredit(p.text)
 	p.namesSrc = r.maySource && namesSource(p.text)
 	p.punct = r.punct
+	p.dispatch = r.dispatch
 	p.ideographs = r.ideographs
 	p.runes = r.runes
 	p.closesEarly = r.closesEarly
@@ -64,6 +66,7 @@ type pieceReading struct {
 	mayCredit             bool // isCredit's quick test: 摄, 图 …
 	maySource             bool // namesSource's quick test: a mark of sourceWords
 	punct                 bool // hasSentencePunct
+	dispatch              bool // dispatchSet.in, on the whole text
 }
 
 // readPiece reads text, em ems wide, once.
@@ -95,6 +98,7 @@ func readPiece(text string, em float64) pieceReading {
 			switch c {
 			case '讯', '訊', '电', '電', '道', '導', '导':
 				r.mayLead = r.mayLead || i+utf8.RuneLen(c) <= 90
+				r.dispatch = true
 			case '记', '記', '评', '評', '通', '文':
 				r.mayByline = true
 			case '图', '圖', '摄', '攝':

@@ -356,7 +356,7 @@ func rawLineFeatures(ps []piece, out []lineFacts) {
 			continue
 		}
 		if next := nextTextPiece(ps, i); next >= 0 && !ps[next].leads {
-			broken[i] = brokenDateline(ps[i].text, ps[next].text)
+			broken[i] = brokenDateline(&ps[i], &ps[next])
 		}
 	}
 	prev := -1
@@ -385,14 +385,16 @@ func rawLineFeatures(ps []piece, out []lineFacts) {
 }
 
 // brokenDateline reports whether line a opens a dateline or credit that
-// only the line after it, b, finishes.
-func brokenDateline(a, b string) bool {
+// only the line after it, b, finishes. It asks what know found of each
+// line: bylineStart(a + b) holds only where a rune of dispatchSet does, in
+// a or in b, so most lines need no joining.
+func brokenDateline(a, b *piece) bool {
 	// The part of a credit a line ends within holds no sentence
 	// punctuation: 本报北京10月20, 新华社记者.
-	if hasSentencePunct(a) || bylineStart(a) {
+	if a.punct || a.leads || !a.dispatch && !b.dispatch {
 		return false
 	}
-	return bylineStart(a + b)
+	return bylineStart(a.text + b.text)
 }
 
 // sourceWords name where a picture or a chart came from.
