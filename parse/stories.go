@@ -428,14 +428,48 @@ func isPictureStory(t string) bool {
 var dateOpen = regexp.MustCompile(`^(?:[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年)`)
 
 // closesOpenBracket reports whether line b closes a bracket that line a
-// opened and left open.
+// opened and left open: a's last bracket, ( or （, opens and b's first
+// closes. Each is read from its end that tells, byte by byte, and only so
+// far as its bracket: in UTF-8 the bytes of （ and ） are no part of
+// another rune.
 func closesOpenBracket(a, b string) bool {
-	open := max(strings.LastIndex(a, "（"), strings.LastIndexByte(a, '(')) // strings.LastIndexAny(a, "（("), without decoding a's runes
-	if open < 0 || strings.ContainsAny(a[open:], "）)") {
-		return false
+	return lastBracketOpens(a) && firstBracketCloses(b)
+}
+
+// lastBracketOpens reports whether the last of s's brackets ( ) （ ） is
+// one that opens.
+func lastBracketOpens(s string) bool {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case '(':
+			return true
+		case ')':
+			return false
+		case 0x88, 0x89: // the last byte of （ (EF BC 88) and ） (EF BC 89)
+			if i >= 2 && s[i-1] == 0xBC && s[i-2] == 0xEF {
+				return s[i] == 0x88
+			}
+		}
 	}
-	end := strings.IndexAny(b, "）)")
-	return end >= 0 && !strings.ContainsAny(b[:end], "（(")
+	return false
+}
+
+// firstBracketCloses reports whether the first of s's brackets ( ) （ ）
+// is one that closes.
+func firstBracketCloses(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			return false
+		case ')':
+			return true
+		case 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x88 || s[i+2] == 0x89) {
+				return s[i+2] == 0x89
+			}
+		}
+	}
+	return false
 }
 
 // isSignoff reports whether a line opens a story's closing sign-off in
@@ -708,8 +742,21 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 // address.
 func (rf *rowFacts) trailer(us []unit, k int) bool {
 	u := &us[k]
-	return isCredit(u.text) || u.source || rf.endsSignoff(us, k) || k > 0 && closesOpenBracket(us[k-1].text, u.text) ||
+	return isCredit(u.text) || u.source || rf.endsSignoff(us, k) || rf.closesBracket(us, k) ||
 		strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话")
+}
+
+// closesBracket reports whether unit k closes a bracket the unit before it
+// left open (closesOpenBracket), read once for each unit: trailer asks it
+// of the same units for story after story of the plan search.
+func (rf *rowFacts) closesBracket(us []unit, k int) bool {
+	if rf.bracketTail[k] == 0 {
+		rf.bracketTail[k] = 1
+		if k > 0 && closesOpenBracket(us[k-1].text, us[k].text) {
+			rf.bracketTail[k] = 2
+		}
+	}
+	return rf.bracketTail[k] == 2
 }
 
 // maxSections is the most sections of a story's body weakSection reads:
@@ -1112,6 +1159,7 @@ type rowFacts struct {
 	leads            []int       // per unit k: the paragraphs before it that open with a dateline or credit or are a byline line
 	captionAfter     []bool      // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
 	subheadOver      []int       // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
+	bracketTail      []int8      // per unit k: whether it closes a bracket the unit before it left open (closesOpenBracket), once trailer has asked: 0 not yet, 1 no, 2 yes
 	log2             []float64   // log₂(1+n) for the n paragraphs a story may hold
 	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
 	cohesionMean     float64     // its mean over the page's paragraphs but the first
@@ -1172,7 +1220,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), leads: make([]int, n+1), log2: make([]float64, longestStory+1),
-		captionAfter: make([]bool, n+1), subheadOver: make([]int, n),
+		captionAfter: make([]bool, n+1), subheadOver: make([]int, n), bracketTail: make([]int8, n),
 		echoes: map[[3]int][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
 		shares: map[[2]int][]int32{},
 	}
