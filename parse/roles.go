@@ -369,7 +369,7 @@ func rawLineFeatures(ps []piece, out []lineFacts) {
 		set(f, lfEndsDash, strings.HasSuffix(p.text, "——"))
 		set(f, lfBrokenDateline, broken[i])
 		set(f, lfSignoff, isSignoff(p.text))
-		set(f, lfDateOpens, dateOpen.MatchString(p.text))
+		set(f, lfDateOpens, opensWithDate(p.text))
 		if prev >= 0 {
 			set(f, lfClosesOpen, f.has(lfPrevOpen) && p.closesEarly)
 			set(f, lfPrevByline, ps[prev].bylineOnly)
@@ -378,7 +378,7 @@ func rawLineFeatures(ps []piece, out []lineFacts) {
 		if next := nextTextPiece(ps, i); next >= 0 {
 			set(f, lfNextByline, ps[next].bylineOnly)
 			set(f, lfNextOpensCredit, ps[next].leads || broken[next])
-			set(f, lfNextDateOpens, dateOpen.MatchString(ps[next].text))
+			set(f, lfNextDateOpens, opensWithDate(ps[next].text))
 		}
 		prev = i
 	}

@@ -391,7 +391,7 @@ func joinWrapped(ps []piece, us []unit) []unit {
 // wraps into: a label set inside a story (核心阅读), a picture story's
 // heading, a dateline, a credit or a date, as a body opens.
 func setApart(t string) bool {
-	return isStoryLabel(t) || isPictureStory(t) || bylineStart(t) || dateOpen.MatchString(t)
+	return isStoryLabel(t) || isPictureStory(t) || bylineStart(t) || opensWithDate(t)
 }
 
 // blankBetween reports whether a blank line stands between pieces i and j.
@@ -426,6 +426,12 @@ func isPictureStory(t string) bool {
 
 // dateOpen matches a line that opens with a date: 10月24日, 2019年.
 var dateOpen = regexp.MustCompile(`^(?:[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年)`)
+
+// opensWithDate reports whether dateOpen matches t, asking it only of a
+// line that opens with an ASCII digit, as every match does.
+func opensWithDate(t string) bool {
+	return t != "" && t[0]-'0' <= 9 && dateOpen.MatchString(t)
+}
 
 // closesOpenBracket reports whether line b closes a bracket that line a
 // opened and left open: a's last bracket, ( or （, opens and b's first
@@ -1597,7 +1603,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufUnopened] = b2f(strings.Count(u.text, "）")+strings.Count(u.text, ")") > strings.Count(u.text, "（")+strings.Count(u.text, "("))
 	f[ufStop] = b2f(strings.HasSuffix(u.text, "。"))
 	f[ufComma] = b2f(strings.ContainsAny(u.text, "，,"))
-	f[ufDateOpen] = b2f(dateOpen.MatchString(u.text))
+	f[ufDateOpen] = b2f(opensWithDate(u.text))
 	f[ufAgencyOpen] = b2f(strings.HasPrefix(u.text, "本报") || strings.HasPrefix(u.text, "据") || strings.HasPrefix(u.text, "新华社"))
 	f[ufPictureStory] = b2f(isPictureStory(u.text))
 	f[ufColonLabel] = b2f(strings.HasSuffix(u.text, "：") || strings.Contains(clip(u.text, 5, false), "："))
