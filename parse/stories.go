@@ -737,7 +737,9 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	default:
 		near = c.hi - 1
 	}
-	if near >= c.i && near < c.j && us[near].head && !isStoryLabel(us[near].text) && !setApart(us[near].text) && !rf.trailer(us, near) {
+	if near >= c.i && near < c.j && us[near].head && !rf.once(rf.apart, near, func() bool {
+		return isStoryLabel(us[near].text) || setApart(us[near].text) || rf.trailer(us, near)
+	}) {
 		f[sfNearSubhead] = 1
 	}
 	return f
@@ -747,22 +749,26 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 // end with: a picture's credit, a source, (the tail of) a sign-off, or an
 // address.
 func (rf *rowFacts) trailer(us []unit, k int) bool {
-	u := &us[k]
-	return isCredit(u.text) || u.source || rf.endsSignoff(us, k) || rf.closesBracket(us, k) ||
-		strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话")
+	return rf.once(rf.trailers, k, func() bool { return readsAsTrailer(us, rf, k) })
 }
 
-// closesBracket reports whether unit k closes a bracket the unit before it
-// left open (closesOpenBracket), read once for each unit: trailer asks it
-// of the same units for story after story of the plan search.
-func (rf *rowFacts) closesBracket(us []unit, k int) bool {
-	if rf.bracketTail[k] == 0 {
-		rf.bracketTail[k] = 1
-		if k > 0 && closesOpenBracket(us[k-1].text, us[k].text) {
-			rf.bracketTail[k] = 2
+// once returns memo's answer for unit k, asking ask the first time: the
+// plan search asks the same of a unit for story after story.
+func (rf *rowFacts) once(memo []int8, k int, ask func() bool) bool {
+	if memo[k] == 0 {
+		memo[k] = 1
+		if ask() {
+			memo[k] = 2
 		}
 	}
-	return rf.bracketTail[k] == 2
+	return memo[k] == 2
+}
+
+// readsAsTrailer is trailer's reading of unit k.
+func readsAsTrailer(us []unit, rf *rowFacts, k int) bool {
+	u := &us[k]
+	return isCredit(u.text) || u.source || rf.endsSignoff(us, k) || k > 0 && closesOpenBracket(us[k-1].text, u.text) ||
+		strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话")
 }
 
 // maxSections is the most sections of a story's body weakSection reads:
@@ -1165,7 +1171,8 @@ type rowFacts struct {
 	leads            []int       // per unit k: the paragraphs before it that open with a dateline or credit or are a byline line
 	captionAfter     []bool      // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
 	subheadOver      []int       // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
-	bracketTail      []int8      // per unit k: whether it closes a bracket the unit before it left open (closesOpenBracket), once trailer has asked: 0 not yet, 1 no, 2 yes
+	trailers         []int8      // per unit k: trailer's answer, once asked (once): 0 not yet, 1 no, 2 yes
+	apart            []int8      // per headline-like unit k: whether it is a story label, set apart (setApart) or a trailer, once storyFeatures has asked, as trailers
 	log2             []float64   // log₂(1+n) for the n paragraphs a story may hold
 	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
 	cohesionMean     float64     // its mean over the page's paragraphs but the first
@@ -1226,7 +1233,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), leads: make([]int, n+1), log2: make([]float64, longestStory+1),
-		captionAfter: make([]bool, n+1), subheadOver: make([]int, n), bracketTail: make([]int8, n),
+		captionAfter: make([]bool, n+1), subheadOver: make([]int, n), trailers: make([]int8, n), apart: make([]int8, n),
 		echoes: map[[3]int][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
 		shares: map[[2]int][]int32{},
 	}
