@@ -180,9 +180,10 @@ func cutPieces(lines []line, furniture []bool) []piece {
 		}
 		parts, n := splitAtByline(l)
 		for _, part := range parts[:n] {
-			p := cutMarkers(piece{line: part, src: i})
+			out = append(out, piece{line: part, src: i})
+			p := &out[len(out)-1] // cut and read in place: a piece is large to copy
+			p.cutMarkers()
 			p.know()
-			out = append(out, p)
 		}
 	}
 	return out
@@ -276,10 +277,10 @@ func mayOpenCredit(tokens []string, dispatch []bool) bool {
 // cutMarkers takes continuation markers out of a piece's text and keeps
 // them beside it. The piece keeps its printed width: the marker took room on
 // the line.
-func cutMarkers(p piece) piece {
+func (p *piece) cutMarkers() {
 	ms := findMarkers(p.text)
 	if len(ms) == 0 {
-		return p
+		return
 	}
 	var b strings.Builder
 	last := 0
@@ -290,7 +291,6 @@ func cutMarkers(p piece) piece {
 	b.WriteString(p.text[last:])
 	p.markers = ms
 	p.text = strings.TrimSpace(b.String())
-	return p
 }
 
 // from and to report the continuation markers a piece carries.
@@ -353,9 +353,11 @@ func cutHeadFromBody(ps []piece) ([]piece, bool) {
 		if out == nil {
 			out = append(make([]piece, 0, len(ps)+4), ps[:i]...)
 		}
-		head := cutMarkers(piece{line: newLine(left), src: p.src, role: roleHead})
+		head := piece{line: newLine(left), src: p.src, role: roleHead}
+		head.cutMarkers()
 		head.know()
-		body := cutMarkers(piece{line: newLine(right), src: p.src})
+		body := piece{line: newLine(right), src: p.src}
+		body.cutMarkers()
 		body.know()
 		out = append(out, head, body)
 	}
