@@ -930,7 +930,7 @@ func overBylineBox(ps []piece, i int) bool {
 // longer than a headline line runs (headBoxRunes).
 func headBoxLine(p *piece) bool {
 	return p.role == roleBody && !p.leads && !p.credit && !p.bylineOnly && len(p.markers) == 0 &&
-		!endsSentenceText(p.text) && runeLen(p.text) <= headBoxRunes
+		p.runes <= headBoxRunes && !endsSentenceText(p.text) // runes: runeLen, as know counted it
 }
 
 // headBoxRunes is the most runes a body line set under or over a headline

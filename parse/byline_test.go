@@ -1,6 +1,10 @@
 package parse
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 // A dispatch the story quotes (据新华社…电) opens a story, as a byline
 // does, but stays in its first paragraph: the corpus's gold never takes it
@@ -25,7 +29,11 @@ func TestQuotedDispatchStaysInText(t *testing.T) {
 // A dateline the extractor broke over two lines never ends a paragraph,
 // whatever the learned score of the line after it says.
 func TestBrokenDatelineGoesOn(t *testing.T) {
-	body := func(s string) piece { return piece{line: line{text: s}, role: roleBody} }
+	body := func(s string) piece {
+		p := piece{line: line{text: s}, role: roleBody}
+		p.know()
+		return p
+	}
 	starts := []float64{0, 5, -5}
 	ps := []piece{body("本报北京3月5日"), body("电（记者王亮）近日，市里"), body("召开会议。")}
 	if learnedBreak(ps, 0, starts) {
@@ -50,9 +58,44 @@ func TestTraditionalDateline(t *testing.T) {
 			t.Errorf("splitByline(%q) = %q, %q; want %q, %q", c.line, by, rest, c.byline, c.rest)
 		}
 	}
-	body := func(s string) piece { return piece{line: line{text: s}, role: roleBody} }
+	body := func(s string) piece {
+		p := piece{line: line{text: s}, role: roleBody}
+		p.know()
+		return p
+	}
 	ps := []piece{body("本報台北3月5"), body("日電（記者王亮）市府今天"), body("召開會議。")}
 	if learnedBreak(ps, 0, []float64{0, 5, -5}) {
 		t.Errorf("a paragraph ends inside the dateline %q / %q", ps[0].text, ps[1].text)
+	}
+}
+
+// TestBrokenDatelineAsPlain holds brokenDateline, which asks what know
+// found of the two lines, to the test on their texts it stands for, on
+// random lines of datelines' parts.
+func TestBrokenDatelineAsPlain(t *testing.T) {
+	stock := []string{"本报", "本報", "新华社", "北京", "台北", "3月", "5", "１０", "日", "电", "讯", "電", "訊", "道", "（", "记者", "王亮", "）", "，", "。", "会议", " ", "【", "】", "据"}
+	r := rand.New(rand.NewPCG(9, 17))
+	line := func() piece {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteString(stock[r.IntN(len(stock))])
+		}
+		p := piece{line: line{text: b.String()}, role: roleBody}
+		p.know()
+		return p
+	}
+	broken := 0
+	for round := range 50000 {
+		a, b := line(), line()
+		want := !hasSentencePunct(a.text) && !bylineStart(a.text) && bylineStart(a.text+b.text)
+		if got := brokenDateline(&a, &b); got != want {
+			t.Fatalf("round %d: brokenDateline(%q, %q) = %v, want %v", round, a.text, b.text, got, want)
+		}
+		if want {
+			broken++
+		}
+	}
+	if broken == 0 {
+		t.Fatal("no random pair was a broken dateline: the test tells nothing")
 	}
 }

@@ -167,6 +167,7 @@ func plainReadPiece(text string, em float64) pieceReading {
 			early = true
 		case '讯', '訊', '电', '電', '道', '導', '导':
 			r.mayLead = r.mayLead || i+utf8.RuneLen(c) <= 90
+			r.dispatch = true
 		case '记', '記', '评', '評', '通', '文', '】':
 			r.mayByline = true
 		case '图', '圖', '摄', '攝':
@@ -202,9 +203,9 @@ func TestDialogueTurnAsDecoded(t *testing.T) {
 // TestLineTestsAnswerAsPlainOnes holds the line tests that skip work on
 // most lines (endsSentenceText trims only a line ending in a closing quote
 // or bracket, mayOpenSection switches on the first rune, closesOpenBracket
-// finds the last opening bracket without decoding, hasOpenBracket looks for
-// the brackets by their bytes) to their plain forms, on text and on bytes
-// that are not UTF-8.
+// reads each line byte by byte only so far as the bracket that tells,
+// hasOpenBracket looks for the brackets by their bytes) to their plain
+// forms, on text and on bytes that are not UTF-8.
 func TestLineTestsAnswerAsPlainOnes(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	pieces := []string{"中", "。", "！", "”", "’", "」", "』", "）", ")", "（", "(", "一", "十", "第", "3", "a", " ", "\xef", "\xbc", "\x88", "\xef\xbc", "\x80", "\ufffd"}

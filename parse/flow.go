@@ -384,7 +384,7 @@ func learnedBreak(ps []piece, i int, starts []float64) bool {
 	if j < 0 || ps[j].role != roleBody || ps[j].leads {
 		return true
 	}
-	if ps[i].text == "" || brokenDateline(ps[i].text, ps[j].text) {
+	if ps[i].text == "" || brokenDateline(&ps[i], &ps[j]) {
 		// A dateline the extractor broke over two lines (本报X地10月20 /
 		// 日电（记者…）) goes on: it opens the paragraph it credits.
 		return false

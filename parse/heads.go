@@ -52,7 +52,22 @@ var creditLine = regexp.MustCompile(`(?:摄|供图|制图|绘|[／/\s]图)(?:[�
 var creditRunes = newRuneMarks("摄图绘圖攝")
 
 func isCredit(t string) bool {
-	return len(t) < 90 && creditRunes.in(t) && creditLine.MatchString(t)
+	return len(t) < 90 && mayBeCredit(t) && creditRunes.in(t) && creditLine.MatchString(t)
+}
+
+// mayBeCredit is creditLine's quick test on a line's ends: a match ends
+// the line with 摄, 图 or 绘, or with the bracket closing its note, or
+// opens it with one of the words of its second way.
+func mayBeCredit(t string) bool {
+	switch lastRune(t) {
+	case '摄', '图', '绘', '）', ')':
+		return true
+	}
+	switch firstRune(t) {
+	case '制', '图', '摄', '绘', '文', '版', '设':
+		return true
+	}
+	return false
 }
 
 // squeezedEm is the width of a line with its punctuation squeezed to half

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -1105,4 +1106,47 @@ func openingRunes(re *syntax.Regexp) (ranges []rune, empty bool) {
 		return ranges, true
 	}
 	panic(fmt.Sprintf("openingRunes: op %v", re.Op))
+}
+
+// TestIsCreditAsItsRegexp holds isCredit, which asks creditLine only of a
+// line whose ends may hold a match (mayBeCredit), to the regexp asked of
+// every short line with a credit's rune, on random lines of credits' parts.
+func TestIsCreditAsItsRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 3))
+	pieces := []string{"摄", "图", "绘", "圖", "攝", "供", "制", "影", "片", "文", "字", "版", "式", "设", "计", "：", ":", "／", "/", " ", "\t", "（", "(", "）", ")", "新华社发", "记者", "张三", "。", "a", "\xe6", "\x91"}
+	credits := 0
+	for round := range 50000 {
+		s := drawText(r, pieces, r.IntN(9))
+		want := len(s) < 90 && creditRunes.in(s) && creditLine.MatchString(s)
+		if got := isCredit(s); got != want {
+			t.Fatalf("round %d: isCredit(%q) = %v, want %v", round, s, got, want)
+		}
+		if want {
+			credits++
+		}
+	}
+	if credits == 0 {
+		t.Fatal("no random line was a credit: the test tells nothing")
+	}
+}
+
+// TestOpensWithDateAsItsRegexp holds opensWithDate, which asks dateOpen
+// only of a line opening with an ASCII digit, to the regexp itself.
+func TestOpensWithDateAsItsRegexp(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 4))
+	pieces := []string{"1", "0", "9", "２", "月", "日", "年", "中", " ", "a", "\xff", "\xe6"}
+	dates := 0
+	for round := range 50000 {
+		s := drawText(r, pieces, r.IntN(8))
+		want := dateOpen.MatchString(s)
+		if got := opensWithDate(s); got != want {
+			t.Fatalf("round %d: opensWithDate(%q) = %v, want %v", round, s, got, want)
+		}
+		if want {
+			dates++
+		}
+	}
+	if dates == 0 {
+		t.Fatal("no random line opened with a date: the test tells nothing")
+	}
 }

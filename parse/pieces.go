@@ -24,6 +24,7 @@ type piece struct {
 	credit     bool // it is a picture's or a story's credit (…摄)
 	namesSrc   bool // it names a picture's or a chart's source (namesSource)
 	punct      bool // it holds sentence punctuation (hasSentencePunct)
+	dispatch   bool // it holds a rune of dispatchSet (讯, 电 …), anywhere
 
 	// How the text reads as a line, for the steps that ask again and again.
 	ideographs  int     // ideographs in it
@@ -43,6 +44,7 @@ func (p *piece) know() {
 	p.credit = r.mayCredit && isCredit(p.text)
 	p.namesSrc = r.maySource && namesSource(p.text)
 	p.punct = r.punct
+	p.dispatch = r.dispatch
 	p.ideographs = r.ideographs
 	p.runes = r.runes
 	p.closesEarly = r.closesEarly
@@ -64,6 +66,7 @@ type pieceReading struct {
 	mayCredit             bool // isCredit's quick test: 摄, 图 …
 	maySource             bool // namesSource's quick test: a mark of sourceWords
 	punct                 bool // hasSentencePunct
+	dispatch              bool // dispatchSet.in, on the whole text
 }
 
 // readPiece reads text, em ems wide, once.
@@ -95,6 +98,7 @@ func readPiece(text string, em float64) pieceReading {
 			switch c {
 			case '讯', '訊', '电', '電', '道', '導', '导':
 				r.mayLead = r.mayLead || i+utf8.RuneLen(c) <= 90
+				r.dispatch = true
 			case '记', '記', '评', '評', '通', '文':
 				r.mayByline = true
 			case '图', '圖', '摄', '攝':
@@ -176,9 +180,10 @@ func cutPieces(lines []line, furniture []bool) []piece {
 		}
 		parts, n := splitAtByline(l)
 		for _, part := range parts[:n] {
-			p := cutMarkers(piece{line: part, src: i})
+			out = append(out, piece{line: part, src: i})
+			p := &out[len(out)-1] // cut and read in place: a piece is large to copy
+			p.cutMarkers()
 			p.know()
-			out = append(out, p)
 		}
 	}
 	return out
@@ -272,10 +277,10 @@ func mayOpenCredit(tokens []string, dispatch []bool) bool {
 // cutMarkers takes continuation markers out of a piece's text and keeps
 // them beside it. The piece keeps its printed width: the marker took room on
 // the line.
-func cutMarkers(p piece) piece {
+func (p *piece) cutMarkers() {
 	ms := findMarkers(p.text)
 	if len(ms) == 0 {
-		return p
+		return
 	}
 	var b strings.Builder
 	last := 0
@@ -286,7 +291,6 @@ func cutMarkers(p piece) piece {
 	b.WriteString(p.text[last:])
 	p.markers = ms
 	p.text = strings.TrimSpace(b.String())
-	return p
 }
 
 // from and to report the continuation markers a piece carries.
@@ -349,9 +353,11 @@ func cutHeadFromBody(ps []piece) ([]piece, bool) {
 		if out == nil {
 			out = append(make([]piece, 0, len(ps)+4), ps[:i]...)
 		}
-		head := cutMarkers(piece{line: newLine(left), src: p.src, role: roleHead})
+		head := piece{line: newLine(left), src: p.src, role: roleHead}
+		head.cutMarkers()
 		head.know()
-		body := cutMarkers(piece{line: newLine(right), src: p.src})
+		body := piece{line: newLine(right), src: p.src}
+		body.cutMarkers()
 		body.know()
 		out = append(out, head, body)
 	}

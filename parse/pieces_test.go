@@ -40,6 +40,8 @@ func TestReadPieceAgreesWithEachTest(t *testing.T) {
 			t.Fatalf("round %d, %q: maySource %v", round, text, got.maySource)
 		case got.punct != hasSentencePunct(text):
 			t.Fatalf("round %d, %q: punct %v", round, text, got.punct)
+		case got.dispatch != dispatchSet.in(text):
+			t.Fatalf("round %d, %q: dispatch %v", round, text, got.dispatch)
 		case got.runes != runeLen(text):
 			t.Fatalf("round %d, %q: runes %d, want %d", round, text, got.runes, runeLen(text))
 		}

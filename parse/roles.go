@@ -356,7 +356,7 @@ func rawLineFeatures(ps []piece, out []lineFacts) {
 			continue
 		}
 		if next := nextTextPiece(ps, i); next >= 0 && !ps[next].leads {
-			broken[i] = brokenDateline(ps[i].text, ps[next].text)
+			broken[i] = brokenDateline(&ps[i], &ps[next])
 		}
 	}
 	prev := -1
@@ -369,7 +369,7 @@ func rawLineFeatures(ps []piece, out []lineFacts) {
 		set(f, lfEndsDash, strings.HasSuffix(p.text, "——"))
 		set(f, lfBrokenDateline, broken[i])
 		set(f, lfSignoff, isSignoff(p.text))
-		set(f, lfDateOpens, dateOpen.MatchString(p.text))
+		set(f, lfDateOpens, opensWithDate(p.text))
 		if prev >= 0 {
 			set(f, lfClosesOpen, f.has(lfPrevOpen) && p.closesEarly)
 			set(f, lfPrevByline, ps[prev].bylineOnly)
@@ -378,21 +378,23 @@ func rawLineFeatures(ps []piece, out []lineFacts) {
 		if next := nextTextPiece(ps, i); next >= 0 {
 			set(f, lfNextByline, ps[next].bylineOnly)
 			set(f, lfNextOpensCredit, ps[next].leads || broken[next])
-			set(f, lfNextDateOpens, dateOpen.MatchString(ps[next].text))
+			set(f, lfNextDateOpens, opensWithDate(ps[next].text))
 		}
 		prev = i
 	}
 }
 
 // brokenDateline reports whether line a opens a dateline or credit that
-// only the line after it, b, finishes.
-func brokenDateline(a, b string) bool {
+// only the line after it, b, finishes. It asks what know found of each
+// line: bylineStart(a + b) holds only where a rune of dispatchSet does, in
+// a or in b, so most lines need no joining.
+func brokenDateline(a, b *piece) bool {
 	// The part of a credit a line ends within holds no sentence
 	// punctuation: 本报北京10月20, 新华社记者.
-	if hasSentencePunct(a) || bylineStart(a) {
+	if a.punct || a.leads || !a.dispatch && !b.dispatch {
 		return false
 	}
-	return bylineStart(a + b)
+	return bylineStart(a.text + b.text)
 }
 
 // sourceWords name where a picture or a chart came from.

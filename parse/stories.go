@@ -391,7 +391,7 @@ func joinWrapped(ps []piece, us []unit) []unit {
 // wraps into: a label set inside a story (核心阅读), a picture story's
 // heading, a dateline, a credit or a date, as a body opens.
 func setApart(t string) bool {
-	return isStoryLabel(t) || isPictureStory(t) || bylineStart(t) || dateOpen.MatchString(t)
+	return isStoryLabel(t) || isPictureStory(t) || bylineStart(t) || opensWithDate(t)
 }
 
 // blankBetween reports whether a blank line stands between pieces i and j.
@@ -427,15 +427,55 @@ func isPictureStory(t string) bool {
 // dateOpen matches a line that opens with a date: 10月24日, 2019年.
 var dateOpen = regexp.MustCompile(`^(?:[0-9]{1,2}月[0-9]{1,2}日|[0-9]{4}年)`)
 
+// opensWithDate reports whether dateOpen matches t, asking it only of a
+// line that opens with an ASCII digit, as every match does.
+func opensWithDate(t string) bool {
+	return t != "" && t[0]-'0' <= 9 && dateOpen.MatchString(t)
+}
+
 // closesOpenBracket reports whether line b closes a bracket that line a
-// opened and left open.
+// opened and left open: a's last bracket, ( or （, opens and b's first
+// closes. Each is read from its end that tells, byte by byte, and only so
+// far as its bracket: in UTF-8 the bytes of （ and ） are no part of
+// another rune.
 func closesOpenBracket(a, b string) bool {
-	open := max(strings.LastIndex(a, "（"), strings.LastIndexByte(a, '(')) // strings.LastIndexAny(a, "（("), without decoding a's runes
-	if open < 0 || strings.ContainsAny(a[open:], "）)") {
-		return false
+	return lastBracketOpens(a) && firstBracketCloses(b)
+}
+
+// lastBracketOpens reports whether the last of s's brackets ( ) （ ） is
+// one that opens.
+func lastBracketOpens(s string) bool {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case '(':
+			return true
+		case ')':
+			return false
+		case 0x88, 0x89: // the last byte of （ (EF BC 88) and ） (EF BC 89)
+			if i >= 2 && s[i-1] == 0xBC && s[i-2] == 0xEF {
+				return s[i] == 0x88
+			}
+		}
 	}
-	end := strings.IndexAny(b, "）)")
-	return end >= 0 && !strings.ContainsAny(b[:end], "（(")
+	return false
+}
+
+// firstBracketCloses reports whether the first of s's brackets ( ) （ ）
+// is one that closes.
+func firstBracketCloses(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			return false
+		case ')':
+			return true
+		case 0xEF:
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x88 || s[i+2] == 0x89) {
+				return s[i+2] == 0x89
+			}
+		}
+	}
+	return false
 }
 
 // isSignoff reports whether a line opens a story's closing sign-off in
@@ -697,7 +737,9 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	default:
 		near = c.hi - 1
 	}
-	if near >= c.i && near < c.j && us[near].head && !isStoryLabel(us[near].text) && !setApart(us[near].text) && !rf.trailer(us, near) {
+	if near >= c.i && near < c.j && us[near].head && !rf.once(rf.apart, near, func() bool {
+		return isStoryLabel(us[near].text) || setApart(us[near].text) || rf.trailer(us, near)
+	}) {
 		f[sfNearSubhead] = 1
 	}
 	return f
@@ -707,6 +749,23 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 // end with: a picture's credit, a source, (the tail of) a sign-off, or an
 // address.
 func (rf *rowFacts) trailer(us []unit, k int) bool {
+	return rf.once(rf.trailers, k, func() bool { return readsAsTrailer(us, rf, k) })
+}
+
+// once returns memo's answer for unit k, asking ask the first time: the
+// plan search asks the same of a unit for story after story.
+func (rf *rowFacts) once(memo []int8, k int, ask func() bool) bool {
+	if memo[k] == 0 {
+		memo[k] = 1
+		if ask() {
+			memo[k] = 2
+		}
+	}
+	return memo[k] == 2
+}
+
+// readsAsTrailer is trailer's reading of unit k.
+func readsAsTrailer(us []unit, rf *rowFacts, k int) bool {
 	u := &us[k]
 	return isCredit(u.text) || u.source || rf.endsSignoff(us, k) || k > 0 && closesOpenBracket(us[k-1].text, u.text) ||
 		strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话")
@@ -1112,6 +1171,8 @@ type rowFacts struct {
 	leads            []int       // per unit k: the paragraphs before it that open with a dateline or credit or are a byline line
 	captionAfter     []bool      // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
 	subheadOver      []int       // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
+	trailers         []int8      // per unit k: trailer's answer, once asked (once): 0 not yet, 1 no, 2 yes
+	apart            []int8      // per headline-like unit k: whether it is a story label, set apart (setApart) or a trailer, once storyFeatures has asked, as trailers
 	log2             []float64   // log₂(1+n) for the n paragraphs a story may hold
 	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
 	cohesionMean     float64     // its mean over the page's paragraphs but the first
@@ -1172,7 +1233,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		nextRun: make([]int, n), bestBefore: make([]int, n),
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), leads: make([]int, n+1), log2: make([]float64, longestStory+1),
-		captionAfter: make([]bool, n+1), subheadOver: make([]int, n),
+		captionAfter: make([]bool, n+1), subheadOver: make([]int, n), trailers: make([]int8, n), apart: make([]int8, n),
 		echoes: map[[3]int][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
 		shares: map[[2]int][]int32{},
 	}
@@ -1549,7 +1610,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufUnopened] = b2f(strings.Count(u.text, "）")+strings.Count(u.text, ")") > strings.Count(u.text, "（")+strings.Count(u.text, "("))
 	f[ufStop] = b2f(strings.HasSuffix(u.text, "。"))
 	f[ufComma] = b2f(strings.ContainsAny(u.text, "，,"))
-	f[ufDateOpen] = b2f(dateOpen.MatchString(u.text))
+	f[ufDateOpen] = b2f(opensWithDate(u.text))
 	f[ufAgencyOpen] = b2f(strings.HasPrefix(u.text, "本报") || strings.HasPrefix(u.text, "据") || strings.HasPrefix(u.text, "新华社"))
 	f[ufPictureStory] = b2f(isPictureStory(u.text))
 	f[ufColonLabel] = b2f(strings.HasSuffix(u.text, "：") || strings.Contains(clip(u.text, 5, false), "："))
