@@ -226,7 +226,9 @@ func TestShowLine(t *testing.T) {
 // beside it, the units' cap. Forty validation pages swing by a few points
 // when the perceptron is refitted; two hundred held-out pages tell a
 // change in the units more surely. DUBAO_FOLDS=1 go test ./parse -run
-// TestPlanFolds -v (about a minute); it reads only training pages.
+// TestPlanFolds -v (a few minutes); it reads only training pages.
+// DUBAO_FOLDS=v lists each held-out page's figures as well, to set two
+// versions' side by side.
 func TestPlanFolds(t *testing.T) {
 	if os.Getenv("DUBAO_FOLDS") == "" {
 		t.Skip("DUBAO_FOLDS=1 scores the plan over five folds of the training pages")
@@ -243,8 +245,13 @@ func TestPlanFolds(t *testing.T) {
 		pw := fitPlan(t, rawFit, planWeights{gap: gw, unit: uw})
 		for n, p := range plans {
 			if held(n) {
-				learned.add(scoreWork(t, p.w, planStories(p.w.units, &pw), golds[n]))
-				nearest.add(scoreWork(t, p.w, p.gold, golds[n]))
+				l, o := scoreWork(t, p.w, planStories(p.w.units, &pw), golds[n]), scoreWork(t, p.w, p.gold, golds[n])
+				learned.add(l)
+				nearest.add(o)
+				if os.Getenv("DUBAO_FOLDS") == "v" {
+					t.Logf("PAGE %s edits %d of %d (nearest gold %d) gold %d learned %d correct %d titles %d (nearest gold %d %d)",
+						pages[n].name, l.Edits, l.GoldChars, o.Edits, l.NGold, l.NPred, l.Correct, l.TitleOK, o.Correct, o.TitleOK)
+				}
 			}
 		}
 	}

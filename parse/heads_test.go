@@ -2,7 +2,6 @@ package parse
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -576,7 +575,7 @@ func TestHeadlinesAndBylines(t *testing.T) {
 		{"本报讯 with the reporter in brackets, spaced as extracted",
 			page(slices.Concat(
 				[]string{
-					"本报讯 （记者苏晴）3月15",
+					"本报讯 （记者毛静）3月15",
 					"日起，市区将新增三条公交线",
 					"路，覆盖城东新区、高铁站和大",
 					"学城等客流集中区域。",
@@ -596,7 +595,7 @@ func TestHeadlinesAndBylines(t *testing.T) {
 				farmAfterBlanks,
 			)...),
 			[]*model.Article{
-				{Title: "市区新增三条公交线路", Byline: "本报讯（记者苏晴）", Paragraphs: routeParagraphs},
+				{Title: "市区新增三条公交线路", Byline: "本报讯（记者毛静）", Paragraphs: routeParagraphs},
 				{Title: "春耕备耕有序推进", Byline: "本报讯（记者王伟）", Paragraphs: farmParagraphs},
 			}, ""},
 		{"本报讯 with a reporter and a correspondent",
@@ -728,12 +727,12 @@ func TestHeadlinesAndBylines(t *testing.T) {
 				[]string{
 					"國民黨下月召開全代會",
 					"",
-					"【許文翔／台北報導】國民",
-					"黨主席林志遠昨日表示，黨內將",
+					"【周毓翔／台北報導】國民",
+					"黨主席吳敦義昨日表示，黨內將",
 					"於下月召開全國代表大會，討論",
 					"明年地方選舉的提名作業。",
 					"",
-					"林志遠說，黨中央會充分尊",
+					"吳敦義說，黨中央會充分尊",
 					"重地方黨部的意見，並在近期公",
 					"布相關時程。",
 					"",
@@ -741,9 +740,9 @@ func TestHeadlinesAndBylines(t *testing.T) {
 				farmBeforeBlanks,
 			)...),
 			[]*model.Article{
-				{Title: "國民黨下月召開全代會", Byline: "【許文翔／台北報導】", Paragraphs: []string{
-					"國民黨主席林志遠昨日表示，黨內將於下月召開全國代表大會，討論明年地方選舉的提名作業。",
-					"林志遠說，黨中央會充分尊重地方黨部的意見，並在近期公布相關時程。",
+				{Title: "國民黨下月召開全代會", Byline: "【周毓翔／台北報導】", Paragraphs: []string{
+					"國民黨主席吳敦義昨日表示，黨內將於下月召開全國代表大會，討論明年地方選舉的提名作業。",
+					"吳敦義說，黨中央會充分尊重地方黨部的意見，並在近期公布相關時程。",
 				}},
 				{Title: "春耕备耕有序推进", Byline: "本报讯（记者王伟）", Paragraphs: farmParagraphs},
 			}, ""},
@@ -903,15 +902,15 @@ func TestOpeningByline(t *testing.T) {
 		byline, rest string
 		known        string
 	}{
-		{"本报讯 and the reporter", "本报讯（记者苏晴）3月12日上午，", "本报讯（记者苏晴）", "3月12日上午，", ""},
-		{"本报讯 spaced before its bracket", "本报讯 （记者苏晴）3 月", "本报讯（记者苏晴）", "3月", ""},
+		{"本报讯 and the reporter", "本报讯（记者毛静）3月12日上午，", "本报讯（记者毛静）", "3月12日上午，", ""},
+		{"本报讯 spaced before its bracket", "本报讯 （记者毛静）3 月", "本报讯（记者毛静）", "3月", ""},
 		{"本报讯 with a reporter and a correspondent", "本报讯（记者王伟 通讯员李娜）近日，", "本报讯（记者王伟 通讯员李娜）", "近日，",
 			"the space between reporter and correspondent is lost"},
 		{"a dateline and the reporter", "新华社北京3月5日电（记者王亮）国务院", "新华社北京3月5日电（记者王亮）", "国务院", ""},
-		{"a dateline with no bracket", "新华社北京2月20日电 某某委员会20日", "新华社北京2月20日电", "某某委员会20日", ""},
-		{"本报 and a dateline, spaced as pdftotext writes it", "本报北京 2 月 20 日电 （记者范晓梅）全国政协", "本报北京2月20日电（记者范晓梅）", "全国政协", ""},
-		{"several reporters", "本报北京2月12日电（程维安、邓晓岩、孙阳）人民网", "本报北京2月12日电（程维安、邓晓岩、孙阳）", "人民网", ""},
-		{"a reporter and a place in lenticular brackets", "【許文翔／台北報導】國民黨主席", "【許文翔／台北報導】", "國民黨主席", ""},
+		{"a dateline with no bracket", "新华社北京2月20日电 中央宣传部20日", "新华社北京2月20日电", "中央宣传部20日", ""},
+		{"本报 and a dateline, spaced as pdftotext writes it", "本报北京 2 月 20 日电 （记者冯春梅）全国政协", "本报北京2月20日电（记者冯春梅）", "全国政协", ""},
+		{"several reporters", "本报北京2月12日电（唐维红、张晓赫、孙阳）人民网", "本报北京2月12日电（唐维红、张晓赫、孙阳）", "人民网", ""},
+		{"a reporter and a place in lenticular brackets", "【周毓翔／台北報導】國民黨主席", "【周毓翔／台北報導】", "國民黨主席", ""},
 		{"a sentence that starts with 记者 is no byline", "记者从市发展改革委获悉，今年", "", "记者从市发展改革委获悉，今年", ""},
 		{"a sentence that names the paper is no byline", "本报讯息平台显示，今年", "", "本报讯息平台显示，今年",
 			""},
@@ -939,8 +938,8 @@ func TestBylineLine(t *testing.T) {
 		want  bool
 		known string
 	}{
-		{"本报记者 高俊明", true, ""},
-		{"本报记者 高俊明 王伟", true, ""},
+		{"本报记者 史俊杰", true, ""},
+		{"本报记者 史俊杰 王伟", true, ""},
 		{"记者 王伟 通讯员 李娜", true, ""},
 		{"本报记者 王伟 通讯员 李娜", true, ""},
 		{"本报评论员", true, ""},
@@ -967,8 +966,8 @@ func TestHeadlineAtTheFoot(t *testing.T) {
 		name, last string
 		known      string
 	}{
-		{"after a short last line", "施肥。", knownFootAfterContinued},
-		{"after a last line a little longer than the headline", "施肥和绿色防控技术。", knownFootAfterContinued},
+		{"after a short last line", "施肥。", ""},
+		{"after a last line a little longer than the headline", "施肥和绿色防控技术。", ""},
 		{"after a last line as long as the headline", "施肥和绿色防控。", ""},
 	}
 	for _, tt := range tests {
@@ -1106,47 +1105,4 @@ func openingRunes(re *syntax.Regexp) (ranges []rune, empty bool) {
 		return ranges, true
 	}
 	panic(fmt.Sprintf("openingRunes: op %v", re.Op))
-}
-
-// TestIsCreditAsItsRegexp holds isCredit, which asks creditLine only of a
-// line whose ends may hold a match (mayBeCredit), to the regexp asked of
-// every short line with a credit's rune, on random lines of credits' parts.
-func TestIsCreditAsItsRegexp(t *testing.T) {
-	r := rand.New(rand.NewPCG(11, 3))
-	pieces := []string{"摄", "图", "绘", "圖", "攝", "供", "制", "影", "片", "文", "字", "版", "式", "设", "计", "：", ":", "／", "/", " ", "\t", "（", "(", "）", ")", "新华社发", "记者", "张三", "。", "a", "\xe6", "\x91"}
-	credits := 0
-	for round := range 50000 {
-		s := drawText(r, pieces, r.IntN(9))
-		want := len(s) < 90 && creditRunes.in(s) && creditLine.MatchString(s)
-		if got := isCredit(s); got != want {
-			t.Fatalf("round %d: isCredit(%q) = %v, want %v", round, s, got, want)
-		}
-		if want {
-			credits++
-		}
-	}
-	if credits == 0 {
-		t.Fatal("no random line was a credit: the test tells nothing")
-	}
-}
-
-// TestOpensWithDateAsItsRegexp holds opensWithDate, which asks dateOpen
-// only of a line opening with an ASCII digit, to the regexp itself.
-func TestOpensWithDateAsItsRegexp(t *testing.T) {
-	r := rand.New(rand.NewPCG(12, 4))
-	pieces := []string{"1", "0", "9", "２", "月", "日", "年", "中", " ", "a", "\xff", "\xe6"}
-	dates := 0
-	for round := range 50000 {
-		s := drawText(r, pieces, r.IntN(8))
-		want := dateOpen.MatchString(s)
-		if got := opensWithDate(s); got != want {
-			t.Fatalf("round %d: opensWithDate(%q) = %v, want %v", round, s, got, want)
-		}
-		if want {
-			dates++
-		}
-	}
-	if dates == 0 {
-		t.Fatal("no random line opened with a date: the test tells nothing")
-	}
 }
