@@ -492,7 +492,16 @@ func (g *geomPage) paragraphs(body []int, sq *seqLines) []string {
 		}
 	}
 	indentStyle := indented*20 >= len(body)
-	var out []string
+	// A paragraph's lines are joined once it ends: joined one by one, a
+	// paragraph of many short lines would be copied over and over
+	// (TestGeomLongParagraphInLinearMemory).
+	var out, run []string
+	flush := func(out, run []string) []string {
+		if len(run) == 0 {
+			return out
+		}
+		return append(out, joinTexts(run))
+	}
 	prev := -1
 	for _, k := range body {
 		l := sq.lines[k]
@@ -512,13 +521,13 @@ func (g *geomPage) paragraphs(body []int, sq *seqLines) []string {
 			}
 		}
 		if start {
-			out = append(out, l.text)
-		} else {
-			out[len(out)-1] = joinText(out[len(out)-1], l.text)
+			out = flush(out, run)
+			run = run[:0]
 		}
+		run = append(run, l.text)
 		prev = k
 	}
-	return out
+	return flush(out, run)
 }
 
 // indented reports whether line k starts in from its column's left edge.

@@ -57,14 +57,19 @@ func joinRunOns(ps []piece, paras []para, stories []story, starts []float64) {
 }
 
 // joinTexts is the parts joined one after another by joinText, each copied
-// once.
+// once: a space goes where joinText would put one between the text so far
+// (whose end is the last part not empty) and the next part.
 func joinTexts(parts []string) string {
 	var b strings.Builder
-	for i, p := range parts {
-		if i > 0 && spaceBetween(parts[i-1], p) {
+	last := ""
+	for _, p := range parts {
+		if last != "" && spaceBetween(last, p) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(p)
+		if p != "" {
+			last = p
+		}
 	}
 	return b.String()
 }
