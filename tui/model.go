@@ -198,7 +198,7 @@ func New(is *model.Issue, o Options) *Model {
 				warnings = append(warnings, err.Error())
 			}
 		}
-		m.open(Opened{Issue: is, Key: o.Key}, r)
+		m.open(Opened{Issue: is, Key: o.Key}, r, model.IssueScript(is))
 		if o.Library != nil {
 			m.date = o.Key
 		}
@@ -222,15 +222,16 @@ func (m *Model) warn(warnings []string) {
 	m.message = message{text: text, warn: true}
 }
 
-// open puts the issue op in the reader, as read so far (r): the list at
-// its first story, or where the reading stopped when r says.
-func (m *Model) open(op Opened, r Recall) {
+// open puts the issue op, printed in script, in the reader, as read so far
+// (r): the list at its first story, or where the reading stopped when r
+// says.
+func (m *Model) open(op Opened, r Recall, script model.Script) {
 	is := op.Issue
 	if is == nil {
 		is = &model.Issue{}
 	}
 	if m.words == WordsAuto {
-		m.c.traditional = model.IssueScript(is) == model.Traditional
+		m.c.traditional = script == model.Traditional
 	}
 	m.issue, m.st = readIssue(is)
 	m.issueKey, m.reading = op.Key, false
@@ -297,7 +298,7 @@ func (m *Model) opened(msg openedMsg) {
 		return
 	}
 	m.message = message{}
-	m.open(msg.op, msg.recall)
+	m.open(msg.op, msg.recall, msg.script)
 	m.date = msg.date
 	m.foundOpened()
 	var warnings []string

@@ -109,8 +109,9 @@ type openedMsg struct {
 	date    string
 	op      Opened
 	recall  Recall
-	err     error // the issue could not be read
-	warning error // the Memory's
+	script  model.Script // the script the issue is printed in
+	err     error        // the issue could not be read
+	warning error        // the Memory's
 }
 
 // openCmd opens the issue of date, with what mem remembers of it.
@@ -121,8 +122,12 @@ func openCmd(lib Library, mem Memory, date string) tea.Cmd {
 		if err == nil && mem != nil && op.Key != "" {
 			msg.recall, msg.warning = mem.Load(op.Key)
 		}
-		if err == nil && op.Issue != nil && model.IssueScript(op.Issue) == model.Traditional {
-			toTraditional("") // OpenCC's tables loaded here, not on the UI goroutine
+		if err == nil && op.Issue != nil {
+			// The issue's script is found here, and OpenCC's tables loaded,
+			// not on the UI goroutine.
+			if msg.script = model.IssueScript(op.Issue); msg.script == model.Traditional {
+				toTraditional("")
+			}
 		}
 		return msg
 	}
