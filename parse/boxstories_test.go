@@ -156,17 +156,22 @@ func TestHeadBoxLines(t *testing.T) {
 				ps[i].role = roleHead
 			}
 			headBoxLines(ps, starts)
-			var got []int
-			for i := range ps {
-				if ps[i].role == roleHead {
-					got = append(got, i)
-				}
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := headLineIndexes(ps); !slices.Equal(got, tt.want) {
 				t.Errorf("headline lines %v, want %v", got, tt.want)
 			}
 		})
 	}
+}
+
+// headLineIndexes are the indexes of ps's headline lines.
+func headLineIndexes(ps []piece) []int {
+	var got []int
+	for i := range ps {
+		if ps[i].role == roleHead {
+			got = append(got, i)
+		}
+	}
+	return got
 }
 
 // headsOverBylines takes for a headline line a body line over a byline, in
@@ -207,13 +212,7 @@ func TestHeadsOverBylines(t *testing.T) {
 				}
 			}
 			headsOverBylines(ps)
-			var got []int
-			for i := range ps {
-				if ps[i].role == roleHead {
-					got = append(got, i)
-				}
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := headLineIndexes(ps); !slices.Equal(got, tt.want) {
 				t.Errorf("headline lines %v, want %v", got, tt.want)
 			}
 		})
