@@ -117,9 +117,7 @@ func TestGolden(t *testing.T) {
 				m := New(goldIssue(t, corpusPages...), Options{Measure: mm, ThemeName: "ink"})
 				send(m, tea.WindowSizeMsg{Width: r.w, Height: r.h})
 				send(m, keys(r.keys)...)
-				got := screen(m)
-				checkFrame(t, got, r.w, r.h, mm)
-				compareGolden(t, filepath.Join("testdata", "golden", name+".txt"), got)
+				goldenScreen(t, m, name, r.w, r.h, mm)
 				if r.name == "search-article" {
 					// The golden screen has no colour: the highlight's
 					// place is checked here.
@@ -133,6 +131,15 @@ func TestGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// goldenScreen checks m's screen as a frame of w×h cells and against
+// the golden file testdata/golden/NAME.txt.
+func goldenScreen(t *testing.T, m *Model, name string, w, h int, mm layout.Measure) {
+	t.Helper()
+	got := screen(m)
+	checkFrame(t, got, w, h, mm)
+	compareGolden(t, filepath.Join("testdata", "golden", name+".txt"), got)
 }
 
 // compareGolden compares got with the file at path, or writes it there

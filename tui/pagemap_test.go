@@ -84,9 +84,7 @@ func TestMapGolden(t *testing.T) {
 					m := New(mapIssue(t, "d01"), Options{Measure: mm, ThemeName: "ink"})
 					send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 					send(m, keys(sc.keys)...)
-					got := screen(m)
-					checkFrame(t, got, sz[0], sz[1], mm)
-					compareGolden(t, filepath.Join("testdata", "golden", name+".txt"), got)
+					goldenScreen(t, m, name, sz[0], sz[1], mm)
 				})
 			}
 		}

@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -196,9 +195,7 @@ func TestShelfGolden(t *testing.T) {
 					mm := layout.NewMeasure(amb)
 					m := started(New(nil, Options{Measure: mm, Width: sz[0], Height: sz[1], ThemeName: "ink", Library: lib, Memory: mem}))
 					send(m, keys("j")...)
-					got := screen(m)
-					checkFrame(t, got, sz[0], sz[1], mm)
-					compareGolden(t, filepath.Join("testdata", "golden", name+".txt"), got)
+					goldenScreen(t, m, name, sz[0], sz[1], mm)
 				})
 			}
 		}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -200,9 +199,7 @@ func TestJoinedStoryGolden(t *testing.T) {
 					}
 				}
 				m.refresh()
-				got := screen(m)
-				checkFrame(t, got, sz[0], sz[1], mm)
-				compareGolden(t, filepath.Join("testdata", "golden", name+".txt"), got)
+				goldenScreen(t, m, name, sz[0], sz[1], mm)
 			})
 		}
 	}
