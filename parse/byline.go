@@ -105,13 +105,13 @@ func splitByline(p string) (byline, rest string) {
 	if loc == nil || !creditEnds(p, loc[1]) {
 		return "", p
 	}
-	if strings.HasPrefix(p, "据") || strings.HasPrefix(p, "據") {
+	byline = strings.TrimSpace(p[:loc[1]])
+	if strings.HasPrefix(byline, "据") || strings.HasPrefix(byline, "據") {
 		// 据新华社北京3月5日电（记者X）: a source the story quotes, not
 		// its byline; the paragraph keeps it (the corpus's convention).
 		// 據 is its Traditional form.
 		return "", p
 	}
-	byline = strings.TrimSpace(p[:loc[1]])
 	rest = strings.TrimLeft(p[loc[1]:], " ")
 	// 新华社北京2月20日电 某某委员会…: the dateline without a bracket ends the
 	// credit; what follows is the story.

@@ -465,8 +465,7 @@ func (g *geomPage) article(st geomStory, sq *seqLines) *model.Article {
 			if a.Byline != "" && text == "" {
 				continue
 			}
-			// 据新华社…电 is a source, not a byline: the text keeps it.
-			if by, rest := splitByline(text); by != "" && a.Byline == "" && !strings.HasPrefix(by, "据") {
+			if by, rest := splitByline(text); by != "" && a.Byline == "" {
 				a.Byline, text = by, rest
 			}
 		}
