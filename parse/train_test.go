@@ -424,10 +424,45 @@ func fitTitleModel(t *testing.T, pages []trainPage, works []*work, labs [][]labe
 // fitHeadlines fits the wrap and kicker models on the headlines of the
 // plans nearest gold, whose lines gold names.
 func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
-	var wx, kx [][]float64
-	var wy, ky []bool
-	var wwt, kwt []float64
-	for _, p := range plans {
+	hs := headlineSamplesOf(plans)
+	ww, kw = hs.fit()
+	wrong := 0
+	for _, k := range hs.kicker {
+		if (linear(kw[:], k.x[:]) > 0) != k.y {
+			wrong++
+		}
+	}
+	t.Logf("headlines: %d line breaks, %d two-part headlines, %d of them named wrong by the kicker model", len(hs.wrap), len(hs.kicker), wrong)
+	return ww, kw
+}
+
+// headlineSamples are the wrap and kicker models' samples: every break
+// between two lines of a gold headline the plan nearest gold holds (does
+// a wrap into b?), and every two-part headline (is the first a kicker?).
+type headlineSamples struct {
+	wrap   []wrapSample
+	kicker []kickerSample
+}
+
+type wrapSample struct {
+	x    wrapVec
+	y    bool
+	w    float64
+	plan int // index of its plan
+	a, b headLine
+}
+
+type kickerSample struct {
+	x    kickerVec
+	y    bool
+	w    float64
+	plan int
+	p, q headPart
+}
+
+func headlineSamplesOf(plans []trainPlan) headlineSamples {
+	var hs headlineSamples
+	for pi, p := range plans {
 		labels := p.labels
 		us := p.w.units
 		for _, c := range p.gold {
@@ -460,9 +495,8 @@ func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
 			var kinds []headField
 			for i := range ls {
 				if i > 0 && !ls[i].beside {
-					f := wrapFeatures(ls[i-1], ls[i], longest, p.w.words)
 					same := fields[i] == fields[i-1]
-					wx, wy, wwt = append(wx, f[:]), append(wy, same), append(wwt, p.weight)
+					hs.wrap = append(hs.wrap, wrapSample{x: wrapFeatures(ls[i-1], ls[i], longest, p.w.words), y: same, w: p.weight, plan: pi, a: ls[i-1], b: ls[i]})
 					if same {
 						parts[len(parts)-1].text = joinHeadline(parts[len(parts)-1].text, ls[i].text)
 						parts[len(parts)-1].lines++
@@ -473,22 +507,37 @@ func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
 				kinds = append(kinds, fields[i])
 			}
 			if len(parts) == 2 {
-				f := kickerFeatures(parts[0], parts[1])
-				kx, ky, kwt = append(kx, f[:]), append(ky, kinds[0] == hfKicker), append(kwt, p.weight)
+				hs.kicker = append(hs.kicker, kickerSample{x: kickerFeatures(parts[0], parts[1]), y: kinds[0] == hfKicker, w: p.weight, plan: pi, p: parts[0], q: parts[1]})
 			}
+		}
+	}
+	return hs
+}
+
+// fit fits the wrap and kicker models on the samples for which keep says
+// yes (all, when keep is nil).
+func (hs headlineSamples) fit() (ww wrapVec, kw kickerVec) {
+	return hs.fitKept(nil)
+}
+
+func (hs headlineSamples) fitKept(keep func(plan int) bool) (ww wrapVec, kw kickerVec) {
+	var wx, kx [][]float64
+	var wy, ky []bool
+	var wwt, kwt []float64
+	for i := range hs.wrap {
+		s := &hs.wrap[i]
+		if keep == nil || keep(s.plan) {
+			wx, wy, wwt = append(wx, s.x[:]), append(wy, s.y), append(wwt, s.w)
+		}
+	}
+	for i := range hs.kicker {
+		s := &hs.kicker[i]
+		if keep == nil || keep(s.plan) {
+			kx, ky, kwt = append(kx, s.x[:]), append(ky, s.y), append(kwt, s.w)
 		}
 	}
 	copy(ww[:], fitLogisticN(wx, wy, wwt, numWrapFeatures, 12, 1))
 	copy(kw[:], fitLogisticN(kx, ky, kwt, numKickerFeatures, 12, 1))
-	wrong := 0
-	for i, x := range kx {
-		var f kickerVec
-		copy(f[:], x)
-		if (linear(kw[:], f[:]) > 0) != ky[i] {
-			wrong++
-		}
-	}
-	t.Logf("headlines: %d line breaks, %d two-part headlines, %d of them named wrong by the kicker model", len(wx), len(kx), wrong)
 	return ww, kw
 }
 
