@@ -55,3 +55,48 @@ func TestHeadlineFolds(t *testing.T) {
 	}
 	t.Logf("five folds: wrap %.0f of %.0f breaks wrong, kicker %.0f of %.0f two-part headlines wrong (weighted by page)", wrapWrong, wrapAll, kickerWrong, kickerAll)
 }
+
+// TestHeadlineWeights prints the wrap and kicker weights fitted on all the
+// training pages' headlines: DUBAO_HEADFOLDS=1 go test ./parse -run
+// TestHeadlineWeights -v.
+func TestHeadlineWeights(t *testing.T) {
+	if os.Getenv("DUBAO_HEADFOLDS") == "" {
+		t.Skip("DUBAO_HEADFOLDS=1 prints the wrap and kicker weights fitted on the training pages")
+	}
+	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	plans, _ := trainPlansOf(t, loadTraining(t))
+	ww, kw := headlineSamplesOf(plans).fit()
+	for k, v := range ww {
+		t.Logf("wrap   %-14s %7.3f", wrapFeatureNames[k], v)
+	}
+	for k, v := range kw {
+		t.Logf("kicker %-14s %7.3f", kickerFeatureNames[k], v)
+	}
+}
+
+// TestTailCases lists the one-line paragraphs right after a story's
+// headline in the plans nearest gold of the training pages, with gold's
+// answer and the tail model's: DUBAO_HEADFOLDS=1 go test ./parse -run
+// TestTailCases -v.
+func TestTailCases(t *testing.T) {
+	if os.Getenv("DUBAO_HEADFOLDS") == "" {
+		t.Skip("DUBAO_HEADFOLDS=1 lists the tail model's cases on the training pages")
+	}
+	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	pages := loadTraining(t)
+	plans, _ := trainPlansOf(t, pages)
+	for n, p := range plans {
+		for _, c := range p.gold {
+			f, y, ok := tailSample(p, c)
+			if !ok {
+				continue
+			}
+			us := p.w.units
+			t.Logf("%s/%s gold=%v model=%.1f wraps=%.1f | %s | %s", pages[n].set, pages[n].name, y, linear(tailWeights[:], f[:]), f[tfWraps], us[c.hj-1].text, us[c.hj].text)
+		}
+	}
+}

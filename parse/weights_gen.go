@@ -4,7 +4,7 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.828 title_acc=0.797 body_cer=0.148 para_f1=0.873 exact_para=0.836
+//	gen g201–g240 (40 pages): score: articles_f1=0.828 title_acc=0.807 body_cer=0.148 para_f1=0.873 exact_para=0.836
 //	gen-miner g201–g240 (40 pages): score: articles_f1=0.710 title_acc=0.700 body_cer=0.184 para_f1=0.865 exact_para=0.816
 
 package parse
@@ -624,26 +624,45 @@ var wrapWeights = wrapVec{
 
 // kickerWeights scores the first of a headline's two parts as a kicker (headline.go).
 var kickerWeights = kickerVec{
-	kfBias:      1.245961,
-	kfDashOpen:  -3.978742,
-	kfDashEnd:   2.166651,
-	kfTagX:      -1.205764,
-	kfTagY:      2.419562,
-	kfLongerX:   0.212871,
-	kfClauseX:   1.059546,
-	kfClauseY:   -1.596013,
-	kfShortX:    1.385023,
-	kfWrappedX:  -1.033593,
-	kfWrappedY:  0.900687,
-	kfBracketY:  -2.130475,
-	kfRuleTitle: -1.343255,
-	kfLeadsIn:   2.145247,
-	kfReportY:   -2.252217,
-	kfLongerByX: 0.507851,
-	kfLongerByY: -0.245047,
-	kfDigitY:    -0.954400,
-	kfQuoteY:    1.234907,
-	kfListX:     0.624246,
+	kfBias:           1.247723,
+	kfDashOpen:       -3.981290,
+	kfDashEnd:        2.137722,
+	kfTagX:           -1.213547,
+	kfTagY:           2.407858,
+	kfLongerX:        0.213785,
+	kfClauseX:        1.024276,
+	kfClauseY:        -1.593076,
+	kfShortX:         1.379225,
+	kfWrappedX:       -1.037834,
+	kfWrappedY:       0.891919,
+	kfBracketY:       -1.403764,
+	kfRuleTitle:      -1.360601,
+	kfLeadsIn:        2.141992,
+	kfReportY:        -2.257359,
+	kfLongerByX:      0.524576,
+	kfLongerByY:      -0.239471,
+	kfDigitY:         -0.908190,
+	kfQuoteY:         1.234368,
+	kfListX:          0.702231,
+	kfBracketFigureY: -1.403764,
+	kfOpensOnY:       0.153741,
+}
+
+// tailWeights scores a one-line paragraph as a line of the headline before it (headline.go).
+var tailWeights = tailVec{
+	tfBias:      0.307538,
+	tfWraps:     -0.071248,
+	tfClosed:    -0.855512,
+	tfClause:    -0.818978,
+	tfFull:      0.726239,
+	tfShort:     -0.133828,
+	tfLeadIn:    0.287635,
+	tfNextHead:  -0.947512,
+	tfNextLeads: 0.716244,
+	tfHeadWide:  -0.382568,
+	tfDashOpen:  0.680814,
+	tfCredit:    -0.489352,
+	tfHeadLines: -0.834112,
 }
 
 // boxGapWeights scores a gap between two units of a page with blank lines as a story's start (boxstories.go).
