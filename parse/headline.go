@@ -44,32 +44,35 @@ var wrapFeatureNames = [numWrapFeatures]string{
 // The kicker features: of two parts x and y, whether x is a kicker over
 // the title y (else x is the title over the subtitle y).
 const (
-	kfBias      = iota
-	kfDashOpen  // y opens with ——
-	kfDashEnd   // x ends with ——
-	kfTagX      // x ends with a column tag
-	kfTagY      // y ends with one
-	kfLongerX   // x has more characters than y
-	kfClauseX   // x reads as a sentence of clauses
-	kfClauseY   // y does
-	kfShortX    // x holds eight characters or fewer
-	kfWrappedX  // x wraps over two lines or more
-	kfWrappedY  // y does
-	kfBracketY  // y stands in brackets: (2019年9月30日)
-	kfRuleTitle // the hand-made rule takes x for the title
-	kfLeadsIn   // x ends with a word that leads into what follows: 强调, ：
-	kfReportY   // y ends by reporting who took part: 出席, 主持, 致辞, 批示
-	kfLongerByX // x is two ems or more wider than y
-	kfLongerByY // y is two ems or more wider than x
-	kfDigitY    // y holds a figure: a subtitle's fact (超9000列), seldom a title's
-	kfQuoteY    // y opens with a quotation: a title that quotes someone, under its kicker
-	kfListX     // x lists with 、: a kicker naming who acts (甲部、乙部印发…)
+	kfBias           = iota
+	kfDashOpen       // y opens with ——
+	kfDashEnd        // x ends with ——
+	kfTagX           // x ends with a column tag
+	kfTagY           // y ends with one
+	kfLongerX        // x has more characters than y
+	kfClauseX        // x reads as a sentence of clauses
+	kfClauseY        // y does
+	kfShortX         // x holds eight characters or fewer
+	kfWrappedX       // x wraps over two lines or more
+	kfWrappedY       // y does
+	kfBracketY       // y stands in brackets: (2019年9月30日)
+	kfRuleTitle      // the hand-made rule takes x for the title
+	kfLeadsIn        // x ends with a word that leads into what follows: 强调, ：
+	kfReportY        // y ends by reporting who took part: 出席, 主持, 致辞, 批示
+	kfLongerByX      // x is two ems or more wider than y
+	kfLongerByY      // y is two ems or more wider than x
+	kfDigitY         // y holds a figure: a subtitle's fact (超9000列), seldom a title's
+	kfQuoteY         // y opens with a quotation: a title that quotes someone, under its kicker
+	kfListX          // x lists with 、: a kicker naming who acts (甲部、乙部印发…)
+	kfBracketFigureY // y stands in brackets and holds a figure: a speech's date or a notice's number under its title
+	kfOpensOnY       // y opens with a word that goes on from a subject before it (在, 为, 把…): a title under the kicker that names who acts
 	numKickerFeatures
 )
 
 var kickerFeatureNames = [numKickerFeatures]string{
 	"bias", "dashOpen", "dashEnd", "tagX", "tagY", "longerX", "clauseX", "clauseY", "shortX", "wrappedX",
 	"wrappedY", "bracketY", "ruleTitle", "leadsIn", "reportY", "longerByX", "longerByY", "digitY", "quoteY", "listX",
+	"bracketFigureY", "opensOnY",
 }
 
 type (
@@ -259,7 +262,23 @@ func kickerFeatures(x, y headPart) kickerVec {
 	f[kfDigitY] = b2f(strings.IndexFunc(y.text, isDigit) >= 0)
 	f[kfQuoteY] = b2f(strings.HasPrefix(y.text, "“") || strings.HasPrefix(y.text, "「"))
 	f[kfListX] = b2f(strings.Contains(x.text, "、"))
+	f[kfBracketFigureY] = b2f(bracketFigure(y.text))
+	f[kfOpensOnY] = b2f(strings.ContainsRune(openWords, firstRune(y.text)))
 	return f
+}
+
+// openWords are one-character function words that open a title going on
+// from a subject its kicker names (在…, 为…, 把…).
+const openWords = "在为把将从对向以于被"
+
+// bracketFigure reports whether a headline line stands in brackets and
+// holds a figure: （2019年9月30日）, （第一号）, not a column tag (民生观).
+func bracketFigure(s string) bool {
+	r := []rune(s)
+	if len(r) < 3 || r[0] != '（' && r[0] != '(' || r[len(r)-1] != '）' && r[len(r)-1] != ')' {
+		return false
+	}
+	return strings.IndexFunc(s, isDigit) >= 0 || strings.ContainsAny(s, "号一二三四五六七八九十") && strings.ContainsRune(s, '第')
 }
 
 // leadInWords end a kicker that leads into its title: 某某在某地调研时强调,
@@ -349,4 +368,87 @@ func wrapsOn(a, b headLine, longest float64, pw *pageWords) bool {
 func kickerFirst(x, y headPart) bool {
 	f := kickerFeatures(x, y)
 	return linear(kickerWeights[:], f[:]) > 0
+}
+
+// A headline's last part may be set as a paragraph of one line: the line
+// model reads the short line under a kicker (引题) as body, and the story's
+// title is lost to its text. A story's one-line paragraph right after its
+// headline is taken into the headline when the tail model, a logistic score
+// over the features below (weights_gen.go), says it is a line of that
+// headline: the title under a kicker, a subtitle, the next line of a title
+// that wraps. It is decided once the plan has cut the stories, so that the
+// plan's units stay as the line model laid them out.
+const (
+	tfBias      = iota
+	tfWraps     // the wrap model's score of the headline's last line wrapping on into this one
+	tfClosed    // the line closes a sentence: 。！？…
+	tfClause    // the line reads as a sentence of clauses
+	tfFull      // the line fills its column, as a body line does
+	tfShort     // the line is two ems or more shorter than its column
+	tfLeadIn    // the headline's last line ends leading in: —— or ：
+	tfNextHead  // a headline-like line or the page's end follows it
+	tfNextLeads // a paragraph that opens with a dateline or a credit follows it, as a story's body opens
+	tfHeadWide  // the headline's last line is wider than its column
+	tfDashOpen  // the line opens with ——, as a subtitle does
+	tfCredit    // the line reads as a credit or a reporter's name: 本报记者X, X摄
+	tfHeadLines // the headline holds two printed lines or more
+	numTailFeatures
+)
+
+var tailFeatureNames = [numTailFeatures]string{
+	"bias", "wraps", "closed", "clause", "full", "short", "leadIn", "nextHead", "nextLeads", "headWide",
+	"dashOpen", "credit", "headLines",
+}
+
+type tailVec [numTailFeatures]float64
+
+// tailFeatures are the features of unit k, a one-line paragraph, as a line
+// of the headline [hi, k) before it; ok is false when k is no such
+// paragraph (a byline, a line set apart as a body opens).
+func tailFeatures(us []unit, hi, k int, ps []piece, paras []para, pw *pageWords) (f tailVec, ok bool) {
+	if k <= hi || k >= len(us) {
+		return f, false
+	}
+	u, h := &us[k], &us[k-1]
+	if u.head || !h.head || u.byline || setApart(u.text) {
+		return f, false
+	}
+	p := &paras[u.para]
+	if p.first != p.last {
+		return f, false
+	}
+	pc := &ps[p.first]
+	hls := h.headLines()
+	last := hls[len(hls)-1]
+	line := headLine{text: u.text, raw: pc.raw, em: pc.em, piece: p.first}
+	wf := wrapFeatures(last, line, max(last.em, pc.em), pw)
+	n := 0
+	for j := hi; j < k; j++ {
+		n += len(us[j].headLines())
+	}
+	f[tfBias] = 1
+	f[tfWraps] = linear(wrapWeights[:], wf[:])
+	f[tfClosed] = b2f(closesSentence(lastRune(u.text)))
+	f[tfClause] = b2f(hasClause(u.text))
+	f[tfFull] = b2f(math.Abs(pc.em-pc.width.here) <= 0.75)
+	f[tfShort] = b2f(pc.em <= pc.width.here-2)
+	f[tfLeadIn] = b2f(strings.HasSuffix(last.text, "——") || endsWithAny(last.text, []string{"：", ":"}))
+	f[tfNextHead] = b2f(k+1 == len(us) || us[k+1].head)
+	f[tfNextLeads] = b2f(k+1 < len(us) && !us[k+1].head && (us[k+1].leads || us[k+1].byline))
+	f[tfHeadWide] = b2f(h.width > 0 && last.em > h.width+0.75)
+	f[tfDashOpen] = b2f(strings.HasPrefix(u.text, "——"))
+	f[tfCredit] = b2f(u.credit || pc.bylineOnly || pc.credit || strings.HasPrefix(u.text, "本报记者") || strings.HasPrefix(u.text, "记者"))
+	f[tfHeadLines] = b2f(n > 1)
+	return f, true
+}
+
+// headlineTail reports whether the story cut c, whose headline stands
+// before its body, takes the one-line paragraph right after its headline
+// into the headline, by the tail model w.
+func headlineTail(us []unit, c cut, ps []piece, paras []para, pw *pageWords, w *tailVec) bool {
+	if c.hj <= c.hi || c.hj >= c.j {
+		return false
+	}
+	f, ok := tailFeatures(us, c.hi, c.hj, ps, paras, pw)
+	return ok && linear(w[:], f[:]) > 0
 }

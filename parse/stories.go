@@ -1099,6 +1099,7 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 	}
 	for _, c := range plan {
 		s := story{group: -1}
+		tail := headlineTail(us, c, ps, paras, pw, &tailWeights)
 		if c.hj > c.hi {
 			g := group{pos: us[c.hi].piece}
 			var ls []headLine
@@ -1108,12 +1109,18 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 					g.marks = append(g.marks, marksOf(l.piece)...)
 				}
 			}
+			if tail {
+				// The story's first paragraph, one line, is its headline's last.
+				p := &paras[us[c.hj].para]
+				ls = append(ls, headLine{text: us[c.hj].text, raw: ps[p.first].raw, em: ps[p.first].em, piece: p.first})
+				g.marks = append(g.marks, p.marks...)
+			}
 			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights, pw)
 			s.group = len(groups)
 			groups = append(groups, g)
 		}
 		for k := c.i; k < c.j; k++ {
-			if k >= c.hi && k < c.hj {
+			if k >= c.hi && k < c.hj || tail && k == c.hj {
 				continue
 			}
 			u := &us[k]

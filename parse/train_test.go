@@ -249,6 +249,8 @@ func TestTrain(t *testing.T) {
 		}
 	}
 	t.Logf("stories: %d of %d pages have a plan the units can hold", len(plans), len(works))
+	tw := fitTails(t, plans)
+	tailWeights = tw
 	gw, uw := fitStories(t, plans)
 	// The gap and unit models, fitted apart, are where the plan's weights
 	// start; a structured perceptron then fits all three kinds together on
@@ -351,6 +353,7 @@ func TestTrain(t *testing.T) {
 		{"storyWeights", "scores a story of the plan as a whole (stories.go)", pw.story[:]},
 		{"wrapWeights", "scores a headline line as wrapping on into the next (headline.go)", ww[:]},
 		{"kickerWeights", "scores the first of a headline's two parts as a kicker (headline.go)", kw[:]},
+		{"tailWeights", "scores a one-line paragraph as a line of the headline before it (headline.go)", tw[:]},
 		{"boxGapWeights", "scores a gap between two units of a page with blank lines as a story's start (boxstories.go)", bgw[:]},
 		{"boxUnitWeights", "scores a headline-like unit of a page with blank lines as a story's headline (boxstories.go)", buw[:]},
 		{"boxPairWeights", "scores a piece of a row's body as taking the row's next headline (boxstories.go)", bpw[:]},
@@ -424,10 +427,45 @@ func fitTitleModel(t *testing.T, pages []trainPage, works []*work, labs [][]labe
 // fitHeadlines fits the wrap and kicker models on the headlines of the
 // plans nearest gold, whose lines gold names.
 func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
-	var wx, kx [][]float64
-	var wy, ky []bool
-	var wwt, kwt []float64
-	for _, p := range plans {
+	hs := headlineSamplesOf(plans)
+	ww, kw = hs.fit()
+	wrong := 0
+	for _, k := range hs.kicker {
+		if (linear(kw[:], k.x[:]) > 0) != k.y {
+			wrong++
+		}
+	}
+	t.Logf("headlines: %d line breaks, %d two-part headlines, %d of them named wrong by the kicker model", len(hs.wrap), len(hs.kicker), wrong)
+	return ww, kw
+}
+
+// headlineSamples are the wrap and kicker models' samples: every break
+// between two lines of a gold headline the plan nearest gold holds (does
+// a wrap into b?), and every two-part headline (is the first a kicker?).
+type headlineSamples struct {
+	wrap   []wrapSample
+	kicker []kickerSample
+}
+
+type wrapSample struct {
+	x    wrapVec
+	y    bool
+	w    float64
+	plan int // index of its plan
+	a, b headLine
+}
+
+type kickerSample struct {
+	x    kickerVec
+	y    bool
+	w    float64
+	plan int
+	p, q headPart
+}
+
+func headlineSamplesOf(plans []trainPlan) headlineSamples {
+	var hs headlineSamples
+	for pi, p := range plans {
 		labels := p.labels
 		us := p.w.units
 		for _, c := range p.gold {
@@ -460,9 +498,8 @@ func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
 			var kinds []headField
 			for i := range ls {
 				if i > 0 && !ls[i].beside {
-					f := wrapFeatures(ls[i-1], ls[i], longest, p.w.words)
 					same := fields[i] == fields[i-1]
-					wx, wy, wwt = append(wx, f[:]), append(wy, same), append(wwt, p.weight)
+					hs.wrap = append(hs.wrap, wrapSample{x: wrapFeatures(ls[i-1], ls[i], longest, p.w.words), y: same, w: p.weight, plan: pi, a: ls[i-1], b: ls[i]})
 					if same {
 						parts[len(parts)-1].text = joinHeadline(parts[len(parts)-1].text, ls[i].text)
 						parts[len(parts)-1].lines++
@@ -473,23 +510,92 @@ func fitHeadlines(t *testing.T, plans []trainPlan) (ww wrapVec, kw kickerVec) {
 				kinds = append(kinds, fields[i])
 			}
 			if len(parts) == 2 {
-				f := kickerFeatures(parts[0], parts[1])
-				kx, ky, kwt = append(kx, f[:]), append(ky, kinds[0] == hfKicker), append(kwt, p.weight)
+				hs.kicker = append(hs.kicker, kickerSample{x: kickerFeatures(parts[0], parts[1]), y: kinds[0] == hfKicker, w: p.weight, plan: pi, p: parts[0], q: parts[1]})
 			}
+		}
+	}
+	return hs
+}
+
+// fit fits the wrap and kicker models on the samples for which keep says
+// yes (all, when keep is nil).
+func (hs headlineSamples) fit() (ww wrapVec, kw kickerVec) {
+	return hs.fitKept(nil)
+}
+
+func (hs headlineSamples) fitKept(keep func(plan int) bool) (ww wrapVec, kw kickerVec) {
+	var wx, kx [][]float64
+	var wy, ky []bool
+	var wwt, kwt []float64
+	for i := range hs.wrap {
+		s := &hs.wrap[i]
+		if keep == nil || keep(s.plan) {
+			wx, wy, wwt = append(wx, s.x[:]), append(wy, s.y), append(wwt, s.w)
+		}
+	}
+	for i := range hs.kicker {
+		s := &hs.kicker[i]
+		if keep == nil || keep(s.plan) {
+			kx, ky, kwt = append(kx, s.x[:]), append(ky, s.y), append(kwt, s.w)
 		}
 	}
 	copy(ww[:], fitLogisticN(wx, wy, wwt, numWrapFeatures, 12, 1))
 	copy(kw[:], fitLogisticN(kx, ky, kwt, numKickerFeatures, 12, 1))
-	wrong := 0
-	for i, x := range kx {
-		var f kickerVec
-		copy(f[:], x)
-		if (linear(kw[:], f[:]) > 0) != ky[i] {
-			wrong++
+	return ww, kw
+}
+
+// fitTails fits the tail model on the one-line paragraphs that open a
+// story of a plan nearest gold right after its headline.
+func fitTails(t *testing.T, plans []trainPlan) tailVec {
+	var xs [][]float64
+	var ys []bool
+	var ws []float64
+	for _, p := range plans {
+		for _, c := range p.gold {
+			if f, y, ok := tailSample(p, c); ok {
+				xs, ys, ws = append(xs, f[:]), append(ys, y), append(ws, p.weight)
+			}
 		}
 	}
-	t.Logf("headlines: %d line breaks, %d two-part headlines, %d of them named wrong by the kicker model", len(wx), len(kx), wrong)
-	return ww, kw
+	var tw tailVec
+	copy(tw[:], fitLogisticN(xs, ys, ws, numTailFeatures, 12, 1))
+	wrong, yes := 0, 0
+	for i, x := range xs {
+		if (linear(tw[:], x) > 0) != ys[i] {
+			wrong++
+		}
+		if ys[i] {
+			yes++
+		}
+	}
+	t.Logf("tails: %d one-line paragraphs right after a story's headline, %d of them its lines, %d named wrong by the tail model", len(xs), yes, wrong)
+	return tw
+}
+
+// tailSample is the tail model's sample of story c of plan p: the
+// features of the one-line paragraph after its headline, and whether gold
+// reads it as going on from the headline.
+func tailSample(p trainPlan, c cut) (f tailVec, y, ok bool) {
+	w := p.w
+	if c.hj <= c.hi || c.hj >= c.j {
+		return f, false, false
+	}
+	f, ok = tailFeatures(w.units, c.hi, c.hj, w.ps, w.paras, w.words)
+	if !ok {
+		return f, false, false
+	}
+	return f, tailInGold(p.labels[lastPiece(&w.units[c.hj-1], nil)], p.labels[w.paras[w.units[c.hj].para].first]), true
+}
+
+// tailInGold says whether gold reads line u as going on from line h,
+// which the units hold as headline-like: both are lines of one article's
+// headline, or h opens a paragraph (a subhead, or a body line the line
+// model took for a headline's) that u goes on with.
+func tailInGold(h, u labelled) bool {
+	if u.article != h.article || u.article < 0 {
+		return false
+	}
+	return u.label == lbHead && h.label == lbHead || u.label == lbCont && (h.label == lbStart || h.label == lbCont)
 }
 
 type trainPlan struct {
@@ -962,6 +1068,8 @@ func writeWeights(t *testing.T, path string, pages int, figures []string, ws []n
 			typ, prefix, names = "wrapVec", "wf", wrapFeatureNames[:]
 		case strings.HasPrefix(w.name, "kicker"):
 			typ, prefix, names = "kickerVec", "kf", kickerFeatureNames[:]
+		case strings.HasPrefix(w.name, "tail"):
+			typ, prefix, names = "tailVec", "tf", tailFeatureNames[:]
 		}
 		fmt.Fprintf(&b, "\n// %s %s.\nvar %s = %s{\n", w.name, w.doc, w.name, typ)
 		for k, v := range w.w {

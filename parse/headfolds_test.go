@@ -1,0 +1,102 @@
+package parse
+
+import (
+	"os"
+	"testing"
+)
+
+// TestHeadlineFolds scores the wrap and kicker models on the headlines of
+// the training pages they were not fitted on: the plans nearest gold of
+// all training pages, in five folds, each fold's headlines named by the
+// models fitted on the other four. DUBAO_HEADFOLDS=1 go test ./parse -run
+// TestHeadlineFolds -v; DUBAO_HEADFOLDS=v lists each miss. It reads only
+// training pages, and tells a new headline feature's worth in seconds,
+// where the pipeline's scores take minutes.
+func TestHeadlineFolds(t *testing.T) {
+	mode := os.Getenv("DUBAO_HEADFOLDS")
+	if mode == "" {
+		t.Skip("DUBAO_HEADFOLDS=1 scores the wrap and kicker models over five folds of the training pages")
+	}
+	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	pages := loadTraining(t)
+	plans, _ := trainPlansOf(t, pages)
+	hs := headlineSamplesOf(plans)
+	wrapWrong, kickerWrong := 0.0, 0.0
+	wrapAll, kickerAll := 0.0, 0.0
+	for fold := range 5 {
+		held := func(plan int) bool { return plan%5 == fold }
+		ww, kw := hs.fitKept(func(plan int) bool { return !held(plan) })
+		for _, s := range hs.wrap {
+			if !held(s.plan) {
+				continue
+			}
+			wrapAll += s.w
+			if (linear(ww[:], s.x[:]) > 0) != s.y {
+				wrapWrong += s.w
+				if mode == "v" {
+					t.Logf("wrap %s/%s: %q | %q gold wraps=%v", pages[s.plan].set, pages[s.plan].name, s.a.text, s.b.text, s.y)
+				}
+			}
+		}
+		for _, s := range hs.kicker {
+			if !held(s.plan) {
+				continue
+			}
+			kickerAll += s.w
+			if (linear(kw[:], s.x[:]) > 0) != s.y {
+				kickerWrong += s.w
+				if mode == "v" {
+					t.Logf("kicker %s/%s: %q | %q gold kicker first=%v", pages[s.plan].set, pages[s.plan].name, s.p.text, s.q.text, s.y)
+				}
+			}
+		}
+	}
+	t.Logf("five folds: wrap %.0f of %.0f breaks wrong, kicker %.0f of %.0f two-part headlines wrong (weighted by page)", wrapWrong, wrapAll, kickerWrong, kickerAll)
+}
+
+// TestHeadlineWeights prints the wrap and kicker weights fitted on all the
+// training pages' headlines: DUBAO_HEADFOLDS=1 go test ./parse -run
+// TestHeadlineWeights -v.
+func TestHeadlineWeights(t *testing.T) {
+	if os.Getenv("DUBAO_HEADFOLDS") == "" {
+		t.Skip("DUBAO_HEADFOLDS=1 prints the wrap and kicker weights fitted on the training pages")
+	}
+	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	plans, _ := trainPlansOf(t, loadTraining(t))
+	ww, kw := headlineSamplesOf(plans).fit()
+	for k, v := range ww {
+		t.Logf("wrap   %-14s %7.3f", wrapFeatureNames[k], v)
+	}
+	for k, v := range kw {
+		t.Logf("kicker %-14s %7.3f", kickerFeatureNames[k], v)
+	}
+}
+
+// TestTailCases lists the one-line paragraphs right after a story's
+// headline in the plans nearest gold of the training pages, with gold's
+// answer and the tail model's: DUBAO_HEADFOLDS=1 go test ./parse -run
+// TestTailCases -v.
+func TestTailCases(t *testing.T) {
+	if os.Getenv("DUBAO_HEADFOLDS") == "" {
+		t.Skip("DUBAO_HEADFOLDS=1 lists the tail model's cases on the training pages")
+	}
+	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+	pages := loadTraining(t)
+	plans, _ := trainPlansOf(t, pages)
+	for n, p := range plans {
+		for _, c := range p.gold {
+			f, y, ok := tailSample(p, c)
+			if !ok {
+				continue
+			}
+			us := p.w.units
+			t.Logf("%s/%s gold=%v model=%.1f wraps=%.1f | %s | %s", pages[n].set, pages[n].name, y, linear(tailWeights[:], f[:]), f[tfWraps], us[c.hj-1].text, us[c.hj].text)
+		}
+	}
+}
