@@ -35,7 +35,7 @@ func TestMatchDrawnApart(t *testing.T) {
 		w := analyseWith(text, false)
 		w.decideLines()
 		w.plan = planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
-		if got := w.drawnApart(&matchWeights, &gateWeights); got != c.apart {
+		if got := w.drawnApart(&matchWeights, &gateWeights, planStories(w.units, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})); got != c.apart {
 			t.Errorf("%s: the gate says drawn apart %v, want %v", c.file, got, c.apart)
 		}
 		page := Text(string(b))
@@ -198,7 +198,7 @@ func TestMatchSplitsTwoStoryBody(t *testing.T) {
 	w := analyseWith(Normalize(string(b)), false)
 	w.decideLines()
 	w.plan = planStories(w.units, &planWeights{gapWeights, unitWeights, storyWeights})
-	if !w.drawnApart(&matchWeights, &gateWeights) {
+	if !w.drawnApart(&matchWeights, &gateWeights, planStories(w.units, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})) {
 		t.Fatal("the gate says the page is in reading order")
 	}
 	dw := &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}
