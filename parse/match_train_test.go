@@ -698,6 +698,7 @@ func trueCut(art []int, i, k, j int) bool {
 // body, which no group can take.
 func logMatchLosses(t *testing.T, works []matchWork, mw *matchVec) {
 	right, moved, left, cutWrong, merged, inBody, heads, golds := 0, 0, 0, 0, 0, 0, 0, 0
+	noBody, lineless, linesInBody, otherNo := 0, 0, 0, 0
 	for _, m := range works {
 		pairs, _ := m.mp.assign(mw)
 		got := map[int]int{}
@@ -749,6 +750,39 @@ func logMatchLosses(t *testing.T, works []matchWork, mw *matchVec) {
 			}
 		}
 		golds += len(titles)
+		// The gold headlines that are no true group, by why.
+		_, unitArt, bodyArt := matchArticles(m.mp, g)
+		hasBody, isGroup := map[int]bool{}, map[int]bool{}
+		for _, a := range bodyArt {
+			hasBody[a] = true
+		}
+		for s, b := range m.gold {
+			if b >= 0 {
+				isGroup[unitArt(m.mp.segs[s].i)] = true
+			}
+		}
+		for a, art := range g.Articles {
+			if flat(art.Kicker+art.Title+art.Subtitle) == "" || isGroup[a] {
+				continue
+			}
+			lines, inB := 0, 0
+			for k := range m.mp.us {
+				if unitArt(k) == a {
+					lines++
+					inB += oneIf(!inRun[k])
+				}
+			}
+			switch {
+			case !hasBody[a]:
+				noBody++
+			case lines == 0:
+				lineless++
+			case inB > 0:
+				linesInBody++
+			default:
+				otherNo++
+			}
+		}
 		for k, u := range m.mp.us {
 			t := flat(u.text)
 			if t == "" || !u.head {
@@ -764,6 +798,7 @@ func logMatchLosses(t *testing.T, works []matchWork, mw *matchVec) {
 		}
 	}
 	t.Logf("of %d gold headlines, true headline groups: %d matched right, %d cut right and matched to another body, %d cut right and left, %d taken whole in a group with lines of another, %d cut apart; of %d gold headline lines, %d left in bodies by the drawn plan", golds, right, moved, left, merged, cutWrong, heads, inBody)
+	t.Logf("of the gold headlines that are no true group: %d whose body is no body's most, %d none of whose lines is a line of the drawn plan, %d with lines left in bodies, %d else", noBody, lineless, linesInBody, otherNo)
 }
 
 // fitJoin fits the join odds on the made training pages through the plan
