@@ -331,14 +331,23 @@ func TestTrainMatch(t *testing.T) {
 			}
 			var gw gateVec
 			copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
-			top := math.Inf(-1)
-			for n := range samples {
-				if sm := &samples[n]; sm.fold != skip && sm.order {
-					top = max(top, linear(gw[:], sm.g[:]))
+			top := func() float64 {
+				top := math.Inf(-1)
+				for n := range samples {
+					if sm := &samples[n]; sm.fold != skip && sm.order {
+						top = max(top, linear(gw[:], sm.g[:]))
+					}
 				}
+				return top
 			}
-			if top > -margin {
-				gw[gtBias] -= top + margin
+			if t := top(); t > -margin {
+				gw[gtBias] -= t + margin
+			}
+			// With no margin the highest page in order lands on 0, a
+			// rounding away from firing: the bias steps down until it
+			// does not.
+			for top() > -margin {
+				gw[gtBias] = math.Nextafter(gw[gtBias], math.Inf(-1))
 			}
 			return gw
 		}
