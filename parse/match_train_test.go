@@ -30,8 +30,9 @@ var (
 type matchWork struct {
 	name string
 	mp   *matchPage
-	gold []int // per segment: the body it belongs to, or -1
-	pos  bool  // a page drawn apart
+	dp   *matchPage // the page through the plan for pages drawn apart, for the gate
+	gold []int      // per segment: the body it belongs to, or -1
+	pos  bool       // a page drawn apart
 	w    float64
 	page trainPage
 	work *work
@@ -158,11 +159,12 @@ func loadMatchWorks(t *testing.T, made []trainPage, dw *planWeights, jw *joinVec
 		if w == nil {
 			continue
 		}
-		if mp := newMatchPage(w.units, planStories(w.units, dw), jw); mp != nil {
-			pairs = append(pairs, matchWork{name: p.name, mp: mp, gold: matchLabels(mp, p.gold), pos: true, w: 1, page: p})
+		dp := newMatchPage(w.units, planStories(w.units, dw), jw)
+		if dp != nil {
+			pairs = append(pairs, matchWork{name: p.name, mp: dp, gold: matchLabels(dp, p.gold), pos: true, w: 1, page: p})
 		}
-		if mp := newMatchPage(w.units, planStories(w.units, normal), jw); mp != nil {
-			drawn = append(drawn, matchWork{name: p.name, mp: mp, pos: true, w: 1, page: p, work: w})
+		if mp := newMatchPage(w.units, planStories(w.units, normal), jw); mp != nil || dp != nil {
+			drawn = append(drawn, matchWork{name: p.name, mp: mp, dp: dp, pos: true, w: 1, page: p, work: w})
 		}
 	}
 	for _, p := range loadTraining(t) {
@@ -170,8 +172,9 @@ func loadMatchWorks(t *testing.T, made []trainPage, dw *planWeights, jw *joinVec
 		if w == nil {
 			continue
 		}
-		if mp := newMatchPage(w.units, planStories(w.units, normal), jw); mp != nil {
-			inOrder = append(inOrder, matchWork{name: p.set + "/" + p.name, mp: mp, w: pageWeight(p.set)})
+		dp := newMatchPage(w.units, planStories(w.units, dw), jw)
+		if mp := newMatchPage(w.units, planStories(w.units, normal), jw); mp != nil || dp != nil {
+			inOrder = append(inOrder, matchWork{name: p.set + "/" + p.name, mp: mp, dp: dp, w: pageWeight(p.set), page: p, work: w})
 		}
 	}
 	return pairs, drawn, inOrder
@@ -275,13 +278,23 @@ func TestTrainMatch(t *testing.T) {
 			}
 		}
 		t.Logf("the stage does better than the plan on %d made pages, worse on %d", better, worse)
+		// What the stage gains on each page in order, were the gate to
+		// fire on it: mostly nothing or a loss.
+		orderGain := [3]int{}
+		for n := range inOrder {
+			m := &inOrder[n]
+			m.gain = stageGain(t, m.work, m.page, normal, &dw, &jw, &mw, sw)
+			orderGain[1+min(1, max(-1, m.gain))]++
+		}
+		t.Logf("the stage does worse than the plan on %d pages in order, the same on %d, better on %d", orderGain[0], orderGain[1], orderGain[2])
 		// Each page's gate features, its label and weight.
 		type gateSample struct {
 			g     gateVec
 			y     bool
 			w     float64
 			fold  int
-			order bool // a page in order
+			order bool    // a page in order
+			gain  float64 // what the stage gains on the page, a page in order weighed by its set (pageWeight)
 		}
 		var samples []gateSample
 		for _, set := range [][]matchWork{drawn, inOrder} {
@@ -289,7 +302,6 @@ func TestTrainMatch(t *testing.T) {
 				if m.pos && m.gain == 0 {
 					continue
 				}
-				pairs, total := m.mp.assign(&mw)
 				// A made page counts by what it gains or loses; a page in
 				// order as orderWeight made pages (set below).
 				w := m.w * float64(max(m.gain, -m.gain))
@@ -298,7 +310,7 @@ func TestTrainMatch(t *testing.T) {
 				}
 				// The folds keep a gen page's draws and its page in order
 				// together.
-				samples = append(samples, gateSample{m.mp.gateFeatures(&mw, pairs, total), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos})
+				samples = append(samples, gateSample{gatePage(m.mp, m.dp, &mw), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos, m.w * float64(m.gain)})
 			}
 		}
 		// fitGate fits the gate on the samples outside fold skip, a page in
@@ -319,48 +331,87 @@ func TestTrainMatch(t *testing.T) {
 			}
 			var gw gateVec
 			copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
-			top := math.Inf(-1)
-			for n := range samples {
-				if sm := &samples[n]; sm.fold != skip && sm.order {
-					top = max(top, linear(gw[:], sm.g[:]))
+			top := func() float64 {
+				top := math.Inf(-1)
+				for n := range samples {
+					if sm := &samples[n]; sm.fold != skip && sm.order {
+						top = max(top, linear(gw[:], sm.g[:]))
+					}
 				}
+				return top
 			}
-			if top > -margin {
-				gw[gtBias] -= top + margin
+			if t := top(); t > -margin {
+				gw[gtBias] -= t + margin
+			}
+			// With no margin the highest page in order lands on 0, a
+			// rounding away from firing: the bias steps down until it
+			// does not.
+			for top() > -margin {
+				gw[gtBias] = math.Nextafter(gw[gtBias], math.Inf(-1))
 			}
 			return gw
 		}
 		// gateOf is the gate with pages in order weighing ow, its bias set
-		// by the margin: how far above the highest training page in order a
-		// page in order the gate has not seen scores, the most over the
-		// folds.
-		gateOf := func(ow float64) (gateVec, float64) {
-			margin := 0.0
+		// by the margin: how far above the highest training page in order
+		// a page must score for the gate to fire. The margin is the one
+		// whose gates, each fitted on all folds but one, gain the most on
+		// the pages of the fold held out — the made pages by what the
+		// stage gains on them, the pages in order by what it loses there
+		// (each as its set weighs); of margins that gain as much, the
+		// highest run of them. Every training page in order keeps the plan.
+		gateOf := func(ow float64) (gateVec, float64, float64) {
+			type held struct{ score, gain float64 }
+			var hs []held
 			for f := range gateFolds {
 				gw := fitGate(f, ow, 0)
 				for n := range samples {
-					if sm := &samples[n]; sm.fold == f && sm.order {
-						margin = max(margin, linear(gw[:], sm.g[:]))
+					if sm := &samples[n]; sm.fold == f {
+						hs = append(hs, held{linear(gw[:], sm.g[:]), sm.gain})
 					}
 				}
 			}
-			return fitGate(-1, ow, margin), margin
-		}
-		// The weight of a page in order: the one whose gate gains the most
-		// on the made pages.
-		var gw gateVec
-		bestGain, bestOW, bestMargin := math.MinInt, 0.0, 0.0
-		for _, ow := range gateOrderWeights {
-			g, margin := gateOf(ow)
-			gain := 0
-			for _, m := range drawn {
-				pairs, total := m.mp.assign(&mw)
-				f := m.mp.gateFeatures(&mw, pairs, total)
-				if linear(g[:], f[:]) > 0 {
-					gain += m.gain
+			// The held-out gain of a margin changes only at a held-out
+			// page's score.
+			margins := []float64{0}
+			for _, h := range hs {
+				if h.score > 0 {
+					margins = append(margins, h.score)
 				}
 			}
-			t.Logf("gate: a page in order weighing %g made pages, margin %.3f over %d folds: the stage gains %d on the made pages it fires on", ow, margin, gateFolds, gain)
+			margin, best := 0.0, math.Inf(-1)
+			for _, m := range margins {
+				gain := 0.0
+				for _, h := range hs {
+					if h.score > m {
+						gain += h.gain
+					}
+				}
+				if gain > best || gain == best && m > margin {
+					margin, best = m, gain
+				}
+			}
+			// Every margin from that one up to the next held-out score
+			// gains as much: the gate takes the middle of them, where a
+			// page in order scoring a hair above the highest it was fitted
+			// on (another rounding, another page) still keeps the plan.
+			next := math.Inf(1)
+			for _, m := range margins {
+				if m > margin {
+					next = min(next, m)
+				}
+			}
+			if !math.IsInf(next, 1) {
+				margin = (margin + next) / 2
+			}
+			return fitGate(-1, ow, margin), margin, best
+		}
+		// The weight of a page in order: the one whose gate gains the most
+		// on the held-out pages.
+		var gw gateVec
+		bestGain, bestOW, bestMargin := math.Inf(-1), 0.0, 0.0
+		for _, ow := range gateOrderWeights {
+			g, margin, gain := gateOf(ow)
+			t.Logf("gate: a page in order weighing %g made pages, margin %.3f: the stage gains %.0f on the pages held out of %d folds", ow, margin, gain, gateFolds)
 			if gain > bestGain {
 				bestGain, bestOW, bestMargin, gw = gain, ow, margin, g
 			}
@@ -371,8 +422,7 @@ func TestTrainMatch(t *testing.T) {
 		if os.Getenv("DUBAO_GATE_TOP") != "" {
 			for n, set := range [][]matchWork{drawn, inOrder} {
 				for _, m := range set {
-					pairs, total := m.mp.assign(&mw)
-					g := m.mp.gateFeatures(&mw, pairs, total)
+					g := gatePage(m.mp, m.dp, &mw)
 					t.Logf("gatescore %d %s %.3f gain %d %v", n, m.name, linear(gw[:], g[:]), m.gain, g)
 				}
 			}
@@ -381,8 +431,7 @@ func TestTrainMatch(t *testing.T) {
 		var firedOn []string
 		for n, set := range [][]matchWork{drawn, inOrder} {
 			for _, m := range set {
-				pairs, total := m.mp.assign(&mw)
-				g := m.mp.gateFeatures(&mw, pairs, total)
+				g := gatePage(m.mp, m.dp, &mw)
 				if linear(gw[:], g[:]) > 0 {
 					fired[n]++
 					if n == 1 {
@@ -545,8 +594,7 @@ func (t *splitPage) scoreOf(tb *testing.T, plan []cut, mw *matchVec) scoreCounts
 func fitSplit(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *gateVec, dw *planWeights) splitVec {
 	var pages []*splitPage
 	for _, m := range drawn {
-		pairs, total := m.mp.assign(mw)
-		g := m.mp.gateFeatures(mw, pairs, total)
+		g := gatePage(m.mp, m.dp, mw)
 		if linear(gw[:], g[:]) <= 0 {
 			continue
 		}
@@ -672,6 +720,7 @@ func trueCut(art []int, i, k, j int) bool {
 // body, which no group can take.
 func logMatchLosses(t *testing.T, works []matchWork, mw *matchVec) {
 	right, moved, left, cutWrong, merged, inBody, heads, golds := 0, 0, 0, 0, 0, 0, 0, 0
+	noBody, lineless, linesInBody, otherNo := 0, 0, 0, 0
 	for _, m := range works {
 		pairs, _ := m.mp.assign(mw)
 		got := map[int]int{}
@@ -723,6 +772,39 @@ func logMatchLosses(t *testing.T, works []matchWork, mw *matchVec) {
 			}
 		}
 		golds += len(titles)
+		// The gold headlines that are no true group, by why.
+		_, unitArt, bodyArt := matchArticles(m.mp, g)
+		hasBody, isGroup := map[int]bool{}, map[int]bool{}
+		for _, a := range bodyArt {
+			hasBody[a] = true
+		}
+		for s, b := range m.gold {
+			if b >= 0 {
+				isGroup[unitArt(m.mp.segs[s].i)] = true
+			}
+		}
+		for a, art := range g.Articles {
+			if flat(art.Kicker+art.Title+art.Subtitle) == "" || isGroup[a] {
+				continue
+			}
+			lines, inB := 0, 0
+			for k := range m.mp.us {
+				if unitArt(k) == a {
+					lines++
+					inB += oneIf(!inRun[k])
+				}
+			}
+			switch {
+			case !hasBody[a]:
+				noBody++
+			case lines == 0:
+				lineless++
+			case inB > 0:
+				linesInBody++
+			default:
+				otherNo++
+			}
+		}
 		for k, u := range m.mp.us {
 			t := flat(u.text)
 			if t == "" || !u.head {
@@ -738,6 +820,7 @@ func logMatchLosses(t *testing.T, works []matchWork, mw *matchVec) {
 		}
 	}
 	t.Logf("of %d gold headlines, true headline groups: %d matched right, %d cut right and matched to another body, %d cut right and left, %d taken whole in a group with lines of another, %d cut apart; of %d gold headline lines, %d left in bodies by the drawn plan", golds, right, moved, left, merged, cutWrong, heads, inBody)
+	t.Logf("of the gold headlines that are no true group: %d whose body is no body's most, %d none of whose lines is a line of the drawn plan, %d with lines left in bodies, %d else", noBody, lineless, linesInBody, otherNo)
 }
 
 // fitJoin fits the join odds on the made training pages through the plan

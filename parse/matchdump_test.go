@@ -24,12 +24,9 @@ func TestMatchDump(t *testing.T) {
 	normal := &planWeights{gapWeights, unitWeights, storyWeights}
 	dw := &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}
 	w.plan = planStories(w.units, normal)
-	fmt.Println("gate fires:", w.drawnApart(&matchWeights, &gateWeights))
-	if mp := newMatchPage(w.units, w.plan, &joinWeights); mp != nil {
-		pairs, total := mp.assign(&matchWeights)
-		g := mp.gateFeatures(&matchWeights, pairs, total)
-		fmt.Printf("gate %.3f %v\n", linear(gateWeights[:], g[:]), g)
-	}
+	fmt.Println("gate fires:", w.drawnApart(&matchWeights, &gateWeights, planStories(w.units, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})))
+	g := gatePage(newMatchPage(w.units, w.plan, &joinWeights), newMatchPage(w.units, planStories(w.units, dw), &joinWeights), &matchWeights)
+	fmt.Printf("gate %.3f %v\n", linear(gateWeights[:], g[:]), g)
 	art, _ := unitArticles(w, labelLines(w.ps, p.gold), p.gold)
 	plan := planStories(w.units, dw)
 	mp, pairs := splitBodies(w.units, plan, gapOdds(w.units, newRowFacts(w.units), &dw.gap), &joinWeights, &matchWeights, &splitWeights)
