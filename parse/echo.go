@@ -385,7 +385,9 @@ func (m *echoMemo) ranked() bool {
 	// lower.
 	// The table is half empty, in no pattern: each slot is written, and
 	// the place moves on past the full ones only.
-	order, k := slices.Grow(m.order[:0], d.n+1)[:d.n+1], 0
+	// Its room reaches the end of the last word of marks, for sorted.
+	words := (d.n + 63) / 64
+	order, k := slices.Grow(m.order[:0], 64*words+1)[:d.n+1], 0
 	for _, s := range d.slots {
 		order[k] = bigram(s.pair)<<32 | bigram(s.id)
 		k += oneIf(s.pair != 0)
@@ -393,7 +395,6 @@ func (m *echoMemo) ranked() bool {
 	order = order[:d.n]
 	m.radix = slices.Grow(m.radix[:0], d.n)[:d.n]
 	sortByUpperHalf(order, m.radix)
-	words := (d.n + 63) / 64
 	m.rank = slices.Grow(m.rank[:0], d.n+1)[:d.n+1]
 	m.rank[0] = int32(64 * words)
 	for k, key := range order {
@@ -407,7 +408,8 @@ func (m *echoMemo) ranked() bool {
 }
 
 // sorted appends to out the bigrams numbered ids (-1 for none), sorted
-// and each once, as sortSet would have them.
+// and each once, as sortSet would have them. out has room for len(ids)
+// more, the most there can be: they are written in place, not appended.
 func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
 	marks := m.marks
 	for _, id := range ids {
@@ -416,16 +418,20 @@ func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
 	}
 	words := len(marks) - 1
 	marks[words] = 0 // the place past the end, where the -1s are marked
+	n := len(out)
+	out = out[:n+len(ids)]
 	for w, b := range marks[:words] {
 		if b == 0 {
 			continue
 		}
+		order := m.order[w*64 : w*64+64] // within its room (ranked)
 		for ; b != 0; b &= b - 1 {
-			out = append(out, m.order[w*64+bits.TrailingZeros64(b)])
+			out[n] = order[bits.TrailingZeros64(b)]
+			n++
 		}
 		marks[w] = 0
 	}
-	return out
+	return out[:n]
 }
 
 // sortByUpperHalf sorts keys whose upper halves differ by those halves: a
