@@ -572,7 +572,8 @@ type planRow struct {
 	// the order bestPlan asks, for scoreAgain.
 	keep bool
 	kept []keptScore
-	next int // the next of kept that scoreAgain reads; -1 once it reads none
+	next int      // the next of kept that scoreAgain reads; -1 once it reads none
+	f    storyVec // room for the features of the story score weighs
 }
 
 // maxKept bounds the stories a plan keeps the scores of (3 MB of them): a
@@ -608,17 +609,29 @@ func (pr *planRow) score(c cut) float64 {
 	for k := c.hi; k < c.hj; k++ {
 		s += pr.heads[k]
 	}
-	f := storyFeatures(pr.us, pr.rf, c)
-	for n := range sfSideAgree {
-		s += pr.w.story[n] * f[n]
-	}
+	f := &pr.f
+	setStoryFeatures(f, pr.us, pr.rf, c)
+	s = addTerms(s, pr.w.story[:sfSideAgree], f[:sfSideAgree])
 	if pr.keep && len(pr.kept) < maxKept {
 		k := keptScore{i: int32(c.i), hj: int32(c.hj), before: s}
 		copy(k.after[:], f[sfSideAgree+1:])
 		pr.kept = append(pr.kept, k)
 	}
-	for n := sfSideAgree; n < len(f); n++ {
-		s += pr.w.story[n] * f[n]
+	return addTerms(s, pr.w.story[sfSideAgree:], f[sfSideAgree:])
+}
+
+// addTerms is s plus w[n]·f[n], added in turn as a plain loop adds them, to
+// the same sum: a zero feature, as most of a story's are, is skipped, for
+// a finite weight times zero is a zero, which leaves a sum that is not -0
+// as it is (and a sum begun at 0 and added to is never -0).
+// TestAddTermsAsPlainLoop holds it to the loop, TestWeightsAreFinite the
+// weights to being finite.
+func addTerms(s float64, w, f []float64) float64 {
+	f = f[:len(w)]
+	for n, v := range f {
+		if v != 0 {
+			s += w[n] * v
+		}
 	}
 	return s
 }
@@ -636,10 +649,7 @@ func (pr *planRow) scoreAgain(c cut) float64 {
 	k := &pr.kept[pr.next]
 	pr.next++
 	s := k.before + pr.w.story[sfSideAgree]*sideAgree(c, pr.rf.side)
-	for n, v := range k.after {
-		s += pr.w.story[sfSideAgree+1+n] * v
-	}
-	return s
+	return addTerms(s, pr.w.story[sfSideAgree+1:], k.after[:])
 }
 
 // planFeatures are the features of a cut, summed over its three kinds: the
@@ -660,6 +670,14 @@ func planFeatures(us []unit, rf *rowFacts, c cut) (g gapVec, u unitVec, st story
 // storyFeatures are the features of the story c as a whole.
 func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	var f storyVec
+	setStoryFeatures(&f, us, rf, c)
+	return f
+}
+
+// setStoryFeatures sets f to storyFeatures(us, rf, c), in place: the plan
+// search asks it of thousands of stories a page.
+func setStoryFeatures(f *storyVec, us []unit, rf *rowFacts, c cut) {
+	*f = storyVec{}
 	a := rf.nextPara[c.i] // the body's first paragraph (a story has one)
 	b := rf.prevPara[c.j] // … and last
 	switch {
@@ -742,7 +760,6 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	}) {
 		f[sfNearSubhead] = 1
 	}
-	return f
 }
 
 // trailer reports whether headline-like unit k reads as what a body may

@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -116,6 +118,47 @@ func TestPlanScoredAgainAsAfresh(t *testing.T) {
 			if asked != len(pr.kept) {
 				t.Fatalf("%s: the plan asked %d stories again, %d before", f, asked, len(pr.kept))
 			}
+		}
+	}
+}
+
+// TestAddTermsAsPlainLoop holds addTerms, which skips the zero features, to
+// the plain loop that adds every term, bit for bit, on vectors of mostly
+// zero features (of both signs, and sums that cancel to zero), the story
+// weights among the weights.
+func TestAddTermsAsPlainLoop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 18))
+	values := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 3, -2.25, 1e-300}
+	for trial := range 20000 {
+		n := 1 + rng.IntN(numStoryFeatures)
+		w, f := make([]float64, n), make([]float64, n)
+		for k := range w {
+			if trial%2 == 0 && n <= len(storyWeights) {
+				w[k] = storyWeights[k]
+			} else {
+				w[k] = values[rng.IntN(len(values))] * float64(rng.IntN(7)-3)
+			}
+			if rng.IntN(3) == 0 {
+				f[k] = values[rng.IntN(len(values))]
+			}
+		}
+		s := []float64{0, 1, -1, 0.1}[rng.IntN(4)]
+		want := s
+		for k := range w {
+			want += w[k] * f[k]
+		}
+		if got := addTerms(s, w, f); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("addTerms(%v, %v, %v) = %v, the plain loop %v", s, w, f, got, want)
+		}
+	}
+}
+
+// TestWeightsAreFinite: addTerms skips a zero story feature, which a
+// weight of ±Inf or NaN would not leave at zero.
+func TestWeightsAreFinite(t *testing.T) {
+	for n, w := range storyWeights {
+		if math.IsInf(w, 0) || math.IsNaN(w) {
+			t.Errorf("storyWeights[%s] = %v", storyFeatureNames[n], w)
 		}
 	}
 }
