@@ -1069,17 +1069,18 @@ func bestPlan(us []unit, score func(c cut) float64) []cut {
 	back := make([]cut, n+1)
 	ok := make([]bool, n+1)
 	ok[0] = true
+	// weigh weighs story c as the last of a plan to its end.
+	weigh := func(c cut) {
+		s := best[c.i] + score(c)
+		if j := c.j; !ok[j] || s > best[j] {
+			best[j], back[j], ok[j] = s, c, true
+		}
+	}
 	for j := 1; j <= n; j++ {
 		for i := j - 1; i >= max(0, j-longestStory); i-- {
-			if !ok[i] {
-				continue
+			if ok[i] {
+				cutsOf(us, i, j, weigh)
 			}
-			cutsOf(us, i, j, func(c cut) {
-				s := best[i] + score(c)
-				if !ok[j] || s > best[j] {
-					best[j], back[j], ok[j] = s, c, true
-				}
-			})
 		}
 		if !ok[j] {
 			// Headline-like units only so far: carry them as a story of
