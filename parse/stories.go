@@ -841,8 +841,8 @@ func sideAgree(c cut, side float64) float64 {
 // body (its first two paragraphs from a), and how much the body on the
 // headline's other side.
 func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
-	key := [3]int{c.hi, c.hj, a}
-	if e, ok := rf.echoes[key]; ok {
+	key, keep := echoKey(c.hi, c.hj, a)
+	if e, ok := rf.echoes[key]; ok && keep {
 		return e[0], e[1]
 	}
 	// A cut's headline is lines of one run (cutsOf), read in its bits.
@@ -854,8 +854,23 @@ func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
 	} else {
 		other = r.echoMax(g, us, rf.after[c.hj-1])
 	}
-	rf.echoes[key] = [2]float64{own, other}
+	if keep {
+		rf.echoes[key] = [2]float64{own, other}
+	}
 	return own, other
+}
+
+// echoKey is storyEcho's memo key for a headline [hi, hj) over a body from
+// unit a, in one word, which a map hashes quicker than three: hi, and how
+// far hj and a are from it, which for a story of the plan search
+// (longestStory units at most) fit in 16 bits each. For another, keep is
+// false and the echoes are worked out afresh.
+func echoKey(hi, hj, a int) (key uint64, keep bool) {
+	dj, da := hj-hi, a-hi+1<<15
+	if dj < 0 || dj >= 1<<16 || da < 0 || da >= 1<<16 || uint64(hi) >= 1<<32 {
+		return 0, false
+	}
+	return uint64(hi)<<32 | uint64(dj)<<16 | uint64(da), true
 }
 
 // headShares counts, for a headline of lines [hi, hj) of one run, the
@@ -868,7 +883,7 @@ func (rf *rowFacts) headShares(us []unit, hi, hj int) shareCounts {
 	// the memo is by those.
 	hj = min(hj, hi+maxHeadlineLines)
 	lo, top := storyReach(hi, hj, len(us))
-	key := [2]int{hi, hj}
+	key := uint64(hi)*(maxHeadlineLines+1) + uint64(hj-hi) // hi and the lines, 0 to maxHeadlineLines
 	if out, ok := rf.shares[key]; ok {
 		return shareCounts{out, lo, top}
 	}
@@ -1168,37 +1183,37 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 // row: where each run of headline-like units starts and ends, and the
 // paragraphs of the bodies on either side of it.
 type rowFacts struct {
-	runStart, runEnd []int       // per unit: its run of headline-like units [start, end), or the unit itself
-	before, after    [][]int     // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
-	prevPara         []int       // the nearest paragraph unit before k, or -1
-	nextPara         []int       // the nearest paragraph unit at or after k, or len(us)
-	nextRun          []int       // per paragraph unit: the start of the next run after it, or -1
-	bestBefore       []int       // per run start: the paragraph before it that echoes it most, or -1
-	lean             float64     // the mean of how much more each headline run echoes the body after it than the one before
-	edge             float64     // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
-	side             float64     // the planSide of a first plan, once there is one
-	paras            []int       // per unit k: the paragraphs before it
-	jumps            []int       // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
-	shifts           []int       // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
-	shift            []bool      // per paragraph unit: there is such a shift before it
-	widthSum         []float64   // per unit k: the sum of the column widths of the paragraphs before it
-	width2Sum        []float64   // … of their squares
-	tags             []int       // per unit k: the headline-like units before it that end with a column tag
-	wrapsNext        []bool      // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
-	signoffs         []int       // per unit k: the sign-offs before it
-	leads            []int       // per unit k: the paragraphs before it that open with a dateline or credit or are a byline line
-	captionAfter     []bool      // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
-	subheadOver      []int       // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
-	trailers         []int8      // per unit k: trailer's answer, once asked (once): 0 not yet, 1 no, 2 yes
-	apart            []int8      // per headline-like unit k: whether it is a story label, set apart (setApart) or a trailer, once storyFeatures has asked, as trailers
-	log2             []float64   // log₂(1+n) for the n paragraphs a story may hold
-	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
-	cohesionMean     float64     // its mean over the page's paragraphs but the first
-	cohesionMin      [][]float64 // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
-	echoes           map[[3]int][2]float64
-	bits             map[int]*runBits   // per run start: its pairs as bits (storyEcho)
-	shares           map[[2]int][]int32 // per headline [hi, hj): headShares's counts
-	marked           bool               // markRunPairs has been
+	runStart, runEnd []int                 // per unit: its run of headline-like units [start, end), or the unit itself
+	before, after    [][]int               // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
+	prevPara         []int                 // the nearest paragraph unit before k, or -1
+	nextPara         []int                 // the nearest paragraph unit at or after k, or len(us)
+	nextRun          []int                 // per paragraph unit: the start of the next run after it, or -1
+	bestBefore       []int                 // per run start: the paragraph before it that echoes it most, or -1
+	lean             float64               // the mean of how much more each headline run echoes the body after it than the one before
+	edge             float64               // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	side             float64               // the planSide of a first plan, once there is one
+	paras            []int                 // per unit k: the paragraphs before it
+	jumps            []int                 // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
+	shifts           []int                 // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
+	shift            []bool                // per paragraph unit: there is such a shift before it
+	widthSum         []float64             // per unit k: the sum of the column widths of the paragraphs before it
+	width2Sum        []float64             // … of their squares
+	tags             []int                 // per unit k: the headline-like units before it that end with a column tag
+	wrapsNext        []bool                // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
+	signoffs         []int                 // per unit k: the sign-offs before it
+	leads            []int                 // per unit k: the paragraphs before it that open with a dateline or credit or are a byline line
+	captionAfter     []bool                // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
+	subheadOver      []int                 // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
+	trailers         []int8                // per unit k: trailer's answer, once asked (once): 0 not yet, 1 no, 2 yes
+	apart            []int8                // per headline-like unit k: whether it is a story label, set apart (setApart) or a trailer, once storyFeatures has asked, as trailers
+	log2             []float64             // log₂(1+n) for the n paragraphs a story may hold
+	cohesion         []float64             // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
+	cohesionMean     float64               // its mean over the page's paragraphs but the first
+	cohesionMin      [][]float64           // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
+	echoes           map[uint64][2]float64 // storyEcho's, by echoKey
+	bits             map[int]*runBits      // per run start: its pairs as bits (storyEcho)
+	shares           map[uint64][]int32    // per headline [hi, hj): headShares's counts
+	marked           bool                  // markRunPairs has been
 }
 
 // stretchBefore is the paragraphs back from unit k to the last
@@ -1252,8 +1267,8 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), leads: make([]int, n+1), log2: make([]float64, longestStory+1),
 		captionAfter: make([]bool, n+1), subheadOver: make([]int, n), trailers: make([]int8, n), apart: make([]int8, n),
-		echoes: map[[3]int][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
-		shares: map[[2]int][]int32{},
+		echoes: map[uint64][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
+		shares: map[uint64][]int32{},
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))

@@ -162,3 +162,29 @@ func TestWeightsAreFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestEchoKeyIsOneToOne: storyEcho's memo key gives back the headline and
+// the body it was made of, for every story the plan search weighs (within
+// longestStory units), and says not to keep one beyond.
+func TestEchoKeyIsOneToOne(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 18))
+	for range 100000 {
+		hi := rng.IntN(1 << 20)
+		hj := hi + rng.IntN(longestStory+1)
+		a := hi + rng.IntN(2*longestStory+1) - longestStory
+		key, keep := echoKey(hi, hj, a)
+		if !keep {
+			t.Fatalf("echoKey(%d, %d, %d) is not kept", hi, hj, a)
+		}
+		gi := int(key >> 32)
+		gj, ga := gi+int(key>>16&0xFFFF), gi+int(key&0xFFFF)-1<<15
+		if gi != hi || gj != hj || ga != a {
+			t.Fatalf("echoKey(%d, %d, %d) reads back as (%d, %d, %d)", hi, hj, a, gi, gj, ga)
+		}
+	}
+	for _, c := range [][3]int{{0, 1 << 16, 5}, {1 << 17, 1<<17 + 2, 0}, {5, 4, 5}} {
+		if _, keep := echoKey(c[0], c[1], c[2]); keep {
+			t.Errorf("echoKey%v is kept, beyond its 16 bits", c)
+		}
+	}
+}
