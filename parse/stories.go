@@ -935,6 +935,9 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 		bit int
 	}
 	index := map[bigram][]runBit{} // by pair: the runs that hold it, in their order
+	// A bit for the hash of each pair index holds: a paragraph's pair whose
+	// bit is clear, as most are, is in no run, and is not looked up.
+	var held [64]uint64
 	for k := range us {
 		if us[k].head && rf.runStart[k] == k {
 			r := rf.runBits(us, k)
@@ -942,6 +945,8 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 			r.fullLo, r.fullTop = max(0, k-longestStory), min(len(us), rf.runEnd[k]+longestStory)
 			for i, p := range r.pairs {
 				index[p] = append(index[p], runBit{r, i})
+				h := pairHash(p)
+				held[h/64] |= 1 << (h % 64)
 			}
 		}
 	}
@@ -953,6 +958,9 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 			continue
 		}
 		for b := range pairsIn(us[k].text) {
+			if h := pairHash(b); held[h/64]&(1<<(h%64)) == 0 {
+				continue
+			}
 			runs := index[b]
 			// The runs whose reach holds k: those past the first whose
 			// reach ends after k, up to the first whose reach starts after it.
@@ -969,6 +977,12 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 			}
 		}
 	}
+}
+
+// pairHash is a pair's place among markRunPairs's 4,096 bits: both runes
+// mixed, so that pairs that share a rune spread.
+func pairHash(b bigram) uint32 {
+	return (uint32(b>>32)*0x9E3779B1 ^ uint32(b)) * 0x85EBCA6B >> 20
 }
 
 // runBits are a headline run's word pairs as bits, for the echoes of the

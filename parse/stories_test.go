@@ -188,3 +188,47 @@ func TestEchoKeyIsOneToOne(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadSharesAsPlainCount holds headShares, which reads the paragraphs
+// once for all the page's headline runs and looks up only the pairs a run
+// may hold (markRunPairs, pairHash), to its plain count: the paragraphs of
+// the reach that hold a pair of the headline's lines anywhere in their
+// text, for every headline of every run of two -raw pages.
+func TestHeadSharesAsPlainCount(t *testing.T) {
+	for _, name := range []string{"dev/d01.txt", "dev/d03.txt"} {
+		w := analyseWith(string(readCorpus(t, name)), true)
+		us := w.units
+		rf := newRowFacts(us)
+		texts := make([]bigramSet, len(us))
+		for k := range us {
+			texts[k] = bigramsOf(us[k].text)
+		}
+		tried := 0
+		for hi := range us {
+			if !us[hi].head || rf.runStart[hi] != hi {
+				continue
+			}
+			for hj := hi + 1; hj <= rf.runEnd[hi]; hj++ {
+				got := rf.headShares(us, hi, hj)
+				var heads bigramSet
+				for l := hi; l < min(hj, hi+maxHeadlineLines); l++ {
+					heads = union(heads, us[l].headGrams)
+				}
+				lo, top := storyReach(hi, min(hj, hi+maxHeadlineLines), len(us))
+				n := 0
+				for k := lo; k < top; k++ {
+					if !us[k].head && common(texts[k], heads) > 0 {
+						n++
+					}
+					if got.before(k+1) != n {
+						t.Fatalf("%s: headShares(%d, %d) counts %d paragraphs before unit %d, the plain count %d", name, hi, hj, got.before(k+1), k+1, n)
+					}
+				}
+				tried++
+			}
+		}
+		if tried == 0 {
+			t.Fatalf("%s: no headline runs", name)
+		}
+	}
+}
