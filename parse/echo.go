@@ -950,7 +950,7 @@ func clip(s string, n int, tail bool) string {
 	if !tail {
 		i := 0
 		for k := 0; k < n && i < len(s); k++ {
-			_, size := utf8.DecodeRuneInString(s[i:])
+			_, size := decodeRune3(s[i:]) // utf8's, with an ideograph's in line
 			i += size
 		}
 		return s[:i]
