@@ -435,34 +435,35 @@ func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
 }
 
 // sortByUpperHalf sorts keys whose upper halves differ by those halves: a
-// radix sort, a byte at a time from the lowest, which a page's thousands
-// of bigrams take without the branches a comparison sort mispredicts.
-// room, as long as keys, holds its passes.
+// radix sort, 11 bits at a time from the lowest (three passes for the 32
+// bits), which a page's thousands of bigrams take without the branches a
+// comparison sort mispredicts. room, as long as keys, holds its passes.
 func sortByUpperHalf[K ~uint64](keys, room []K) {
 	if len(keys) < 2 {
 		return
 	}
-	// Where each value of each byte starts, counted in one reading.
-	var at [4][256]int
+	const bits = 11
+	// Where each value of each digit starts, counted in one reading (in
+	// 32 bits: a page's bigrams are far fewer than 2³¹).
+	var at [3][1 << bits]int32
 	for _, k := range keys {
-		at[0][k>>32&0xFF]++
-		at[1][k>>40&0xFF]++
-		at[2][k>>48&0xFF]++
-		at[3][k>>56&0xFF]++
+		at[0][k>>32&(1<<bits-1)]++
+		at[1][k>>(32+bits)&(1<<bits-1)]++
+		at[2][k>>(32+2*bits)]++
 	}
 	in, out := keys, room[:len(keys)]
 	for b := range at {
-		shift := 32 + 8*b
-		if at[b][in[0]>>shift&0xFF] == len(in) {
-			continue // one value of this byte for every key
+		shift := 32 + bits*b
+		if int(at[b][in[0]>>shift&(1<<bits-1)]) == len(in) {
+			continue // one value of this digit for every key
 		}
-		sum := 0
+		sum := int32(0)
 		for d, n := range at[b] {
 			at[b][d] = sum
 			sum += n
 		}
 		for _, k := range in {
-			d := k >> shift & 0xFF
+			d := k >> shift & (1<<bits - 1)
 			out[at[b][d]] = k
 			at[b][d]++
 		}
