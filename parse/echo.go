@@ -382,17 +382,13 @@ func (m *echoMemo) ranked() bool {
 	}
 	// Each bigram's pair of runes packed (as the table holds it) in the
 	// upper half, which sorts as the bigram does, and its number in the
-	// lower.
-	// The table is half empty, in no pattern: each slot is written, and
-	// the place moves on past the full ones only.
-	// Its room reaches the end of the last word of marks, for sorted.
+	// lower. Its room reaches the end of the last word of marks, for
+	// sorted.
 	words := (d.n + 63) / 64
-	order, k := slices.Grow(m.order[:0], 64*words+1)[:d.n+1], 0
-	for _, s := range d.slots {
-		order[k] = bigram(s.pair)<<32 | bigram(s.id)
-		k += oneIf(s.pair != 0)
+	order := slices.Grow(m.order[:0], 64*words)[:d.n]
+	for id, pair := range d.pairs {
+		order[id] = bigram(pair)<<32 | bigram(id)
 	}
-	order = order[:d.n]
 	m.radix = slices.Grow(m.radix[:0], d.n)[:d.n]
 	sortByUpperHalf(order, m.radix)
 	m.rank = slices.Grow(m.rank[:0], d.n+1)[:d.n+1]
@@ -677,6 +673,9 @@ type bigramDict struct {
 	slots []dictSlot       // a power of two of them
 	wide  map[bigram]int32 // the pairs with a rune past U+FFFF
 	n     int              // bigrams numbered
+	// pairs are the packed pairs of slots, by number while wide is empty
+	// (ranked reads them only then): the table's, without its empty slots.
+	pairs []uint32
 }
 
 // A dictSlot holds a pair of BMP runes, packed, and its number; a pair of
@@ -699,7 +698,7 @@ func (d *bigramDict) reset(n int) {
 	} else {
 		clear(d.slots)
 	}
-	d.wide, d.n = nil, 0
+	d.wide, d.n, d.pairs = nil, 0, d.pairs[:0]
 }
 
 // packed is b's two runes in four bytes, when both are in the BMP.
@@ -754,6 +753,7 @@ func (d *bigramDict) number(b bigram) int32 {
 				return d.number(b)
 			}
 			d.slots[i] = dictSlot{pair, int32(d.n)}
+			d.pairs = append(d.pairs, pair)
 			d.n++
 			return d.slots[i].id
 		case pair:
