@@ -1197,37 +1197,37 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 // row: where each run of headline-like units starts and ends, and the
 // paragraphs of the bodies on either side of it.
 type rowFacts struct {
-	runStart, runEnd []int                 // per unit: its run of headline-like units [start, end), or the unit itself
-	before, after    [][]int               // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
-	prevPara         []int                 // the nearest paragraph unit before k, or -1
-	nextPara         []int                 // the nearest paragraph unit at or after k, or len(us)
-	nextRun          []int                 // per paragraph unit: the start of the next run after it, or -1
-	bestBefore       []int                 // per run start: the paragraph before it that echoes it most, or -1
-	lean             float64               // the mean of how much more each headline run echoes the body after it than the one before
-	edge             float64               // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
-	side             float64               // the planSide of a first plan, once there is one
-	paras            []int                 // per unit k: the paragraphs before it
-	jumps            []int                 // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
-	shifts           []int                 // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
-	shift            []bool                // per paragraph unit: there is such a shift before it
-	widthSum         []float64             // per unit k: the sum of the column widths of the paragraphs before it
-	width2Sum        []float64             // … of their squares
-	tags             []int                 // per unit k: the headline-like units before it that end with a column tag
-	wrapsNext        []bool                // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
-	signoffs         []int                 // per unit k: the sign-offs before it
-	leads            []int                 // per unit k: the paragraphs before it that open with a dateline or credit or are a byline line
-	captionAfter     []bool                // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
-	subheadOver      []int                 // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
-	trailers         []int8                // per unit k: trailer's answer, once asked (once): 0 not yet, 1 no, 2 yes
-	apart            []int8                // per headline-like unit k: whether it is a story label, set apart (setApart) or a trailer, once storyFeatures has asked, as trailers
-	log2             []float64             // log₂(1+n) for the n paragraphs a story may hold
-	cohesion         []float64             // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
-	cohesionMean     float64               // its mean over the page's paragraphs but the first
-	cohesionMin      [][]float64           // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
-	echoes           map[uint64][2]float64 // storyEcho's, by echoKey
-	bits             map[int]*runBits      // per run start: its pairs as bits (storyEcho)
-	shares           map[uint64][]int32    // per headline [hi, hj): headShares's counts
-	marked           bool                  // markRunPairs has been
+	runStart, runEnd []int       // per unit: its run of headline-like units [start, end), or the unit itself
+	before, after    [][]int     // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
+	prevPara         []int       // the nearest paragraph unit before k, or -1
+	nextPara         []int       // the nearest paragraph unit at or after k, or len(us)
+	nextRun          []int       // per paragraph unit: the start of the next run after it, or -1
+	bestBefore       []int       // per run start: the paragraph before it that echoes it most, or -1
+	lean             float64     // the mean of how much more each headline run echoes the body after it than the one before
+	edge             float64     // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	side             float64     // the planSide of a first plan, once there is one
+	paras            []int       // per unit k: the paragraphs before it
+	jumps            []int       // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
+	shifts           []int       // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
+	shift            []bool      // per paragraph unit: there is such a shift before it
+	widthSum         []float64   // per unit k: the sum of the column widths of the paragraphs before it
+	width2Sum        []float64   // … of their squares
+	tags             []int       // per unit k: the headline-like units before it that end with a column tag
+	wrapsNext        []bool      // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
+	signoffs         []int       // per unit k: the sign-offs before it
+	leads            []int       // per unit k: the paragraphs before it that open with a dateline or credit or are a byline line
+	captionAfter     []bool      // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
+	subheadOver      []int       // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
+	trailers         []int8      // per unit k: trailer's answer, once asked (once): 0 not yet, 1 no, 2 yes
+	apart            []int8      // per headline-like unit k: whether it is a story label, set apart (setApart) or a trailer, once storyFeatures has asked, as trailers
+	log2             []float64   // log₂(1+n) for the n paragraphs a story may hold
+	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
+	cohesionMean     float64     // its mean over the page's paragraphs but the first
+	cohesionMin      [][]float64 // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
+	echoes           map[uint64][2]float64
+	bits             map[int]*runBits   // per run start: its pairs as bits (storyEcho)
+	shares           map[uint64][]int32 // per headline [hi, hj): headShares's counts
+	marked           bool               // markRunPairs has been
 }
 
 // stretchBefore is the paragraphs back from unit k to the last
