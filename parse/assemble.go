@@ -274,7 +274,7 @@ func (a *assembler) run(before bool) ([]story, float64) {
 					continue
 				}
 				asPara := func(extendAct, startAct action, extra float64) {
-					p := a.paras[it.para]
+					p := &a.paras[it.para]
 					forced := open == 0 || p.hard || (it.para > 0 && a.paras[it.para-1].to != nil)
 					if !forced {
 						relax(idx(k+1, d, 1), s.cost+extra, from, extendAct)

@@ -468,6 +468,7 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 	best := make([]float64, n+1)
 	ok := make([]bool, n+1)
 	back := make([][]cut, n+1)   // the stories of the last step
+	one := make([]cut, n+1)      // the story of a last step of one story, by its end: room for back
 	from := make([]int, n+1)     // where the last step starts
 	rowAt := make([][]bool, n+1) // the gaps the last step counts as starts, when a row
 	ok[0] = true
@@ -482,6 +483,17 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 	}
 	cands := make([]cand, n+1)
 	mk := newMarkerBounds(us)
+	// weigh weighs story c as the last step to its end.
+	weigh := func(c cut) {
+		if mk.breaks(us, c.i, c.j) {
+			return
+		}
+		s := best[c.i] + sc.story(c)
+		if j := c.j; !ok[j] || s > best[j] {
+			one[j] = c
+			best[j], back[j], from[j], rowAt[j], ok[j] = s, one[j:j+1:j+1], c.i, nil, true
+		}
+	}
 	for j := 1; j <= n; j++ {
 		if a := j - 1; a > 0 && !us[a].head && us[a-1].head {
 			// Unit a opens the body after a run of headline-like units.
@@ -502,18 +514,9 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 			}
 		}
 		for i := j - 1; i >= max(0, j-longestStory); i-- {
-			if !ok[i] {
-				continue
+			if ok[i] {
+				boxCutsOf(us, i, j, weigh)
 			}
-			boxCutsOf(us, i, j, func(c cut) {
-				if mk.breaks(us, c.i, c.j) {
-					return
-				}
-				s := best[i] + sc.story(c)
-				if !ok[j] || s > best[j] {
-					best[j], back[j], from[j], rowAt[j], ok[j] = s, []cut{c}, i, nil, true
-				}
-			})
 		}
 		if c := cands[j]; c.set && (!ok[j] || c.score > best[j]) {
 			best[j], back[j], from[j], rowAt[j], ok[j] = c.score, c.cuts, c.i, c.starts, true

@@ -57,8 +57,23 @@ func bylineStart(t string) bool {
 // ends in 日电 or 日讯 (日電, 日訊).
 func mayLeadCredit(t string) bool {
 	return strings.HasPrefix(t, "【") || strings.HasPrefix(t, "本报") || strings.HasPrefix(t, "本報") ||
-		strings.HasPrefix(t, "新华社") || strings.Contains(t, "日电") || strings.Contains(t, "日讯") ||
-		strings.Contains(t, "日電") || strings.Contains(t, "日訊")
+		strings.HasPrefix(t, "新华社") || namesDispatchDay(t)
+}
+
+// namesDispatchDay reports whether t holds 日电, 日讯, 日電 or 日訊: it looks
+// for 日 once and asks what follows each, where a search for each of the
+// four would read t four times.
+func namesDispatchDay(t string) bool {
+	for {
+		i := strings.Index(t, "日")
+		if i < 0 {
+			return false
+		}
+		t = t[i+len("日"):]
+		if strings.HasPrefix(t, "电") || strings.HasPrefix(t, "讯") || strings.HasPrefix(t, "電") || strings.HasPrefix(t, "訊") {
+			return true
+		}
+	}
 }
 
 // creditEnds reports whether a credit matched up to end really ends there:

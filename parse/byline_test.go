@@ -99,3 +99,21 @@ func TestBrokenDatelineAsPlain(t *testing.T) {
 		t.Fatal("no random pair was a broken dateline: the test tells nothing")
 	}
 }
+
+// TestNamesDispatchDayAsContains holds namesDispatchDay to a search for each
+// of its four words, on random strings of their characters and others.
+func TestNamesDispatchDayAsContains(t *testing.T) {
+	runes := []rune("日电讯電訊月本a 1（")
+	rng := rand.New(rand.NewPCG(9, 18))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(runes[rng.IntN(len(runes))])
+		}
+		s := b.String()
+		want := strings.Contains(s, "日电") || strings.Contains(s, "日讯") || strings.Contains(s, "日電") || strings.Contains(s, "日訊")
+		if got := namesDispatchDay(s); got != want {
+			t.Fatalf("namesDispatchDay(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

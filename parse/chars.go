@@ -62,11 +62,26 @@ func isIdeograph(r rune) bool {
 //
 //go:noinline
 func isRareIdeograph(r rune) bool {
-	if r >= 0xFF00 && r <= 0xFFEF { // full-width punctuation and forms
+	switch {
+	case r >= 0xFF00 && r <= 0xFFEF: // full-width punctuation and forms
 		return false
+	case r >= 0x3000 && r < 0x3040: // CJK punctuation, 。、《》【】 …, and 々 〇 among it
+		return hanPunctuation&(1<<(r-0x3000)) != 0
 	}
 	return unicode.Is(unicode.Han, r)
 }
+
+// hanPunctuation marks the Han runes among U+3000 to U+303F, the CJK
+// punctuation of every page, which a search of unicode.Han's table would
+// otherwise answer rune by rune.
+var hanPunctuation = func() (m uint64) {
+	for r := rune(0x3000); r < 0x3040; r++ {
+		if unicode.Is(unicode.Han, r) {
+			m |= 1 << (r - 0x3000)
+		}
+	}
+	return m
+}()
 
 // isLatin reports whether r is an ASCII letter or digit.
 func isLatin(r rune) bool {

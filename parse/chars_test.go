@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -247,6 +248,18 @@ func TestRuneMarksAnswerAsHasRuneIn(t *testing.T) {
 			if got, want := rs.in(s), hasRuneIn(s, set); got != want {
 				t.Fatalf("newRuneMarks(%q).in(%q) = %v, want %v", set, s, got, want)
 			}
+		}
+	}
+}
+
+// TestIsIdeographAnswersAsUnicodeHan holds isIdeograph, with its quick
+// steps (the common ideographs, CJK punctuation by hanPunctuation), to the
+// plain question of unicode.Han, full-width forms aside, over every rune.
+func TestIsIdeographAnswersAsUnicodeHan(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.Is(unicode.Han, r) && !(r >= 0xFF00 && r <= 0xFFEF)
+		if got := isIdeograph(r); got != want {
+			t.Errorf("isIdeograph(%U) = %v, unicode.Han says %v", r, got, want)
 		}
 	}
 }

@@ -252,16 +252,17 @@ func scanUTF8(b []byte) (valid, plain, normal bool) {
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
-		case c >= 0x20 && c < 0x7F || c == '\n':
-			i++
-			continue
 		case c >= 0xE3 && c <= 0xEF && c != 0xED && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
 			// A rune from U+3000 on: text, and normal but for U+31C0–
 			// U+31FF and U+FEC0–U+FEFF (mayNormalize's E3 87 and EF BB).
+			// Most of a page, so asked first.
 			if normal && (c == 0xE3 && b[i+1] == 0x87 || c == 0xEF && b[i+1] == 0xBB) && toNormalize(rune(c&0x0F)<<12|rune(b[i+1]&0x3F)<<6|rune(b[i+2]&0x3F)) {
 				normal = false
 			}
 			i += 3
+			continue
+		case c >= 0x20 && c < 0x7F || c == '\n':
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])

@@ -382,18 +382,15 @@ func (m *echoMemo) ranked() bool {
 	}
 	// Each bigram's pair of runes packed (as the table holds it) in the
 	// upper half, which sorts as the bigram does, and its number in the
-	// lower.
-	// The table is half empty, in no pattern: each slot is written, and
-	// the place moves on past the full ones only.
-	order, k := slices.Grow(m.order[:0], d.n+1)[:d.n+1], 0
-	for _, s := range d.slots {
-		order[k] = bigram(s.pair)<<32 | bigram(s.id)
-		k += oneIf(s.pair != 0)
+	// lower. Its room reaches the end of the last word of marks, for
+	// sorted.
+	words := (d.n + 63) / 64
+	order := slices.Grow(m.order[:0], 64*words)[:d.n]
+	for id, pair := range d.pairs {
+		order[id] = bigram(pair)<<32 | bigram(id)
 	}
-	order = order[:d.n]
 	m.radix = slices.Grow(m.radix[:0], d.n)[:d.n]
 	sortByUpperHalf(order, m.radix)
-	words := (d.n + 63) / 64
 	m.rank = slices.Grow(m.rank[:0], d.n+1)[:d.n+1]
 	m.rank[0] = int32(64 * words)
 	for k, key := range order {
@@ -407,7 +404,8 @@ func (m *echoMemo) ranked() bool {
 }
 
 // sorted appends to out the bigrams numbered ids (-1 for none), sorted
-// and each once, as sortSet would have them.
+// and each once, as sortSet would have them. out has room for len(ids)
+// more, the most there can be: they are written in place, not appended.
 func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
 	marks := m.marks
 	for _, id := range ids {
@@ -416,47 +414,52 @@ func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
 	}
 	words := len(marks) - 1
 	marks[words] = 0 // the place past the end, where the -1s are marked
+	n := len(out)
+	out = out[:n+len(ids)]
 	for w, b := range marks[:words] {
 		if b == 0 {
 			continue
 		}
+		order := m.order[w*64 : w*64+64] // within its room (ranked)
 		for ; b != 0; b &= b - 1 {
-			out = append(out, m.order[w*64+bits.TrailingZeros64(b)])
+			out[n] = order[bits.TrailingZeros64(b)]
+			n++
 		}
 		marks[w] = 0
 	}
-	return out
+	return out[:n]
 }
 
 // sortByUpperHalf sorts keys whose upper halves differ by those halves: a
-// radix sort, a byte at a time from the lowest, which a page's thousands
-// of bigrams take without the branches a comparison sort mispredicts.
-// room, as long as keys, holds its passes.
+// radix sort, 11 bits at a time from the lowest (three passes for the 32
+// bits), which a page's thousands of bigrams take without the branches a
+// comparison sort mispredicts. room, as long as keys, holds its passes.
 func sortByUpperHalf[K ~uint64](keys, room []K) {
 	if len(keys) < 2 {
 		return
 	}
-	// Where each value of each byte starts, counted in one reading.
-	var at [4][256]int
+	const bits = 11
+	// Where each value of each digit starts, counted in one reading (in
+	// 32 bits: a page's bigrams are far fewer than 2³¹).
+	var at [3][1 << bits]int32
 	for _, k := range keys {
-		at[0][k>>32&0xFF]++
-		at[1][k>>40&0xFF]++
-		at[2][k>>48&0xFF]++
-		at[3][k>>56&0xFF]++
+		at[0][k>>32&(1<<bits-1)]++
+		at[1][k>>(32+bits)&(1<<bits-1)]++
+		at[2][k>>(32+2*bits)]++
 	}
 	in, out := keys, room[:len(keys)]
 	for b := range at {
-		shift := 32 + 8*b
-		if at[b][in[0]>>shift&0xFF] == len(in) {
-			continue // one value of this byte for every key
+		shift := 32 + bits*b
+		if int(at[b][in[0]>>shift&(1<<bits-1)]) == len(in) {
+			continue // one value of this digit for every key
 		}
-		sum := 0
+		sum := int32(0)
 		for d, n := range at[b] {
 			at[b][d] = sum
 			sum += n
 		}
 		for _, k := range in {
-			d := k >> shift & 0xFF
+			d := k >> shift & (1<<bits - 1)
 			out[at[b][d]] = k
 			at[b][d]++
 		}
@@ -670,6 +673,9 @@ type bigramDict struct {
 	slots []dictSlot       // a power of two of them
 	wide  map[bigram]int32 // the pairs with a rune past U+FFFF
 	n     int              // bigrams numbered
+	// pairs are the packed pairs of slots, by number while wide is empty
+	// (ranked reads them only then): the table's, without its empty slots.
+	pairs []uint32
 }
 
 // A dictSlot holds a pair of BMP runes, packed, and its number; a pair of
@@ -692,7 +698,7 @@ func (d *bigramDict) reset(n int) {
 	} else {
 		clear(d.slots)
 	}
-	d.wide, d.n = nil, 0
+	d.wide, d.n, d.pairs = nil, 0, d.pairs[:0]
 }
 
 // packed is b's two runes in four bytes, when both are in the BMP.
@@ -747,6 +753,7 @@ func (d *bigramDict) number(b bigram) int32 {
 				return d.number(b)
 			}
 			d.slots[i] = dictSlot{pair, int32(d.n)}
+			d.pairs = append(d.pairs, pair)
 			d.n++
 			return d.slots[i].id
 		case pair:
@@ -944,7 +951,7 @@ func clip(s string, n int, tail bool) string {
 	if !tail {
 		i := 0
 		for k := 0; k < n && i < len(s); k++ {
-			_, size := utf8.DecodeRuneInString(s[i:])
+			_, size := decodeRune3(s[i:]) // utf8's, with an ideograph's in line
 			i += size
 		}
 		return s[:i]

@@ -704,7 +704,7 @@ func splitSideBySide(raw string) []string {
 	var out []string
 	var cur strings.Builder
 	curRunes, lastTok := 0, 0 // runes in cur; where its last token starts
-	for _, t := range strings.FieldsFunc(raw, isSpace) {
+	for t := range strings.FieldsFuncSeq(raw, isSpace) {
 		tRunes := runeLen(t)
 		if cur.Len() > 0 && curRunes >= 4 && tRunes >= 4 && isWide(lastRune(cur.String())) && isWide(firstRune(t)) {
 			out = append(out, cur.String())

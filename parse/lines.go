@@ -191,7 +191,7 @@ func letterSpaced(s string) bool {
 		return false // one token
 	}
 	tokens, singles := 0, 0
-	for _, t := range strings.FieldsFunc(s, isSpace) {
+	for t := range strings.FieldsFuncSeq(s, isSpace) {
 		tokens++
 		if r, n := utf8.DecodeRuneInString(t); n == len(t) && isWide(r) {
 			singles++
@@ -210,14 +210,15 @@ func cleanSpaces(s string, spaced, keepGaps bool) string {
 	if !hasSpace(s) {
 		return s
 	}
-	tokens := strings.FieldsFunc(s, isSpace)
 	var b strings.Builder
 	b.Grow(len(s))
-	for i, t := range tokens {
-		if i > 0 && keepSpace(tokens[i-1], t, spaced, keepGaps) {
+	prev := "" // the token before, none at first (a token is never empty)
+	for t := range strings.FieldsFuncSeq(s, isSpace) {
+		if prev != "" && keepSpace(prev, t, spaced, keepGaps) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t)
+		prev = t
 	}
 	return b.String()
 }

@@ -572,7 +572,8 @@ type planRow struct {
 	// the order bestPlan asks, for scoreAgain.
 	keep bool
 	kept []keptScore
-	next int // the next of kept that scoreAgain reads; -1 once it reads none
+	next int      // the next of kept that scoreAgain reads; -1 once it reads none
+	f    storyVec // room for the features of the story score weighs
 }
 
 // maxKept bounds the stories a plan keeps the scores of (3 MB of them): a
@@ -608,17 +609,29 @@ func (pr *planRow) score(c cut) float64 {
 	for k := c.hi; k < c.hj; k++ {
 		s += pr.heads[k]
 	}
-	f := storyFeatures(pr.us, pr.rf, c)
-	for n := range sfSideAgree {
-		s += pr.w.story[n] * f[n]
-	}
+	f := &pr.f
+	setStoryFeatures(f, pr.us, pr.rf, c)
+	s = addTerms(s, pr.w.story[:sfSideAgree], f[:sfSideAgree])
 	if pr.keep && len(pr.kept) < maxKept {
 		k := keptScore{i: int32(c.i), hj: int32(c.hj), before: s}
 		copy(k.after[:], f[sfSideAgree+1:])
 		pr.kept = append(pr.kept, k)
 	}
-	for n := sfSideAgree; n < len(f); n++ {
-		s += pr.w.story[n] * f[n]
+	return addTerms(s, pr.w.story[sfSideAgree:], f[sfSideAgree:])
+}
+
+// addTerms is s plus w[n]·f[n], added in turn as a plain loop adds them, to
+// the same sum: a zero feature, as most of a story's are, is skipped, for
+// a finite weight times zero is a zero, which leaves a sum that is not -0
+// as it is (and a sum begun at 0 and added to is never -0).
+// TestAddTermsAsPlainLoop holds it to the loop, TestWeightsAreFinite the
+// weights to being finite.
+func addTerms(s float64, w, f []float64) float64 {
+	f = f[:len(w)]
+	for n, v := range f {
+		if v != 0 {
+			s += w[n] * v
+		}
 	}
 	return s
 }
@@ -636,10 +649,7 @@ func (pr *planRow) scoreAgain(c cut) float64 {
 	k := &pr.kept[pr.next]
 	pr.next++
 	s := k.before + pr.w.story[sfSideAgree]*sideAgree(c, pr.rf.side)
-	for n, v := range k.after {
-		s += pr.w.story[sfSideAgree+1+n] * v
-	}
-	return s
+	return addTerms(s, pr.w.story[sfSideAgree+1:], k.after[:])
 }
 
 // planFeatures are the features of a cut, summed over its three kinds: the
@@ -660,6 +670,14 @@ func planFeatures(us []unit, rf *rowFacts, c cut) (g gapVec, u unitVec, st story
 // storyFeatures are the features of the story c as a whole.
 func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	var f storyVec
+	setStoryFeatures(&f, us, rf, c)
+	return f
+}
+
+// setStoryFeatures sets f to storyFeatures(us, rf, c), in place: the plan
+// search asks it of thousands of stories a page.
+func setStoryFeatures(f *storyVec, us []unit, rf *rowFacts, c cut) {
+	*f = storyVec{}
 	a := rf.nextPara[c.i] // the body's first paragraph (a story has one)
 	b := rf.prevPara[c.j] // … and last
 	switch {
@@ -742,7 +760,6 @@ func storyFeatures(us []unit, rf *rowFacts, c cut) storyVec {
 	}) {
 		f[sfNearSubhead] = 1
 	}
-	return f
 }
 
 // trailer reports whether headline-like unit k reads as what a body may
@@ -824,8 +841,8 @@ func sideAgree(c cut, side float64) float64 {
 // body (its first two paragraphs from a), and how much the body on the
 // headline's other side.
 func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
-	key := [3]int{c.hi, c.hj, a}
-	if e, ok := rf.echoes[key]; ok {
+	key, keep := echoKey(c.hi, c.hj, a)
+	if e, ok := rf.echoes[key]; ok && keep {
 		return e[0], e[1]
 	}
 	// A cut's headline is lines of one run (cutsOf), read in its bits.
@@ -837,8 +854,23 @@ func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
 	} else {
 		other = r.echoMax(g, us, rf.after[c.hj-1])
 	}
-	rf.echoes[key] = [2]float64{own, other}
+	if keep {
+		rf.echoes[key] = [2]float64{own, other}
+	}
 	return own, other
+}
+
+// echoKey is storyEcho's memo key for a headline [hi, hj) over a body from
+// unit a, in one word, which a map hashes quicker than three: hi, and how
+// far hj and a are from it, which for a story of the plan search
+// (longestStory units at most) fit in 16 bits each. For another, keep is
+// false and the echoes are worked out afresh.
+func echoKey(hi, hj, a int) (key uint64, keep bool) {
+	dj, da := hj-hi, a-hi+1<<15
+	if dj < 0 || dj >= 1<<16 || da < 0 || da >= 1<<16 || uint64(hi) >= 1<<32 {
+		return 0, false
+	}
+	return uint64(hi)<<32 | uint64(dj)<<16 | uint64(da), true
 }
 
 // headShares counts, for a headline of lines [hi, hj) of one run, the
@@ -851,7 +883,7 @@ func (rf *rowFacts) headShares(us []unit, hi, hj int) shareCounts {
 	// the memo is by those.
 	hj = min(hj, hi+maxHeadlineLines)
 	lo, top := storyReach(hi, hj, len(us))
-	key := [2]int{hi, hj}
+	key := uint64(hi)*(maxHeadlineLines+1) + uint64(hj-hi) // hi and the lines, 0 to maxHeadlineLines
 	if out, ok := rf.shares[key]; ok {
 		return shareCounts{out, lo, top}
 	}
@@ -903,6 +935,9 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 		bit int
 	}
 	index := map[bigram][]runBit{} // by pair: the runs that hold it, in their order
+	// A bit for the hash of each pair index holds: a paragraph's pair whose
+	// bit is clear, as most are, is in no run, and is not looked up.
+	var held [64]uint64
 	for k := range us {
 		if us[k].head && rf.runStart[k] == k {
 			r := rf.runBits(us, k)
@@ -910,6 +945,8 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 			r.fullLo, r.fullTop = max(0, k-longestStory), min(len(us), rf.runEnd[k]+longestStory)
 			for i, p := range r.pairs {
 				index[p] = append(index[p], runBit{r, i})
+				h := pairHash(p)
+				held[h/64] |= 1 << (h % 64)
 			}
 		}
 	}
@@ -921,6 +958,9 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 			continue
 		}
 		for b := range pairsIn(us[k].text) {
+			if h := pairHash(b); held[h/64]&(1<<(h%64)) == 0 {
+				continue
+			}
 			runs := index[b]
 			// The runs whose reach holds k: those past the first whose
 			// reach ends after k, up to the first whose reach starts after it.
@@ -937,6 +977,12 @@ func (rf *rowFacts) markRunPairs(us []unit) {
 			}
 		}
 	}
+}
+
+// pairHash is a pair's place among markRunPairs's 4,096 bits: both runes
+// mixed, so that pairs that share a rune spread.
+func pairHash(b bigram) uint32 {
+	return (uint32(b>>32)*0x9E3779B1 ^ uint32(b)) * 0x85EBCA6B >> 20
 }
 
 // runBits are a headline run's word pairs as bits, for the echoes of the
@@ -1052,17 +1098,18 @@ func bestPlan(us []unit, score func(c cut) float64) []cut {
 	back := make([]cut, n+1)
 	ok := make([]bool, n+1)
 	ok[0] = true
+	// weigh weighs story c as the last of a plan to its end.
+	weigh := func(c cut) {
+		s := best[c.i] + score(c)
+		if j := c.j; !ok[j] || s > best[j] {
+			best[j], back[j], ok[j] = s, c, true
+		}
+	}
 	for j := 1; j <= n; j++ {
 		for i := j - 1; i >= max(0, j-longestStory); i-- {
-			if !ok[i] {
-				continue
+			if ok[i] {
+				cutsOf(us, i, j, weigh)
 			}
-			cutsOf(us, i, j, func(c cut) {
-				s := best[i] + score(c)
-				if !ok[j] || s > best[j] {
-					best[j], back[j], ok[j] = s, c, true
-				}
-			})
 		}
 		if !ok[j] {
 			// Headline-like units only so far: carry them as a story of
@@ -1184,9 +1231,9 @@ type rowFacts struct {
 	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
 	cohesionMean     float64     // its mean over the page's paragraphs but the first
 	cohesionMin      [][]float64 // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
-	echoes           map[[3]int][2]float64
+	echoes           map[uint64][2]float64
 	bits             map[int]*runBits   // per run start: its pairs as bits (storyEcho)
-	shares           map[[2]int][]int32 // per headline [hi, hj): headShares's counts
+	shares           map[uint64][]int32 // per headline [hi, hj): headShares's counts
 	marked           bool               // markRunPairs has been
 }
 
@@ -1241,8 +1288,8 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), leads: make([]int, n+1), log2: make([]float64, longestStory+1),
 		captionAfter: make([]bool, n+1), subheadOver: make([]int, n), trailers: make([]int8, n), apart: make([]int8, n),
-		echoes: map[[3]int][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
-		shares: map[[2]int][]int32{},
+		echoes: map[uint64][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
+		shares: map[uint64][]int32{},
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))

@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -116,6 +118,117 @@ func TestPlanScoredAgainAsAfresh(t *testing.T) {
 			if asked != len(pr.kept) {
 				t.Fatalf("%s: the plan asked %d stories again, %d before", f, asked, len(pr.kept))
 			}
+		}
+	}
+}
+
+// TestAddTermsAsPlainLoop holds addTerms, which skips the zero features, to
+// the plain loop that adds every term, bit for bit, on vectors of mostly
+// zero features (of both signs, and sums that cancel to zero), the story
+// weights among the weights.
+func TestAddTermsAsPlainLoop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 18))
+	values := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 3, -2.25, 1e-300}
+	for trial := range 20000 {
+		n := 1 + rng.IntN(numStoryFeatures)
+		w, f := make([]float64, n), make([]float64, n)
+		for k := range w {
+			if trial%2 == 0 && n <= len(storyWeights) {
+				w[k] = storyWeights[k]
+			} else {
+				w[k] = values[rng.IntN(len(values))] * float64(rng.IntN(7)-3)
+			}
+			if rng.IntN(3) == 0 {
+				f[k] = values[rng.IntN(len(values))]
+			}
+		}
+		s := []float64{0, 1, -1, 0.1}[rng.IntN(4)]
+		want := s
+		for k := range w {
+			want += w[k] * f[k]
+		}
+		if got := addTerms(s, w, f); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("addTerms(%v, %v, %v) = %v, the plain loop %v", s, w, f, got, want)
+		}
+	}
+}
+
+// TestWeightsAreFinite: addTerms skips a zero story feature, which a
+// weight of ±Inf or NaN would not leave at zero.
+func TestWeightsAreFinite(t *testing.T) {
+	for n, w := range storyWeights {
+		if math.IsInf(w, 0) || math.IsNaN(w) {
+			t.Errorf("storyWeights[%s] = %v", storyFeatureNames[n], w)
+		}
+	}
+}
+
+// TestEchoKeyIsOneToOne: storyEcho's memo key gives back the headline and
+// the body it was made of, for every story the plan search weighs (within
+// longestStory units), and says not to keep one beyond.
+func TestEchoKeyIsOneToOne(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 18))
+	for range 100000 {
+		hi := rng.IntN(1 << 20)
+		hj := hi + rng.IntN(longestStory+1)
+		a := hi + rng.IntN(2*longestStory+1) - longestStory
+		key, keep := echoKey(hi, hj, a)
+		if !keep {
+			t.Fatalf("echoKey(%d, %d, %d) is not kept", hi, hj, a)
+		}
+		gi := int(key >> 32)
+		gj, ga := gi+int(key>>16&0xFFFF), gi+int(key&0xFFFF)-1<<15
+		if gi != hi || gj != hj || ga != a {
+			t.Fatalf("echoKey(%d, %d, %d) reads back as (%d, %d, %d)", hi, hj, a, gi, gj, ga)
+		}
+	}
+	for _, c := range [][3]int{{0, 1 << 16, 5}, {1 << 17, 1<<17 + 2, 0}, {5, 4, 5}} {
+		if _, keep := echoKey(c[0], c[1], c[2]); keep {
+			t.Errorf("echoKey%v is kept, beyond its 16 bits", c)
+		}
+	}
+}
+
+// TestHeadSharesAsPlainCount holds headShares, which reads the paragraphs
+// once for all the page's headline runs and looks up only the pairs a run
+// may hold (markRunPairs, pairHash), to its plain count: the paragraphs of
+// the reach that hold a pair of the headline's lines anywhere in their
+// text, for every headline of every run of two -raw pages.
+func TestHeadSharesAsPlainCount(t *testing.T) {
+	for _, name := range []string{"dev/d01.txt", "dev/d03.txt"} {
+		w := analyseWith(string(readCorpus(t, name)), true)
+		us := w.units
+		rf := newRowFacts(us)
+		texts := make([]bigramSet, len(us))
+		for k := range us {
+			texts[k] = bigramsOf(us[k].text)
+		}
+		tried := 0
+		for hi := range us {
+			if !us[hi].head || rf.runStart[hi] != hi {
+				continue
+			}
+			for hj := hi + 1; hj <= rf.runEnd[hi]; hj++ {
+				got := rf.headShares(us, hi, hj)
+				var heads bigramSet
+				for l := hi; l < min(hj, hi+maxHeadlineLines); l++ {
+					heads = union(heads, us[l].headGrams)
+				}
+				lo, top := storyReach(hi, min(hj, hi+maxHeadlineLines), len(us))
+				n := 0
+				for k := lo; k < top; k++ {
+					if !us[k].head && common(texts[k], heads) > 0 {
+						n++
+					}
+					if got.before(k+1) != n {
+						t.Fatalf("%s: headShares(%d, %d) counts %d paragraphs before unit %d, the plain count %d", name, hi, hj, got.before(k+1), k+1, n)
+					}
+				}
+				tried++
+			}
+		}
+		if tried == 0 {
+			t.Fatalf("%s: no headline runs", name)
 		}
 	}
 }
