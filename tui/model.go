@@ -185,6 +185,7 @@ func New(is *model.Issue, o Options) *Model {
 	m.sixteen = o.ColorProfile == colorprofile.ANSI
 	m.c.st = newStyles(m.drawn(t), m.c.m.Ambiguous() == layout.Wide)
 	m.shelf = newShelfPane(&m.c, o.Library)
+	m.shelf.wantScript = o.Words == WordsAuto
 	m.c.geo = NewGeometryList(o.Width, o.Height, m.c.measure, m.c.listWidth)
 	if is == nil && o.Library != nil {
 		m.issue, m.st = readIssue(&model.Issue{})
@@ -335,8 +336,24 @@ func (m *Model) toShelf() {
 			}
 		}
 	}
+	m.toShelfScreen()
+}
+
+// toShelfScreen puts the shelf up, in its own script (shelfPane.traditional)
+// when the reader's words follow the pages and it is known, and goes on
+// counting its issues.
+func (m *Model) toShelfScreen() {
 	m.screen = shelfScreen
+	m.shelfWords()
 	m.pending = append(m.pending, m.shelf.countNext(m.mem))
+}
+
+// shelfWords has the reader speak the shelf's script, when its words
+// follow the pages and the shelf's script is known.
+func (m *Model) shelfWords() {
+	if m.words == WordsAuto && m.shelf.scripted {
+		m.c.traditional = m.shelf.traditional
+	}
 }
 
 // quit saves where the reading stopped, there and then, waits for what

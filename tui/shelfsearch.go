@@ -150,8 +150,7 @@ func (m *Model) shelfFindKey(msg tea.KeyPressMsg) {
 // results stay for the next /.
 func (m *Model) leaveShelfFind() {
 	m.find.halt()
-	m.screen = shelfScreen
-	m.pending = append(m.pending, m.shelf.countNext(m.mem))
+	m.toShelfScreen()
 }
 
 // halt stops the search under way, if any.

@@ -63,6 +63,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.shelfFound(msg)
 	case countedMsg:
 		m.shelf.counted(msg)
+		if m.onShelf() || m.screen == shelfFindScreen {
+			m.shelfWords()
+		}
 		if msg.warning != nil {
 			m.message = message{text: msg.warning.Error(), warn: true}
 		}

@@ -146,3 +146,60 @@ func TestEndToEndTraditional(t *testing.T) {
 		t.Errorf("--script simplified: want the words in Simplified and the page as printed:\n%s", screen)
 	}
 }
+
+// The shelf, before any issue is open, speaks the script of its newest
+// issue that reads (when the words follow the pages), and speaks it again
+// when the reader comes back to it from an issue in the other script.
+func TestShelfSpeaksItsNewestIssuesScript(t *testing.T) {
+	shelf := func(newest, older bool, broken bool) *fakeLibrary {
+		lib := &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+			"2026-03-06": func() *model.Issue { return scriptIssue(newest) },
+			"2026-03-05": func() *model.Issue { return scriptIssue(older) },
+			"2026-03-04": func() *model.Issue { return scriptIssue(older) },
+		}}
+		if broken {
+			lib.broken = map[string]bool{"2026-03-06": true}
+		}
+		return lib
+	}
+	for _, c := range []struct {
+		name                  string
+		newest, older, broken bool
+		words                 Words
+		want                  bool // Traditional chrome
+	}{
+		{"newest Traditional", true, false, false, WordsAuto, true},
+		{"newest Simplified", false, true, false, WordsAuto, false},
+		{"newest unreadable, the next Traditional", false, true, true, WordsAuto, true},
+		{"forced Simplified", true, true, false, WordsSimplified, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := started(New(nil, Options{Width: 80, Height: 24, ThemeName: "ink", Library: shelf(c.newest, c.older, c.broken), Words: c.words}))
+			want, not := []string{"读报", "书架", "未打开"}, []string{"讀報", "書架", "未打開"}
+			if c.want {
+				want, not = not, want
+			}
+			check := func(when, s string) {
+				t.Helper()
+				for _, w := range want {
+					if !strings.Contains(s, w) {
+						t.Errorf("%s: no %q on the screen:\n%s", when, w, s)
+					}
+				}
+				for _, w := range not {
+					if strings.Contains(s, w) {
+						t.Errorf("%s: %q on the screen:\n%s", when, w, s)
+					}
+				}
+			}
+			check("at start", screen(m))
+			// An issue of the other script, opened and left.
+			send(m, keys("G enter")...)
+			if m.screen != issueScreen {
+				t.Fatalf("the oldest issue did not open:\n%s", screen(m))
+			}
+			send(m, keys("s")...)
+			check("back from the oldest issue", screen(m))
+		})
+	}
+}
