@@ -107,8 +107,8 @@ type countedMsg struct {
 	date          string
 	total, unread int
 	opened        bool
-	err           error // the issue could not be read
-	warning       error // the Memory's, such as a damaged file set aside
+	err           error        // the issue could not be read
+	warning       error        // the Memory's, such as a damaged file set aside
 	scripted      bool         // the issue was opened to find its script
 	script        model.Script // which, when scripted
 }
