@@ -52,8 +52,8 @@ func issueTitle(key string) string {
 // Opened is an issue ready to read.
 type Opened struct {
 	Issue    *model.Issue
-	Key      string   // the issue's key in the Memory
-	Warnings []string // about pages that could not be read, for the status bar
+	Key      string  // the issue's key in the Memory
+	Warnings []error // about pages that could not be read, for the status bar (Notices in the reader's words)
 }
 
 // shelfPane is the shelf screen: the issues by date, newest first, each

@@ -452,12 +452,12 @@ func (m *Model) findBar(b *strings.Builder) {
 		return
 	}
 	segs := []segment{{" ", st.status}}
-	if m.message.text != "" {
+	if text := m.messageText(); text != "" {
 		p := st.message
 		if m.message.warn {
 			p = st.warning
 		}
-		segs = append(segs, segment{m.message.text, p})
+		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(text), g.Width-2), p})
 	} else {
 		segs = m.c.hints(segs, []key.Binding{k.Open, k.Down, k.Search, k.Back}, g.Width-2)
 	}

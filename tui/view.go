@@ -171,12 +171,22 @@ func (m *Model) statusBar(b *strings.Builder) {
 		right = right[:len(right)-1] // the count alone, without the gap after it
 	}
 	rw := m.c.segmentsWidth(right)
-	if m.message.text != "" {
+	if text := m.messageText(); text != "" {
 		p := st.message
 		if m.message.warn {
 			p = st.warning
 		}
-		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(m.message.text), g.Width-1-rw-2), p})
+		more := ""
+		if m.message.err != nil && len(m.queued) > 0 {
+			more = m.c.w("（另有 ") + strconv.Itoa(len(m.queued)) + m.c.w(" 条）") // kept when the message is cut
+		}
+		room := g.Width - 1 - rw - 2
+		if mw := m.c.m.StringWidth(more); mw > room/2 {
+			more = ""
+		} else {
+			room -= mw
+		}
+		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(text), room) + more, p})
 	} else {
 		segs = m.hintsFor(segs, g.Width-1-rw-2)
 	}
@@ -315,4 +325,13 @@ func (m *Model) tooSmallScreen() string {
 		st.fill.spaces(&b, g.Width-lead-w)
 	}
 	return b.String()
+}
+
+// messageText is the message in the status bar: its text, or its warning
+// as the reader says it now.
+func (m *Model) messageText() string {
+	if m.message.err != nil {
+		return m.c.said(m.message.err)
+	}
+	return m.message.text
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -201,5 +202,45 @@ func TestShelfSpeaksItsNewestIssuesScript(t *testing.T) {
 			send(m, keys("s")...)
 			check("back from the oldest issue", screen(m))
 		})
+	}
+}
+
+// dubao's own warnings (Notices) are said in the script the reader speaks
+// — once it knows it, on a shelf too — while the names they quote stay as
+// they are; what Run hands back to be said on the terminal is in that
+// script too.
+func TestNoticesFollowTheReadersScript(t *testing.T) {
+	cause := errors.New("人民日报/01.txt: permission denied")
+	warnings := func() []error {
+		return []error{Say("设置文件有误，未用：%v", cause), Say("主题文件有误，未用：%s", "纸张.theme")}
+	}
+	want := []string{"設置文件有誤，未用：人民日报/01.txt: permission denied", "主題文件有誤，未用：纸张.theme"}
+
+	m := New(scriptIssue(true), Options{Width: 120, Height: 24, ThemeName: "ink", Warnings: warnings()})
+	if bar := statusBar(m); !strings.Contains(bar, want[0]) || !strings.Contains(bar, "另有 1 條") {
+		t.Errorf("a Traditional issue: the status bar says %q, want %q and 另有 1 條", bar, want[0])
+	}
+	send(m, keys("j")...)
+	if bar := statusBar(m); !strings.Contains(bar, want[1]) {
+		t.Errorf("a Traditional issue, after a key: the status bar says %q, want %q", bar, want[1])
+	}
+
+	lib := &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-06": func() *model.Issue { return scriptIssue(true) },
+	}}
+	m = started(New(nil, Options{Width: 120, Height: 24, ThemeName: "ink", Library: lib, Warnings: warnings()}))
+	if bar := statusBar(m); !strings.Contains(bar, want[0]) {
+		t.Errorf("a Traditional shelf: the status bar says %q, want %q", bar, want[0])
+	}
+
+	saved := inWords(cleanErr(Say("阅读记录存不了：%v", cause)), true)
+	if got := saved.Error(); got != "閱讀記錄存不了：人民日报/01.txt: permission denied" {
+		t.Errorf("Run hands back %q", got)
+	}
+	if !errors.Is(saved, cause) {
+		t.Error("the notice Run hands back has lost its cause")
+	}
+	if got := Say("阅读记录存不了：%v", cause).Error(); got != "阅读记录存不了：人民日报/01.txt: permission denied" {
+		t.Errorf("a notice says %q by itself, want Simplified", got)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,7 @@ func TestLoadConfig(t *testing.T) {
 	})
 	t.Run("a broken file is one line, nothing applied", func(t *testing.T) {
 		c, w := loadConfig(write(t, "theme = \"paper\"\nmeasure = = 3\n"))
-		if len(w) != 1 || strings.Contains(w[0], "\n") || c != (config{}) {
+		if len(w) != 1 || strings.Contains(w[0].Error(), "\n") || c != (config{}) {
 			t.Errorf("%+v %q", c, w)
 		}
 	})
@@ -37,7 +38,7 @@ func TestLoadConfig(t *testing.T) {
 		if c.Theme != "ink" || c.Measure != 0 || c.Ambiguous != "" || c.Script != "" || len(w) != 4 {
 			t.Errorf("%+v %q", c, w)
 		}
-		if !strings.Contains(strings.Join(w, "\n"), "colour") {
+		if !strings.Contains(errors.Join(w...).Error(), "colour") {
 			t.Errorf("the unknown key is not named: %q", w)
 		}
 	})

@@ -78,7 +78,7 @@ func searchCmd(args []string) error {
 		return badInput(err)
 	}
 	for _, w := range warnings {
-		say(w)
+		say(w.Error())
 	}
 	n, err := tui.Find(os.Stdout, is, query, o)
 	if err != nil {
