@@ -388,8 +388,9 @@ func (p *shelfPane) writeEntry(b *strings.Builder, y, w int) {
 	e := &p.entries[i]
 	text, right := issueTitle(e.date), c.chrome(c.w(e.status()))
 	rw := c.m.StringWidth(right)
-	if rw+2 > w-itemLeft-listRight-c.m.StringWidth(text) {
-		right, rw = "", 0 // the date comes first
+	date, _ := splitKey(e.date)
+	if rw+2 > w-itemLeft-listRight-c.m.StringWidth(longDate(date)) {
+		right, rw = "", 0 // the date comes first; a long paper's name is cut for the count
 	}
 	text = fit(c.m, text, w-itemLeft-listRight-rw-min(rw, 2))
 	tw := c.m.StringWidth(text)
