@@ -175,3 +175,39 @@ func TestShelfSearchFrameNeverOverflows(t *testing.T) {
 		}
 	}
 }
+
+// A story with several matches is named once in the shelf's results, its
+// matched lines under it; each day's story is named again, and every
+// result can be selected and scrolled into view with its heading.
+func TestShelfSearchNamesAStoryOnce(t *testing.T) {
+	lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-06": func() *model.Issue { return scriptIssue(false) },
+		"2026-03-05": func() *model.Issue { return scriptIssue(false) },
+	}}}
+	m := started(New(nil, Options{Width: 80, Height: 24, Library: lib, ThemeName: "ink"}))
+	send(m, keys("/ 桥 enter")...)
+	hits := len(model.NewIndex(scriptIssue(false)).Search("桥"))
+	if hits < 2 || len(m.find.results) != 2*hits {
+		t.Fatalf("%d results, want %d a day, at least 2", len(m.find.results), hits)
+	}
+	s := screen(m)
+	for _, day := range []string{"2026-03-06 第1版 新桥今日通车", "2026-03-05 第1版 新桥今日通车"} {
+		if n := strings.Count(s, day); n != 1 {
+			t.Errorf("%q named %d times, want once:\n%s", day, n, s)
+		}
+	}
+	if !strings.Contains(s, "返回书架") || strings.Contains(s, "返回标题") {
+		t.Errorf("esc is not said to go back to the shelf: %q", statusBar(m))
+	}
+	// A short window: the last result comes into view with its line.
+	m = started(New(nil, Options{Width: 80, Height: 8, Library: lib, ThemeName: "ink"}))
+	send(m, keys("/ 桥 enter G")...)
+	last := m.find.results[len(m.find.results)-1]
+	if s := screen(m); !strings.Contains(s, last.match+last.after) && !strings.Contains(s, last.before+last.match) {
+		t.Errorf("the last result is not in view:\n%s", s)
+	}
+	send(m, keys("g")...)
+	if s := screen(m); !strings.Contains(s, "2026-03-06 第1版 新桥今日通车") {
+		t.Errorf("the first result's heading is not in view:\n%s", s)
+	}
+}
