@@ -205,21 +205,34 @@ func New(is *model.Issue, o Options) *Model {
 			m.date = o.Key
 		}
 	}
-	m.warn(warnings)
+	m.warn(warnings...)
 	m.resize(o.Width, o.Height)
 	m.refresh()
 	return m
 }
 
 // warn shows the first of warnings in the status bar, and how many more
-// there are; the others wait, before those already waiting, each shown in
-// turn as a key takes the one before down (dismiss).
-func (m *Model) warn(warnings []error) {
-	if len(warnings) == 0 {
+// there are; the others wait, before the warning it replaces and those
+// already waiting, each shown in turn as a key takes the one before down
+// (dismiss). No warning is lost to another.
+// A warning said already, shown or waiting, is not said again: a full disk
+// fails every save the same way.
+func (m *Model) warn(warnings ...error) {
+	var fresh []error
+	for _, w := range warnings {
+		said := func(e error) bool { return e.Error() == w.Error() }
+		if !slices.ContainsFunc(fresh, said) && !slices.ContainsFunc(m.queued, said) && (m.message.err == nil || !said(m.message.err)) {
+			fresh = append(fresh, w)
+		}
+	}
+	if len(fresh) == 0 {
 		return
 	}
-	m.message = message{err: warnings[0], warn: true}
-	m.queued = append(slices.Clip(warnings[1:]), m.queued...)
+	if m.message.err != nil {
+		fresh = append(fresh, m.message.err)
+	}
+	m.message = message{err: fresh[0], warn: true}
+	m.queued = append(fresh[1:], m.queued...)
 }
 
 // dismiss takes the message down, and puts up the next warning waiting.
@@ -304,7 +317,7 @@ func (m *Model) opened(msg openedMsg) {
 	}
 	if msg.err != nil {
 		m.shelf.set(msg.date, 0, 0, false, msg.err)
-		m.message = message{err: msg.err, warn: true}
+		m.warn(msg.err)
 		return
 	}
 	m.message = message{}
@@ -315,7 +328,7 @@ func (m *Model) opened(msg openedMsg) {
 	if msg.warning != nil {
 		warnings = append(warnings, msg.warning)
 	}
-	m.warn(append(warnings, msg.op.Warnings...))
+	m.warn(append(warnings, msg.op.Warnings...)...)
 	m.pending = append(m.pending, buildIndex(m.issue))
 	if m.toUnread {
 		m.toUnread = false

@@ -410,3 +410,41 @@ func TestWarningsCountOutlivesTheCut(t *testing.T) {
 		}
 	}
 }
+
+// A warning that comes while another is shown — the state file set aside
+// as the shelf is counted, over a config file's mistake — waits behind
+// it, not in its place; one said already is not said again.
+func TestWarningsAreNotLostToAnother(t *testing.T) {
+	mem := newFakeMemory()
+	mem.loadErr = errors.New("state.json set aside")
+	lib := &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-06": func() *model.Issue { return scriptIssue(false) },
+		"2026-03-05": func() *model.Issue { return scriptIssue(false) },
+	}}
+	m := started(New(nil, Options{Width: 100, Height: 24, ThemeName: "ink", Library: lib, Memory: mem,
+		Warnings: []error{errors.New("config.toml: measure = 3")}}))
+	var seen []string
+	for range 4 {
+		bar := statusBar(m)
+		for _, w := range []string{"config.toml", "set aside"} {
+			if strings.Contains(bar, w) {
+				seen = append(seen, w)
+			}
+		}
+		mem.loadErr = nil
+		send(m, keys("j")...)
+	}
+	if strings.Join(seen, ",") != "set aside,config.toml" {
+		t.Errorf("the warnings shown one key after another: %q, want the state's, then the config's, each once", seen)
+	}
+}
+
+// A warning too long to share the status bar with the keys has it to
+// itself: the name of the file set aside is not cut off.
+func TestAWarningTakesTheKeysRoom(t *testing.T) {
+	w := errors.New("阅读记录文件无法读取，已另存为 state.json.unread-20261207-015219，从头记起")
+	m := New(goldIssue(t, "d01"), Options{Width: 100, Height: 24, ThemeName: "ink", Warnings: []error{w, errors.New("second")}})
+	if bar := statusBar(m); !strings.Contains(bar, "state.json.unread-20261207-015219") || !strings.Contains(bar, "另有 1 条") {
+		t.Errorf("the status bar: %q", bar)
+	}
+}

@@ -67,12 +67,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.shelfWords()
 		}
 		if msg.warning != nil {
-			m.message = message{err: msg.warning, warn: true}
+			m.warn(msg.warning)
 		}
 		m.pending = append(m.pending, m.shelf.countNext(m.mem))
 	case savedMsg:
 		if msg.err != nil {
-			m.message = message{err: msg.err, warn: true}
+			m.warn(msg.err)
 		}
 	case stopMsg:
 		cmd = m.quit()

@@ -165,20 +165,23 @@ func (m *Model) statusBar(b *strings.Builder) {
 		keys = append(keys, segment{m.c.keyLabel(bnd.Help().Key), st.statusKey}, segment{" " + m.c.w(bnd.Help().Desc) + "  ", st.status})
 	}
 	keys[len(keys)-1].text = strings.TrimSuffix(keys[len(keys)-1].text, " ")
-	if m.c.segmentsWidth(right)+m.c.segmentsWidth(keys) <= g.Width/2 {
+	text := m.messageText()
+	more := ""
+	if m.message.err != nil && len(m.queued) > 0 {
+		more = m.c.w("（另有 ") + strconv.Itoa(len(m.queued)) + m.c.w(" 条）") // kept when the message is cut
+	}
+	// A warning goes before the keys, which are there again at the next key.
+	crowded := m.message.warn && m.c.m.StringWidth(text+more) > g.Width-1-m.c.segmentsWidth(right)-m.c.segmentsWidth(keys)-2
+	if m.c.segmentsWidth(right)+m.c.segmentsWidth(keys) <= g.Width/2 && !crowded {
 		right = append(right, keys...)
 	} else if len(right) > 0 {
 		right = right[:len(right)-1] // the count alone, without the gap after it
 	}
 	rw := m.c.segmentsWidth(right)
-	if text := m.messageText(); text != "" {
+	if text != "" {
 		p := st.message
 		if m.message.warn {
 			p = st.warning
-		}
-		more := ""
-		if m.message.err != nil && len(m.queued) > 0 {
-			more = m.c.w("（另有 ") + strconv.Itoa(len(m.queued)) + m.c.w(" 条）") // kept when the message is cut
 		}
 		room := g.Width - 1 - rw - 2
 		if mw := m.c.m.StringWidth(more); mw > room/2 {
