@@ -120,6 +120,10 @@ func readCmd(args []string) error {
 		return fmt.Errorf("--date %s: there is no shelf at %s", *date, shelfPath(*shelfDir, home))
 	default:
 		var warnings []error
+		if firstPDF(paths, wazeroDir()) {
+			// Else the screen stays blank while PDFium compiles.
+			say("第一次读 PDF：PDFium 正在为这台机器编译，约需十几秒，只此一次 …")
+		}
 		if is, warnings, err = issue(paths); err != nil {
 			return err
 		}
