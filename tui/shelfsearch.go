@@ -429,7 +429,7 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 		date, paper := splitKey(r.key)
 		head := date
 		if paper != "" {
-			head += " " + paper
+			head += " " + fit(c.m, paper, max(room/3, 4)) // the page and the headline keep their room
 		}
 		page := c.w("版次不详")
 		if r.page > 0 {
@@ -438,7 +438,7 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 		put(dim, head+" "+page+" ")
 		put(text, r.title)
 	} else {
-		put(dim, "  "+fieldLabels[r.field])
+		put(dim, "  "+c.w(fieldLabels[r.field]))
 		before := r.before
 		if r.cutStart {
 			before = "…" + before

@@ -244,3 +244,34 @@ func TestNoticesFollowTheReadersScript(t *testing.T) {
 		t.Errorf("a notice says %q by itself, want Simplified", got)
 	}
 }
+
+// TestGoldenTraditionalShelf draws a shelf whose newest day is printed in
+// Traditional — one paper's name too long for its row — and its search of
+// a word found twice in a story, at 80×24 and 120×40, in both ambiguous
+// widths, against testdata/golden.
+func TestGoldenTraditionalShelf(t *testing.T) {
+	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+			for _, sc := range []struct{ name, keys string }{
+				{"shelf", "j"},
+				{"shelf-search", "/ 橋 enter j"},
+			} {
+				name := fmt.Sprintf("traditional-%s-%dx%d-%s", sc.name, sz[0], sz[1], amb)
+				t.Run(name, func(t *testing.T) {
+					lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "/home/讀者/papers", issues: map[string]func() *model.Issue{
+						"2026-03-06/東方日報":                         func() *model.Issue { return scriptIssue(true) },
+						"2026-03-06/" + strings.Repeat("山城晚報", 9): func() *model.Issue { return scriptIssue(true) },
+						"2026-03-05": func() *model.Issue { return scriptIssue(false) },
+					}}}
+					mm := layout.NewMeasure(amb)
+					m := started(New(nil, Options{Measure: mm, Width: sz[0], Height: sz[1], ThemeName: "ink", Library: lib}))
+					send(m, keys(sc.keys)...)
+					if s := screen(m); sc.name == "shelf-search" && (strings.Count(s, "標題：") != 3 || strings.Count(s, "第1版 新橋今日通車") != 2) {
+						t.Errorf("the results do not say 標題, or a long paper's name hides the page and the headline:\n%s", s)
+					}
+					goldenScreen(t, m, name, sz[0], sz[1], mm)
+				})
+			}
+		}
+	}
+}
