@@ -63,3 +63,25 @@ func TestConfigSetsTheDefaults(t *testing.T) {
 		t.Errorf("dubao help with measure = 30 in the config: %v\n%s", err, out)
 	}
 }
+
+// TestCatSaysWarningsInThePagesScript: dubao cat says what is wrong with
+// the settings in the script of the pages it prints, as the reader would.
+func TestCatSaysWarningsInThePagesScript(t *testing.T) {
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	if err := os.MkdirAll(filepath.Join(config, "dubao"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(config, "dubao", "config.toml"), []byte("measure = 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{
+		"traditional.txt": "dubao: 設置 measure = 3 不在 4 到 500 之間，未用\n",
+		"simplified.txt":  "dubao: 设置 measure = 3 不在 4 到 500 之间，未用\n",
+	} {
+		_, stderr, code := dubao(t, "", "cat", filepath.Join("..", "..", "parse", "testdata", "script", page))
+		if code != 0 || stderr != want {
+			t.Errorf("cat %s: status %d, stderr %q, want %q", page, code, stderr, want)
+		}
+	}
+}
