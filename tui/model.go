@@ -214,9 +214,8 @@ func New(is *model.Issue, o Options) *Model {
 // warn shows the first of warnings in the status bar, and how many more
 // there are; the others wait, before the warning it replaces and those
 // already waiting, each shown in turn as a key takes the one before down
-// (dismiss). No warning is lost to another.
-// A warning said already, shown or waiting, is not said again: a full disk
-// fails every save the same way.
+// (dismiss), so that no warning is lost to another. A warning shown or
+// waiting already is not said again: a full disk fails every save alike.
 func (m *Model) warn(warnings ...error) {
 	var fresh []error
 	for _, w := range warnings {

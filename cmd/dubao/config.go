@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/dubaoreader/dubao/internal/safefile"
 	"github.com/dubaoreader/dubao/tui"
 )
 
@@ -55,20 +55,18 @@ func loadConfig(path string) (config, []error) {
 	if path == "" {
 		return c, nil
 	}
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	b, err := safefile.Read(path, configMax) // a FIFO is refused, not waited on
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return c, nil
-	}
-	if err != nil {
-		return c, []error{tui.Say("设置文件读不了：%v", err)}
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, configMax+1))
-	if err != nil {
-		return c, []error{tui.Say("设置文件读不了：%v", err)}
-	}
-	if len(b) > configMax {
+	case errors.Is(err, safefile.ErrTooLarge):
 		return c, []error{tui.Say("设置文件 %s 超过 %d KB，未读", path, configMax>>10)}
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the file is named: its path would crowd out why
+		}
+		return c, []error{tui.Say("设置文件 %s 读不了：%v", filepath.Base(path), err)}
 	}
 	md, err := toml.Decode(string(b), &c)
 	if err != nil {

@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestLoadConfig(t *testing.T) {
@@ -83,5 +85,37 @@ func TestCatSaysWarningsInThePagesScript(t *testing.T) {
 		if code != 0 || stderr != want {
 			t.Errorf("cat %s: status %d, stderr %q, want %q", page, code, stderr, want)
 		}
+	}
+}
+
+// TestSettingsFIFOsAreRefused: a config file or a last-theme file that is
+// a FIFO is refused at once with one line, not waited on: the reader
+// started blank, and dubao cat never printed.
+func TestSettingsFIFOsAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	fifo := func(name string) string {
+		p := filepath.Join(dir, name)
+		if err := syscall.Mkfifo(p, 0o644); err != nil {
+			t.Skipf("no FIFO here: %v", err)
+		}
+		return p
+	}
+	config := fifo("config.toml")
+	fifo(lastThemeFile)
+	done := make(chan struct{})
+	var warnings []error
+	var theme string
+	go func() {
+		defer close(done)
+		_, warnings = loadConfig(config)
+		theme = readLastTheme(dir)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("reading the settings waits on a FIFO")
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), "config.toml") || !strings.Contains(warnings[0].Error(), "FIFO") || theme != "" {
+		t.Errorf("warnings %q, theme %q: want one naming config.toml and the FIFO, no theme", warnings, theme)
 	}
 }
