@@ -19,6 +19,7 @@ func FindDay(w io.Writer, is *model.Issue, hits []model.Hit, date, paper string,
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	stories := storyIndex(is)
+	trad := !o.JSON && o.traditional(is)
 	heads := map[[2]int]string{} // made once an article, as Find makes them
 	day := date
 	if paper != "" {
@@ -39,10 +40,10 @@ func FindDay(w io.Writer, is *model.Issue, hits []model.Hit, date, paper string,
 		at := [2]int{h.Page, h.Article}
 		head, ok := heads[at]
 		if !ok {
-			head = lineHead(f.Page, f.Title, day, o)
+			head = lineHead(f.Page, f.Title, day, o, trad)
 			heads[at] = head
 		}
-		f.write(bw, head, o)
+		f.write(bw, head, o, trad)
 	}
 	return bw.Flush()
 }

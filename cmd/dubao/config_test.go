@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -117,5 +118,62 @@ func TestSettingsFIFOsAreRefused(t *testing.T) {
 	}
 	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), "config.toml") || !strings.Contains(warnings[0].Error(), "FIFO") || theme != "" {
 		t.Errorf("warnings %q, theme %q: want one naming config.toml and the FIFO, no theme", warnings, theme)
+	}
+}
+
+// TestSearchLabelsInThePagesScript: dubao search labels a match in a
+// headline 標題： on a Traditional page, as the reader would, on its own
+// or on a shelf day by day, and 标题： on a Simplified one or when the
+// settings ask for Simplified.
+func TestSearchLabelsInThePagesScript(t *testing.T) {
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	script := filepath.Join("..", "..", "parse", "testdata", "script")
+	shelfDir := t.TempDir()
+	for day, page := range map[string]string{"2026-03-05": "traditional.txt", "2026-03-06": "simplified.txt"} {
+		b, err := os.ReadFile(filepath.Join(script, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(shelfDir, day), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(shelfDir, day, "01.txt"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	label := func(out string) []string {
+		var labels []string
+		for line := range strings.Lines(out) {
+			for _, l := range []string{"標題：", "标题："} {
+				if strings.Contains(line, l) {
+					labels = append(labels, l)
+				}
+			}
+		}
+		return labels
+	}
+	for _, c := range []struct {
+		setting, query string
+		args           []string
+		want           []string
+	}{
+		{"", "書桌", []string{filepath.Join(script, "traditional.txt")}, []string{"標題："}},
+		{"", "书桌", []string{filepath.Join(script, "simplified.txt")}, []string{"标题："}},
+		{"script = \"simplified\"\n", "書桌", []string{filepath.Join(script, "traditional.txt")}, []string{"标题："}},
+		// Newest first: the Simplified day, then the Traditional one.
+		{"", "书桌", []string{"--shelf", shelfDir}, []string{"标题：", "標題："}},
+	} {
+		if err := os.MkdirAll(filepath.Join(config, "dubao"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(config, "dubao", "config.toml"), []byte(c.setting), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := append([]string{"search", c.query}, c.args...)
+		stdout, stderr, code := dubao(t, "", args...)
+		if got := label(stdout); code != 0 || stderr != "" || !slices.Equal(got, c.want) {
+			t.Errorf("%q with %q: status %d, labels %q, want %q; stderr %q\n%s", args, c.setting, code, got, c.want, stderr, stdout)
+		}
 	}
 }
