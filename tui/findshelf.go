@@ -26,7 +26,7 @@ func FindDay(w io.Writer, is *model.Issue, hits []model.Hit, date, paper string,
 		day += " " + paper
 	}
 	for _, h := range hits {
-		f, ok := foundIn(is, stories, h)
+		f, ok := foundIn(is, stories, h, contextRunes)
 		if !ok {
 			continue
 		}
@@ -60,8 +60,9 @@ func storyIndex(is *model.Issue) map[*model.Article]int {
 }
 
 // foundIn gathers what Find prints of hit h of the issue, as found does
-// with an Index; false for a hit not in the issue.
-func foundIn(is *model.Issue, stories map[*model.Article]int, h model.Hit) (foundMatch, bool) {
+// with an Index, with around characters of context either side; false for
+// a hit not in the issue.
+func foundIn(is *model.Issue, stories map[*model.Article]int, h model.Hit, around int) (foundMatch, bool) {
 	if h.Page < 0 || h.Page >= len(is.Pages) || h.Article < 0 || h.Article >= len(is.Pages[h.Page].Articles) {
 		return foundMatch{}, false
 	}
@@ -83,7 +84,7 @@ func foundIn(is *model.Issue, stories map[*model.Article]int, h model.Hit) (foun
 	if i := runeOffset(title, titleRunes); i < len(title) {
 		title = title[:i] + "…"
 	}
-	before, match, after := model.Context(text, h.Start, h.End, contextRunes)
+	before, match, after := model.Context(text, h.Start, h.End, around)
 	f := foundMatch{
 		FoundJSON: FoundJSON{
 			Story: story, Page: p.Number, PageName: p.Name, File: p.Source, Article: h.Article, Title: title,

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/tui/layout"
 )
 
 // The shelf's search: / on the shelf asks for a query and looks for it in
@@ -179,11 +181,12 @@ func (m *Model) startShelfFind(query string) {
 	f.stop = make(chan struct{})
 	days := make(chan shelfBatch, 16)
 	stop, gen := f.stop, f.gen
+	around := f.contextRunes()
 	go func() {
 		defer close(days)
 		lib.SearchShelf(query, func(d ShelfDay) bool {
 			select {
-			case days <- batchOf(d):
+			case days <- batchOf(d, around):
 				return true
 			case <-stop:
 				return false
@@ -217,15 +220,25 @@ func (m *Model) startShelfFind(query string) {
 	m.pending = append(m.pending, wait)
 }
 
-// batchOf makes the results of a day, copying what they show.
-func batchOf(d ShelfDay) shelfBatch {
+// contextRunes is how many characters of a match's context the results
+// keep either side: as many as the pane has cells for a line's text (a
+// character takes one cell or two), so that a wide pane shows as much as
+// it has room for — a match at the start of its paragraph has the whole
+// line after it — and no fewer than a line of dubao search's.
+func (f *shelfFind) contextRunes() int {
+	return max(f.c.geo.Inner(f.c.geo.Shelf).W-itemLeft-listRight, contextRunes)
+}
+
+// batchOf makes the results of a day, copying what they show: around
+// characters of context either side of each match.
+func batchOf(d ShelfDay, around int) shelfBatch {
 	b := shelfBatch{err: d.Err, parsed: d.Parsed}
 	if d.Issue == nil || len(d.Hits) == 0 {
 		return b
 	}
 	stories := storyIndex(d.Issue)
 	for _, h := range d.Hits {
-		fm, ok := foundIn(d.Issue, stories, h)
+		fm, ok := foundIn(d.Issue, stories, h, around)
 		if !ok {
 			continue
 		}
@@ -443,16 +456,9 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 		if r.cutStart {
 			before = "…" + before
 		}
-		// As much of the context before as leaves the match in view.
-		keep := max((room-used-c.m.StringWidth(r.match))/2, 0)
-		if c.m.StringWidth(before) > keep {
-			rs := []rune(before)
-			for len(rs) > 0 && c.m.StringWidth(string(rs)) > max(keep-1, 0) {
-				rs = rs[1:]
-			}
-			before = "…" + string(rs)
-		}
-		put(text, before)
+		// As much of the context before as leaves the match in view; the
+		// context after has the rest of the line.
+		put(text, fitLeft(c.m, before, max((room-used-c.m.StringWidth(r.match))/2, 0)))
 		put(hit, r.match)
 		after := r.after
 		if r.cutEnd {
@@ -500,4 +506,28 @@ func (m *Model) findBar(b *strings.Builder) {
 		segs = m.c.hints(segs, []key.Binding{k.Open, k.Down, k.Search, back}, g.Width-2)
 	}
 	m.c.writeBar(b, segs, nil, g.Width, st.status)
+}
+
+// fitLeft is fit from the other end: the end of s that fits in w cells,
+// after … where s is cut.
+func fitLeft(m layout.Measure, s string, w int) string {
+	if m.StringWidth(s) <= w {
+		return s
+	}
+	const tail = "…"
+	w -= m.StringWidth(tail)
+	if w <= 0 {
+		return ""
+	}
+	// The first rune from which the rest fits: the width falls as the
+	// start moves on.
+	starts := make([]int, 0, len(s))
+	for i := range s {
+		starts = append(starts, i)
+	}
+	k := sort.Search(len(starts), func(k int) bool { return m.StringWidth(s[starts[k]:]) <= w })
+	if k == len(starts) {
+		return tail
+	}
+	return tail + s[starts[k]:]
 }

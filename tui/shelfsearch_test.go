@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"github.com/dubaoreader/dubao/tui/layout"
 	"strconv"
 	"strings"
@@ -209,5 +210,73 @@ func TestShelfSearchNamesAStoryOnce(t *testing.T) {
 	send(m, keys("g")...)
 	if s := screen(m); !strings.Contains(s, "2026-03-06 第1版 新桥今日通车") {
 		t.Errorf("the first result's heading is not in view:\n%s", s)
+	}
+}
+
+// longIssue is an issue of one story whose paragraph runs far after the
+// one place 渡口 is in it, near its start, in words and figures.
+func longIssue() *model.Issue {
+	para := "老渡口如今建起了一座新桥，全长1.2 km，每天有3000多辆车经过，" + strings.Repeat("河上的风吹过两岸的田野，", 8)
+	p := &model.Page{Number: 3, Name: "民生", Date: "2026-03-05", Articles: []*model.Article{
+		{Title: "老渡口的新样子", Paragraphs: []string{"记者走访沿河村镇。", para}},
+	}}
+	return &model.Issue{Date: "2026-03-05", Pages: []*model.Page{p}}
+}
+
+// TestShelfSearchContextFitsThePane: the shelf's search shows as much of a
+// match's context as its pane has room for, where it showed 15 characters
+// either side however wide the pane; the line never runs past the pane.
+// Golden frames at 60×20 and 160×40.
+func TestShelfSearchContextFitsThePane(t *testing.T) {
+	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
+		for _, sz := range [][2]int{{60, 20}, {160, 40}} {
+			name := fmt.Sprintf("shelf-search-context-%dx%d-%s", sz[0], sz[1], amb)
+			t.Run(name, func(t *testing.T) {
+				lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+					"2026-03-05": longIssue,
+				}}}
+				mm := layout.NewMeasure(amb)
+				m := started(New(nil, Options{Measure: mm, Width: sz[0], Height: sz[1], ThemeName: "ink", Library: lib}))
+				send(m, keys("/ 渡口 enter")...)
+				if len(m.find.results) != 2 {
+					t.Fatalf("%d results, want 2", len(m.find.results))
+				}
+				var line string
+				for l := range strings.Lines(screen(m)) {
+					if strings.Contains(l, "老渡口如今") {
+						line = l
+					}
+				}
+				inner := m.c.geo.Inner(m.c.geo.Shelf).W
+				// The text between the pane's borders: the match's line
+				// fills it but for a character's cell or two.
+				_, text, _ := strings.Cut(strings.ReplaceAll(line, "│", "|"), "|")
+				text, _, _ = strings.Cut(text, "|")
+				shown := mm.StringWidth(strings.TrimRight(text, " "))
+				if line == "" || shown < inner-itemLeft-listRight-2 || shown > inner {
+					t.Errorf("the match's line is %d cells of the pane's %d:\n%s", shown, inner, screen(m))
+				}
+				goldenScreen(t, m, name, sz[0], sz[1], mm)
+			})
+		}
+	}
+}
+
+// fitLeft keeps the end of a string that fits, after … when cut.
+func TestFitLeft(t *testing.T) {
+	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
+		m := layout.NewMeasure(amb)
+		for _, s := range []string{"", "abc", "新桥今日通车", "a新b桥c…d", "e\u0301té"} {
+			for w := 0; w <= 14; w++ {
+				got := fitLeft(m, s, w)
+				rest, cut := strings.CutPrefix(got, "…")
+				if m.StringWidth(got) > w || !strings.HasSuffix(s, rest) || cut == (got == s) && got != "" && s != "…" {
+					t.Errorf("%s: fitLeft(%q, %d) = %q", amb, s, w, got)
+				}
+				if m.StringWidth(s) <= w && got != s {
+					t.Errorf("%s: fitLeft(%q, %d) = %q, want it whole", amb, s, w, got)
+				}
+			}
+		}
 	}
 }
