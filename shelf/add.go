@@ -2,11 +2,15 @@ package shelf
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
+
+	"github.com/dubaoreader/dubao/internal/safefile"
 )
 
 // IssueFolder is the name of the shelf's folder for a day's paper:
@@ -71,14 +75,16 @@ func Add(dir, folder string, files map[string][]byte, order []string) (string, [
 				cand = fmt.Sprintf("%s-%d%s", stem, k, ext)
 			}
 			path := filepath.Join(target, cand)
-			old, err := os.ReadFile(path)
+			// At most as long as data: a longer file, or a folder or a FIFO
+			// of that name (not waited on), is another.
+			old, err := safefile.Read(path, int64(len(data)))
 			switch {
 			case err == nil && bytes.Equal(old, data):
 				out = append(out, Added{Name: cand, Same: true})
 				placed = true
-			case err == nil:
+			case err == nil || errors.Is(err, safefile.ErrTooLarge) || errors.Is(err, safefile.ErrNotFile):
 				continue // another file of that name: keep it
-			case !os.IsNotExist(err):
+			case !errors.Is(err, fs.ErrNotExist):
 				return target, out, fmt.Errorf("read %s: %w", path, err)
 			default:
 				if err := writeFileAtomic(path, data); err != nil {

@@ -3,7 +3,9 @@ package shelf
 import (
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestIssueFolder(t *testing.T) {
@@ -50,5 +52,38 @@ func TestAdd(t *testing.T) {
 	files, err := PageFiles(target)
 	if err != nil || len(files) != 3 {
 		t.Errorf("PageFiles of a folder of PDFs: %v %v", files, err)
+	}
+}
+
+// TestAddBesideWhatIsNotAFile: a FIFO, a folder or a longer file where a
+// page would go is kept, not waited on or read whole, and the page is
+// written beside it.
+func TestAddBesideWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "2024-03-13")
+	if err := os.MkdirAll(filepath.Join(target, "02.pdf"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(target, "01.pdf"), 0o644); err != nil {
+		t.Skipf("no FIFO here: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(target, "03.pdf"), []byte("three and more"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	var added []Added
+	var err error
+	go func() {
+		defer close(done)
+		_, added, err = Add(dir, "2024-03-13", map[string][]byte{"/x/01.pdf": []byte("one"), "/x/02.pdf": []byte("two"), "/x/03.pdf": []byte("three")},
+			[]string{"/x/01.pdf", "/x/02.pdf", "/x/03.pdf"})
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Add waits on a FIFO of a page's name")
+	}
+	if err != nil || len(added) != 3 || added[0].Name != "01-2.pdf" || added[1].Name != "02-2.pdf" || added[2].Name != "03-2.pdf" {
+		t.Fatalf("Add: %+v %v", added, err)
 	}
 }

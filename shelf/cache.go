@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/dubaoreader/dubao/internal/safefile"
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/parse"
 )
@@ -319,7 +320,9 @@ func (c *Cache) loadFile(f *pageFile, kept map[string][]byte) {
 		}
 	}
 	if c.dir != "" {
-		if b, err := os.ReadFile(c.pagesPath(f.key)); err == nil {
+		// A FIFO, a device or a file too large there is a miss, parsed
+		// again and written over.
+		if b, err := safefile.Read(c.pagesPath(f.key), MaxPagesSize); err == nil {
 			if fp, err := decodePages(b, c.parser.Version); err == nil {
 				f.filePages, f.blob = fp, b
 				return

@@ -1,11 +1,11 @@
 package shelf
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"unsafe"
 
+	"github.com/dubaoreader/dubao/internal/safefile"
 	"github.com/dubaoreader/dubao/model"
 )
 
@@ -25,6 +25,15 @@ type summaryFile struct {
 	key  string
 	blob []byte // its pages, as in the cache's file of them
 }
+
+// MaxSummarySize is the largest summary of an issue folder read from the
+// cache: the pages of a day of some hundred pages take a few MB.
+const MaxSummarySize = 256 << 20
+
+// MaxPagesSize is the largest file of a page file's pages read from the
+// cache: its text, folded again, and its stories, a few times the page
+// file's text at most.
+const MaxPagesSize = 4 * MaxPageSize
 
 // summaryMagic opens a summary file.
 const summaryMagic = "dubao issue 2\n"
@@ -73,37 +82,13 @@ func (c *Cache) readSummaryInto(dir string, buf []byte) (sum *summary, b []byte)
 	if c.dir == "" {
 		return nil, buf
 	}
-	b, err := readFileInto(c.summaryPath(dir), buf)
+	// A FIFO, a device or a file too large planted here is a summary
+	// missing: the folder is loaded, and its summary written over it.
+	b, err := safefile.ReadInto(c.summaryPath(dir), MaxSummarySize, buf)
 	if err != nil {
-		return nil, b
+		return nil, buf
 	}
 	return c.decodeSummary(dir, b), b
-}
-
-// readFileInto reads the file at path into buf's room, grown as needed.
-func readFileInto(path string, buf []byte) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return buf, err
-	}
-	defer f.Close()
-	b := buf[:0]
-	if info, err := f.Stat(); err == nil && int64(cap(b)) <= info.Size() {
-		b = make([]byte, 0, info.Size()+512)
-	}
-	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		n, err := f.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-	}
 }
 
 // decodeSummary reads the summary of the folder dir from the bytes b of

@@ -208,3 +208,72 @@ func TestStaleTempsRemoved(t *testing.T) {
 		t.Errorf("left: %v", left)
 	}
 }
+
+// A cache entry that is not a regular file, or is too large to be one
+// dubao wrote, is a miss: the folder or file is parsed again, never waited
+// on or read without end, and the entry — dubao's own, under a name it
+// gives — is replaced by rename with what was parsed. A folder there is
+// left alone (rename refuses it), and the pages are still given.
+func TestCacheEntriesThatAreNotFilesAreMisses(t *testing.T) {
+	dir := issueDir(t)
+	want := parsedAfresh(t, dir)
+	paths, _ := PageFiles(dir)
+	for _, plant := range []string{"fifo", "huge", "folder"} {
+		t.Run(plant, func(t *testing.T) {
+			c := NewCache(t.TempDir(), TextParser())
+			sumPath := c.summaryPath(dir)
+			b, _ := os.ReadFile(paths[0])
+			pagesPath := c.pagesPath(c.key(b))
+			for _, p := range []string{sumPath, pagesPath} {
+				switch plant {
+				case "fifo":
+					mkfifo(t, p)
+				case "huge":
+					os.MkdirAll(filepath.Dir(p), 0o755)
+					f, err := os.Create(p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					f.Truncate(MaxSummarySize + 1)
+					f.Close()
+				case "folder":
+					if err := os.MkdirAll(filepath.Join(p, "x"), 0o755); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			for pass := range 2 {
+				var l, one *Loaded
+				var sum Summary
+				var err, oerr, serr error
+				within(t, "loading with a "+plant+" in the cache", func() {
+					l, err = c.LoadDir(dir)
+					sum, serr = c.Count(dir)
+					one, oerr = c.Load(paths[:1])
+				})
+				if err != nil || serr != nil || oerr != nil {
+					t.Fatalf("pass %d: %v / %v / %v", pass, err, serr, oerr)
+				}
+				if issueJSON(t, l.Issue) != want || sum.Date != l.Issue.Date || len(one.Issue.Pages) == 0 {
+					t.Fatalf("pass %d: another issue than the one parsed afresh", pass)
+				}
+				wantParsed := 3
+				if pass == 1 && plant != "folder" {
+					wantParsed = 0 // the entries were written over
+				}
+				if l.Parsed != wantParsed || one.Parsed != wantParsed/3 {
+					t.Fatalf("pass %d: parsed %d and %d, want %d and %d", pass, l.Parsed, one.Parsed, wantParsed, wantParsed/3)
+				}
+			}
+			for _, p := range []string{sumPath, pagesPath} {
+				info, err := os.Stat(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if plant == "folder" != info.IsDir() || !info.IsDir() && (!info.Mode().IsRegular() || info.Size() > MaxSummarySize) {
+					t.Fatalf("%s: %v, %d bytes after loading", filepath.Base(p), info.Mode(), info.Size())
+				}
+			}
+		})
+	}
+}

@@ -22,6 +22,17 @@ type FindOptions struct {
 	Terminal bool
 
 	Measure layout.Measure // for cutting long headlines
+
+	// Words is the script of the words Find adds on a line of text (标题：,
+	// 版次不详, （续）): by default (WordsAuto) the script the issue's pages
+	// are printed in. JSON names the fields in English whatever it is.
+	Words Words
+}
+
+// traditional reports whether the words added to the matches of is are in
+// Traditional.
+func (o FindOptions) traditional(is *model.Issue) bool {
+	return o.Words == WordsTraditional || o.Words == WordsAuto && model.IssueScript(is) == model.Traditional
 }
 
 // FoundJSON is one match as Find prints it with JSON set.
@@ -78,6 +89,7 @@ func Find(w io.Writer, is *model.Issue, query string, o FindOptions) (int, error
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
+	trad := !o.JSON && o.traditional(is)
 	// What is printed of a match is as long as its context, not as its
 	// paragraph: the cost is linear in the text, however long the
 	// paragraphs. An article's title and the head of its lines are made
@@ -89,7 +101,7 @@ func Find(w io.Writer, is *model.Issue, query string, o FindOptions) (int, error
 		n, ok := articles[at]
 		if !ok {
 			n.title = articleTitle(is, ix, h)
-			n.head = lineHead(is.Pages[h.Page].Number, n.title, "", o)
+			n.head = lineHead(is.Pages[h.Page].Number, n.title, "", o, trad)
 			articles[at] = n
 		}
 		f := found(is, ix, h, n.title)
@@ -99,7 +111,7 @@ func Find(w io.Writer, is *model.Issue, query string, o FindOptions) (int, error
 			}
 			continue
 		}
-		f.write(bw, n.head, o)
+		f.write(bw, n.head, o, trad)
 	}
 	return len(hits), bw.Flush()
 }
@@ -175,11 +187,15 @@ const (
 
 // lineHead is what a line of text starts with for a match in an article
 // of page number titled title: the page and the title, cut to fit, after
-// the day (date and paper) for a match on a shelf.
-func lineHead(number int, title, day string, o FindOptions) string {
-	page := "版次不详"
+// the day (date and paper) for a match on a shelf; its words in
+// Traditional when trad is set.
+func lineHead(number int, title, day string, o FindOptions, trad bool) string {
+	page := inScript("版次不详", trad)
 	if number > 0 {
 		page = fmt.Sprintf("第%d版", number)
+	}
+	if rest, ok := strings.CutPrefix(title, continued); ok && trad {
+		title = inScript(continued, trad) + rest
 	}
 	head := page + " " + fit(o.Measure, oneLine(title), headlineCells)
 	if day != "" {
@@ -191,13 +207,18 @@ func lineHead(number int, title, day string, o FindOptions) string {
 	return head
 }
 
-// write writes the match as a line of text, after head (see lineHead).
-func (f *foundMatch) write(w *bufio.Writer, head string, o FindOptions) {
+// write writes the match as a line of text, after head (see lineHead),
+// its field's label in Traditional when trad is set.
+func (f *foundMatch) write(w *bufio.Writer, head string, o FindOptions, trad bool) {
 	open, shut := "⟦", "⟧"
 	if o.Terminal {
 		open, shut = reverse, unreverse
 	}
-	w.WriteString(head + "  " + fieldLabels[f.field])
+	label := fieldLabels[f.field]
+	if label != "" {
+		label = inScript(label, trad)
+	}
+	w.WriteString(head + "  " + label)
 	if f.cutStart {
 		w.WriteString("…")
 	}

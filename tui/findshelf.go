@@ -19,13 +19,14 @@ func FindDay(w io.Writer, is *model.Issue, hits []model.Hit, date, paper string,
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	stories := storyIndex(is)
+	trad := !o.JSON && o.traditional(is)
 	heads := map[[2]int]string{} // made once an article, as Find makes them
 	day := date
 	if paper != "" {
 		day += " " + paper
 	}
 	for _, h := range hits {
-		f, ok := foundIn(is, stories, h)
+		f, ok := foundIn(is, stories, h, contextRunes)
 		if !ok {
 			continue
 		}
@@ -39,10 +40,10 @@ func FindDay(w io.Writer, is *model.Issue, hits []model.Hit, date, paper string,
 		at := [2]int{h.Page, h.Article}
 		head, ok := heads[at]
 		if !ok {
-			head = lineHead(f.Page, f.Title, day, o)
+			head = lineHead(f.Page, f.Title, day, o, trad)
 			heads[at] = head
 		}
-		f.write(bw, head, o)
+		f.write(bw, head, o, trad)
 	}
 	return bw.Flush()
 }
@@ -59,8 +60,9 @@ func storyIndex(is *model.Issue) map[*model.Article]int {
 }
 
 // foundIn gathers what Find prints of hit h of the issue, as found does
-// with an Index; false for a hit not in the issue.
-func foundIn(is *model.Issue, stories map[*model.Article]int, h model.Hit) (foundMatch, bool) {
+// with an Index, with around characters of context either side; false for
+// a hit not in the issue.
+func foundIn(is *model.Issue, stories map[*model.Article]int, h model.Hit, around int) (foundMatch, bool) {
 	if h.Page < 0 || h.Page >= len(is.Pages) || h.Article < 0 || h.Article >= len(is.Pages[h.Page].Articles) {
 		return foundMatch{}, false
 	}
@@ -82,7 +84,7 @@ func foundIn(is *model.Issue, stories map[*model.Article]int, h model.Hit) (foun
 	if i := runeOffset(title, titleRunes); i < len(title) {
 		title = title[:i] + "…"
 	}
-	before, match, after := model.Context(text, h.Start, h.End, contextRunes)
+	before, match, after := model.Context(text, h.Start, h.End, around)
 	f := foundMatch{
 		FoundJSON: FoundJSON{
 			Story: story, Page: p.Number, PageName: p.Name, File: p.Source, Article: h.Article, Title: title,

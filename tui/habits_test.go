@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"image/color"
 	"path/filepath"
 	"slices"
@@ -418,7 +419,7 @@ func TestWarningsAreChineseAndCutWell(t *testing.T) {
 	}
 	long := "阅读记录文件已损坏，已另存为 state.json.corrupt-20261206-081500，从头记起；另有说明文字很长很长很长很长很长很长很长"
 	for _, w := range []int{40, 50, 60, 70, 80, 100} {
-		m := New(goldIssue(t, "d01"), Options{Width: w, Height: 24, Warnings: []string{long}})
+		m := New(goldIssue(t, "d01"), Options{Width: w, Height: 24, Warnings: []error{errors.New(long)}})
 		bar := strings.TrimSpace(statusBar(m))
 		msg, _, _ := strings.Cut(bar, "  ")
 		if !strings.HasSuffix(msg, "…") && msg != long {

@@ -3,7 +3,7 @@ package tui
 import (
 	"image"
 	"os"
-	"strconv"
+	"slices"
 	"strings"
 	"sync"
 
@@ -43,7 +43,7 @@ type Options struct {
 	// InTmux says the terminal is tmux: the clipboard is also set through
 	// tmux's passthrough.
 	InTmux   bool
-	Warnings []string // shown in the status bar at start, such as a bad theme file
+	Warnings []error // shown in the status bar at start, such as a bad theme file (Notices in the reader's words)
 
 	// Key is the issue's key in Memory: its date, or where it was read
 	// from; "" remembers nothing of it. Memory is what is remembered from
@@ -139,6 +139,7 @@ type Model struct {
 	user        []themes.Theme
 
 	message message // a passing message or warning in the status bar
+	queued  []error // warnings waiting to be shown, each after the one before (dismiss)
 
 	// The search, and its prompt while it is open: where the reader was
 	// when it opened (to go back to on esc, and to search from), and
@@ -175,7 +176,7 @@ func New(is *model.Issue, o Options) *Model {
 	}
 	warnings := o.Warnings
 	if err != nil {
-		warnings = append([]string{m.c.w("没有叫 ") + o.ThemeName + m.c.w(" 的主题；可用：") + strings.Join(themes.Available(o.UserThemes), "、")}, warnings...)
+		warnings = append([]error{Say("没有叫 %s 的主题；可用：%s", o.ThemeName, strings.Join(themes.Available(o.UserThemes), "、"))}, warnings...)
 	}
 	m.body = newBody(&m.c)
 	m.help = help{c: &m.c}
@@ -185,6 +186,7 @@ func New(is *model.Issue, o Options) *Model {
 	m.sixteen = o.ColorProfile == colorprofile.ANSI
 	m.c.st = newStyles(m.drawn(t), m.c.m.Ambiguous() == layout.Wide)
 	m.shelf = newShelfPane(&m.c, o.Library)
+	m.shelf.wantScript = o.Words == WordsAuto
 	m.c.geo = NewGeometryList(o.Width, o.Height, m.c.measure, m.c.listWidth)
 	if is == nil && o.Library != nil {
 		m.issue, m.st = readIssue(&model.Issue{})
@@ -195,7 +197,7 @@ func New(is *model.Issue, o Options) *Model {
 		if o.Memory != nil && o.Key != "" {
 			var err error
 			if r, err = o.Memory.Load(o.Key); err != nil {
-				warnings = append(warnings, err.Error())
+				warnings = append(warnings, err)
 			}
 		}
 		m.open(Opened{Issue: is, Key: o.Key}, r, model.IssueScript(is))
@@ -203,23 +205,43 @@ func New(is *model.Issue, o Options) *Model {
 			m.date = o.Key
 		}
 	}
-	m.warn(warnings)
+	m.warn(warnings...)
 	m.resize(o.Width, o.Height)
 	m.refresh()
 	return m
 }
 
 // warn shows the first of warnings in the status bar, and how many more
-// there are.
-func (m *Model) warn(warnings []string) {
-	if len(warnings) == 0 {
+// there are; the others wait, before the warning it replaces and those
+// already waiting, each shown in turn as a key takes the one before down
+// (dismiss), so that no warning is lost to another. A warning shown or
+// waiting already is not said again: a full disk fails every save alike.
+func (m *Model) warn(warnings ...error) {
+	var fresh []error
+	for _, w := range warnings {
+		said := func(e error) bool { return e.Error() == w.Error() }
+		if !slices.ContainsFunc(fresh, said) && !slices.ContainsFunc(m.queued, said) && (m.message.err == nil || !said(m.message.err)) {
+			fresh = append(fresh, w)
+		}
+	}
+	if len(fresh) == 0 {
 		return
 	}
-	text := warnings[0]
-	if len(warnings) > 1 {
-		text += m.c.w("（另有 ") + strconv.Itoa(len(warnings)-1) + m.c.w(" 条）")
+	if m.message.err != nil {
+		fresh = append(fresh, m.message.err)
 	}
-	m.message = message{text: text, warn: true}
+	m.message = message{err: fresh[0], warn: true}
+	m.queued = append(fresh[1:], m.queued...)
+}
+
+// dismiss takes the message down, and puts up the next warning waiting.
+func (m *Model) dismiss() {
+	m.message = message{}
+	if len(m.queued) > 0 {
+		next := m.queued[0]
+		m.queued = m.queued[1:]
+		m.message = message{err: next, warn: true}
+	}
 }
 
 // open puts the issue op, printed in script, in the reader, as read so far
@@ -294,18 +316,18 @@ func (m *Model) opened(msg openedMsg) {
 	}
 	if msg.err != nil {
 		m.shelf.set(msg.date, 0, 0, false, msg.err)
-		m.message = message{text: msg.err.Error(), warn: true}
+		m.warn(msg.err)
 		return
 	}
 	m.message = message{}
 	m.open(msg.op, msg.recall, msg.script)
 	m.date = msg.date
 	m.foundOpened()
-	var warnings []string
+	var warnings []error
 	if msg.warning != nil {
-		warnings = append(warnings, msg.warning.Error())
+		warnings = append(warnings, msg.warning)
 	}
-	m.warn(append(warnings, msg.op.Warnings...))
+	m.warn(append(warnings, msg.op.Warnings...)...)
 	m.pending = append(m.pending, buildIndex(m.issue))
 	if m.toUnread {
 		m.toUnread = false
@@ -335,8 +357,24 @@ func (m *Model) toShelf() {
 			}
 		}
 	}
+	m.toShelfScreen()
+}
+
+// toShelfScreen puts the shelf up, in its own script (shelfPane.traditional)
+// when the reader's words follow the pages and it is known, and goes on
+// counting its issues.
+func (m *Model) toShelfScreen() {
 	m.screen = shelfScreen
+	m.shelfWords()
 	m.pending = append(m.pending, m.shelf.countNext(m.mem))
+}
+
+// shelfWords has the reader speak the shelf's script, when its words
+// follow the pages and the shelf's script is known.
+func (m *Model) shelfWords() {
+	if m.words == WordsAuto && m.shelf.scripted {
+		m.c.traditional = m.shelf.traditional
+	}
 }
 
 // quit saves where the reading stopped, there and then, waits for what
@@ -433,6 +471,7 @@ func (m *Model) read() {
 // key did, or a warning.
 type message struct {
 	text string
+	err  error // a warning, said as the status bar is drawn (common.said), in place of text
 	warn bool
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"math/rand/v2"
@@ -202,14 +203,19 @@ func TestThemeCycles(t *testing.T) {
 
 func TestWarningsShowInTheStatusBar(t *testing.T) {
 	m := New(goldIssue(t, "d01"), Options{Width: 100, Height: 30, ThemeName: "nosuch",
-		Warnings: []string{"sepia.theme:4: title: unknown colour"}})
+		Warnings: []error{errors.New("sepia.theme:4: title: unknown colour")}})
 	last := strings.Split(screen(m), "\n")[29]
 	if !strings.Contains(last, "nosuch") || !strings.Contains(last, "另有 1 条") {
 		t.Errorf("status bar: %q", last)
 	}
 	send(m, keys("j")...)
-	if last := strings.Split(screen(m), "\n")[29]; strings.Contains(last, "nosuch") {
-		t.Errorf("the warning outlives a key: %q", last)
+	last = strings.Split(screen(m), "\n")[29]
+	if strings.Contains(last, "nosuch") || !strings.Contains(last, "sepia.theme:4") || strings.Contains(last, "另有") {
+		t.Errorf("a key does not put up the next warning in place of the first: %q", last)
+	}
+	send(m, keys("j")...)
+	if last := strings.Split(screen(m), "\n")[29]; strings.Contains(last, "sepia") {
+		t.Errorf("the last warning outlives a key: %q", last)
 	}
 }
 
@@ -381,5 +387,64 @@ func TestAStoryIsListedOnceAndReadThrough(t *testing.T) {
 	send(m, keys("J")...)
 	if m.body.story() != is.Stories[1] {
 		t.Error("J does not go on to the next story")
+	}
+}
+
+// A warning too long for the status bar is cut, not the count of the
+// warnings after it, which each key puts up in turn.
+func TestWarningsCountOutlivesTheCut(t *testing.T) {
+	long := errors.New("设置文件有误，未用：toml: line 1 (last key \"theme\"): strings cannot contain newlines")
+	for _, w := range []int{60, 80, 100} {
+		m := New(goldIssue(t, "d01"), Options{Width: w, Height: 24, ThemeName: "ink",
+			Warnings: []error{long, errors.New("second"), errors.New("third")}})
+		if bar := statusBar(m); !strings.Contains(bar, "设置文件有误") || !strings.Contains(bar, "（另有 2 条）") {
+			t.Errorf("%d columns: %q, want the first warning cut and （另有 2 条）", w, bar)
+		}
+		send(m, keys("j")...)
+		if bar := statusBar(m); !strings.Contains(bar, "second") || !strings.Contains(bar, "（另有 1 条）") {
+			t.Errorf("%d columns, a key: %q, want second and （另有 1 条）", w, bar)
+		}
+		send(m, keys("j")...)
+		if bar := statusBar(m); !strings.Contains(bar, "third") || strings.Contains(bar, "另有") {
+			t.Errorf("%d columns, two keys: %q, want third alone", w, bar)
+		}
+	}
+}
+
+// A warning that comes while another is shown — the state file set aside
+// as the shelf is counted, over a config file's mistake — waits behind
+// it, not in its place; one said already is not said again.
+func TestWarningsAreNotLostToAnother(t *testing.T) {
+	mem := newFakeMemory()
+	mem.loadErr = errors.New("state.json set aside")
+	lib := &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-06": func() *model.Issue { return scriptIssue(false) },
+		"2026-03-05": func() *model.Issue { return scriptIssue(false) },
+	}}
+	m := started(New(nil, Options{Width: 100, Height: 24, ThemeName: "ink", Library: lib, Memory: mem,
+		Warnings: []error{errors.New("config.toml: measure = 3")}}))
+	var seen []string
+	for range 4 {
+		bar := statusBar(m)
+		for _, w := range []string{"config.toml", "set aside"} {
+			if strings.Contains(bar, w) {
+				seen = append(seen, w)
+			}
+		}
+		mem.loadErr = nil
+		send(m, keys("j")...)
+	}
+	if strings.Join(seen, ",") != "set aside,config.toml" {
+		t.Errorf("the warnings shown one key after another: %q, want the state's, then the config's, each once", seen)
+	}
+}
+
+// A warning too long to share the status bar with the keys has it to
+// itself: the name of the file set aside is not cut off.
+func TestAWarningTakesTheKeysRoom(t *testing.T) {
+	w := errors.New("阅读记录文件无法读取，已另存为 state.json.unread-20261207-015219，从头记起")
+	m := New(goldIssue(t, "d01"), Options{Width: 100, Height: 24, ThemeName: "ink", Warnings: []error{w, errors.New("second")}})
+	if bar := statusBar(m); !strings.Contains(bar, "state.json.unread-20261207-015219") || !strings.Contains(bar, "另有 1 条") {
+		t.Errorf("the status bar: %q", bar)
 	}
 }

@@ -225,7 +225,7 @@ func (m *Model) mapClick(ms tea.Mouse) {
 	if !ok {
 		return
 	}
-	m.message = message{}
+	m.dismiss()
 	if i == p.art {
 		m.mapRead()
 		return

@@ -60,7 +60,7 @@ func Run(is *model.Issue, o Options) error {
 	if err != nil {
 		return err
 	}
-	return m.quitErr
+	return inWords(m.quitErr, m.c.traditional) // said on the terminal as the reader spoke
 }
 
 // Stopped is Run's error when a signal stopped the reader. The place was

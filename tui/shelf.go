@@ -52,8 +52,8 @@ func issueTitle(key string) string {
 // Opened is an issue ready to read.
 type Opened struct {
 	Issue    *model.Issue
-	Key      string   // the issue's key in the Memory
-	Warnings []string // about pages that could not be read, for the status bar
+	Key      string  // the issue's key in the Memory
+	Warnings []error // about pages that could not be read, for the status bar (Notices in the reader's words)
 }
 
 // shelfPane is the shelf screen: the issues by date, newest first, each
@@ -72,6 +72,14 @@ type shelfPane struct {
 
 	counting bool   // a count is under way
 	opening  string // the date being opened, "" for none
+
+	// The script the shelf's own screens speak when the reader's words
+	// follow the pages (WordsAuto): that of its newest issue that reads,
+	// found as it is counted. scripted is false until then, or when the
+	// words are set.
+	wantScript  bool
+	scripted    bool
+	traditional bool
 }
 
 // shelfEntry is one issue on the shelf.
@@ -99,8 +107,10 @@ type countedMsg struct {
 	date          string
 	total, unread int
 	opened        bool
-	err           error // the issue could not be read
-	warning       error // the Memory's, such as a damaged file set aside
+	err           error        // the issue could not be read
+	warning       error        // the Memory's, such as a damaged file set aside
+	scripted      bool         // the issue was opened to find its script
+	script        model.Script // which, when scripted
 }
 
 // openedMsg brings an issue opened from the shelf, and what is remembered
@@ -135,39 +145,60 @@ func openCmd(lib Library, mem Memory, date string) tea.Cmd {
 
 // countNext starts counting the first issue in view not yet counted, and
 // returns the command that does it; nil when there is none, or a count is
-// under way.
+// under way. While the shelf's script is wanted and not known, it counts
+// the newest issue not known to be unreadable or empty first, opening it
+// to find its script.
 func (p *shelfPane) countNext(mem Memory) tea.Cmd {
 	if p.counting || p.lib == nil {
 		return nil
 	}
-	for i := p.top; i < min(p.top+p.height(), len(p.entries)); i++ {
-		if p.entries[i].counted {
-			continue
+	if p.wantScript && !p.scripted {
+		for i, e := range p.entries {
+			if !e.counted || (e.err == "" && e.total > 0) {
+				return p.count(i, true, mem)
+			}
 		}
-		p.counting = true
-		lib, date := p.lib, p.entries[i].date
-		return func() tea.Msg {
-			keys, err := countIssue(lib, date)
-			if err != nil {
-				return countedMsg{date: date, err: err}
-			}
-			msg := countedMsg{date: date}
-			msg.total, msg.unread = len(keys), len(keys)
-			if mem != nil {
-				var r Recall
-				r, msg.warning = mem.Load(date)
-				msg.opened = len(r.Read) > 0 || r.Position != nil
-				read := NewReadMarks(r.Read)
-				for _, k := range keys {
-					if read.IsRead(k) {
-						msg.unread--
-					}
-				}
-			}
-			return msg
+		p.wantScript = false // no issue reads: the words stay as they are
+	}
+	for i := p.top; i < min(p.top+p.height(), len(p.entries)); i++ {
+		if !p.entries[i].counted {
+			return p.count(i, false, mem)
 		}
 	}
 	return nil
+}
+
+// count returns the command that counts entry i, opening the issue for its
+// script when scripted.
+func (p *shelfPane) count(i int, scripted bool, mem Memory) tea.Cmd {
+	p.counting = true
+	lib, date := p.lib, p.entries[i].date
+	return func() tea.Msg {
+		var keys []string
+		var err error
+		msg := countedMsg{date: date, scripted: scripted}
+		if scripted {
+			keys, msg.script, err = openForScript(lib, date)
+		} else {
+			keys, err = countIssue(lib, date)
+		}
+		if err != nil {
+			return countedMsg{date: date, err: err}
+		}
+		msg.total, msg.unread = len(keys), len(keys)
+		if mem != nil {
+			var r Recall
+			r, msg.warning = mem.Load(date)
+			msg.opened = len(r.Read) > 0 || r.Position != nil
+			read := NewReadMarks(r.Read)
+			for _, k := range keys {
+				if read.IsRead(k) {
+					msg.unread--
+				}
+			}
+		}
+		return msg
+	}
 }
 
 // countIssue returns the keys of the stories of the issue of key: from the
@@ -183,10 +214,30 @@ func countIssue(lib Library, key string) ([]string, error) {
 	return storyKeys(op.Issue), nil
 }
 
-// counted takes in the count of an issue.
+// openForScript opens the issue of key and returns the keys of its stories
+// and the script it is printed in, OpenCC's tables loaded when it is
+// Traditional: off the UI goroutine.
+func openForScript(lib Library, key string) ([]string, model.Script, error) {
+	op, err := lib.Open(key)
+	if err != nil {
+		return nil, model.Simplified, err
+	}
+	script := model.IssueScript(op.Issue)
+	if script == model.Traditional {
+		toTraditional("")
+	}
+	return storyKeys(op.Issue), script, nil
+}
+
+// counted takes in the count of an issue, and the shelf's script when the
+// count found it: the first issue counted that has stories — the newest
+// that reads, as the shelf is counted from its top — says it.
 func (p *shelfPane) counted(msg countedMsg) {
 	p.counting = false
 	p.set(msg.date, msg.total, msg.unread, msg.opened, msg.err)
+	if msg.scripted && msg.err == nil && msg.total > 0 {
+		p.scripted, p.traditional = true, msg.script == model.Traditional
+	}
 }
 
 // set records the count of the issue of date.
@@ -337,8 +388,9 @@ func (p *shelfPane) writeEntry(b *strings.Builder, y, w int) {
 	e := &p.entries[i]
 	text, right := issueTitle(e.date), c.chrome(c.w(e.status()))
 	rw := c.m.StringWidth(right)
-	if rw+2 > w-itemLeft-listRight-c.m.StringWidth(text) {
-		right, rw = "", 0 // the date comes first
+	date, _ := splitKey(e.date)
+	if rw+2 > w-itemLeft-listRight-c.m.StringWidth(longDate(date)) {
+		right, rw = "", 0 // the date comes first; a long paper's name is cut for the count
 	}
 	text = fit(c.m, text, w-itemLeft-listRight-rw-min(rw, 2))
 	tw := c.m.StringWidth(text)

@@ -240,3 +240,20 @@ func TestShelfMouse(t *testing.T) {
 		t.Error("a second click on the selected day did not open it")
 	}
 }
+
+// A paper's long name is cut to leave room for the day's count; only a
+// row too narrow for the date and the count drops the count.
+func TestShelfRowCutsALongPaperName(t *testing.T) {
+	long := strings.Repeat("很长的报纸名字", 12)
+	lib := &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2019-02-21/" + long: func() *model.Issue { return goldIssue(t, "d01") },
+	}}
+	for _, w := range []int{60, 80, 160} {
+		m := started(New(nil, Options{Width: w, Height: 24, Library: lib, ThemeName: "ink"}))
+		checkFrame(t, screen(m), w, 24, m.c.m)
+		row := shelfRows(m)[0]
+		if !strings.Contains(row, "2019年2月21日") || !strings.Contains(row, "很长") || !strings.Contains(row, "…") || !strings.Contains(row, "共 6 篇") {
+			t.Errorf("%d columns: the row is %q, want the date, the name cut and the count", w, row)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dubaoreader/dubao/model"
+	"github.com/dubaoreader/dubao/tui/layout"
 )
 
 // The shelf's search: / on the shelf asks for a query and looks for it in
@@ -50,12 +52,13 @@ type shelfFind struct {
 
 	query   string
 	results []shelfResult
-	cur     int  // the selected result
-	top     int  // the first result in view
-	days    int  // issues searched
-	total   int  // issues to search
-	failed  int  // issues that could not be read
-	parsing bool // an issue searched was not in the cache
+	rows    []findRow // the rows the results take, in order
+	cur     int       // the selected result
+	top     int       // the first row in view
+	days    int       // issues searched
+	total   int       // issues to search
+	failed  int       // issues that could not be read
+	parsing bool      // an issue searched was not in the cache
 	done    bool
 
 	gen  int           // the search under way; older results are dropped
@@ -76,6 +79,14 @@ type shelfResult struct {
 	before, match, after string
 	cutStart, cutEnd     bool
 	hit                  model.Hit
+	row                  int // the row of its line; its heading's, when it has one, is the row before
+}
+
+// findRow is a row of the results: result i's heading — date, paper,
+// page and headline — or its matched line.
+type findRow struct {
+	i    int
+	head bool
 }
 
 // shelfFoundMsg brings the days searched since the last.
@@ -92,9 +103,6 @@ type shelfBatch struct {
 	err     error
 	parsed  int
 }
-
-// resultRows is how many rows a result takes: its heading and its line.
-const resultRows = 2
 
 // openShelfFind opens the shelf search's prompt, holding the last query.
 func (m *Model) openShelfFind() {
@@ -130,7 +138,7 @@ func (m *Model) shelfFindKey(msg tea.KeyPressMsg) {
 		}
 		return
 	}
-	if to, ok := rowMove(msg, k, f.cur, f.height(), len(f.results)); ok {
+	if to, ok := rowMove(msg, k, f.cur, max(f.height()/2, 1), len(f.results)); ok {
 		f.moveTo(to)
 		return
 	}
@@ -150,8 +158,7 @@ func (m *Model) shelfFindKey(msg tea.KeyPressMsg) {
 // results stay for the next /.
 func (m *Model) leaveShelfFind() {
 	m.find.halt()
-	m.screen = shelfScreen
-	m.pending = append(m.pending, m.shelf.countNext(m.mem))
+	m.toShelfScreen()
 }
 
 // halt stops the search under way, if any.
@@ -169,16 +176,17 @@ func (m *Model) startShelfFind(query string) {
 	f.halt()
 	lib, _ := m.shelf.lib.(ShelfSearcher)
 	f.gen++
-	f.query, f.results, f.cur, f.top = query, nil, 0, 0
+	f.query, f.results, f.rows, f.cur, f.top = query, nil, nil, 0, 0
 	f.days, f.total, f.failed, f.parsing, f.done = 0, len(m.shelf.entries), 0, false, false
 	f.stop = make(chan struct{})
 	days := make(chan shelfBatch, 16)
 	stop, gen := f.stop, f.gen
+	around := f.contextRunes()
 	go func() {
 		defer close(days)
 		lib.SearchShelf(query, func(d ShelfDay) bool {
 			select {
-			case days <- batchOf(d):
+			case days <- batchOf(d, around):
 				return true
 			case <-stop:
 				return false
@@ -212,15 +220,25 @@ func (m *Model) startShelfFind(query string) {
 	m.pending = append(m.pending, wait)
 }
 
-// batchOf makes the results of a day, copying what they show.
-func batchOf(d ShelfDay) shelfBatch {
+// contextRunes is how many characters of a match's context the results
+// keep either side: as many as the pane has cells for a line's text (a
+// character takes one cell or two), so that a wide pane shows as much as
+// it has room for — a match at the start of its paragraph has the whole
+// line after it — and no fewer than a line of dubao search's.
+func (f *shelfFind) contextRunes() int {
+	return max(f.c.geo.Inner(f.c.geo.Shelf).W-itemLeft-listRight, contextRunes)
+}
+
+// batchOf makes the results of a day, copying what they show: around
+// characters of context either side of each match.
+func batchOf(d ShelfDay, around int) shelfBatch {
 	b := shelfBatch{err: d.Err, parsed: d.Parsed}
 	if d.Issue == nil || len(d.Hits) == 0 {
 		return b
 	}
 	stories := storyIndex(d.Issue)
 	for _, h := range d.Hits {
-		fm, ok := foundIn(d.Issue, stories, h)
+		fm, ok := foundIn(d.Issue, stories, h, around)
 		if !ok {
 			continue
 		}
@@ -241,7 +259,9 @@ func (m *Model) shelfFound(msg shelfFoundMsg) {
 	}
 	for _, d := range msg.days {
 		f.days++
-		f.results = append(f.results, d.results...)
+		for _, r := range d.results {
+			f.add(r)
+		}
 		if d.err != nil {
 			f.failed++
 		}
@@ -254,6 +274,24 @@ func (m *Model) shelfFound(msg shelfFoundMsg) {
 		return
 	}
 	m.pending = append(m.pending, msg.wait)
+}
+
+// add puts r at the end of the results: its line, under a heading unless
+// the result before it is in the same story — a story with many matches
+// is named once, its matched lines under it.
+func (f *shelfFind) add(r shelfResult) {
+	if n := len(f.results); n == 0 || !sameStory(&f.results[n-1], &r) {
+		f.rows = append(f.rows, findRow{i: len(f.results), head: true})
+	}
+	r.row = len(f.rows)
+	f.rows = append(f.rows, findRow{i: len(f.results)})
+	f.results = append(f.results, r)
+}
+
+// sameStory reports whether a and b are matches in one story, as the
+// results name it: the issue, the page and the headline.
+func sameStory(a, b *shelfResult) bool {
+	return a.key == b.key && a.page == b.page && a.title == b.title
 }
 
 // openFound opens the issue of the selected result; the reader goes to
@@ -301,19 +339,29 @@ func (m *Model) foundOpened() {
 	m.read()
 }
 
-// height is how many results the pane shows.
+// height is how many rows of results the pane shows.
 func (f *shelfFind) height() int {
-	return max((f.c.geo.Inner(f.c.geo.Shelf).H-1)/resultRows, 1)
+	return max(f.c.geo.Inner(f.c.geo.Shelf).H-1, 1)
 }
 
+// moveTo selects result i, as near as there is one, and scrolls its rows
+// into view: its heading too when it has one.
 func (f *shelfFind) moveTo(i int) {
 	f.cur = max(min(i, len(f.results)-1), 0)
-	h := f.height()
-	if f.cur < f.top {
-		f.top = f.cur
+	if len(f.results) == 0 {
+		return
 	}
-	if f.cur >= f.top+h {
-		f.top = f.cur - h + 1
+	h := f.height()
+	last := f.results[f.cur].row
+	first := last
+	if first > 0 && f.rows[first-1].head {
+		first--
+	}
+	if first < f.top {
+		f.top = first
+	}
+	if last >= f.top+h {
+		f.top = last - h + 1
 	}
 }
 
@@ -366,11 +414,12 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 		c.noteRow(b, w, note)
 		return
 	}
-	i := f.top + (y-1)/resultRows
-	if y-1 >= f.height()*resultRows || i >= len(f.results) {
+	row := f.top + y - 1
+	if y-1 >= f.height() || row >= len(f.rows) {
 		st.fill.spaces(b, w)
 		return
 	}
+	i := f.rows[row].i
 	r := &f.results[i]
 	sel := i == f.cur
 	pad, text, dim, hit := st.fill, st.item, st.dim, st.listMatch[headlineItem]
@@ -389,11 +438,11 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 		p.write(b, s)
 		used += c.m.StringWidth(s)
 	}
-	if (y-1)%resultRows == 0 {
+	if f.rows[row].head {
 		date, paper := splitKey(r.key)
 		head := date
 		if paper != "" {
-			head += " " + paper
+			head += " " + fit(c.m, paper, max(room/3, 4)) // the page and the headline keep their room
 		}
 		page := c.w("版次不详")
 		if r.page > 0 {
@@ -402,21 +451,14 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 		put(dim, head+" "+page+" ")
 		put(text, r.title)
 	} else {
-		put(dim, "  "+fieldLabels[r.field])
+		put(dim, "  "+c.w(fieldLabels[r.field]))
 		before := r.before
 		if r.cutStart {
 			before = "…" + before
 		}
-		// As much of the context before as leaves the match in view.
-		keep := max((room-used-c.m.StringWidth(r.match))/2, 0)
-		if c.m.StringWidth(before) > keep {
-			rs := []rune(before)
-			for len(rs) > 0 && c.m.StringWidth(string(rs)) > max(keep-1, 0) {
-				rs = rs[1:]
-			}
-			before = "…" + string(rs)
-		}
-		put(text, before)
+		// As much of the context before as leaves the match in view; the
+		// context after has the rest of the line.
+		put(text, fitLeft(c.m, before, max((room-used-c.m.StringWidth(r.match))/2, 0)))
 		put(hit, r.match)
 		after := r.after
 		if r.cutEnd {
@@ -453,14 +495,39 @@ func (m *Model) findBar(b *strings.Builder) {
 		return
 	}
 	segs := []segment{{" ", st.status}}
-	if m.message.text != "" {
+	if text := m.messageText(); text != "" {
 		p := st.message
 		if m.message.warn {
 			p = st.warning
 		}
-		segs = append(segs, segment{m.message.text, p})
+		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(text), g.Width-2), p})
 	} else {
-		segs = m.c.hints(segs, []key.Binding{k.Open, k.Down, k.Search, k.Back}, g.Width-2)
+		back := key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, "返回书架")) // not to the headlines
+		segs = m.c.hints(segs, []key.Binding{k.Open, k.Down, k.Search, back}, g.Width-2)
 	}
 	m.c.writeBar(b, segs, nil, g.Width, st.status)
+}
+
+// fitLeft is fit from the other end: the end of s that fits in w cells,
+// after … where s is cut.
+func fitLeft(m layout.Measure, s string, w int) string {
+	if m.StringWidth(s) <= w {
+		return s
+	}
+	const tail = "…"
+	w -= m.StringWidth(tail)
+	if w <= 0 {
+		return ""
+	}
+	// The first rune from which the rest fits: the width falls as the
+	// start moves on.
+	starts := make([]int, 0, len(s))
+	for i := range s {
+		starts = append(starts, i)
+	}
+	k := sort.Search(len(starts), func(k int) bool { return m.StringWidth(s[starts[k]:]) <= w })
+	if k == len(starts) {
+		return tail
+	}
+	return tail + s[starts[k]:]
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"github.com/dubaoreader/dubao/tui/layout"
 	"strconv"
 	"strings"
@@ -171,6 +172,110 @@ func TestShelfSearchFrameNeverOverflows(t *testing.T) {
 				checkFrame(t, screen(m), w, h, mm)
 				send(m, keys("enter j j")...)
 				checkFrame(t, screen(m), w, h, mm)
+			}
+		}
+	}
+}
+
+// A story with several matches is named once in the shelf's results, its
+// matched lines under it; each day's story is named again, and every
+// result can be selected and scrolled into view with its heading.
+func TestShelfSearchNamesAStoryOnce(t *testing.T) {
+	lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-06": func() *model.Issue { return scriptIssue(false) },
+		"2026-03-05": func() *model.Issue { return scriptIssue(false) },
+	}}}
+	m := started(New(nil, Options{Width: 80, Height: 24, Library: lib, ThemeName: "ink"}))
+	send(m, keys("/ 桥 enter")...)
+	hits := len(model.NewIndex(scriptIssue(false)).Search("桥"))
+	if hits < 2 || len(m.find.results) != 2*hits {
+		t.Fatalf("%d results, want %d a day, at least 2", len(m.find.results), hits)
+	}
+	s := screen(m)
+	for _, day := range []string{"2026-03-06 第1版 新桥今日通车", "2026-03-05 第1版 新桥今日通车"} {
+		if n := strings.Count(s, day); n != 1 {
+			t.Errorf("%q named %d times, want once:\n%s", day, n, s)
+		}
+	}
+	if !strings.Contains(s, "返回书架") || strings.Contains(s, "返回标题") {
+		t.Errorf("esc is not said to go back to the shelf: %q", statusBar(m))
+	}
+	// A short window: the last result comes into view with its line.
+	m = started(New(nil, Options{Width: 80, Height: 8, Library: lib, ThemeName: "ink"}))
+	send(m, keys("/ 桥 enter G")...)
+	last := m.find.results[len(m.find.results)-1]
+	if s := screen(m); !strings.Contains(s, last.match+last.after) && !strings.Contains(s, last.before+last.match) {
+		t.Errorf("the last result is not in view:\n%s", s)
+	}
+	send(m, keys("g")...)
+	if s := screen(m); !strings.Contains(s, "2026-03-06 第1版 新桥今日通车") {
+		t.Errorf("the first result's heading is not in view:\n%s", s)
+	}
+}
+
+// longIssue is an issue of one story whose paragraph runs far after the
+// one place 渡口 is in it, near its start, in words and figures.
+func longIssue() *model.Issue {
+	para := "老渡口如今建起了一座新桥，全长1.2 km，每天有3000多辆车经过，" + strings.Repeat("河上的风吹过两岸的田野，", 8)
+	p := &model.Page{Number: 3, Name: "民生", Date: "2026-03-05", Articles: []*model.Article{
+		{Title: "老渡口的新样子", Paragraphs: []string{"记者走访沿河村镇。", para}},
+	}}
+	return &model.Issue{Date: "2026-03-05", Pages: []*model.Page{p}}
+}
+
+// TestShelfSearchContextFitsThePane: the shelf's search shows as much of a
+// match's context as its pane has room for, where it showed 15 characters
+// either side however wide the pane; the line never runs past the pane.
+// Golden frames at 60×20 and 160×40.
+func TestShelfSearchContextFitsThePane(t *testing.T) {
+	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
+		for _, sz := range [][2]int{{60, 20}, {160, 40}} {
+			name := fmt.Sprintf("shelf-search-context-%dx%d-%s", sz[0], sz[1], amb)
+			t.Run(name, func(t *testing.T) {
+				lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+					"2026-03-05": longIssue,
+				}}}
+				mm := layout.NewMeasure(amb)
+				m := started(New(nil, Options{Measure: mm, Width: sz[0], Height: sz[1], ThemeName: "ink", Library: lib}))
+				send(m, keys("/ 渡口 enter")...)
+				if len(m.find.results) != 2 {
+					t.Fatalf("%d results, want 2", len(m.find.results))
+				}
+				var line string
+				for l := range strings.Lines(screen(m)) {
+					if strings.Contains(l, "老渡口如今") {
+						line = l
+					}
+				}
+				inner := m.c.geo.Inner(m.c.geo.Shelf).W
+				// The text between the pane's borders: the match's line
+				// fills it but for a character's cell or two.
+				_, text, _ := strings.Cut(strings.ReplaceAll(line, "│", "|"), "|")
+				text, _, _ = strings.Cut(text, "|")
+				shown := mm.StringWidth(strings.TrimRight(text, " "))
+				if line == "" || shown < inner-itemLeft-listRight-2 || shown > inner {
+					t.Errorf("the match's line is %d cells of the pane's %d:\n%s", shown, inner, screen(m))
+				}
+				goldenScreen(t, m, name, sz[0], sz[1], mm)
+			})
+		}
+	}
+}
+
+// fitLeft keeps the end of a string that fits, after … when cut.
+func TestFitLeft(t *testing.T) {
+	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
+		m := layout.NewMeasure(amb)
+		for _, s := range []string{"", "abc", "新桥今日通车", "a新b桥c…d", "e\u0301té"} {
+			for w := 0; w <= 14; w++ {
+				got := fitLeft(m, s, w)
+				rest, cut := strings.CutPrefix(got, "…")
+				if m.StringWidth(got) > w || !strings.HasSuffix(s, rest) || cut == (got == s) && got != "" && s != "…" {
+					t.Errorf("%s: fitLeft(%q, %d) = %q", amb, s, w, got)
+				}
+				if m.StringWidth(s) <= w && got != s {
+					t.Errorf("%s: fitLeft(%q, %d) = %q, want it whole", amb, s, w, got)
+				}
 			}
 		}
 	}

@@ -19,7 +19,7 @@ import (
 // they return is cleaned too.
 func takeIn(is *model.Issue, o Options) (*model.Issue, Options) {
 	cleanIssue(is)
-	o.Warnings = cleanLines(o.Warnings)
+	o.Warnings = cleanErrs(o.Warnings)
 	if o.Library != nil {
 		o.Library = wrapLibrary(o.Library)
 	}
@@ -74,6 +74,13 @@ type cleanError struct{ err error }
 
 func (e cleanError) Error() string { return clean.Line(e.err.Error()) }
 func (e cleanError) Unwrap() error { return e.err }
+
+func cleanErrs(errs []error) []error {
+	for i, err := range errs {
+		errs[i] = cleanErr(err)
+	}
+	return errs
+}
 
 func cleanErr(err error) error {
 	if err == nil {
@@ -139,7 +146,7 @@ func (c cleanSearcher) SearchShelf(query string, found func(ShelfDay) bool) {
 func (l cleanLibrary) Open(date string) (Opened, error) {
 	op, err := l.Library.Open(date)
 	cleanIssue(op.Issue)
-	op.Warnings = cleanLines(op.Warnings)
+	op.Warnings = cleanErrs(op.Warnings)
 	return op, cleanErr(err)
 }
 

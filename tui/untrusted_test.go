@@ -2,6 +2,7 @@ package tui
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -110,7 +111,7 @@ func FuzzWriters(f *testing.F) {
 				}
 			}
 		}
-		r := New(fuzzIssue(name, text), Options{Width: 60, Height: 16, ThemeName: "paper", Measure: m, Warnings: []string{name}})
+		r := New(fuzzIssue(name, text), Options{Width: 60, Height: 16, ThemeName: "paper", Measure: m, Warnings: []error{errors.New(name)}})
 		if f := foreign(r.View().Content); f != "" {
 			t.Fatalf("the reader's list drew %s", f)
 		}

@@ -63,13 +63,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.shelfFound(msg)
 	case countedMsg:
 		m.shelf.counted(msg)
+		if m.onShelf() || m.screen == shelfFindScreen {
+			m.shelfWords()
+		}
 		if msg.warning != nil {
-			m.message = message{text: msg.warning.Error(), warn: true}
+			m.warn(msg.warning)
 		}
 		m.pending = append(m.pending, m.shelf.countNext(m.mem))
 	case savedMsg:
 		if msg.err != nil {
-			m.message = message{text: msg.err.Error(), warn: true}
+			m.warn(msg.err)
 		}
 	case stopMsg:
 		cmd = m.quit()
@@ -80,7 +83,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		cmd = m.key(msg)
 	case tea.PasteMsg:
-		m.message = message{}
+		m.dismiss()
 		switch {
 		case m.screen == searchScreen:
 			m.promptUpdate(msg)
@@ -103,7 +106,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // the prompt, which takes every key as text but ctrl+c.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.c.keys
-	m.message = message{}
+	m.dismiss()
 	if m.screen == searchScreen {
 		if msg.String() == "ctrl+c" {
 			return m.quit()
@@ -340,7 +343,7 @@ func (m *Model) click(ms tea.Mouse) {
 	if !ok {
 		return
 	}
-	m.message = message{}
+	m.dismiss()
 	if p == focusBody {
 		m.focus = focusBody
 		return
@@ -370,7 +373,7 @@ func (m *Model) clickShelf(ms tea.Mouse) {
 	if !ok || !g.Shelf.Contains(ms.X, ms.Y) {
 		return
 	}
-	m.message = message{}
+	m.dismiss()
 	if i == m.shelf.cur {
 		m.openFromShelf()
 		return

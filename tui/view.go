@@ -165,18 +165,31 @@ func (m *Model) statusBar(b *strings.Builder) {
 		keys = append(keys, segment{m.c.keyLabel(bnd.Help().Key), st.statusKey}, segment{" " + m.c.w(bnd.Help().Desc) + "  ", st.status})
 	}
 	keys[len(keys)-1].text = strings.TrimSuffix(keys[len(keys)-1].text, " ")
-	if m.c.segmentsWidth(right)+m.c.segmentsWidth(keys) <= g.Width/2 {
+	text := m.messageText()
+	more := ""
+	if m.message.err != nil && len(m.queued) > 0 {
+		more = m.c.w("（另有 ") + strconv.Itoa(len(m.queued)) + m.c.w(" 条）") // kept when the message is cut
+	}
+	// A warning goes before the keys, which are there again at the next key.
+	crowded := m.message.warn && m.c.m.StringWidth(text+more) > g.Width-1-m.c.segmentsWidth(right)-m.c.segmentsWidth(keys)-2
+	if m.c.segmentsWidth(right)+m.c.segmentsWidth(keys) <= g.Width/2 && !crowded {
 		right = append(right, keys...)
 	} else if len(right) > 0 {
 		right = right[:len(right)-1] // the count alone, without the gap after it
 	}
 	rw := m.c.segmentsWidth(right)
-	if m.message.text != "" {
+	if text != "" {
 		p := st.message
 		if m.message.warn {
 			p = st.warning
 		}
-		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(m.message.text), g.Width-1-rw-2), p})
+		room := g.Width - 1 - rw - 2
+		if mw := m.c.m.StringWidth(more); mw > room/2 {
+			more = ""
+		} else {
+			room -= mw
+		}
+		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(text), room) + more, p})
 	} else {
 		segs = m.hintsFor(segs, g.Width-1-rw-2)
 	}
@@ -315,4 +328,13 @@ func (m *Model) tooSmallScreen() string {
 		st.fill.spaces(&b, g.Width-lead-w)
 	}
 	return b.String()
+}
+
+// messageText is the message in the status bar: its text, or its warning
+// as the reader says it now.
+func (m *Model) messageText() string {
+	if m.message.err != nil {
+		return m.c.said(m.message.err)
+	}
+	return m.message.text
 }

@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"fmt"
 	"sync"
 
 	"github.com/longbridgeapp/opencc"
+
+	"github.com/dubaoreader/dubao/model/clean"
 )
 
 // Words says which script the reader's own words — the bars, headings,
@@ -78,4 +81,77 @@ func toTraditional(s string) string {
 	}
 	t.words[s] = w
 	return w
+}
+
+// A Notice is one of dubao's own messages — a warning in the status bar,
+// or a line on the terminal — that quotes what came from elsewhere: Words
+// are the reader's words, written in Simplified with fmt's verbs where
+// Args go, and Args the names of files and folders and the causes they
+// quote. The reader says the words in the script it speaks and the Args
+// as they are (a folder named 人民日报 stays so on a Traditional shelf).
+type Notice struct {
+	Words string
+	Args  []any
+	// Cause is what went wrong, for errors.Is and errors.As; nil for none.
+	Cause error
+	// Traditional has Error say the words in Traditional: Run sets it on
+	// what it returns when the reader spoke Traditional.
+	Traditional bool
+}
+
+// Say returns the Notice of words and args; its Cause is the last of args
+// that is an error.
+func Say(words string, args ...any) Notice {
+	n := Notice{Words: words, Args: args}
+	for _, a := range args {
+		if err, ok := a.(error); ok {
+			n.Cause = err
+		}
+	}
+	return n
+}
+
+// In returns the notice with its words in Traditional when traditional is
+// set, else in Simplified.
+func (n Notice) In(traditional bool) string {
+	return fmt.Sprintf(inScript(n.Words, traditional), n.Args...)
+}
+
+func (n Notice) Error() string { return n.In(n.Traditional) }
+func (n Notice) Unwrap() error { return n.Cause }
+
+// notice returns the Notice that err is, under the reader's own wrappings
+// (cleanError), or false when it is another error.
+func notice(err error) (Notice, bool) {
+	for {
+		switch e := err.(type) {
+		case cleanError:
+			err = e.err
+		case Notice:
+			return e, true
+		default:
+			return Notice{}, false
+		}
+	}
+}
+
+// said returns err as the reader says it: a Notice in the script it
+// speaks, another error as it is, on one line with nothing in it that the
+// terminal would take for a control sequence.
+func (c *common) said(err error) string {
+	if n, ok := notice(err); ok {
+		return clean.Line(n.In(c.traditional))
+	}
+	return clean.Line(err.Error())
+}
+
+// inWords returns err as said in traditional, for Run to hand back: a
+// Notice, under the reader's own wrappings, with its Traditional set; any
+// other error as it is.
+func inWords(err error, traditional bool) error {
+	if n, ok := notice(err); ok {
+		n.Traditional = traditional
+		return cleanError{n}
+	}
+	return err
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -144,5 +145,133 @@ func TestEndToEndTraditional(t *testing.T) {
 	screen = s.waitFor("读报")
 	if !strings.Contains(screen, "帮助") || !strings.Contains(screen, "山區學校用上新書桌") {
 		t.Errorf("--script simplified: want the words in Simplified and the page as printed:\n%s", screen)
+	}
+}
+
+// The shelf, before any issue is open, speaks the script of its newest
+// issue that reads (when the words follow the pages), and speaks it again
+// when the reader comes back to it from an issue in the other script.
+func TestShelfSpeaksItsNewestIssuesScript(t *testing.T) {
+	shelf := func(newest, older bool, broken bool) *fakeLibrary {
+		lib := &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+			"2026-03-06": func() *model.Issue { return scriptIssue(newest) },
+			"2026-03-05": func() *model.Issue { return scriptIssue(older) },
+			"2026-03-04": func() *model.Issue { return scriptIssue(older) },
+		}}
+		if broken {
+			lib.broken = map[string]bool{"2026-03-06": true}
+		}
+		return lib
+	}
+	for _, c := range []struct {
+		name                  string
+		newest, older, broken bool
+		words                 Words
+		want                  bool // Traditional chrome
+	}{
+		{"newest Traditional", true, false, false, WordsAuto, true},
+		{"newest Simplified", false, true, false, WordsAuto, false},
+		{"newest unreadable, the next Traditional", false, true, true, WordsAuto, true},
+		{"forced Simplified", true, true, false, WordsSimplified, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := started(New(nil, Options{Width: 80, Height: 24, ThemeName: "ink", Library: shelf(c.newest, c.older, c.broken), Words: c.words}))
+			want, not := []string{"读报", "书架", "未打开"}, []string{"讀報", "書架", "未打開"}
+			if c.want {
+				want, not = not, want
+			}
+			check := func(when, s string) {
+				t.Helper()
+				for _, w := range want {
+					if !strings.Contains(s, w) {
+						t.Errorf("%s: no %q on the screen:\n%s", when, w, s)
+					}
+				}
+				for _, w := range not {
+					if strings.Contains(s, w) {
+						t.Errorf("%s: %q on the screen:\n%s", when, w, s)
+					}
+				}
+			}
+			check("at start", screen(m))
+			// An issue of the other script, opened and left.
+			send(m, keys("G enter")...)
+			if m.screen != issueScreen {
+				t.Fatalf("the oldest issue did not open:\n%s", screen(m))
+			}
+			send(m, keys("s")...)
+			check("back from the oldest issue", screen(m))
+		})
+	}
+}
+
+// dubao's own warnings (Notices) are said in the script the reader speaks
+// — once it knows it, on a shelf too — while the names they quote stay as
+// they are; what Run hands back to be said on the terminal is in that
+// script too.
+func TestNoticesFollowTheReadersScript(t *testing.T) {
+	cause := errors.New("人民日报/01.txt: permission denied")
+	warnings := func() []error {
+		return []error{Say("设置文件有误，未用：%v", cause), Say("主题文件有误，未用：%s", "纸张.theme")}
+	}
+	want := []string{"設置文件有誤，未用：人民日报/01.txt: permission denied", "主題文件有誤，未用：纸张.theme"}
+
+	m := New(scriptIssue(true), Options{Width: 120, Height: 24, ThemeName: "ink", Warnings: warnings()})
+	if bar := statusBar(m); !strings.Contains(bar, want[0]) || !strings.Contains(bar, "另有 1 條") {
+		t.Errorf("a Traditional issue: the status bar says %q, want %q and 另有 1 條", bar, want[0])
+	}
+	send(m, keys("j")...)
+	if bar := statusBar(m); !strings.Contains(bar, want[1]) {
+		t.Errorf("a Traditional issue, after a key: the status bar says %q, want %q", bar, want[1])
+	}
+
+	lib := &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-06": func() *model.Issue { return scriptIssue(true) },
+	}}
+	m = started(New(nil, Options{Width: 120, Height: 24, ThemeName: "ink", Library: lib, Warnings: warnings()}))
+	if bar := statusBar(m); !strings.Contains(bar, want[0]) {
+		t.Errorf("a Traditional shelf: the status bar says %q, want %q", bar, want[0])
+	}
+
+	saved := inWords(cleanErr(Say("阅读记录存不了：%v", cause)), true)
+	if got := saved.Error(); got != "閱讀記錄存不了：人民日报/01.txt: permission denied" {
+		t.Errorf("Run hands back %q", got)
+	}
+	if !errors.Is(saved, cause) {
+		t.Error("the notice Run hands back has lost its cause")
+	}
+	if got := Say("阅读记录存不了：%v", cause).Error(); got != "阅读记录存不了：人民日报/01.txt: permission denied" {
+		t.Errorf("a notice says %q by itself, want Simplified", got)
+	}
+}
+
+// TestGoldenTraditionalShelf draws a shelf whose newest day is printed in
+// Traditional — one paper's name too long for its row — and its search of
+// a word found twice in a story, at 80×24 and 120×40, in both ambiguous
+// widths, against testdata/golden.
+func TestGoldenTraditionalShelf(t *testing.T) {
+	for _, amb := range []layout.Ambiguous{layout.Narrow, layout.Wide} {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+			for _, sc := range []struct{ name, keys string }{
+				{"shelf", "j"},
+				{"shelf-search", "/ 橋 enter j"},
+			} {
+				name := fmt.Sprintf("traditional-%s-%dx%d-%s", sc.name, sz[0], sz[1], amb)
+				t.Run(name, func(t *testing.T) {
+					lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "/home/讀者/papers", issues: map[string]func() *model.Issue{
+						"2026-03-06/東方日報":                         func() *model.Issue { return scriptIssue(true) },
+						"2026-03-06/" + strings.Repeat("山城晚報", 9): func() *model.Issue { return scriptIssue(true) },
+						"2026-03-05": func() *model.Issue { return scriptIssue(false) },
+					}}}
+					mm := layout.NewMeasure(amb)
+					m := started(New(nil, Options{Measure: mm, Width: sz[0], Height: sz[1], ThemeName: "ink", Library: lib}))
+					send(m, keys(sc.keys)...)
+					if s := screen(m); sc.name == "shelf-search" && (strings.Count(s, "標題：") != 3 || strings.Count(s, "第1版 新橋今日通車") != 2) {
+						t.Errorf("the results do not say 標題, or a long paper's name hides the page and the headline:\n%s", s)
+					}
+					goldenScreen(t, m, name, sz[0], sz[1], mm)
+				})
+			}
+		}
 	}
 }

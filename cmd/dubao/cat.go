@@ -46,9 +46,6 @@ func catCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range cfgWarnings {
-		say(w)
-	}
 	if len(paths) > 0 && (opt.date != "" || opt.shelf != "") {
 		return errors.New("--date and --shelf print an issue of the shelf: give them no PATH")
 	}
@@ -64,11 +61,16 @@ func catCmd(args []string) error {
 		return fmt.Errorf("--format %q: want text or md", opt.format)
 	}
 	is, warnings, err := catIssue(paths, opt.shelf, opt.date)
+	traditional := false
+	if err == nil {
+		words, _ := tui.ParseWords(cfg.Script)
+		traditional = words == tui.WordsTraditional || words == tui.WordsAuto && model.IssueScript(is) == model.Traditional
+	}
+	for _, w := range append(cfgWarnings, warnings...) {
+		sayIn(w, traditional) // in the script of the issue's pages, as the reader would
+	}
 	if err != nil {
 		return err
-	}
-	for _, w := range warnings {
-		say(w)
 	}
 	o := tui.CatOptions{NoIndent: opt.noIndent, Markdown: opt.format == "md"}
 	if opt.story != "" {
@@ -90,7 +92,7 @@ func catCmd(args []string) error {
 // catIssue is the issue cat prints: the pages given, or with none the
 // issue of date on the shelf, the newest when date is "", or with no shelf
 // the bundled sample.
-func catIssue(paths []string, shelfDir, date string) (*model.Issue, []string, error) {
+func catIssue(paths []string, shelfDir, date string) (*model.Issue, []error, error) {
 	home, _ := os.UserHomeDir()
 	lib, err := openShelf(shelfDir, home, len(paths) == 0)
 	if err != nil {

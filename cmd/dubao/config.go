@@ -2,8 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/dubaoreader/dubao/internal/safefile"
 	"github.com/dubaoreader/dubao/tui"
 )
 
@@ -51,50 +50,48 @@ func configPath(getenv func(string) string) string {
 // loadConfig reads the config file at path. No file is no settings. A file
 // that cannot be read or parsed, and each setting it gets wrong, is a
 // warning of one line; what is right in it still applies.
-func loadConfig(path string) (config, []string) {
+func loadConfig(path string) (config, []error) {
 	var c config
 	if path == "" {
 		return c, nil
 	}
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	b, err := safefile.Read(path, configMax) // a FIFO is refused, not waited on
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return c, nil
-	}
-	if err != nil {
-		return c, []string{"设置文件读不了：" + err.Error()}
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, configMax+1))
-	if err != nil {
-		return c, []string{"设置文件读不了：" + err.Error()}
-	}
-	if len(b) > configMax {
-		return c, []string{fmt.Sprintf("设置文件 %s 超过 %d KB，未读", path, configMax>>10)}
+	case errors.Is(err, safefile.ErrTooLarge):
+		return c, []error{tui.Say("设置文件 %s 超过 %d KB，未读", path, configMax>>10)}
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the file is named: its path would crowd out why
+		}
+		return c, []error{tui.Say("设置文件 %s 读不了：%v", filepath.Base(path), err)}
 	}
 	md, err := toml.Decode(string(b), &c)
 	if err != nil {
-		return config{}, []string{"设置文件有误，未用：" + oneLineErr(err)}
+		return config{}, []error{tui.Say("设置文件有误，未用：%s", oneLineErr(err))}
 	}
-	var warnings []string
+	var warnings []error
 	for _, k := range md.Undecoded() {
-		warnings = append(warnings, "设置文件里没有这一项："+k.String())
+		warnings = append(warnings, tui.Say("设置文件里没有这一项：%s", k.String()))
 	}
 	if c.Measure != 0 && (c.Measure < 4 || c.Measure > 500) {
-		warnings = append(warnings, fmt.Sprintf("设置 measure = %d 不在 4 到 500 之间，未用", c.Measure))
+		warnings = append(warnings, tui.Say("设置 measure = %d 不在 4 到 500 之间，未用", c.Measure))
 		c.Measure = 0
 	}
 	if c.Ambiguous != "" {
 		if _, _, err := parseAmbiguous(c.Ambiguous); err != nil {
-			warnings = append(warnings, fmt.Sprintf("设置 ambiguous = %q 应为 narrow、wide 或 auto，未用", c.Ambiguous))
+			warnings = append(warnings, tui.Say("设置 ambiguous = %q 应为 narrow、wide 或 auto，未用", c.Ambiguous))
 			c.Ambiguous = ""
 		}
 	}
 	if _, ok := tui.ParseWords(c.Script); !ok {
-		warnings = append(warnings, fmt.Sprintf("设置 script = %q 应为 auto、simplified 或 traditional，未用", c.Script))
+		warnings = append(warnings, tui.Say("设置 script = %q 应为 auto、simplified 或 traditional，未用", c.Script))
 		c.Script = ""
 	}
 	if c.ListWidth < 0 || c.ListWidth > 1000 {
-		warnings = append(warnings, fmt.Sprintf("设置 list_width = %d 不合理，未用", c.ListWidth))
+		warnings = append(warnings, tui.Say("设置 list_width = %d 不合理，未用", c.ListWidth))
 		c.ListWidth = 0
 	}
 	return c, warnings

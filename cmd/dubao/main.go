@@ -151,6 +151,16 @@ func say(msg string) {
 	fmt.Fprintln(os.Stderr, "dubao: "+clean.Line(msg))
 }
 
+// sayIn says err as say does, a tui.Notice's words in Traditional when
+// traditional is set.
+func sayIn(err error, traditional bool) {
+	if n, ok := err.(tui.Notice); ok {
+		say(n.In(traditional))
+		return
+	}
+	say(err.Error())
+}
+
 // parseFlags parses args with fs, the flags of the command called name,
 // and returns the paths among them: flags and paths may come in any order
 // (dubao page.txt --theme ink), and after -- everything is a path. -h

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/dubaoreader/dubao/shelf"
@@ -92,7 +91,7 @@ func (l library) Open(key string) (tui.Opened, error) {
 	if err != nil {
 		return tui.Opened{}, err
 	}
-	warnings := pageWarnings(errStrings(ld.Errs))
+	warnings := pageWarnings(ld.Errs)
 	for _, name := range ld.Scrambled {
 		warnings = append(warnings, scrambledNote(name))
 	}
@@ -136,9 +135,11 @@ func stateWarning(err error) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &w) && w.Aside != "":
-		return fmt.Errorf("阅读记录文件无法读取，已另存为 %s，从头记起", w.Aside)
+		n := tui.Say("阅读记录文件无法读取，已另存为 %s，从头记起", w.Aside)
+		n.Cause = err
+		return n
 	case errors.As(err, &w):
-		return fmt.Errorf("阅读记录读不了：%v", err)
+		return tui.Say("阅读记录读不了：%v", err)
 	}
 	return err
 }
@@ -155,5 +156,5 @@ func saveError(err error) error {
 	case errors.As(err, &w) && w.Aside != "":
 		return stateWarning(err)
 	}
-	return fmt.Errorf("阅读记录存不了：%w", err)
+	return tui.Say("阅读记录存不了：%v", err)
 }

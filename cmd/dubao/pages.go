@@ -14,6 +14,7 @@ import (
 	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/parse"
 	"github.com/dubaoreader/dubao/shelf"
+	"github.com/dubaoreader/dubao/tui"
 )
 
 // sample is the page dubao opens when given none.
@@ -32,7 +33,7 @@ const sampleKey = "sample"
 //
 // Every page is parsed through the cache (newCache): a file already
 // parsed — the sample, standard input seen before — is not parsed again.
-func issue(paths []string) (is *model.Issue, warnings []string, err error) {
+func issue(paths []string) (is *model.Issue, warnings []error, err error) {
 	var l *shelf.Loaded
 	switch {
 	case len(paths) == 0:
@@ -59,7 +60,7 @@ func issue(paths []string) (is *model.Issue, warnings []string, err error) {
 	for _, name := range l.Scrambled {
 		warnings = append(warnings, scrambledNote(name))
 	}
-	return l.Issue, append(warnings, errStrings(l.Errs)...), nil
+	return l.Issue, append(warnings, l.Errs...), nil
 }
 
 // newCache is the cache of parsed pages in $XDG_CACHE_HOME/dubao (or
@@ -98,7 +99,7 @@ func pageNames(paths []string) ([]string, error) {
 // readPaths reads the files at paths, a folder being its page files (as
 // package shelf lists them). A file too large for a page is a warning; a
 // path that cannot be read, or a folder with no page files, is an error.
-func readPaths(paths []string) (files []parse.File, warnings []string, err error) {
+func readPaths(paths []string) (files []parse.File, warnings []error, err error) {
 	var errs []error
 	for _, path := range paths {
 		if path == "-" {
@@ -129,7 +130,7 @@ func readPaths(paths []string) (files []parse.File, warnings []string, err error
 	if len(files) == 0 {
 		return nil, nil, shelf.NoPageError(strings.Join(paths, ", "), errs)
 	}
-	return files, append(warnings, errStrings(errs)...), nil
+	return files, append(warnings, errs...), nil
 }
 
 // issueKey is the key under which what was read of an issue is kept: its
@@ -157,22 +158,15 @@ func issueKey(is *model.Issue, paths []string) string {
 }
 
 // errStrings returns the errors' messages.
-func errStrings(errs []error) []string {
-	var out []string
-	for _, e := range errs {
-		out = append(out, e.Error())
-	}
-	return out
-}
 
 // scrambledNote is what the reader says of a page file of scrambled text
 // (shelf.Loaded.Scrambled), in the status bar: the file's name first, so
 // that what to do is cut off last in a narrow terminal.
-func scrambledNote(name string) string {
+func scrambledNote(name string) error {
 	if name == "-" {
 		name = "standard input"
 	}
-	return filepath.Base(name) + " 各栏交错：用 pdftotext -raw 提取或打开 PDF"
+	return tui.Say("%s 各栏交错：用 pdftotext -raw 提取或打开 PDF", filepath.Base(name))
 }
 
 // readFile reads a page file as shelf.ReadPage does, "-" being standard

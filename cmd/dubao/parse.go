@@ -45,11 +45,11 @@ func parseCmd(args []string) error {
 			if name == "-" {
 				name = "standard input"
 			}
-			warnings = append(warnings, name+": "+parse.ScrambledAdvice)
+			warnings = append(warnings, errors.New(name+": "+parse.ScrambledAdvice))
 		}
 	}
 	for _, w := range warnings {
-		say(w)
+		say(w.Error())
 	}
 	pdfs := pdfReader()
 	var out any

@@ -28,11 +28,7 @@ var pdfReaders struct {
 // opened; the code it compiles is kept in the cache's wazero folder, so
 // that only the first PDF ever opened waits for the compiler.
 func pdfReader() *pdfium.Reader {
-	home, _ := os.UserHomeDir()
-	dir := shelf.CacheDir(os.Getenv("XDG_CACHE_HOME"), home)
-	if dir != "" {
-		dir = filepath.Join(dir, "wazero")
-	}
+	dir := wazeroDir()
 	pdfReaders.Lock()
 	defer pdfReaders.Unlock()
 	r, ok := pdfReaders.byDir[dir]
@@ -44,6 +40,33 @@ func pdfReader() *pdfium.Reader {
 		pdfReaders.byDir[dir] = r
 	}
 	return r
+}
+
+// wazeroDir is where PDFium's compiled code is kept: the cache's wazero
+// folder, "" for none.
+func wazeroDir() string {
+	home, _ := os.UserHomeDir()
+	dir := shelf.CacheDir(os.Getenv("XDG_CACHE_HOME"), home)
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, "wazero")
+}
+
+// firstPDF reports whether reading paths will wait for PDFium to be
+// compiled: one of them is a PDF, or a folder whose pages are PDFs, and
+// the compiled code is not kept in dir yet.
+func firstPDF(paths []string, dir string) bool {
+	if dir != "" {
+		if kept, err := os.ReadDir(dir); err == nil && len(kept) > 0 {
+			return false
+		}
+	}
+	names, err := pageNames(slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == "-" }))
+	if err != nil {
+		return false // said when they are read
+	}
+	return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(filepath.Ext(n), ".pdf") })
 }
 
 // pageRenderer draws a page of a PDF as an image: pdfium.Reader.Render.

@@ -97,3 +97,40 @@ func TestParsePDF(t *testing.T) {
 		t.Errorf("a PDF cut off: exit %d, %q, %q", code, out, errs)
 	}
 }
+
+// TestFirstPDF: the reader says PDFium is being compiled only for PDFs,
+// given as files or in a folder, and only while none is compiled yet.
+func TestFirstPDF(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"p/03.pdf": "%PDF-1.4", "t/03.txt": "本报讯", "x/UPPER.PDF": "%PDF-1.4"} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	empty, kept := filepath.Join(dir, "none"), t.TempDir()
+	if err := os.Mkdir(filepath.Join(kept, "wazero-v1"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		paths []string
+		dir   string
+		want  bool
+	}{
+		{[]string{filepath.Join(dir, "p/03.pdf")}, empty, true},
+		{[]string{filepath.Join(dir, "x/UPPER.PDF")}, empty, true},
+		{[]string{filepath.Join(dir, "p")}, empty, true},
+		{[]string{filepath.Join(dir, "p/03.pdf")}, kept, false},
+		{[]string{filepath.Join(dir, "t/03.txt")}, empty, false},
+		{[]string{filepath.Join(dir, "t")}, empty, false},
+		{[]string{"-"}, empty, false},
+		{[]string{filepath.Join(dir, "gone.pdf")}, empty, false},
+	} {
+		if got := firstPDF(c.paths, c.dir); got != c.want {
+			t.Errorf("firstPDF(%q, %q) = %v, want %v", c.paths, filepath.Base(c.dir), got, c.want)
+		}
+	}
+}

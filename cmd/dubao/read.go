@@ -51,7 +51,7 @@ func (o *readOptions) flags() *flag.FlagSet {
 
 // configuredRead returns the reader's flags' defaults as the config file
 // sets them, the file's settings, and what is wrong with it.
-func configuredRead() (readOptions, config, []string) {
+func configuredRead() (readOptions, config, []error) {
 	cfg, warnings := loadConfig(configPath(os.Getenv))
 	opt := readOptions{theme: cfg.Theme, ambiguous: cfg.Ambiguous, script: cfg.Script, measure: cfg.Measure, noIndent: cfg.Indent != nil && !*cfg.Indent}
 	return opt, cfg, warnings
@@ -112,14 +112,18 @@ func readCmd(args []string) error {
 			return err
 		}
 		is, o.Key = op.Issue, op.Key
-		o.Warnings = append(o.Warnings, pageWarnings(op.Warnings)...)
+		o.Warnings = append(o.Warnings, op.Warnings...) // in the reader's words already
 		o.Library = lib
 	case lib != nil:
 		o.Library = lib
 	case *date != "":
 		return fmt.Errorf("--date %s: there is no shelf at %s", *date, shelfPath(*shelfDir, home))
 	default:
-		var warnings []string
+		var warnings []error
+		if firstPDF(paths, wazeroDir()) {
+			// Else the screen stays blank while PDFium compiles.
+			say("第一次读 PDF：PDFium 正在为这台机器编译，约需十几秒，只此一次 …")
+		}
 		if is, warnings, err = issue(paths); err != nil {
 			return err
 		}
@@ -127,7 +131,7 @@ func readCmd(args []string) error {
 		o.Key = issueKey(is, paths)
 	}
 	if warning != nil {
-		o.Warnings = append(o.Warnings, warning.Error())
+		o.Warnings = append(o.Warnings, warning)
 	}
 	// Closing the terminal (SIGHUP), kill (SIGTERM) and kill -INT stop the
 	// reader as q does, saving the place; dubao then exits 128 + the
@@ -222,11 +226,15 @@ func calendarDay(s string) (string, bool) {
 }
 
 // pageWarnings says what went wrong reading pages in the reader's words,
-// each cause after them.
-func pageWarnings(ws []string) []string {
-	out := make([]string, len(ws))
+// each cause after them; a warning in them already (a Notice, such as
+// scrambledNote's) is left as it is.
+func pageWarnings(ws []error) []error {
+	out := make([]error, len(ws))
 	for i, w := range ws {
-		out[i] = "有版面读不好：" + w
+		out[i] = w
+		if _, ok := w.(tui.Notice); !ok {
+			out[i] = tui.Say("有版面读不好：%v", w)
+		}
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/shelf"
 	"github.com/dubaoreader/dubao/tui"
 	"github.com/dubaoreader/dubao/tui/layout"
@@ -50,10 +51,15 @@ func searchCmd(args []string) error {
 		return badInput(errors.New("search: the QUERY is empty"))
 	}
 	query, paths := rest[0], rest[1:]
+	// The settings' script: the words search adds to the matches (标题：)
+	// are in it, by default in the script of each issue's pages, as cat's.
+	cfg, cfgWarnings := loadConfig(configPath(os.Getenv))
+	words, _ := tui.ParseWords(cfg.Script)
 	o := tui.FindOptions{
 		JSON:     *asJSON,
 		Terminal: findDefaults(os.Stdout),
 		Measure:  layout.NewMeasure(layout.AmbiguousFromEnv(os.Getenv)),
+		Words:    words,
 	}
 	home, _ := os.UserHomeDir()
 	days := dayRange{date: *date, from: *from, to: *to}
@@ -65,6 +71,9 @@ func searchCmd(args []string) error {
 		return badInput(err)
 	}
 	if lib != nil {
+		for _, w := range cfgWarnings {
+			sayIn(w, words == tui.WordsTraditional)
+		}
 		return searchShelf(lib, query, days, o)
 	}
 	if !days.none() {
@@ -74,11 +83,15 @@ func searchCmd(args []string) error {
 		return badInput(err)
 	}
 	is, warnings, err := issue(paths)
+	traditional := false
+	if err == nil {
+		traditional = words == tui.WordsTraditional || words == tui.WordsAuto && model.IssueScript(is) == model.Traditional
+	}
+	for _, w := range append(cfgWarnings, warnings...) {
+		sayIn(w, traditional) // in the script of the issue's pages, as cat says them
+	}
 	if err != nil {
 		return badInput(err)
-	}
-	for _, w := range warnings {
-		say(w)
 	}
 	n, err := tui.Find(os.Stdout, is, query, o)
 	if err != nil {

@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/dubaoreader/dubao/internal/safefile"
 )
 
 // lastThemeFile is where the theme t picked is kept, under the state
@@ -19,12 +20,10 @@ func readLastTheme(stateDir string) string {
 	if stateDir == "" {
 		return ""
 	}
-	f, err := os.Open(filepath.Join(stateDir, lastThemeFile))
+	b, err := safefile.Read(filepath.Join(stateDir, lastThemeFile), 256) // a FIFO is refused, not waited on
 	if err != nil {
 		return ""
 	}
-	defer f.Close()
-	b, _ := io.ReadAll(io.LimitReader(f, 256))
 	name := string(bytes.TrimSpace(b))
 	if name == "" || len(name) > 64 || strings.ContainsFunc(name, func(r rune) bool { return r < ' ' || r == 0x7f }) {
 		return ""

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/dubaoreader/dubao/themes"
+	"github.com/dubaoreader/dubao/tui"
 )
 
 // catDefaults returns what cat does when not told: the terminal's width
@@ -41,12 +42,12 @@ func findDefaults(out *os.File) (terminal bool) {
 // userThemes loads the user's themes from the config directory
 // ($XDG_CONFIG_HOME/dubao/themes or ~/.config/dubao/themes), with one
 // warning for each file that does not load.
-func userThemes(getenv func(string) string) ([]themes.Theme, []string) {
+func userThemes(getenv func(string) string) ([]themes.Theme, []error) {
 	home, _ := os.UserHomeDir()
 	user, errs := themes.LoadDir(themes.Dir(getenv("XDG_CONFIG_HOME"), home))
-	var warnings []string
+	var warnings []error
 	for _, err := range errs {
-		warnings = append(warnings, "主题文件有误，未用："+err.Error())
+		warnings = append(warnings, tui.Say("主题文件有误，未用：%v", err))
 	}
 	return user, warnings
 }

@@ -28,6 +28,12 @@ var (
 // ErrTooLarge). It never blocks opening a FIFO, and a file that grows while
 // it is read is cut off at limit+1 bytes and refused.
 func Read(path string, limit int64) ([]byte, error) {
+	return ReadInto(path, limit, nil)
+}
+
+// ReadInto is Read, reading into buf's room when it is large enough (a
+// buffer read into again and again); the bytes read share it.
+func ReadInto(path string, limit int64, buf []byte) ([]byte, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, readError(path, err)
@@ -48,7 +54,7 @@ func Read(path string, limit int64) ([]byte, error) {
 	if err := check(info, limit); err != nil {
 		return nil, readError(path, err)
 	}
-	b, err := readAtMost(f, limit, info.Size())
+	b, err := readAtMostInto(f, limit, info.Size(), buf)
 	if err != nil {
 		return nil, readError(path, err)
 	}
@@ -119,7 +125,15 @@ func check(info fs.FileInfo, limit int64) error {
 // readAtMost reads r to its end, or fails once it has more than limit
 // bytes; size is how much r is expected to hold, 0 when not known.
 func readAtMost(r io.Reader, limit, size int64) ([]byte, error) {
-	b := make([]byte, 0, min(size, limit)+1) // +1: to see the end at once
+	return readAtMostInto(r, limit, size, nil)
+}
+
+// readAtMostInto is readAtMost, into buf's room when it has more than size.
+func readAtMostInto(r io.Reader, limit, size int64, buf []byte) ([]byte, error) {
+	b := buf[:0]
+	if int64(cap(b)) <= min(size, limit) {
+		b = make([]byte, 0, min(size, limit)+1) // +1: to see the end at once
+	}
 	for {
 		if int64(len(b)) > limit {
 			return nil, tooLarge(-1, limit)
