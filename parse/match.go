@@ -909,18 +909,19 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 // they cut the row where one whole body ends and the next begins), and its
 // headline groups are matched to the bodies of that plan, or to pieces of
 // them where a body holds two stories (splitBodies, splitWeights).
-func (w *work) matchHeadlines(mw *matchVec, gw *gateVec, dw *planWeights) {
-	w.matchPieces(mw, gw, dw, &splitWeights)
+// rf are the units' facts the plan was made over.
+func (w *work) matchHeadlines(rf *rowFacts, mw *matchVec, gw *gateVec, dw *planWeights) {
+	w.matchPieces(rf, mw, gw, dw, &splitWeights)
 }
 
 // matchPieces is matchHeadlines with the split score's weights sw.
-func (w *work) matchPieces(mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
-	drawn := planStories(w.units, dw)
+func (w *work) matchPieces(rf *rowFacts, mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
+	drawn := planStoriesOver(w.units, rf, dw)
 	if !w.drawnApart(mw, gw, drawn) {
 		return
 	}
 	w.plan = drawn
-	if mp, pairs := splitBodies(w.units, w.plan, gapOdds(w.units, newRowFacts(w.units), &dw.gap), &joinWeights, mw, sw); mp != nil {
+	if mp, pairs := splitBodies(w.units, w.plan, gapOdds(w.units, rf, &dw.gap), &joinWeights, mw, sw); mp != nil {
 		w.units, w.plan = mp.rematch(pairs)
 	}
 }

@@ -304,8 +304,9 @@ func (w *work) layOutUnits() {
 
 // decideStories cuts the units into stories with the plan's weights.
 func (w *work) decideStories(pw *planWeights) {
-	w.plan = planStories(w.units, pw)
-	w.matchHeadlines(&matchWeights, &gateWeights, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})
+	rf := newRowFacts(w.units)
+	w.plan = planStoriesOver(w.units, rf, pw)
+	w.matchHeadlines(rf, &matchWeights, &gateWeights, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 	joinRunOns(w.ps, w.paras, w.stories, w.starts)
 }

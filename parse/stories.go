@@ -525,7 +525,15 @@ func cutsOf(us []unit, i, j int, visit func(c cut)) {
 // page keeps mostly to one side for its headlines, so a first plan says
 // which, and a second hears it (sfSideAgree).
 func planStories(us []unit, w *planWeights) []cut {
-	pr := newPlanRow(us, w)
+	return planStoriesOver(us, newRowFacts(us), w)
+}
+
+// planStoriesOver is planStories over the units' facts rf, which depend
+// on the units alone and so serve every plan of them: the plan's side,
+// the one fact a plan sets, is set afresh.
+func planStoriesOver(us []unit, rf *rowFacts, w *planWeights) []cut {
+	rf.side = 0
+	pr := newPlanRowOver(us, rf, w)
 	room := keptPool.Get().(*[]keptScore)
 	pr.keep, pr.kept = true, (*room)[:0]
 	plan := bestPlan(us, pr.score)
@@ -592,7 +600,11 @@ type keptScore struct {
 }
 
 func newPlanRow(us []unit, w *planWeights) *planRow {
-	rf := newRowFacts(us)
+	return newPlanRowOver(us, newRowFacts(us), w)
+}
+
+// newPlanRowOver is newPlanRow over the units' facts rf.
+func newPlanRowOver(us []unit, rf *rowFacts, w *planWeights) *planRow {
 	return &planRow{us: us, rf: rf, w: w, gaps: gapOdds(us, rf, &w.gap), heads: unitOdds(us, rf, &w.unit)}
 }
 
