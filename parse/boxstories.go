@@ -44,12 +44,14 @@ const (
 	bgBoxesSame                              // the boxes on either side of a break are set within ½ em of one width: one column's
 	bgBoxesApart                             // … more than 1½ ems apart: columns of two strips
 	bgOverByline                             // the unit after the gap is a headline-like line over a byline in its box
+	bgBreakCredit                            // a blank line parts the units and the unit before is a picture's credit (gfCredit): a caption's end
 	numBoxGapFeatures
 )
 
 var boxGapFeatureNames = [numBoxGapFeatures - numGapFeatures]string{
 	"break", "breakParaPara", "breakParaHead", "breakHeadPara", "breakHeadHead", "breakOpenEnd",
 	"echoPrevRun", "bestForPrevRun", "rowBoxes", "boxesSame", "boxesApart", "overByline",
+	"breakCredit",
 }
 
 // The -raw stage's gap and unit features the box stage hears, named one
@@ -247,6 +249,7 @@ func boxGapFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxGapVec {
 			f[bgBreakHeadHead] = 1
 		}
 		f[bgBreakOpenEnd] = b2f(!u.head && u.open)
+		f[bgBreakCredit] = b2f(u.credit)
 	}
 	// The boxes of the paragraphs nearest on either side.
 	if p, q := rf.prevPara[k], rf.nextPara[k]; p >= 0 && q < len(us) {
