@@ -575,7 +575,7 @@ func TestHeadlinesAndBylines(t *testing.T) {
 		{"本报讯 with the reporter in brackets, spaced as extracted",
 			page(slices.Concat(
 				[]string{
-					"本报讯 （记者毛静）3月15",
+					"本报讯 （记者何晴）3月15",
 					"日起，市区将新增三条公交线",
 					"路，覆盖城东新区、高铁站和大",
 					"学城等客流集中区域。",
@@ -595,7 +595,7 @@ func TestHeadlinesAndBylines(t *testing.T) {
 				farmAfterBlanks,
 			)...),
 			[]*model.Article{
-				{Title: "市区新增三条公交线路", Byline: "本报讯（记者毛静）", Paragraphs: routeParagraphs},
+				{Title: "市区新增三条公交线路", Byline: "本报讯（记者何晴）", Paragraphs: routeParagraphs},
 				{Title: "春耕备耕有序推进", Byline: "本报讯（记者王伟）", Paragraphs: farmParagraphs},
 			}, ""},
 		{"本报讯 with a reporter and a correspondent",
@@ -727,7 +727,7 @@ func TestHeadlinesAndBylines(t *testing.T) {
 				[]string{
 					"國民黨下月召開全代會",
 					"",
-					"【周毓翔／台北報導】國民",
+					"【林子豪／台北報導】國民",
 					"黨主席吳敦義昨日表示，黨內將",
 					"於下月召開全國代表大會，討論",
 					"明年地方選舉的提名作業。",
@@ -740,7 +740,7 @@ func TestHeadlinesAndBylines(t *testing.T) {
 				farmBeforeBlanks,
 			)...),
 			[]*model.Article{
-				{Title: "國民黨下月召開全代會", Byline: "【周毓翔／台北報導】", Paragraphs: []string{
+				{Title: "國民黨下月召開全代會", Byline: "【林子豪／台北報導】", Paragraphs: []string{
 					"國民黨主席吳敦義昨日表示，黨內將於下月召開全國代表大會，討論明年地方選舉的提名作業。",
 					"吳敦義說，黨中央會充分尊重地方黨部的意見，並在近期公布相關時程。",
 				}},
@@ -902,15 +902,15 @@ func TestOpeningByline(t *testing.T) {
 		byline, rest string
 		known        string
 	}{
-		{"本报讯 and the reporter", "本报讯（记者毛静）3月12日上午，", "本报讯（记者毛静）", "3月12日上午，", ""},
-		{"本报讯 spaced before its bracket", "本报讯 （记者毛静）3 月", "本报讯（记者毛静）", "3月", ""},
+		{"本报讯 and the reporter", "本报讯（记者何晴）3月12日上午，", "本报讯（记者何晴）", "3月12日上午，", ""},
+		{"本报讯 spaced before its bracket", "本报讯 （记者何晴）3 月", "本报讯（记者何晴）", "3月", ""},
 		{"本报讯 with a reporter and a correspondent", "本报讯（记者王伟 通讯员李娜）近日，", "本报讯（记者王伟 通讯员李娜）", "近日，",
 			"the space between reporter and correspondent is lost"},
 		{"a dateline and the reporter", "新华社北京3月5日电（记者王亮）国务院", "新华社北京3月5日电（记者王亮）", "国务院", ""},
 		{"a dateline with no bracket", "新华社北京2月20日电 中央宣传部20日", "新华社北京2月20日电", "中央宣传部20日", ""},
-		{"本报 and a dateline, spaced as pdftotext writes it", "本报北京 2 月 20 日电 （记者冯春梅）全国政协", "本报北京2月20日电（记者冯春梅）", "全国政协", ""},
-		{"several reporters", "本报北京2月12日电（唐维红、张晓赫、孙阳）人民网", "本报北京2月12日电（唐维红、张晓赫、孙阳）", "人民网", ""},
-		{"a reporter and a place in lenticular brackets", "【周毓翔／台北報導】國民黨主席", "【周毓翔／台北報導】", "國民黨主席", ""},
+		{"本报 and a dateline, spaced as pdftotext writes it", "本报北京 2 月 20 日电 （记者赵秀英）全国政协", "本报北京2月20日电（记者赵秀英）", "全国政协", ""},
+		{"several reporters", "本报北京2月12日电（陈思远、刘晓峰、孙阳）人民网", "本报北京2月12日电（陈思远、刘晓峰、孙阳）", "人民网", ""},
+		{"a reporter and a place in lenticular brackets", "【林子豪／台北報導】國民黨主席", "【林子豪／台北報導】", "國民黨主席", ""},
 		{"a sentence that starts with 记者 is no byline", "记者从市发展改革委获悉，今年", "", "记者从市发展改革委获悉，今年", ""},
 		{"a sentence that names the paper is no byline", "本报讯息平台显示，今年", "", "本报讯息平台显示，今年",
 			""},

@@ -21,7 +21,7 @@ import (
 //   - U+2015 HORIZONTAL BAR becomes U+2014 EM DASH on a line with CJK text,
 //     where it is the Chinese dash (中国―东盟 → 中国—东盟).
 //   - U+2215 DIVISION SLASH becomes U+FF0F FULLWIDTH SOLIDUS on a line with
-//     CJK text, where it parts a reporter from a place (【林瑞益∕高雄報導】).
+//     CJK text, where it parts a reporter from a place (【黃志明∕高雄報導】).
 //   - No-break and other Unicode spaces (U+00A0, U+1680, U+2000–U+200A,
 //     U+202F, U+205F) become an ASCII space; U+3000 IDEOGRAPHIC SPACE stays,
 //     for it can mark a paragraph indent.

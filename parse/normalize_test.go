@@ -37,7 +37,7 @@ func TestNormalize(t *testing.T) {
 		{"horizontal bar ending a CJK line", "为中国―\n东盟", "为中国—\n东盟"},
 		{"double horizontal bar", "――介绍", "——介绍"},
 		{"horizontal bar on a Latin line", "―Quote\n中文", "―Quote\n中文"},
-		{"division slash in a Chinese byline", "【林瑞益∕高雄報導】", "【林瑞益／高雄報導】"},
+		{"division slash in a Chinese byline", "【黃志明∕高雄報導】", "【黃志明／高雄報導】"},
 		{"division slash on a Latin line", "a∕b\n中文", "a∕b\n中文"},
 		{"em and en dash kept", "中国—东盟 1–2", "中国—东盟 1–2"},
 		{"no-break space", "3\u00A0月", "3 月"},
