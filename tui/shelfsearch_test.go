@@ -280,3 +280,41 @@ func TestFitLeft(t *testing.T) {
 		}
 	}
 }
+
+// manyMatches is an issue whose one paragraph has 桥 n times.
+func manyMatches(n int) *model.Issue {
+	p := &model.Page{Number: 1, Date: "2026-03-05", Articles: []*model.Article{
+		{Title: "桥", Paragraphs: []string{strings.Repeat("一座桥，", n)}},
+	}}
+	return &model.Issue{Date: "2026-03-05", Pages: []*model.Page{p}}
+}
+
+// The shelf's search keeps at most maxShelfResults matches, each with a
+// line's context, however many the shelf holds — a word as common as 的
+// is hundreds of thousands of matches in a year, which it kept every one
+// of — and counts the others, saying how many it lists.
+func TestShelfSearchKeepsAtMostSoManyResults(t *testing.T) {
+	per := maxShelfResults/2 + 7
+	lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-07": func() *model.Issue { return manyMatches(per) },
+		"2026-03-06": func() *model.Issue { return manyMatches(per) },
+		"2026-03-05": func() *model.Issue { return manyMatches(per) },
+	}}}
+	m := started(New(nil, Options{Width: 100, Height: 24, Library: lib, ThemeName: "ink"}))
+	send(m, keys("/ 桥 enter")...)
+	f := &m.find
+	if !f.done || f.days != 3 {
+		t.Fatalf("searched %d days, done %v; want all 3", f.days, f.done)
+	}
+	if len(f.results) != maxShelfResults {
+		t.Errorf("%d results kept, want %d", len(f.results), maxShelfResults)
+	}
+	all := strconv.Itoa(3*per + 3) // the headlines match too
+	if p := f.progress(); !strings.Contains(p, all) || !strings.Contains(p, strconv.Itoa(maxShelfResults)) {
+		t.Errorf("progress %q does not say %s found, %d listed", p, all, maxShelfResults)
+	}
+	send(m, keys("G")...)
+	if r := f.results[f.cur].row; f.cur != maxShelfResults-1 || r < f.top || r >= f.top+f.height() {
+		t.Errorf("G selects result %d, row %d, rows %d… in view; want the last kept", f.cur, r, f.top)
+	}
+}
