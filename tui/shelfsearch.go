@@ -320,7 +320,7 @@ func (m *Model) openFound() {
 	r := f.results[f.cur]
 	f.opening = &r
 	m.shelf.opening = r.key
-	m.message = message{text: m.c.w("正在打开 ") + issueTitle(r.key) + " …"}
+	m.pass(message{text: m.c.w("正在打开 ") + issueTitle(r.key) + " …"})
 	m.pending = append(m.pending, openCmd(m.shelf.lib, m.mem, r.key))
 }
 
