@@ -468,7 +468,11 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 			page = c.w("第") + strconv.Itoa(r.page) + c.w("版")
 		}
 		put(dim, head+" "+page+" ")
-		put(text, r.title)
+		title := r.title
+		if rest, ok := strings.CutPrefix(title, continued); ok {
+			title = c.w(continued) + rest // as the list says it
+		}
+		put(text, title)
 	} else {
 		put(dim, "  "+c.w(fieldLabels[r.field]))
 		before := r.before

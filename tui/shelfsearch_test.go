@@ -318,3 +318,19 @@ func TestShelfSearchKeepsAtMostSoManyResults(t *testing.T) {
 		t.Errorf("G selects result %d, row %d, rows %d… in view; want the last kept", f.cur, r, f.top)
 	}
 }
+
+// On a Traditional shelf the search names a story continued from another
+// page with （續）, as the headlines list does, where it said （续）.
+func TestShelfSearchSaysContinuedInTheShelfsScript(t *testing.T) {
+	lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-05": func() *model.Issue { return scriptIssue(true) },
+	}}}
+	m := started(New(nil, Options{Width: 100, Height: 24, Library: lib, ThemeName: "ink"}))
+	send(m, keys("/ 攤 主 enter")...)
+	if len(m.find.results) == 0 {
+		t.Fatal("no results")
+	}
+	if s := screen(m); !strings.Contains(s, "第2版 （續）夜市重開") {
+		t.Errorf("the continued story is not named with （續）:\n%s", s)
+	}
+}
