@@ -518,12 +518,12 @@ func (m *Model) findBar(b *strings.Builder) {
 		return
 	}
 	segs := []segment{{" ", st.status}}
-	if text := m.messageText(); text != "" {
+	if m.messageText() != "" {
 		p := st.message
 		if m.message.warn {
 			p = st.warning
 		}
-		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(text), g.Width-2), p})
+		segs = append(segs, segment{m.messageLine(g.Width - 2), p})
 	} else {
 		back := key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, "返回书架")) // not to the headlines
 		segs = m.c.hints(segs, []key.Binding{k.Open, k.Down, k.Search, back}, g.Width-2)

@@ -334,3 +334,17 @@ func TestShelfSearchSaysContinuedInTheShelfsScript(t *testing.T) {
 		t.Errorf("the continued story is not named with （續）:\n%s", s)
 	}
 }
+
+// The shelf search's status bar says how many warnings wait after the one
+// it shows, as the reader's does.
+func TestShelfSearchSaysWarningsWaiting(t *testing.T) {
+	var ws []error
+	for i := range 6 {
+		ws = append(ws, fmt.Errorf("warning-%d.toml", i))
+	}
+	m := started(New(nil, Options{Width: 100, Height: 24, Library: twoPapers(t), ThemeName: "ink", Warnings: ws}))
+	send(m, keys("/ 人 enter")...) // each key puts up the next
+	if bar := statusBar(m); !strings.Contains(bar, "warning-3.toml") || !strings.Contains(bar, "另有 2 条") {
+		t.Errorf("the status bar: %q", bar)
+	}
+}
