@@ -29,12 +29,6 @@ type FindOptions struct {
 	Words Words
 }
 
-// traditional reports whether the words added to the matches of is are in
-// Traditional.
-func (o FindOptions) traditional(is *model.Issue) bool {
-	return o.Words == WordsTraditional || o.Words == WordsAuto && model.IssueScript(is) == model.Traditional
-}
-
 // FoundJSON is one match as Find prints it with JSON set.
 type FoundJSON struct {
 	Date      string `json:"date,omitempty"`      // the issue's date, 2024-03-13, when known
@@ -89,7 +83,7 @@ func Find(w io.Writer, is *model.Issue, query string, o FindOptions) (int, error
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	trad := !o.JSON && o.traditional(is)
+	trad := !o.JSON && o.Words.Traditional(is)
 	// What is printed of a match is as long as its context, not as its
 	// paragraph: the cost is linear in the text, however long the
 	// paragraphs. An article's title and the head of its lines are made

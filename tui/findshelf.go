@@ -19,7 +19,7 @@ func FindDay(w io.Writer, is *model.Issue, hits []model.Hit, date, paper string,
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	stories := storyIndex(is)
-	trad := !o.JSON && o.traditional(is)
+	trad := !o.JSON && o.Words.Traditional(is)
 	heads := map[[2]int]string{} // made once an article, as Find makes them
 	day := date
 	if paper != "" {

@@ -300,7 +300,7 @@ func (m *Model) openFromShelf() {
 		return
 	}
 	m.shelf.opening = date
-	m.message = message{text: m.c.w("正在打开 ") + issueTitle(date) + " …"}
+	m.pass(message{text: m.c.w("正在打开 ") + issueTitle(date) + " …"})
 	m.pending = append(m.pending, openCmd(m.shelf.lib, m.mem, date))
 }
 
@@ -319,7 +319,9 @@ func (m *Model) opened(msg openedMsg) {
 		m.warn(msg.err)
 		return
 	}
-	m.message = message{}
+	if m.message.err == nil {
+		m.dismiss() // 正在打开 …: a warning it covered comes back
+	}
 	m.open(msg.op, msg.recall, msg.script)
 	m.date = msg.date
 	m.foundOpened()
@@ -475,7 +477,16 @@ type message struct {
 	warn bool
 }
 
-func (m *Model) say(text string) { m.message = message{text: m.c.w(text)} }
+func (m *Model) say(text string) { m.pass(message{text: m.c.w(text)}) }
+
+// pass puts msg, a passing message, in the status bar; a warning it covers
+// waits to be shown again, first of those waiting.
+func (m *Model) pass(msg message) {
+	if m.message.err != nil {
+		m.queued = append([]error{m.message.err}, m.queued...)
+	}
+	m.message = msg
+}
 
 // cycleTheme goes on to the next theme that suits the terminal's
 // background, says which, and has it remembered for the next start.

@@ -448,3 +448,38 @@ func TestAWarningTakesTheKeysRoom(t *testing.T) {
 		t.Errorf("the status bar: %q", bar)
 	}
 }
+
+// A passing message — 正在打开 as an issue opens, 已复制, 找不到 — does
+// not put out a warning waiting to be shown: the warning comes back when
+// the message goes, where the key that put it up lost it for good.
+func TestAPassingMessageLosesNoWarning(t *testing.T) {
+	lib := &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-06": func() *model.Issue { return scriptIssue(false) },
+	}}
+	ws := []string{"first.toml", "second.toml", "third.toml"}
+	var errs []error
+	for _, w := range ws {
+		errs = append(errs, errors.New(w))
+	}
+	m := started(New(nil, Options{Width: 100, Height: 24, ThemeName: "ink", Library: lib, Warnings: errs}))
+	seen := map[string]int{}
+	look := func() {
+		for _, w := range ws {
+			if strings.Contains(statusBar(m), w) {
+				seen[w]++
+			}
+		}
+	}
+	look()
+	send(m, keys("enter")...) // opens the issue: 正在打开 …
+	look()
+	for range 4 {
+		send(m, keys("j")...)
+		look()
+	}
+	for _, w := range ws {
+		if seen[w] == 0 {
+			t.Errorf("%s never shown (seen %v)", w, seen)
+		}
+	}
+}

@@ -153,7 +153,7 @@ func (m *Model) pictureArrived(msg pictureMsg) tea.Cmd {
 		if msg.err == errNoImage {
 			text = m.c.w(text) // the reader's own words; other errors may name files
 		}
-		m.message = message{text: m.c.w("版面图片：") + text, warn: true}
+		m.pass(message{text: m.c.w("版面图片：") + text, warn: true})
 		return nil
 	}
 	m.pic.pages[msg.page] = pictureSent

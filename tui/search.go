@@ -243,7 +243,7 @@ func (m *Model) confirmSearch() {
 	case len(s.hits) == 0:
 		query := s.query
 		m.cancelSearch()
-		m.message = message{text: m.c.w("找不到“") + query + "”", warn: true}
+		m.pass(message{text: m.c.w("找不到“") + query + "”", warn: true})
 	default:
 		m.remember1(s.query)
 		m.read()
@@ -301,7 +301,7 @@ func (m *Model) repeatSearch(query string) {
 	if len(s.hits) == 0 {
 		m.applySearch()
 		m.goBack(m.before)
-		m.message = message{text: m.c.w("找不到“") + query + "”", warn: true}
+		m.pass(message{text: m.c.w("找不到“") + query + "”", warn: true})
 		return
 	}
 	s.counts = s.ix.StoryCounts(s.hits)

@@ -52,6 +52,7 @@ type shelfFind struct {
 
 	query   string
 	results []shelfResult
+	more    int       // matches found beyond the maxShelfResults listed
 	rows    []findRow // the rows the results take, in order
 	cur     int       // the selected result
 	top     int       // the first row in view
@@ -100,9 +101,15 @@ type shelfFoundMsg struct {
 // shelfBatch is a day searched, made ready for the list.
 type shelfBatch struct {
 	results []shelfResult
+	more    int // its matches beyond the results kept
 	err     error
 	parsed  int
 }
+
+// maxShelfResults is how many matches the shelf's search lists, each with
+// a line's context: a word as common as 的 matches hundreds of thousands
+// of times in a year of a paper. Those beyond are counted, not kept.
+const maxShelfResults = 5000
 
 // openShelfFind opens the shelf search's prompt, holding the last query.
 func (m *Model) openShelfFind() {
@@ -176,7 +183,7 @@ func (m *Model) startShelfFind(query string) {
 	f.halt()
 	lib, _ := m.shelf.lib.(ShelfSearcher)
 	f.gen++
-	f.query, f.results, f.rows, f.cur, f.top = query, nil, nil, 0, 0
+	f.query, f.results, f.more, f.rows, f.cur, f.top = query, nil, 0, nil, 0, 0
 	f.days, f.total, f.failed, f.parsing, f.done = 0, len(m.shelf.entries), 0, false, false
 	f.stop = make(chan struct{})
 	days := make(chan shelfBatch, 16)
@@ -184,9 +191,12 @@ func (m *Model) startShelfFind(query string) {
 	around := f.contextRunes()
 	go func() {
 		defer close(days)
+		kept := 0
 		lib.SearchShelf(query, func(d ShelfDay) bool {
+			b := batchOf(d, around, maxShelfResults-kept)
+			kept += len(b.results)
 			select {
-			case days <- batchOf(d, around):
+			case days <- b:
 				return true
 			case <-stop:
 				return false
@@ -230,14 +240,19 @@ func (f *shelfFind) contextRunes() int {
 }
 
 // batchOf makes the results of a day, copying what they show: around
-// characters of context either side of each match.
-func batchOf(d ShelfDay, around int) shelfBatch {
+// characters of context either side of each match, for at most room
+// matches; the others are counted.
+func batchOf(d ShelfDay, around, room int) shelfBatch {
 	b := shelfBatch{err: d.Err, parsed: d.Parsed}
 	if d.Issue == nil || len(d.Hits) == 0 {
 		return b
 	}
+	hits := d.Hits
+	if len(hits) > max(room, 0) {
+		hits, b.more = hits[:max(room, 0)], len(hits)-max(room, 0)
+	}
 	stories := storyIndex(d.Issue)
-	for _, h := range d.Hits {
+	for _, h := range hits {
 		fm, ok := foundIn(d.Issue, stories, h, around)
 		if !ok {
 			continue
@@ -262,6 +277,7 @@ func (m *Model) shelfFound(msg shelfFoundMsg) {
 		for _, r := range d.results {
 			f.add(r)
 		}
+		f.more += d.more
 		if d.err != nil {
 			f.failed++
 		}
@@ -304,7 +320,7 @@ func (m *Model) openFound() {
 	r := f.results[f.cur]
 	f.opening = &r
 	m.shelf.opening = r.key
-	m.message = message{text: m.c.w("正在打开 ") + issueTitle(r.key) + " …"}
+	m.pass(message{text: m.c.w("正在打开 ") + issueTitle(r.key) + " …"})
 	m.pending = append(m.pending, openCmd(m.shelf.lib, m.mem, r.key))
 }
 
@@ -368,7 +384,10 @@ func (f *shelfFind) moveTo(i int) {
 // progress says how far the search has got.
 func (f *shelfFind) progress() string {
 	w := f.c.w
-	found := w("找到 ") + strconv.Itoa(len(f.results)) + w(" 处")
+	found := w("找到 ") + strconv.Itoa(len(f.results)+f.more) + w(" 处")
+	if f.more > 0 {
+		found += w("，列出前 ") + strconv.Itoa(len(f.results)) + w(" 处")
+	}
 	switch {
 	case f.query == "":
 		return ""
@@ -449,7 +468,11 @@ func (f *shelfFind) writeResult(b *strings.Builder, y, w int) {
 			page = c.w("第") + strconv.Itoa(r.page) + c.w("版")
 		}
 		put(dim, head+" "+page+" ")
-		put(text, r.title)
+		title := r.title
+		if rest, ok := strings.CutPrefix(title, continued); ok {
+			title = c.w(continued) + rest // as the list says it
+		}
+		put(text, title)
 	} else {
 		put(dim, "  "+c.w(fieldLabels[r.field]))
 		before := r.before
@@ -495,12 +518,12 @@ func (m *Model) findBar(b *strings.Builder) {
 		return
 	}
 	segs := []segment{{" ", st.status}}
-	if text := m.messageText(); text != "" {
+	if m.messageText() != "" {
 		p := st.message
 		if m.message.warn {
 			p = st.warning
 		}
-		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(text), g.Width-2), p})
+		segs = append(segs, segment{m.messageLine(g.Width - 2), p})
 	} else {
 		back := key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, "返回书架")) // not to the headlines
 		segs = m.c.hints(segs, []key.Binding{k.Open, k.Down, k.Search, back}, g.Width-2)

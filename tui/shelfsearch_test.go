@@ -280,3 +280,71 @@ func TestFitLeft(t *testing.T) {
 		}
 	}
 }
+
+// manyMatches is an issue whose one paragraph has 桥 n times.
+func manyMatches(n int) *model.Issue {
+	p := &model.Page{Number: 1, Date: "2026-03-05", Articles: []*model.Article{
+		{Title: "桥", Paragraphs: []string{strings.Repeat("一座桥，", n)}},
+	}}
+	return &model.Issue{Date: "2026-03-05", Pages: []*model.Page{p}}
+}
+
+// The shelf's search keeps at most maxShelfResults matches, each with a
+// line's context, however many the shelf holds — a word as common as 的
+// is hundreds of thousands of matches in a year, which it kept every one
+// of — and counts the others, saying how many it lists.
+func TestShelfSearchKeepsAtMostSoManyResults(t *testing.T) {
+	per := maxShelfResults/2 + 7
+	lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-07": func() *model.Issue { return manyMatches(per) },
+		"2026-03-06": func() *model.Issue { return manyMatches(per) },
+		"2026-03-05": func() *model.Issue { return manyMatches(per) },
+	}}}
+	m := started(New(nil, Options{Width: 100, Height: 24, Library: lib, ThemeName: "ink"}))
+	send(m, keys("/ 桥 enter")...)
+	f := &m.find
+	if !f.done || f.days != 3 {
+		t.Fatalf("searched %d days, done %v; want all 3", f.days, f.done)
+	}
+	if len(f.results) != maxShelfResults {
+		t.Errorf("%d results kept, want %d", len(f.results), maxShelfResults)
+	}
+	all := strconv.Itoa(3*per + 3) // the headlines match too
+	if p := f.progress(); !strings.Contains(p, all) || !strings.Contains(p, strconv.Itoa(maxShelfResults)) {
+		t.Errorf("progress %q does not say %s found, %d listed", p, all, maxShelfResults)
+	}
+	send(m, keys("G")...)
+	if r := f.results[f.cur].row; f.cur != maxShelfResults-1 || r < f.top || r >= f.top+f.height() {
+		t.Errorf("G selects result %d, row %d, rows %d… in view; want the last kept", f.cur, r, f.top)
+	}
+}
+
+// On a Traditional shelf the search names a story continued from another
+// page with （續）, as the headlines list does, where it said （续）.
+func TestShelfSearchSaysContinuedInTheShelfsScript(t *testing.T) {
+	lib := &searchableLibrary{fakeLibrary: &fakeLibrary{dir: "papers", issues: map[string]func() *model.Issue{
+		"2026-03-05": func() *model.Issue { return scriptIssue(true) },
+	}}}
+	m := started(New(nil, Options{Width: 100, Height: 24, Library: lib, ThemeName: "ink"}))
+	send(m, keys("/ 攤 主 enter")...)
+	if len(m.find.results) == 0 {
+		t.Fatal("no results")
+	}
+	if s := screen(m); !strings.Contains(s, "第2版 （續）夜市重開") {
+		t.Errorf("the continued story is not named with （續）:\n%s", s)
+	}
+}
+
+// The shelf search's status bar says how many warnings wait after the one
+// it shows, as the reader's does.
+func TestShelfSearchSaysWarningsWaiting(t *testing.T) {
+	var ws []error
+	for i := range 6 {
+		ws = append(ws, fmt.Errorf("warning-%d.toml", i))
+	}
+	m := started(New(nil, Options{Width: 100, Height: 24, Library: twoPapers(t), ThemeName: "ink", Warnings: ws}))
+	send(m, keys("/ 人 enter")...) // each key puts up the next
+	if bar := statusBar(m); !strings.Contains(bar, "warning-3.toml") || !strings.Contains(bar, "另有 2 条") {
+		t.Errorf("the status bar: %q", bar)
+	}
+}

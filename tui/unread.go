@@ -159,7 +159,7 @@ func (m *Model) copyStory() tea.Cmd {
 	}
 	s := m.st.all[r.story].s
 	text := StoryText(s)
-	m.message = message{text: m.c.w("已复制：") + s.Heading()}
+	m.pass(message{text: m.c.w("已复制：") + s.Heading()})
 	cmds := []tea.Cmd{tea.SetClipboard(text)}
 	if m.inTmux {
 		cmds = append(cmds, tea.Raw(tmuxPassthrough(ansi.SetSystemClipboard(text))))

@@ -165,11 +165,7 @@ func (m *Model) statusBar(b *strings.Builder) {
 		keys = append(keys, segment{m.c.keyLabel(bnd.Help().Key), st.statusKey}, segment{" " + m.c.w(bnd.Help().Desc) + "  ", st.status})
 	}
 	keys[len(keys)-1].text = strings.TrimSuffix(keys[len(keys)-1].text, " ")
-	text := m.messageText()
-	more := ""
-	if m.message.err != nil && len(m.queued) > 0 {
-		more = m.c.w("（另有 ") + strconv.Itoa(len(m.queued)) + m.c.w(" 条）") // kept when the message is cut
-	}
+	text, more := m.messageText(), m.moreText()
 	// A warning goes before the keys, which are there again at the next key.
 	crowded := m.message.warn && m.c.m.StringWidth(text+more) > g.Width-1-m.c.segmentsWidth(right)-m.c.segmentsWidth(keys)-2
 	if m.c.segmentsWidth(right)+m.c.segmentsWidth(keys) <= g.Width/2 && !crowded {
@@ -183,13 +179,7 @@ func (m *Model) statusBar(b *strings.Builder) {
 		if m.message.warn {
 			p = st.warning
 		}
-		room := g.Width - 1 - rw - 2
-		if mw := m.c.m.StringWidth(more); mw > room/2 {
-			more = ""
-		} else {
-			room -= mw
-		}
-		segs = append(segs, segment{m.c.cutMessage(m.c.chrome(text), room) + more, p})
+		segs = append(segs, segment{m.messageLine(g.Width - 1 - rw - 2), p})
 	} else {
 		segs = m.hintsFor(segs, g.Width-1-rw-2)
 	}
@@ -328,6 +318,27 @@ func (m *Model) tooSmallScreen() string {
 		st.fill.spaces(&b, g.Width-lead-w)
 	}
 	return b.String()
+}
+
+// moreText says how many warnings wait after the one shown; "" for none.
+func (m *Model) moreText() string {
+	if m.message.err == nil || len(m.queued) == 0 {
+		return ""
+	}
+	return m.c.w("（另有 ") + strconv.Itoa(len(m.queued)) + m.c.w(" 条）")
+}
+
+// messageLine is the message as a status bar shows it in room cells: cut
+// to fit, and how many warnings wait after it kept when it is cut (unless
+// that takes half the room).
+func (m *Model) messageLine(room int) string {
+	more := m.moreText()
+	if mw := m.c.m.StringWidth(more); mw > room/2 {
+		more = ""
+	} else {
+		room -= mw
+	}
+	return m.c.cutMessage(m.c.chrome(m.messageText()), room) + more
 }
 
 // messageText is the message in the status bar: its text, or its warning

@@ -6,6 +6,7 @@ import (
 
 	"github.com/longbridgeapp/opencc"
 
+	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/model/clean"
 )
 
@@ -30,6 +31,13 @@ func ParseWords(s string) (Words, bool) {
 		return WordsTraditional, true
 	}
 	return WordsAuto, false
+}
+
+// Traditional reports whether words w are in Traditional for the issue
+// is: always for WordsTraditional, and for WordsAuto when is is printed
+// mostly in Traditional (model.IssueScript).
+func (w Words) Traditional(is *model.Issue) bool {
+	return w == WordsTraditional || w == WordsAuto && model.IssueScript(is) == model.Traditional
 }
 
 // w returns s, the reader's own words written in Simplified, in the

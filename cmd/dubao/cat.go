@@ -64,7 +64,7 @@ func catCmd(args []string) error {
 	traditional := false
 	if err == nil {
 		words, _ := tui.ParseWords(cfg.Script)
-		traditional = words == tui.WordsTraditional || words == tui.WordsAuto && model.IssueScript(is) == model.Traditional
+		traditional = words.Traditional(is)
 	}
 	for _, w := range append(cfgWarnings, warnings...) {
 		sayIn(w, traditional) // in the script of the issue's pages, as the reader would

@@ -157,8 +157,6 @@ func issueKey(is *model.Issue, paths []string) string {
 	return strings.Join(abs, "\n")
 }
 
-// errStrings returns the errors' messages.
-
 // scrambledNote is what the reader says of a page file of scrambled text
 // (shelf.Loaded.Scrambled), in the status bar: the file's name first, so
 // that what to do is cut off last in a narrow terminal.

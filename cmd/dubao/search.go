@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/dubaoreader/dubao/model"
 	"github.com/dubaoreader/dubao/shelf"
 	"github.com/dubaoreader/dubao/tui"
 	"github.com/dubaoreader/dubao/tui/layout"
@@ -85,7 +84,7 @@ func searchCmd(args []string) error {
 	is, warnings, err := issue(paths)
 	traditional := false
 	if err == nil {
-		traditional = words == tui.WordsTraditional || words == tui.WordsAuto && model.IssueScript(is) == model.Traditional
+		traditional = words.Traditional(is)
 	}
 	for _, w := range append(cfgWarnings, warnings...) {
 		sayIn(w, traditional) // in the script of the issue's pages, as cat says them
