@@ -135,6 +135,9 @@ func TestTailBodyGap(t *testing.T) {
 		{"a gap after a line of a body",
 			[]string{"连日来，城东公园内樱花开放，", "正忙 连日来，城东公园内的"},
 			"", "", true},
+		{"a headline's tail under a first line read as body, a date after it",
+			[]string{"公园管理处提醒游客文明赏花。", "城东公园樱花进入盛花期游客如织", "迎客 3月2日，城东公园内的"},
+			"迎客", "3月2日，城东公园内的", true},
 		{"a headline's tail under a first line read as body",
 			[]string{"公园管理处提醒游客文明赏花。", "城东公园樱花进入盛花期游客如织", "迎客 连日来，城东公园内的"},
 			"迎客", "连日来，城东公园内的", true},
@@ -165,5 +168,25 @@ func TestTailBodyGap(t *testing.T) {
 				t.Fatalf("got %q (role %d) and %q, want %q and %q", out[g].text, out[g].role, out[g+1].text, tt.head, tt.rest)
 			}
 		})
+	}
+}
+
+// TestOpensUnpadded: a run of digits or letters set flush against the
+// ideograph after it opens a text; one the extractor set apart on its far
+// side too, or one alone, is the room a page sets around a number.
+func TestOpensUnpadded(t *testing.T) {
+	for s, want := range map[string]bool{
+		"10月3日，城东": true,
+		"5G的新站点":   true,
+		"2024“新”":  true,
+		"10 月 3 日": false,
+		"3.5 亿元":   false,
+		"连日来，城东公园": false,
+		"Z":        false,
+		"919":      false,
+	} {
+		if got := opensUnpadded(s); got != want {
+			t.Errorf("opensUnpadded(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
