@@ -694,7 +694,9 @@ func wraps(a, b string) bool {
 }
 
 // splitSideBySide cuts a wide headline line where pdftotext -raw printed two
-// headlines that stand side by side on the page: 穿过风雪的信使 星空剧场…
+// headlines that stand side by side on the page: 穿过风雪的信使 星空剧场…,
+// or a headline and a text that opens with a number set flush against
+// what follows (opensUnpadded): 穿过风雪的信使 5G来到…
 //
 // The headline read so far grows token by token, cleaned as cleanSpaces
 // would clean it whole: a space stays only where keepSpace keeps it between
@@ -706,7 +708,7 @@ func splitSideBySide(raw string) []string {
 	curRunes, lastTok := 0, 0 // runes in cur; where its last token starts
 	for t := range strings.FieldsFuncSeq(raw, isSpace) {
 		tRunes := runeLen(t)
-		if cur.Len() > 0 && curRunes >= 4 && tRunes >= 4 && isWide(lastRune(cur.String())) && isWide(firstRune(t)) {
+		if cur.Len() > 0 && curRunes >= 4 && tRunes >= 4 && isWide(lastRune(cur.String())) && (isWide(firstRune(t)) || opensUnpadded(t)) {
 			out = append(out, cur.String())
 			cur = strings.Builder{}
 			cur.WriteString(t)

@@ -122,32 +122,71 @@ func TestTailBodyGap(t *testing.T) {
 		name       string
 		lines      []string
 		head, rest string // the pieces the gap's line becomes; "" for no cut
+		// headAsBody: the line before the gap's line is a headline's
+		// that the line roles read as body (unreadHeadTail).
+		headAsBody bool
 	}{
 		{"a headline's tail before the body's first line",
 			[]string{"城东公园樱花进入盛花期游客如织（春日", "走笔） 连日来，城东公园内的"},
-			"走笔）", "连日来，城东公园内的"},
+			"走笔）", "连日来，城东公园内的", false},
 		{"a number set apart in a body line",
 			[]string{"城东公园樱花进入盛花期游客如织（春日", "走笔） 2019 年，城东公园内的"},
-			"", ""},
+			"", "", false},
 		{"a gap after a line of a body",
 			[]string{"连日来，城东公园内樱花开放，", "正忙 连日来，城东公园内的"},
-			"", ""},
+			"", "", true},
+		{"a headline's tail under a first line read as body, a date after it",
+			[]string{"公园管理处提醒游客文明赏花。", "城东公园樱花进入盛花期游客如织", "迎客 3月2日，城东公园内的"},
+			"迎客", "3月2日，城东公园内的", true},
+		{"a headline's tail under a first line read as body",
+			[]string{"公园管理处提醒游客文明赏花。", "城东公园樱花进入盛花期游客如织", "迎客 连日来，城东公园内的"},
+			"迎客", "连日来，城东公园内的", true},
+		{"a dateline's tail under a first line read as body",
+			[]string{"公园管理处提醒游客文明赏花。", "城东公园樱花进入盛花期游客如织", "日电 连日来，城东公园内的"},
+			"", "", true},
+		{"a spaced phrase under a first line read as body",
+			[]string{"公园管理处提醒游客文明赏花。", "城东公园樱花进入盛花期游客如织", "迎客 看花"},
+			"", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lines := splitLines(page(append(tt.lines, body...)...))
 			ps := cutPieces(lines, make([]bool, len(lines)))
 			findHeadLines(ps)
+			g := len(tt.lines) - 1 // the gap's line
+			if got := ps[g-1].role; tt.headAsBody != (got == roleBody) {
+				t.Fatalf("the line before the gap's has role %d: the case tests another path", got)
+			}
 			out, cut := cutHeadFromBody(ps)
 			switch {
 			case tt.head == "" && cut:
-				t.Fatalf("cut %q from %q", out[1].text, out[2].text)
+				t.Fatalf("cut %q from %q", out[g].text, out[g+1].text)
 			case tt.head == "":
 			case !cut || len(out) != len(ps)+1:
 				t.Fatalf("no cut: %d pieces from %d", len(out), len(ps))
-			case out[1].text != tt.head || out[1].role != roleHead || out[2].text != tt.rest:
-				t.Fatalf("got %q (role %d) and %q, want %q and %q", out[1].text, out[1].role, out[2].text, tt.head, tt.rest)
+			case out[g].text != tt.head || out[g].role != roleHead || out[g+1].text != tt.rest:
+				t.Fatalf("got %q (role %d) and %q, want %q and %q", out[g].text, out[g].role, out[g+1].text, tt.head, tt.rest)
 			}
 		})
+	}
+}
+
+// TestOpensUnpadded: a run of digits or letters set flush against the
+// ideograph after it opens a text; one the extractor set apart on its far
+// side too, or one alone, is the room a page sets around a number.
+func TestOpensUnpadded(t *testing.T) {
+	for s, want := range map[string]bool{
+		"10月3日，城东": true,
+		"5G的新站点":   true,
+		"2024“新”":  true,
+		"10 月 3 日": false,
+		"3.5 亿元":   false,
+		"连日来，城东公园": false,
+		"Z":        false,
+		"919":      false,
+	} {
+		if got := opensUnpadded(s); got != want {
+			t.Errorf("opensUnpadded(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

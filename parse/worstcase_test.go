@@ -152,7 +152,7 @@ func TestSplitSideBySideCleansAsAWhole(t *testing.T) {
 		var out []string
 		cur := ""
 		for _, t := range strings.FieldsFunc(raw, isSpace) {
-			if cur != "" && runeLen(cur) >= 4 && runeLen(t) >= 4 && isWide(lastRune(cur)) && isWide(firstRune(t)) {
+			if cur != "" && runeLen(cur) >= 4 && runeLen(t) >= 4 && isWide(lastRune(cur)) && (isWide(firstRune(t)) || opensUnpadded(t)) {
 				out = append(out, cur)
 				cur = t
 				continue
@@ -168,7 +168,7 @@ func TestSplitSideBySideCleansAsAWhole(t *testing.T) {
 		}
 		return out
 	}
-	pieces := []string{"C", "919", "x", "ab", "3", "D", "5K", "挑战", "穿过风雪的信使", "星空剧场", "“", "”", "·", "2024", "年", "，", "a1", "Z"}
+	pieces := []string{"C", "919", "x", "ab", "3", "D", "5K", "挑战", "穿过风雪的信使", "星空剧场", "“", "”", "·", "2024", "年", "，", "a1", "Z", "5G的新站点", "10月3日"}
 	r := rand.New(rand.NewPCG(9, 9))
 	for range 5000 {
 		var b strings.Builder
