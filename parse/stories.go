@@ -129,6 +129,8 @@ const (
 	ufCaptionAfter    // its run stands over a picture's caption: one to three paragraphs closed by a credit, as a picture story's headline does
 	ufWiderThanColumn // it is set ¾ em or more wider than the column of the paragraphs nearest on either side, wider than a subhead set in that column can be
 	ufOverColumn      // how far it runs past that column, in its widths (−1 to 1)
+	ufPageWide        // its width in ems over the widest headline-like line's on the page (0 to 1): a story's headline is set wider than a subhead on the same page (on the -raw training pages' gold, 0.63 of the widest on average against a subhead's 0.41)
+	ufStretchParas    // log₂ of one more than the paragraphs of the stretch before its run (thirty at most), /5 to keep it within 0 to 1: how long the text has run on since the last headline-like line, which ufStretchLong tells only past eight
 	numUnitFeatures
 )
 
@@ -137,7 +139,7 @@ var unitFeatureNames = [numUnitFeatures]string{
 	"tag", "dash", "bracketed", "echoBest", "nextLeads", "prevCredit", "nextFrom", "prevTo", "ruleHead", "ruleDoubt", "stretchLeads", "stretchHeaded", "stretchLong", "ruleTitle",
 	"source", "label", "bracketTail", "contact", "leads", "titleOdds", "section", "labelBracket", "nextByline", "prevSignoff", "cohesion", "cohesionNone",
 	"runCredit", "unopened", "stop", "comma", "dateOpen", "agencyOpen", "colonLabel",
-	"pictureStory", "captionAfter", "widerThanColumn", "overColumn",
+	"pictureStory", "captionAfter", "widerThanColumn", "overColumn", "pageWide", "stretchParas",
 }
 
 // The story features: what a whole story of the plan says about itself —
@@ -205,6 +207,13 @@ var storyFeatureNames = [numStoryFeatures]string{
 // that opens with a dateline or byline (0.849/0.788/0.097). Without
 // sfWeakSection, ufWiderThanColumn and ufOverColumn the folds fall to
 // 0.837/0.783/0.113.
+//
+// ufPageWide and ufStretchParas take the folds from 0.870/0.789/0.095
+// (para_f1 0.907) to 0.870/0.793/0.092 (0.908); ufPageWide alone gives
+// 0.869/0.791/0.095. Tried with them and not kept: a story's widest
+// subhead against its headline's widest line (0.868/0.789/0.098); the most
+// by which a subhead's section holds the subhead's pairs more than the
+// headline's (0.868/0.787/0.099, alone 0.862/0.785/0.105).
 
 type (
 	gapVec   [numGapFeatures]float64
@@ -1242,6 +1251,7 @@ type rowFacts struct {
 	log2             []float64   // log₂(1+n) for the n paragraphs a story may hold
 	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
 	cohesionMean     float64     // its mean over the page's paragraphs but the first
+	widestHead       float64     // the width in ems of the page's widest headline-like line
 	cohesionMin      [][]float64 // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
 	echoes           map[uint64][2]float64
 	bits             map[int]*runBits   // per run start: its pairs as bits (storyEcho)
@@ -1305,6 +1315,11 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))
+	}
+	for k := range us {
+		if us[k].head {
+			f.widestHead = max(f.widestHead, us[k].em)
+		}
 	}
 	runs := 0
 	for i := 0; i < n; {
@@ -1704,6 +1719,10 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 		f[ufWiderThanColumn] = b2f(u.em > col+0.75)
 		f[ufOverColumn] = max(-1, min(1, (u.em-col)/col))
 	}
+	if rf.widestHead > 0 {
+		f[ufPageWide] = u.em / rf.widestHead
+	}
+	f[ufStretchParas] = math.Log2(float64(1+len(rf.before[k]))) / 5
 	return f
 }
 
