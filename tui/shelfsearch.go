@@ -1,9 +1,9 @@
 package tui
 
 import (
-	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -542,15 +542,16 @@ func fitLeft(m layout.Measure, s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	// The first rune from which the rest fits: the width falls as the
-	// start moves on.
-	starts := make([]int, 0, len(s))
-	for i := range s {
-		starts = append(starts, i)
+	// The longest end that fits: runes taken from the back while they fit,
+	// as StringWidth sums them.
+	start, used := len(s), 0
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if used+m.RuneWidth(r) > w {
+			break
+		}
+		used += m.RuneWidth(r)
+		start -= size
 	}
-	k := sort.Search(len(starts), func(k int) bool { return m.StringWidth(s[starts[k]:]) <= w })
-	if k == len(starts) {
-		return tail
-	}
-	return tail + s[starts[k]:]
+	return tail + s[start:]
 }
