@@ -54,7 +54,7 @@ func ReadInto(path string, limit int64, buf []byte) ([]byte, error) {
 	if err := check(info, limit); err != nil {
 		return nil, readError(path, err)
 	}
-	b, err := readAtMostInto(f, limit, info.Size(), buf)
+	b, err := readAtMost(f, limit, info.Size(), buf)
 	if err != nil {
 		return nil, readError(path, err)
 	}
@@ -64,7 +64,7 @@ func ReadInto(path string, limit int64, buf []byte) ([]byte, error) {
 // ReadAll reads r — standard input — to its end, refusing it (wrapping
 // ErrTooLarge) once more than limit bytes come. name names r in errors.
 func ReadAll(r io.Reader, name string, limit int64) ([]byte, error) {
-	b, err := readAtMost(r, limit, 0)
+	b, err := readAtMost(r, limit, 0, nil)
 	if err != nil {
 		return nil, readError(name, err)
 	}
@@ -123,13 +123,9 @@ func check(info fs.FileInfo, limit int64) error {
 }
 
 // readAtMost reads r to its end, or fails once it has more than limit
-// bytes; size is how much r is expected to hold, 0 when not known.
-func readAtMost(r io.Reader, limit, size int64) ([]byte, error) {
-	return readAtMostInto(r, limit, size, nil)
-}
-
-// readAtMostInto is readAtMost, into buf's room when it has more than size.
-func readAtMostInto(r io.Reader, limit, size int64, buf []byte) ([]byte, error) {
+// bytes; size is how much r is expected to hold, 0 when not known. It
+// reads into buf's room when that has more than size.
+func readAtMost(r io.Reader, limit, size int64, buf []byte) ([]byte, error) {
 	b := buf[:0]
 	if int64(cap(b)) <= min(size, limit) {
 		b = make([]byte, 0, min(size, limit)+1) // +1: to see the end at once
