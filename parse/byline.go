@@ -70,10 +70,20 @@ func namesDispatchDay(t string) bool {
 			return false
 		}
 		t = t[i+len("日"):]
-		if strings.HasPrefix(t, "电") || strings.HasPrefix(t, "讯") || strings.HasPrefix(t, "電") || strings.HasPrefix(t, "訊") {
+		if isDispatchWord(firstRune(t)) {
 			return true
 		}
 	}
+}
+
+// isDispatchWord reports whether r is the word that ends a dispatch's
+// dateline (本报北京3月5日电, 本报讯), in either script: 电, 讯, 電, 訊.
+func isDispatchWord(r rune) bool {
+	switch r {
+	case '电', '讯', '電', '訊':
+		return true
+	}
+	return false
 }
 
 // creditEnds reports whether a credit matched up to end really ends there:

@@ -426,7 +426,7 @@ func unreadHeadTail(h *piece, left, right string) bool {
 	if r := lastRune(h.text); closesSentence(r) || hasSentencePunct(string(r)) {
 		return false
 	}
-	if strings.IndexFunc(left, isIdeograph) < 0 || hasRuneIn(string(lastRune(left)), "电電讯訊") {
+	if strings.IndexFunc(left, isIdeograph) < 0 || isDispatchWord(lastRune(left)) {
 		return false
 	}
 	r := firstRune(right)
