@@ -917,11 +917,12 @@ func (w *work) matchHeadlines(rf *rowFacts, mw *matchVec, gw *gateVec, dw *planW
 // matchPieces is matchHeadlines with the split score's weights sw.
 func (w *work) matchPieces(rf *rowFacts, mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
 	drawn := planStoriesOver(w.units, rf, dw)
-	if !w.drawnApart(mw, gw, drawn) {
+	fire, dp := w.gate(mw, gw, drawn)
+	if !fire {
 		return
 	}
 	w.plan = drawn
-	if mp, pairs := splitBodies(w.units, w.plan, gapOdds(w.units, rf, &dw.gap), &joinWeights, mw, sw); mp != nil {
+	if mp, pairs := splitMatched(w.units, w.plan, dp, gapOdds(w.units, rf, &dw.gap), mw, sw); mp != nil {
 		w.units, w.plan = mp.rematch(pairs)
 	}
 }
@@ -930,13 +931,20 @@ func (w *work) matchPieces(rf *rowFacts, mw *matchVec, gw *gateVec, dw *planWeig
 // headlines were drawn apart from their bodies, drawn the plan for such
 // pages.
 func (w *work) drawnApart(mw *matchVec, gw *gateVec, drawn []cut) bool {
+	fire, _ := w.gate(mw, gw, drawn)
+	return fire
+}
+
+// gate is drawnApart, also handing back the matching over drawn it read,
+// for the stage to go on from when it fires.
+func (w *work) gate(mw *matchVec, gw *gateVec, drawn []cut) (fire bool, dp *matchPage) {
 	mp := newMatchPage(w.units, w.plan, &joinWeights)
-	dp := newMatchPage(w.units, drawn, &joinWeights)
+	dp = newMatchPage(w.units, drawn, &joinWeights)
 	if mp == nil && dp == nil {
-		return false
+		return false, nil
 	}
 	g := gatePage(mp, dp, mw)
-	return linear(gw[:], g[:]) > 0
+	return linear(gw[:], g[:]) > 0, dp
 }
 
 // Bodies cut in two. The plan for pages drawn apart now and then runs two
@@ -1009,7 +1017,12 @@ type pieceCut struct {
 // plan's score of a story starting before each unit). It returns the page
 // as matched, nil when the stage has nothing to match.
 func splitBodies(us []unit, plan []cut, gaps []float64, jw *joinVec, mw *matchVec, sw *splitVec) (*matchPage, []pairing) {
-	mp := newMatchPage(us, plan, jw)
+	return splitMatched(us, plan, newMatchPage(us, plan, jw), gaps, mw, sw)
+}
+
+// splitMatched is splitBodies from mp, the matching over plan made
+// already (newMatchPage); nil for none.
+func splitMatched(us []unit, plan []cut, mp *matchPage, gaps []float64, mw *matchVec, sw *splitVec) (*matchPage, []pairing) {
 	if mp == nil {
 		return nil, nil
 	}
