@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dubaoreader/dubao/tui"
 )
 
 // TestAdd files a page onto a shelf: into the folder of the date its
@@ -131,6 +133,23 @@ func TestFirstPDF(t *testing.T) {
 	} {
 		if got := firstPDF(c.paths, c.dir); got != c.want {
 			t.Errorf("firstPDF(%q, %q) = %v, want %v", c.paths, filepath.Base(c.dir), got, c.want)
+		}
+	}
+}
+
+// TestFirstPDFNotice: the line said while PDFium compiles speaks the
+// script --script asks for; with auto, before any page is read, Simplified.
+func TestFirstPDFNotice(t *testing.T) {
+	for _, c := range []struct {
+		words tui.Words
+		want  string
+	}{
+		{tui.WordsTraditional, "編譯"},
+		{tui.WordsSimplified, "编译"},
+		{tui.WordsAuto, "编译"},
+	} {
+		if got := firstPDFNotice(c.words); !strings.Contains(got, c.want) {
+			t.Errorf("firstPDFNotice(%v) = %q, want it to say %q", c.words, got, c.want)
 		}
 	}
 }

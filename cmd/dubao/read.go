@@ -122,7 +122,7 @@ func readCmd(args []string) error {
 		var warnings []error
 		if firstPDF(paths, wazeroDir()) {
 			// Else the screen stays blank while PDFium compiles.
-			say("第一次读 PDF：PDFium 正在为这台机器编译，约需十几秒，只此一次 …")
+			say(firstPDFNotice(words))
 		}
 		if is, warnings, err = issue(paths); err != nil {
 			return err
@@ -223,6 +223,13 @@ func calendarDay(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// firstPDFNotice is the line said while PDFium compiles for the first
+// PDF, in the reader's words: before any page is read, so in Traditional
+// only when --script asks for it.
+func firstPDFNotice(words tui.Words) string {
+	return tui.Say("第一次读 PDF：PDFium 正在为这台机器编译，约需十几秒，只此一次 …").In(words == tui.WordsTraditional)
 }
 
 // pageWarnings says what went wrong reading pages in the reader's words,
