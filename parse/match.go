@@ -904,25 +904,20 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 }
 
 // matchHeadlines runs the stage on a page the plan has cut: where the gate
-// says the page's headlines were drawn apart from their bodies, the page is
-// planned again with the plan's weights for such pages (dw: fitted on them,
-// they cut the row where one whole body ends and the next begins), and its
-// headline groups are matched to the bodies of that plan, or to pieces of
-// them where a body holds two stories (splitBodies, splitWeights).
-// rf are the units' facts the plan was made over.
-func (w *work) matchHeadlines(rf *rowFacts, mw *matchVec, gw *gateVec, dw *planWeights) {
-	w.matchPieces(rf, mw, gw, dw, &splitWeights)
-}
-
-// matchPieces is matchHeadlines with the split score's weights sw.
-func (w *work) matchPieces(rf *rowFacts, mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
-	drawn := planStoriesOver(w.units, rf, dw)
+// says the page's headlines were drawn apart from their bodies, the page
+// takes the plan for such pages, drawn (made with dw, the plan's weights
+// fitted on them: they cut the row where one whole body ends and the next
+// begins; planStoriesPair makes it beside the plan), and its headline
+// groups are matched to the bodies of that plan, or to pieces of them
+// where a body holds two stories (splitBodies, splitWeights). rf are the
+// units' facts the plans were made over.
+func (w *work) matchHeadlines(rf *rowFacts, drawn []cut, mw *matchVec, gw *gateVec, dw *planWeights) {
 	fire, dp := w.gate(mw, gw, drawn)
 	if !fire {
 		return
 	}
 	w.plan = drawn
-	if mp, pairs := splitMatched(w.units, w.plan, dp, gapOdds(w.units, rf, &dw.gap), mw, sw); mp != nil {
+	if mp, pairs := splitMatched(w.units, w.plan, dp, gapOdds(w.units, rf, &dw.gap), mw, &splitWeights); mp != nil {
 		w.units, w.plan = mp.rematch(pairs)
 	}
 }
