@@ -555,9 +555,13 @@ func planStoriesOver(us []unit, rf *rowFacts, w *planWeights) []cut {
 // same order as planStoriesOver(us, rf, dw) (TestPlanPairAsTwoPlans).
 func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn []cut) {
 	rf.side = 0
-	pr := newPlanRowOver(us, rf, w)
-	if dw != nil {
-		pr.alt = newPlanRowOver(us, rf, dw)
+	var pr *planRow
+	if dw == nil {
+		pr = newPlanRowOver(us, rf, w)
+	} else {
+		gaps, heads := gapOddsEach(us, rf, &w.gap, &dw.gap), unitOddsEach(us, rf, &w.unit, &dw.unit)
+		pr = &planRow{us: us, rf: rf, w: w, gaps: gaps[0], heads: heads[0]}
+		pr.alt = &planRow{us: us, rf: rf, w: dw, gaps: gaps[1], heads: heads[1]}
 	}
 	room := keptPool.Get().(*[]keptScore)
 	pr.keep, pr.kept = true, (*room)[:0]
@@ -1787,11 +1791,22 @@ func (rf *rowFacts) columnAround(us []unit, rs, re int) float64 {
 
 // gapOdds are the learned log-odds that a story starts before each unit.
 func gapOdds(us []unit, rf *rowFacts, w *gapVec) []float64 {
-	out := make([]float64, len(us))
+	return gapOddsEach(us, rf, w)[0]
+}
+
+// gapOddsEach is gapOdds with each of the weights ws, each gap's features
+// worked out once for all.
+func gapOddsEach(us []unit, rf *rowFacts, ws ...*gapVec) [][]float64 {
+	out := make([][]float64, len(ws))
+	for m := range ws {
+		out[m] = make([]float64, len(us))
+	}
 	for k := 1; k < len(us); k++ {
 		f := gapFeatures(us, rf, k)
-		for n := range f {
-			out[k] += w[n] * f[n]
+		for m, w := range ws {
+			for n := range f {
+				out[m][k] += w[n] * f[n]
+			}
 		}
 	}
 	return out
@@ -1800,14 +1815,25 @@ func gapOdds(us []unit, rf *rowFacts, w *gapVec) []float64 {
 // unitOdds are the learned log-odds that each headline-like unit is a
 // story's headline.
 func unitOdds(us []unit, rf *rowFacts, w *unitVec) []float64 {
-	out := make([]float64, len(us))
+	return unitOddsEach(us, rf, w)[0]
+}
+
+// unitOddsEach is unitOdds with each of the weights ws, each unit's
+// features worked out once for all.
+func unitOddsEach(us []unit, rf *rowFacts, ws ...*unitVec) [][]float64 {
+	out := make([][]float64, len(ws))
+	for m := range ws {
+		out[m] = make([]float64, len(us))
+	}
 	for k := range us {
 		if !us[k].head {
 			continue
 		}
 		f := unitFeatures(us, rf, k)
-		for n := range f {
-			out[k] += w[n] * f[n]
+		for m, w := range ws {
+			for n := range f {
+				out[m][k] += w[n] * f[n]
+			}
 		}
 	}
 	return out
