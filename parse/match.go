@@ -192,14 +192,76 @@ type matchPage struct {
 	units    [][]int32      // per unit: a headline-like unit's word pairs, so
 	echo     [][]float64    // [seg][body]
 	feats    [][]matchVec
-	joins    []joinVec // per unit of a run but its last: its join features with the next
-	joinOdds []float64 // … their join odds
+	joins    []joinVec  // per unit of a run but its last: its join features with the next
+	joinOdds []float64  // … their join odds
+	seen     *unitPairs // what the bodies' texts print of the page's headline-like lines
+}
+
+// unitPairs keeps what the match stage reads of each unit's text, read
+// once for every page over the units (the gate's two, withCut's): its
+// runes, and the word pairs it prints that a headline-like unit of the
+// page prints too (vocab, a set that holds every matchPage's vocab, so
+// marking a page's vocab from them marks what the text itself would:
+// TestUnitPairsMarkAsTheText).
+type unitPairs struct {
+	vocab  bigramSet // every unit's headGrams
+	firsts []uint64  // vocab's first ideographs, as matchPage.firsts
+	read   []bool
+	chars  []int
+	pairs  []bigramSet // per unit read: the pairs of vocab its text prints, in order, with repeats
+	slab   bigramSet
+}
+
+func newUnitPairs(us []unit) *unitPairs {
+	up := &unitPairs{read: make([]bool, len(us)), chars: make([]int, len(us)), pairs: make([]bigramSet, len(us))}
+	for k := range us {
+		up.vocab = append(up.vocab, us[k].headGrams...)
+	}
+	up.vocab = sortSet(up.vocab)
+	up.firsts = firstsOf(up.vocab)
+	return up
+}
+
+// firstsOf are the first ideographs of the pairs of vocab, as bits by
+// their low 16 bits.
+func firstsOf(vocab bigramSet) []uint64 {
+	firsts := make([]uint64, 1<<16/64)
+	for _, g := range vocab {
+		r := uint16(g >> 32)
+		firsts[r/64] |= 1 << (r % 64)
+	}
+	return firsts
+}
+
+// of is unit k's runes and the pairs of vocab its text prints.
+func (up *unitPairs) of(us []unit, k int) (int, bigramSet) {
+	if !up.read[k] {
+		t := us[k].text
+		up.chars[k] = runeLen(t)
+		from := len(up.slab)
+		for b := range pairsIn(t) {
+			if p := uint16(b >> 32); up.firsts[p/64]&(1<<(p%64)) != 0 {
+				if _, ok := slices.BinarySearch(up.vocab, b); ok {
+					up.slab = append(up.slab, b)
+				}
+			}
+		}
+		up.pairs[k] = up.slab[from:len(up.slab):len(up.slab)]
+		up.read[k] = true
+	}
+	return up.chars[k], up.pairs[k]
 }
 
 // newMatchPage lays out the plan's bodies and headline runs, jw the join
 // odds' weights; nil when the page has fewer than two bodies or no run.
 func newMatchPage(us []unit, plan []cut, jw *joinVec) *matchPage {
-	mp := &matchPage{us: us, jw: jw}
+	return newMatchPageSeen(us, plan, jw, newUnitPairs(us))
+}
+
+// newMatchPageSeen is newMatchPage with what was read of the units' texts
+// so far, seen, which it reads on.
+func newMatchPageSeen(us []unit, plan []cut, jw *joinVec, seen *unitPairs) *matchPage {
+	mp := &matchPage{us: us, jw: jw, seen: seen}
 	inHead := make([]bool, len(us))
 	for n, c := range plan {
 		for k := c.hi; k < c.hj; k++ {
@@ -238,11 +300,7 @@ func newMatchPage(us []unit, plan []cut, jw *joinVec) *matchPage {
 		}
 	}
 	mp.vocab = sortSet(mp.vocab)
-	mp.firsts = make([]uint64, 1<<16/64)
-	for _, g := range mp.vocab {
-		r := uint16(g >> 32)
-		mp.firsts[r/64] |= 1 << (r % 64)
-	}
+	mp.firsts = firstsOf(mp.vocab)
 	mp.units = make([][]int32, len(us))
 	mp.segAt = make(map[[2]int]int)
 	for r, run := range mp.runs {
@@ -281,12 +339,23 @@ func (mp *matchPage) read(bd *matchBody) {
 	bd.has, bd.opens = make([]bool, len(mp.vocab)), make([]bool, len(mp.vocab))
 	paras := 0
 	for k := bd.i; k < bd.j; k++ {
-		t := mp.us[k].text
-		bd.chars += runeLen(t)
-		mp.mark(bd.has, t)
+		chars, pairs := mp.seen.of(mp.us, k)
+		bd.chars += chars
+		mp.markPairs(bd.has, pairs)
 		if !mp.us[k].head && paras < 2 {
-			mp.mark(bd.opens, t)
+			mp.markPairs(bd.opens, pairs)
 			paras++
+		}
+	}
+}
+
+// markPairs sets in has the word pairs of the vocabulary among pairs.
+func (mp *matchPage) markPairs(has []bool, pairs bigramSet) {
+	for _, b := range pairs {
+		if p := uint16(b >> 32); mp.firsts[p/64]&(1<<(p%64)) != 0 {
+			if at, ok := slices.BinarySearch(mp.vocab, b); ok {
+				has[at] = true
+			}
 		}
 	}
 }
@@ -322,17 +391,6 @@ func (mp *matchPage) withCut(plan []cut, b, k int) *matchPage {
 	}
 	out.echoes()
 	return &out
-}
-
-// mark sets in has the word pairs of the vocabulary that text prints.
-func (mp *matchPage) mark(has []bool, text string) {
-	for b := range pairsIn(text) {
-		if p := uint16(b >> 32); mp.firsts[p/64]&(1<<(p%64)) != 0 {
-			if at, ok := slices.BinarySearch(mp.vocab, b); ok {
-				has[at] = true
-			}
-		}
-	}
 }
 
 // echoIDs is the share of the word pairs ids that has holds: echo, by
@@ -904,25 +962,20 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 }
 
 // matchHeadlines runs the stage on a page the plan has cut: where the gate
-// says the page's headlines were drawn apart from their bodies, the page is
-// planned again with the plan's weights for such pages (dw: fitted on them,
-// they cut the row where one whole body ends and the next begins), and its
-// headline groups are matched to the bodies of that plan, or to pieces of
-// them where a body holds two stories (splitBodies, splitWeights).
-// rf are the units' facts the plan was made over.
-func (w *work) matchHeadlines(rf *rowFacts, mw *matchVec, gw *gateVec, dw *planWeights) {
-	w.matchPieces(rf, mw, gw, dw, &splitWeights)
-}
-
-// matchPieces is matchHeadlines with the split score's weights sw.
-func (w *work) matchPieces(rf *rowFacts, mw *matchVec, gw *gateVec, dw *planWeights, sw *splitVec) {
-	drawn := planStoriesOver(w.units, rf, dw)
+// says the page's headlines were drawn apart from their bodies, the page
+// takes the plan for such pages, drawn (made with dw, the plan's weights
+// fitted on them: they cut the row where one whole body ends and the next
+// begins; planStoriesPair makes it beside the plan), and its headline
+// groups are matched to the bodies of that plan, or to pieces of them
+// where a body holds two stories (splitBodies, splitWeights). rf are the
+// units' facts the plans were made over.
+func (w *work) matchHeadlines(rf *rowFacts, drawn []cut, mw *matchVec, gw *gateVec, dw *planWeights) {
 	fire, dp := w.gate(mw, gw, drawn)
 	if !fire {
 		return
 	}
 	w.plan = drawn
-	if mp, pairs := splitMatched(w.units, w.plan, dp, gapOdds(w.units, rf, &dw.gap), mw, sw); mp != nil {
+	if mp, pairs := splitMatched(w.units, w.plan, dp, gapOdds(w.units, rf, &dw.gap), mw, &splitWeights); mp != nil {
 		w.units, w.plan = mp.rematch(pairs)
 	}
 }
@@ -938,8 +991,9 @@ func (w *work) drawnApart(mw *matchVec, gw *gateVec, drawn []cut) bool {
 // gate is drawnApart, also handing back the matching over drawn it read,
 // for the stage to go on from when it fires.
 func (w *work) gate(mw *matchVec, gw *gateVec, drawn []cut) (fire bool, dp *matchPage) {
-	mp := newMatchPage(w.units, w.plan, &joinWeights)
-	dp = newMatchPage(w.units, drawn, &joinWeights)
+	seen := newUnitPairs(w.units)
+	mp := newMatchPageSeen(w.units, w.plan, &joinWeights, seen)
+	dp = newMatchPageSeen(w.units, drawn, &joinWeights, seen)
 	if mp == nil && dp == nil {
 		return false, nil
 	}

@@ -399,3 +399,67 @@ func TestGateOnTrainingPages(t *testing.T) {
 		t.Errorf("the gate fires on %d of %d made pages drawn apart, no more than the %.3f it did on the plan in order's matching alone", fired, raw, was)
 	}
 }
+
+// TestUnitPairsMarkAsTheText holds the bodies a matchPage reads through
+// unitPairs, each unit's text read once for all the pages over the units,
+// to the bodies read from the texts themselves: the same runes and the
+// same word pairs of the vocabulary, over the plan and the plan for pages
+// drawn apart of the -raw pages of testdata/corpus, and over every run of
+// one to five units as withCut's pieces are read.
+func TestUnitPairsMarkAsTheText(t *testing.T) {
+	files, _ := filepath.Glob("testdata/corpus/dev/*.txt")
+	if len(files) == 0 {
+		t.Skip("no -raw pages in testdata/corpus/dev")
+	}
+	dw := &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}
+	pages := 0
+	for _, f := range files {
+		w := analyse(normalizeClean(decodedFile(t, f)))
+		seen := newUnitPairs(w.units)
+		for _, plan := range [][]cut{w.plan, planStories(w.units, dw)} {
+			mp := newMatchPageSeen(w.units, plan, &joinWeights, seen)
+			if mp == nil {
+				continue
+			}
+			pages++
+			bodies := slices.Clone(mp.bodies)
+			for i := range w.units {
+				for j := i + 1; j <= min(len(w.units), i+5); j++ {
+					bodies = append(bodies, matchBody{i: i, j: j})
+				}
+			}
+			for _, bd := range bodies {
+				got := bd
+				mp.read(&got)
+				want := bd
+				want.has, want.opens = make([]bool, len(mp.vocab)), make([]bool, len(mp.vocab))
+				paras := 0
+				for k := bd.i; k < bd.j; k++ {
+					text := w.units[k].text
+					want.chars += runeLen(text)
+					markText(mp, want.has, text)
+					if !w.units[k].head && paras < 2 {
+						markText(mp, want.opens, text)
+						paras++
+					}
+				}
+				if got.chars != want.chars || !slices.Equal(got.has, want.has) || !slices.Equal(got.opens, want.opens) {
+					t.Fatalf("%s: units [%d, %d) read through unitPairs as %d runes %v %v, from the texts %d %v %v", f, bd.i, bd.j, got.chars, got.has, got.opens, want.chars, want.has, want.opens)
+				}
+			}
+		}
+	}
+	if pages == 0 {
+		t.Fatal("no page to match")
+	}
+}
+
+// markText sets in has the word pairs of mp's vocabulary that text prints,
+// as the match stage read the bodies before unitPairs.
+func markText(mp *matchPage, has []bool, text string) {
+	for b := range pairsIn(text) {
+		if at, ok := slices.BinarySearch(mp.vocab, b); ok {
+			has[at] = true
+		}
+	}
+}

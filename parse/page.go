@@ -305,8 +305,10 @@ func (w *work) layOutUnits() {
 // decideStories cuts the units into stories with the plan's weights.
 func (w *work) decideStories(pw *planWeights) {
 	rf := newRowFacts(w.units)
-	w.plan = planStoriesOver(w.units, rf, pw)
-	w.matchHeadlines(rf, &matchWeights, &gateWeights, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})
+	dw := &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}
+	plan, drawn := planStoriesPair(w.units, rf, pw, dw)
+	w.plan = plan
+	w.matchHeadlines(rf, drawn, &matchWeights, &gateWeights, dw)
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 	joinRunOns(w.ps, w.paras, w.stories, w.starts)
 }

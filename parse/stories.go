@@ -541,18 +541,49 @@ func planStories(us []unit, w *planWeights) []cut {
 // on the units alone and so serve every plan of them: the plan's side,
 // the one fact a plan sets, is set afresh.
 func planStoriesOver(us []unit, rf *rowFacts, w *planWeights) []cut {
+	plan, _ := planStoriesPair(us, rf, w, nil)
+	return plan
+}
+
+// planStoriesPair is planStoriesOver with weights w and, unless dw is nil,
+// with weights dw too (the plan for pages drawn apart, which the match
+// stage's gate reads on every -raw page): the stories bestPlan asks about
+// are the same whatever the weights, and their features too but for the
+// side's, so the first plan keeps, beside its own parts of each story's
+// score, dw's part up to the side feature (keptScore.alt), and the second
+// plan adds up the rest from what the first kept, the same terms in the
+// same order as planStoriesOver(us, rf, dw) (TestPlanPairAsTwoPlans).
+func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn []cut) {
 	rf.side = 0
-	pr := newPlanRowOver(us, rf, w)
+	var pr *planRow
+	if dw == nil {
+		pr = newPlanRowOver(us, rf, w)
+	} else {
+		gaps, heads := gapOddsEach(us, rf, &w.gap, &dw.gap), unitOddsEach(us, rf, &w.unit, &dw.unit)
+		pr = &planRow{us: us, rf: rf, w: w, gaps: gaps[0], heads: heads[0]}
+		pr.alt = &planRow{us: us, rf: rf, w: dw, gaps: gaps[1], heads: heads[1]}
+	}
 	room := keptPool.Get().(*[]keptScore)
 	pr.keep, pr.kept = true, (*room)[:0]
-	plan := bestPlan(us, pr.score)
+	plan = bestPlan(us, pr.score)
 	if side := planSide(plan); side != 0 {
 		pr.rf.side = side
 		plan = bestPlan(us, pr.scoreAgain)
 	}
+	if dw != nil {
+		rf.side = 0
+		dr := pr.alt
+		dr.kept, dr.alt = pr.kept, dr
+		drawn = bestPlan(us, dr.scoreAgain)
+		if side := planSide(drawn); side != 0 {
+			rf.side = side
+			dr.next = 0
+			drawn = bestPlan(us, dr.scoreAgain)
+		}
+	}
 	*room = pr.kept
 	keptPool.Put(room)
-	return plan
+	return plan, drawn
 }
 
 // keptPool keeps the room of the scores a plan keeps (planRow.kept), for
@@ -591,6 +622,11 @@ type planRow struct {
 	kept []keptScore
 	next int      // the next of kept that scoreAgain reads; -1 once it reads none
 	f    storyVec // room for the features of the story score weighs
+	// alt, with keep, is the row of a second plan's weights, whose part of
+	// each story's score up to the side feature score keeps too
+	// (keptScore.alt); alt is the row itself where scoreAgain reads that
+	// part, not the first plan's (planStoriesPair).
+	alt *planRow
 }
 
 // maxKept bounds the stories a plan keeps the scores of (3 MB of them): a
@@ -605,6 +641,7 @@ const maxKept = 1 << 16
 type keptScore struct {
 	i, hj  int32 // the story's, to be sure it is the one asked about
 	before float64
+	alt    float64 // before with the weights of planRow.alt
 	after  [numStoryFeatures - sfSideAgree - 1]float64
 }
 
@@ -623,6 +660,22 @@ func newPlanRowOver(us []unit, rf *rowFacts, w *planWeights) *planRow {
 // and a headline-like line that is a subhead, are the zero the others are
 // counted from.)
 func (pr *planRow) score(c cut) float64 {
+	f := &pr.f
+	setStoryFeatures(f, pr.us, pr.rf, c)
+	s := pr.scoreBefore(c, f)
+	if pr.keep && len(pr.kept) < maxKept {
+		k := keptScore{i: int32(c.i), hj: int32(c.hj), before: s}
+		if pr.alt != nil {
+			k.alt = pr.alt.scoreBefore(c, f)
+		}
+		copy(k.after[:], f[sfSideAgree+1:])
+		pr.kept = append(pr.kept, k)
+	}
+	return addTerms(s, pr.w.story[sfSideAgree:], f[sfSideAgree:])
+}
+
+// scoreBefore is story c's score up to its side feature, its features f.
+func (pr *planRow) scoreBefore(c cut, f *storyVec) float64 {
 	s := 0.0
 	if c.i > 0 {
 		s += pr.gaps[c.i]
@@ -630,15 +683,7 @@ func (pr *planRow) score(c cut) float64 {
 	for k := c.hi; k < c.hj; k++ {
 		s += pr.heads[k]
 	}
-	f := &pr.f
-	setStoryFeatures(f, pr.us, pr.rf, c)
-	s = addTerms(s, pr.w.story[:sfSideAgree], f[:sfSideAgree])
-	if pr.keep && len(pr.kept) < maxKept {
-		k := keptScore{i: int32(c.i), hj: int32(c.hj), before: s}
-		copy(k.after[:], f[sfSideAgree+1:])
-		pr.kept = append(pr.kept, k)
-	}
-	return addTerms(s, pr.w.story[sfSideAgree:], f[sfSideAgree:])
+	return addTerms(s, pr.w.story[:sfSideAgree], f[:sfSideAgree])
 }
 
 // addTerms is s plus w[n]·f[n], added in turn as a plain loop adds them, to
@@ -669,7 +714,11 @@ func (pr *planRow) scoreAgain(c cut) float64 {
 	}
 	k := &pr.kept[pr.next]
 	pr.next++
-	s := k.before + pr.w.story[sfSideAgree]*sideAgree(c, pr.rf.side)
+	s := k.before
+	if pr.alt == pr {
+		s = k.alt
+	}
+	s += pr.w.story[sfSideAgree] * sideAgree(c, pr.rf.side)
 	return addTerms(s, pr.w.story[sfSideAgree+1:], k.after[:])
 }
 
@@ -1742,11 +1791,22 @@ func (rf *rowFacts) columnAround(us []unit, rs, re int) float64 {
 
 // gapOdds are the learned log-odds that a story starts before each unit.
 func gapOdds(us []unit, rf *rowFacts, w *gapVec) []float64 {
-	out := make([]float64, len(us))
+	return gapOddsEach(us, rf, w)[0]
+}
+
+// gapOddsEach is gapOdds with each of the weights ws, each gap's features
+// worked out once for all.
+func gapOddsEach(us []unit, rf *rowFacts, ws ...*gapVec) [][]float64 {
+	out := make([][]float64, len(ws))
+	for m := range ws {
+		out[m] = make([]float64, len(us))
+	}
 	for k := 1; k < len(us); k++ {
 		f := gapFeatures(us, rf, k)
-		for n := range f {
-			out[k] += w[n] * f[n]
+		for m, w := range ws {
+			for n := range f {
+				out[m][k] += w[n] * f[n]
+			}
 		}
 	}
 	return out
@@ -1755,14 +1815,25 @@ func gapOdds(us []unit, rf *rowFacts, w *gapVec) []float64 {
 // unitOdds are the learned log-odds that each headline-like unit is a
 // story's headline.
 func unitOdds(us []unit, rf *rowFacts, w *unitVec) []float64 {
-	out := make([]float64, len(us))
+	return unitOddsEach(us, rf, w)[0]
+}
+
+// unitOddsEach is unitOdds with each of the weights ws, each unit's
+// features worked out once for all.
+func unitOddsEach(us []unit, rf *rowFacts, ws ...*unitVec) [][]float64 {
+	out := make([][]float64, len(ws))
+	for m := range ws {
+		out[m] = make([]float64, len(us))
+	}
 	for k := range us {
 		if !us[k].head {
 			continue
 		}
 		f := unitFeatures(us, rf, k)
-		for n := range f {
-			out[k] += w[n] * f[n]
+		for m, w := range ws {
+			for n := range f {
+				out[m][k] += w[n] * f[n]
+			}
 		}
 	}
 	return out

@@ -232,3 +232,64 @@ func TestHeadSharesAsPlainCount(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanPairAsTwoPlans holds planStoriesPair, which scores the plan for
+// pages drawn apart from what the first plan kept of each story, to the
+// two plans made one after the other, each afresh: the same cuts, and for
+// either side every story's score the same to the last bit, on the -raw
+// pages of testdata/corpus, also with room kept for only some of the
+// stories (as on a page of more than maxKept).
+func TestPlanPairAsTwoPlans(t *testing.T) {
+	files, _ := filepath.Glob("testdata/corpus/dev/*.txt")
+	gen, _ := filepath.Glob("testdata/corpus/gen/*.txt")
+	files = append(files, gen...)
+	if len(files) == 0 {
+		t.Skip("no -raw pages in testdata/corpus")
+	}
+	pw := &planWeights{gapWeights, unitWeights, storyWeights}
+	dw := &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}
+	for _, f := range files {
+		text := decodedFile(t, f)
+		w := analyse(normalizeClean(text))
+		if !w.raw || len(w.units) == 0 {
+			continue
+		}
+		plan, drawn := planStoriesPair(w.units, newRowFacts(w.units), pw, dw)
+		if want := planStoriesOver(w.units, newRowFacts(w.units), pw); !slices.Equal(plan, want) {
+			t.Fatalf("%s: the pair's plan %v, alone %v", f, plan, want)
+		}
+		if want := planStoriesOver(w.units, newRowFacts(w.units), dw); !slices.Equal(drawn, want) {
+			t.Fatalf("%s: the pair's drawn plan %v, alone %v", f, drawn, want)
+		}
+		for _, side := range []float64{0, 0.6, -1} {
+			for _, room := range []int{maxKept, 7} {
+				pr := newPlanRow(w.units, pw)
+				pr.alt = newPlanRowOver(w.units, pr.rf, dw)
+				pr.keep = true
+				bestPlan(w.units, func(c cut) float64 {
+					if len(pr.kept) >= room {
+						pr.keep = false
+					}
+					return pr.score(c)
+				})
+				dr := pr.alt
+				dr.kept, dr.alt = pr.kept, dr
+				pr.rf.side = side
+				fresh := newPlanRow(w.units, dw)
+				fresh.rf.side = side
+				asked := 0
+				bestPlan(w.units, func(c cut) float64 {
+					asked++
+					got, want := dr.scoreAgain(c), fresh.score(c)
+					if math.Float64bits(got) != math.Float64bits(want) {
+						t.Fatalf("%s, side %v, room %d: story %+v scores %v from the pair, %v afresh", f, side, room, c, got, want)
+					}
+					return want
+				})
+				if asked < len(pr.kept) || room == 7 && dr.next >= 0 {
+					t.Fatalf("%s: the plan asked %d stories, %d kept, next %d", f, asked, len(pr.kept), dr.next)
+				}
+			}
+		}
+	}
+}
