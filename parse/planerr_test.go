@@ -180,6 +180,35 @@ func planErrors(us []unit, gold, got []cut) []planError {
 		default:
 			c = "subhead in other story"
 		}
+		// Where the line stands: beside a headline line of its story in
+		// its run, or at a story's end, in the plan that took it for a
+		// subhead.
+		besideHead := func(plan []place, k int) bool {
+			for _, a := range []int{k - 1, k + 1} {
+				if a >= 0 && a < len(us) && us[a].head && plan[a].story == plan[k].story && plan[a].role == 'H' {
+					return true
+				}
+			}
+			return false
+		}
+		sub := g
+		if q[k].role == 's' {
+			sub = q
+		}
+		switch {
+		case g[k].role != 'H' && q[k].role != 'H':
+		case besideHead(sub, k):
+			c += " beside head"
+		case k+1 < len(us) && sub[k+1].story != sub[k].story || k+1 == len(us):
+			c += " story end"
+		case k > 0 && sub[k-1].story != sub[k].story:
+			c += " story start"
+		default:
+			c += " inside"
+		}
+		if g[k].story != q[k].story && g[k].role != q[k].role {
+			c += " moved"
+		}
 		out = append(out, planError{c, fmt.Sprintf("%s odds=%.1f | %s", c, us[k].odds, clip(us[k].text, 24, false))})
 	}
 	return out
