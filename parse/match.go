@@ -1160,10 +1160,11 @@ const (
 	mgBetween    // log₂ of one more than the headline lines between the two, which the join makes subheads
 	mgShare      // the share of the smaller's word pairs that the two bodies print and no other
 	mgShareLead  // … less the most either shares so with a third body
+	mgMutual     // each of the two shares more word pairs with the other, weighed by how few bodies print them, than with any third body
 	numMergeFeatures
 )
 
-var mergeFeatureNames = [numMergeFeatures]string{"bias", "gain", "gap", "short", "bothPaired", "nonePaired", "sentence", "partner", "partnerGap", "between", "share", "shareLead"}
+var mergeFeatureNames = [numMergeFeatures]string{"bias", "gain", "gap", "short", "bothPaired", "nonePaired", "sentence", "partner", "partnerGap", "between", "share", "shareLead", "mutual"}
 
 type mergeVec [numMergeFeatures]float64
 
@@ -1210,7 +1211,7 @@ func mergeCandidates(us []unit, plan []cut, mp *matchPage, pairs []pairing, tota
 	for _, p := range pairs {
 		pairOf[p.body] = p.seg
 	}
-	share := mp.bodyShares()
+	share, close := mp.bodyShares()
 	for b := 0; b+1 < len(mp.bodies); b++ {
 		bd, next := mp.bodies[b], mp.bodies[b+1]
 		if next.c != bd.c+1 {
@@ -1257,6 +1258,13 @@ func mergeCandidates(us []unit, plan []cut, mp *matchPage, pairs []pairing, tota
 			}
 		}
 		f[mgShare], f[mgShareLead] = share[b][b+1], share[b][b+1]-third
+		mutual := true
+		for o := range mp.bodies {
+			if o != b && o != b+1 {
+				mutual = mutual && close[b][b+1] > close[b][o] && close[b+1][b] > close[b+1][o]
+			}
+		}
+		f[mgMutual] = b2f(mutual)
 		out = append(out, m)
 	}
 	return out
@@ -1264,8 +1272,9 @@ func mergeCandidates(us []unit, plan []cut, mp *matchPage, pairs []pairing, tota
 
 // bodyShares is, for each two bodies of the page, the share of the
 // smaller's word pairs that the two print and no other body does: two
-// pieces of one story keep to its names and things.
-func (mp *matchPage) bodyShares() [][]float64 {
+// pieces of one story keep to its names and things; and the word pairs
+// each two print, each weighed by one over how many other bodies print it.
+func (mp *matchPage) bodyShares() (share, close [][]float64) {
 	sets := make([]bigramSet, len(mp.bodies))
 	seen := make(map[bigram]int) // per word pair: how many bodies print it
 	for b, bd := range mp.bodies {
@@ -1280,25 +1289,28 @@ func (mp *matchPage) bodyShares() [][]float64 {
 			seen[g]++
 		}
 	}
-	out := make([][]float64, len(mp.bodies))
-	for b := range out {
-		out[b] = make([]float64, len(mp.bodies))
+	share, close = make([][]float64, len(mp.bodies)), make([][]float64, len(mp.bodies))
+	for b := range share {
+		share[b], close[b] = make([]float64, len(mp.bodies)), make([]float64, len(mp.bodies))
 	}
 	for b := range sets {
 		for o := b + 1; o < len(sets); o++ {
-			n := 0
+			n, weight := 0, 0.0
 			for _, g := range sets[b] {
-				if seen[g] == 2 {
-					if _, ok := slices.BinarySearch(sets[o], g); ok {
-						n++
-					}
+				if seen[g] < 2 {
+					continue
+				}
+				if _, ok := slices.BinarySearch(sets[o], g); ok {
+					n += oneIf(seen[g] == 2)
+					weight += 1 / float64(seen[g]-1)
 				}
 			}
 			v := float64(n) / float64(max(1, min(len(sets[b]), len(sets[o]))))
-			out[b][o], out[o][b] = v, v
+			share[b][o], share[o][b] = v, v
+			close[b][o], close[o][b] = weight, weight
 		}
 	}
-	return out
+	return share, close
 }
 
 // mergeMatched joins the page's bodies where the merge score says so (mg),
