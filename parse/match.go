@@ -967,15 +967,16 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 // fitted on them: they cut the row where one whole body ends and the next
 // begins; planStoriesPair makes it beside the plan), and its headline
 // groups are matched to the bodies of that plan, or to pieces of them
-// where a body holds two stories (splitBodies, splitWeights). rf are the
-// units' facts the plans were made over.
+// where a body holds two stories (splitBodies, splitWeights), once the
+// bodies that plan cut apart are joined (mergeMatched, mergeWeights). rf
+// are the units' facts the plans were made over.
 func (w *work) matchHeadlines(rf *rowFacts, drawn []cut, mw *matchVec, gw *gateVec, dw *planWeights) {
 	fire, dp := w.gate(mw, gw, drawn)
 	if !fire {
 		return
 	}
 	w.plan = drawn
-	if mp, pairs := splitMatched(w.units, w.plan, dp, gapOdds(w.units, rf, &dw.gap), mw, &splitWeights); mp != nil {
+	if mp, pairs := splitMatched(w.units, w.plan, dp, gapOdds(w.units, rf, &dw.gap), mw, &mergeWeights, &splitWeights); mp != nil {
 		w.units, w.plan = mp.rematch(pairs)
 	}
 }
@@ -1070,17 +1071,18 @@ type pieceCut struct {
 // cutting bodies in two where the split score says so (sw; gaps: the drawn
 // plan's score of a story starting before each unit). It returns the page
 // as matched, nil when the stage has nothing to match.
-func splitBodies(us []unit, plan []cut, gaps []float64, jw *joinVec, mw *matchVec, sw *splitVec) (*matchPage, []pairing) {
-	return splitMatched(us, plan, newMatchPage(us, plan, jw), gaps, mw, sw)
+func splitBodies(us []unit, plan []cut, gaps []float64, jw *joinVec, mw *matchVec, mg *mergeVec, sw *splitVec) (*matchPage, []pairing) {
+	return splitMatched(us, plan, newMatchPage(us, plan, jw), gaps, mw, mg, sw)
 }
 
 // splitMatched is splitBodies from mp, the matching over plan made
 // already (newMatchPage); nil for none.
-func splitMatched(us []unit, plan []cut, mp *matchPage, gaps []float64, mw *matchVec, sw *splitVec) (*matchPage, []pairing) {
+func splitMatched(us []unit, plan []cut, mp *matchPage, gaps []float64, mw *matchVec, mg *mergeVec, sw *splitVec) (*matchPage, []pairing) {
 	if mp == nil {
 		return nil, nil
 	}
 	pairs, total := mp.assign(mw)
+	plan, mp, pairs, total = mergeMatched(us, plan, mp, pairs, total, gaps, mw, mg)
 	if *sw == (splitVec{}) || !mp.splittable() {
 		return mp, pairs
 	}
@@ -1181,4 +1183,210 @@ func cutBody(plan []cut, bd matchBody, k int) []cut {
 	out = append(out, plan[:bd.c]...)
 	out = append(out, front, back)
 	return append(out, plan[bd.c+1:]...)
+}
+
+// Bodies joined. The plan for pages drawn apart also cuts one whole body
+// in pieces — at a subhead, a box or a byline set apart — and a
+// piece no headline group goes to becomes a story of its own with no
+// headline, a story the gold does not hold, while the piece that keeps the
+// group loses the rest of its text; a subhead between two pieces is then a
+// headline group the matching may give to another body. So before it cuts
+// bodies the stage tries joining two bodies of the plan one after another,
+// the headline lines between them made subheads of the whole: a join is taken where a learned score (mergeVec)
+// over what the matching says of the two — how its total moves, whether
+// each piece has a group, whether the group of one is echoed by the other
+// — and the drawn plan's score of a story starting between them says so;
+// the join of the highest score first, and then again on the page so
+// joined, maxMerges times at most. TestTrainMatch fits the score on the
+// made training pages (mergeWeights in weights_match_gen.go).
+
+// The features of two bodies joined.
+const (
+	mgBias       = iota
+	mgGain       // the matching's total with the two as one less without, /10
+	mgGap        // the drawn plan's score of a story starting at the second, /10
+	mgShort      // the smaller's share of the two's characters
+	mgBothPaired // the matching gives each of the two a group
+	mgNonePaired // … neither
+	mgSentence   // the first's last line ends a sentence
+	mgPartner    // the most, over the two, of the echo of the group matched to one by the other
+	mgPartnerGap // … less that group's best echo by a body not of the two
+	mgBetween    // log₂ of one more than the headline lines between the two, which the join makes subheads
+	mgShare      // the share of the smaller's word pairs that the two bodies print and no other
+	mgShareLead  // … less the most either shares so with a third body
+	mgMutual     // each of the two shares more word pairs with the other, weighed by how few bodies print them, than with any third body
+	numMergeFeatures
+)
+
+var mergeFeatureNames = [numMergeFeatures]string{"bias", "gain", "gap", "short", "bothPaired", "nonePaired", "sentence", "partner", "partnerGap", "between", "share", "shareLead", "mutual"}
+
+type mergeVec [numMergeFeatures]float64
+
+// maxMerges is the most joins the stage makes on a page: each try matches
+// the page anew, as a split does (maxSplits).
+const maxMerges = 8
+
+// A bodyMerge is the plan with bodies b and b+1 (of the matchPage) joined,
+// the matching over it and its features.
+type bodyMerge struct {
+	b     int
+	plan  []cut
+	mp    *matchPage
+	pairs []pairing
+	total float64
+	f     mergeVec
+}
+
+// mergeBodies is the plan with the cuts of two bodies one after another
+// (bd, next) made one: the headline lines between the two bodies are of
+// it, its subheads; the headline of the first where it stands before its
+// body heads the whole, and that of the second where it stands after its
+// body stays a headline, with no body of its own, for the matching to give.
+func mergeBodies(plan []cut, bd, next matchBody) []cut {
+	a, b := plan[bd.c], plan[next.c]
+	c := cut{i: a.i, j: next.j, hi: a.i, hj: a.i}
+	if a.hj > a.hi && a.hi == a.i {
+		c.hi, c.hj = a.hi, a.hj
+	}
+	out := make([]cut, 0, len(plan))
+	out = append(out, plan[:bd.c]...)
+	out = append(out, c)
+	if next.j < b.j {
+		out = append(out, cut{i: next.j, j: b.j, hi: next.j, hj: b.j})
+	}
+	return append(out, plan[next.c+1:]...)
+}
+
+// mergeCandidates are the page's bodies that follow one another with no
+// headline line between, each two joined and matched anew.
+func mergeCandidates(us []unit, plan []cut, mp *matchPage, pairs []pairing, total float64, gaps []float64, mw *matchVec) []bodyMerge {
+	var out []bodyMerge
+	pairOf := make(map[int]int, len(pairs)) // body → its group's segment
+	for _, p := range pairs {
+		pairOf[p.body] = p.seg
+	}
+	share, close := mp.bodyShares()
+	for b := 0; b+1 < len(mp.bodies); b++ {
+		bd, next := mp.bodies[b], mp.bodies[b+1]
+		if next.c != bd.c+1 {
+			continue
+		}
+		merged := mergeBodies(plan, bd, next)
+		m := bodyMerge{b: b, plan: merged, mp: newMatchPage(us, merged, mp.jw)}
+		if m.mp == nil {
+			continue
+		}
+		m.pairs, m.total = m.mp.assign(mw)
+		_, pa := pairOf[b]
+		_, pb := pairOf[b+1]
+		partner, partnerGap, found := 0.0, 0.0, false
+		for _, side := range [2][2]int{{b, b + 1}, {b + 1, b}} {
+			s, ok := pairOf[side[0]]
+			if !ok {
+				continue
+			}
+			e, rest := mp.echo[s][side[1]], 0.0
+			for o, v := range mp.echo[s] {
+				if o != b && o != b+1 {
+					rest = max(rest, v)
+				}
+			}
+			if !found || e > partner {
+				partner, partnerGap, found = e, e-rest, true
+			}
+		}
+		f := &m.f
+		f[mgBias] = 1
+		f[mgGain] = (m.total - total) / 10
+		f[mgGap] = gaps[next.i] / 10
+		f[mgShort] = float64(min(bd.chars, next.chars)) / float64(max(1, bd.chars+next.chars))
+		f[mgBothPaired] = b2f(pa && pb)
+		f[mgNonePaired] = b2f(!pa && !pb)
+		f[mgSentence] = b2f(endsSentenceText(us[bd.j-1].text))
+		f[mgPartner], f[mgPartnerGap] = partner, partnerGap
+		f[mgBetween] = math.Log2(1 + float64(next.i-bd.j))
+		third := 0.0
+		for o := range mp.bodies {
+			if o != b && o != b+1 {
+				third = max(third, share[b][o], share[b+1][o])
+			}
+		}
+		f[mgShare], f[mgShareLead] = share[b][b+1], share[b][b+1]-third
+		mutual := true
+		for o := range mp.bodies {
+			if o != b && o != b+1 {
+				mutual = mutual && close[b][b+1] > close[b][o] && close[b+1][b] > close[b+1][o]
+			}
+		}
+		f[mgMutual] = b2f(mutual)
+		out = append(out, m)
+	}
+	return out
+}
+
+// bodyShares is, for each two bodies of the page, the share of the
+// smaller's word pairs that the two print and no other body does: two
+// pieces of one story keep to its names and things; and the word pairs
+// each two print, each weighed by one over how many other bodies print it.
+func (mp *matchPage) bodyShares() (share, close [][]float64) {
+	sets := make([]bigramSet, len(mp.bodies))
+	seen := make(map[bigram]int) // per word pair: how many bodies print it
+	for b, bd := range mp.bodies {
+		var s bigramSet
+		for k := bd.i; k < bd.j; k++ {
+			for g := range pairsIn(mp.us[k].text) {
+				s = append(s, g)
+			}
+		}
+		sets[b] = sortSet(s)
+		for _, g := range sets[b] {
+			seen[g]++
+		}
+	}
+	share, close = make([][]float64, len(mp.bodies)), make([][]float64, len(mp.bodies))
+	for b := range share {
+		share[b], close[b] = make([]float64, len(mp.bodies)), make([]float64, len(mp.bodies))
+	}
+	for b := range sets {
+		for o := b + 1; o < len(sets); o++ {
+			n, weight := 0, 0.0
+			for _, g := range sets[b] {
+				if seen[g] < 2 {
+					continue
+				}
+				if _, ok := slices.BinarySearch(sets[o], g); ok {
+					n += oneIf(seen[g] == 2)
+					weight += 1 / float64(seen[g]-1)
+				}
+			}
+			v := float64(n) / float64(max(1, min(len(sets[b]), len(sets[o]))))
+			share[b][o], share[o][b] = v, v
+			close[b][o], close[o][b] = weight, weight
+		}
+	}
+	return share, close
+}
+
+// mergeMatched joins the page's bodies where the merge score says so (mg),
+// from the matching over plan (mp, pairs, total); it returns the plan and
+// matching reached.
+func mergeMatched(us []unit, plan []cut, mp *matchPage, pairs []pairing, total float64, gaps []float64, mw *matchVec, mg *mergeVec) ([]cut, *matchPage, []pairing, float64) {
+	if *mg == (mergeVec{}) || !mp.splittable() {
+		return plan, mp, pairs, total
+	}
+	for range maxMerges {
+		best, bestV := -1, 0.0
+		cs := mergeCandidates(us, plan, mp, pairs, total, gaps, mw)
+		for n := range cs {
+			if v := linear(mg[:], cs[n].f[:]); v > bestV {
+				best, bestV = n, v
+			}
+		}
+		if best < 0 {
+			break
+		}
+		c := &cs[best]
+		plan, mp, pairs, total = c.plan, c.mp, c.pairs, c.total
+	}
+	return plan, mp, pairs, total
 }

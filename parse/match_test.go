@@ -223,7 +223,7 @@ func TestMatchSplitsTwoStoryBody(t *testing.T) {
 	gaps := gapOdds(w.units, newRowFacts(w.units), &dw.gap)
 
 	heads := func(sw *splitVec) map[string]string { // per headline, the words its body opens with
-		mp, pairs := splitBodies(w.units, plan, gaps, &joinWeights, &matchWeights, sw)
+		mp, pairs := splitBodies(w.units, plan, gaps, &joinWeights, &matchWeights, &mergeVec{}, sw)
 		if mp == nil {
 			t.Fatal("nothing to match")
 		}

@@ -29,7 +29,7 @@ func TestMatchDump(t *testing.T) {
 	fmt.Printf("gate %.3f %v\n", linear(gateWeights[:], g[:]), g)
 	art, _ := unitArticles(w, labelLines(w.ps, p.gold), p.gold)
 	plan := planStories(w.units, dw)
-	mp, pairs := splitBodies(w.units, plan, gapOdds(w.units, newRowFacts(w.units), &dw.gap), &joinWeights, &matchWeights, &splitWeights)
+	mp, pairs := splitBodies(w.units, plan, gapOdds(w.units, newRowFacts(w.units), &dw.gap), &joinWeights, &matchWeights, &mergeWeights, &splitWeights)
 	if mp == nil {
 		fmt.Println("no match page")
 		return
