@@ -75,7 +75,7 @@ var (
 		ufBias, ufOdds, ufRunOne, ufRunTwo, ufRunMore, ufSameWidth, ufPrevOpen, ufRunTop, ufRunEnd,
 		ufFewChars, ufTag, ufDash, ufBracketed, ufEchoBest, ufNextLeads, ufPrevCredit, ufNextFrom,
 		ufPrevTo, ufRuleHead, ufRuleDoubt, ufStretchLeads, ufStretchHeaded, ufStretchLong, ufRuleTitle,
-		ufSource, ufLabel, ufBracketTail, ufContact, ufLeads,
+		ufSource, ufLabel, ufBracketTail, ufContact, ufLeads, ufPictureStory, ufCaptionAfter,
 	}
 )
 
