@@ -177,6 +177,31 @@ import (
 // (本报北京…电, gfLeads) gave 0.731/0.706/0.206 and 0.653/0.706/0.196
 // alone, 0.734/0.706/0.207 and 0.653/0.714/0.196 with the credit's; not
 // kept.
+// A byline's paragraph before the gap (bgBylineBefore; the seven stories
+// after a reporter's line above, and the many bodies under one) moved
+// the chosen stories from 0.729/0.704/0.211 to 0.739/0.706/0.202 on
+// gen-miner and from 0.651/0.706/0.203 to 0.653/0.706/0.196 on
+// gen-issue-miner (with the line model held out too, from
+// 0.730/0.705/0.205 to 0.732/0.706/0.204 and from 0.664/0.714/0.195 to
+// 0.669/0.730/0.189), its weight negative in every fold (−0.94 … 0.08):
+// a story goes on after its reporter's line more often than the other
+// features said. Fitted on all training pages, gen-miner g001–g200 held
+// at 0.747/0.710/0.203 (from 0.747/0.711/0.199) and gen-issue-miner went
+// from 0.693/0.738/0.178 to 0.690/0.738/0.188; kept for the folds.
+// Then the -raw stage's picture-story unit features heard alone, without
+// gfCaptionAfter (ufPictureStory, ufCaptionAfter: a short headline over a
+// caption closed by a credit, the largest kind of headline taken for a
+// subhead): the chosen stories from 0.739/0.706/0.202 to
+// 0.741/0.714/0.199 on gen-miner and from 0.653/0.706/0.196 to
+// 0.677/0.738/0.183 on gen-issue-miner; gfFrom held (3.18 → 3.17) and
+// the unit tests pass. Fitted on all training pages, gen-miner g001–g200
+// went from 0.747/0.710/0.203 to 0.756/0.720/0.201 and gen-issue-miner
+// from 0.690/0.738/0.188 to 0.685/0.738/0.185. On top of them, not kept
+// (against 0.741/0.714/0.199 and 0.677/0.738/0.183): the body-line unit
+// features (ufStop, ufComma, ufDateOpen, ufAgencyOpen: a body's line the
+// line model set apart, the largest kind of subhead taken for a
+// headline) 0.735/0.711/0.209 and 0.672/0.730/0.194; ufPageWide
+// 0.734/0.717/0.195 and 0.664/0.754/0.194.
 
 // blankPage is a training page with blank lines taken through both stages.
 type blankPage struct {

@@ -45,13 +45,14 @@ const (
 	bgBoxesApart                             // … more than 1½ ems apart: columns of two strips
 	bgOverByline                             // the unit after the gap is a headline-like line over a byline in its box
 	bgBreakCredit                            // a blank line parts the units and the unit before is a picture's credit (gfCredit): a caption's end
+	bgBylineBefore                           // the unit before is a byline's paragraph (本报记者 X): mostly under a story's headline, the story going on after it
 	numBoxGapFeatures
 )
 
 var boxGapFeatureNames = [numBoxGapFeatures - numGapFeatures]string{
 	"break", "breakParaPara", "breakParaHead", "breakHeadPara", "breakHeadHead", "breakOpenEnd",
 	"echoPrevRun", "bestForPrevRun", "rowBoxes", "boxesSame", "boxesApart", "overByline",
-	"breakCredit",
+	"breakCredit", "bylineBefore",
 }
 
 // The -raw stage's gap and unit features the box stage hears, named one
@@ -74,7 +75,7 @@ var (
 		ufBias, ufOdds, ufRunOne, ufRunTwo, ufRunMore, ufSameWidth, ufPrevOpen, ufRunTop, ufRunEnd,
 		ufFewChars, ufTag, ufDash, ufBracketed, ufEchoBest, ufNextLeads, ufPrevCredit, ufNextFrom,
 		ufPrevTo, ufRuleHead, ufRuleDoubt, ufStretchLeads, ufStretchHeaded, ufStretchLong, ufRuleTitle,
-		ufSource, ufLabel, ufBracketTail, ufContact, ufLeads,
+		ufSource, ufLabel, ufBracketTail, ufContact, ufLeads, ufPictureStory, ufCaptionAfter,
 	}
 )
 
@@ -268,6 +269,7 @@ func boxGapFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxGapVec {
 		f[bgRowBoxes] = b2f(bf.boxes[k-1] >= 2)
 	}
 	f[bgOverByline] = b2f(bf.overBy[k])
+	f[bgBylineBefore] = b2f(!u.head && u.byline)
 	return f
 }
 
