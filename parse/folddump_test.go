@@ -9,9 +9,23 @@ import (
 	"github.com/dubaoreader/dubao/model"
 )
 
+// planUnbounded is planStories with no bound at continued-to markers
+// (partEnds): the same weights' plan without it, to tell the bound's own
+// effect from a refit's.
+func planUnbounded(us []unit, pw *planWeights) []cut {
+	pr := newPlanRow(us, pw)
+	plan := bestPlan(us, pr.score)
+	if side := planSide(plan); side != 0 {
+		pr.rf.side = side
+		plan = bestPlan(us, pr.score)
+	}
+	return plan
+}
+
 // TestFoldDump writes each held-out page's articles as the five folds of
 // TestPlanFolds plan them (DIR/NAME.json) and as the plan nearest gold over
-// the same units makes them (DIR/nearest/NAME.json), for paperscore and
+// the same units makes them (DIR/nearest/NAME.json), and without the plan's
+// bound at continued-to markers (DIR/unbounded/NAME.json), for paperscore and
 // scripts/cerclasses.py to set against gold page by page:
 // DUBAO_FOLD_DUMP=DIR go test ./parse -run TestFoldDump. It reads only
 // training pages.
@@ -23,8 +37,10 @@ func TestFoldDump(t *testing.T) {
 	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
 		t.Skip("no ../shared/corpus beside the repository")
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "nearest"), 0o755); err != nil {
-		t.Fatal(err)
+	for _, sub := range []string{"nearest", "unbounded"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	pages := loadTraining(t)
 	plans, _ := trainPlansOf(t, pages)
@@ -47,6 +63,7 @@ func TestFoldDump(t *testing.T) {
 			if held(n) {
 				write(filepath.Join(dir, pages[n].name+".json"), p.w, planStories(p.w.units, &pw))
 				write(filepath.Join(dir, "nearest", pages[n].name+".json"), p.w, p.gold)
+				write(filepath.Join(dir, "unbounded", pages[n].name+".json"), p.w, planUnbounded(p.w.units, &pw))
 			}
 		}
 	}
