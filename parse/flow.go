@@ -377,11 +377,12 @@ func breaksAfter(ps []piece, i int, first, indented bool) bool {
 
 // learnedBreak decides whether the paragraph ends after body piece i by the
 // learned score of the next body piece: the end of the text, a headline or
-// a byline after it end it always, a dateline broken over the two lines
-// never.
+// a byline after it end it always, and so does a continued-to marker
+// closing it (the story's part ends there), a dateline broken over the two
+// lines never.
 func learnedBreak(ps []piece, i int, starts []float64) bool {
 	j := nextBody(ps, i)
-	if j < 0 || ps[j].role != roleBody || ps[j].leads {
+	if j < 0 || ps[j].role != roleBody || ps[j].leads || endsPart(ps, i) {
 		return true
 	}
 	if ps[i].text == "" || brokenDateline(&ps[i], &ps[j]) {

@@ -275,6 +275,10 @@ func (w *work) layOutLines() {
 }
 
 // setLineRoles sets every text line's role by its learned headline odds.
+// On -raw text the line a continued-to marker closes stays in the body: the
+// marker ends a story's part, so what stands before it is that story's
+// text (a short last line, 渠边栽竹, otherwise reads as a headline's and
+// takes the headline after the marker into its unit).
 func (w *work) setLineRoles() {
 	for i := range w.ps {
 		p := &w.ps[i]
@@ -283,7 +287,7 @@ func (w *work) setLineRoles() {
 		}
 		switch {
 		case p.role == roleByline:
-		case w.odds[i] > 0 && !p.leads && !p.credit && !p.bylineOnly && !w.feats[i].has(lfBrokenDateline):
+		case w.odds[i] > 0 && !p.leads && !p.credit && !p.bylineOnly && !w.feats[i].has(lfBrokenDateline) && !(w.raw && endsPart(w.ps, i)):
 			p.role = roleHead
 		case p.role == roleHead:
 			p.role = roleBody

@@ -384,6 +384,22 @@ func rawLineFeatures(ps []piece, out []lineFacts) {
 	}
 }
 
+// endsPart reports whether a continued-to marker (（下转第4版）) closes
+// text line i: cut from its own end, or standing on a line of its own (left
+// empty once the marker is cut) before the next text line. Such a line is
+// the last of a story's part on the page: its body's, never a headline's.
+func endsPart(ps []piece, i int) bool {
+	if m, ok := ps[i].to(); ok && m.start > 0 {
+		return true
+	}
+	for j := i + 1; j < len(ps) && !isTextPiece(&ps[j]); j++ {
+		if _, ok := ps[j].to(); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // brokenDateline reports whether line a opens a dateline or credit that
 // only the line after it, b, finishes. It asks what know found of each
 // line: bylineStart(a + b) holds only where a rune of dispatchSet does, in
