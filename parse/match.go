@@ -198,7 +198,7 @@ type matchPage struct {
 }
 
 // unitPairs keeps what the match stage reads of each unit's text, read
-// once for every page over the units (the gate's two, withCut's): its
+// once for every page over the units (the gate's two, withCut's, the joins'): its
 // runes, and the word pairs it prints that a headline-like unit of the
 // page prints too (vocab, a set that holds every matchPage's vocab, so
 // marking a page's vocab from them marks what the text itself would:
@@ -1272,7 +1272,7 @@ func mergeCandidates(us []unit, plan []cut, mp *matchPage, pairs []pairing, tota
 			continue
 		}
 		merged := mergeBodies(plan, bd, next)
-		m := bodyMerge{b: b, plan: merged, mp: newMatchPage(us, merged, mp.jw)}
+		m := bodyMerge{b: b, plan: merged, mp: newMatchPageSeen(us, merged, mp.jw, mp.seen)}
 		if m.mp == nil {
 			continue
 		}
