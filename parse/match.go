@@ -968,15 +968,15 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 // begins; planStoriesPair makes it beside the plan), and its headline
 // groups are matched to the bodies of that plan, or to pieces of them
 // where a body holds two stories (splitBodies, splitWeights), once the
-// bodies that plan cut apart are joined (mergeMatched, mergeWeights). rf
-// are the units' facts the plans were made over.
-func (w *work) matchHeadlines(rf *rowFacts, drawn []cut, mw *matchVec, gw *gateVec, dw *planWeights) {
+// bodies that plan cut apart are joined (mergeMatched, mergeWeights).
+// gaps are dw's score of a story starting before each unit (gapOdds).
+func (w *work) matchHeadlines(drawn []cut, gaps []float64, mw *matchVec, gw *gateVec) {
 	fire, dp := w.gate(mw, gw, drawn)
 	if !fire {
 		return
 	}
 	w.plan = drawn
-	if mp, pairs := splitMatched(w.units, w.plan, dp, gapOdds(w.units, rf, &dw.gap), mw, &mergeWeights, &splitWeights); mp != nil {
+	if mp, pairs := splitMatched(w.units, w.plan, dp, gaps, mw, &mergeWeights, &splitWeights); mp != nil {
 		w.units, w.plan = mp.rematch(pairs)
 	}
 }

@@ -564,7 +564,7 @@ func planStories(us []unit, w *planWeights) []cut {
 // on the units alone and so serve every plan of them: the plan's side,
 // the one fact a plan sets, is set afresh.
 func planStoriesOver(us []unit, rf *rowFacts, w *planWeights) []cut {
-	plan, _ := planStoriesPair(us, rf, w, nil)
+	plan, _, _ := planStoriesPair(us, rf, w, nil)
 	return plan
 }
 
@@ -576,7 +576,8 @@ func planStoriesOver(us []unit, rf *rowFacts, w *planWeights) []cut {
 // score, dw's part up to the side feature (keptScore.alt), and the second
 // plan adds up the rest from what the first kept, the same terms in the
 // same order as planStoriesOver(us, rf, dw) (TestPlanPairAsTwoPlans).
-func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn []cut) {
+// drawnGaps are dw's gap odds (gapOdds), which the match stage reads too.
+func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn []cut, drawnGaps []float64) {
 	rf.side = 0
 	var pr *planRow
 	if dw == nil {
@@ -585,6 +586,7 @@ func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn [
 		gaps, heads := gapOddsEach(us, rf, &w.gap, &dw.gap), unitOddsEach(us, rf, &w.unit, &dw.unit)
 		pr = &planRow{us: us, rf: rf, w: w, gaps: gaps[0], heads: heads[0]}
 		pr.alt = &planRow{us: us, rf: rf, w: dw, gaps: gaps[1], heads: heads[1]}
+		drawnGaps = gaps[1]
 	}
 	room := keptPool.Get().(*[]keptScore)
 	pr.keep, pr.kept = true, (*room)[:0]
@@ -607,7 +609,7 @@ func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn [
 	}
 	*room = pr.kept
 	keptPool.Put(room)
-	return plan, drawn
+	return plan, drawn, drawnGaps
 }
 
 // keptPool keeps the room of the scores a plan keeps (planRow.kept), for
