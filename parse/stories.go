@@ -1238,7 +1238,7 @@ func bestPlanWithin(us []unit, score func(c cut) float64, end []int) []cut {
 // (made without this bound) went on with a paragraph of the same story
 // after one alone.
 func partEnds(us []unit) []int {
-	end := make([]int, len(us)+1)
+	end := make([]int, len(us))
 	next, limit := len(us), len(us) // the next paragraph after k; the bound from k on
 	for k := len(us) - 1; k >= 0; k-- {
 		if !us[k].head {
@@ -1249,7 +1249,6 @@ func partEnds(us []unit) []int {
 		}
 		end[k] = limit
 	}
-	end[len(us)] = len(us)
 	return end
 }
 
