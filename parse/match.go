@@ -1305,19 +1305,14 @@ func mergeCandidates(us []unit, plan []cut, mp *matchPage, pairs []pairing, tota
 		f[mgSentence] = b2f(endsSentenceText(us[bd.j-1].text))
 		f[mgPartner], f[mgPartnerGap] = partner, partnerGap
 		f[mgBetween] = math.Log2(1 + float64(next.i-bd.j))
-		third := 0.0
+		third, mutual := 0.0, true
 		for o := range mp.bodies {
 			if o != b && o != b+1 {
 				third = max(third, share[b][o], share[b+1][o])
-			}
-		}
-		f[mgShare], f[mgShareLead] = share[b][b+1], share[b][b+1]-third
-		mutual := true
-		for o := range mp.bodies {
-			if o != b && o != b+1 {
 				mutual = mutual && close[b][b+1] > close[b][o] && close[b+1][b] > close[b+1][o]
 			}
 		}
+		f[mgShare], f[mgShareLead] = share[b][b+1], share[b][b+1]-third
 		f[mgMutual] = b2f(mutual)
 		out = append(out, m)
 	}
