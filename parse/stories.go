@@ -553,9 +553,11 @@ func cutsOf(us []unit, i, j int, visit func(c cut)) {
 	}
 }
 
-// planStories cuts the units into stories of the highest total score. A
-// page keeps mostly to one side for its headlines, so a first plan says
-// which, and a second hears it (sfSideAgree).
+// planStories cuts the units into stories of the highest total score, no
+// story running on from a paragraph a continued-to marker closes to the
+// paragraph after it (partEnds). A page keeps mostly to one side for its
+// headlines, so a first plan says which, and a second hears it
+// (sfSideAgree).
 func planStories(us []unit, w *planWeights) []cut {
 	return planStoriesOver(us, newRowFacts(us), w)
 }
