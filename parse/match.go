@@ -198,7 +198,7 @@ type matchPage struct {
 }
 
 // unitPairs keeps what the match stage reads of each unit's text, read
-// once for every page over the units (the gate's two, withCut's): its
+// once for every page over the units (the gate's two, withCut's, the joins'): its
 // runes, and the word pairs it prints that a headline-like unit of the
 // page prints too (vocab, a set that holds every matchPage's vocab, so
 // marking a page's vocab from them marks what the text itself would:
@@ -968,15 +968,15 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 // begins; planStoriesPair makes it beside the plan), and its headline
 // groups are matched to the bodies of that plan, or to pieces of them
 // where a body holds two stories (splitBodies, splitWeights), once the
-// bodies that plan cut apart are joined (mergeMatched, mergeWeights). rf
-// are the units' facts the plans were made over.
-func (w *work) matchHeadlines(rf *rowFacts, drawn []cut, mw *matchVec, gw *gateVec, dw *planWeights) {
+// bodies that plan cut apart are joined (mergeMatched, mergeWeights).
+// gaps are dw's score of a story starting before each unit (gapOdds).
+func (w *work) matchHeadlines(drawn []cut, gaps []float64, mw *matchVec, gw *gateVec) {
 	fire, dp := w.gate(mw, gw, drawn)
 	if !fire {
 		return
 	}
 	w.plan = drawn
-	if mp, pairs := splitMatched(w.units, w.plan, dp, gapOdds(w.units, rf, &dw.gap), mw, &mergeWeights, &splitWeights); mp != nil {
+	if mp, pairs := splitMatched(w.units, w.plan, dp, gaps, mw, &mergeWeights, &splitWeights); mp != nil {
 		w.units, w.plan = mp.rematch(pairs)
 	}
 }
@@ -1272,7 +1272,7 @@ func mergeCandidates(us []unit, plan []cut, mp *matchPage, pairs []pairing, tota
 			continue
 		}
 		merged := mergeBodies(plan, bd, next)
-		m := bodyMerge{b: b, plan: merged, mp: newMatchPage(us, merged, mp.jw)}
+		m := bodyMerge{b: b, plan: merged, mp: newMatchPageSeen(us, merged, mp.jw, mp.seen)}
 		if m.mp == nil {
 			continue
 		}
@@ -1305,19 +1305,14 @@ func mergeCandidates(us []unit, plan []cut, mp *matchPage, pairs []pairing, tota
 		f[mgSentence] = b2f(endsSentenceText(us[bd.j-1].text))
 		f[mgPartner], f[mgPartnerGap] = partner, partnerGap
 		f[mgBetween] = math.Log2(1 + float64(next.i-bd.j))
-		third := 0.0
+		third, mutual := 0.0, true
 		for o := range mp.bodies {
 			if o != b && o != b+1 {
 				third = max(third, share[b][o], share[b+1][o])
-			}
-		}
-		f[mgShare], f[mgShareLead] = share[b][b+1], share[b][b+1]-third
-		mutual := true
-		for o := range mp.bodies {
-			if o != b && o != b+1 {
 				mutual = mutual && close[b][b+1] > close[b][o] && close[b+1][b] > close[b+1][o]
 			}
 		}
+		f[mgShare], f[mgShareLead] = share[b][b+1], share[b][b+1]-third
 		f[mgMutual] = b2f(mutual)
 		out = append(out, m)
 	}

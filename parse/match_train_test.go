@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -692,25 +693,9 @@ func fitSplit(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *ga
 		return sw
 	}
 	copy(sw[:], fitLogisticN(xs, ys, ws, numSplitFeatures, 30, 1))
-	// The figure the bias is moved for: the pages' articles' F1 and
-	// titles' share, together.
-	figure := func(v *splitVec) float64 {
-		var c scoreCounts
-		for _, sp := range pages {
-			c.add(sp.scoreOf(t, sp.walk(mw, mg, v), mw))
-		}
-		m := c.metrics()
-		return m.ArticlesF1 + m.TitleAcc
-	}
-	base := figure(&splitVec{})
-	bestShift, best := 0.0, math.Inf(-1)
-	for shift := -8.0; shift <= 8; shift += 0.25 {
-		v := sw
-		v[spBias] += shift
-		if got := figure(&v); got > best {
-			bestShift, best = shift, got
-		}
-	}
+	bestShift, base, best := moveBias(sw[:], spBias, func(v []float64) float64 {
+		return walkFigure(t, pages, mw, func(sp *splitPage) []cut { return sp.walk(mw, mg, (*splitVec)(v)) })
+	})
 	t.Logf("split: fitted %v; bias moved %.2f takes the articles' F1 and titles' share together from %.4f to %.4f", sw, bestShift, base, best)
 	if best <= base {
 		return splitVec{}
@@ -801,29 +786,44 @@ func fitMerge(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *ga
 		return mg
 	}
 	copy(mg[:], fitLogisticN(xs, ys, ws, numMergeFeatures, 30, 1))
-	figure := func(v *mergeVec) float64 {
-		var c scoreCounts
-		for _, sp := range pages {
-			c.add(sp.scoreOf(t, sp.walk(mw, v, sw), mw))
-		}
-		m := c.metrics()
-		return m.ArticlesF1 + m.TitleAcc
-	}
-	base := figure(&mergeVec{})
-	bestShift, best := 0.0, math.Inf(-1)
-	for shift := -8.0; shift <= 8; shift += 0.25 {
-		v := mg
-		v[mgBias] += shift
-		if got := figure(&v); got > best {
-			bestShift, best = shift, got
-		}
-	}
+	bestShift, base, best := moveBias(mg[:], mgBias, func(v []float64) float64 {
+		return walkFigure(t, pages, mw, func(sp *splitPage) []cut { return sp.walk(mw, (*mergeVec)(v), sw) })
+	})
 	t.Logf("join: fitted %v; bias moved %.2f takes the articles' F1 and titles' share together from %.4f to %.4f", mg, bestShift, base, best)
 	if best <= base {
 		return mergeVec{}
 	}
 	mg[mgBias] += bestShift
 	return mg
+}
+
+// walkFigure is the figure the join's and the split's bias is moved for:
+// the pages' articles' F1 and titles' share together, each page planned
+// by walk.
+func walkFigure(t *testing.T, pages []*splitPage, mw *matchVec, walk func(sp *splitPage) []cut) float64 {
+	var c scoreCounts
+	for _, sp := range pages {
+		c.add(sp.scoreOf(t, walk(sp), mw))
+	}
+	m := c.metrics()
+	return m.ArticlesF1 + m.TitleAcc
+}
+
+// moveBias is the shift of w's bias weight (w[bias]), from −8 to 8 in
+// quarters, under which figure is highest, the first of the highest; base
+// is the figure with no weights at all, which best must beat for the
+// weights to be kept.
+func moveBias(w []float64, bias int, figure func(v []float64) float64) (shift, base, best float64) {
+	base = figure(make([]float64, len(w)))
+	best = math.Inf(-1)
+	v := slices.Clone(w)
+	for s := -8.0; s <= 8; s += 0.25 {
+		v[bias] = w[bias] + s
+		if got := figure(v); got > best {
+			shift, best = s, got
+		}
+	}
+	return shift, base, best
 }
 
 // majorArticle is the gold story most of units [i, j) are of (art:

@@ -310,9 +310,9 @@ func (w *work) layOutUnits() {
 func (w *work) decideStories(pw *planWeights) {
 	rf := newRowFacts(w.units)
 	dw := &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}
-	plan, drawn := planStoriesPair(w.units, rf, pw, dw)
+	plan, drawn, drawnGaps := planStoriesPair(w.units, rf, pw, dw)
 	w.plan = plan
-	w.matchHeadlines(rf, drawn, &matchWeights, &gateWeights, dw)
+	w.matchHeadlines(drawn, drawnGaps, &matchWeights, &gateWeights)
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 	joinRunOns(w.ps, w.paras, w.stories, w.starts)
 }

@@ -553,9 +553,11 @@ func cutsOf(us []unit, i, j int, visit func(c cut)) {
 	}
 }
 
-// planStories cuts the units into stories of the highest total score. A
-// page keeps mostly to one side for its headlines, so a first plan says
-// which, and a second hears it (sfSideAgree).
+// planStories cuts the units into stories of the highest total score, no
+// story running on from a paragraph a continued-to marker closes to the
+// paragraph after it (partEnds). A page keeps mostly to one side for its
+// headlines, so a first plan says which, and a second hears it
+// (sfSideAgree).
 func planStories(us []unit, w *planWeights) []cut {
 	return planStoriesOver(us, newRowFacts(us), w)
 }
@@ -564,7 +566,7 @@ func planStories(us []unit, w *planWeights) []cut {
 // on the units alone and so serve every plan of them: the plan's side,
 // the one fact a plan sets, is set afresh.
 func planStoriesOver(us []unit, rf *rowFacts, w *planWeights) []cut {
-	plan, _ := planStoriesPair(us, rf, w, nil)
+	plan, _, _ := planStoriesPair(us, rf, w, nil)
 	return plan
 }
 
@@ -576,7 +578,8 @@ func planStoriesOver(us []unit, rf *rowFacts, w *planWeights) []cut {
 // score, dw's part up to the side feature (keptScore.alt), and the second
 // plan adds up the rest from what the first kept, the same terms in the
 // same order as planStoriesOver(us, rf, dw) (TestPlanPairAsTwoPlans).
-func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn []cut) {
+// drawnGaps are dw's gap odds (gapOdds), which the match stage reads too.
+func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn []cut, drawnGaps []float64) {
 	rf.side = 0
 	var pr *planRow
 	if dw == nil {
@@ -585,6 +588,7 @@ func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn [
 		gaps, heads := gapOddsEach(us, rf, &w.gap, &dw.gap), unitOddsEach(us, rf, &w.unit, &dw.unit)
 		pr = &planRow{us: us, rf: rf, w: w, gaps: gaps[0], heads: heads[0]}
 		pr.alt = &planRow{us: us, rf: rf, w: dw, gaps: gaps[1], heads: heads[1]}
+		drawnGaps = gaps[1]
 	}
 	room := keptPool.Get().(*[]keptScore)
 	pr.keep, pr.kept = true, (*room)[:0]
@@ -607,7 +611,7 @@ func planStoriesPair(us []unit, rf *rowFacts, w, dw *planWeights) (plan, drawn [
 	}
 	*room = pr.kept
 	keptPool.Put(room)
-	return plan, drawn
+	return plan, drawn, drawnGaps
 }
 
 // keptPool keeps the room of the scores a plan keeps (planRow.kept), for
@@ -1236,7 +1240,7 @@ func bestPlanWithin(us []unit, score func(c cut) float64, end []int) []cut {
 // (made without this bound) went on with a paragraph of the same story
 // after one alone.
 func partEnds(us []unit) []int {
-	end := make([]int, len(us)+1)
+	end := make([]int, len(us))
 	next, limit := len(us), len(us) // the next paragraph after k; the bound from k on
 	for k := len(us) - 1; k >= 0; k-- {
 		if !us[k].head {
@@ -1247,7 +1251,6 @@ func partEnds(us []unit) []int {
 		}
 		end[k] = limit
 	}
-	end[len(us)] = len(us)
 	return end
 }
 

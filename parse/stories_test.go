@@ -254,7 +254,7 @@ func TestPlanPairAsTwoPlans(t *testing.T) {
 		if !w.raw || len(w.units) == 0 {
 			continue
 		}
-		plan, drawn := planStoriesPair(w.units, newRowFacts(w.units), pw, dw)
+		plan, drawn, _ := planStoriesPair(w.units, newRowFacts(w.units), pw, dw)
 		if want := planStoriesOver(w.units, newRowFacts(w.units), pw); !slices.Equal(plan, want) {
 			t.Fatalf("%s: the pair's plan %v, alone %v", f, plan, want)
 		}

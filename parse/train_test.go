@@ -967,7 +967,7 @@ func fitPlanRun(t *testing.T, plans []trainPlan, rfs []*rowFacts, w, sum *planWe
 			rf := rfs[n]
 			rf.side = 0
 			pr := &planRow{us: us, rf: rf, w: w, gaps: gapOdds(us, rf, &w.gap), heads: unitOdds(us, rf, &w.unit)}
-			pr.rf.side = planSide(bestPlan(us, pr.score)) // as planStories hears it
+			pr.rf.side = planSide(bestPlan(us, pr.score)) // as planStories hears it, but for its bound at continued-to markers (partEnds), which holds at decoding only
 			loss := planLoss(us, p.gold, set.missed)
 			if set.chars > 0 {
 				loss = textLoss(us, p.gold, set.chars)
