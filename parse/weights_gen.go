@@ -4,7 +4,7 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.850 title_acc=0.841 body_cer=0.120 para_f1=0.898 exact_para=0.859
+//	gen g201–g240 (40 pages): score: articles_f1=0.850 title_acc=0.841 body_cer=0.120 para_f1=0.897 exact_para=0.859
 //	gen-miner g201–g240 (40 pages): score: articles_f1=0.708 title_acc=0.720 body_cer=0.178 para_f1=0.871 exact_para=0.817
 
 package parse
