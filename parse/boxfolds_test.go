@@ -291,9 +291,7 @@ func boxFold(p trainPage) int {
 // t without the corpus.
 func loadBlankTraining(t *testing.T) []trainPage {
 	t.Helper()
-	if _, err := os.Stat(corpusRoot + "/gen-miner"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen-miner")
 	var pages []trainPage
 	for _, s := range blankTrainingSets {
 		ps, err := loadTrainPages(s.dir, s.set, trainSplit)

@@ -34,9 +34,7 @@ func TestFoldDump(t *testing.T) {
 	if dir == "" {
 		t.Skip("DUBAO_FOLD_DUMP=DIR writes the folds' predictions there")
 	}
-	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	for _, sub := range []string{"nearest", "unbounded"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			t.Fatal(err)

@@ -18,9 +18,7 @@ func TestHeadlineErrors(t *testing.T) {
 	if which == "" {
 		t.Skip("DUBAO_HEADERRORS=1 counts the headline errors of the training pages")
 	}
-	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	counts := map[string]int{}
 	cases := map[string][]string{}
 	for _, set := range []string{"gen", "gen-issue"} {
@@ -233,9 +231,7 @@ func TestPlanFolds(t *testing.T) {
 	if os.Getenv("DUBAO_FOLDS") == "" {
 		t.Skip("DUBAO_FOLDS=1 scores the plan over five folds of the training pages")
 	}
-	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	pages := loadTraining(t)
 	plans, golds := trainPlansOf(t, pages)
 	learned, nearest := &scoreCounts{}, &scoreCounts{}

@@ -17,9 +17,7 @@ func TestHeadlineFolds(t *testing.T) {
 	if mode == "" {
 		t.Skip("DUBAO_HEADFOLDS=1 scores the wrap and kicker models over five folds of the training pages")
 	}
-	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	pages := loadTraining(t)
 	plans, _ := trainPlansOf(t, pages)
 	hs := headlineSamplesOf(plans)
@@ -63,9 +61,7 @@ func TestHeadlineWeights(t *testing.T) {
 	if os.Getenv("DUBAO_HEADFOLDS") == "" {
 		t.Skip("DUBAO_HEADFOLDS=1 prints the wrap and kicker weights fitted on the training pages")
 	}
-	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	plans, _ := trainPlansOf(t, loadTraining(t))
 	ww, kw := headlineSamplesOf(plans).fit()
 	for k, v := range ww {
@@ -84,9 +80,7 @@ func TestTailCases(t *testing.T) {
 	if os.Getenv("DUBAO_HEADFOLDS") == "" {
 		t.Skip("DUBAO_HEADFOLDS=1 lists the tail model's cases on the training pages")
 	}
-	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	pages := loadTraining(t)
 	plans, _ := trainPlansOf(t, pages)
 	for n, p := range plans {

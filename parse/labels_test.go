@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 )
 
 // Line labels from gold. The trainer learns from pages whose gold article
@@ -205,6 +206,15 @@ func labelLines(ps []piece, g *goldPage) []labelled {
 
 // corpusRoot is the shared corpus beside the repository.
 const corpusRoot = "../../shared/corpus"
+
+// needCorpus skips the test unless the corpus folder set (or the corpus
+// itself, for "") is beside the repository.
+func needCorpus(t *testing.T, set string) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(corpusRoot, set)); err != nil {
+		t.Skip("no ../shared/corpus beside the repository")
+	}
+}
 
 // A trainPage is a page of text and its gold, for training or validation.
 type trainPage struct {

@@ -367,9 +367,7 @@ func TestRematchKeepsEveryUnitOnce(t *testing.T) {
 // 240 pages, commit 88a8d6a's message), which on a page whose headlines
 // that plan reads as its bodies' tells nothing.
 func TestGateOnTrainingPages(t *testing.T) {
-	if _, err := os.Stat(filepath.Join(corpusRoot, "gen")); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	dw := &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}
 	fires := func(p trainPage) (bool, bool) {
 		w := planWork(t, p)

@@ -186,9 +186,7 @@ func TestTrainMatch(t *testing.T) {
 	if !*trainMatch {
 		t.Skip("go test ./parse -run TestTrainMatch -train-match fits the match's weights")
 	}
-	if _, err := os.Stat(filepath.Join(corpusRoot, "gen")); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	made, err := loadTrainPages(filepath.Dir(*matchPages), filepath.Base(*matchPages), nil)
 	if err != nil || len(made) == 0 {
 		t.Skipf("no made pages at %s (%v): skipped", *matchPages, err)

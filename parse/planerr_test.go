@@ -20,9 +20,7 @@ func TestPlanErrors(t *testing.T) {
 	if mode == "" {
 		t.Skip("set DUBAO_PLAN_ERRORS=1 to count the story plan's errors")
 	}
-	if _, err := os.Stat(corpusRoot); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "")
 	counts := map[string]int{}
 	for _, set := range planErrorSets() {
 		dir := corpusRoot
@@ -229,9 +227,7 @@ func TestPlanSweep(t *testing.T) {
 	if os.Getenv("DUBAO_PLAN_SWEEP") == "" {
 		t.Skip("set DUBAO_PLAN_SWEEP=1 to sweep the plan's training settings")
 	}
-	if _, err := os.Stat(corpusRoot); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "")
 	pages := loadTraining(t)
 	plans, golds := trainPlansOf(t, pages)
 	// DUBAO_PLAN_HOLDOUT=1 fits on the training pages but gen g161–g200
@@ -321,9 +317,7 @@ func TestPlanFoldErrors(t *testing.T) {
 	if mode == "" {
 		t.Skip("set DUBAO_FOLD_ERRORS=1 to count the plan's errors over five folds")
 	}
-	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	pages := loadTraining(t)
 	plans, golds := trainPlansOf(t, pages)
 	settings := planSettings()

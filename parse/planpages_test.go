@@ -21,9 +21,7 @@ func TestPlanFoldPages(t *testing.T) {
 	if names[0] == "" {
 		t.Skip("DUBAO_FOLD_PAGES names the gen training pages to explain")
 	}
-	if _, err := os.Stat(corpusRoot + "/gen"); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	pages := loadTraining(t)
 	plans, golds := trainPlansOf(t, pages)
 	for fold := range 5 {

@@ -203,9 +203,7 @@ func TestTrain(t *testing.T) {
 	if !*train {
 		t.Skip("go test ./parse -run TestTrain -train fits the weights")
 	}
-	if _, err := os.Stat(filepath.Join(corpusRoot, "gen")); err != nil {
-		t.Skip("no ../shared/corpus beside the repository")
-	}
+	needCorpus(t, "gen")
 	pages := loadTraining(t)
 	var works []*work
 	var labs [][]labelled
