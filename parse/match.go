@@ -1087,13 +1087,8 @@ func splitMatched(us []unit, plan []cut, mp *matchPage, gaps []float64, mw *matc
 		return mp, pairs
 	}
 	for range maxSplits {
-		best, bestV := -1, 0.0
 		cs := pieceCuts(us, plan, mp, pairs, total, gaps, mw)
-		for n := range cs {
-			if v := linear(sw[:], cs[n].f[:]); v > bestV {
-				best, bestV = n, v
-			}
-		}
+		best := bestTaken(cs, sw[:], func(c *pieceCut) []float64 { return c.f[:] })
 		if best < 0 {
 			break
 		}
@@ -1362,6 +1357,19 @@ func (mp *matchPage) bodyShares() (share, close [][]float64) {
 	return share, close
 }
 
+// bestTaken is the index of the candidate whose features (f) score highest
+// by the weights w, if that score is above 0 (the candidate is worth
+// taking); -1 if none is. The first of equal scores wins.
+func bestTaken[C any](cs []C, w []float64, f func(*C) []float64) int {
+	best, bestV := -1, 0.0
+	for n := range cs {
+		if v := linear(w, f(&cs[n])); v > bestV {
+			best, bestV = n, v
+		}
+	}
+	return best
+}
+
 // mergeMatched joins the page's bodies where the merge score says so (mg),
 // from the matching over plan (mp, pairs, total); it returns the plan and
 // matching reached.
@@ -1370,13 +1378,8 @@ func mergeMatched(us []unit, plan []cut, mp *matchPage, pairs []pairing, total f
 		return plan, mp, pairs, total
 	}
 	for range maxMerges {
-		best, bestV := -1, 0.0
 		cs := mergeCandidates(us, plan, mp, pairs, total, gaps, mw)
-		for n := range cs {
-			if v := linear(mg[:], cs[n].f[:]); v > bestV {
-				best, bestV = n, v
-			}
-		}
+		best := bestTaken(cs, mg[:], func(c *bodyMerge) []float64 { return c.f[:] })
 		if best < 0 {
 			break
 		}

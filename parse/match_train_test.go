@@ -576,13 +576,8 @@ func (sp *splitPage) joined(mw *matchVec, mg *mergeVec) []cut {
 		return plan
 	}
 	for range maxMerges {
-		best, bestV := -1, 0.0
 		cs := sp.joins(plan, mw)
-		for n := range cs {
-			if v := linear(mg[:], cs[n].f[:]); v > bestV {
-				best, bestV = n, v
-			}
-		}
+		best := bestTaken(cs, mg[:], func(c *bodyMerge) []float64 { return c.f[:] })
 		if best < 0 {
 			break
 		}
@@ -599,13 +594,8 @@ func (sp *splitPage) walk(mw *matchVec, mg *mergeVec, sw *splitVec) []cut {
 		return plan
 	}
 	for range maxSplits {
-		best, bestV := -1, 0.0
 		cs := sp.candidates(plan, mw)
-		for n := range cs {
-			if v := linear(sw[:], cs[n].f[:]); v > bestV {
-				best, bestV = n, v
-			}
-		}
+		best := bestTaken(cs, sw[:], func(c *pieceCut) []float64 { return c.f[:] })
 		if best < 0 {
 			break
 		}
