@@ -791,9 +791,9 @@ func TestBoxHeadCounts(t *testing.T) {
 			}
 			if q < len(us) {
 				add("nextLeads", yesNo(us[q].leads), roles)
-				lean := echo(u.headGrams, us[q].grams)
+				lean := echoIn(u.headGrams, &us[q].grams)
 				if r >= 0 {
-					lean -= echo(u.headGrams, us[r].tail)
+					lean -= echoIn(u.headGrams, &us[r].tail)
 				}
 				add("echoNextOverPrev", roundedQuarter(max(-0.5, min(0.5, lean)), 0.5), roles)
 			}

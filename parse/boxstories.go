@@ -184,7 +184,7 @@ func newBoxFacts(ps []piece, paras []para, us []unit, rf *rowFacts) *boxFacts {
 			if k == rs {
 				run = rs
 				if re < n {
-					_, bf.bestAf[rs] = echoOf(runGrams(us, rs, re), us, stretchAfterN(us, re, 6))
+					_, bf.bestAf[rs] = echoOfSet(rf.runSet(us, rs, re), us, stretchAfterN(us, re, 6))
 				}
 			}
 			continue
@@ -261,7 +261,7 @@ func boxGapFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxGapVec {
 	}
 	if !v.head {
 		if r := bf.prevRn[k]; r >= 0 {
-			f[bgEchoPrevRun] = echo(runGrams(us, r, rf.runEnd[r]), v.grams)
+			f[bgEchoPrevRun] = v.grams.echo(rf.runSet(us, r, rf.runEnd[r]))
 			f[bgBestForPrevRun] = b2f(bf.bestAf[r] == k)
 		}
 	}
@@ -332,8 +332,8 @@ type learnedBoxScorer struct {
 	gaps, heads []float64
 	gapFeats    []boxGapVec // the features of the gap before each unit
 	pw          *boxPairVec
-	grams       map[[2]int]bigramSet // the word pairs of each headline part asked about
-	best        map[[3]int]int       // the paragraph after a row's run that echoes each part most
+	grams       map[[2]int]headSet // the word pairs of each headline part asked about
+	best        map[[3]int]int     // the paragraph after a row's run that echoes each part most
 }
 
 // story is the score of a story of one run of units: that it starts where
@@ -374,7 +374,7 @@ func (s *learnedBoxScorer) rowStart(parts [][2]int, t, c int) float64 {
 // pairFeatures are the row pair features of piece t ≥ 1 starting at unit c.
 func (s *learnedBoxScorer) pairFeatures(parts [][2]int, t, c int) boxPairVec {
 	var f boxPairVec
-	own, prev := echo(s.partGrams(parts[t]), s.us[c].grams), echo(s.partGrams(parts[t-1]), s.us[c].grams)
+	own, prev := s.us[c].grams.echo(s.partGrams(parts[t])), s.us[c].grams.echo(s.partGrams(parts[t-1]))
 	f[bpBias], f[bpEcho], f[bpEchoGain] = 1, own, own-prev
 	f[bpBestEcho] = b2f(s.bestEcho(parts[t], parts[len(parts)-1][1]) == c)
 	copy(f[bpGap:], s.gapFeats[c][:])
@@ -402,7 +402,7 @@ func (s *learnedBoxScorer) bestEcho(p [2]int, a int) int {
 			continue
 		}
 		n++
-		if e := echo(g, s.us[k].grams); e > best {
+		if e := s.us[k].grams.echo(g); e > best {
 			best, at = e, k
 		}
 	}
@@ -410,14 +410,16 @@ func (s *learnedBoxScorer) bestEcho(p [2]int, a int) int {
 	return at
 }
 
-func (s *learnedBoxScorer) partGrams(p [2]int) bigramSet {
+// partGrams are the word pairs of headline part p, by their numbers in
+// the units' dict.
+func (s *learnedBoxScorer) partGrams(p [2]int) headSet {
 	if g, ok := s.grams[p]; ok {
 		return g
 	}
 	if s.grams == nil {
-		s.grams = map[[2]int]bigramSet{}
+		s.grams = map[[2]int]headSet{}
 	}
-	g := runGrams(s.us, p[0], p[1])
+	g := headSetOf(runGrams(s.us, p[0], p[1]), unitsDict(s.us))
 	s.grams[p] = g
 	return g
 }
@@ -447,7 +449,7 @@ func (s *learnedBoxScorer) rowUnits(parts [][2]int, a, end int) [][]float64 {
 // echoes part t of a row's headline run.
 func (s *learnedBoxScorer) paraEchoes(parts [][2]int, k int, es []float64) {
 	for t, p := range parts {
-		es[t] = echo(s.partGrams(p), s.us[k].grams)
+		es[t] = s.us[k].grams.echo(s.partGrams(p))
 	}
 }
 

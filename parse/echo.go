@@ -65,26 +65,16 @@ type echoMemo struct {
 	dict  bigramDict
 	paras map[string]paraGrams
 	slab  []int32 // the numbers of the openings and ends, one after another
-	// order is the page's bigrams sorted, and rank each one's place in
-	// it, by its number plus one: made once the page is read (ranked), so
-	// that the bigrams of a paragraph read out sorted with no sort of
-	// their own. rank[0], for the number -1 (no bigram), is a place past
-	// the end.
-	order []bigram
-	rank  []int32
-	// marks holds a bit for each place in order, and a last word for the
-	// place past the end; all clear between uses.
-	marks []uint64
 	// read says the page's paragraphs were read (dict, paras and slab
 	// are the page's); a memo taken from the pool has room, not these.
 	read bool
-	// radix is room for sortByUpperHalf's, and bits for the passages'
-	// bits (passageOf): both are only room, written before being read.
-	radix []bigram
-	bits  []uint64
-	// sets is room for the sets openingAndEnd makes, which live as long
-	// as the page's units: a slab, taken from the front (setRoom).
-	sets bigramSet
+	// bits is room for the passages' bits (passageOf): only room,
+	// written before being read.
+	bits []uint64
+	// units is room for the bits of the sets unitGrams makes, which live
+	// as long as the page's units: a slab, taken from the front
+	// (unitRoom).
+	units []uint64
 }
 
 // memoPool keeps the echo memos of pages parsed, for their room: a page's
@@ -100,8 +90,8 @@ func newEchoMemo() *echoMemo {
 }
 
 // release gives m back to the pool; nothing may use it after, nor anything
-// its echoes made of the page's paragraphs: the sets openingAndEnd gave the
-// page's units are room of m's too (setRoom), which the next page writes.
+// its echoes made of the page's paragraphs: the sets unitGrams gave the
+// page's units are room of m's too (unitRoom), which the next page writes.
 func (m *echoMemo) release() {
 	if m != nil {
 		memoPool.Put(m)
@@ -118,19 +108,7 @@ func (m *echoMemo) start(room, kept int) {
 	}
 	clear(m.paras)
 	m.slab = slices.Grow(m.slab[:0], kept)
-	m.order, m.rank = m.order[:0], m.rank[:0]
-	m.sets = m.sets[:0]
-}
-
-// setRoom is room for n bigrams (a set of length 0, capacity n) from the
-// front of m.sets, which a new slab replaces when it is too short.
-func (m *echoMemo) setRoom(n int) bigramSet {
-	if cap(m.sets)-len(m.sets) < n {
-		m.sets = make(bigramSet, 0, max(n, 2*cap(m.sets), 1024))
-	}
-	k := len(m.sets)
-	m.sets = m.sets[:k+n]
-	return m.sets[k : k : k+n]
+	m.units = m.units[:0]
 }
 
 // paraGrams is what echoes read of a paragraph: the numbers of its
@@ -351,123 +329,210 @@ func appendRunes(rs []rune, s string) (_ []rune, strays bool) {
 	return rs[:n], strays
 }
 
-// openingAndEnd is openingAndEnd(text, openRunes, endRunes): when the
-// page's echoes read a paragraph of that text, the sets are made from the
-// numbers they read, and the text is not decoded again. m may be nil.
-func (m *echoMemo) openingAndEnd(text string) (bigramSet, bigramSet) {
-	var g paraGrams
-	ok := false
-	if m != nil {
-		g, ok = m.paras[text]
-	}
-	if !ok || g.strays || !m.ranked() {
-		return openingAndEnd(text, openRunes, endRunes)
-	}
-	buf := m.setRoom(len(g.open) + len(g.end.pair))
-	open := m.sorted(buf, g.open)
-	end := m.sorted(buf[len(open):len(open)], g.end.pair)
-	return open[:len(open):len(open)], end
+// A gramSet is a paragraph unit's opening or end as the plans ask about
+// it (storyUnits): its bigrams by the numbers the page's dict gives them,
+// as bits, a word for every 64 of the page's bigrams numbered when the
+// units were laid out, or, on a page too big for that (maxPassageWords),
+// as a sorted list. The plans only ask how many bigrams a set shares with
+// a headline's or another's, which the numbers answer as the bigrams
+// would: held as bigrams, the sets had to be sorted by bigram, the page's
+// bigrams ranked for that, and shared bigrams counted by a walk through
+// both sets (on the seed page 1.1 M of 12.2 M instructions a parse, 0.1 M
+// as numbers).
+type gramSet struct {
+	bits []uint64
+	ids  []int32 // when bits is nil
+	size int     // how many bigrams it holds
+	dict *bigramDict
 }
 
-// ranked ranks the page's bigrams (order, rank) when they are not ranked
-// yet or more were numbered since, and says whether it could: a page with
-// a pair past U+FFFF has its paragraphs read again (openingAndEnd).
-func (m *echoMemo) ranked() bool {
-	d := &m.dict
-	switch {
-	case len(d.wide) > 0:
+// has reports whether g holds b.
+func (g *gramSet) has(b bigram) bool {
+	if g.size == 0 {
 		return false
-	case len(m.rank) == d.n+1:
-		return true
 	}
-	// Each bigram's pair of runes packed (as the table holds it) in the
-	// upper half, which sorts as the bigram does, and its number in the
-	// lower. Its room reaches the end of the last word of marks, for
-	// sorted.
-	words := (d.n + 63) / 64
-	order := slices.Grow(m.order[:0], 64*words)[:d.n]
-	for id, pair := range d.pairs {
-		order[id] = bigram(pair)<<32 | bigram(id)
-	}
-	m.radix = slices.Grow(m.radix[:0], d.n)[:d.n]
-	sortByUpperHalf(order, m.radix)
-	m.rank = slices.Grow(m.rank[:0], d.n+1)[:d.n+1]
-	m.rank[0] = int32(64 * words)
-	for k, key := range order {
-		id, pair := int32(uint32(key)), key>>32
-		order[k], m.rank[id+1] = pair>>16<<32|pair&0xFFFF, int32(k) // the bigram, unpacked
-	}
-	m.order = order
-	m.marks = slices.Grow(m.marks[:0], words+1)[:words+1]
-	clear(m.marks)
-	return true
+	id, ok := g.dict.lookup(b)
+	return ok && g.hasID(id)
 }
 
-// sorted appends to out the bigrams numbered ids (-1 for none), sorted
-// and each once, as sortSet would have them. out has room for len(ids)
-// more, the most there can be: they are written in place, not appended.
-func (m *echoMemo) sorted(out bigramSet, ids []int32) bigramSet {
-	marks := m.marks
-	for _, id := range ids {
-		r := uint32(m.rank[id+1])
-		marks[r/64] |= 1 << (r % 64)
+// hasID reports whether g holds the bigram numbered id.
+func (g *gramSet) hasID(id int32) bool {
+	if g.bits == nil {
+		_, ok := slices.BinarySearch(g.ids, id)
+		return ok
 	}
-	words := len(marks) - 1
-	marks[words] = 0 // the place past the end, where the -1s are marked
-	n := len(out)
-	out = out[:n+len(ids)]
-	for w, b := range marks[:words] {
-		if b == 0 {
+	return uint32(id)/64 < uint32(len(g.bits)) && g.bits[uint32(id)/64]&(1<<(uint32(id)%64)) != 0
+}
+
+// commonGrams counts the bigrams a and b share: common of the two sets.
+// The sets of one layout are all bits or all lists.
+func commonGrams(a, b *gramSet) int {
+	if a.size == 0 || b.size == 0 {
+		return 0
+	}
+	n := 0
+	if a.bits == nil || b.bits == nil {
+		for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
+			x, y := a.ids[i], b.ids[j]
+			n += oneIf(x == y)
+			i += oneIf(x <= y)
+			j += oneIf(y <= x)
+		}
+		return n
+	}
+	for w := range min(len(a.bits), len(b.bits)) {
+		n += bits.OnesCount64(a.bits[w] & b.bits[w])
+	}
+	return n
+}
+
+// A headSet is a headline's bigrams as unit sets are asked about them,
+// again and again: the numbers of those the page's dict holds (no set
+// holds another), and how many there are in all.
+type headSet struct {
+	ids []int32
+	n   int
+}
+
+// headSetOf is head's headSet in dict d, which may be nil.
+func headSetOf(head bigramSet, d *bigramDict) headSet {
+	h := headSet{n: len(head)}
+	if d == nil {
+		return h
+	}
+	for _, b := range head {
+		if id, ok := d.lookup(b); ok {
+			h.ids = append(h.ids, id)
+		}
+	}
+	return h
+}
+
+// echo is the share of a headline's bigrams that g holds: echo(head, g)
+// of sets of bigrams.
+func (g *gramSet) echo(h headSet) float64 {
+	if h.n == 0 || g.size == 0 {
+		return 0
+	}
+	n := 0
+	for _, id := range h.ids {
+		n += oneIf(g.hasID(id))
+	}
+	return float64(n) / float64(h.n)
+}
+
+// echoIn is echo(head, body) of a unit's set, asked once.
+func echoIn(head bigramSet, body *gramSet) float64 {
+	if len(head) == 0 || body.size == 0 {
+		return 0
+	}
+	return body.echo(headSetOf(head, body.dict))
+}
+
+// unitsDict is the dict the paragraph units' sets are numbered in, nil
+// when none has a set.
+func unitsDict(us []unit) *bigramDict {
+	for k := range us {
+		if d := us[k].grams.dict; d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+// unitGrams are the sets of the openings (openRunes characters) and the
+// ends (endRunes) of the paragraphs, as openingAndEnd reads them, numbered
+// in m's dict: from the numbers the page's echoes read of a paragraph of
+// the same text, else read now and kept for the page's next echoes. A text
+// with a stray byte, which clip counts from the end otherwise than from
+// the start, has its sets read by openingAndEnd. m may be nil. The sets'
+// bits are room of m's (unitRoom).
+func (m *echoMemo) unitGrams(paras []para) (open, end []gramSet) {
+	return m.unitGramsWithin(paras, maxPassageWords)
+}
+
+// unitGramsWithin is unitGrams, the sets as bits when they fit in maxWords
+// words.
+func (m *echoMemo) unitGramsWithin(paras []para, maxWords int) (open, end []gramSet) {
+	if m == nil {
+		m = new(echoMemo)
+	}
+	if !m.read {
+		room, kept := 0, 0 // as newEchoesWithin counts them
+		for _, p := range paras {
+			n := len(p.text) / 3
+			room += min(n, openRunes+endRunes)
+			kept += min(n, openRunes) + min(n, endRunes)
+		}
+		m.start(room, kept)
+	}
+	// The numbers first: a text read now may number bigrams new to the
+	// page, and every set then has a word for each.
+	ids := make([][2][]int32, len(paras))
+	var rd gramReader
+	for j := range paras {
+		t := paras[j].text
+		g, ok := m.paras[t]
+		if !ok {
+			g = rd.read(&m.dict, &m.slab, t)
+			m.paras[t] = g
+		}
+		if !g.strays {
+			ids[j] = [2][]int32{g.open, g.end.pair}
 			continue
 		}
-		order := m.order[w*64 : w*64+64] // within its room (ranked)
-		for ; b != 0; b &= b - 1 {
-			out[n] = order[bits.TrailingZeros64(b)]
-			n++
+		o, e := openingAndEnd(t, openRunes, endRunes)
+		for k, set := range [2]bigramSet{o, e} {
+			ids[j][k] = make([]int32, len(set))
+			for i, b := range set {
+				ids[j][k][i] = m.dict.number(b)
+			}
 		}
-		marks[w] = 0
 	}
-	return out[:n]
+	open, end = make([]gramSet, len(paras)), make([]gramSet, len(paras))
+	words := (m.dict.n + 63) / 64
+	var room []uint64
+	if n := 2 * len(paras) * words; n <= maxWords {
+		room = m.unitRoom(n)
+	}
+	for j := range paras {
+		for k, out := range [2]*gramSet{&open[j], &end[j]} {
+			out.dict = &m.dict
+			if room == nil {
+				out.ids = slices.Compact(slices.Sorted(func(yield func(int32) bool) {
+					for _, id := range ids[j][k] {
+						if id >= 0 && !yield(id) { // an end's first rune has no pair: -1
+							return
+						}
+					}
+				}))
+				out.size = len(out.ids)
+				continue
+			}
+			out.bits, room = room[:words:words], room[words:]
+			for _, id := range ids[j][k] {
+				if id >= 0 {
+					w, bit := &out.bits[uint32(id)/64], uint64(1)<<(uint32(id)%64)
+					out.size += oneIf(*w&bit == 0) // a bigram the set holds once
+					*w |= bit
+				}
+			}
+		}
+	}
+	return open, end
 }
 
-// sortByUpperHalf sorts keys whose upper halves differ by those halves: a
-// radix sort, 11 bits at a time from the lowest (three passes for the 32
-// bits), which a page's thousands of bigrams take without the branches a
-// comparison sort mispredicts. room, as long as keys, holds its passes.
-func sortByUpperHalf[K ~uint64](keys, room []K) {
-	if len(keys) < 2 {
-		return
+// unitRoom is n words of room, cleared, from the front of m.units, which a
+// new slab replaces when it is too short: the sets unitGrams makes live as
+// long as the page's units.
+func (m *echoMemo) unitRoom(n int) []uint64 {
+	if cap(m.units)-len(m.units) < n {
+		m.units = make([]uint64, 0, max(n, 2*cap(m.units), 1024))
 	}
-	const bits = 11
-	// Where each value of each digit starts, counted in one reading (in
-	// 32 bits: a page's bigrams are far fewer than 2³¹).
-	var at [3][1 << bits]int32
-	for _, k := range keys {
-		at[0][k>>32&(1<<bits-1)]++
-		at[1][k>>(32+bits)&(1<<bits-1)]++
-		at[2][k>>(32+2*bits)]++
-	}
-	in, out := keys, room[:len(keys)]
-	for b := range at {
-		shift := 32 + bits*b
-		if int(at[b][in[0]>>shift&(1<<bits-1)]) == len(in) {
-			continue // one value of this digit for every key
-		}
-		sum := int32(0)
-		for d, n := range at[b] {
-			at[b][d] = sum
-			sum += n
-		}
-		for _, k := range in {
-			d := k >> shift & (1<<bits - 1)
-			out[at[b][d]] = k
-			at[b][d]++
-		}
-		in, out = out, in
-	}
-	if &in[0] != &keys[0] {
-		copy(keys, in)
-	}
+	k := len(m.units)
+	m.units = m.units[:k+n]
+	clear(m.units[k:])
+	return m.units[k : k+n : k+n]
 }
 
 // A passage is the set of bigrams of a stretch of text, by their numbers:
@@ -504,7 +569,9 @@ func (p *passage) hasID(id int32) bool {
 		_, ok := slices.BinarySearch(p.ids, id)
 		return ok
 	}
-	return p.bits[uint32(id)/64]&(1<<(uint32(id)%64)) != 0
+	// A number given after the passage was made (a paragraph read by
+	// unitGrams) is in none of its words.
+	return uint32(id)/64 < uint32(len(p.bits)) && p.bits[uint32(id)/64]&(1<<(uint32(id)%64)) != 0
 }
 
 func (p passage) has(b bigram) bool {
@@ -673,9 +740,6 @@ type bigramDict struct {
 	slots []dictSlot       // a power of two of them
 	wide  map[bigram]int32 // the pairs with a rune past U+FFFF
 	n     int              // bigrams numbered
-	// pairs are the packed pairs of slots, by number while wide is empty
-	// (ranked reads them only then): the table's, without its empty slots.
-	pairs []uint32
 }
 
 // A dictSlot holds a pair of BMP runes, packed, and its number; a pair of
@@ -698,7 +762,7 @@ func (d *bigramDict) reset(n int) {
 	} else {
 		clear(d.slots)
 	}
-	d.wide, d.n, d.pairs = nil, 0, d.pairs[:0]
+	d.wide, d.n = nil, 0
 }
 
 // packed is b's two runes in four bytes, when both are in the BMP.
@@ -753,7 +817,6 @@ func (d *bigramDict) number(b bigram) int32 {
 				return d.number(b)
 			}
 			d.slots[i] = dictSlot{pair, int32(d.n)}
-			d.pairs = append(d.pairs, pair)
 			d.n++
 			return d.slots[i].id
 		case pair:

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"cmp"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -176,11 +175,13 @@ func TestOpeningAndEnd(t *testing.T) {
 	}
 }
 
-// The echo memo's opening and end of a paragraph, made from the numbers
-// its echoes read, are openingAndEnd's: ranked (every pair in the Basic
-// Multilingual Plane) and not, on texts the memo read and did not, with
-// stray bytes, short and past the length where only the ends are read.
-func TestMemoOpeningAndEnd(t *testing.T) {
+// The echo memo's unit sets of a paragraph's opening and end, made from
+// the numbers its echoes read, hold openingAndEnd's bigrams: with pairs in
+// the Basic Multilingual Plane and past it, on texts the memo read and did
+// not, with stray bytes, short and past the length where only the ends are
+// read, as bits and as lists. The bigrams they share with each other and
+// with a headline's set are those common counts.
+func TestMemoUnitGrams(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 3))
 	bmp := []string{"发", "展", "经", "济", "工", "作", "会", "议", "，", "。", "a", "1", " "}
 	for round := range 300 {
@@ -204,37 +205,34 @@ func TestMemoOpeningAndEnd(t *testing.T) {
 			paras[i].text = b.String()
 		}
 		memo := new(echoMemo)
-		newEchoes(memo, paras, nil)
-		others := randomParas(r, 2)
-		for _, p := range append(paras, others...) {
-			o, e := memo.openingAndEnd(p.text)
-			wo, we := openingAndEnd(p.text, openRunes, endRunes)
-			if !slices.Equal(o, wo) || !slices.Equal(e, we) {
-				t.Fatalf("round %d: memo.openingAndEnd(%q) = %v, %v; want %v, %v", round, p.text, o, e, wo, we)
+		if round%5 != 4 { // else the memo has read nothing of the page
+			newEchoes(memo, paras, nil)
+		}
+		all := append(slices.Clone(paras), randomParas(r, 2)...)
+		maxWords := maxPassageWords
+		if round%2 == 1 {
+			maxWords = 0 // sorted lists
+		}
+		opens, ends := memo.unitGramsWithin(all, maxWords)
+		want := make([][2]bigramSet, len(all))
+		for i, p := range all {
+			want[i][0], want[i][1] = openingAndEnd(p.text, openRunes, endRunes)
+			for k, g := range []*gramSet{&opens[i], &ends[i]} {
+				w := want[i][k]
+				if g.size != len(w) || slices.ContainsFunc(w, func(b bigram) bool { return !g.has(b) }) {
+					t.Fatalf("round %d: unitGrams(%q)[%d] holds %d bigrams, not openingAndEnd's %v", round, p.text, k, g.size, w)
+				}
 			}
 		}
-	}
-}
-
-// sortByUpperHalf sorts as slices.Sort does keys whose upper halves differ.
-func TestSortByUpperHalf(t *testing.T) {
-	r := rand.New(rand.NewPCG(12, 4))
-	for _, n := range []int{0, 1, 2, 3, 100, 5000} {
-		keys := make([]uint64, n)
-		for i := range keys {
-			keys[i] = uint64(r.Uint32())<<32 | uint64(i) // a repeated upper half keeps its keys' order
-			if r.IntN(2) == 0 {
-				keys[i] &^= 0xFF00_0000_0000_0000 // a byte the same in many
+		head := bigramsOf(all[0].text + all[len(all)-1].text)
+		for i := range all {
+			j := r.IntN(len(all))
+			if got, w := commonGrams(&ends[i], &opens[j]), common(want[i][1], want[j][0]); got != w {
+				t.Fatalf("round %d: commonGrams = %d, common %d", round, got, w)
 			}
-			if n == 3 || n == 100 {
-				keys[i] &^= 0xFFC0_0000_0000_0000 // a digit the same in all, whose pass is skipped
+			if got, w := echoIn(head, &opens[i]), echo(head, want[i][0]); got != w {
+				t.Fatalf("round %d: echoIn = %v, echo %v", round, got, w)
 			}
-		}
-		want := slices.Clone(keys)
-		slices.SortStableFunc(want, func(a, b uint64) int { return cmp.Compare(a>>32, b>>32) })
-		sortByUpperHalf(keys, make([]uint64, n))
-		if !slices.Equal(keys, want) {
-			t.Fatalf("%d keys: sorted otherwise than slices.SortStableFunc", n)
 		}
 	}
 }

@@ -15,24 +15,35 @@ func TestRunBitsEchoAsSets(t *testing.T) {
 	set := func(n, of int) bigramSet {
 		var s bigramSet
 		for range n {
-			s = append(s, bigram(rng.IntN(of)))
+			s = append(s, 1<<32|bigram(rng.IntN(of))) // a pair of runes 0 is none the dict holds
 		}
 		slices.Sort(s)
 		return slices.Compact(s)
+	}
+	var dict bigramDict
+	dict.reset(0)
+	// grams is a paragraph's set of pairs as a unit holds it.
+	grams := func(set bigramSet) gramSet {
+		g := gramSet{dict: &dict, size: len(set)}
+		for _, b := range set {
+			g.ids = append(g.ids, dict.number(b))
+		}
+		slices.Sort(g.ids)
+		return g
 	}
 	for round := range 300 {
 		of := 20 + rng.IntN(400) // how many pairs there are to draw from
 		lines := 1 + rng.IntN(70)
 		var us []unit
 		if round%2 == 1 {
-			us = append(us, unit{grams: set(rng.IntN(30), of)}) // a paragraph before the run
+			us = append(us, unit{grams: grams(set(rng.IntN(30), of))}) // a paragraph before the run
 		}
 		start := len(us)
 		for range lines {
 			us = append(us, unit{head: true, headGrams: set(rng.IntN(100), of)})
 		}
 		for range 1 + rng.IntN(4) {
-			us = append(us, unit{grams: set(rng.IntN(200), of)})
+			us = append(us, unit{grams: grams(set(rng.IntN(200), of))})
 		}
 		rf := &rowFacts{runStart: make([]int, len(us)), runEnd: make([]int, len(us)), bits: map[int]*runBits{}}
 		for k := range us {

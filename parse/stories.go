@@ -264,8 +264,8 @@ type unit struct {
 	leads, byline, credit,
 	from, to bool
 	open      bool       // it ends without closing a sentence
-	grams     bigramSet  // a paragraph: the word pairs of its opening
-	tail      bigramSet  // … and of its close
+	grams     gramSet    // a paragraph: the word pairs of its opening
+	tail      gramSet    // … and of its close
 	headGrams bigramSet  // a headline-like line: its word pairs
 	raw       string     // a headline-like line: as printed, with the extractor's gaps
 	em        float64    // … its width in ems
@@ -306,17 +306,17 @@ type cut struct {
 func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals, rawMode bool, pw *pageWords, memo *echoMemo) []unit {
 	var us []unit
 	k := 0
+	opens, ends := memo.unitGrams(paras)
 	addPara := func(k int) {
 		p := &paras[k]
 		t := p.text
-		grams, tail := memo.openingAndEnd(t)
 		us = append(us, unit{
 			para: k, piece: p.first, text: t, width: p.width,
 			leads: !p.byline && bylineStart(t), byline: p.byline, credit: isCredit(t),
 			from: p.from != nil, to: p.to != nil,
 			open:    !closesSentence(lastRune(t)),
-			grams:   grams,
-			tail:    tail,
+			grams:   opens[k],
+			tail:    ends[k],
 			full:    math.Abs(ps[p.last].em-ps[p.last].width.here) <= 0.75,
 			oneLine: p.first == p.last,
 		})
@@ -1094,6 +1094,7 @@ func pairHash(b bigram) uint32 {
 type runBits struct {
 	start int        // the run's first unit
 	pairs bigramSet  // the union of its lines' pairs
+	ids   []int32    // … by their numbers in the units' dict, -1 for none; made on first asking
 	lines [][]uint64 // per line of the run: its pairs' bits
 	paras map[int][]uint64
 	g     []uint64 // the part's bits, reused from one part to the next
@@ -1151,6 +1152,30 @@ func (r *runBits) bitsOf(set bigramSet, words int) []uint64 {
 	return b
 }
 
+// bitsIn are the bits of the run's pairs that a unit's set holds.
+func (r *runBits) bitsIn(set *gramSet, words int) []uint64 {
+	b := make([]uint64, words)
+	if set.size == 0 {
+		return b
+	}
+	if r.ids == nil {
+		r.ids = make([]int32, len(r.pairs))
+		for i, p := range r.pairs {
+			if id, ok := set.dict.lookup(p); ok {
+				r.ids[i] = id
+			} else {
+				r.ids[i] = -1 // in no set
+			}
+		}
+	}
+	for i, id := range r.ids {
+		if id >= 0 && set.hasID(id) {
+			b[i/64] |= 1 << (i % 64)
+		}
+	}
+	return b
+}
+
 // of is the bits of the run's lines [i, j), in r.g, good until the next of.
 func (r *runBits) of(i, j int) []uint64 {
 	clear(r.g)
@@ -1175,7 +1200,7 @@ func (r *runBits) echoMax(g []uint64, us []unit, paras []int) float64 {
 		}
 		pb, ok := r.paras[p]
 		if !ok {
-			pb = r.bitsOf(us[p].grams, len(g))
+			pb = r.bitsIn(&us[p].grams, len(g))
 			r.paras[p] = pb
 		}
 		c := 0
@@ -1363,6 +1388,23 @@ type rowFacts struct {
 	bits             map[int]*runBits   // per run start: its pairs as bits (storyEcho)
 	shares           map[uint64][]int32 // per headline [hi, hj): headShares's counts
 	marked           bool               // markRunPairs has been
+	dict             *bigramDict        // the dict the paragraph units' sets are numbered in (unitsDict)
+	runSets          map[[2]int]headSet // runGrams(us, i, j) in dict, made on first asking (runSet)
+}
+
+// runSet is runGrams(us, i, j) as the units' sets are asked about it, made
+// once: the gaps around a run ask about it again and again.
+func (rf *rowFacts) runSet(us []unit, i, j int) headSet {
+	key := [2]int{i, j}
+	if h, ok := rf.runSets[key]; ok {
+		return h
+	}
+	if rf.runSets == nil {
+		rf.runSets = map[[2]int]headSet{}
+	}
+	h := headSetOf(runGrams(us, i, j), rf.dict)
+	rf.runSets[key] = h
+	return h
 }
 
 // stretchBefore is the paragraphs back from unit k to the last
@@ -1388,9 +1430,24 @@ func stretchAfter(us []unit, k int) []int {
 // echoOf is the most a headline's word pairs are repeated by the opening
 // of one of the paragraphs, and which.
 func echoOf(head bigramSet, us []unit, paras []int) (float64, int) {
+	h := headSet{n: len(head)} // head's numbers, looked up once
+	if len(head) > 0 {
+		for _, p := range paras {
+			if d := us[p].grams.dict; d != nil {
+				h = headSetOf(head, d)
+				break
+			}
+		}
+	}
+	return echoOfSet(h, us, paras)
+}
+
+// echoOfSet is echoOf of a headline's set as the units' sets are asked
+// about it.
+func echoOfSet(h headSet, us []unit, paras []int) (float64, int) {
 	best, at := 0.0, -1
 	for _, p := range paras {
-		if e := echo(head, us[p].grams); e > best || at < 0 {
+		if e := us[p].grams.echo(h); e > best || at < 0 {
 			best, at = e, p
 		}
 	}
@@ -1417,7 +1474,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), leads: make([]int, n+1), log2: make([]float64, longestStory+1),
 		captionAfter: make([]bool, n+1), subheadOver: make([]int, n), trailers: make([]int8, n), apart: make([]int8, n),
 		echoes: map[uint64][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
-		shares: map[uint64][]int32{},
+		shares: map[uint64][]int32{}, dict: unitsDict(us),
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))
@@ -1445,9 +1502,9 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 			for k := i; k < j; k++ {
 				f.before[k], f.after[k] = before, after
 			}
-			g := runGrams(us, i, j)
-			eb, at := echoOf(g, us, before)
-			ea, _ := echoOf(g, us, after)
+			g := f.runSet(us, i, j)
+			eb, at := echoOfSet(g, us, before)
+			ea, _ := echoOfSet(g, us, after)
 			f.lean += ea - eb
 			f.bestBefore[i] = at
 			runs++
@@ -1632,6 +1689,13 @@ func echoMax(head bigramSet, us []unit, paras []int) float64 {
 	return e
 }
 
+// echoMaxSet is echoMax of a headline's set as the units' sets are asked
+// about it.
+func echoMaxSet(h headSet, us []unit, paras []int) float64 {
+	e, _ := echoOfSet(h, us, paras)
+	return e
+}
+
 // union is the sorted set of the bigrams in a or b, both sorted.
 func union(a, b bigramSet) bigramSet {
 	return mergeSets(make(bigramSet, 0, len(a)+len(b)), a, b)
@@ -1696,8 +1760,8 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		f[gfShift] = b2f(rf.shift[q])
 		f[gfFullBefore] = b2f(!u.head && u.full)
 		f[gfCohesion], f[gfCohesionNone] = rf.relCohesion(rf.cohesion[q]), b2f(rf.cohesion[q] == 0)
-		if c := min(len(us[p].tail), len(us[q].grams)); c > 0 {
-			share := float64(common(us[p].tail, us[q].grams)) / float64(c)
+		if c := min(us[p].tail.size, us[q].grams.size); c > 0 {
+			share := float64(commonGrams(&us[p].tail, &us[q].grams)) / float64(c)
 			f[gfParting] = max(-1, min(1, (0.1-share)/0.1))
 		}
 	}
@@ -1705,7 +1769,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 	f[gfRuleStart] = b2f(v.ruleStart)
 	if !v.head && rf.nextRun[k] >= 0 {
 		r := rf.nextRun[k]
-		f[gfEchoNextRun] = echo(runGrams(us, r, rf.runEnd[r]), v.grams)
+		f[gfEchoNextRun] = v.grams.echo(rf.runSet(us, r, rf.runEnd[r]))
 		f[gfBestForRun] = b2f(rf.bestBefore[r] == k)
 	}
 	f[gfFrom] = b2f(v.from)
@@ -1728,16 +1792,16 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		f[gfDashAfter] = b2f(strings.HasPrefix(v.text, "——"))
 		f[gfTagBefore] = b2f(columnTagAtEnd(u.text))
 		rs, re := rf.runStart[k], rf.runEnd[k]
-		a, b := runGrams(us, rs, k), runGrams(us, k, re)
-		own := (echoMax(a, us, rf.before[k]) + echoMax(b, us, rf.after[k])) / 2
-		other := (echoMax(a, us, rf.after[k]) + echoMax(b, us, rf.before[k])) / 2
+		a, b := rf.runSet(us, rs, k), rf.runSet(us, k, re)
+		own := (echoMaxSet(a, us, rf.before[k]) + echoMaxSet(b, us, rf.after[k])) / 2
+		other := (echoMaxSet(a, us, rf.after[k]) + echoMaxSet(b, us, rf.before[k])) / 2
 		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
 		f[gfCaptionAfter] = b2f(rf.captionAfter[re])
 	case v.head:
 		// The run after the gap would head the body after it.
 		re := rf.runEnd[k]
-		g := runGrams(us, k, re)
-		own, other := echoMax(g, us, rf.after[k]), echoMax(g, us, rf.before[k])
+		g := rf.runSet(us, k, re)
+		own, other := echoMaxSet(g, us, rf.after[k]), echoMaxSet(g, us, rf.before[k])
 		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
 		f[gfRunEnd] = b2f(re == len(us))
 		f[gfCaptionAfter] = b2f(rf.captionAfter[re])
@@ -1746,8 +1810,8 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 	case u.head:
 		// The run before the gap would end the body before it.
 		rs := rf.runStart[k-1]
-		g := runGrams(us, rs, k)
-		own, other := echoMax(g, us, rf.before[k-1]), echoMax(g, us, rf.after[k-1])
+		g := rf.runSet(us, rs, k)
+		own, other := echoMaxSet(g, us, rf.before[k-1]), echoMaxSet(g, us, rf.after[k-1])
 		f[gfEchoOwn], f[gfEchoOther], f[gfEchoGain] = own, other, own-other
 		f[gfRunTop] = b2f(rs == 0)
 		f[gfTagBefore] = b2f(columnTagAtEnd(u.text))
@@ -1805,7 +1869,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufTag] = b2f(columnTagAtEnd(u.text))
 	f[ufDash] = b2f(strings.HasPrefix(u.text, "——"))
 	f[ufBracketed] = b2f((strings.HasPrefix(u.text, "（") || strings.HasPrefix(u.text, "(")) && strings.HasSuffix(u.text, "）") || strings.HasSuffix(u.text, ")"))
-	g := runGrams(us, rs, re)
+	g := rf.runSet(us, rs, re)
 	f[ufRuleHead], f[ufRuleDoubt], f[ufRuleTitle] = b2f(u.ruleHead), b2f(u.ruleDoubt), b2f(u.ruleTitle)
 	if before := rf.before[k]; len(before) > 0 {
 		start := before[len(before)-1] // the stretch is listed backwards
@@ -1820,7 +1884,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufLeads] = b2f(bylineStart(u.text))
 	f[ufTitleOdds] = u.title / 10
 	f[ufCaptionAfter] = b2f(rf.captionAfter[re])
-	f[ufEchoBest] = max(echoMax(g, us, rf.before[k]), echoMax(g, us, rf.after[k]))
+	f[ufEchoBest] = max(echoMaxSet(g, us, rf.before[k]), echoMaxSet(g, us, rf.after[k]))
 	if col := rf.columnAround(us, rs, re); col > 0 {
 		f[ufWiderThanColumn] = b2f(u.em > col+0.75)
 		f[ufOverColumn] = max(-1, min(1, (u.em-col)/col))
