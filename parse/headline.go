@@ -10,7 +10,9 @@ import (
 // into parts where a part ends (else the line wraps on into the next one),
 // and the parts are named: one part is the title; of two, the first is a
 // kicker (引题) over the title or the title over a subtitle (副题); of
-// three or more, kicker, title, subtitle. Both judgements are logistic
+// three or more, the first two are named as two are and the rest is the
+// subtitle (kicker, title, subtitle, or title, subtitle run on). Both
+// judgements are logistic
 // scores over the named features below (weights_gen.go).
 
 // The wrap features: whether headline line a wraps on into line b.
@@ -344,7 +346,16 @@ func splitHeadline(ls []headLine, ww *wrapVec, kw *kickerVec, pw *pageWords) (ki
 			title, subtitle = parts[0].text, parts[1].text
 		}
 	default:
-		kicker, title = parts[0].text, parts[1].text
+		// Three parts or more: the first two are judged as two are, and
+		// the rest is the subtitle. A title over its subtitle (——…) and a
+		// next story's headline, run into one head by the box stage, had
+		// the subtitle for title.
+		f := kickerFeatures(parts[0], parts[1])
+		if linear(kw[:], f[:]) > 0 {
+			kicker, title = parts[0].text, parts[1].text
+		} else {
+			title, subtitle = parts[0].text, parts[1].text
+		}
 		for _, p := range parts[2:] {
 			subtitle = joinHeadline(subtitle, p.text)
 		}

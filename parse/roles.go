@@ -246,10 +246,13 @@ func endsSentenceText(s string) bool {
 
 // columnTagAtEnd reports whether s ends with a short bracketed tag.
 func columnTagAtEnd(s string) bool {
-	if !strings.HasSuffix(s, "）") {
+	open := "（"
+	if strings.HasSuffix(s, ")") {
+		open = "(" // set in ASCII brackets: 18 of the 252 tags ending gen g001–g200's titles
+	} else if !strings.HasSuffix(s, "）") {
 		return false
 	}
-	i := strings.LastIndex(s, "（")
+	i := strings.LastIndex(s, open)
 	return i > 0 && runeLen(s[i:]) <= 14 && !hasSentencePunct(s[i:])
 }
 
