@@ -426,8 +426,16 @@ func (g *gramSet) echo(h headSet) float64 {
 		return 0
 	}
 	n := 0
-	for _, id := range h.ids {
-		n += oneIf(g.hasID(id))
+	if bits := g.bits; bits != nil {
+		for _, id := range h.ids { // hasID's test, in line
+			if w := uint32(id) / 64; w < uint32(len(bits)) {
+				n += int(bits[w] >> (uint32(id) % 64) & 1)
+			}
+		}
+	} else {
+		for _, id := range h.ids {
+			n += oneIf(g.hasID(id))
+		}
 	}
 	return float64(n) / float64(h.n)
 }
