@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,6 +100,48 @@ func isSpace(r rune) bool {
 func hasSpace(s string) bool {
 	return strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
 		strings.Contains(s, "\u3000") || strings.Contains(s, "\u00a0")
+}
+
+// spaceFields is strings.FieldsFuncSeq(s, isSpace), finding isSpace's runes
+// by their bytes as hasSpace does, not by decoding every rune: a byte that
+// continues a rune starts none of them, valid UTF-8 or not.
+func spaceFields(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1 // where the field being read starts, or -1
+		for i := 0; i < len(s); {
+			n := 0
+			switch s[i] {
+			case ' ', '\t':
+				n = 1
+			case 0xC2: // U+00A0
+				if i+1 < len(s) && s[i+1] == 0xA0 {
+					n = 2
+				}
+			case 0xE3: // U+3000
+				if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+					n = 3
+				}
+			}
+			if n == 0 {
+				if start < 0 {
+					start = i
+				}
+				for i++; i < len(s) && s[i]&0xC0 == 0x80; i++ {
+				}
+				continue
+			}
+			if start >= 0 {
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+			i += n
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
 }
 
 // closesSentence reports whether a line ending in r ends a sentence: a

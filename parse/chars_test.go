@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -260,6 +261,17 @@ func TestIsIdeographAnswersAsUnicodeHan(t *testing.T) {
 		want := unicode.Is(unicode.Han, r) && !(r >= 0xFF00 && r <= 0xFFEF)
 		if got := isIdeograph(r); got != want {
 			t.Errorf("isIdeograph(%U) = %v, unicode.Han says %v", r, got, want)
+		}
+	}
+}
+
+// TestSpaceFields checks spaceFields against strings.FieldsFuncSeq with
+// isSpace, on invented lines with every space and broken bytes.
+func TestSpaceFields(t *testing.T) {
+	for _, s := range []string{"", " ", "新闻 报道", "\u3000\u3000本报讯 记者\t王明\u00a0报道 ", "a\u00a0 b\u3000c", "\xe3\x80 \x80\x80x", "\xc2\u00a0\xe4\u3000\xa0", "摄影  张 三 ", "\xf0\x80\x80\x80 \xe3\x80\x80"} {
+		want := slices.Collect(strings.FieldsFuncSeq(s, isSpace))
+		if got := slices.Collect(spaceFields(s)); !slices.Equal(got, want) {
+			t.Errorf("spaceFields(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -59,15 +59,17 @@ const (
 // Decode fails with ErrEmpty for a page with no text, ErrPDF for a PDF, and
 // ErrBinary (perhaps wrapped) for anything else that is not text.
 func Decode(b []byte) (text string, enc Encoding, err error) {
-	text, enc, _, err = decode(b)
+	var printed runeSet
+	text, enc, _, _, err = decode(b, &printed)
 	return text, enc, err
 }
 
 // decode is Decode, reporting as well whether the text is normal: plain
 // (see decodeUnmarked) and with no rune normalizeClean may change
 // (mayNormalize), so that it and every part of it are as normalizeClean
-// leaves them.
-func decode(b []byte) (text string, enc Encoding, normal bool, err error) {
+// leaves them; and how much of the text, from its start, scanUTF8 read the
+// runes of that foldScript reads into printed (read bytes; 0 unless plain).
+func decode(b []byte, printed *runeSet) (text string, enc Encoding, normal bool, read int, err error) {
 	plain := false // text as unifyLineEnds and clean.Text leave it
 	switch {
 	case bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")):
@@ -77,18 +79,18 @@ func decode(b []byte) (text string, enc Encoding, normal bool, err error) {
 	case bytes.HasPrefix(b, []byte("\xFE\xFF")):
 		text, enc, err = decodeUTF16(b[2:], UTF16BE, unicode.BigEndian)
 	default:
-		text, enc, plain, normal, err = decodeUnmarked(b)
+		text, enc, plain, normal, read, err = decodeUnmarked(b, printed)
 	}
 	if err != nil {
-		return "", enc, false, err
+		return "", enc, false, 0, err
 	}
 	if !plain {
-		text = clean.Text(unifyLineEnds(text))
+		text, read = clean.Text(unifyLineEnds(text)), 0
 	}
 	if strings.TrimSpace(text) == "" {
-		return "", enc, false, ErrEmpty
+		return "", enc, false, 0, ErrEmpty
 	}
-	return text, enc, normal, nil
+	return text, enc, normal, read, nil
 }
 
 // decodeUTF8 decodes b, which a byte order mark says is UTF-8.
@@ -118,26 +120,26 @@ func decodeUTF16(b []byte, enc Encoding, order unicode.Endianness) (string, Enco
 // whether the text is plain: UTF-8 with no carriage return and nothing
 // clean.Text drops, as most pages are; and whether it is normal as well
 // (see decode).
-func decodeUnmarked(b []byte) (_ string, _ Encoding, plain, normal bool, _ error) {
+func decodeUnmarked(b []byte, printed *runeSet) (_ string, _ Encoding, plain, normal bool, read int, _ error) {
 	if err := checkStart(b); err != nil {
-		return "", "", false, false, err
+		return "", "", false, false, 0, err
 	}
 	// A plain text holds none of the bytes controlHeavy counts (clean.Text
 	// drops them all): a page scanUTF8 finds plain, as most are, is read
 	// once.
-	valid, plain, normal := scanUTF8(b)
+	valid, plain, normal, read := scanUTF8(b, printed)
 	if !plain && controlHeavy(b) {
-		return "", "", false, false, ErrBinary
+		return "", "", false, false, 0, ErrBinary
 	}
 	if valid {
-		return string(b), UTF8, plain, normal, nil
+		return string(b), UTF8, plain, normal, read, nil
 	}
 	// Score each reading of (a sample of) b; the first wins ties, so UTF-8
 	// wins over GB18030, and GB18030 over Big5.
 	sample := b[:min(len(b), scoreSample)]
 	mostly, bestScore := readUTF8(sample)
 	if mostly {
-		return utf8String(b), UTF8, false, false, nil
+		return utf8String(b), UTF8, false, false, 0, nil
 	}
 	best, bestText := UTF8, ""
 	for _, c := range []struct {
@@ -153,20 +155,20 @@ func decodeUnmarked(b []byte) (_ string, _ Encoding, plain, normal bool, _ error
 		}
 	}
 	if bestScore < minPlausibility {
-		return "", "", false, false, fmt.Errorf("%w (it reads as none of UTF-8, GB18030 and Big5)", ErrBinary)
+		return "", "", false, false, 0, fmt.Errorf("%w (it reads as none of UTF-8, GB18030 and Big5)", ErrBinary)
 	}
 	if len(sample) == len(b) && best != UTF8 {
-		return bestText, best, false, false, nil
+		return bestText, best, false, false, 0, nil
 	}
 	switch best {
 	case GB18030:
 		text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
-		return string(text), best, false, false, err
+		return string(text), best, false, false, 0, err
 	case Big5:
 		text, err := traditionalchinese.Big5.NewDecoder().Bytes(b)
-		return string(text), best, false, false, err
+		return string(text), best, false, false, 0, err
 	}
-	return utf8String(b), UTF8, false, false, nil
+	return utf8String(b), UTF8, false, false, 0, nil
 }
 
 // How much of an unmarked text Decode reads to choose its encoding, and how
@@ -246,10 +248,45 @@ var binaryByte = func() (t [256]uint8) {
 // return it as it is; and, if plain, whether it is normal too: no rune in
 // it that normalizeClean may change (toNormalize), so that firstToNormalize
 // finds none in any part of it. One reading for the three questions, as on
-// most pages.
-func scanUTF8(b []byte) (valid, plain, normal bool) {
+// most pages. It adds to printed the runes foldScript reads (foldRuneAt's)
+// of b[:read]: the text up to its first rune that is not normal and text
+// of one or two bytes or of three from U+2000 (most pages are all such),
+// or all of b.
+func scanUTF8(b []byte, printed *runeSet) (valid, plain, normal bool, read int) {
+	i := 0
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n' || c == 0x7F) && clean.NotText(rune(c)) {
+				break
+			}
+			i++
+			continue
+		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			// A two-byte rune (· among them), as the second loop reads it.
+			if r := rune(c&0x1F)<<6 | rune(b[i+1]&0x3F); clean.NotText(r) || mayNormalize(c, b[i+1]) && toNormalize(r) {
+				break
+			}
+			i += 2
+			continue
+		}
+		if c < 0xE2 || c > 0xEF || c == 0xED || i+2 >= len(b) || b[i+1]&0xC0 != 0x80 || b[i+2]&0xC0 != 0x80 {
+			break
+		}
+		r := rune(c&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+		if (c <= 0xE3 || c == 0xEF) && mayNormalize(c, b[i+1]) && toNormalize(r) || c == 0xE2 && clean.NotText(r) {
+			break // the second loop's to judge
+		}
+		if c <= 0xE9 {
+			printed.add(r)
+		}
+		i += 3
+	}
+	read = i
+	// The rest, from the first rune that is not such, read as before.
 	normal = true
-	for i := 0; i < len(b); {
+	for i < len(b) {
 		c := b[i]
 		switch {
 		case c >= 0xE3 && c <= 0xEF && c != 0xED && i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80:
@@ -267,17 +304,17 @@ func scanUTF8(b []byte) (valid, plain, normal bool) {
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {
-			return false, false, false
+			return false, false, false, 0
 		}
 		if clean.NotText(r) {
-			return validUTF8(b[i:]), false, false
+			return validUTF8(b[i:]), false, false, 0
 		}
 		if normal && size > 1 && mayNormalize(c, b[i+1]) && toNormalize(r) {
 			normal = false
 		}
 		i += size
 	}
-	return true, true, normal
+	return true, true, normal, read
 }
 
 // validUTF8 is utf8.Valid(b), with ASCII and the three-byte runes of CJK

@@ -305,7 +305,8 @@ func TestQuickScansAnswerAsPlainOnes(t *testing.T) {
 		if got, want := validUTF8(b), utf8.Valid(b); got != want {
 			t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
 		}
-		valid, plain, normal := scanUTF8(b)
+		var printed runeSet
+		valid, plain, normal, _ := scanUTF8(b, &printed)
 		wantPlain := utf8.Valid(b) && clean.Text(unifyLineEnds(string(b))) == string(b)
 		if valid != utf8.Valid(b) || plain != wantPlain || normal && !plain || normal && firstToNormalize(string(b)) >= 0 || plain && n > 0 {
 			t.Fatalf("scanUTF8(%q) = %v, %v, %v", b, valid, plain, normal)

@@ -230,18 +230,29 @@ func (rd *gramReader) read(dict *bigramDict, slab *[]int32, text string) paraGra
 	// the opening and the end, or -1.
 	pid := slices.Grow(rd.pid[:0], len(rs))[:len(rs)]
 	rd.pid = pid
-	ideo, ids := false, 0
-	for i, r := range rs {
-		id := int32(-1)
-		now := isIdeograph(r)
-		if ideo && now && (i < open || i > len(rs)-end) {
-			id = dict.number(bigram(rs[i-1])<<32 | bigram(r))
-			if i < open {
-				ids++
-			}
+	// Only the opening's runes and the end's are numbered (the middle of a
+	// short text's, read whole, is not asked for).
+	ids := 0
+	if len(rs) > 0 {
+		pid[0] = -1
+	}
+	for k, span := range [2][2]int{{1, open}, {max(open, len(rs)-end+1), len(rs)}} {
+		lo, hi := span[0], span[1]
+		if lo >= hi {
+			continue
 		}
-		pid[i] = id
-		ideo = now
+		prev := rs[lo-1]
+		ideo, out := isIdeograph(prev), pid[lo:hi]
+		for i, r := range rs[lo:hi] {
+			id := int32(-1)
+			now := isIdeograph(r)
+			if ideo && now {
+				id = dict.number(bigram(prev)<<32 | bigram(r))
+				ids += 1 - k
+			}
+			out[i] = id
+			ideo, prev = now, r
+		}
 	}
 	g := paraGrams{strays: strays}
 	out := slices.Grow(*slab, ids+end)
@@ -415,8 +426,16 @@ func (g *gramSet) echo(h headSet) float64 {
 		return 0
 	}
 	n := 0
-	for _, id := range h.ids {
-		n += oneIf(g.hasID(id))
+	if bits := g.bits; bits != nil {
+		for _, id := range h.ids { // hasID's test, in line
+			if w := uint32(id) / 64; w < uint32(len(bits)) {
+				n += int(bits[w] >> (uint32(id) % 64) & 1)
+			}
+		}
+	} else {
+		for _, id := range h.ids {
+			n += oneIf(g.hasID(id))
+		}
 	}
 	return float64(n) / float64(h.n)
 }

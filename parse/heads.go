@@ -706,7 +706,7 @@ func splitSideBySide(raw string) []string {
 	var out []string
 	var cur strings.Builder
 	curRunes, lastTok := 0, 0 // runes in cur; where its last token starts
-	for t := range strings.FieldsFuncSeq(raw, isSpace) {
+	for t := range spaceFields(raw) {
 		tRunes := runeLen(t)
 		if cur.Len() > 0 && curRunes >= 4 && tRunes >= 4 && isWide(lastRune(cur.String())) && (isWide(firstRune(t)) || opensUnpadded(t)) {
 			out = append(out, cur.String())

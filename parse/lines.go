@@ -191,7 +191,7 @@ func letterSpaced(s string) bool {
 		return false // one token
 	}
 	tokens, singles := 0, 0
-	for t := range strings.FieldsFuncSeq(s, isSpace) {
+	for t := range spaceFields(s) {
 		tokens++
 		if r, n := utf8.DecodeRuneInString(t); n == len(t) && isWide(r) {
 			singles++
@@ -213,7 +213,7 @@ func cleanSpaces(s string, spaced, keepGaps bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	prev := "" // the token before, none at first (a token is never empty)
-	for t := range strings.FieldsFuncSeq(s, isSpace) {
+	for t := range spaceFields(s) {
 		if prev != "" && keepSpace(prev, t, spaced, keepGaps) {
 			b.WriteByte(' ')
 		}

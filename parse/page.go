@@ -31,7 +31,13 @@ import (
 // parsePage parses the text of one page, already decoded and normalised,
 // read through the script fold (script.go).
 func parsePage(text string) *model.Page {
-	text, view := foldScript(text)
+	return parsePageRead(text, nil)
+}
+
+// parsePageRead is parsePage with the runes of text that foldScript reads
+// in printed, read already, or nil.
+func parsePageRead(text string, printed *runeSet) *model.Page {
+	text, view := foldScriptRead(text, printed)
 	w := analyse(text)
 	page := &model.Page{Number: w.furn.page, Date: w.furn.date, Name: w.furn.name, Furniture: w.furn.text}
 	page.Articles = w.arts
