@@ -294,7 +294,7 @@ func boxUnitFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxUnitVec {
 // unit and scores them by the weights: the log-odds that a story starts
 // before each unit, and that each headline-like unit is a story's headline.
 func newBoxScorer(us []unit, bf *boxFacts, rf *rowFacts, gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) *learnedBoxScorer {
-	s := &learnedBoxScorer{us: us, gaps: make([]float64, len(us)), heads: make([]float64, len(us)), gapFeats: make([]boxGapVec, len(us)), pw: pw}
+	s := &learnedBoxScorer{us: us, gaps: make([]float64, len(us)), heads: make([]float64, len(us)), gapFeats: make([]boxGapVec, len(us)), pw: pw, rf: rf}
 	for k := range us {
 		if k > 0 {
 			s.gapFeats[k] = boxGapFeatures(us, rf, bf, k)
@@ -332,8 +332,8 @@ type learnedBoxScorer struct {
 	gaps, heads []float64
 	gapFeats    []boxGapVec // the features of the gap before each unit
 	pw          *boxPairVec
-	grams       map[[2]int]headSet // the word pairs of each headline part asked about
-	best        map[[3]int]int     // the paragraph after a row's run that echoes each part most
+	rf          *rowFacts      // the row's facts, whose runSet holds each headline part's word pairs
+	best        map[[3]int]int // the paragraph after a row's run that echoes each part most
 }
 
 // story is the score of a story of one run of units: that it starts where
@@ -411,17 +411,10 @@ func (s *learnedBoxScorer) bestEcho(p [2]int, a int) int {
 }
 
 // partGrams are the word pairs of headline part p, by their numbers in
-// the units' dict.
+// the units' dict: the row's runSet, made once for the gaps' features and
+// the plan's parts alike.
 func (s *learnedBoxScorer) partGrams(p [2]int) headSet {
-	if g, ok := s.grams[p]; ok {
-		return g
-	}
-	if s.grams == nil {
-		s.grams = map[[2]int]headSet{}
-	}
-	g := headSetOf(runGrams(s.us, p[0], p[1]), unitsDict(s.us))
-	s.grams[p] = g
-	return g
+	return s.rf.runSet(s.us, p[0], p[1])
 }
 func (s *learnedBoxScorer) rowUnits(parts [][2]int, a, end int) [][]float64 {
 	out := make([][]float64, len(parts))

@@ -111,6 +111,19 @@ func (m *echoMemo) start(room, kept int) {
 	m.units = m.units[:0]
 }
 
+// startOn starts m (start) as the memo of the page of paras, with room for
+// their openings' and ends' runes, about (an ideograph takes three bytes),
+// and their numbers.
+func (m *echoMemo) startOn(paras []para) {
+	room, kept := 0, 0
+	for _, p := range paras {
+		n := len(p.text) / 3
+		room += min(n, openRunes+endRunes)
+		kept += min(n, openRunes) + min(n, endRunes)
+	}
+	m.start(room, kept)
+}
+
 // paraGrams is what echoes read of a paragraph: the numbers of its
 // opening's bigrams, and its end.
 type paraGrams struct {
@@ -140,17 +153,11 @@ func newEchoesWithin(memo *echoMemo, paras []para, groups []group, maxWords int)
 		prev:    make([]passage, len(paras)),
 		next:    make([]passage, len(paras)),
 	}
-	if memo == nil || !memo.read {
-		room, kept := 0, 0 // the runes of the openings and ends, about (an ideograph takes three bytes), and their numbers
-		for _, p := range paras {
-			n := len(p.text) / 3
-			room += min(n, openRunes+endRunes)
-			kept += min(n, openRunes) + min(n, endRunes)
-		}
-		if memo == nil {
-			memo = new(echoMemo)
-		}
-		memo.start(room, kept)
+	if memo == nil {
+		memo = new(echoMemo)
+	}
+	if !memo.read {
+		memo.startOn(paras)
 	}
 	e.dict = &memo.dict
 	// Each paragraph's opening and end, read once a page.
@@ -477,13 +484,7 @@ func (m *echoMemo) unitGramsWithin(paras []para, maxWords int) (open, end []gram
 		m = new(echoMemo)
 	}
 	if !m.read {
-		room, kept := 0, 0 // as newEchoesWithin counts them
-		for _, p := range paras {
-			n := len(p.text) / 3
-			room += min(n, openRunes+endRunes)
-			kept += min(n, openRunes) + min(n, endRunes)
-		}
-		m.start(room, kept)
+		m.startOn(paras)
 	}
 	// The numbers first: a text read now may number bigrams new to the
 	// page, and every set then has a word for each.

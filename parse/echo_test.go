@@ -236,3 +236,48 @@ func TestMemoUnitGrams(t *testing.T) {
 		}
 	}
 }
+
+// FuzzUnitGrams holds the unit sets of hostile paragraphs (any bytes, runes
+// past U+FFFF, stray bytes, paragraphs cut at every newline) to
+// openingAndEnd's, as bits and as lists, on a memo that read the page's
+// echoes first and on one that did not: the sets hold its bigrams, and
+// share with each other and with a headline what common and echo count.
+func FuzzUnitGrams(f *testing.F) {
+	for _, s := range []string{"", "经发展济\n会作工议", "𠀀𠮷发\n展𠀀\xe4\xb8经", "\xff\n\n\xe4", strings.Repeat("济发作展工经𠮷", 80) + "\n议会"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, echoed bool) {
+		var paras []para
+		for p := range strings.SplitSeq(text, "\n") {
+			paras = append(paras, para{text: p})
+		}
+		for _, maxWords := range []int{maxPassageWords, 0} {
+			memo := new(echoMemo)
+			if echoed {
+				newEchoes(memo, paras[:len(paras)/2], nil)
+			}
+			opens, ends := memo.unitGramsWithin(paras, maxWords)
+			want := make([][2]bigramSet, len(paras))
+			for i, p := range paras {
+				want[i][0], want[i][1] = openingAndEnd(p.text, openRunes, endRunes)
+				for k, g := range []*gramSet{&opens[i], &ends[i]} {
+					w := want[i][k]
+					if g.size != len(w) || slices.ContainsFunc(w, func(b bigram) bool { return !g.has(b) }) {
+						t.Fatalf("unitGramsWithin(%q, %d)[%d] holds %d bigrams, not openingAndEnd's %v", p.text, maxWords, k, g.size, w)
+					}
+				}
+			}
+			head := bigramsOf(text)
+			for i := range paras {
+				j := len(paras) - 1 - i
+				if got, w := commonGrams(&ends[i], &opens[j]), common(want[i][1], want[j][0]); got != w {
+					t.Fatalf("commonGrams(%q, %q) = %d, common %d", paras[i].text, paras[j].text, got, w)
+				}
+				if got, w := echoIn(head, &opens[i]), echo(head, want[i][0]); got != w {
+					t.Fatalf("echoIn(%q) = %v, echo %v", paras[i].text, got, w)
+				}
+			}
+		}
+	})
+}

@@ -12,8 +12,8 @@ import (
 // kicker (引题) over the title or the title over a subtitle (副题); of
 // three or more, the first two are named as two are and the rest is the
 // subtitle (kicker, title, subtitle, or title, subtitle run on). Both
-// judgements are logistic
-// scores over the named features below (weights_gen.go).
+// judgements are logistic scores over the named features below
+// (weights_gen.go).
 
 // The wrap features: whether headline line a wraps on into line b.
 const (
@@ -338,18 +338,12 @@ func splitHeadline(ls []headLine, ww *wrapVec, kw *kickerVec, pw *pageWords) (ki
 	case 0:
 	case 1:
 		title = parts[0].text
-	case 2:
-		f := kickerFeatures(parts[0], parts[1])
-		if linear(kw[:], f[:]) > 0 {
-			kicker, title = parts[0].text, parts[1].text
-		} else {
-			title, subtitle = parts[0].text, parts[1].text
-		}
 	default:
-		// Three parts or more: the first two are judged as two are, and
-		// the rest is the subtitle. A title over its subtitle (——…) and a
-		// next story's headline, run into one head by the box stage, had
-		// the subtitle for title.
+		// Of three parts or more, the first two are judged as two are,
+		// and the rest is the subtitle: a title over its subtitle (——…)
+		// and a next story's headline, run into one head by the box
+		// stage, had the subtitle for title when the first was taken for
+		// a kicker.
 		f := kickerFeatures(parts[0], parts[1])
 		if linear(kw[:], f[:]) > 0 {
 			kicker, title = parts[0].text, parts[1].text

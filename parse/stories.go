@@ -1448,16 +1448,7 @@ func stretchAfter(us []unit, k int) []int {
 // echoOf is the most a headline's word pairs are repeated by the opening
 // of one of the paragraphs, and which.
 func echoOf(head bigramSet, us []unit, paras []int) (float64, int) {
-	h := headSet{n: len(head)} // head's numbers, looked up once
-	if len(head) > 0 {
-		for _, p := range paras {
-			if d := us[p].grams.dict; d != nil {
-				h = headSetOf(head, d)
-				break
-			}
-		}
-	}
-	return echoOfSet(h, us, paras)
+	return echoOfSet(headSetOf(head, unitsDict(us)), us, paras)
 }
 
 // echoOfSet is echoOf of a headline's set as the units' sets are asked

@@ -386,7 +386,7 @@ func newBoxPageFeats(p boxPlan) boxPageFeats {
 			pf.uf[k] = make([]float64, numBoxUnitFeatures)
 		}
 	}
-	pf.gg, pf.gu, pf.gp = boxPlanFeatures(&learnedBoxScorer{us: us, gapFeats: pf.gfv}, pf.gf, pf.uf, p.gold, p.starts)
+	pf.gg, pf.gu, pf.gp = boxPlanFeatures(&learnedBoxScorer{us: us, gapFeats: pf.gfv, rf: p.rf}, pf.gf, pf.uf, p.gold, p.starts)
 	return pf
 }
 
@@ -415,7 +415,7 @@ func perceptronRun(plans []boxPlan, feats []boxPageFeats, w boxWeights, epochs i
 				}
 			}
 			pw := w.pw
-			sc := &learnedBoxScorer{us: us, gaps: gaps, heads: heads, pw: &pw, gapFeats: pf.gfv}
+			sc := &learnedBoxScorer{us: us, gaps: gaps, heads: heads, pw: &pw, gapFeats: pf.gfv, rf: p.rf}
 			plan, starts := planBoxStories(us, p.bf, sc)
 			pg, pu, pp := boxPlanFeatures(sc, pf.gf, pf.uf, plan, starts)
 			diff := false
