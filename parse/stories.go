@@ -1877,7 +1877,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufFewChars] = b2f(runeLen(u.text) <= 4)
 	f[ufTag] = b2f(columnTagAtEnd(u.text))
 	f[ufDash] = b2f(strings.HasPrefix(u.text, "——"))
-	f[ufBracketed] = b2f((strings.HasPrefix(u.text, "（") || strings.HasPrefix(u.text, "(")) && strings.HasSuffix(u.text, "）") || strings.HasSuffix(u.text, ")"))
+	f[ufBracketed] = b2f((strings.HasPrefix(u.text, "（") || strings.HasPrefix(u.text, "(")) && (strings.HasSuffix(u.text, "）") || strings.HasSuffix(u.text, ")")))
 	g := rf.runSet(us, rs, re)
 	f[ufRuleHead], f[ufRuleDoubt], f[ufRuleTitle] = b2f(u.ruleHead), b2f(u.ruleDoubt), b2f(u.ruleTitle)
 	if before := rf.before[k]; len(before) > 0 {
