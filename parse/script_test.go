@@ -318,3 +318,53 @@ func TestTraditionalSheets(t *testing.T) {
 		t.Fatal("no fixtures in testdata/geom")
 	}
 }
+
+// TestFoldsReadAsAWholeRead holds Pages' shortcut to the script fold: the
+// runes decode gathers while it checks the bytes (scanUTF8), with the rest
+// of the page read by foldsRead, are the runes foldScript reads of the page
+// whole — on pages of Simplified and Traditional ideographs, quotes, form
+// feeds, runes normalizeClean changes and bytes that are not text, at every
+// length and alignment. A rune gathered from text the page no longer holds,
+// or one missed, fails it.
+func TestFoldsReadAsAWholeRead(t *testing.T) {
+	pieces := []string{"中", "國", "说", "說", "铁", "鐵", "「", "」", "“", "”", "‘", "，", "a", "·", "\n", "\f", "\f\f", " ", "\u3000", "\u2f00", "\u2e80", "\uff21", "\u00a0", "\r", "\x00", "\xe4", "\xb8", "\U00020000", "\ufeff", "\ua000", "\u2015"}
+	seed := uint64(7)
+	next := func(n int) int { seed = seed*6364136223846793005 + 1442695040888963407; return int(seed>>33) % n }
+	shortcuts := 0
+	for range 20000 {
+		var b []byte
+		for range next(30) {
+			if next(3) == 0 {
+				b = append(b, "中文報紙"...)
+				continue
+			}
+			b = append(b, pieces[next(len(pieces))]...)
+		}
+		var printed runeSet
+		text, _, normal, read, err := decode(b, &printed)
+		if err != nil {
+			continue
+		}
+		pages := splitPages(text)
+		if len(pages) != 1 {
+			continue
+		}
+		page := pages[0]
+		if !normal {
+			page = normalizeClean(page)
+		}
+		got := foldsRead(text, pages[0], page, &printed, read)
+		if got == nil {
+			continue
+		}
+		shortcuts++
+		var want runeSet
+		addFolds(&want, page)
+		if *got != want {
+			t.Fatalf("page %q (read %d of %q): the runes gathered on the way differ from the page's read whole", page, read, text)
+		}
+	}
+	if shortcuts < 1000 {
+		t.Fatalf("only %d of the pages took the shortcut: the test checks too little", shortcuts)
+	}
+}
