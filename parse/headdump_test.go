@@ -237,8 +237,7 @@ func TestPlanFolds(t *testing.T) {
 	learned, nearest := &scoreCounts{}, &scoreCounts{}
 	for fold := range 5 {
 		held, fit, rawFit := foldFit(pages, plans, fold)
-		gw, uw := fitStories(t, fit)
-		pw := fitPlan(t, rawFit, planWeights{gap: gw, unit: uw})
+		pw := foldPlan(t, fit, rawFit)
 		for n, p := range plans {
 			if held(n) {
 				l, o := scoreWork(t, p.w, planStories(p.w.units, &pw), golds[n]), scoreWork(t, p.w, p.gold, golds[n])

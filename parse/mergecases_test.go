@@ -45,8 +45,7 @@ func TestMergeCases(t *testing.T) {
 	}
 	for fold := range 5 {
 		held, fit, rawFit := foldFit(pages, plans, fold)
-		gw, uw := fitStories(t, fit)
-		pw := fitPlan(t, rawFit, planWeights{gap: gw, unit: uw})
+		pw := foldPlan(t, fit, rawFit)
 		for n, p := range plans {
 			if !held(n) {
 				continue

@@ -401,3 +401,11 @@ func foldFit(pages []trainPage, plans []trainPlan, fold int) (held func(n int) b
 	}
 	return held, fit, rawFit
 }
+
+// foldPlan fits the plan's weights on a fold's other pages as the trainer
+// does: the gap and unit scores' logistic fits on fit, then the plan from
+// them on rawFit (foldFit's).
+func foldPlan(t *testing.T, fit, rawFit []trainPlan) planWeights {
+	gw, uw := fitStories(t, fit)
+	return fitPlan(t, rawFit, planWeights{gap: gw, unit: uw})
+}

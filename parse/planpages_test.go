@@ -35,8 +35,7 @@ func TestPlanFoldPages(t *testing.T) {
 		if len(want) == 0 {
 			continue
 		}
-		gw, uw := fitStories(t, fit)
-		pw := fitPlan(t, rawFit, planWeights{gap: gw, unit: uw})
+		pw := foldPlan(t, fit, rawFit)
 		for _, n := range want {
 			p := plans[n]
 			got := planStories(p.w.units, &pw)
