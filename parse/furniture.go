@@ -159,7 +159,7 @@ func furnitureOnly(t string, editors bool) bool {
 // three.
 func spacedOut(raw string) bool {
 	tokens := 0
-	for t := range strings.FieldsFuncSeq(raw, isSpace) {
+	for t := range spaceFields(raw) {
 		if r, n := utf8.DecodeRuneInString(t); n != len(t) || !isWide(r) {
 			return false
 		}
