@@ -27,9 +27,9 @@ func TestMatchDump(t *testing.T) {
 	fmt.Println("gate fires:", w.drawnApart(&matchWeights, &gateWeights, planStories(w.units, &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights})))
 	g := gatePage(newMatchPage(w.units, w.plan, &joinWeights), newMatchPage(w.units, planStories(w.units, dw), &joinWeights), &matchWeights)
 	fmt.Printf("gate %.3f %v\n", linear(gateWeights[:], g[:]), g)
+	w, plan, gaps := drawnWork(w, dw)
 	art, _ := unitArticles(w, labelLines(w.ps, p.gold), p.gold)
-	plan := planStories(w.units, dw)
-	mp, pairs := splitBodies(w.units, plan, gapOdds(w.units, newRowFacts(w.units), &dw.gap), &joinWeights, &matchWeights, &mergeWeights, &splitWeights)
+	mp, pairs := splitBodies(w.units, plan, gaps, &joinWeights, &matchWeights, &mergeWeights, &splitWeights)
 	if mp == nil {
 		fmt.Println("no match page")
 		return

@@ -62,6 +62,10 @@ func TestMatchErrors(t *testing.T) {
 		plan, drawn, gaps := planStoriesPair(w.units, newRowFacts(w.units), normal, dw)
 		w.plan = plan
 		fire, dp := w.gate(&matchWeights, &gateWeights, drawn)
+		if fire {
+			w, drawn, gaps = drawnWork(w, dw)
+			dp = newMatchPage(w.units, drawn, &joinWeights)
+		}
 		art, isHead := unitArticles(w, labelLines(w.ps, p.gold), p.gold)
 		var mp *matchPage
 		var pairs []pairing
