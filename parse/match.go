@@ -988,7 +988,18 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 // lines are now read again by a headline score fitted on the made pages
 // (drawnLines, layOutDrawn) and the stage fitted on the page so laid out:
 // held out 0.652/0.538/0.158 → 0.669/0.576/0.182 (main's figures on the
-// same fit then), more titles, but bodies run together more often.
+// same fit then), more titles, but bodies run together more often; fitted
+// on g016–g060's draws and scored on g001–g015's, 0.639/0.619/0.205 →
+// 0.687/0.662/0.164. Tried on top and not kept: a wrap model of such pages
+// (fitted on every two headline lines one after another there, a line of
+// another headline after a title being no wrap; it tells 1,246 of 1,437
+// such pairs of the made training pages right against 1,064), held out
+// 0.640/0.621/0.170 and 0.694/0.631/0.200 on the two splits: it only ever
+// joins fewer lines, and the split then cuts bodies for the groups more.
+// Nor is the gate where titles are lost: firing on the 33 made training
+// pages it leaves gains 33 articles and titles on some, loses 10 on others
+// (TestTrainMatch with DUBAO_GATE_TOP=1), and on the -raw pages in order
+// the stage would lose 135.
 func (w *work) matchHeadlines(drawn []cut, gaps []float64, mw *matchVec, gw *gateVec) {
 	fire, dp := w.gate(mw, gw, drawn)
 	if !fire {
