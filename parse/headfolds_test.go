@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -47,6 +49,15 @@ func TestHeadlineFolds(t *testing.T) {
 				kickerWrong += s.w
 				if mode == "v" {
 					t.Logf("kicker %s/%s: %q | %q gold kicker first=%v", pages[s.plan].set, pages[s.plan].name, s.p.text, s.q.text, s.y)
+				}
+				if mode == "vv" {
+					var on []string
+					for k, v := range s.x {
+						if v != 0 {
+							on = append(on, fmt.Sprintf("%s%+.1f", kickerFeatureNames[k], kw[k]*v))
+						}
+					}
+					t.Logf("kicker %s/%s: %q | %q gold kicker first=%v: %s", pages[s.plan].set, pages[s.plan].name, s.p.text, s.q.text, s.y, strings.Join(on, " "))
 				}
 			}
 		}

@@ -381,8 +381,11 @@ func kickerFirst(x, y headPart) bool {
 // headline is taken into the headline when the tail model, a logistic score
 // over the features below (weights_gen.go), says it is a line of that
 // headline: the title under a kicker, a subtitle, the next line of a title
-// that wraps. It is decided once the plan has cut the stories, so that the
-// plan's units stay as the line model laid them out.
+// that wraps. So is a headline-like line of one printed line that the plan
+// left as the story's first subhead: the title under a kicker the plan cut
+// short (the title's line, set as a subhead's, stands between the kicker
+// and the body). It is decided once the plan has cut the stories, so that
+// the plan's units stay as the line model laid them out.
 const (
 	tfBias      = iota
 	tfWraps     // the wrap model's score of the headline's last line wrapping on into this one
@@ -397,36 +400,41 @@ const (
 	tfDashOpen  // the line opens with ——, as a subtitle does
 	tfCredit    // the line reads as a credit or a reporter's name: 本报记者X, X摄
 	tfHeadLines // the headline holds two printed lines or more
+	tfHead      // the line is headline-like (a subhead of the plan's), not a paragraph
+	tfTitleOdds // … its log-odds as a line of a story's headline rather than a subhead's, /10
 	numTailFeatures
 )
 
 var tailFeatureNames = [numTailFeatures]string{
 	"bias", "wraps", "closed", "clause", "full", "short", "leadIn", "nextHead", "nextLeads", "headWide",
-	"dashOpen", "credit", "headLines",
+	"dashOpen", "credit", "headLines", "head", "titleOdds",
 }
 
 type tailVec [numTailFeatures]float64
 
-// tailFeatures are the features of unit k, a one-line paragraph, as a line
-// of the headline [hi, k) before it; ok is false when k is no such
-// paragraph (a byline, a line set apart as a body opens).
-func tailFeatures(us []unit, hi, k int, ps []piece, paras []para, pw *pageWords) (f tailVec, ok bool) {
+// tailFeatures are the features of unit k, a one-line paragraph or a
+// headline-like line of one printed line, as a line of the headline
+// [hi, k) before it; ok is false when k is no such line (a byline, a line
+// set apart as a body opens, a headline-like line printed beside another,
+// or any headline-like line unless heads: the pages of pdftotext -raw,
+// where the headline and its subheads are all the plan's units, not the
+// box stage's).
+func tailFeatures(us []unit, hi, k int, ps []piece, paras []para, pw *pageWords, heads bool) (f tailVec, ok bool) {
 	if k <= hi || k >= len(us) {
 		return f, false
 	}
 	u, h := &us[k], &us[k-1]
-	if u.head || !h.head || u.byline || setApart(u.text) {
+	if !h.head || u.byline || setApart(u.text) {
 		return f, false
 	}
-	p := &paras[u.para]
-	if p.first != p.last {
+	line, ok := tailLine(u, ps, paras)
+	if !ok || u.head && !heads {
 		return f, false
 	}
-	pc := &ps[p.first]
+	pc := &ps[line.piece]
 	hls := h.headLines()
 	last := hls[len(hls)-1]
-	line := headLine{text: u.text, raw: pc.raw, em: pc.em, piece: p.first}
-	wf := wrapFeatures(last, line, max(last.em, pc.em), pw)
+	wf := wrapFeatures(last, line, max(last.em, line.em), pw)
 	n := 0
 	for j := hi; j < k; j++ {
 		n += len(us[j].headLines())
@@ -435,8 +443,8 @@ func tailFeatures(us []unit, hi, k int, ps []piece, paras []para, pw *pageWords)
 	f[tfWraps] = linear(wrapWeights[:], wf[:])
 	f[tfClosed] = b2f(closesSentence(lastRune(u.text)))
 	f[tfClause] = b2f(hasClause(u.text))
-	f[tfFull] = b2f(math.Abs(pc.em-pc.width.here) <= 0.75)
-	f[tfShort] = b2f(pc.em <= pc.width.here-2)
+	f[tfFull] = b2f(math.Abs(line.em-pc.width.here) <= 0.75)
+	f[tfShort] = b2f(line.em <= pc.width.here-2)
 	f[tfLeadIn] = b2f(strings.HasSuffix(last.text, "——") || endsWithAny(last.text, []string{"：", ":"}))
 	f[tfNextHead] = b2f(k+1 == len(us) || us[k+1].head)
 	f[tfNextLeads] = b2f(k+1 < len(us) && !us[k+1].head && (us[k+1].leads || us[k+1].byline))
@@ -444,16 +452,39 @@ func tailFeatures(us []unit, hi, k int, ps []piece, paras []para, pw *pageWords)
 	f[tfDashOpen] = b2f(strings.HasPrefix(u.text, "——"))
 	f[tfCredit] = b2f(u.credit || pc.bylineOnly || pc.credit || strings.HasPrefix(u.text, "本报记者") || strings.HasPrefix(u.text, "记者"))
 	f[tfHeadLines] = b2f(n > 1)
+	if u.head {
+		f[tfHead] = 1
+		f[tfTitleOdds] = u.title / 10
+	}
 	return f, true
 }
 
+// tailLine is unit u as a headline's tail line: a paragraph of one printed
+// line, or a headline-like unit of one printed line, not beside another
+// nor naming a picture's source.
+func tailLine(u *unit, ps []piece, paras []para) (headLine, bool) {
+	if u.head {
+		if len(u.lines) > 1 || u.beside || u.source {
+			return headLine{}, false
+		}
+		return u.line(), true
+	}
+	p := &paras[u.para]
+	if p.first != p.last {
+		return headLine{}, false
+	}
+	pc := &ps[p.first]
+	return headLine{text: u.text, raw: pc.raw, em: pc.em, piece: p.first}, true
+}
+
 // headlineTail reports whether the story cut c, whose headline stands
-// before its body, takes the one-line paragraph right after its headline
-// into the headline, by the tail model w.
-func headlineTail(us []unit, c cut, ps []piece, paras []para, pw *pageWords, w *tailVec) bool {
+// before its body, takes the one-line paragraph (or, on a -raw page, the
+// one-line subhead) right after its headline into the headline, by the
+// tail model w.
+func headlineTail(us []unit, c cut, ps []piece, paras []para, pw *pageWords, w *tailVec, rawMode bool) bool {
 	if c.hj <= c.hi || c.hj >= c.j {
 		return false
 	}
-	f, ok := tailFeatures(us, c.hi, c.hj, ps, paras, pw)
+	f, ok := tailFeatures(us, c.hi, c.hj, ps, paras, pw, rawMode)
 	return ok && linear(w[:], f[:]) > 0
 }

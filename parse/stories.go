@@ -1316,7 +1316,7 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 	}
 	for _, c := range plan {
 		s := story{group: -1}
-		tail := headlineTail(us, c, ps, paras, pw, &tailWeights)
+		tail := headlineTail(us, c, ps, paras, pw, &tailWeights, rawMode)
 		if c.hj > c.hi {
 			g := group{pos: us[c.hi].piece}
 			var ls []headLine
@@ -1327,17 +1327,24 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 				}
 			}
 			if tail {
-				// The story's first paragraph, one line, is its headline's last.
-				p := &paras[us[c.hj].para]
-				ls = append(ls, headLine{text: us[c.hj].text, raw: ps[p.first].raw, em: ps[p.first].em, piece: p.first})
-				g.marks = append(g.marks, p.marks...)
+				// The story's first paragraph or subhead, one line, is its
+				// headline's last.
+				u := &us[c.hj]
+				l, _ := tailLine(u, ps, paras)
+				ls = append(ls, l)
+				if u.head {
+					g.marks = append(g.marks, marksOf(l.piece)...)
+				} else {
+					g.marks = append(g.marks, paras[u.para].marks...)
+				}
 			}
 			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights, pw)
 			s.group = len(groups)
 			groups = append(groups, g)
 		}
+		inHead := func(k int) bool { return k >= c.hi && k < c.hj || tail && k == c.hj }
 		for k := c.i; k < c.j; k++ {
-			if k >= c.hi && k < c.hj || tail && k == c.hj {
+			if inHead(k) {
 				continue
 			}
 			u := &us[k]
@@ -1347,7 +1354,7 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 			}
 			// A subhead: a paragraph of its own, or the tail of the one
 			// before when the line wraps.
-			if k > c.i && us[k-1].head && !(k-1 >= c.hi && k-1 < c.hj) && wrapsOn(us[k-1].line(), u.line(), max(us[k-1].em, u.em), pw) {
+			if k > c.i && us[k-1].head && !inHead(k-1) && wrapsOn(us[k-1].line(), u.line(), max(us[k-1].em, u.em), pw) {
 				p := &paras[s.paras[len(s.paras)-1]]
 				p.text = joinHeadline(p.text, u.text)
 				for _, l := range u.headLines() {

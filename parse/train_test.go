@@ -552,8 +552,8 @@ func fitTails(t *testing.T, plans []trainPlan) tailVec {
 	var ws []float64
 	for _, p := range plans {
 		for _, c := range p.gold {
-			if f, y, ok := tailSample(p, c); ok {
-				xs, ys, ws = append(xs, f[:]), append(ys, y), append(ws, p.weight)
+			for _, s := range tailSamples(p, c) {
+				xs, ys, ws = append(xs, s.f[:]), append(ys, s.y), append(ws, p.weight)
 			}
 		}
 	}
@@ -573,18 +573,48 @@ func fitTails(t *testing.T, plans []trainPlan) tailVec {
 }
 
 // tailSample is the tail model's sample of story c of plan p: the
-// features of the one-line paragraph after its headline, and whether gold
-// reads it as going on from the headline.
+// features of the one-line paragraph or subhead after its headline, and
+// whether gold reads it as going on from the headline.
 func tailSample(p trainPlan, c cut) (f tailVec, y, ok bool) {
-	w := p.w
 	if c.hj <= c.hi || c.hj >= c.j {
 		return f, false, false
 	}
-	f, ok = tailFeatures(w.units, c.hi, c.hj, w.ps, w.paras, w.words)
+	return tailSampleAt(p, c.hi, c.hj)
+}
+
+// tailSampleAt is the tail model's sample of unit k after the headline
+// [hi, k).
+func tailSampleAt(p trainPlan, hi, k int) (f tailVec, y, ok bool) {
+	w := p.w
+	f, ok = tailFeatures(w.units, hi, k, w.ps, w.paras, w.words, w.raw)
 	if !ok {
 		return f, false, false
 	}
-	return f, tailInGold(p.labels[lastPiece(&w.units[c.hj-1], nil)], p.labels[w.paras[w.units[c.hj].para].first]), true
+	l, _ := tailLine(&w.units[k], w.ps, w.paras)
+	return f, tailInGold(p.labels[lastPiece(&w.units[k-1], nil)], p.labels[l.piece]), true
+}
+
+type tailCase struct {
+	f tailVec
+	y bool
+}
+
+// tailSamples are the tail model's samples of story c of plan p: the line
+// after its headline, and, as the plan may cut a headline standing before
+// its body short by its last line, that line after the rest of the
+// headline (the title under its kicker, a subtitle), as a plan cutting
+// it short would leave it.
+func tailSamples(p trainPlan, c cut) []tailCase {
+	var out []tailCase
+	if f, y, ok := tailSample(p, c); ok {
+		out = append(out, tailCase{f, y})
+	}
+	if c.hi == c.i && c.hj-c.hi >= 2 {
+		if f, y, ok := tailSampleAt(p, c.hi, c.hj-1); ok {
+			out = append(out, tailCase{f, y})
+		}
+	}
+	return out
 }
 
 // tailInGold says whether gold reads line u as going on from line h,

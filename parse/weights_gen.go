@@ -4,8 +4,8 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.867 title_acc=0.845 body_cer=0.117 para_f1=0.900 exact_para=0.858
-//	gen-miner g201–g240 (40 pages): score: articles_f1=0.705 title_acc=0.720 body_cer=0.178 para_f1=0.868 exact_para=0.820
+//	gen g201–g240 (40 pages): score: articles_f1=0.867 title_acc=0.850 body_cer=0.117 para_f1=0.900 exact_para=0.858
+//	gen-miner g201–g240 (40 pages): score: articles_f1=0.705 title_acc=0.720 body_cer=0.178 para_f1=0.869 exact_para=0.820
 
 package parse
 
@@ -652,19 +652,21 @@ var kickerWeights = kickerVec{
 
 // tailWeights scores a one-line paragraph as a line of the headline before it (headline.go).
 var tailWeights = tailVec{
-	tfBias:      0.234010,
-	tfWraps:     -0.053878,
-	tfClosed:    -0.633709,
-	tfClause:    -0.734098,
-	tfFull:      0.559751,
-	tfShort:     -0.139372,
-	tfLeadIn:    0.320419,
-	tfNextHead:  -1.072675,
-	tfNextLeads: 0.366883,
-	tfHeadWide:  -0.300041,
-	tfDashOpen:  0.754380,
-	tfCredit:    -0.460190,
-	tfHeadLines: -0.728247,
+	tfBias:      0.850825,
+	tfWraps:     0.102599,
+	tfClosed:    0.046867,
+	tfClause:    -0.964761,
+	tfFull:      0.188451,
+	tfShort:     -0.652576,
+	tfLeadIn:    0.815382,
+	tfNextHead:  -0.859094,
+	tfNextLeads: 1.029433,
+	tfHeadWide:  0.043629,
+	tfDashOpen:  1.326055,
+	tfCredit:    -0.364011,
+	tfHeadLines: -0.514918,
+	tfHead:      1.254143,
+	tfTitleOdds: 1.433968,
 }
 
 // boxGapWeights scores a gap between two units of a page with blank lines as a story's start (boxstories.go).
