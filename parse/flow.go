@@ -220,10 +220,12 @@ func wideLine(p *piece) bool {
 // short of its column, set apart by blank lines, whose lines close no
 // sentence and hold no clause punctuation (floatLine), after a full body
 // line that breaks off mid-sentence and before a body line that opens a
-// paragraph. Reflow would end the open paragraph with it. Such a line is
+// paragraph. Reflow would run it into the open paragraph. Such a line is
 // the headline of the story that opens after it: of the lines of gen-miner
-// and gen-issue-miner g001–g200 through pdfminer that stand so, 4 are
-// gold's headline lines and none a body line or subhead.
+// and gen-issue-miner g001–g200 through pdfminer that stand so, 6 are
+// gold's headline lines and one a caption's broken credit. A box whose
+// one line fills its column stays: of two such lines, one was a
+// headline's, the other the half of a sentence a column break parts.
 func floatsBetween(ps []piece, i int, starts []float64) bool {
 	a, b, ok := floatBox(ps, i)
 	if !ok || !ps[b].short() {
