@@ -334,8 +334,18 @@ func perceptronBoxes(t *testing.T, plans []boxPlan, gw0 boxGapVec, uw0 boxUnitVe
 	wrongs := make([][]int, boxShuffles)
 	var wg sync.WaitGroup
 	for s := range boxShuffles {
+		// Each order plans over rowFacts of its own: the scorers fill the
+		// runs' word-pair cache (rowFacts.runSet) as they ask, and the
+		// orders run at once.
+		own := make([]boxPlan, len(plans))
+		for n, p := range plans {
+			rf := *p.rf
+			rf.runSets = nil
+			p.rf = &rf
+			own[n] = p
+		}
 		wg.Go(func() {
-			runs[s], wrongs[s] = perceptronRun(plans, feats, boxWeights{gw: gw0, uw: uw0}, epochs, uint64(s))
+			runs[s], wrongs[s] = perceptronRun(own, feats, boxWeights{gw: gw0, uw: uw0}, epochs, uint64(s))
 		})
 	}
 	wg.Wait()
