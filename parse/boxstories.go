@@ -733,25 +733,42 @@ func rowBodies(us []unit, parts [][2]int, a, end int, sc boxScorer, visit func(s
 //     well; the unit model tells them apart;
 //   - a short line in a box of its own in the middle of a paragraph,
 //     which reflow floats out of it (floatsIn): a headline's box read out
-//     of order, after the paragraph it interrupts.
-func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
+//     of order, after the paragraph it interrupts;
+//   - the lines of a box between a paragraph left open and the next
+//     paragraph's opening (floatsBetween, by the learned paragraph starts):
+//     the next story's headline, printed after the text of the story
+//     before it.
+func boxUnits(ps []piece, paras []para, us []unit, odds, starts []float64) []unit {
 	out := make([]unit, 0, len(us))
 	type float struct {
-		u  unit
-		at int // the unit of the paragraph it interrupts
+		u       unit
+		at      int // the unit of the paragraph it interrupts, or ends
+		piece   int
+		between bool // floatsBetween
 	}
 	var floats []float
 	// Reflow keeps a floating line that no paragraph near it echoes as a
 	// paragraph of its own; here it floats, and that paragraph goes.
+	var fl []int
 	floating := make(map[int]bool)
-	for k := range us {
-		if !us[k].head {
-			p := &paras[us[k].para]
-			for i := p.first + 1; i < p.last; i++ {
-				if ps[i].role == roleBody && floatsIn(ps, i) {
-					floating[i] = true
-				}
-			}
+	for i := range ps {
+		if ps[i].role == roleBody && (floatsIn(ps, i) || floatsBetween(ps, i, starts)) {
+			fl = append(fl, i)
+			floating[i] = true
+		}
+	}
+	floatPara := func(u *unit) bool {
+		p := &paras[u.para]
+		return p.first == p.last && floating[p.first]
+	}
+	// next[k]: the first piece of the first paragraph from unit k on that
+	// is no floating line's.
+	next := make([]int, len(us)+1)
+	next[len(us)] = len(ps)
+	for k := len(us) - 1; k >= 0; k-- {
+		next[k] = next[k+1]
+		if !us[k].head && !floatPara(&us[k]) {
+			next[k] = paras[us[k].para].first
 		}
 	}
 	for k := range us {
@@ -761,32 +778,42 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 			continue
 		}
 		p := &paras[u.para]
-		if p.first == p.last && floating[p.first] {
+		if floatPara(&u) {
 			continue
 		}
 		if promotable(ps, p, &u) && (k == 0 || us[k-1].head || !us[k-1].open || overByline(ps, p.first)) {
 			u = headUnit(ps, p.first, u.text, odds)
 		}
 		out = append(out, u)
-		for i := p.first + 1; i < p.last; i++ {
-			if ps[i].role == roleBody && floatsIn(ps, i) {
-				floats = append(floats, float{headUnit(ps, i, cleanSpaces(ps[i].raw, ps[i].spaced, true), odds), len(out) - 1})
-			}
+		for len(fl) > 0 && fl[0] < next[k+1] {
+			i := fl[0]
+			floats = append(floats, float{headUnit(ps, i, cleanSpaces(ps[i].raw, ps[i].spaced, true), odds), len(out) - 1, i, floatsBetween(ps, i, starts)})
+			fl = fl[1:]
 		}
 	}
 	if len(floats) == 0 {
 		return out
 	}
 	// A floating headline goes before the paragraph near it that echoes it
-	// most, as reflow places it (placeFloating), else before a caption
-	// (captionFor), else after the paragraph it interrupts.
+	// most, as reflow places it (placeFloating), else, in the middle of a
+	// paragraph, before a caption (captionFor), else after the paragraph
+	// it interrupts or ends; the lines of one box go together, placed by
+	// their words together.
 	before := make(map[int][]unit)
-	for _, f := range floats {
+	for n := 0; n < len(floats); {
+		f := floats[n]
+		box := []unit{f.u}
+		grams := f.u.headGrams
+		if n+1 < len(floats) && floats[n+1].piece == f.piece+1 {
+			box = append(box, floats[n+1].u)
+			grams = bigramsOf(f.u.text + floats[n+1].u.text)
+		}
+		n += len(box)
 		best, at := 0.0, f.at+1
 		seen := 0
 		for k := f.at; k >= 0 && seen <= 6; k-- {
 			if !out[k].head {
-				if e := echo(f.u.headGrams, bigramsOf(clip(out[k].text, 60, false))); e > best && e >= floatEcho {
+				if e := echo(grams, bigramsOf(clip(out[k].text, 60, false))); e > best && e >= floatEcho {
 					best, at = e, k
 				}
 				seen++
@@ -795,18 +822,18 @@ func boxUnits(ps []piece, paras []para, us []unit, odds []float64) []unit {
 		seen = 0
 		for k := f.at + 1; k < len(out) && seen < 2; k++ {
 			if !out[k].head {
-				if e := echo(f.u.headGrams, bigramsOf(clip(out[k].text, 60, false))); e > best && e >= floatEcho {
+				if e := echo(grams, bigramsOf(clip(out[k].text, 60, false))); e > best && e >= floatEcho {
 					best, at = e, k
 				}
 				seen++
 			}
 		}
-		if best == 0 {
+		if best == 0 && !f.between {
 			if k := captionFor(out, &f.u, f.at); k >= 0 {
 				at = k
 			}
 		}
-		before[at] = append(before[at], f.u)
+		before[at] = append(before[at], box...)
 	}
 	placed := make([]unit, 0, len(out)+len(floats))
 	for k := range out {
@@ -949,7 +976,7 @@ func (w *work) layOutBoxes() (*rowFacts, *boxFacts) {
 	headBoxLines(w.ps, w.starts)
 	headsOverBylines(w.ps)
 	w.layOutUnits()
-	w.units = boxUnits(w.ps, w.paras, w.units, w.odds)
+	w.units = boxUnits(w.ps, w.paras, w.units, w.odds, w.starts)
 	rf := newBoxRowFacts(w.units)
 	return rf, newBoxFacts(w.ps, w.paras, w.units, rf)
 }

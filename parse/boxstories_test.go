@@ -311,3 +311,77 @@ func TestFloatingLineToCaption(t *testing.T) {
 		})
 	}
 }
+
+// A headline's box of one or two lines that pdfminer printed between a
+// paragraph left open and the opening of the next story's paragraph
+// (floatsBetween, by the learned paragraph starts, here set) is that
+// story's headline: the box stage lays it out as headline-like units
+// before the paragraph, where reflow would have run it into the open
+// paragraph. A box whose line holds a comma, or whose last line fills its
+// column, stays text.
+func TestFloatsBetween(t *testing.T) {
+	open := []string{
+		"本报讯（记者李明）近日，全市",
+		"各地陆续开展迎新春文化活动，",
+		"社区广场上张灯结彩，居民们纷",
+		"纷走出家门，在城西社区的活动",
+		"",
+	}
+	next := []string{
+		"",
+		"1月20日清晨，城东菜市场里人",
+		"头攒动，摊主们早早摆出了新鲜",
+		"的蔬菜和年货。",
+		"",
+		"现场，志愿者们正忙着悬挂灯笼",
+		"和彩旗，孩子们在一旁嬉戏。",
+	}
+	tests := []struct {
+		name  string
+		box   []string
+		float bool
+	}{
+		{"one short line", []string{"菜市场里年味浓"}, true},
+		{"a kicker over a short title", []string{"城东市场备足货源保供应", "菜市场里年味浓"}, true},
+		{"a comma", []string{"菜市场里，年味浓"}, false},
+		{"a last line filling the column", []string{"菜市场里年味浓", "城东市场备足货源保供应稳价"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := slices.Concat(open, tt.box, next)
+			w := analyseWith(Normalize(page(lines...)), false)
+			w.scoreLines()
+			// The learned starts read the next story's first line as a
+			// paragraph's first.
+			i := slices.IndexFunc(w.ps, func(p piece) bool { return p.text == next[1] })
+			if i < 0 {
+				t.Fatalf("no piece %q", next[1])
+			}
+			w.starts[i] = 1
+			w.layOutBoxes()
+			var got []string
+			at := -1
+			for k, u := range w.units {
+				got = append(got, u.text)
+				if u.text == tt.box[0] && u.head {
+					at = k
+				}
+			}
+			if !tt.float {
+				if at >= 0 {
+					t.Errorf("%q is laid out as a headline-like unit: %q", tt.box[0], got)
+				}
+				return
+			}
+			last := at + len(tt.box) - 1
+			if at < 0 || last+1 >= len(got) || got[last] != tt.box[len(tt.box)-1] || !w.units[last].head || !strings.HasPrefix(got[last+1], "1月20日清晨") {
+				t.Errorf("%q is not laid out as headline-like units before the next story: %q", tt.box, got)
+			}
+			for _, s := range got {
+				if strings.Contains(s, tt.box[len(tt.box)-1]) && s != tt.box[len(tt.box)-1] {
+					t.Errorf("%q is run into %q", tt.box[len(tt.box)-1], s)
+				}
+			}
+		})
+	}
+}

@@ -174,6 +174,15 @@ func noLineStart(r rune) bool {
 	return false
 }
 
+// closesPair reports whether r closes a bracket or quote.
+func closesPair(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', '》', '〉', '】', '〕', ')':
+		return true
+	}
+	return false
+}
+
 // opensPair reports whether r opens a bracket or quote; a line ending in it
 // continues on the next.
 func opensPair(r rune) bool {

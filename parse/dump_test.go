@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -18,6 +19,19 @@ func TestDump(t *testing.T) {
 	text := decodedFile(t, path)
 	text = Normalize(splitPages(text)[0])
 	fmt.Print(dumpPage(text))
+}
+
+// TestDumpPages dumps a training page of each extractor: dumpPage once
+// panicked on pdfminer pages whose stories the box stage cut (it gave the
+// assembler the box stage's paragraphs with the hand-made reading's items).
+func TestDumpPages(t *testing.T) {
+	for _, set := range []string{"gen", "gen-miner"} {
+		needCorpus(t, set)
+		text := decodedFile(t, filepath.Join(corpusRoot, set, "g001.txt"))
+		if out := dumpPage(Normalize(splitPages(text)[0])); out == "" {
+			t.Errorf("%s g001: empty dump", set)
+		}
+	}
 }
 
 // decodedFile returns the text of the page file at path, decoded; the
@@ -73,6 +87,13 @@ func dumpPage(text string) string {
 			}
 		}
 		return sb.String()
+	}
+	if w.units != nil {
+		// The box stage cut the page: its items still hold the hand-made
+		// reading's paragraph numbers, so the assembler's costs are shown
+		// for that reading, the one the hand-made assembly was given.
+		fmt.Fprintf(&sb, "\nbox stage: %d units, %d stories; the hand-made assembly's reading:\n", len(w.units), len(w.plan))
+		paras, groups, items, stories = w.hand.paras, w.hand.groups, w.hand.items, w.hand.stories
 	}
 	a := newAssembler(items, paras, groups, nil)
 	_, ca := a.run(false)

@@ -69,9 +69,16 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 	var pending []marker // markers waiting for a paragraph
 	for i := 0; i < len(ps); i++ {
 		p := &ps[i]
+		if p.role == roleBody && starts != nil && floatsBetween(ps, i, starts) {
+			// A headline box printed between a paragraph left open and
+			// the next paragraph's opening: the paragraph ends before it.
+			flush()
+			floats = append(floats, floating{text: cleanSpaces(p.raw, p.spaced, true), para: len(out), piece: i})
+			continue
+		}
 		if p.role == roleBody && floatsIn(ps, i) {
-			// A headline box printed in the middle of a paragraph: the
-			// paragraph goes on around it.
+			// One printed in the middle of a paragraph: the paragraph goes
+			// on around it.
 			floats = append(floats, floating{text: cleanSpaces(p.raw, p.spaced, true), para: len(out), piece: i})
 			continue
 		}
@@ -205,6 +212,72 @@ func floatsIn(ps []piece, i int) bool {
 // column by an em or more: a headline set in larger type than the body.
 func wideLine(p *piece) bool {
 	return p.em >= p.width.here+1 && ideographs(p.text) == runeLen(p.text)
+}
+
+// floatsBetween reports whether piece i is a line of a headline's box
+// that an extractor printed between the text of two stories, by the
+// learned paragraph starts: a box of one or two lines, the last falling
+// short of its column, set apart by blank lines, whose lines close no
+// sentence and hold no clause punctuation (floatLine), after a full body
+// line that breaks off mid-sentence and before a body line that opens a
+// paragraph. Reflow would run it into the open paragraph. Such a line is
+// the headline of the story that opens after it: of the lines of gen-miner
+// and gen-issue-miner g001–g200 through pdfminer that stand so, 6 are
+// gold's headline lines and one a caption's broken credit. A box whose
+// one line fills its column stays: of two such lines, one was a
+// headline's, the other the half of a sentence a column break parts.
+func floatsBetween(ps []piece, i int, starts []float64) bool {
+	a, b, ok := floatBox(ps, i)
+	if !ok || !ps[b].short() {
+		return false
+	}
+	for k := a; k <= b; k++ {
+		if !floatLine(&ps[k]) {
+			return false
+		}
+	}
+	prev, next := prevText(ps, a), nextText(ps, b)
+	if prev < 0 || next < 0 || ps[prev].role != roleBody || ps[next].role != roleBody {
+		return false
+	}
+	p := &ps[prev]
+	return p.text != "" && p.full(0) && !closesSentence(lastRune(p.text)) && starts[next] > 0
+}
+
+// floatBox is the first and last piece of the box piece i stands in — its
+// run of pieces between blank lines — when it holds one or two.
+func floatBox(ps []piece, i int) (a, b int, ok bool) {
+	a, b = i, i
+	if a > 0 && ps[a-1].role != roleBlank {
+		a--
+	} else if b+1 < len(ps) && ps[b+1].role != roleBlank {
+		b++
+	}
+	return a, b, (a == 0 || ps[a-1].role == roleBlank) && (b+1 == len(ps) || ps[b+1].role == roleBlank)
+}
+
+// floatLine reports whether piece p may be a line of a floating headline
+// box: a body line of two ideographs or more, not letter-spaced, with no
+// marker, byline or credit, no sentence or clause punctuation and no
+// closing quote or bracket before an opening one (the tail of a quote the
+// paragraph opened).
+func floatLine(p *piece) bool {
+	return p.role == roleBody && !p.spaced && ideographs(p.text) >= 2 && len(p.markers) == 0 &&
+		!hasRuneIn(p.text, "。，、；：！？…") && !p.credit && !p.leads && !p.bylineOnly && !closesFirst(p.text)
+}
+
+// closesFirst reports whether s closes a quote or bracket before it opens
+// one.
+func closesFirst(s string) bool {
+	for _, r := range s {
+		switch {
+		case opensPair(r):
+			return false
+		case closesPair(r):
+			return true
+		}
+	}
+	return false
 }
 
 // placeFloating puts a floating headline where its story starts: before
