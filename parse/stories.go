@@ -281,7 +281,13 @@ var storyFeatureNames = [numStoryFeatures]string{
 // at full strength — the first plan's side heard as if its weight were
 // above zero, and as ±1, not its share — take the held-out folds' edits
 // (seed 0) from 83,544 to 80,455, 7 pages better by 8,422 and 5 worse by
-// 5,333.
+// 5,333. With sfParas capped (parasHeard; three seeds 0.877/0.812/0.091),
+// tried and not kept: the perceptron hearing gold's side, not its own
+// first plan's, in training (decoding as before), 0.869/0.809/0.095,
+// 0.869/0.812/0.096, 0.864/0.813/0.100 (mean 0.867/0.811/0.097); the side
+// heard as ±1, not as a share, 0.874/0.812/0.092, 0.880/0.813/0.089,
+// 0.877/0.813/0.089 (mean 0.877/0.813/0.090: bodies a little better,
+// articles not, seed 0 −0.003).
 
 // parasHeard is the most paragraphs of a story sfParas hears. Unbounded,
 // log₂ of one more than a story's paragraphs grows more over the pieces a
