@@ -287,7 +287,10 @@ var storyFeatureNames = [numStoryFeatures]string{
 // 0.869/0.812/0.096, 0.864/0.813/0.100 (mean 0.867/0.811/0.097); the side
 // heard as ±1, not as a share, 0.874/0.812/0.092, 0.880/0.813/0.089,
 // 0.877/0.813/0.089 (mean 0.877/0.813/0.090: bodies a little better,
-// articles not, seed 0 −0.003).
+// articles not, seed 0 −0.003). Nor a story whose headline stands before
+// a body that opens with no dateline, credit or byline of its own (a piece
+// of a long story cut at a subhead), 0.871/0.806/0.103, 0.873/0.809/0.096,
+// 0.875/0.812/0.094 (mean 0.873/0.809/0.098).
 
 // parasHeard is the most paragraphs of a story sfParas hears. Unbounded,
 // log₂ of one more than a story's paragraphs grows more over the pieces a
