@@ -750,16 +750,20 @@ func boxUnits(ps []piece, paras []para, us []unit, odds, starts []float64) []uni
 	// Reflow keeps a floating line that no paragraph near it echoes as a
 	// paragraph of its own; here it floats, and that paragraph goes.
 	var fl []int
-	floating := make(map[int]bool)
+	floating := make(map[int]bool) // the floating lines, true where floatsBetween
 	for i := range ps {
-		if ps[i].role == roleBody && (floatsIn(ps, i) || floatsBetween(ps, i, starts)) {
+		if ps[i].role != roleBody {
+			continue
+		}
+		if between := floatsBetween(ps, i, starts); between || floatsIn(ps, i) {
 			fl = append(fl, i)
-			floating[i] = true
+			floating[i] = between
 		}
 	}
 	floatPara := func(u *unit) bool {
 		p := &paras[u.para]
-		return p.first == p.last && floating[p.first]
+		_, ok := floating[p.first]
+		return p.first == p.last && ok
 	}
 	// next[k]: the first piece of the first paragraph from unit k on that
 	// is no floating line's.
@@ -787,7 +791,7 @@ func boxUnits(ps []piece, paras []para, us []unit, odds, starts []float64) []uni
 		out = append(out, u)
 		for len(fl) > 0 && fl[0] < next[k+1] {
 			i := fl[0]
-			floats = append(floats, float{headUnit(ps, i, cleanSpaces(ps[i].raw, ps[i].spaced, true), odds), len(out) - 1, i, floatsBetween(ps, i, starts)})
+			floats = append(floats, float{headUnit(ps, i, cleanSpaces(ps[i].raw, ps[i].spaced, true), odds), len(out) - 1, i, floating[i]})
 			fl = fl[1:]
 		}
 	}

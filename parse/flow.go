@@ -191,21 +191,35 @@ type floating struct {
 // line that goes on with it.
 func floatsIn(ps []piece, i int) bool {
 	p := &ps[i]
-	if !blankAround(ps, i) || p.spaced || !p.short() && !wideLine(p) || ideographs(p.text) < 2 || len(p.markers) > 0 {
+	if !blankAround(ps, i) || !p.short() && !wideLine(p) || !floatText(p) {
 		return false
 	}
-	if hasRuneIn(p.text, "。，、；：！？") || p.credit || p.leads || p.bylineOnly {
+	_, next, ok := brokenBodyAround(ps, i, i)
+	if !ok {
 		return false
 	}
-	prev, next := prevText(ps, i), nextText(ps, i)
+	b := &ps[next]
+	return b.text != "" && b.em >= b.width.here-1.25 && !b.leads && !opensPair(firstRune(b.text))
+}
+
+// floatText reports whether p's text may be a floating headline line's: two
+// ideographs or more, not spaced out, no markers, no clause punctuation,
+// and no credit, lead or byline.
+func floatText(p *piece) bool {
+	return !p.spaced && ideographs(p.text) >= 2 && len(p.markers) == 0 &&
+		!hasRuneIn(p.text, "。，、；：！？") && !p.credit && !p.leads && !p.bylineOnly
+}
+
+// brokenBodyAround is the text pieces before piece a and after piece b, ok
+// when both are body lines and the one before fills its column and breaks
+// off mid-sentence: where a floating line interrupts a paragraph.
+func brokenBodyAround(ps []piece, a, b int) (prev, next int, ok bool) {
+	prev, next = prevText(ps, a), nextText(ps, b)
 	if prev < 0 || next < 0 || ps[prev].role != roleBody || ps[next].role != roleBody {
-		return false
+		return prev, next, false
 	}
-	a, b := &ps[prev], &ps[next]
-	if !a.full(0) || closesSentence(lastRune(a.text)) || a.text == "" || b.text == "" {
-		return false
-	}
-	return b.em >= b.width.here-1.25 && !b.leads && !opensPair(firstRune(b.text))
+	p := &ps[prev]
+	return prev, next, p.text != "" && p.full(0) && !closesSentence(lastRune(p.text))
 }
 
 // wideLine reports whether a line of ideographs alone runs past its
@@ -236,12 +250,8 @@ func floatsBetween(ps []piece, i int, starts []float64) bool {
 			return false
 		}
 	}
-	prev, next := prevText(ps, a), nextText(ps, b)
-	if prev < 0 || next < 0 || ps[prev].role != roleBody || ps[next].role != roleBody {
-		return false
-	}
-	p := &ps[prev]
-	return p.text != "" && p.full(0) && !closesSentence(lastRune(p.text)) && starts[next] > 0
+	_, next, ok := brokenBodyAround(ps, a, b)
+	return ok && starts[next] > 0
 }
 
 // floatBox is the first and last piece of the box piece i stands in — its
@@ -262,8 +272,7 @@ func floatBox(ps []piece, i int) (a, b int, ok bool) {
 // closing quote or bracket before an opening one (the tail of a quote the
 // paragraph opened).
 func floatLine(p *piece) bool {
-	return p.role == roleBody && !p.spaced && ideographs(p.text) >= 2 && len(p.markers) == 0 &&
-		!hasRuneIn(p.text, "。，、；：！？…") && !p.credit && !p.leads && !p.bylineOnly && !closesFirst(p.text)
+	return p.role == roleBody && floatText(p) && !strings.ContainsRune(p.text, '…') && !closesFirst(p.text)
 }
 
 // closesFirst reports whether s closes a quote or bracket before it opens
