@@ -1000,12 +1000,12 @@ func (mp *matchPage) rematch(pairs []pairing) ([]unit, []cut) {
 // pages it leaves gains 33 articles and titles on some, loses 10 on others
 // (TestTrainMatch with DUBAO_GATE_TOP=1), and on the -raw pages in order
 // the stage would lose 135.
-func (w *work) matchHeadlines(drawn []cut, gaps []float64, mw *matchVec, gw *gateVec) {
+func (w *work) matchHeadlines(drawn []cut, gaps []float64, dw *planWeights, mw *matchVec, gw *gateVec) {
 	fire, dp := w.gate(mw, gw, drawn)
 	if !fire {
 		return
 	}
-	if c, plan, g, mp := w.drawnLayout(&planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}); c != nil {
+	if c, plan, g, mp := w.drawnLayout(dw); c != nil {
 		*w = *c
 		drawn, gaps, dp = plan, g, mp
 	}
@@ -1034,10 +1034,16 @@ var drawnLines = lineModel{&drawnHeadLineWeights, &drawnHeadNeighbourWeights, &r
 // starting before each unit. The paragraph starts stay as the line model
 // of pages in order read them.
 func (w *work) layOutDrawn(dw *planWeights) ([]cut, []float64) {
-	w.odds = headOdds(w.ps, w.feats, drawnLines)
-	w.layOutLines()
+	w.layOutDrawnLines()
 	rf := newRowFacts(w.units)
 	return planStoriesOver(w.units, rf, dw), gapOdds(w.units, rf, &dw.gap)
+}
+
+// layOutDrawnLines reads the lines again with the headline score of pages
+// drawn apart (drawnLines) and lays out the page's units by them.
+func (w *work) layOutDrawnLines() {
+	w.odds = headOdds(w.ps, w.feats, drawnLines)
+	w.layOutLines()
 }
 
 // drawnLayout is the page w laid out anew by layOutDrawn, on a copy, with

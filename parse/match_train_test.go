@@ -225,12 +225,11 @@ func TestTrainMatch(t *testing.T) {
 	dh1, dh, _ := fitLineModel(t, "drawn", linePages, lineWorks, lineLabs, false)
 	drawnHeadLineWeights, drawnHeadNeighbourWeights = dh1, dh
 	// The plan's units: the lines so read, in paragraphs as on pages in
-	// order (layOutDrawn).
+	// order (layOutDrawnLines).
 	var rawPlans []trainPlan
 	for n, w := range lineWorks {
 		w.scoreLines()
-		w.odds = headOdds(w.ps, w.feats, drawnLines)
-		w.layOutLines()
+		w.layOutDrawnLines()
 		gold, agree, _ := goldPlan(w, lineLabs[n], linePages[n].gold)
 		rawPlans = append(rawPlans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(linePages[n].set), labels: lineLabs[n]})
 	}

@@ -318,7 +318,7 @@ func (w *work) decideStories(pw *planWeights) {
 	dw := &planWeights{drawnGapWeights, drawnUnitWeights, drawnStoryWeights}
 	plan, drawn, drawnGaps := planStoriesPair(w.units, rf, pw, dw)
 	w.plan = plan
-	w.matchHeadlines(drawn, drawnGaps, &matchWeights, &gateWeights)
+	w.matchHeadlines(drawn, drawnGaps, dw, &matchWeights, &gateWeights)
 	w.paras, w.groups, w.stories = storiesOf(w.ps, w.units, w.paras, w.plan, w.raw, w.words)
 	joinRunOns(w.ps, w.paras, w.stories, w.starts)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -411,8 +410,7 @@ func newBoxPageFeats(p boxPlan) boxPageFeats {
 // 0.683/0.743/0.179 (range 0.021/0.008/0.010): judge a box change on the
 // mean of the three.
 func boxSeedShift() uint64 {
-	n, _ := strconv.ParseUint(os.Getenv("DUBAO_BOX_SEED"), 10, 64)
-	return n
+	return seedShift("DUBAO_BOX_SEED")
 }
 
 // perceptronRun is one averaged perceptron from w over the pages, each

@@ -986,7 +986,13 @@ func fitPlanWith(t *testing.T, plans []trainPlan, init planWeights, set planSett
 // keeping moves them further than a shift of seed does. The trainer
 // (TestTrain) is run with it unset.
 func planSeedShift() uint64 {
-	n, _ := strconv.ParseUint(os.Getenv("DUBAO_PLAN_SEED"), 10, 64)
+	return seedShift("DUBAO_PLAN_SEED")
+}
+
+// seedShift is the number the environment variable name holds, 0 unless
+// it holds one: the shift of a trainer's seeds.
+func seedShift(name string) uint64 {
+	n, _ := strconv.ParseUint(os.Getenv(name), 10, 64)
 	return n
 }
 
