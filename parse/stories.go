@@ -301,7 +301,9 @@ var storyFeatureNames = [numStoryFeatures]string{
 // 时强调 over its title, cut apart). With it the folds
 // (seeds 0/100/200) go from 0.877/0.812/0.091, 0.879/0.813/0.092,
 // 0.876/0.811/0.091 (mean 0.877/0.812/0.091) to 0.880/0.812/0.090,
-// 0.882/0.814/0.093, 0.883/0.815/0.085 (mean 0.882/0.814/0.089). Tried
+// 0.882/0.814/0.093, 0.883/0.815/0.085 (mean 0.882/0.814/0.089); seeds
+// 300 and 400 0.878/0.817/0.092 and 0.878/0.814/0.092, a five-seed mean
+// of 0.880/0.814/0.090 against 0.876/0.811/0.093 (below). Tried
 // before it and not kept: the side heard as ±1 over five seeds
 // (0..400; base 0.877/0.812/0.091, 0.879/0.813/0.092, 0.876/0.811/0.091,
 // 0.876/0.811/0.092, 0.870/0.808/0.100, a mean of 0.876/0.811/0.093):
@@ -317,6 +319,14 @@ var storyFeatureNames = [numStoryFeatures]string{
 // two lines printed side by side, the one after holding a comma or a full
 // stop as a body's line does (gold starts a story at 17 of the 38 gaps
 // between lines side by side, the plan at 25), seed 0 0.873/0.807/0.095.
+// With gfLeadIn (folds 0.882/0.814/0.089), tried and not kept: the gap
+// before a line that ends as a subtitle reporting who took part
+// (reportWords: a story starts at none of the 32 such gaps between
+// headline lines, the plan at 2), 0.877/0.815/0.091, 0.882/0.814/0.090,
+// 0.880/0.815/0.093 (mean 0.880/0.815/0.091: articles down); sfHeadDashEnd
+// hearing a headline's last line that ends with 强调 or ： as well as ——,
+// 0.878/0.813/0.088, 0.884/0.815/0.086, 0.878/0.812/0.091 (mean
+// 0.880/0.813/0.088: articles and titles down, bodies up).
 
 // parasHeard is the most paragraphs of a story sfParas hears. Unbounded,
 // log₂ of one more than a story's paragraphs grows more over the pieces a
