@@ -4,7 +4,7 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.855 title_acc=0.855 body_cer=0.093 para_f1=0.915 exact_para=0.874
+//	gen g201–g240 (40 pages): score: articles_f1=0.855 title_acc=0.850 body_cer=0.093 para_f1=0.914 exact_para=0.874
 //	gen-miner g201–g240 (40 pages): score: articles_f1=0.726 title_acc=0.729 body_cer=0.152 para_f1=0.881 exact_para=0.828
 
 package parse
@@ -652,21 +652,25 @@ var kickerWeights = kickerVec{
 
 // tailWeights scores a one-line paragraph as a line of the headline before it (headline.go).
 var tailWeights = tailVec{
-	tfBias:      0.870155,
-	tfWraps:     0.098721,
-	tfClosed:    0.043130,
-	tfClause:    -0.974309,
-	tfFull:      0.242953,
-	tfShort:     -0.668491,
-	tfLeadIn:    0.807078,
-	tfNextHead:  -0.865345,
-	tfNextLeads: 1.065482,
-	tfHeadWide:  0.033350,
-	tfDashOpen:  1.312528,
-	tfCredit:    -0.367446,
-	tfHeadLines: -0.530958,
-	tfHead:      1.235765,
-	tfTitleOdds: 1.414364,
+	tfBias:      1.067628,
+	tfWraps:     0.284736,
+	tfClosed:    0.506219,
+	tfClause:    -1.218433,
+	tfFull:      1.484364,
+	tfShort:     -0.628078,
+	tfLeadIn:    1.280096,
+	tfNextHead:  -0.385412,
+	tfNextLeads: 1.198459,
+	tfHeadWide:  -0.065301,
+	tfDashOpen:  1.706419,
+	tfCredit:    -0.678589,
+	tfHeadLines: -0.982617,
+	tfHead:      1.345568,
+	tfTitleOdds: 1.307649,
+	tfFirst:     -1.754667,
+	tfFirstBare: -0.686088,
+	tfRestOpens: 0.956143,
+	tfAfterBody: -0.286929,
 }
 
 // boxGapWeights scores a gap between two units of a page with blank lines as a story's start (boxstories.go).
