@@ -1392,6 +1392,7 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 	// first of its units that is placed, once: a piece may hold two
 	// headlines side by side, each a unit.
 	placed := make(map[int]bool)
+	taken := make(map[int]bool) // units a headline before them took whole as its last line
 	marksOf := func(i int) []marker {
 		if placed[i] {
 			return nil
@@ -1402,6 +1403,8 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 	for _, c := range plan {
 		s := story{group: -1}
 		tail := headlineTail(us, c, ps, paras, pw, &tailWeights, rawMode)
+		trail := headlineTrail(us, c, ps, paras, pw, &tailWeights, rawMode)
+		tailFirst := false
 		if c.hj > c.hi {
 			g := group{pos: us[c.hi].piece}
 			var ls []headLine
@@ -1415,21 +1418,44 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 				// The story's first paragraph or subhead, one line, is its
 				// headline's last.
 				u := &us[c.hj]
-				l, _ := tailLine(u, ps, paras)
+				l, first, _ := tailLine(u, ps, paras, rawMode)
 				ls = append(ls, l)
-				if u.head {
+				switch {
+				case first:
+					// The paragraph gives up its first line and goes on
+					// from the next.
+					p := &paras[u.para]
+					p.text = strings.TrimPrefix(p.text, l.text)
+					p.first = nextTextPiece(ps, l.piece)
+					tailFirst = true
+				case u.head:
 					g.marks = append(g.marks, marksOf(l.piece)...)
+				default:
+					g.marks = append(g.marks, paras[u.para].marks...)
+				}
+			}
+			if trail {
+				// The next story's first paragraph, or its first line,
+				// is this headline's last line.
+				u := &us[c.j]
+				l, first, _ := tailLine(u, ps, paras, rawMode)
+				ls = append(ls, l)
+				if first {
+					p := &paras[u.para]
+					p.text = strings.TrimPrefix(p.text, l.text)
+					p.first = nextTextPiece(ps, l.piece)
 				} else {
 					g.marks = append(g.marks, paras[u.para].marks...)
+					taken[c.j] = true
 				}
 			}
 			g.kicker, g.title, g.subtitle = splitHeadline(ls, &wrapWeights, &kickerWeights, pw)
 			s.group = len(groups)
 			groups = append(groups, g)
 		}
-		inHead := func(k int) bool { return k >= c.hi && k < c.hj || tail && k == c.hj }
+		inHead := func(k int) bool { return k >= c.hi && k < c.hj || tail && !tailFirst && k == c.hj }
 		for k := c.i; k < c.j; k++ {
-			if inHead(k) {
+			if inHead(k) || taken[k] {
 				continue
 			}
 			u := &us[k]

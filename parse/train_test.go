@@ -590,7 +590,7 @@ func tailSampleAt(p trainPlan, hi, k int) (f tailVec, y, ok bool) {
 	if !ok {
 		return f, false, false
 	}
-	l, _ := tailLine(&w.units[k], w.ps, w.paras)
+	l, _, _ := tailLine(&w.units[k], w.ps, w.paras, w.raw)
 	return f, tailInGold(p.labels[lastPiece(&w.units[k-1], nil)], p.labels[l.piece]), true
 }
 
@@ -608,6 +608,10 @@ func tailSamples(p trainPlan, c cut) []tailCase {
 	var out []tailCase
 	if f, y, ok := tailSample(p, c); ok {
 		out = append(out, tailCase{f, y})
+	}
+	if f, ok := trailFeatures(p.w.units, c, p.w.ps, p.w.paras, p.w.words, p.w.raw); ok {
+		l, _, _ := tailLine(&p.w.units[c.j], p.w.ps, p.w.paras, p.w.raw)
+		out = append(out, tailCase{f, tailInGold(p.labels[lastPiece(&p.w.units[c.j-1], nil)], p.labels[l.piece])})
 	}
 	if c.hi == c.i && c.hj-c.hi >= 2 {
 		if f, y, ok := tailSampleAt(p, c.hi, c.hj-1); ok {
