@@ -391,6 +391,10 @@ func TestBoxFolds(t *testing.T) {
 			ruled[n] = sb
 		}
 		c.chosen.add(ruled[n])
+		if os.Getenv("DUBAO_BOX_PAGES") != "" {
+			r := ruled[n]
+			t.Logf("page %s/%s chosen: edits %d of %d, articles %d of %d matched, %d titles right", p.page.set, p.page.name, r.Edits, r.GoldChars, r.Matched, r.NGold, r.TitleOK)
+		}
 		if pageMerit(sb) >= pageMerit(sh) {
 			c.best.add(sb)
 		} else {

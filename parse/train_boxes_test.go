@@ -205,6 +205,9 @@ func boxPlanFeatures(sc *learnedBoxScorer, gf [][]float64, uf [][]float64, plan 
 				u[m] += v
 			}
 		}
+		if innerHead(sc.us, c) {
+			u[buInner]++
+		}
 	}
 	// The pieces of each row after its first, with the whole row's parts.
 	for n := 0; n < len(plan); {
@@ -438,7 +441,7 @@ func perceptronRun(plans []boxPlan, feats []boxPageFeats, w boxWeights, epochs i
 				}
 			}
 			pw := w.pw
-			sc := &learnedBoxScorer{us: us, gaps: gaps, heads: heads, pw: &pw, gapFeats: pf.gfv, rf: p.rf}
+			sc := &learnedBoxScorer{us: us, gaps: gaps, heads: heads, pw: &pw, gapFeats: pf.gfv, rf: p.rf, inner: w.uw[buInner]}
 			plan, starts := planBoxStories(us, p.bf, sc)
 			pg, pu, pp := boxPlanFeatures(sc, pf.gf, pf.uf, plan, starts)
 			diff := false
