@@ -1021,9 +1021,33 @@ func TestCreditLine(t *testing.T) {
 		{"绘就城乡发展新蓝图", false},
 		{"读者可在市图", false},
 		{"一幅幅精美的地图", false},
+		// The same in Traditional script.
+		{"本報記者李明攝", true},
+		{"王芳攝（新華社發）", true},
+		{"製圖：趙亮", true},
+		{"圖/劉強", true},
+		{"劉強/圖", true},
+		{"陳紅 圖", true},
+		{"繪就城鄉發展新藍圖", false},
+		{"一幅幅精美的地圖", false},
 	} {
 		if got := isCredit(c.line); got != c.want {
 			t.Errorf("isCredit(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+	// A line that names a picture's source, in either script.
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"本版制图：赵亮", true},
+		{"本版製圖：趙亮", true},
+		{"來源：市統計處", true},
+		{"圖片：視覺中國", true},
+		{"城鄉發展新藍圖", false},
+	} {
+		if got := namesSource(c.line); got != c.want {
+			t.Errorf("namesSource(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}
 }

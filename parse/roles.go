@@ -434,8 +434,10 @@ func brokenDateline(a, b *piece) bool {
 	return bylineStart(a.text + b.text)
 }
 
-// sourceWords name where a picture or a chart came from.
-var sourceWords = newWordSet("摄", "制图", "供图", "绘图", "新华社发", "来源：", "来源:", "图片：", "视觉中国", "人民视觉")
+// sourceWords name where a picture or a chart came from, in Simplified
+// and in Traditional script.
+var sourceWords = newWordSet("摄", "制图", "供图", "绘图", "新华社发", "来源：", "来源:", "图片：", "视觉中国", "人民视觉",
+	"攝", "製圖", "供圖", "繪圖", "新華社發", "來源：", "來源:", "圖片：", "視覺中國", "人民視覺")
 
 // namesSource reports whether t names a picture's or a chart's source.
 func namesSource(t string) bool {
