@@ -450,7 +450,8 @@ func tailFeatures(us []unit, hi, k int, ps []piece, paras []para, pw *pageWords,
 	f[tfNextLeads] = b2f(k+1 < len(us) && !us[k+1].head && (us[k+1].leads || us[k+1].byline))
 	f[tfHeadWide] = b2f(h.width > 0 && last.em > h.width+0.75)
 	f[tfDashOpen] = b2f(strings.HasPrefix(u.text, "——"))
-	f[tfCredit] = b2f(u.credit || pc.bylineOnly || pc.credit || strings.HasPrefix(u.text, "本报记者") || strings.HasPrefix(u.text, "记者"))
+	f[tfCredit] = b2f(u.credit || pc.bylineOnly || pc.credit || strings.HasPrefix(u.text, "本报记者") || strings.HasPrefix(u.text, "记者") ||
+		strings.HasPrefix(u.text, "本報記者") || strings.HasPrefix(u.text, "記者"))
 	f[tfHeadLines] = b2f(n > 1)
 	if u.head {
 		f[tfHead] = 1
