@@ -57,7 +57,7 @@ func bylineStart(t string) bool {
 // ends in 日电 or 日讯 (日電, 日訊).
 func mayLeadCredit(t string) bool {
 	return strings.HasPrefix(t, "【") || strings.HasPrefix(t, "本报") || strings.HasPrefix(t, "本報") ||
-		strings.HasPrefix(t, "新华社") || namesDispatchDay(t)
+		strings.HasPrefix(t, "新华社") || strings.HasPrefix(t, "新華社") || namesDispatchDay(t)
 }
 
 // namesDispatchDay reports whether t holds 日电, 日讯, 日電 or 日訊: it looks

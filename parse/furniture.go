@@ -360,7 +360,7 @@ func chineseNumber(s string) int {
 
 // furnPaperFirst is a paper's name printed before the date in a running
 // head: 晋中日报 2024年3月13日 星期三 第3版.
-var furnPaperFirst = regexp.MustCompile(`^(\p{Han}{1,10}?(?:日报|晚报|晨报|时报|商报|早报|周报|法制报|青年报|农民报|都市报))\s*\d{4}年`)
+var furnPaperFirst = regexp.MustCompile(`^(\p{Han}{1,10}?(?:日报|晚报|晨报|时报|商报|早报|周报|法制报|青年报|农民报|都市报|日報|晚報|晨報|時報|商報|早報|周報|週報|法制報|青年報|農民報|都市報))\s*\d{4}年`)
 
 // startsYear is furnDateCN.FindStringIndex(t), asked only of a line that
 // opens with four digits, as the regexp's match does.
@@ -374,8 +374,8 @@ func startsYear(t string) []int {
 // withoutPaper returns the running head t without the paper's name that
 // opens it, if it does; the name is read by PaperName.
 func withoutPaper(t string) string {
-	if !strings.Contains(t, "报") || !strings.Contains(t, "年") {
-		return t // the regexp's paper names end in 报, and a date with 年 follows
+	if !strings.Contains(t, "报") && !strings.Contains(t, "報") || !strings.Contains(t, "年") {
+		return t // the regexp's paper names end in 报 (報), and a date with 年 follows
 	}
 	if m := furnPaperFirst.FindStringSubmatchIndex(t); m != nil {
 		return strings.TrimSpace(t[m[3]:])

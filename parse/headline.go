@@ -462,7 +462,8 @@ func tailFeatures(us []unit, hi, k int, ps []piece, paras []para, pw *pageWords,
 	f[tfLeadIn] = b2f(strings.HasSuffix(last.text, "——") || endsWithAny(last.text, []string{"：", ":"}))
 	f[tfHeadWide] = b2f(h.width > 0 && last.em > h.width+0.75)
 	f[tfDashOpen] = b2f(strings.HasPrefix(line.text, "——"))
-	f[tfCredit] = b2f(pc.bylineOnly || pc.credit || strings.HasPrefix(line.text, "本报记者") || strings.HasPrefix(line.text, "记者"))
+	f[tfCredit] = b2f(pc.bylineOnly || pc.credit || strings.HasPrefix(line.text, "本报记者") || strings.HasPrefix(line.text, "记者") ||
+		strings.HasPrefix(line.text, "本報記者") || strings.HasPrefix(line.text, "記者"))
 	f[tfHeadLines] = b2f(n > 1)
 	if first {
 		next := &ps[nextTextPiece(ps, line.piece)]

@@ -45,26 +45,29 @@ var sectionHead = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[
 // 林小川摄（新华社发）, 新华社记者周原摄, 制图：陈一帆, 张三/图. A bare 图
 // at the end is no credit: on the corpus pages every such line is a body
 // line wrapped inside a word (图书, 地图) or a headline (…新蓝图).
-var creditLine = regexp.MustCompile(`(?:摄|供图|制图|绘|[／/\s]图)(?:[（(][^）)]{1,12}[）)])?$|^(?:制图|图|摄影|绘图|图片|图文|文字|版式|设计)[：:／/]`)
+//
+// Each word is also matched in its Traditional form (攝, 製圖, 圖片：…),
+// as a page set in Traditional script prints it.
+var creditLine = regexp.MustCompile(`(?:[摄攝]|供[图圖]|[制製][图圖]|[绘繪]|[／/\s][图圖])(?:[（(][^）)]{1,12}[）)])?$|^(?:[制製][图圖]|[图圖]|[摄攝]影|[绘繪][图圖]|[图圖]片|[图圖]文|文字|版式|[设設][计計])[：:／/]`)
 
 // isCredit reports whether a line is such a credit: body text, never a
 // headline.
-var creditRunes = newRuneMarks("摄图绘圖攝")
+var creditRunes = newRuneMarks("摄图绘圖攝繪")
 
 func isCredit(t string) bool {
 	return len(t) < 90 && mayBeCredit(t) && creditRunes.in(t) && creditLine.MatchString(t)
 }
 
 // mayBeCredit is creditLine's quick test on a line's ends: a match ends
-// the line with 摄, 图 or 绘, or with the bracket closing its note, or
-// opens it with one of the words of its second way.
+// the line with 摄, 图 or 绘 (攝, 圖, 繪), or with the bracket closing its
+// note, or opens it with one of the words of its second way.
 func mayBeCredit(t string) bool {
 	switch lastRune(t) {
-	case '摄', '图', '绘', '）', ')':
+	case '摄', '图', '绘', '攝', '圖', '繪', '）', ')':
 		return true
 	}
 	switch firstRune(t) {
-	case '制', '图', '摄', '绘', '文', '版', '设':
+	case '制', '图', '摄', '绘', '文', '版', '设', '製', '圖', '攝', '繪', '設':
 		return true
 	}
 	return false

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 
@@ -1021,10 +1022,55 @@ func TestCreditLine(t *testing.T) {
 		{"绘就城乡发展新蓝图", false},
 		{"读者可在市图", false},
 		{"一幅幅精美的地图", false},
+		// The same in Traditional script.
+		{"本報記者李明攝", true},
+		{"王芳攝（新華社發）", true},
+		{"製圖：趙亮", true},
+		{"圖/劉強", true},
+		{"劉強/圖", true},
+		{"陳紅 圖", true},
+		{"繪就城鄉發展新藍圖", false},
+		{"一幅幅精美的地圖", false},
 	} {
 		if got := isCredit(c.line); got != c.want {
 			t.Errorf("isCredit(%q) = %v, want %v", c.line, got, c.want)
 		}
+	}
+	// A line that names a picture's source, in either script.
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"本版制图：赵亮", true},
+		{"本版製圖：趙亮", true},
+		{"來源：市統計處", true},
+		{"圖片：視覺中國", true},
+		{"城鄉發展新藍圖", false},
+	} {
+		if got := namesSource(c.line); got != c.want {
+			t.Errorf("namesSource(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestSourceWordsFolded holds namesSource to a Traditional page read
+// through the script fold: a page that prints both 製 and 制 keeps 製 as
+// printed while 圖 is read as 图, so its credit 製圖 reads as 製图, a
+// spelling of neither script, and still names the picture's source.
+func TestSourceWordsFolded(t *testing.T) {
+	page := "深化體制改革試點\n本版製圖：趙亮\n新華社發\n"
+	folded, _ := foldScript(page)
+	lines := strings.Split(folded, "\n")
+	if !strings.Contains(lines[1], "製图") {
+		t.Fatalf("the fold read %q as %q: the test wants 製 kept and 圖 folded", "本版製圖：趙亮", lines[1])
+	}
+	for _, l := range lines[1:3] {
+		if !namesSource(l) {
+			t.Errorf("namesSource(%q) = false on the folded page", l)
+		}
+	}
+	if namesSource(lines[0]) {
+		t.Errorf("namesSource(%q) = true", lines[0])
 	}
 }
 

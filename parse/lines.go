@@ -36,7 +36,7 @@ func splitLines(page string) []line {
 
 var (
 	// A continuation marker the line end cut in two: （下转第9 / 版）.
-	markerHead = regexp.MustCompile(`[（(]\s*(?:上接|紧接|下转|接|转)\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]*\s*$`)
+	markerHead = regexp.MustCompile(`[（(]\s*(?:上接|紧接|緊接|下转|下轉|接|转|轉)\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]*\s*$`)
 	markerTail = regexp.MustCompile(`^\s*[0-9０-９一二三四五六七八九十]*\s*版\s*[）)]`)
 )
 
@@ -44,8 +44,8 @@ var (
 // down to the line that holds its tail, so that the marker is whole.
 func rejoinMarkers(rows []string) {
 	for i := 0; i+1 < len(rows); i++ {
-		if !hasOpenBracket(rows[i]) || !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") {
-			continue // a marker's head opens a bracket and says 接 or 转
+		if !hasOpenBracket(rows[i]) || !strings.Contains(rows[i], "接") && !strings.Contains(rows[i], "转") && !strings.Contains(rows[i], "轉") {
+			continue // a marker's head opens a bracket and says 接 or 转 (轉)
 		}
 		loc := markerHead.FindStringIndex(rows[i])
 		if loc == nil || !markerTail.MatchString(rows[i+1]) {

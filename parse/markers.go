@@ -11,8 +11,8 @@ import (
 // numerals.
 
 var (
-	markerBracketed = regexp.MustCompile(`[（(]\s*(上接|紧接|接|下转|转|续)\s*(?:第\s*)?([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z]\s*[0-9]+)\s*版\s*(?:[^）)]{0,6})?[）)]`)
-	markerBare      = regexp.MustCompile(`^(上接|紧接|下转)\s*(?:第\s*)?([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)\s*版|(上接|紧接|下转)\s*(?:第\s*)?([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)\s*版$`)
+	markerBracketed = regexp.MustCompile(`[（(]\s*(上接|紧接|緊接|接|下转|下轉|转|轉|续|續)\s*(?:第\s*)?([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z]\s*[0-9]+)\s*版\s*(?:[^）)]{0,6})?[）)]`)
+	markerBare      = regexp.MustCompile(`^(上接|紧接|緊接|下转|下轉)\s*(?:第\s*)?([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)\s*版|(上接|紧接|緊接|下转|下轉)\s*(?:第\s*)?([0-9０-９]+|[一二三四五六七八九十百零〇两]+|[A-Za-z][0-9]+)\s*版$`)
 )
 
 // A marker found in a line.
@@ -26,8 +26,9 @@ type marker struct {
 
 // findMarkers returns the continuation markers in t, in order.
 func findMarkers(t string) []marker {
-	// Every marker names a page (版) and says 接, 转 or 续.
-	if !strings.Contains(t, "版") || !strings.Contains(t, "接") && !strings.Contains(t, "转") && !strings.Contains(t, "续") {
+	// Every marker names a page (版) and says 接, 转 or 续 (轉, 續).
+	if !strings.Contains(t, "版") || !strings.Contains(t, "接") && !strings.Contains(t, "转") && !strings.Contains(t, "续") &&
+		!strings.Contains(t, "轉") && !strings.Contains(t, "續") {
 		return nil
 	}
 	var out []marker
@@ -48,6 +49,6 @@ func findMarkers(t string) []marker {
 
 func newMarker(t string, start, end int, verb, num string) marker {
 	num = strings.ReplaceAll(num, " ", "")
-	from := verb == "上接" || verb == "紧接" || verb == "接" || verb == "续"
+	from := verb == "上接" || verb == "紧接" || verb == "緊接" || verb == "接" || verb == "续" || verb == "續"
 	return marker{text: t[start:end], from: from, page: pageNumber(num), start: start, end: end}
 }

@@ -43,6 +43,11 @@ func TestFindMarkers(t *testing.T) {
 		{"接 and 版 in a sentence", "市民接第二版教材", nil},
 		{"a 版 with no verb", "第二版教材（修订版）", nil},
 		{"bare marker in the middle of a line", "他说下转第4版的稿件", nil},
+		{"下轉 in Traditional script", "工作還在推進。（下轉第4版）", []m{{"（下轉第4版）", false, 4}}},
+		{"轉 alone in Traditional script", "（轉第4版）", []m{{"（轉第4版）", false, 4}}},
+		{"緊接 in Traditional script", "（緊接第3版）", []m{{"（緊接第3版）", true, 3}}},
+		{"續 in Traditional script", "（續第2版）", []m{{"（續第2版）", true, 2}}},
+		{"bare 下轉 at the end of a line", "工作還在推進。下轉第4版", []m{{"下轉第4版", false, 4}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

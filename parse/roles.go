@@ -434,8 +434,46 @@ func brokenDateline(a, b *piece) bool {
 	return bylineStart(a.text + b.text)
 }
 
-// sourceWords name where a picture or a chart came from.
-var sourceWords = newWordSet("摄", "制图", "供图", "绘图", "新华社发", "来源：", "来源:", "图片：", "视觉中国", "人民视觉")
+// sourceWords name where a picture or a chart came from, in Simplified
+// and in Traditional script, and in the mixed spellings (scriptSpellings)
+// a Traditional page is read in where the script fold leaves a character
+// as printed.
+var sourceWords = newWordSet(scriptSpellings("摄", "制图", "供图", "绘图", "新华社发", "来源：", "来源:", "图片：", "视觉中国", "人民视觉")...)
+
+// scriptSpellings returns the words with every spelling of each that writes
+// some of its ideographs in a Traditional form instead (制图: 製图, 制圖,
+// 製圖). The script fold reads a Traditional page as Simplified but leaves
+// a character as printed where the page also prints what it folds to (a
+// page with both 製 and 制, as Traditional writes 制 in some words): such a
+// page prints 製圖 and is read as 製图, which neither spelling matches.
+func scriptSpellings(words ...string) []string {
+	forms := map[rune][]rune{}
+	for _, f := range scriptFolds {
+		forms[f.simplified] = append(forms[f.simplified], f.traditional)
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range words {
+		spellings := []string{""}
+		for _, r := range w {
+			var next []string
+			for _, s := range spellings {
+				next = append(next, s+string(r))
+				for _, t := range forms[r] {
+					next = append(next, s+string(t))
+				}
+			}
+			spellings = next
+		}
+		for _, s := range spellings {
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
 
 // namesSource reports whether t names a picture's or a chart's source.
 func namesSource(t string) bool {

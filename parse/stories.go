@@ -986,7 +986,8 @@ func (rf *rowFacts) once(memo []int8, k int, ask func() bool) bool {
 func readsAsTrailer(us []unit, rf *rowFacts, k int) bool {
 	u := &us[k]
 	return isCredit(u.text) || u.source || rf.endsSignoff(us, k) || k > 0 && closesOpenBracket(us[k-1].text, u.text) ||
-		strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话")
+		strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话") ||
+		strings.Contains(u.text, "郵箱") || strings.Contains(u.text, "電話")
 }
 
 // maxSections is the most sections of a story's body weakSection reads:
@@ -1990,7 +1991,8 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufStop] = b2f(strings.HasSuffix(u.text, "。"))
 	f[ufComma] = b2f(strings.ContainsAny(u.text, "，,"))
 	f[ufDateOpen] = b2f(opensWithDate(u.text))
-	f[ufAgencyOpen] = b2f(strings.HasPrefix(u.text, "本报") || strings.HasPrefix(u.text, "据") || strings.HasPrefix(u.text, "新华社"))
+	f[ufAgencyOpen] = b2f(strings.HasPrefix(u.text, "本报") || strings.HasPrefix(u.text, "据") || strings.HasPrefix(u.text, "新华社") ||
+		strings.HasPrefix(u.text, "本報") || strings.HasPrefix(u.text, "據") || strings.HasPrefix(u.text, "新華社"))
 	f[ufPictureStory] = b2f(isPictureStory(u.text))
 	f[ufColonLabel] = b2f(strings.HasSuffix(u.text, "：") || strings.Contains(clip(u.text, 5, false), "："))
 	f[ufFewChars] = b2f(runeLen(u.text) <= 4)
@@ -2008,7 +2010,8 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	f[ufSource] = b2f(u.source)
 	f[ufLabel] = b2f(isStoryLabel(u.text))
 	f[ufBracketTail] = b2f(k > 0 && closesOpenBracket(us[k-1].text, u.text))
-	f[ufContact] = b2f(strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话"))
+	f[ufContact] = b2f(strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话") ||
+		strings.Contains(u.text, "郵箱") || strings.Contains(u.text, "電話"))
 	f[ufLeads] = b2f(bylineStart(u.text))
 	f[ufTitleOdds] = u.title / 10
 	f[ufCaptionAfter] = b2f(rf.captionAfter[re])
