@@ -1383,6 +1383,14 @@ func partEnds(us []unit) []int {
 	return end
 }
 
+// giveUpFirstLine takes paragraph p's first printed line l (tailLine's,
+// first true) out of it: the paragraph goes on from its next line, and
+// the line is a headline's.
+func giveUpFirstLine(p *para, ps []piece, l headLine) {
+	p.text = strings.TrimPrefix(p.text, l.text)
+	p.first = nextTextPiece(ps, l.piece)
+}
+
 // storiesOf turns the plan into the stories, paragraphs and headlines the
 // articles are built from: subheads become paragraphs of their story.
 func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw *pageWords) ([]para, []group, []story) {
@@ -1423,11 +1431,7 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 				ls = append(ls, l)
 				switch {
 				case first:
-					// The paragraph gives up its first line and goes on
-					// from the next.
-					p := &paras[u.para]
-					p.text = strings.TrimPrefix(p.text, l.text)
-					p.first = nextTextPiece(ps, l.piece)
+					giveUpFirstLine(&paras[u.para], ps, l)
 					tailFirst = true
 				case u.head:
 					g.marks = append(g.marks, marksOf(l.piece)...)
@@ -1442,9 +1446,7 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 				l, first, _ := tailLine(u, ps, paras, rawMode)
 				ls = append(ls, l)
 				if first {
-					p := &paras[u.para]
-					p.text = strings.TrimPrefix(p.text, l.text)
-					p.first = nextTextPiece(ps, l.piece)
+					giveUpFirstLine(&paras[u.para], ps, l)
 				} else {
 					g.marks = append(g.marks, paras[u.para].marks...)
 					taken[c.j] = true
