@@ -10,18 +10,27 @@ import (
 )
 
 // TestWordSetFindsWhatContainsFinds holds a word set's quick test to the
-// plain search for each of its words.
+// plain search for each of its words, and so does a set of the words in
+// every script's spelling (scriptWordSet), whose marks are chosen from the
+// words as given.
 func TestWordSetFindsWhatContainsFinds(t *testing.T) {
-	sets := [][]string{
-		{"责任编辑", "责编", "美编", "校对", "版式设计", "組版", "編輯：", "版式："},
-		{"摄", "制图", "供图", "新华社发", "来源：", "来源:", "视觉中国", "人民视觉"},
-		{"ab", "b", "中国"},
+	sets := []wordSet{
+		newWordSet("责任编辑", "责编", "美编", "校对", "版式设计", "組版", "編輯：", "版式："),
+		newWordSet("摄", "制图", "供图", "新华社发", "来源：", "来源:", "视觉中国", "人民视觉"),
+		newWordSet("ab", "b", "中国"),
+		scriptWordSet("摄", "制图", "供图", "新华社发", "来源：", "视觉中国", "人民视觉"),
+		sourceWords,
 	}
 	r := rand.New(rand.NewPCG(7, 7))
-	for _, words := range sets {
-		ws := newWordSet(words...)
+	for _, ws := range sets {
+		words := ws.words
 		if n := len([]rune(ws.marks)); n == 0 || n > len(words) {
 			t.Fatalf("%v: marks %q", words, ws.marks)
+		}
+		for _, w := range words {
+			if !ws.in("见" + w + "。") {
+				t.Fatalf("%v (marks %q): a line holding %q is not found", words, ws.marks, w)
+			}
 		}
 		stock := []rune(strings.Join(words, "") + "发展会议，")
 		for range 5000 {
