@@ -413,9 +413,10 @@ func containsText(s, sub string) bool {
 // of them, as most lines have not, holds none of the words, and is told so
 // by a few quick searches.
 type wordSet struct {
-	words []string
-	marks string
-	set   runeMarks // marks'
+	words  []string
+	marks  string
+	set    runeMarks  // marks'
+	marked [][]string // the words of each mark, in marks' order: each word under the first mark it holds
 }
 
 // newWordSet makes the set of words, choosing its marks greedily: the rune
@@ -442,7 +443,7 @@ func newWordSet(words ...string) wordSet {
 			}
 		}
 		if most == 0 {
-			ws.set = newRuneMarks(ws.marks)
+			ws.mark()
 			return ws
 		}
 		ws.marks += string(best)
@@ -452,15 +453,38 @@ func newWordSet(words ...string) wordSet {
 	}
 }
 
-// in reports whether t holds any of the words.
+// mark files each word under the first of the marks it holds, once the
+// marks are chosen: a line holds a word only if it holds that mark.
+func (ws *wordSet) mark() {
+	ws.set = newRuneMarks(ws.marks)
+	ms := []rune(ws.marks)
+	ws.marked = make([][]string, len(ms))
+	for _, w := range ws.words {
+		for i, m := range ms {
+			if strings.ContainsRune(w, m) {
+				ws.marked[i] = append(ws.marked[i], w)
+				break
+			}
+		}
+	}
+}
+
+// in reports whether t holds any of the words: those filed under a mark
+// t holds.
 func (ws *wordSet) in(t string) bool {
 	if !ws.set.in(t) {
 		return false
 	}
-	for _, w := range ws.words {
-		if strings.Contains(t, w) {
-			return true
+	i := 0
+	for _, m := range ws.marks {
+		if strings.ContainsRune(t, m) {
+			for _, w := range ws.marked[i] {
+				if strings.Contains(t, w) {
+					return true
+				}
+			}
 		}
+		i++
 	}
 	return false
 }

@@ -491,7 +491,7 @@ func scriptWordSet(words ...string) wordSet {
 			ws.marks += string(f.traditional)
 		}
 	}
-	ws.set = newRuneMarks(ws.marks)
+	ws.mark()
 	return ws
 }
 
