@@ -298,6 +298,18 @@ var leadInWords = [...]string{"强调", "：", ":"}
 // reportWords end a subtitle that reports who took part: 李四出席并致辞.
 var reportWords = [...]string{"出席", "主持", "致辞", "批示", "讲话", "贺电", "贺信", "演讲"}
 
+// reporterOpeners open a reporter's credit line, in either script.
+var reporterOpeners = [...]string{"本报记者", "记者", "本報記者", "記者"}
+
+func hasPrefixAny(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func endsWithAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.HasSuffix(s, w) {
@@ -462,8 +474,7 @@ func tailFeatures(us []unit, hi, k int, ps []piece, paras []para, pw *pageWords,
 	f[tfLeadIn] = b2f(strings.HasSuffix(last.text, "——") || endsWithAny(last.text, []string{"：", ":"}))
 	f[tfHeadWide] = b2f(h.width > 0 && last.em > h.width+0.75)
 	f[tfDashOpen] = b2f(strings.HasPrefix(line.text, "——"))
-	f[tfCredit] = b2f(pc.bylineOnly || pc.credit || strings.HasPrefix(line.text, "本报记者") || strings.HasPrefix(line.text, "记者") ||
-		strings.HasPrefix(line.text, "本報記者") || strings.HasPrefix(line.text, "記者"))
+	f[tfCredit] = b2f(pc.bylineOnly || pc.credit || hasPrefixAny(line.text, reporterOpeners[:]...))
 	f[tfHeadLines] = b2f(n > 1)
 	if first {
 		next := &ps[nextTextPiece(ps, line.piece)]

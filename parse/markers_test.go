@@ -106,15 +106,6 @@ func markerPage(first, last []string, blanks bool) string {
 	return page(lines...)
 }
 
-func hasPrefixAny(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // The first paragraph of markerPage, after a marker inline or on a line of
 // its own.
 var (
