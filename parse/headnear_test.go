@@ -23,11 +23,7 @@ func TestHeadNear(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range pages {
-			text, _, err := Decode(p.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w := analyse(Normalize(splitPages(text)[0]))
+			w := learnedWork(t, p)
 			if !w.raw {
 				continue
 			}

@@ -46,7 +46,13 @@ func loadTraining(tb testing.TB) []trainPage {
 
 // pageWork decodes a page and takes it through the parser's passes up to
 // the learned decisions.
-func pageWork(tb testing.TB, p trainPage) *work {
+func pageWork(tb testing.TB, p trainPage) *work { return workOf(tb, p, false) }
+
+// learnedWork decodes a page and takes it through every pass, the learned
+// decisions too, as dubao parse does.
+func learnedWork(tb testing.TB, p trainPage) *work { return workOf(tb, p, true) }
+
+func workOf(tb testing.TB, p trainPage, learn bool) *work {
 	text, _, err := Decode(p.text)
 	if err != nil {
 		tb.Fatal(err)
@@ -55,7 +61,7 @@ func pageWork(tb testing.TB, p trainPage) *work {
 	if len(pages) == 0 {
 		tb.Fatalf("%s/%s: no page", p.set, p.name)
 	}
-	return analyseWith(Normalize(pages[0]), false)
+	return analyseWith(Normalize(pages[0]), learn)
 }
 
 // A sample is one feature vector and its label.
