@@ -255,6 +255,19 @@ var binaryByte = func() (t [256]uint8) {
 func scanUTF8(b []byte, printed *runeSet) (valid, plain, normal bool, read int) {
 	i := 0
 	for i < len(b) {
+		// A run of runes from U+4000 to U+9FFF (leads E4 to E9), most of
+		// a page, read in a loop of its own: text, normal, and printed's.
+		for i+2 < len(b) {
+			r := b[i : i+3 : i+3]
+			if r[0]-0xE4 > 0xE9-0xE4 || r[1]&0xC0 != 0x80 || r[2]&0xC0 != 0x80 {
+				break
+			}
+			printed.add(rune(r[0]&0x0F)<<12 | rune(r[1]&0x3F)<<6 | rune(r[2]&0x3F))
+			i += 3
+		}
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		if c < utf8.RuneSelf {
 			if (c < 0x20 && c != '\n' || c == 0x7F) && clean.NotText(rune(c)) {
