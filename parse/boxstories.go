@@ -488,11 +488,9 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 	}
 	cands := make([]cand, n+1)
 	mk := newMarkerBounds(us)
-	// weigh weighs story c as the last step to its end.
+	// weigh weighs story c as the last step to its end (one that runs
+	// over no marker: the loop below asks mk.breaks of its units once).
 	weigh := func(c cut) {
-		if mk.breaks(us, c.i, c.j) {
-			return
-		}
 		s := best[c.i] + sc.story(c)
 		if j := c.j; !ok[j] || s > best[j] {
 			one[j] = c
@@ -519,8 +517,8 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 			}
 		}
 		for i := j - 1; i >= max(0, j-longestStory); i-- {
-			if ok[i] {
-				boxCutsOf(us, i, j, weigh)
+			if ok[i] && !mk.breaks(i, j) {
+				boxCutsOf(us, mk, i, j, weigh) // its cuts are all of units [i, j)
 			}
 		}
 		if c := cands[j]; c.set && (!ok[j] || c.score > best[j]) {
@@ -555,11 +553,15 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 type markerBounds struct {
 	nextFrom, nextTo []int // the first paragraph at or after unit k carrying the marker, or len(us)
 	lastPara         []int // the last paragraph before unit k, or -1
+	// firstPara is the first paragraph at or after unit k, or len(us)
+	// (firstParas): where the body of a story from unit k starts, found
+	// once, not for each of the stories from k the plan weighs.
+	firstPara []int
 }
 
 func newMarkerBounds(us []unit) *markerBounds {
 	n := len(us)
-	m := &markerBounds{nextFrom: make([]int, n+1), nextTo: make([]int, n+1), lastPara: lastParas(us)}
+	m := &markerBounds{nextFrom: make([]int, n+1), nextTo: make([]int, n+1), lastPara: lastParas(us), firstPara: firstParas(us)}
 	m.nextFrom[n], m.nextTo[n] = n, n
 	for k := n - 1; k >= 0; k-- {
 		m.nextFrom[k], m.nextTo[k] = m.nextFrom[k+1], m.nextTo[k+1]
@@ -576,11 +578,8 @@ func newMarkerBounds(us []unit) *markerBounds {
 // breaks reports whether a story of units [i, j) would run over a marker:
 // a continued-from marker after its first paragraph, or a paragraph after
 // a continued-to marker.
-func (m *markerBounds) breaks(us []unit, i, j int) bool {
-	a := i
-	for a < j && us[a].head {
-		a++
-	}
+func (m *markerBounds) breaks(i, j int) bool {
+	a := m.firstPara[i]
 	if a >= j {
 		return false
 	}
@@ -594,8 +593,10 @@ func (m *markerBounds) rowEnd(a int) int { return m.nextFrom[a+1] }
 // boxCutsOf lists the cuts a story of units [i, j) may have: those of
 // cutsOf, a headline after the body with a byline printed under it, and
 // a headline inside the body (innerCutsOf).
-func boxCutsOf(us []unit, i, j int, visit func(c cut)) {
-	cutsOf(us, i, j, visit)
+func boxCutsOf(us []unit, mk *markerBounds, i, j int, visit func(c cut)) {
+	if a := mk.firstPara[i]; a < j {
+		cutsWithin(i, j, a, mk.lastPara[j]+1, visit) // cutsOf(us, i, j, visit)
+	}
 	innerCutsOf(us, i, j, visit)
 	if j-i < 3 || us[i].head || us[j-1].head || !us[j-1].byline || !us[j-2].head {
 		return

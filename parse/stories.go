@@ -643,6 +643,14 @@ func cutsOf(us []unit, i, j int, visit func(c cut)) {
 	for us[b-1].head {
 		b--
 	}
+	cutsWithin(i, j, a, b, visit)
+}
+
+// cutsWithin is cutsOf of a story of units [i, j) whose paragraphs run
+// from unit a to unit b−1 (i ≤ a < b ≤ j): the plans weigh every story
+// to a few hundred units back, and find a and b of firstParas and
+// lastParas, made once, not by a walk over the units for each story.
+func cutsWithin(i, j, a, b int, visit func(c cut)) {
 	if a == i {
 		// A story opens with a headline-like line only when it is (the
 		// start of) the story's headline.
@@ -1356,6 +1364,7 @@ func bestPlanWithin(us []unit, score func(c cut) float64, end []int) []cut {
 	back := make([]cut, n+1)
 	ok := make([]bool, n+1)
 	ok[0] = true
+	first, last := firstParas(us), lastParas(us)
 	// weigh weighs story c as the last of a plan to its end.
 	weigh := func(c cut) {
 		s := best[c.i] + score(c)
@@ -1365,8 +1374,8 @@ func bestPlanWithin(us []unit, score func(c cut) float64, end []int) []cut {
 	}
 	for j := 1; j <= n; j++ {
 		for i := j - 1; i >= max(0, j-longestStory); i-- {
-			if ok[i] && (end == nil || j <= end[i]) {
-				cutsOf(us, i, j, weigh)
+			if a := first[i]; ok[i] && (end == nil || j <= end[i]) && a < j {
+				cutsWithin(i, j, a, last[j]+1, weigh) // cutsOf(us, i, j, weigh)
 			}
 		}
 		if !ok[j] {
@@ -1788,6 +1797,20 @@ func (rf *rowFacts) captions(us []unit) {
 		}
 		rf.captionAfter[k] = next >= 0 && paras >= 1 && !credit
 	}
+}
+
+// firstParas is, for each unit k and for the row's end (k = len(us)), the
+// first paragraph unit from k on, or len(us).
+func firstParas(us []unit) []int {
+	out := make([]int, len(us)+1)
+	out[len(us)] = len(us)
+	for k := len(us) - 1; k >= 0; k-- {
+		out[k] = out[k+1]
+		if !us[k].head {
+			out[k] = k
+		}
+	}
+	return out
 }
 
 // lastParas is, for each unit k and for the row's end (k = len(us)), the
