@@ -488,6 +488,7 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 	}
 	cands := make([]cand, n+1)
 	mk := newMarkerBounds(us)
+	hr := newHeadRuns(us)
 	// weigh weighs story c as the last step to its end.
 	weigh := func(c cut) {
 		if mk.breaks(us, c.i, c.j) {
@@ -520,7 +521,7 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 		}
 		for i := j - 1; i >= max(0, j-longestStory); i-- {
 			if ok[i] {
-				boxCutsOf(us, i, j, weigh)
+				boxCutsOf(us, hr, i, j, weigh)
 			}
 		}
 		if c := cands[j]; c.set && (!ok[j] || c.score > best[j]) {
@@ -594,9 +595,9 @@ func (m *markerBounds) rowEnd(a int) int { return m.nextFrom[a+1] }
 // boxCutsOf lists the cuts a story of units [i, j) may have: those of
 // cutsOf, a headline after the body with a byline printed under it, and
 // a headline inside the body (innerCutsOf).
-func boxCutsOf(us []unit, i, j int, visit func(c cut)) {
+func boxCutsOf(us []unit, hr *headRuns, i, j int, visit func(c cut)) {
 	cutsOf(us, i, j, visit)
-	innerCutsOf(us, i, j, visit)
+	innerCutsOf(us, hr, i, j, visit)
 	if j-i < 3 || us[i].head || us[j-1].head || !us[j-1].byline || !us[j-2].head {
 		return
 	}
@@ -618,27 +619,41 @@ func boxCutsOf(us []unit, i, j int, visit func(c cut)) {
 // 0.692/0.746/0.184 -> 0.694/0.751/0.183.
 const innerReach = 30
 
+// headRuns hold, for every unit k, the first headline-like unit at or
+// after it (next) and, for a headline-like unit, the end of its run of
+// headline-like units (end): what innerCutsOf asks of every story, worked
+// out once for the page.
+type headRuns struct {
+	next, end []int
+}
+
+func newHeadRuns(us []unit) *headRuns {
+	n := len(us)
+	hr := &headRuns{next: make([]int, n+1), end: make([]int, n+1)}
+	hr.next[n], hr.end[n] = n, n
+	for k := n - 1; k >= 0; k-- {
+		hr.next[k], hr.end[k] = hr.next[k+1], k
+		if us[k].head {
+			hr.next[k], hr.end[k] = k, hr.end[k+1]
+		}
+	}
+	return hr
+}
+
 // innerCutsOf lists the cut of a story of units [i, j) whose headline is
 // the first run of headline-like units inside its body: paragraphs before
 // it, at most innerReach units of them, and one after it. pdfminer prints
 // a headline set into its story's columns where its box falls, after the
 // paragraphs of the column before it.
-func innerCutsOf(us []unit, i, j int, visit func(c cut)) {
+func innerCutsOf(us []unit, hr *headRuns, i, j int, visit func(c cut)) {
 	if us[i].head {
 		return
 	}
-	h := i + 1
-	for h < j && h <= i+innerReach && !us[h].head {
-		h++
-	}
+	h := hr.next[i+1]
 	if h >= j || h > i+innerReach {
 		return
 	}
-	e := h
-	for e < j && us[e].head {
-		e++
-	}
-	if e < j && !(e == j-1 && us[e].byline) {
+	if e := hr.end[h]; e < j && !(e == j-1 && us[e].byline) {
 		visit(cut{i: i, j: j, hi: h, hj: e})
 	}
 }
