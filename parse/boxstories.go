@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dubaoreader/dubao/model"
@@ -88,11 +89,13 @@ const (
 	buSection                              // it opens like a numbered section: 一、 （三）
 	buOverByline                           // its box holds it and a byline under it (overByline)
 	buInner                                // per story: its headline stands inside its body, paragraphs of it before and after (innerHead); a plan's feature, no unit's
+	buDefer                                // per story: its headline is a row's deferred one, its body after other stories (cut.far); a plan's feature
+	buDeferEcho                            // … how much the opening of its first paragraph echoes that headline
 	numBoxUnitFeatures
 )
 
 var boxUnitFeatureNames = [numBoxUnitFeatures - numUnitFeatures]string{
-	"ownBox", "breakBefore", "breakAfter", "runBoxes", "section", "overByline", "inner",
+	"ownBox", "breakBefore", "breakAfter", "runBoxes", "section", "overByline", "inner", "defer", "deferEcho",
 }
 
 // The row pair features: what a piece of a row's body says about its
@@ -295,7 +298,7 @@ func boxUnitFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxUnitVec {
 // unit and scores them by the weights: the log-odds that a story starts
 // before each unit, and that each headline-like unit is a story's headline.
 func newBoxScorer(us []unit, bf *boxFacts, rf *rowFacts, gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) *learnedBoxScorer {
-	s := &learnedBoxScorer{us: us, gaps: make([]float64, len(us)), heads: make([]float64, len(us)), gapFeats: make([]boxGapVec, len(us)), pw: pw, rf: rf, inner: uw[buInner]}
+	s := &learnedBoxScorer{us: us, gaps: make([]float64, len(us)), heads: make([]float64, len(us)), gapFeats: make([]boxGapVec, len(us)), pw: pw, rf: rf, inner: uw[buInner], deferW: uw[buDefer], deferEchoW: uw[buDeferEcho]}
 	for k := range us {
 		if k > 0 {
 			s.gapFeats[k] = boxGapFeatures(us, rf, bf, k)
@@ -325,6 +328,9 @@ type boxScorer interface {
 	// rowUnits scores every unit of [a, end) standing in each piece of
 	// the row's body: out[t][k-a].
 	rowUnits(parts [][2]int, a, end int) [][]float64
+	// claim scores story c, which opens with a paragraph, taking a row's
+	// deferred headline [c.hi, c.hj) (cut.far).
+	claim(c cut) float64
 }
 
 // learnedBoxScorer scores by the learned log-odds.
@@ -336,6 +342,9 @@ type learnedBoxScorer struct {
 	rf          *rowFacts      // the row's facts, whose runSet holds each headline part's word pairs
 	best        map[[3]int]int // the paragraph after a row's run that echoes each part most
 	inner       float64        // the weight of a headline inside its story's body (buInner)
+	deferW      float64        // the weights of a deferred headline's claim (buDefer, buDeferEcho)
+	deferEchoW  float64
+	claims      map[[3]int]float64 // deferEcho of each claim asked, by its first unit and headline
 }
 
 // story is the score of a story of one run of units: that it starts where
@@ -352,6 +361,28 @@ func (s *learnedBoxScorer) story(c cut) float64 {
 		v += s.inner
 	}
 	return v
+}
+
+func (s *learnedBoxScorer) claim(c cut) float64 {
+	if s.deferW == 0 && s.deferEchoW == 0 {
+		return s.gaps[c.i]
+	}
+	key := [3]int{c.i, c.hi, c.hj}
+	e, ok := s.claims[key]
+	if !ok {
+		if s.claims == nil {
+			s.claims = map[[3]int]float64{}
+		}
+		e = deferEcho(s.us, s.rf, c)
+		s.claims[key] = e
+	}
+	return s.gaps[c.i] + s.deferW + s.deferEchoW*e
+}
+
+// deferEcho is how much the opening of story c's first paragraph echoes
+// its deferred headline (buDeferEcho).
+func deferEcho(us []unit, rf *rowFacts, c cut) float64 {
+	return us[c.i].grams.echo(rf.runSet(us, c.hi, c.hj))
 }
 
 func (s *learnedBoxScorer) rowHeads(parts [][2]int) float64 {
@@ -467,37 +498,46 @@ const (
 )
 
 // planBoxStories cuts the units of a page with blank lines into stories of
-// the highest total score.
+// the highest total score. A row may leave one headline, its first or its
+// last, without a body after the run (a deferred headline): pdfminer lists
+// the body of such a story after one or more whole stories further down,
+// and an untitled stretch there, opening with a paragraph, takes it (a
+// claim, cut.far). A page defers one headline at most, and a plan that
+// defers one claims it: the plan runs in three layers, none deferred yet,
+// one deferred part waiting for its body, and claimed. The waiting layer
+// keeps at each unit its best plan and the part that plan deferred, not
+// the best plan for every part: one layer per part ran the box folds more
+// than three times as long.
+// A claim follows at least one story after the row: a body right after it
+// is the row's own piece.
 func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts []bool) {
 	n := len(us)
-	best := make([]float64, n+1)
-	ok := make([]bool, n+1)
-	back := make([][]cut, n+1)   // the stories of the last step
-	one := make([]cut, n+1)      // the story of a last step of one story, by its end: room for back
-	from := make([]int, n+1)     // where the last step starts
-	rowAt := make([][]bool, n+1) // the gaps the last step counts as starts, when a row
-	ok[0] = true
-	// Rows are found from the end of their headline run on; their
-	// candidates wait for the loop to reach their end.
-	type cand struct {
-		score  float64
-		i      int
-		cuts   []cut
-		starts []bool
-		set    bool
+	// A layer of the plan: per end j the best score of a plan of units
+	// [0, j) in this layer, its last step's stories, where that step starts
+	// and in which layer, and the gaps a row counts as starts.
+	type layer struct {
+		best  []float64
+		ok    []bool
+		back  [][]cut
+		from  []int
+		fromL []int
+		rowAt [][]bool
+		part  [][2]int // per end: the part the waiting layer's plan deferred
+		cands []rowCand
 	}
-	cands := make([]cand, n+1)
+	newLayer := func() *layer {
+		return &layer{best: make([]float64, n+1), ok: make([]bool, n+1), back: make([][]cut, n+1), from: make([]int, n+1),
+			fromL: make([]int, n+1), rowAt: make([][]bool, n+1), part: make([][2]int, n+1), cands: make([]rowCand, n+1)}
+	}
+	const none, claimed, waiting = 0, 1, 2
+	layers := []*layer{newLayer(), newLayer(), newLayer()}
+	layers[none].ok[0] = true
 	mk := newMarkerBounds(us)
 	hr := newHeadRuns(us)
-	// weigh weighs story c as the last step to its end.
-	weigh := func(c cut) {
-		if mk.breaks(us, c.i, c.j) {
-			return
-		}
-		s := best[c.i] + sc.story(c)
-		if j := c.j; !ok[j] || s > best[j] {
-			one[j] = c
-			best[j], back[j], from[j], rowAt[j], ok[j] = s, one[j:j+1:j+1], c.i, nil, true
+	set := func(L, j int, s float64, cuts []cut, i, fl int, st []bool, part [2]int) {
+		l := layers[L]
+		if !l.ok[j] || s > l.best[j] {
+			l.best[j], l.back[j], l.from[j], l.fromL[j], l.rowAt[j], l.ok[j], l.part[j] = s, cuts, i, fl, st, true, part
 		}
 	}
 	for j := 1; j <= n; j++ {
@@ -507,46 +547,86 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 			for r > 0 && us[r-1].head {
 				r--
 			}
-			for i := r; i < a; i++ {
-				if (i > r && !bf.brk[i]) || !ok[i] {
+			for L, l := range layers {
+				for i := r; i < a; i++ {
+					if (i > r && !bf.brk[i]) || !l.ok[i] {
+						continue
+					}
+					forRows(us, bf, i, a, mk.rowEnd(a), sc, L == none, func(score float64, end int, cuts []cut, st []bool, deferred [2]int) {
+						s := l.best[i] + score
+						to, part := L, l.part[i]
+						if deferred[1] > deferred[0] {
+							to, part = waiting, deferred
+						}
+						if c := &layers[to].cands[end]; !c.set || s > c.score {
+							*c = rowCand{score: s, i: i, from: L, cuts: cuts, starts: st, part: part, set: true}
+						}
+					})
+				}
+			}
+		}
+		for L, l := range layers {
+			weigh := func(c cut) {
+				if mk.breaks(us, c.i, c.j) {
+					return
+				}
+				set(L, c.j, l.best[c.i]+sc.story(c), []cut{c}, c.i, L, nil, l.part[c.i])
+			}
+			for i := j - 1; i >= max(0, j-longestStory); i-- {
+				if !l.ok[i] {
 					continue
 				}
-				forRows(us, bf, i, a, mk.rowEnd(a), sc, func(score float64, end int, cuts []cut, st []bool) {
-					s := best[i] + score
-					if c := &cands[end]; !c.set || s > c.score {
-						*c = cand{score: s, i: i, cuts: cuts, starts: st, set: true}
-					}
-				})
-			}
-		}
-		for i := j - 1; i >= max(0, j-longestStory); i-- {
-			if ok[i] {
 				boxCutsOf(us, hr, i, j, weigh)
+				if L == waiting && l.fromL[i] == L && !us[i].head && !mk.breaks(us, i, j) {
+					c := cut{i: i, j: j, hi: l.part[i][0], hj: l.part[i][1], far: true}
+					set(claimed, j, l.best[i]+sc.claim(c), []cut{c}, i, L, nil, [2]int{})
+				}
 			}
 		}
-		if c := cands[j]; c.set && (!ok[j] || c.score > best[j]) {
-			best[j], back[j], from[j], rowAt[j], ok[j] = c.score, c.cuts, c.i, c.starts, true
+		for L, l := range layers {
+			if c := l.cands[j]; c.set {
+				set(L, j, c.score, c.cuts, c.i, c.from, c.starts, c.part)
+			}
 		}
-		if !ok[j] {
-			best[j], back[j], from[j], rowAt[j], ok[j] = best[j-1]-100, []cut{{i: j - 1, j: j, hi: j - 1, hj: j}}, j-1, nil, true
+		if l := layers[none]; !l.ok[j] {
+			set(none, j, l.best[j-1]-100, []cut{{i: j - 1, j: j, hi: j - 1, hj: j}}, j-1, none, nil, [2]int{})
 		}
+	}
+	L := none
+	if c := layers[claimed]; c.ok[n] && c.best[n] > layers[none].best[n] {
+		L = claimed
 	}
 	starts = make([]bool, n)
 	var steps [][]cut
-	for j := n; j > 0; j = from[j] {
-		steps = append(steps, back[j])
-		if rowAt[j] != nil {
-			for k, s := range rowAt[j] {
+	for j := n; j > 0; {
+		l := layers[L]
+		steps = append(steps, l.back[j])
+		if l.rowAt[j] != nil {
+			for k, s := range l.rowAt[j] {
 				starts[k] = starts[k] || s
 			}
-		} else if c := back[j][0]; c.i > 0 {
+		} else if c := l.back[j][0]; c.i > 0 {
 			starts[c.i] = true
 		}
+		j, L = l.from[j], l.fromL[j]
 	}
 	for k := len(steps) - 1; k >= 0; k-- {
 		plan = append(plan, steps[k]...)
 	}
 	return plan, starts
+}
+
+// A rowCand is the best row found so far to end at a unit: its score with
+// the plan before it, where it starts and from which layer, its stories
+// and the gaps it counts as starts.
+type rowCand struct {
+	score  float64
+	i      int
+	from   int
+	cuts   []cut
+	starts []bool
+	part   [2]int // the part a waiting plan deferred
+	set    bool
 }
 
 // markerBounds hold where the continuation markers bound stories: a
@@ -671,7 +751,7 @@ func innerHead(us []unit, c cut) bool {
 // paragraph under headline-like lines, a label (核心阅读) or a subhead
 // set over it: then the body opens with that box. It reports each row's
 // score, end, stories and the gaps it counts as starts.
-func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, visit func(score float64, end int, cuts []cut, starts []bool)) {
+func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, deferOK bool, visit func(score float64, end int, cuts []cut, starts []bool, deferred [2]int)) {
 	var boxes []int // the first unit of each box of the run
 	for k := i; k < a; k++ {
 		if k == i || bf.brk[k] {
@@ -704,24 +784,34 @@ func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, visit func
 		}
 		parts = append(parts, [2]int{start, a})
 		heads := sc.rowHeads(parts)
-		rowBodies(us, parts, a, end, sc, func(score float64, j int, pieces []int) {
-			cuts := make([]cut, m)
-			st := make([]bool, len(us))
-			for t := range m {
-				e := j
-				if t+1 < m {
-					e = pieces[t+1]
-				}
-				cuts[t] = cut{i: pieces[t], j: e, hi: parts[t][0], hj: parts[t][1]}
-				if t > 0 || parts[0][0] > 0 {
-					st[parts[t][0]] = true
-				}
-				if t > 0 {
-					st[pieces[t]] = true
-				}
+		st0 := make([]bool, len(us)) // the starts of the row's headlines
+		for t := range m {
+			if t > 0 || parts[0][0] > 0 {
+				st0[parts[t][0]] = true
 			}
-			visit(heads+score, j, cuts, st)
-		})
+		}
+		bodies := func(taking [][2]int, deferred [2]int) {
+			rowBodies(us, taking, a, end, sc, func(score float64, j int, pieces []int) {
+				cuts := make([]cut, len(taking))
+				st := slices.Clone(st0)
+				for t := range taking {
+					e := j
+					if t+1 < len(taking) {
+						e = pieces[t+1]
+					}
+					cuts[t] = cut{i: pieces[t], j: e, hi: taking[t][0], hj: taking[t][1]}
+					if t > 0 {
+						st[pieces[t]] = true
+					}
+				}
+				visit(heads+score, j, cuts, st, deferred)
+			})
+		}
+		bodies(parts, [2]int{})
+		if deferOK {
+			bodies(parts[1:], parts[0])
+			bodies(parts[:m-1], parts[m-1])
+		}
 	}
 }
 

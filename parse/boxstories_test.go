@@ -39,6 +39,22 @@ func TestPlanBoxStories(t *testing.T) {
 			[]cut{{i: 2, j: 4, hi: 0, hj: 1}, {i: 4, j: 6, hi: 1, hj: 2}},
 		},
 		{
+			"two headline boxes, the first one's body, a whole story, then the second one's body: the second headline deferred to its body",
+			[]unit{H(), H(), P(), H(), P(), P()},
+			[]bool{false, true, true, true, true, true},
+			[]int{0, 1, 0, 2, 2, 1},
+			[]bool{true, true, false, true, false, false},
+			[]cut{{i: 2, j: 3, hi: 0, hj: 1}, {i: 3, j: 5, hi: 3, hj: 4}, {i: 5, j: 6, hi: 1, hj: 2, far: true}},
+		},
+		{
+			"two headline boxes, the second one's body, a whole story, then the first one's body: the first headline deferred",
+			[]unit{H(), H(), P(), P(), H(), P(), P()},
+			[]bool{false, true, true, true, true, true, true},
+			[]int{0, 1, 1, 1, 2, 2, 0},
+			[]bool{true, true, false, false, true, false, false},
+			[]cut{{i: 2, j: 4, hi: 1, hj: 2}, {i: 4, j: 6, hi: 4, hj: 5}, {i: 6, j: 7, hi: 0, hj: 1, far: true}},
+		},
+		{
 			"a kicker and a title in one box: one headline, no row",
 			[]unit{H(), H(), P(), P()},
 			[]bool{false, false, true, true},
