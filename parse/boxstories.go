@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dubaoreader/dubao/model"
@@ -88,11 +89,13 @@ const (
 	buSection                              // it opens like a numbered section: 一、 （三）
 	buOverByline                           // its box holds it and a byline under it (overByline)
 	buInner                                // per story: its headline stands inside its body, paragraphs of it before and after (innerHead); a plan's feature, no unit's
+	buDefer                                // per story: its headline is a row's deferred one, its body after other stories (cut.far); a plan's feature
+	buDeferEcho                            // … how much the opening of its first paragraph echoes that headline
 	numBoxUnitFeatures
 )
 
 var boxUnitFeatureNames = [numBoxUnitFeatures - numUnitFeatures]string{
-	"ownBox", "breakBefore", "breakAfter", "runBoxes", "section", "overByline", "inner",
+	"ownBox", "breakBefore", "breakAfter", "runBoxes", "section", "overByline", "inner", "defer", "deferEcho",
 }
 
 // The row pair features: what a piece of a row's body says about its
@@ -295,7 +298,7 @@ func boxUnitFeatures(us []unit, rf *rowFacts, bf *boxFacts, k int) boxUnitVec {
 // unit and scores them by the weights: the log-odds that a story starts
 // before each unit, and that each headline-like unit is a story's headline.
 func newBoxScorer(us []unit, bf *boxFacts, rf *rowFacts, gw *boxGapVec, uw *boxUnitVec, pw *boxPairVec) *learnedBoxScorer {
-	s := &learnedBoxScorer{us: us, gaps: make([]float64, len(us)), heads: make([]float64, len(us)), gapFeats: make([]boxGapVec, len(us)), pw: pw, rf: rf, inner: uw[buInner]}
+	s := &learnedBoxScorer{us: us, gaps: make([]float64, len(us)), heads: make([]float64, len(us)), gapFeats: make([]boxGapVec, len(us)), pw: pw, rf: rf, inner: uw[buInner], deferW: uw[buDefer], deferEchoW: uw[buDeferEcho]}
 	for k := range us {
 		if k > 0 {
 			s.gapFeats[k] = boxGapFeatures(us, rf, bf, k)
@@ -325,6 +328,9 @@ type boxScorer interface {
 	// rowUnits scores every unit of [a, end) standing in each piece of
 	// the row's body: out[t][k-a].
 	rowUnits(parts [][2]int, a, end int) [][]float64
+	// claim scores story c, which opens with a paragraph, taking a row's
+	// deferred headline [c.hi, c.hj) (cut.far).
+	claim(c cut) float64
 }
 
 // learnedBoxScorer scores by the learned log-odds.
@@ -336,6 +342,9 @@ type learnedBoxScorer struct {
 	rf          *rowFacts      // the row's facts, whose runSet holds each headline part's word pairs
 	best        map[[3]int]int // the paragraph after a row's run that echoes each part most
 	inner       float64        // the weight of a headline inside its story's body (buInner)
+	deferW      float64        // the weights of a deferred headline's claim (buDefer, buDeferEcho)
+	deferEchoW  float64
+	claims      map[[3]int]float64 // deferEcho of each claim asked, by its first unit and headline
 }
 
 // story is the score of a story of one run of units: that it starts where
@@ -352,6 +361,28 @@ func (s *learnedBoxScorer) story(c cut) float64 {
 		v += s.inner
 	}
 	return v
+}
+
+func (s *learnedBoxScorer) claim(c cut) float64 {
+	if s.deferW == 0 && s.deferEchoW == 0 {
+		return s.gaps[c.i]
+	}
+	key := [3]int{c.i, c.hi, c.hj}
+	e, ok := s.claims[key]
+	if !ok {
+		if s.claims == nil {
+			s.claims = map[[3]int]float64{}
+		}
+		e = deferEcho(s.us, s.rf, c)
+		s.claims[key] = e
+	}
+	return s.gaps[c.i] + s.deferW + s.deferEchoW*e
+}
+
+// deferEcho is how much the opening of story c's first paragraph echoes
+// its deferred headline (buDeferEcho).
+func deferEcho(us []unit, rf *rowFacts, c cut) float64 {
+	return us[c.i].grams.echo(rf.runSet(us, c.hi, c.hj))
 }
 
 func (s *learnedBoxScorer) rowHeads(parts [][2]int) float64 {
@@ -467,34 +498,46 @@ const (
 )
 
 // planBoxStories cuts the units of a page with blank lines into stories of
-// the highest total score.
+// the highest total score. A row may leave one headline, its first or its
+// last, without a body after the run (a deferred headline): pdfminer lists
+// the body of such a story after one or more whole stories further down,
+// and an untitled stretch there, opening with a paragraph, takes it (a
+// claim, cut.far). A page defers one headline at most, and a plan that
+// defers one claims it: the plan runs in three layers, none deferred yet,
+// one deferred part waiting for its body, and claimed. The waiting layer
+// keeps at each unit its best plan and the part that plan deferred, not
+// the best plan for every part: one layer per part ran the box folds more
+// than three times as long.
+// A claim follows at least one story after the row: a body right after it
+// is the row's own piece.
 func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts []bool) {
 	n := len(us)
-	best := make([]float64, n+1)
-	ok := make([]bool, n+1)
-	back := make([][]cut, n+1)   // the stories of the last step
-	one := make([]cut, n+1)      // the story of a last step of one story, by its end: room for back
-	from := make([]int, n+1)     // where the last step starts
-	rowAt := make([][]bool, n+1) // the gaps the last step counts as starts, when a row
-	ok[0] = true
-	// Rows are found from the end of their headline run on; their
-	// candidates wait for the loop to reach their end.
-	type cand struct {
-		score  float64
-		i      int
-		cuts   []cut
-		starts []bool
-		set    bool
+	// A layer of the plan: per end j the best score of a plan of units
+	// [0, j) in this layer, its last step's stories, where that step starts
+	// and in which layer, and the gaps a row counts as starts.
+	type layer struct {
+		best  []float64
+		ok    []bool
+		back  [][]cut
+		from  []int
+		fromL []int
+		rowAt [][]bool
+		part  [][2]int // per end: the part the waiting layer's plan deferred
+		cands []rowCand
 	}
-	cands := make([]cand, n+1)
+	newLayer := func() *layer {
+		return &layer{best: make([]float64, n+1), ok: make([]bool, n+1), back: make([][]cut, n+1), from: make([]int, n+1),
+			fromL: make([]int, n+1), rowAt: make([][]bool, n+1), part: make([][2]int, n+1), cands: make([]rowCand, n+1)}
+	}
+	const none, claimed, waiting = 0, 1, 2
+	layers := []*layer{newLayer(), newLayer(), newLayer()}
+	layers[none].ok[0] = true
 	mk := newMarkerBounds(us)
-	// weigh weighs story c as the last step to its end (one that runs
-	// over no marker: the loop below asks mk.breaks of its units once).
-	weigh := func(c cut) {
-		s := best[c.i] + sc.story(c)
-		if j := c.j; !ok[j] || s > best[j] {
-			one[j] = c
-			best[j], back[j], from[j], rowAt[j], ok[j] = s, one[j:j+1:j+1], c.i, nil, true
+	hr := newHeadRuns(us)
+	set := func(L, j int, s float64, cuts []cut, i, fl int, st []bool, part [2]int) {
+		l := layers[L]
+		if !l.ok[j] || s > l.best[j] {
+			l.best[j], l.back[j], l.from[j], l.fromL[j], l.rowAt[j], l.ok[j], l.part[j] = s, cuts, i, fl, st, true, part
 		}
 	}
 	for j := 1; j <= n; j++ {
@@ -504,46 +547,85 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 			for r > 0 && us[r-1].head {
 				r--
 			}
-			for i := r; i < a; i++ {
-				if (i > r && !bf.brk[i]) || !ok[i] {
+			for L, l := range layers {
+				for i := r; i < a; i++ {
+					if (i > r && !bf.brk[i]) || !l.ok[i] {
+						continue
+					}
+					forRows(us, bf, i, a, mk.rowEnd(a), sc, L == none, func(score float64, end int, cuts []cut, st []bool, deferred [2]int) {
+						s := l.best[i] + score
+						to, part := L, l.part[i]
+						if deferred[1] > deferred[0] {
+							to, part = waiting, deferred
+						}
+						if c := &layers[to].cands[end]; !c.set || s > c.score {
+							*c = rowCand{score: s, i: i, from: L, cuts: cuts, starts: st, part: part, set: true}
+						}
+					})
+				}
+			}
+		}
+		for L, l := range layers {
+			// weigh weighs story c as the last step to its end (one that
+			// runs over no marker: the loop asks mk.breaks of its units once).
+			weigh := func(c cut) {
+				set(L, c.j, l.best[c.i]+sc.story(c), []cut{c}, c.i, L, nil, l.part[c.i])
+			}
+			for i := j - 1; i >= max(0, j-longestStory); i-- {
+				if !l.ok[i] || mk.breaks(i, j) {
 					continue
 				}
-				forRows(us, bf, i, a, mk.rowEnd(a), sc, func(score float64, end int, cuts []cut, st []bool) {
-					s := best[i] + score
-					if c := &cands[end]; !c.set || s > c.score {
-						*c = cand{score: s, i: i, cuts: cuts, starts: st, set: true}
-					}
-				})
+				boxCutsOf(us, mk, hr, i, j, weigh) // its cuts are all of units [i, j)
+				if L == waiting && l.fromL[i] == L && !us[i].head {
+					c := cut{i: i, j: j, hi: l.part[i][0], hj: l.part[i][1], far: true}
+					set(claimed, j, l.best[i]+sc.claim(c), []cut{c}, i, L, nil, [2]int{})
+				}
 			}
 		}
-		for i := j - 1; i >= max(0, j-longestStory); i-- {
-			if ok[i] && !mk.breaks(i, j) {
-				boxCutsOf(us, mk, i, j, weigh) // its cuts are all of units [i, j)
+		for L, l := range layers {
+			if c := l.cands[j]; c.set {
+				set(L, j, c.score, c.cuts, c.i, c.from, c.starts, c.part)
 			}
 		}
-		if c := cands[j]; c.set && (!ok[j] || c.score > best[j]) {
-			best[j], back[j], from[j], rowAt[j], ok[j] = c.score, c.cuts, c.i, c.starts, true
+		if l := layers[none]; !l.ok[j] {
+			set(none, j, l.best[j-1]-100, []cut{{i: j - 1, j: j, hi: j - 1, hj: j}}, j-1, none, nil, [2]int{})
 		}
-		if !ok[j] {
-			best[j], back[j], from[j], rowAt[j], ok[j] = best[j-1]-100, []cut{{i: j - 1, j: j, hi: j - 1, hj: j}}, j-1, nil, true
-		}
+	}
+	L := none
+	if c := layers[claimed]; c.ok[n] && c.best[n] > layers[none].best[n] {
+		L = claimed
 	}
 	starts = make([]bool, n)
 	var steps [][]cut
-	for j := n; j > 0; j = from[j] {
-		steps = append(steps, back[j])
-		if rowAt[j] != nil {
-			for k, s := range rowAt[j] {
+	for j := n; j > 0; {
+		l := layers[L]
+		steps = append(steps, l.back[j])
+		if l.rowAt[j] != nil {
+			for k, s := range l.rowAt[j] {
 				starts[k] = starts[k] || s
 			}
-		} else if c := back[j][0]; c.i > 0 {
+		} else if c := l.back[j][0]; c.i > 0 {
 			starts[c.i] = true
 		}
+		j, L = l.from[j], l.fromL[j]
 	}
 	for k := len(steps) - 1; k >= 0; k-- {
 		plan = append(plan, steps[k]...)
 	}
 	return plan, starts
+}
+
+// A rowCand is the best row found so far to end at a unit: its score with
+// the plan before it, where it starts and from which layer, its stories
+// and the gaps it counts as starts.
+type rowCand struct {
+	score  float64
+	i      int
+	from   int
+	cuts   []cut
+	starts []bool
+	part   [2]int // the part a waiting plan deferred
+	set    bool
 }
 
 // markerBounds hold where the continuation markers bound stories: a
@@ -593,11 +675,11 @@ func (m *markerBounds) rowEnd(a int) int { return m.nextFrom[a+1] }
 // boxCutsOf lists the cuts a story of units [i, j) may have: those of
 // cutsOf, a headline after the body with a byline printed under it, and
 // a headline inside the body (innerCutsOf).
-func boxCutsOf(us []unit, mk *markerBounds, i, j int, visit func(c cut)) {
+func boxCutsOf(us []unit, mk *markerBounds, hr *headRuns, i, j int, visit func(c cut)) {
 	if a := mk.firstPara[i]; a < j {
 		cutsWithin(i, j, a, mk.lastPara[j]+1, visit) // cutsOf(us, i, j, visit)
 	}
-	innerCutsOf(us, i, j, visit)
+	innerCutsOf(us, hr, i, j, visit)
 	if j-i < 3 || us[i].head || us[j-1].head || !us[j-1].byline || !us[j-2].head {
 		return
 	}
@@ -619,27 +701,41 @@ func boxCutsOf(us []unit, mk *markerBounds, i, j int, visit func(c cut)) {
 // 0.692/0.746/0.184 -> 0.694/0.751/0.183.
 const innerReach = 30
 
+// headRuns hold, for every unit k, the first headline-like unit at or
+// after it (next) and, for a headline-like unit, the end of its run of
+// headline-like units (end): what innerCutsOf asks of every story, worked
+// out once for the page.
+type headRuns struct {
+	next, end []int
+}
+
+func newHeadRuns(us []unit) *headRuns {
+	n := len(us)
+	hr := &headRuns{next: make([]int, n+1), end: make([]int, n+1)}
+	hr.next[n], hr.end[n] = n, n
+	for k := n - 1; k >= 0; k-- {
+		hr.next[k], hr.end[k] = hr.next[k+1], k
+		if us[k].head {
+			hr.next[k], hr.end[k] = k, hr.end[k+1]
+		}
+	}
+	return hr
+}
+
 // innerCutsOf lists the cut of a story of units [i, j) whose headline is
 // the first run of headline-like units inside its body: paragraphs before
 // it, at most innerReach units of them, and one after it. pdfminer prints
 // a headline set into its story's columns where its box falls, after the
 // paragraphs of the column before it.
-func innerCutsOf(us []unit, i, j int, visit func(c cut)) {
+func innerCutsOf(us []unit, hr *headRuns, i, j int, visit func(c cut)) {
 	if us[i].head {
 		return
 	}
-	h := i + 1
-	for h < j && h <= i+innerReach && !us[h].head {
-		h++
-	}
+	h := hr.next[i+1]
 	if h >= j || h > i+innerReach {
 		return
 	}
-	e := h
-	for e < j && us[e].head {
-		e++
-	}
-	if e < j && !(e == j-1 && us[e].byline) {
+	if e := hr.end[h]; e < j && !(e == j-1 && us[e].byline) {
 		visit(cut{i: i, j: j, hi: h, hj: e})
 	}
 }
@@ -657,7 +753,7 @@ func innerHead(us []unit, c cut) bool {
 // paragraph under headline-like lines, a label (核心阅读) or a subhead
 // set over it: then the body opens with that box. It reports each row's
 // score, end, stories and the gaps it counts as starts.
-func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, visit func(score float64, end int, cuts []cut, starts []bool)) {
+func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, deferOK bool, visit func(score float64, end int, cuts []cut, starts []bool, deferred [2]int)) {
 	var boxes []int // the first unit of each box of the run
 	for k := i; k < a; k++ {
 		if k == i || bf.brk[k] {
@@ -690,24 +786,34 @@ func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, visit func
 		}
 		parts = append(parts, [2]int{start, a})
 		heads := sc.rowHeads(parts)
-		rowBodies(us, parts, a, end, sc, func(score float64, j int, pieces []int) {
-			cuts := make([]cut, m)
-			st := make([]bool, len(us))
-			for t := range m {
-				e := j
-				if t+1 < m {
-					e = pieces[t+1]
-				}
-				cuts[t] = cut{i: pieces[t], j: e, hi: parts[t][0], hj: parts[t][1]}
-				if t > 0 || parts[0][0] > 0 {
-					st[parts[t][0]] = true
-				}
-				if t > 0 {
-					st[pieces[t]] = true
-				}
+		st0 := make([]bool, len(us)) // the starts of the row's headlines
+		for t := range m {
+			if t > 0 || parts[0][0] > 0 {
+				st0[parts[t][0]] = true
 			}
-			visit(heads+score, j, cuts, st)
-		})
+		}
+		bodies := func(taking [][2]int, deferred [2]int) {
+			rowBodies(us, taking, a, end, sc, func(score float64, j int, pieces []int) {
+				cuts := make([]cut, len(taking))
+				st := slices.Clone(st0)
+				for t := range taking {
+					e := j
+					if t+1 < len(taking) {
+						e = pieces[t+1]
+					}
+					cuts[t] = cut{i: pieces[t], j: e, hi: taking[t][0], hj: taking[t][1]}
+					if t > 0 {
+						st[pieces[t]] = true
+					}
+				}
+				visit(heads+score, j, cuts, st, deferred)
+			})
+		}
+		bodies(parts, [2]int{})
+		if deferOK {
+			bodies(parts[1:], parts[0])
+			bodies(parts[:m-1], parts[m-1])
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -36,6 +37,22 @@ func TestPlanBoxStories(t *testing.T) {
 			[]int{0, 1, 0, 0, 1, 1},
 			[]bool{true, true, false, false, false, false},
 			[]cut{{i: 2, j: 4, hi: 0, hj: 1}, {i: 4, j: 6, hi: 1, hj: 2}},
+		},
+		{
+			"two headline boxes, the first one's body, a whole story, then the second one's body: the second headline deferred to its body",
+			[]unit{H(), H(), P(), H(), P(), P()},
+			[]bool{false, true, true, true, true, true},
+			[]int{0, 1, 0, 2, 2, 1},
+			[]bool{true, true, false, true, false, false},
+			[]cut{{i: 2, j: 3, hi: 0, hj: 1}, {i: 3, j: 5, hi: 3, hj: 4}, {i: 5, j: 6, hi: 1, hj: 2, far: true}},
+		},
+		{
+			"two headline boxes, the second one's body, a whole story, then the first one's body: the first headline deferred",
+			[]unit{H(), H(), P(), P(), H(), P(), P()},
+			[]bool{false, true, true, true, true, true, true},
+			[]int{0, 1, 1, 1, 2, 2, 0},
+			[]bool{true, true, false, false, true, false, false},
+			[]cut{{i: 2, j: 4, hi: 1, hj: 2}, {i: 4, j: 6, hi: 4, hj: 5}, {i: 6, j: 7, hi: 0, hj: 1, far: true}},
 		},
 		{
 			"a kicker and a title in one box: one headline, no row",
@@ -383,5 +400,51 @@ func TestFloatsBetween(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInnerCutsByRuns holds innerCutsOf, which looks the next headline and
+// its run's end up in headRuns, to the scan it stands for: the first run
+// of headline-like units after the story's first paragraph, within
+// innerReach, and a paragraph after it.
+func TestInnerCutsByRuns(t *testing.T) {
+	scan := func(us []unit, i, j int) []cut {
+		if us[i].head {
+			return nil
+		}
+		h := i + 1
+		for h < j && h <= i+innerReach && !us[h].head {
+			h++
+		}
+		if h >= j || h > i+innerReach {
+			return nil
+		}
+		e := h
+		for e < j && us[e].head {
+			e++
+		}
+		if e < j && !(e == j-1 && us[e].byline) {
+			return []cut{{i: i, j: j, hi: h, hj: e}}
+		}
+		return nil
+	}
+	rng := rand.New(rand.NewPCG(7, 22))
+	for page := range 200 {
+		n, every := 1+rng.IntN(80), 2+rng.IntN(40) // pages of dense and of sparse headlines, some beyond innerReach
+		us := make([]unit, n)
+		for k := range us {
+			us[k].head = rng.IntN(every) == 0
+			us[k].byline = !us[k].head && rng.IntN(6) == 0
+		}
+		hr := newHeadRuns(us)
+		for i := range n {
+			for j := i + 1; j <= n; j++ {
+				var got []cut
+				innerCutsOf(us, hr, i, j, func(c cut) { got = append(got, c) })
+				if want := scan(us, i, j); !slices.Equal(got, want) {
+					t.Fatalf("page %d, story [%d, %d): innerCutsOf %v, the scan %v", page, i, j, got, want)
+				}
+			}
+		}
 	}
 }

@@ -402,6 +402,7 @@ func (u *unit) headLines() []headLine {
 // empty range for none), subheads the other headline-like units.
 type cut struct {
 	i, j, hi, hj int
+	far          bool // on a page with blank lines: the headline is a row's deferred one, stories before the body (planBoxStories)
 }
 
 // storyUnits lays out the page's units in order; memo, when not nil, holds

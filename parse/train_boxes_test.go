@@ -50,6 +50,17 @@ func (s *goldBoxScorer) rowHeads(parts [][2]int) float64 {
 	return v
 }
 
+// claim scores story c taking a deferred headline as a row's piece is
+// scored: its start, and each unit by whether it is of the headline's
+// article.
+func (s *goldBoxScorer) claim(c cut) float64 {
+	v := s.parting(c.i)
+	for k := c.i; k < c.j; k++ {
+		v += s.rowUnit([][2]int{{c.hi, c.hj}}, 0, k)
+	}
+	return v
+}
+
 func (s *goldBoxScorer) rowStart(_ [][2]int, _, c int) float64 { return s.parting(c) }
 
 func (s *goldBoxScorer) rowUnits(parts [][2]int, a, end int) [][]float64 {
@@ -208,16 +219,20 @@ func boxPlanFeatures(sc *learnedBoxScorer, gf [][]float64, uf [][]float64, plan 
 		if innerHead(sc.us, c) {
 			u[buInner]++
 		}
+		if c.far {
+			u[buDefer]++
+			u[buDeferEcho] += deferEcho(sc.us, sc.rf, c)
+		}
 	}
 	// The pieces of each row after its first, with the whole row's parts.
 	for n := 0; n < len(plan); {
 		c := plan[n]
-		if !(c.hj <= c.i && c.hj > c.hi) {
+		if !(c.hj <= c.i && c.hj > c.hi) || c.far {
 			n++
 			continue
 		}
 		m := n + 1
-		for m < len(plan) && plan[m].hj <= plan[m].i && plan[m].hj > plan[m].hi && plan[m].hi == plan[m-1].hj && starts[plan[m].i] {
+		for m < len(plan) && plan[m].hj <= plan[m].i && plan[m].hj > plan[m].hi && plan[m].hi == plan[m-1].hj && starts[plan[m].i] && !plan[m].far {
 			m++
 		}
 		var row [][2]int
@@ -441,7 +456,7 @@ func perceptronRun(plans []boxPlan, feats []boxPageFeats, w boxWeights, epochs i
 				}
 			}
 			pw := w.pw
-			sc := &learnedBoxScorer{us: us, gaps: gaps, heads: heads, pw: &pw, gapFeats: pf.gfv, rf: p.rf, inner: w.uw[buInner]}
+			sc := &learnedBoxScorer{us: us, gaps: gaps, heads: heads, pw: &pw, gapFeats: pf.gfv, rf: p.rf, inner: w.uw[buInner], deferW: w.uw[buDefer], deferEchoW: w.uw[buDeferEcho]}
 			plan, starts := planBoxStories(us, p.bf, sc)
 			pg, pu, pp := boxPlanFeatures(sc, pf.gf, pf.uf, plan, starts)
 			diff := false
