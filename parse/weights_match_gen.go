@@ -31,33 +31,33 @@ var matchWeights = matchVec{
 
 // gateWeights score a page as one whose headlines were drawn apart from their bodies (match.go).
 var gateWeights = gateVec{
-	gtBias:           0.091916,
-	gtApart:          1.505354,
-	gtMoved:          1.058367,
-	gtGain:           2.687275,
-	gtGroups:         -2.381348,
-	gtPlanEcho:       -0.406807,
-	gtOutEcho:        0.724299,
-	gtOutCount:       0.711047,
-	gtApartSure:      0.592381,
-	gtApartGain:      0.758214,
-	gtRunsSplit:      -0.536362,
-	gtPlanDeaf:       -0.362520,
-	gtBreaks:         -1.090794,
-	gtPlanTorn:       -0.520547,
-	gtDrawnApart:     1.406239,
-	gtDrawnMoved:     0.609219,
-	gtDrawnGain:      1.722314,
-	gtDrawnGroups:    -0.220121,
-	gtDrawnPlanEcho:  -1.297737,
-	gtDrawnOutEcho:   -0.158288,
-	gtDrawnOutCount:  0.588229,
-	gtDrawnApartSure: 0.452378,
-	gtDrawnApartGain: -0.241568,
-	gtDrawnRunsSplit: 0.915778,
-	gtDrawnPlanDeaf:  0.118185,
-	gtDrawnBreaks:    1.946973,
-	gtDrawnPlanTorn:  -0.953324,
+	gtBias:           0.127547,
+	gtApart:          1.522037,
+	gtMoved:          1.025238,
+	gtGain:           3.053897,
+	gtGroups:         -2.526072,
+	gtPlanEcho:       -0.442828,
+	gtOutEcho:        0.781383,
+	gtOutCount:       0.683850,
+	gtApartSure:      0.565072,
+	gtApartGain:      0.731596,
+	gtRunsSplit:      -0.410026,
+	gtPlanDeaf:       -0.147526,
+	gtBreaks:         -1.161785,
+	gtPlanTorn:       -0.923493,
+	gtDrawnApart:     1.414762,
+	gtDrawnMoved:     0.674275,
+	gtDrawnGain:      1.916262,
+	gtDrawnGroups:    -0.203177,
+	gtDrawnPlanEcho:  -1.328576,
+	gtDrawnOutEcho:   -0.172510,
+	gtDrawnOutCount:  0.656703,
+	gtDrawnApartSure: 0.449223,
+	gtDrawnApartGain: -0.330405,
+	gtDrawnRunsSplit: 0.784219,
+	gtDrawnPlanDeaf:  -0.023717,
+	gtDrawnBreaks:    2.109682,
+	gtDrawnPlanTorn:  -1.324999,
 }
 
 // drawnGapWeights are the plan's gap weights on such pages.
@@ -218,7 +218,7 @@ var joinWeights = joinVec{
 
 // mergeWeights score two bodies joined (match.go); none when no join gains on the made pages.
 var mergeWeights = mergeVec{
-	mgBias:       -0.483284,
+	mgBias:       -0.770784,
 	mgGain:       2.531140,
 	mgGap:        -1.821048,
 	mgShort:      -1.930875,
@@ -235,13 +235,13 @@ var mergeWeights = mergeVec{
 
 // splitWeights score a body cut in two (match.go); none when no cut gains on the made pages.
 var splitWeights = splitVec{
-	spBias:     -1.006511,
-	spGain:     2.954413,
-	spGap:      3.022455,
-	spGapRank:  0.259562,
-	spShort:    -1.444249,
-	spEchoBoth: 0.471651,
-	spMoved:    -0.146171,
+	spBias:     -1.007103,
+	spGain:     3.019584,
+	spGap:      3.085523,
+	spGapRank:  0.265549,
+	spShort:    -1.518741,
+	spEchoBoth: 0.457642,
+	spMoved:    -0.137324,
 }
 
 // drawnHeadLineWeights score a line of such a page as a headline's or a subhead's, alone (match.go, drawnLines).
