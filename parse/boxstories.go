@@ -524,10 +524,12 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 		rowAt [][]bool
 		part  [][2]int // per end: the part the waiting layer's plan deferred
 		cands []rowCand
+		one   []cut // the story of a last step of one story, by its end: room for back
 	}
 	newLayer := func() *layer {
 		return &layer{best: make([]float64, n+1), ok: make([]bool, n+1), back: make([][]cut, n+1), from: make([]int, n+1),
-			fromL: make([]int, n+1), rowAt: make([][]bool, n+1), part: make([][2]int, n+1), cands: make([]rowCand, n+1)}
+			fromL: make([]int, n+1), rowAt: make([][]bool, n+1), part: make([][2]int, n+1), cands: make([]rowCand, n+1),
+			one: make([]cut, n+1)}
 	}
 	const none, claimed, waiting = 0, 1, 2
 	layers := []*layer{newLayer(), newLayer(), newLayer()}
@@ -540,6 +542,7 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 			l.best[j], l.back[j], l.from[j], l.fromL[j], l.rowAt[j], l.ok[j], l.part[j] = s, cuts, i, fl, st, true, part
 		}
 	}
+	from := make([]int, 0, len(layers)) // the layers that reach the start of the stories weighed
 	for j := 1; j <= n; j++ {
 		if a := j - 1; a > 0 && !us[a].head && us[a-1].head {
 			// Unit a opens the body after a run of headline-like units.
@@ -565,21 +568,36 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 				}
 			}
 		}
-		for L, l := range layers {
-			// weigh weighs story c as the last step to its end (one that
-			// runs over no marker: the loop asks mk.breaks of its units once).
-			weigh := func(c cut) {
-				set(L, c.j, l.best[c.i]+sc.story(c), []cut{c}, c.i, L, nil, l.part[c.i])
+		// weigh weighs story c as the last step to its end in every layer
+		// that reaches its start (one that runs over no marker: the loop
+		// asks mk.breaks of its units once). A story scores the same in
+		// each layer: it is scored once.
+		weigh := func(c cut) {
+			v := sc.story(c)
+			for _, L := range from {
+				if l, e := layers[L], c.j; !l.ok[e] || l.best[c.i]+v > l.best[e] {
+					l.one[e] = c
+					set(L, e, l.best[c.i]+v, l.one[e:e+1:e+1], c.i, L, nil, l.part[c.i])
+				}
 			}
-			for i := j - 1; i >= max(0, j-longestStory); i-- {
-				if !l.ok[i] || mk.breaks(i, j) {
-					continue
+		}
+		for i := j - 1; i >= max(0, j-longestStory); i-- {
+			from = from[:0]
+			for L, l := range layers {
+				if l.ok[i] {
+					from = append(from, L)
 				}
+			}
+			if len(from) > 0 && !mk.breaks(i, j) {
 				boxCutsOf(us, mk, hr, i, j, weigh) // its cuts are all of units [i, j)
-				if L == waiting && l.fromL[i] == L && !us[i].head {
-					c := cut{i: i, j: j, hi: l.part[i][0], hj: l.part[i][1], far: true}
-					set(claimed, j, l.best[i]+sc.claim(c), []cut{c}, i, L, nil, [2]int{})
-				}
+			}
+		}
+		// The waiting layer's plans claim their deferred part, after the
+		// claimed layer's own stories.
+		for i, w := j-1, layers[waiting]; i >= max(0, j-longestStory); i-- {
+			if w.ok[i] && w.fromL[i] == waiting && !us[i].head && !mk.breaks(i, j) {
+				c := cut{i: i, j: j, hi: w.part[i][0], hj: w.part[i][1], far: true}
+				set(claimed, j, w.best[i]+sc.claim(c), []cut{c}, i, waiting, nil, [2]int{})
 			}
 		}
 		for L, l := range layers {
