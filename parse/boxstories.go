@@ -542,7 +542,7 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 			l.best[j], l.back[j], l.from[j], l.fromL[j], l.rowAt[j], l.ok[j], l.part[j] = s, cuts, i, fl, st, true, part
 		}
 	}
-	from := make([]int, 0, len(layers)) // the layers that reach the start of the stories weighed
+	reaching := make([]int, 0, len(layers)) // the layers that reach the start of the stories weighed
 	for j := 1; j <= n; j++ {
 		if a := j - 1; a > 0 && !us[a].head && us[a-1].head {
 			// Unit a opens the body after a run of headline-like units.
@@ -574,7 +574,7 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 		// each layer: it is scored once.
 		weigh := func(c cut) {
 			v := sc.story(c)
-			for _, L := range from {
+			for _, L := range reaching {
 				if l, e := layers[L], c.j; !l.ok[e] || l.best[c.i]+v > l.best[e] {
 					l.one[e] = c
 					set(L, e, l.best[c.i]+v, l.one[e:e+1:e+1], c.i, L, nil, l.part[c.i])
@@ -582,13 +582,13 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 			}
 		}
 		for i := j - 1; i >= max(0, j-longestStory); i-- {
-			from = from[:0]
+			reaching = reaching[:0]
 			for L, l := range layers {
 				if l.ok[i] {
-					from = append(from, L)
+					reaching = append(reaching, L)
 				}
 			}
-			if len(from) > 0 && !mk.breaks(i, j) {
+			if len(reaching) > 0 && !mk.breaks(i, j) {
 				boxCutsOf(us, mk, hr, i, j, weigh) // its cuts are all of units [i, j)
 			}
 		}
