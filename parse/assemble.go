@@ -101,6 +101,7 @@ type assembler struct {
 	candBefore, candAfter []float64
 	candPara              []float64      // cost of reading item k as a paragraph
 	states                []assemblyStep // run's table, kept from one reading to the next
+	memo                  *echoMemo      // keeps the table's room for the page's next assembler and the next page's, when not nil
 }
 
 // An assemblyStep is a state of run's table: its cost, the state before
@@ -112,7 +113,10 @@ type assemblyStep struct {
 }
 
 func newAssembler(items []item, paras []para, groups []group, memo *echoMemo) *assembler {
-	a := &assembler{items: items, paras: paras, groups: groups}
+	a := &assembler{items: items, paras: paras, groups: groups, memo: memo}
+	if memo != nil {
+		a.states = memo.room.steps
+	}
 	a.echo = newEchoes(memo, paras, groups)
 	a.split = make([]float64, len(paras))
 	// Headlines near each paragraph, by position: the headlines within
@@ -229,6 +233,9 @@ func (a *assembler) run(before bool) ([]story, float64) {
 	idx := func(k, d, open int) int { return (k*width+d+maxQueue)*2 + open }
 	if len(a.states) < (n+1)*width*2 {
 		a.states = make([]assemblyStep, (n+1)*width*2)
+		if a.memo != nil {
+			a.memo.room.steps = a.states
+		}
 	}
 	states := a.states[:(n+1)*width*2]
 	for i := range states {

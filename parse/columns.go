@@ -34,16 +34,58 @@ func columnWidths(ems []float64, use, barrier []bool) []colWidth {
 // when a few of its lines have changed (findHeadLines measures again
 // without the headlines it found): a line whose window holds the same lines
 // as before, none of them changed, keeps its widths.
+//
+// It also keeps the room of the estimate before that one (spare) and the
+// room an estimate only works in (work), for the next estimate to write
+// in place of allocating: a page is measured two to five times, and the
+// memo of one page, emptied (forget), serves the next (echoMemo).
 type widthMemo struct {
+	widthEstimate
+	spare   widthEstimate
+	work    []int   // columnWidthsAgain's idx, seg, q and c
+	count   []int32 // its changed
+	tallies []int32 // its tallies' counts (newTallies)
+}
+
+// A widthEstimate is one estimate of a page's column widths and what it
+// was made of.
+type widthEstimate struct {
 	ems          []float64
 	use, barrier []bool
 	span         [][2]int32 // the first and last line of each used line's windows; -1s for the others
 	out          []colWidth
 }
 
+// forget empties m of its page, keeping its room.
+func (m *widthMemo) forget() {
+	m.spare.ems = m.spare.ems[:0] // any length, so that no estimate is taken for this one
+	m.ems = m.ems[:0]
+}
+
+// inputs returns room for the ems, use and barrier of an estimate of n
+// lines: the spare estimate's, which the next estimate no longer needs.
+// Only the lengths are set; the caller writes every element.
+func (m *widthMemo) inputs(n int) ([]float64, []bool, []bool) {
+	e := &m.spare
+	e.ems = grown(e.ems, n)
+	e.use = grown(e.use, n)
+	e.barrier = grown(e.barrier, n)
+	return e.ems, e.use, e.barrier
+}
+
+// grown is s with length n, its room kept when it has enough; the
+// elements are not cleared.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
 // columnWidthsAgain is columnWidths, taking the widths that have not
 // changed from m, the estimate before, and keeping this one in m for the
-// next. m may be nil.
+// next. m may be nil; when not, the widths returned are m's room, which the
+// estimate after the next one writes again.
 func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWidth {
 	// The used lines in order, each with its segment number, its length
 	// in quarter ems (q) and its length's nearest half em (c, in quarters
@@ -55,7 +97,13 @@ func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWi
 			n++
 		}
 	}
-	room := make([]int, 4*n) // the four in one allocation
+	var room []int // the four in one allocation
+	if m != nil {
+		m.work = grown(m.work, 4*n)
+		room = m.work
+	} else {
+		room = make([]int, 4*n)
+	}
 	idx, seg, q, c := room[:0:n], room[n:n:2*n], room[2*n:2*n:3*n], room[3*n:3*n]
 	s := 0
 	for i, em := range ems {
@@ -69,12 +117,21 @@ func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWi
 			c = append(c, 2*int(math.Round(em*2)))
 		}
 	}
-	out := make([]colWidth, len(ems))
+	var out []colWidth
+	if m != nil {
+		m.spare.out = grown(m.spare.out, len(ems))
+		out = m.spare.out
+		clear(out)
+	} else {
+		out = make([]colWidth, len(ems))
+	}
 	// changed[i] counts the lines before line i that changed since the
 	// estimate in m, when there is one.
 	var changed []int32
 	if m != nil && len(m.ems) == len(ems) {
-		changed = make([]int32, len(ems)+1)
+		m.count = grown(m.count, len(ems)+1)
+		changed = m.count
+		changed[0] = 0
 		for i := range ems {
 			changed[i+1] = changed[i]
 			if ems[i] != m.ems[i] || use[i] != m.use[i] || barrier[i] != m.barrier[i] {
@@ -84,14 +141,19 @@ func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWi
 	}
 	var span [][2]int32
 	if m != nil {
-		span = make([][2]int32, len(ems))
+		m.spare.span = grown(m.spare.span, len(ems))
+		span = m.spare.span
 		for i := range span {
 			span[i] = [2]int32{-1, -1}
 		}
 	}
 	// The windows only ever move down the page: each is tallied as it
 	// slides, the lines it reaches added and those it leaves dropped.
-	ts := newTallies(q, c)
+	var tallyRoom *[]int32
+	if m != nil {
+		tallyRoom = &m.tallies
+	}
+	ts := newTallies(q, c, tallyRoom)
 	here, before, after := &ts[0], &ts[1], &ts[2]
 	for k, i := range idx {
 		lo, hi := max(0, k-widthWindow), min(len(idx), k+widthWindow+1)
@@ -128,7 +190,10 @@ func columnWidthsAgain(ems []float64, use, barrier []bool, m *widthMemo) []colWi
 		}
 	}
 	if m != nil {
-		*m = widthMemo{ems: ems, use: use, barrier: barrier, span: span, out: out}
+		// This estimate is the memo's now, and the one before is spare.
+		before := m.widthEstimate
+		m.widthEstimate = widthEstimate{ems: ems, use: use, barrier: barrier, span: span, out: out}
+		m.spare = before
 	}
 	return out
 }
@@ -154,8 +219,9 @@ const maxTally = 4096
 
 // newTallies makes three empty tallies of the lines q, c (a line's own
 // window, and the parts before and after it), which share their bounds,
-// found once.
-func newTallies(q, c []int) *[3]tally {
+// found once. room, when not nil, is room for their counts, kept for the
+// next tallies.
+func newTallies(q, c []int, room *[]int32) *[3]tally {
 	ts := &[3]tally{{q: q, c: c}, {q: q, c: c}, {q: q, c: c}}
 	if len(q) == 0 {
 		return ts
@@ -166,9 +232,16 @@ func newTallies(q, c []int) *[3]tally {
 	}
 	if hi-lo < maxTally {
 		n := hi - lo + 1
-		room := make([]int32, 9*n) // the nine in one allocation
+		var counts []int32 // the nine in one allocation
+		if room != nil {
+			*room = grown(*room, 9*n)
+			counts = *room
+			clear(counts)
+		} else {
+			counts = make([]int32, 9*n)
+		}
 		for k := range ts {
-			r := room[3*k*n : 3*(k+1)*n : 3*(k+1)*n]
+			r := counts[3*k*n : 3*(k+1)*n : 3*(k+1)*n]
 			ts[k].base, ts[k].lengths, ts[k].cands, ts[k].at = lo, r[:n:n], r[n:2*n:2*n], r[2*n:]
 		}
 	}

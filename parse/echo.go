@@ -75,6 +75,23 @@ type echoMemo struct {
 	// as long as the page's units: a slab, taken from the front
 	// (unitRoom).
 	units []uint64
+	// room is the rest of a page's room the memo keeps.
+	room pageRoom
+}
+
+// A pageRoom is room for what a page's parse works with and drops when it
+// is done, kept (in an echoMemo, from the pool) for the next page to write
+// over: each is written whole before it is read, and nothing of the page
+// that the parse returns points into it.
+type pageRoom struct {
+	lines  []line
+	pieces []piece
+	feats  []lineFacts
+	// widths is room for the page's column widths (findHeadLinesWith).
+	widths widthMemo
+	// steps is room for the hand-made assembly's table (assembler.run),
+	// every state of which it writes before reading.
+	steps []assemblyStep
 }
 
 // memoPool keeps the echo memos of pages parsed, for their room: a page's

@@ -21,13 +21,20 @@ type line struct {
 }
 
 // splitLines cuts a page's text into lines and prepares each one.
-func splitLines(page string) []line {
+func splitLines(page string) []line { return splitLinesInto(nil, page) }
+
+// splitLinesInto is splitLines, writing the lines in room's array when it
+// holds them all.
+func splitLinesInto(room []line, page string) []line {
 	rows := strings.Split(page, "\n")
 	if len(rows) > 0 && rows[len(rows)-1] == "" {
 		rows = rows[:len(rows)-1]
 	}
 	rejoinMarkers(rows)
-	out := make([]line, 0, len(rows))
+	out := room[:0]
+	if cap(out) < len(rows) {
+		out = make([]line, 0, len(rows))
+	}
 	for _, r := range rows {
 		out = append(out, newLine(r))
 	}

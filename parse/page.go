@@ -92,11 +92,15 @@ func analyse(text string) *work { return analyseWith(text, true) }
 // analyseWith takes a page through the parser's steps; learn says whether
 // the learned decisions are made (the trainer asks for the features alone).
 func analyseWith(text string, learn bool) *work {
-	w := &work{lines: splitLines(text), echo: newEchoMemo()}
+	w := &work{echo: newEchoMemo()}
+	room := &w.echo.room
+	w.lines = splitLinesInto(room.lines, text)
+	room.lines = w.lines
 	taken := make([]bool, len(w.lines))
 	w.furn = takeFurniture(w.lines, taken)
-	w.ps = cutPieces(w.lines, taken)
-	findHeadLines(w.ps)
+	w.ps = cutPiecesInto(room.pieces, w.lines, taken)
+	room.pieces = w.ps
+	findHeadLinesWith(w.ps, &room.widths)
 	raw := rawExtract(w.lines)
 	if raw {
 		var cut bool
@@ -112,7 +116,8 @@ func analyseWith(text string, learn bool) *work {
 	// The hand-made assembly's stories are features of the learned stages,
 	// and its reading of the page says which way the headlines face.
 	w.rules.storyStart, w.rules.title, w.lead, w.hand = ruleStories(w.ps, w.blocks, w.paras, w.groups, w.items, w.echo)
-	w.feats = lineFeatures(w.ps, w.rules, raw)
+	w.feats = lineFeaturesInto(room.feats, w.ps, w.rules, raw)
+	room.feats = w.feats
 	switch {
 	case !learn:
 	case raw:
@@ -403,16 +408,20 @@ func rulesOf(ps []piece, blocks []block, paras []para) ruleSignals {
 // lines. A headline next to a line makes that line's column look wider than
 // it is, so the widths are measured again without the headlines found, until
 // no more are found.
-func findHeadLines(ps []piece) {
+func findHeadLines(ps []piece) { findHeadLinesWith(ps, new(widthMemo)) }
+
+// findHeadLinesWith is findHeadLines, measuring in m's room (widthMemo),
+// which it empties first.
+func findHeadLinesWith(ps []piece, m *widthMemo) {
 	markNarrow(ps)
-	var m widthMemo // the widths before, most of which stay
+	m.forget() // it keeps the widths before, most of which stay
 	for range 4 {
-		setWidthsAgain(ps, &m)
+		setWidthsAgain(ps, m)
 		if classify(ps) == 0 {
 			return
 		}
 	}
-	setWidthsAgain(ps, &m)
+	setWidthsAgain(ps, m)
 }
 
 // setWidths estimates the column width of every body-like piece.
@@ -421,9 +430,13 @@ func setWidths(ps []piece) { setWidthsAgain(ps, nil) }
 // setWidthsAgain is setWidths, taking the widths that have not changed
 // from m and keeping these in m (columnWidthsAgain).
 func setWidthsAgain(ps []piece, m *widthMemo) {
-	ems := make([]float64, len(ps))
-	use := make([]bool, len(ps))
-	barrier := make([]bool, len(ps))
+	var ems []float64
+	var use, barrier []bool
+	if m != nil {
+		ems, use, barrier = m.inputs(len(ps))
+	} else {
+		ems, use, barrier = make([]float64, len(ps)), make([]bool, len(ps)), make([]bool, len(ps))
+	}
 	for i := range ps {
 		ems[i] = ps[i].em
 		use[i] = ps[i].role == roleBody && ps[i].text != "" && !ps[i].narrow

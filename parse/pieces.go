@@ -188,8 +188,15 @@ const (
 // cutPieces turns the page's lines into pieces: furniture lines are set
 // aside, continuation markers are cut out of the text, and a line that holds
 // the end of one thing and the start of a story with a byline is cut in two.
-func cutPieces(lines []line, furniture []bool) []piece {
-	out := make([]piece, 0, len(lines))
+func cutPieces(lines []line, furniture []bool) []piece { return cutPiecesInto(nil, lines, furniture) }
+
+// cutPiecesInto is cutPieces, writing the pieces in room's array when it
+// holds them all (a page's pieces are one or two per line).
+func cutPiecesInto(room []piece, lines []line, furniture []bool) []piece {
+	out := room[:0]
+	if cap(out) < len(lines) {
+		out = make([]piece, 0, len(lines))
+	}
 	for i, l := range lines {
 		switch {
 		case furniture[i]:

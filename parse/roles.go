@@ -259,7 +259,14 @@ func columnTagAtEnd(s string) bool {
 // lineFeatures works out the features of every text piece; raw says the
 // text came from pdftotext -raw, where the features marked so are set.
 func lineFeatures(ps []piece, rs ruleSignals, raw bool) []lineFacts {
-	out := make([]lineFacts, len(ps))
+	return lineFeaturesInto(nil, ps, rs, raw)
+}
+
+// lineFeaturesInto is lineFeatures, writing the features in room's array
+// when it holds them all.
+func lineFeaturesInto(room []lineFacts, ps []piece, rs ruleSignals, raw bool) []lineFacts {
+	out := grown(room, len(ps))
+	clear(out)
 	prev := -1
 	for i := range ps {
 		p := &ps[i]
