@@ -408,7 +408,13 @@ type cut struct {
 // storyUnits lays out the page's units in order; memo, when not nil, holds
 // what the page's echoes read of its paragraphs.
 func storyUnits(ps []piece, paras []para, odds, titles []float64, rs ruleSignals, rawMode bool, pw *pageWords, memo *echoMemo) []unit {
-	var us []unit
+	heads := 0 // the headline-like lines, for room: one unit each, or two side by side
+	for i := range ps {
+		if ps[i].role == roleHead && ps[i].text != "" {
+			heads++
+		}
+	}
+	us := make([]unit, 0, len(paras)+heads+heads/8)
 	k := 0
 	opens, ends := memo.unitGrams(paras)
 	addPara := func(k int) {
