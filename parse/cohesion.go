@@ -139,6 +139,13 @@ func rankedPairs(us []unit, order []int) (sets []bigramSet, weights []float64) {
 		sets[n] = flat[at : at : at+room[n]]
 		at += room[n]
 	}
+	distinct := 0 // the pairs, each counted once: the weights' room
+	for i := range pairs {
+		if i == 0 || pairs[i].b != pairs[i-1].b {
+			distinct++
+		}
+	}
+	weights = make([]float64, 0, distinct)
 	paras := float64(len(order))
 	for i := 0; i < len(pairs); {
 		r := bigram(len(weights))
