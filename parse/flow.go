@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -55,9 +57,26 @@ func reflow(ps []piece, blocks []block, rawMode bool, starts []float64, pw *page
 		first    = true // the current piece is the first line of a paragraph
 		hardNext = true
 	)
+	// The page's first reflow keeps its paragraphs' texts in pw, and a
+	// later one that joins the same lines into the same text takes the
+	// string kept (keptText).
+	keeping := pw != nil && !pw.textsKept
+	if keeping {
+		pw.textsKept = true
+	} else if pw != nil {
+		// Room for about as many paragraphs as the first reflow made.
+		out = make([]para, 0, len(pw.texts)+len(pw.texts)/8+4)
+	}
 	flush := func() {
 		if inPara {
-			cur.text = string(text)
+			if s, ok := pw.keptText(cur.first, cur.last, text); ok && !keeping {
+				cur.text = s
+			} else {
+				cur.text = string(text)
+			}
+			if keeping {
+				pw.texts = append(pw.texts, keptText{first: cur.first, last: cur.last, text: cur.text})
+			}
 			items = append(items, item{kind: itPara, para: len(out)})
 			out = append(out, cur)
 			cur, inPara = para{}, false
@@ -546,4 +565,24 @@ func indentStyle(ps []piece) bool {
 		}
 	}
 	return indented >= flush
+}
+
+// A keptText is the text of a paragraph of a page's first reflow, of
+// pieces first to last.
+type keptText struct {
+	first, last int
+	text        string
+}
+
+// keptText returns the text the page's first reflow made of pieces first
+// to last, when it is text.
+func (w *pageWords) keptText(first, last int, text []byte) (string, bool) {
+	if w == nil {
+		return "", false
+	}
+	k, ok := slices.BinarySearchFunc(w.texts, first, func(t keptText, first int) int { return cmp.Compare(t.first, first) })
+	if !ok || w.texts[k].last != last || w.texts[k].text != string(text) {
+		return "", false
+	}
+	return w.texts[k].text, true
 }

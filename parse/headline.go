@@ -140,6 +140,11 @@ type pageWords struct {
 	looks int             // how many strings were looked for (prints)
 	set   bigramSet       // the pairs, made once asked for more than pairScans
 	found map[string]bool // what the searches of lines found, by the string searched for
+	// texts are the paragraphs' texts of the page's first reflow, by
+	// their first piece, for the reflows after it (keptText); textsKept
+	// says that reflow ran.
+	texts     []keptText
+	textsKept bool
 }
 
 // pairScans is how many pairs a page's text is searched for before its
