@@ -84,6 +84,7 @@ type echoMemo struct {
 // over: each is written whole before it is read, and nothing of the page
 // that the parse returns points into it.
 type pageRoom struct {
+	rows   []string // the page's text cut at its line ends (splitLinesInto)
 	lines  []line
 	pieces []piece
 	feats  []lineFacts

@@ -21,23 +21,34 @@ type line struct {
 }
 
 // splitLines cuts a page's text into lines and prepares each one.
-func splitLines(page string) []line { return splitLinesInto(nil, page) }
+func splitLines(page string) []line { return splitLinesInto(new(pageRoom), page) }
 
-// splitLinesInto is splitLines, writing the lines in room's array when it
-// holds them all.
-func splitLinesInto(room []line, page string) []line {
-	rows := strings.Split(page, "\n")
+// splitLinesInto is splitLines, cutting the rows in room's array and
+// writing the lines in its lines' when they hold them all, and keeping
+// both there.
+func splitLinesInto(room *pageRoom, page string) []line {
+	rows := room.rows[:0] // strings.Split(page, "\n"), in room
+	for s := page; ; {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			rows = append(rows, s)
+			break
+		}
+		rows, s = append(rows, s[:i]), s[i+1:]
+	}
+	room.rows = rows
 	if len(rows) > 0 && rows[len(rows)-1] == "" {
 		rows = rows[:len(rows)-1]
 	}
 	rejoinMarkers(rows)
-	out := room[:0]
+	out := room.lines[:0]
 	if cap(out) < len(rows) {
 		out = make([]line, 0, len(rows))
 	}
 	for _, r := range rows {
 		out = append(out, newLine(r))
 	}
+	room.lines = out
 	return out
 }
 

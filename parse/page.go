@@ -94,8 +94,7 @@ func analyse(text string) *work { return analyseWith(text, true) }
 func analyseWith(text string, learn bool) *work {
 	w := &work{echo: newEchoMemo()}
 	room := &w.echo.room
-	w.lines = splitLinesInto(room.lines, text)
-	room.lines = w.lines
+	w.lines = splitLinesInto(room, text)
 	taken := make([]bool, len(w.lines))
 	w.furn = takeFurniture(w.lines, taken)
 	w.ps = cutPiecesInto(room.pieces, w.lines, taken)
