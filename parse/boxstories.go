@@ -526,13 +526,26 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 		cands []rowCand
 		one   []cut // the story of a last step of one story, by its end: room for back
 	}
-	newLayer := func() *layer {
-		return &layer{best: make([]float64, n+1), ok: make([]bool, n+1), back: make([][]cut, n+1), from: make([]int, n+1),
-			fromL: make([]int, n+1), rowAt: make([][]bool, n+1), part: make([][2]int, n+1), cands: make([]rowCand, n+1),
-			one: make([]cut, n+1)}
-	}
+	// The three layers' arrays are cut from one allocation of each kind.
 	const none, claimed, waiting = 0, 1, 2
-	layers := []*layer{newLayer(), newLayer(), newLayer()}
+	var (
+		e     = n + 1
+		best  = make([]float64, 3*e)
+		ok    = make([]bool, 3*e)
+		back  = make([][]cut, 3*e)
+		from  = make([]int, 6*e)
+		rowAt = make([][]bool, 3*e)
+		part  = make([][2]int, 3*e)
+		cands = make([]rowCand, 3*e)
+		one   = make([]cut, 3*e)
+		room  [3]layer
+	)
+	layers := []*layer{&room[0], &room[1], &room[2]}
+	for L, l := range layers {
+		a, b := L*e, (L+1)*e
+		*l = layer{best: best[a:b:b], ok: ok[a:b:b], back: back[a:b:b], from: from[a:b:b], fromL: from[3*e+a : 3*e+b : 3*e+b],
+			rowAt: rowAt[a:b:b], part: part[a:b:b], cands: cands[a:b:b], one: one[a:b:b]}
+	}
 	layers[none].ok[0] = true
 	mk := newMarkerBounds(us)
 	hr := newHeadRuns(us)
