@@ -75,6 +75,9 @@ type echoMemo struct {
 	// as long as the page's units: a slab, taken from the front
 	// (unitRoom).
 	units []uint64
+	// reader keeps its buffers for the next paragraph read, on this page
+	// or the next.
+	reader gramReader
 	// room is the rest of a page's room the memo keeps.
 	room pageRoom
 }
@@ -181,7 +184,7 @@ func newEchoesWithin(memo *echoMemo, paras []para, groups []group, maxWords int)
 	// Each paragraph's opening and end, read once a page.
 	openIDs := make([][]int32, len(paras))
 	ends := make([]paraEnd, len(paras))
-	var rd gramReader
+	rd := &memo.reader
 	last := -1 // the last paragraph with an end
 	for j := range paras {
 		g, ok := memo.paras[paras[j].text]
@@ -507,7 +510,7 @@ func (m *echoMemo) unitGramsWithin(paras []para, maxWords int) (open, end []gram
 	// The numbers first: a text read now may number bigrams new to the
 	// page, and every set then has a word for each.
 	ids := make([][2][]int32, len(paras))
-	var rd gramReader
+	rd := &m.reader
 	for j := range paras {
 		t := paras[j].text
 		g, ok := m.paras[t]
