@@ -575,7 +575,8 @@ func planBoxStories(us []unit, bf *boxFacts, sc boxScorer) (plan []cut, starts [
 							to, part = waiting, deferred
 						}
 						if c := &layers[to].cands[end]; !c.set || s > c.score {
-							*c = rowCand{score: s, i: i, from: L, cuts: cuts, starts: st, part: part, set: true}
+							// The row's cuts and starts are forRows' room: kept, they are copied.
+							*c = rowCand{score: s, i: i, from: L, cuts: slices.Clone(cuts), starts: slices.Clone(st), part: part, set: true}
 						}
 					})
 				}
@@ -783,7 +784,8 @@ func innerHead(us []unit, c cut) bool {
 // opening with a paragraph. The run's last box may hold the body's first
 // paragraph under headline-like lines, a label (核心阅读) or a subhead
 // set over it: then the body opens with that box. It reports each row's
-// score, end, stories and the gaps it counts as starts.
+// score, end, stories and the gaps it counts as starts; the stories and
+// the starts are room of forRows, which the next row visited writes over.
 func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, deferOK bool, visit func(score float64, end int, cuts []cut, starts []bool, deferred [2]int)) {
 	var boxes []int // the first unit of each box of the run
 	for k := i; k < a; k++ {
@@ -799,6 +801,9 @@ func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, deferOK bo
 		return
 	}
 	end := min(len(us), a+longestStory, rowEnd)
+	st0 := make([]bool, 2*len(us)) // the starts of the row's headlines, and room for a row's starts
+	st0, st := st0[:len(us):len(us)], st0[len(us):]
+	cuts := make([]cut, 0, rowMostStories)
 	for mask := 1; mask < 1<<(nb-1); mask++ {
 		m := 1
 		for b := mask; b > 0; b >>= 1 {
@@ -817,7 +822,7 @@ func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, deferOK bo
 		}
 		parts = append(parts, [2]int{start, a})
 		heads := sc.rowHeads(parts)
-		st0 := make([]bool, len(us)) // the starts of the row's headlines
+		clear(st0)
 		for t := range m {
 			if t > 0 || parts[0][0] > 0 {
 				st0[parts[t][0]] = true
@@ -825,8 +830,8 @@ func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, deferOK bo
 		}
 		bodies := func(taking [][2]int, deferred [2]int) {
 			rowBodies(us, taking, a, end, sc, func(score float64, j int, pieces []int) {
-				cuts := make([]cut, len(taking))
-				st := slices.Clone(st0)
+				cuts := cuts[:len(taking)]
+				copy(st, st0)
 				for t := range taking {
 					e := j
 					if t+1 < len(taking) {
