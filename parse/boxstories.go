@@ -454,8 +454,9 @@ func (s *learnedBoxScorer) partGrams(p [2]int) headSet {
 }
 func (s *learnedBoxScorer) rowUnits(parts [][2]int, a, end int) [][]float64 {
 	out := make([][]float64, len(parts))
+	room := make([]float64, len(parts)*(end-a)) // the parts' rows, in one allocation
 	for t := range parts {
-		out[t] = make([]float64, end-a)
+		out[t] = room[t*(end-a) : (t+1)*(end-a) : (t+1)*(end-a)]
 	}
 	if s.pw[bpParaEcho] == 0 && s.pw[bpParaEchoGain] == 0 {
 		return out
@@ -854,7 +855,8 @@ func forRows(us []unit, bf *boxFacts, i, a, rowEnd int, sc boxScorer, deferOK bo
 }
 
 // rowBodies cuts units [a, j) into the bodies of the row's m stories for
-// every end j up to end, at the best pieces' starts, and reports them.
+// every end j up to end, at the best pieces' starts, and reports them;
+// the pieces are room of rowBodies, which it writes over for the next end.
 func rowBodies(us []unit, parts [][2]int, a, end int, sc boxScorer, visit func(score float64, j int, pieces []int)) {
 	m := len(parts)
 	L := end - a
@@ -863,11 +865,12 @@ func rowBodies(us []unit, parts [][2]int, a, end int, sc boxScorer, visit func(s
 	units := sc.rowUnits(parts, a, end)
 	f := make([][]float64, m)
 	at := make([][]int, m)
+	// f's rows and pre, and at's rows, cut from one allocation each.
+	reals, ints := make([]float64, (m+1)*(L+1)), make([]int, m*(L+1))
+	pre := reals[m*(L+1):] // prefix sums of the units' scores in piece t
 	for t := range m {
-		f[t] = make([]float64, L+1)
-		at[t] = make([]int, L+1)
-		// prefix sums of the units' scores in piece t
-		pre := make([]float64, L+1)
+		f[t] = reals[t*(L+1) : (t+1)*(L+1) : (t+1)*(L+1)]
+		at[t] = ints[t*(L+1) : (t+1)*(L+1) : (t+1)*(L+1)]
 		for x := 1; x <= L; x++ {
 			pre[x] = pre[x-1] + units[t][x-1]
 		}
@@ -901,11 +904,11 @@ func rowBodies(us []unit, parts [][2]int, a, end int, sc boxScorer, visit func(s
 			}
 		}
 	}
+	pieces := make([]int, m) // visit's, written again for the next end
 	for x := m; x <= L; x++ {
 		if at[m-1][x] < 0 {
 			continue
 		}
-		pieces := make([]int, m)
 		y := x
 		for t := m - 1; t >= 0; t-- {
 			pieces[t] = a + at[t][y]
