@@ -3,6 +3,7 @@ package parse
 import (
 	"math"
 	"slices"
+	"sync"
 )
 
 // Cohesion: how far the text on either side of a gap keeps to one subject.
@@ -122,7 +123,9 @@ func rankedPairs(us []unit, order []int) (sets []bigramSet, weights []float64) {
 		texts[n] = clip(us[k].text, cohesionRunes, false)
 		most += len(texts[n]) / 3
 	}
-	pairs := make([]sitedPair, 0, most)
+	sp := sitedPool.Get().(*sitedRoom)
+	defer sitedPool.Put(sp)
+	pairs := slices.Grow(sp.pairs[:0], most)
 	room := make([]int, len(order)) // the pairs each paragraph reads, at most
 	for n, s := range texts {
 		from := len(pairs)
@@ -131,7 +134,9 @@ func rankedPairs(us []unit, order []int) (sets []bigramSet, weights []float64) {
 		}
 		room[n] = len(pairs) - from
 	}
-	pairs = sortSitedPairs(pairs)
+	sp.pairs = pairs
+	sp.buf = slices.Grow(sp.buf[:0], len(pairs))[:len(pairs)]
+	pairs = sortSitedPairs(pairs, sp.buf)
 	flat := make(bigramSet, len(pairs))
 	sets = make([]bigramSet, len(order))
 	at := 0
@@ -165,15 +170,15 @@ func rankedPairs(us []unit, order []int) (sets []bigramSet, weights []float64) {
 
 // sortSitedPairs sorts pairs by pair, those of one pair in the order they
 // came (by paragraph): a radix sort, 11 bits of a rune at a time from the
-// lowest, which skips the digits all pairs share. It may sort into a
-// buffer of its own and return that.
-func sortSitedPairs(pairs []sitedPair) []sitedPair {
+// lowest, which skips the digits all pairs share. It may sort into buf,
+// as long as pairs, and return that.
+func sortSitedPairs(pairs, buf []sitedPair) []sitedPair {
 	if len(pairs) < 2 {
 		return pairs
 	}
 	const bits = 11
 	shifts := [...]uint{0, bits, 32, 32 + bits} // the digits of the second rune, then the first (21 bits each)
-	in, out := pairs, make([]sitedPair, len(pairs))
+	in, out := pairs, buf
 	var count [1 << bits]int
 	for _, shift := range shifts {
 		clear(count[:])
@@ -197,3 +202,9 @@ func sortSitedPairs(pairs []sitedPair) []sitedPair {
 	}
 	return in
 }
+
+// A sitedRoom is room for rankedPairs' pairs and their sort, kept in
+// sitedPool from one page's cohesion to the next's.
+type sitedRoom struct{ pairs, buf []sitedPair }
+
+var sitedPool = sync.Pool{New: func() any { return new(sitedRoom) }}
