@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"iter"
 	"strings"
 	"unicode"
@@ -402,6 +403,30 @@ func containsText(s, sub string) bool {
 			return false
 		}
 		if i += j; s[i-k:i+1] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+// containsBytes is containsText over the bytes of s.
+func containsBytes(s []byte, sub string) bool {
+	k := len(sub) - 1
+	if k < 2 {
+		for i := 0; i+len(sub) <= len(s); i++ {
+			if string(s[i:i+len(sub)]) == sub {
+				return true
+			}
+		}
+		return false
+	}
+	c := sub[k]
+	for i := k; i < len(s); i++ {
+		j := bytes.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		if i += j; string(s[i-k:i+1]) == sub {
 			return true
 		}
 	}

@@ -76,8 +76,8 @@ func TestRuneLenCountsAsUTF8(t *testing.T) {
 	}
 }
 
-// TestContainsTextFindsWhatContainsFinds holds containsText to
-// strings.Contains, on text and on bytes that are not UTF-8, with needles
+// TestContainsTextFindsWhatContainsFinds holds containsText and
+// containsBytes to strings.Contains, on text and on bytes that are not UTF-8, with needles
 // cut from the text (found) and made up (mostly not).
 func TestContainsTextFindsWhatContainsFinds(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 3))
@@ -91,6 +91,9 @@ func TestContainsTextFindsWhatContainsFinds(t *testing.T) {
 		}
 		if got, want := containsText(s, sub), strings.Contains(s, sub); got != want {
 			t.Fatalf("containsText(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+		if got, want := containsBytes([]byte(s), sub), strings.Contains(s, sub); got != want {
+			t.Fatalf("containsBytes(%q, %q) = %v, want %v", s, sub, got, want)
 		}
 	}
 }

@@ -91,6 +91,7 @@ type pageRoom struct {
 	lines  []line
 	pieces []piece
 	feats  []lineFacts
+	words  []byte // the page's text lines (pageWords)
 	// widths is room for the page's column widths (findHeadLinesWith).
 	widths widthMemo
 	// steps is room for the hand-made assembly's table (assembler.run),

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -135,7 +136,8 @@ func wrapFeatures(a, b headLine, longest float64, pw *pageWords) wrapVec {
 type pageWords struct {
 	ps    []piece
 	made  bool
-	lines string          // the page's text lines, one a line
+	lines []byte          // the page's text lines, one a line
+	room  *[]byte         // room for lines, kept for the next page, or nil
 	asked int             // how many pairs were asked for
 	looks int             // how many strings were looked for (prints)
 	set   bigramSet       // the pairs, made once asked for more than pairScans
@@ -156,26 +158,36 @@ const pairScans = 64
 
 func newPageWords(ps []piece) *pageWords { return &pageWords{ps: ps} }
 
+// newPageWordsIn is newPageWords, writing the page's lines in room, when
+// asked for them.
+func newPageWordsIn(ps []piece, room *[]byte) *pageWords { return &pageWords{ps: ps, room: room} }
+
 func (w *pageWords) make() {
 	if w.made {
 		return
 	}
 	w.made = true
-	var b strings.Builder
 	n := 0
 	for i := range w.ps {
 		if p := &w.ps[i]; isTextPiece(p) {
 			n += len(p.text) + 1
 		}
 	}
-	b.Grow(n)
+	var b []byte
+	if w.room != nil {
+		b = slices.Grow((*w.room)[:0], n)
+	} else {
+		b = make([]byte, 0, n)
+	}
 	for i := range w.ps {
 		if p := &w.ps[i]; isTextPiece(p) {
-			b.WriteString(p.text)
-			b.WriteByte('\n')
+			b = append(append(b, p.text...), '\n')
 		}
 	}
-	w.lines = b.String()
+	w.lines = b
+	if w.room != nil {
+		*w.room = b
+	}
 }
 
 // pairs reports whether the page prints ideographs x and y side by side.
@@ -220,7 +232,7 @@ func (w *pageWords) search(s string) bool {
 	if found, ok := w.found[s]; ok {
 		return found
 	}
-	found := containsText(w.lines, s)
+	found := containsBytes(w.lines, s)
 	if w.found == nil {
 		w.found = make(map[string]bool)
 	}
@@ -231,7 +243,7 @@ func (w *pageWords) search(s string) bool {
 // pairSet is the set of the pairs of ideographs the page's lines print.
 func (w *pageWords) pairSet() bigramSet {
 	if w.set == nil {
-		w.set = bigramsOf(w.lines)
+		w.set = bigramsOf(string(w.lines))
 	}
 	return w.set
 }

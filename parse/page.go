@@ -108,7 +108,7 @@ func analyseWith(text string, learn bool) *work {
 		}
 	}
 	w.blocks = findBlocks(w.ps)
-	w.words = newPageWords(w.ps)
+	w.words = newPageWordsIn(w.ps, &room.words)
 	w.paras, w.groups, w.items = reflow(w.ps, w.blocks, raw, nil, w.words)
 	w.rules = rulesOf(w.ps, w.blocks, w.paras)
 	w.raw = raw
