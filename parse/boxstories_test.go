@@ -14,6 +14,7 @@ func TestPlanBoxStories(t *testing.T) {
 	H := func() unit { return unit{head: true} }
 	P := func() unit { return unit{} }
 	from := func() unit { return unit{from: true} }
+	credit := func() unit { return unit{credit: true} }
 	cases := []struct {
 		name   string
 		us     []unit
@@ -77,6 +78,14 @@ func TestPlanBoxStories(t *testing.T) {
 			[]int{0, 0, 0, 0},
 			[]bool{true, false, false, false},
 			[]cut{{i: 0, j: 2, hi: 0, hj: 1}, {i: 2, j: 4, hi: 2, hj: 2}},
+		},
+		{
+			"a picture's credit closes its caption: it opens no piece of a row, whatever the scores say (here the plan would open the second piece with it; it defers that headline instead)",
+			[]unit{H(), H(), P(), credit(), P(), P()},
+			[]bool{false, true, true, true, true, true},
+			[]int{0, 1, 0, 1, 1, 1},
+			[]bool{true, true, false, false, false, false},
+			[]cut{{i: 2, j: 3, hi: 0, hj: 1}, {i: 3, j: 5, hi: 3, hj: 3}, {i: 5, j: 6, hi: 1, hj: 2, far: true}},
 		},
 	}
 	for _, c := range cases {
