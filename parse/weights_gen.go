@@ -674,6 +674,23 @@ var tailWeights = tailVec{
 	tfAfterBody: -0.286929,
 }
 
+// openWeights scores the first line of a -raw story with no headline as its title (headline.go).
+var openWeights = openVec{
+	ofBias:      -0.975980,
+	ofClosed:    0.179463,
+	ofClause:    -0.693617,
+	ofFull:      1.049768,
+	ofShort:     -0.119388,
+	ofFirst:     -1.948621,
+	ofBare:      -0.062253,
+	ofRestOpens: 1.664198,
+	ofDashEnd:   -0.203980,
+	ofFewChars:  -0.988685,
+	ofPrevOpen:  0.250498,
+	ofPrevHead:  -0.503417,
+	ofEcho:      1.706924,
+}
+
 // boxGapWeights scores a gap between two units of a page with blank lines as a story's start (boxstories.go).
 var boxGapWeights = boxGapVec{
 	gfBias:           -4.398555,
