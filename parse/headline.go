@@ -426,12 +426,13 @@ const (
 	tfFirstBare // … and holds no sentence punctuation, as a title's line seldom does
 	tfRestOpens // … and the paragraph's next line opens as a story, a caption or a subtitle does: a dateline, a credit, a date, ——, a quotation
 	tfAfterBody // -raw: the headline stands after its story's body, and the line opens the next story
+	tfTag       // the line ends with a column tag, as a title under its kicker does: （街巷记）
 	numTailFeatures
 )
 
 var tailFeatureNames = [numTailFeatures]string{
 	"bias", "wraps", "closed", "clause", "full", "short", "leadIn", "nextHead", "nextLeads", "headWide",
-	"dashOpen", "credit", "headLines", "head", "titleOdds", "first", "firstBare", "restOpens", "afterBody",
+	"dashOpen", "credit", "headLines", "head", "titleOdds", "first", "firstBare", "restOpens", "afterBody", "tag",
 }
 
 type tailVec [numTailFeatures]float64
@@ -476,6 +477,7 @@ func tailFeatures(us []unit, hi, k int, ps []piece, paras []para, pw *pageWords,
 	f[tfDashOpen] = b2f(strings.HasPrefix(line.text, "——"))
 	f[tfCredit] = b2f(pc.bylineOnly || pc.credit || hasPrefixAny(line.text, reporterOpeners[:]...))
 	f[tfHeadLines] = b2f(n > 1)
+	f[tfTag] = b2f(columnTagAtEnd(line.text))
 	if first {
 		next := &ps[nextTextPiece(ps, line.piece)]
 		f[tfFirst] = 1
