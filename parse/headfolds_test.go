@@ -105,3 +105,123 @@ func TestTailCases(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenFolds scores the opening model (headline.go) on the -raw
+// training pages' plans nearest gold and the learned plans over five folds, each fold's stories
+// named by the model fitted on the other four: DUBAO_HEADFOLDS=1 go test
+// ./parse -run TestOpenFolds -v (=v lists each miss).
+func TestOpenFolds(t *testing.T) {
+	mode := os.Getenv("DUBAO_HEADFOLDS")
+	if mode == "" {
+		t.Skip("DUBAO_HEADFOLDS=1 scores the opening model over five folds of the training pages")
+	}
+	needCorpus(t, "gen")
+	pages := loadTraining(t)
+	plans, _ := trainPlansOf(t, pages)
+	// The plans the committed plan weights make of the training pages,
+	// as the trainer's (in sample: fitted on these pages).
+	xs, ys, ws, at := openSamples(plans, &planWeights{gap: gapWeights, unit: unitWeights, story: storyWeights})
+	wrong, all, yes, missed := 0.0, 0.0, 0.0, 0.0
+	for fold := range 5 {
+		var fx [][]float64
+		var fy []bool
+		var fw []float64
+		for i := range xs {
+			if at[i]%5 != fold {
+				fx, fy, fw = append(fx, xs[i]), append(fy, ys[i]), append(fw, ws[i])
+			}
+		}
+		var ow openVec
+		copy(ow[:], fitLogisticN(fx, fy, fw, numOpenFeatures, 12, 1))
+		for i := range xs {
+			if at[i]%5 != fold {
+				continue
+			}
+			all += ws[i]
+			if ys[i] {
+				yes += ws[i]
+			}
+			if (linear(ow[:], xs[i]) > 0) != ys[i] {
+				wrong += ws[i]
+				if ys[i] {
+					missed += ws[i]
+				}
+				if mode == "v" {
+					var on []string
+					for k, v := range xs[i] {
+						if v != 0 {
+							on = append(on, fmt.Sprintf("%s%+.1f", openFeatureNames[k], ow[k]*v))
+						}
+					}
+					p := plans[at[i]]
+					t.Logf("open %s/%s gold=%v: %s", pages[at[i]].set, pages[at[i]].name, ys[i], strings.Join(on, " "))
+					_ = p
+				}
+			}
+		}
+	}
+	t.Logf("five folds: opening model %.0f of %.0f first lines wrong (%.0f titles, %.0f of them missed)", wrong, all, yes, missed)
+}
+
+// TestTailFolds scores the tail model (headline.go) on the training
+// pages' plans nearest gold over five folds, each fold's lines named by
+// the model fitted on the other four: DUBAO_HEADFOLDS=1 go test ./parse
+// -run TestTailFolds -v (=v lists each miss).
+func TestTailFolds(t *testing.T) {
+	mode := os.Getenv("DUBAO_HEADFOLDS")
+	if mode == "" {
+		t.Skip("DUBAO_HEADFOLDS=1 scores the tail model over five folds of the training pages")
+	}
+	needCorpus(t, "gen")
+	pages := loadTraining(t)
+	plans, _ := trainPlansOf(t, pages)
+	var xs [][]float64
+	var ys []bool
+	var ws []float64
+	var at []int
+	for n, p := range plans {
+		for _, c := range p.gold {
+			for _, s := range tailSamples(p, c) {
+				xs, ys, ws, at = append(xs, s.f[:]), append(ys, s.y), append(ws, p.weight), append(at, n)
+			}
+		}
+	}
+	wrong, all, yes, missed := 0.0, 0.0, 0.0, 0.0
+	for fold := range 5 {
+		var fx [][]float64
+		var fy []bool
+		var fw []float64
+		for i := range xs {
+			if at[i]%5 != fold {
+				fx, fy, fw = append(fx, xs[i]), append(fy, ys[i]), append(fw, ws[i])
+			}
+		}
+		var tw tailVec
+		copy(tw[:], fitLogisticN(fx, fy, fw, numTailFeatures, 12, 1))
+		for i := range xs {
+			if at[i]%5 != fold {
+				continue
+			}
+			all += ws[i]
+			if ys[i] {
+				yes += ws[i]
+			}
+			if (linear(tw[:], xs[i]) > 0) != ys[i] {
+				wrong += ws[i]
+				if ys[i] {
+					missed += ws[i]
+				}
+				if mode == "v" {
+					var on []string
+					for k, v := range xs[i] {
+						if v != 0 {
+							on = append(on, fmt.Sprintf("%s%+.1f", tailFeatureNames[k], tw[k]*v))
+						}
+					}
+					t.Logf("tail %s/%s gold=%v: %s", pages[at[i]].set, pages[at[i]].name, ys[i], strings.Join(on, " "))
+				}
+			}
+		}
+	}
+	t.Logf("five folds: tail model %.0f of %.0f lines wrong (%.0f of the headline's, %.0f of them missed)", wrong, all, yes, missed)
+}

@@ -1497,7 +1497,25 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 			s.group = len(groups)
 			groups = append(groups, g)
 		}
-		inHead := func(k int) bool { return k >= c.hi && k < c.hj || tail && !tailFirst && k == c.hj }
+		opened := false // the story's first unit, a one-line paragraph, is its title
+		if c.hj == c.hi {
+			if l, first, ok := headlineOpening(us, c, ps, paras, &openWeights, rawMode); ok {
+				g := group{pos: l.piece}
+				u := &us[c.i]
+				if first {
+					giveUpFirstLine(&paras[u.para], ps, l)
+				} else {
+					g.marks = append(g.marks, paras[u.para].marks...)
+					opened = true
+				}
+				g.kicker, g.title, g.subtitle = splitHeadline([]headLine{l}, &wrapWeights, &kickerWeights, pw)
+				s.group = len(groups)
+				groups = append(groups, g)
+			}
+		}
+		inHead := func(k int) bool {
+			return k >= c.hi && k < c.hj || tail && !tailFirst && k == c.hj || opened && k == c.i
+		}
 		for k := c.i; k < c.j; k++ {
 			if inHead(k) || taken[k] {
 				continue

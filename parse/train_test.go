@@ -270,6 +270,8 @@ func TestTrain(t *testing.T) {
 	pw := fitPlan(t, rawPlans, planWeights{gap: gw, unit: uw})
 	gw, uw = pw.gap, pw.unit
 	gapWeights, unitWeights, storyWeights = pw.gap, pw.unit, pw.story
+	ow := fitOpens(t, rawPlans, &pw)
+	openWeights = ow
 	for k, v := range pw.story {
 		t.Logf("story %-12s %7.3f", storyFeatureNames[k], v)
 	}
@@ -360,6 +362,7 @@ func TestTrain(t *testing.T) {
 		{"wrapWeights", "scores a headline line as wrapping on into the next (headline.go)", ww[:]},
 		{"kickerWeights", "scores the first of a headline's two parts as a kicker (headline.go)", kw[:]},
 		{"tailWeights", "scores a one-line paragraph as a line of the headline before it (headline.go)", tw[:]},
+		{"openWeights", "scores the first line of a -raw story with no headline as its title (headline.go)", ow[:]},
 		{"boxGapWeights", "scores a gap between two units of a page with blank lines as a story's start (boxstories.go)", bgw[:]},
 		{"boxUnitWeights", "scores a headline-like unit of a page with blank lines as a story's headline (boxstories.go)", buw[:]},
 		{"boxPairWeights", "scores a piece of a row's body as taking the row's next headline (boxstories.go)", bpw[:]},
@@ -576,6 +579,56 @@ func fitTails(t *testing.T, plans []trainPlan) tailVec {
 	}
 	t.Logf("tails: %d one-line paragraphs right after a story's headline, %d of them its lines, %d named wrong by the tail model", len(xs), yes, wrong)
 	return tw
+}
+
+// openSamples are the opening model's samples of the -raw plans nearest
+// gold and, where pw is not nil, of the plans it makes of the same pages:
+// the first line of each story with no headline, and whether gold reads it
+// as a line of the headline of the story it opens. The learned plans leave
+// more stories with no headline than gold's, where a title is read as body
+// more often.
+func openSamples(plans []trainPlan, pw *planWeights) (xs [][]float64, ys []bool, ws []float64, at []int) {
+	for n, p := range plans {
+		if !p.w.raw {
+			continue
+		}
+		cuts := p.gold
+		if pw != nil {
+			cuts = append(slices.Clone(cuts), planStories(p.w.units, pw)...)
+		}
+		for _, c := range cuts {
+			f, l, _, ok := openFeatures(p.w.units, c, p.w.ps, p.w.paras)
+			if !ok {
+				continue
+			}
+			lab := p.labels[l.piece]
+			y := false
+			if next := nextTextPiece(p.w.ps, l.piece); next >= 0 && lab.label == lbHead && lab.article >= 0 {
+				y = p.labels[next].article == lab.article
+			}
+			xs, ys, ws, at = append(xs, f[:]), append(ys, y), append(ws, p.weight), append(at, n)
+		}
+	}
+	return xs, ys, ws, at
+}
+
+// fitOpens fits the opening model on the -raw plans nearest gold and the
+// plans the plan weights pw make of those pages.
+func fitOpens(t *testing.T, plans []trainPlan, pw *planWeights) openVec {
+	xs, ys, ws, _ := openSamples(plans, pw)
+	var ow openVec
+	copy(ow[:], fitLogisticN(xs, ys, ws, numOpenFeatures, 12, 1))
+	wrong, yes := 0, 0
+	for i, x := range xs {
+		if (linear(ow[:], x) > 0) != ys[i] {
+			wrong++
+		}
+		if ys[i] {
+			yes++
+		}
+	}
+	t.Logf("opens: %d first lines of stories with no headline, %d of them their titles, %d named wrong by the opening model", len(xs), yes, wrong)
+	return ow
 }
 
 // tailSample is the tail model's sample of story c of plan p: the
@@ -1261,6 +1314,8 @@ func writeWeights(t *testing.T, path string, pages int, figures []string, ws []n
 			typ, prefix, names = "kickerVec", "kf", kickerFeatureNames[:]
 		case strings.HasPrefix(w.name, "tail"):
 			typ, prefix, names = "tailVec", "tf", tailFeatureNames[:]
+		case strings.HasPrefix(w.name, "open"):
+			typ, prefix, names = "openVec", "of", openFeatureNames[:]
 		}
 		fmt.Fprintf(&b, "\n// %s %s.\nvar %s = %s{\n", w.name, w.doc, w.name, typ)
 		for k, v := range w.w {

@@ -4,7 +4,7 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.863 title_acc=0.850 body_cer=0.089 para_f1=0.918 exact_para=0.877
+//	gen g201–g240 (40 pages): score: articles_f1=0.863 title_acc=0.855 body_cer=0.089 para_f1=0.918 exact_para=0.877
 //	gen-miner g201–g240 (40 pages): score: articles_f1=0.726 title_acc=0.744 body_cer=0.139 para_f1=0.889 exact_para=0.837
 
 package parse
@@ -653,25 +653,43 @@ var kickerWeights = kickerVec{
 
 // tailWeights scores a one-line paragraph as a line of the headline before it (headline.go).
 var tailWeights = tailVec{
-	tfBias:      1.067628,
-	tfWraps:     0.284736,
-	tfClosed:    0.506219,
-	tfClause:    -1.218433,
-	tfFull:      1.484364,
-	tfShort:     -0.628078,
-	tfLeadIn:    1.280096,
-	tfNextHead:  -0.385412,
-	tfNextLeads: 1.198459,
-	tfHeadWide:  -0.065301,
-	tfDashOpen:  1.706419,
-	tfCredit:    -0.678589,
-	tfHeadLines: -0.982617,
-	tfHead:      1.345568,
-	tfTitleOdds: 1.307649,
-	tfFirst:     -1.754667,
-	tfFirstBare: -0.686088,
-	tfRestOpens: 0.956143,
-	tfAfterBody: -0.286929,
+	tfBias:      1.095599,
+	tfWraps:     0.299715,
+	tfClosed:    0.228033,
+	tfClause:    -1.180343,
+	tfFull:      1.501243,
+	tfShort:     -0.609194,
+	tfLeadIn:    1.337389,
+	tfNextHead:  -0.467930,
+	tfNextLeads: 1.272655,
+	tfHeadWide:  -0.034348,
+	tfDashOpen:  1.794333,
+	tfCredit:    -0.681039,
+	tfHeadLines: -0.967884,
+	tfHead:      1.308373,
+	tfTitleOdds: 1.125659,
+	tfFirst:     -1.781132,
+	tfFirstBare: -0.699841,
+	tfRestOpens: 0.894385,
+	tfAfterBody: -0.265590,
+	tfTag:       0.986258,
+}
+
+// openWeights scores the first line of a -raw story with no headline as its title (headline.go).
+var openWeights = openVec{
+	ofBias:      -0.975980,
+	ofClosed:    0.179463,
+	ofClause:    -0.693617,
+	ofFull:      1.049768,
+	ofShort:     -0.119388,
+	ofFirst:     -1.948621,
+	ofBare:      -0.062253,
+	ofRestOpens: 1.664198,
+	ofDashEnd:   -0.203980,
+	ofFewChars:  -0.988685,
+	ofPrevOpen:  0.250498,
+	ofPrevHead:  -0.503417,
+	ofEcho:      1.706924,
 }
 
 // boxGapWeights scores a gap between two units of a page with blank lines as a story's start (boxstories.go).
