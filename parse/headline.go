@@ -619,7 +619,9 @@ func openFeatures(us []unit, c cut, ps []piece, paras []para) (f openVec, l head
 		return f, l, false, false
 	}
 	l, first, ok = tailLine(u, ps, paras, true)
-	if !ok || setApart(l.text) {
+	if !ok || setApart(l.text) || !first && !bodyAfter(us, c.i+1, c.j) {
+		// A line that is all of its story's text stays its body: a
+		// title heads a body.
 		return f, l, false, false
 	}
 	pc := &ps[l.piece]
@@ -647,6 +649,16 @@ func openFeatures(us []unit, c cut, ps []piece, paras []para) (f openVec, l head
 	}
 	f[ofEcho] = pairShare(l.text, storyTextAfter(us, c, paras, l.text))
 	return f, l, first, true
+}
+
+// bodyAfter says whether units i to j hold a paragraph.
+func bodyAfter(us []unit, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !us[k].head {
+			return true
+		}
+	}
+	return false
 }
 
 // openEchoRunes is how much of a story's text after its first line

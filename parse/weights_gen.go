@@ -4,7 +4,7 @@
 // pdfminer (gen-miner), the gen issues through both extractors, and the seed
 // and dev pages (testdata/corpus). Never on gen g201–g240, where they reach:
 //
-//	gen g201–g240 (40 pages): score: articles_f1=0.863 title_acc=0.855 body_cer=0.089 para_f1=0.918 exact_para=0.877
+//	gen g201–g240 (40 pages): score: articles_f1=0.863 title_acc=0.855 body_cer=0.089 para_f1=0.919 exact_para=0.877
 //	gen-miner g201–g240 (40 pages): score: articles_f1=0.726 title_acc=0.744 body_cer=0.139 para_f1=0.889 exact_para=0.837
 
 package parse
@@ -677,19 +677,19 @@ var tailWeights = tailVec{
 
 // openWeights scores the first line of a -raw story with no headline as its title (headline.go).
 var openWeights = openVec{
-	ofBias:      -0.975980,
-	ofClosed:    0.179463,
-	ofClause:    -0.693617,
-	ofFull:      1.049768,
-	ofShort:     -0.119388,
-	ofFirst:     -1.948621,
-	ofBare:      -0.062253,
-	ofRestOpens: 1.664198,
-	ofDashEnd:   -0.203980,
-	ofFewChars:  -0.988685,
-	ofPrevOpen:  0.250498,
-	ofPrevHead:  -0.503417,
-	ofEcho:      1.706924,
+	ofBias:      -0.751176,
+	ofClosed:    -0.060354,
+	ofClause:    -0.665768,
+	ofFull:      1.056717,
+	ofShort:     -0.214825,
+	ofFirst:     -2.293619,
+	ofBare:      0.036858,
+	ofRestOpens: 1.468540,
+	ofDashEnd:   -0.237468,
+	ofFewChars:  -0.909609,
+	ofPrevOpen:  0.398988,
+	ofPrevHead:  -0.124069,
+	ofEcho:      1.525124,
 }
 
 // boxGapWeights scores a gap between two units of a page with blank lines as a story's start (boxstories.go).
