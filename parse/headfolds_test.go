@@ -121,45 +121,8 @@ func TestOpenFolds(t *testing.T) {
 	// The plans the committed plan weights make of the training pages,
 	// as the trainer's (in sample: fitted on these pages).
 	xs, ys, ws, at := openSamples(plans, &planWeights{gap: gapWeights, unit: unitWeights, story: storyWeights})
-	wrong, all, yes, missed := 0.0, 0.0, 0.0, 0.0
-	for fold := range 5 {
-		var fx [][]float64
-		var fy []bool
-		var fw []float64
-		for i := range xs {
-			if at[i]%5 != fold {
-				fx, fy, fw = append(fx, xs[i]), append(fy, ys[i]), append(fw, ws[i])
-			}
-		}
-		var ow openVec
-		copy(ow[:], fitLogisticN(fx, fy, fw, numOpenFeatures, 12, 1))
-		for i := range xs {
-			if at[i]%5 != fold {
-				continue
-			}
-			all += ws[i]
-			if ys[i] {
-				yes += ws[i]
-			}
-			if (linear(ow[:], xs[i]) > 0) != ys[i] {
-				wrong += ws[i]
-				if ys[i] {
-					missed += ws[i]
-				}
-				if mode == "v" {
-					var on []string
-					for k, v := range xs[i] {
-						if v != 0 {
-							on = append(on, fmt.Sprintf("%s%+.1f", openFeatureNames[k], ow[k]*v))
-						}
-					}
-					p := plans[at[i]]
-					t.Logf("open %s/%s gold=%v: %s", pages[at[i]].set, pages[at[i]].name, ys[i], strings.Join(on, " "))
-					_ = p
-				}
-			}
-		}
-	}
+	name := func(i int) string { return pages[at[i]].set + "/" + pages[at[i]].name }
+	wrong, all, yes, missed := logisticFolds(t, xs, ys, ws, at, numOpenFeatures, openFeatureNames[:], "open", name, mode == "v")
 	t.Logf("five folds: opening model %.0f of %.0f first lines wrong (%.0f titles, %.0f of them missed)", wrong, all, yes, missed)
 }
 
@@ -186,7 +149,17 @@ func TestTailFolds(t *testing.T) {
 			}
 		}
 	}
-	wrong, all, yes, missed := 0.0, 0.0, 0.0, 0.0
+	name := func(i int) string { return pages[at[i]].set + "/" + pages[at[i]].name }
+	wrong, all, yes, missed := logisticFolds(t, xs, ys, ws, at, numTailFeatures, tailFeatureNames[:], "tail", name, mode == "v")
+	t.Logf("five folds: tail model %.0f of %.0f lines wrong (%.0f of the headline's, %.0f of them missed)", wrong, all, yes, missed)
+}
+
+// logisticFolds fits a logistic model of n features on four of five folds
+// of samples xs (labels ys, weights ws; sample i of training page at[i],
+// folded by page) and counts, by weight, the fifth's samples it gets
+// wrong, all, the true ones and the true ones it misses; verbose logs each
+// miss by name(i), what, and its features' parts of the score.
+func logisticFolds(t *testing.T, xs [][]float64, ys []bool, ws []float64, at []int, n int, names []string, what string, name func(i int) string, verbose bool) (wrong, all, yes, missed float64) {
 	for fold := range 5 {
 		var fx [][]float64
 		var fy []bool
@@ -196,8 +169,7 @@ func TestTailFolds(t *testing.T) {
 				fx, fy, fw = append(fx, xs[i]), append(fy, ys[i]), append(fw, ws[i])
 			}
 		}
-		var tw tailVec
-		copy(tw[:], fitLogisticN(fx, fy, fw, numTailFeatures, 12, 1))
+		w := fitLogisticN(fx, fy, fw, n, 12, 1)
 		for i := range xs {
 			if at[i]%5 != fold {
 				continue
@@ -206,22 +178,23 @@ func TestTailFolds(t *testing.T) {
 			if ys[i] {
 				yes += ws[i]
 			}
-			if (linear(tw[:], xs[i]) > 0) != ys[i] {
-				wrong += ws[i]
-				if ys[i] {
-					missed += ws[i]
-				}
-				if mode == "v" {
-					var on []string
-					for k, v := range xs[i] {
-						if v != 0 {
-							on = append(on, fmt.Sprintf("%s%+.1f", tailFeatureNames[k], tw[k]*v))
-						}
+			if (linear(w, xs[i]) > 0) == ys[i] {
+				continue
+			}
+			wrong += ws[i]
+			if ys[i] {
+				missed += ws[i]
+			}
+			if verbose {
+				var on []string
+				for k, v := range xs[i] {
+					if v != 0 {
+						on = append(on, fmt.Sprintf("%s%+.1f", names[k], w[k]*v))
 					}
-					t.Logf("tail %s/%s gold=%v: %s", pages[at[i]].set, pages[at[i]].name, ys[i], strings.Join(on, " "))
 				}
+				t.Logf("%s %s gold=%v: %s", what, name(i), ys[i], strings.Join(on, " "))
 			}
 		}
 	}
-	t.Logf("five folds: tail model %.0f of %.0f lines wrong (%.0f of the headline's, %.0f of them missed)", wrong, all, yes, missed)
+	return wrong, all, yes, missed
 }
