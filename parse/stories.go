@@ -1382,7 +1382,7 @@ func bestPlanWithin(us []unit, score func(c cut) float64, end []int) []cut {
 	for j := 1; j <= n; j++ {
 		for i := j - 1; i >= max(0, j-longestStory); i-- {
 			if a := first[i]; ok[i] && (end == nil || j <= end[i]) && a < j {
-				cutsWithin(i, j, a, last[j]+1, weigh) // cutsOf(us, i, j, weigh)
+				cutsWithin(i, j, a, last[j]+1, weigh)
 			}
 		}
 		if !ok[j] {
@@ -1470,14 +1470,11 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 				u := &us[c.hj]
 				l, first, _ := tailLine(u, ps, paras, rawMode)
 				ls = append(ls, l)
-				switch {
-				case first:
-					giveUpFirstLine(&paras[u.para], ps, l)
-					tailFirst = true
-				case u.head:
+				if u.head && !first {
 					g.marks = append(g.marks, marksOf(l.piece)...)
-				default:
-					g.marks = append(g.marks, paras[u.para].marks...)
+				} else {
+					claimLine(&g, u, l, first, ps, paras)
+					tailFirst = first
 				}
 			}
 			if trail {
@@ -1486,10 +1483,8 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 				u := &us[c.j]
 				l, first, _ := tailLine(u, ps, paras, rawMode)
 				ls = append(ls, l)
-				if first {
-					giveUpFirstLine(&paras[u.para], ps, l)
-				} else {
-					g.marks = append(g.marks, paras[u.para].marks...)
+				claimLine(&g, u, l, first, ps, paras)
+				if !first {
 					taken[c.j] = true
 				}
 			}
@@ -1501,13 +1496,8 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 		if c.hj == c.hi {
 			if l, first, ok := headlineOpening(us, c, ps, paras, &openWeights, rawMode); ok {
 				g := group{pos: l.piece}
-				u := &us[c.i]
-				if first {
-					giveUpFirstLine(&paras[u.para], ps, l)
-				} else {
-					g.marks = append(g.marks, paras[u.para].marks...)
-					opened = true
-				}
+				claimLine(&g, &us[c.i], l, first, ps, paras)
+				opened = !first
 				g.kicker, g.title, g.subtitle = splitHeadline([]headLine{l}, &wrapWeights, &kickerWeights, pw)
 				s.group = len(groups)
 				groups = append(groups, g)
@@ -1822,6 +1812,17 @@ func (rf *rowFacts) captions(us []unit) {
 		}
 		rf.captionAfter[k] = next >= 0 && paras >= 1 && !credit
 	}
+}
+
+// claimLine gives headline group g line l of paragraph unit u: the
+// paragraph's first line, which leaves it, when first, or else the whole
+// one-line paragraph with its continuation marks.
+func claimLine(g *group, u *unit, l headLine, first bool, ps []piece, paras []para) {
+	if first {
+		giveUpFirstLine(&paras[u.para], ps, l)
+		return
+	}
+	g.marks = append(g.marks, paras[u.para].marks...)
 }
 
 // firstParas is, for each unit k and for the row's end (k = len(us)), the
