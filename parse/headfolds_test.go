@@ -138,17 +138,7 @@ func TestTailFolds(t *testing.T) {
 	needCorpus(t, "gen")
 	pages := loadTraining(t)
 	plans, _ := trainPlansOf(t, pages)
-	var xs [][]float64
-	var ys []bool
-	var ws []float64
-	var at []int
-	for n, p := range plans {
-		for _, c := range p.gold {
-			for _, s := range tailSamples(p, c) {
-				xs, ys, ws, at = append(xs, s.f[:]), append(ys, s.y), append(ws, p.weight), append(at, n)
-			}
-		}
-	}
+	xs, ys, ws, at := tailSampleSet(plans)
 	name := func(i int) string { return pages[at[i]].set + "/" + pages[at[i]].name }
 	wrong, all, yes, missed := logisticFolds(t, xs, ys, ws, at, numTailFeatures, tailFeatureNames[:], "tail", name, mode == "v")
 	t.Logf("five folds: tail model %.0f of %.0f lines wrong (%.0f of the headline's, %.0f of them missed)", wrong, all, yes, missed)

@@ -556,29 +556,40 @@ func (hs headlineSamples) fitKept(keep func(plan int) bool) (ww wrapVec, kw kick
 // fitTails fits the tail model on the one-line paragraphs that open a
 // story of a plan nearest gold right after its headline.
 func fitTails(t *testing.T, plans []trainPlan) tailVec {
-	var xs [][]float64
-	var ys []bool
-	var ws []float64
-	for _, p := range plans {
+	xs, ys, ws, _ := tailSampleSet(plans)
+	var tw tailVec
+	wrong, yes := fitLogisticCounted(tw[:], xs, ys, ws)
+	t.Logf("tails: %d one-line paragraphs right after a story's headline, %d of them its lines, %d named wrong by the tail model", len(xs), yes, wrong)
+	return tw
+}
+
+// tailSampleSet are the tail model's samples of the plans nearest gold,
+// sample i of plan at[i].
+func tailSampleSet(plans []trainPlan) (xs [][]float64, ys []bool, ws []float64, at []int) {
+	for n, p := range plans {
 		for _, c := range p.gold {
 			for _, s := range tailSamples(p, c) {
-				xs, ys, ws = append(xs, s.f[:]), append(ys, s.y), append(ws, p.weight)
+				xs, ys, ws, at = append(xs, s.f[:]), append(ys, s.y), append(ws, p.weight), append(at, n)
 			}
 		}
 	}
-	var tw tailVec
-	copy(tw[:], fitLogisticN(xs, ys, ws, numTailFeatures, 12, 1))
-	wrong, yes := 0, 0
+	return xs, ys, ws, at
+}
+
+// fitLogisticCounted fits w, a logistic model of len(w) features, on
+// samples xs (labels ys, weights ws) and counts the samples it names
+// wrong and the true ones, in sample.
+func fitLogisticCounted(w []float64, xs [][]float64, ys []bool, ws []float64) (wrong, yes int) {
+	copy(w, fitLogisticN(xs, ys, ws, len(w), 12, 1))
 	for i, x := range xs {
-		if (linear(tw[:], x) > 0) != ys[i] {
+		if (linear(w, x) > 0) != ys[i] {
 			wrong++
 		}
 		if ys[i] {
 			yes++
 		}
 	}
-	t.Logf("tails: %d one-line paragraphs right after a story's headline, %d of them its lines, %d named wrong by the tail model", len(xs), yes, wrong)
-	return tw
+	return wrong, yes
 }
 
 // openSamples are the opening model's samples of the -raw plans nearest
@@ -617,16 +628,7 @@ func openSamples(plans []trainPlan, pw *planWeights) (xs [][]float64, ys []bool,
 func fitOpens(t *testing.T, plans []trainPlan, pw *planWeights) openVec {
 	xs, ys, ws, _ := openSamples(plans, pw)
 	var ow openVec
-	copy(ow[:], fitLogisticN(xs, ys, ws, numOpenFeatures, 12, 1))
-	wrong, yes := 0, 0
-	for i, x := range xs {
-		if (linear(ow[:], x) > 0) != ys[i] {
-			wrong++
-		}
-		if ys[i] {
-			yes++
-		}
-	}
+	wrong, yes := fitLogisticCounted(ow[:], xs, ys, ws)
 	t.Logf("opens: %d first lines of stories with no headline, %d of them their titles, %d named wrong by the opening model", len(xs), yes, wrong)
 	return ow
 }
