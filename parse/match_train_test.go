@@ -926,19 +926,13 @@ func matchBiasShift(t *testing.T, works []matchWork, mw matchVec) float64 {
 		}
 	}
 	// The shortfall of each shift against the argmax, on each draw.
-	rng := rand.New(rand.NewPCG(7, 11))
-	times := make([]int, len(works))
 	short := make([][]float64, len(shifts))
-	for range bagResamples {
-		clear(times)
-		for range len(works) {
-			times[rng.IntN(len(works))]++
-		}
+	bagDraws(len(works), func(times []int) {
 		top := total(argmax, times)
 		for k := range shifts {
 			short[k] = append(short[k], top-total(k, times))
 		}
-	}
+	})
 	se := make([]float64, len(shifts))
 	for k := range shifts {
 		m, v := 0.0, 0.0
@@ -1012,18 +1006,12 @@ func meanOfWins(shifts []float64, wins []int) float64 {
 }
 
 // baggedWins draws the n training pages with replacement bagResamples
-// times and counts how often each of k choices has the highest figure on
+// times (bagDraws) and counts how often each of k choices has the highest figure on
 // the pages drawn (times[p]: how often page p is), the first of the
 // highest. The draws are seeded: the trainer stays deterministic.
 func baggedWins(k, n int, figure func(k int, times []int) float64) []int {
-	rng := rand.New(rand.NewPCG(7, 11))
-	times := make([]int, n)
 	wins := make([]int, k)
-	for range bagResamples {
-		clear(times)
-		for range n {
-			times[rng.IntN(n)]++
-		}
+	bagDraws(n, func(times []int) {
 		best, bestK := math.Inf(-1), 0
 		for c := range k {
 			if f := figure(c, times); f > best {
@@ -1031,8 +1019,23 @@ func baggedWins(k, n int, figure func(k int, times []int) float64) []int {
 			}
 		}
 		wins[bestK]++
-	}
+	})
 	return wins
+}
+
+// bagDraws draws the n training pages with replacement bagResamples
+// times, seeded, and hands each draw to visit: times[p] is how often page
+// p is drawn.
+func bagDraws(n int, visit func(times []int)) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	times := make([]int, n)
+	for range bagResamples {
+		clear(times)
+		for range n {
+			times[rng.IntN(n)]++
+		}
+		visit(times)
+	}
 }
 
 // bagResamples is how many draws of the training pages baggedShift takes.
