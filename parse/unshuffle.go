@@ -1,0 +1,526 @@
+package parse
+
+import (
+	"encoding/base64"
+	"math"
+	"slices"
+	"sync"
+)
+
+// Pages drawn in shuffled order. A layout engine that places every line at
+// its own x,y may draw a page's blocks — a column chunk of a story's body, a
+// headline group, a caption — in any order, and pdftotext -raw keeps the
+// order of the drawing: each block comes out whole, a run of lines, and the
+// runs are shuffled, so that a story's column chunks stand among other
+// stories' (shuffled_test.go makes such pages from the gen PDFs).
+//
+// unshuffleLines puts the runs back in reading order in three learned
+// steps (weights by TestTrainUnshuffle, in weights_unshuffle_gen.go):
+//
+//  1. cut: the line boundaries where a block ends are told by a learned
+//     score of the lines around each (the cut model): a line that runs on
+//     at full width followed by a paragraph's first line, a paragraph's
+//     last line followed by a full one, a change of column width...
+//  2. link: every loose junction — a block's end that runs on at full
+//     width to a block's start that continues a sentence — is scored by
+//     a second model of the same features (the link model): the pair of
+//     characters across it is one the training text prints (the pair
+//     filter), the page prints the four characters around it, the two
+//     sides share words and width...
+//  3. chain: starting from the blocks as given, loose junctions are taken
+//     best first where they beat, by a learned bonus, the cut model's
+//     odds that the junctions they part hold; each block gets one new
+//     successor and predecessor at most, and no cycle.
+//
+// A page read in order keeps its order: it is reordered only when the
+// junctions taken gain more than any in-order training page's do
+// (unshuffleGate).
+//
+// NOT WIRED INTO THE PARSER. Measured (TestTrainUnshuffle, held-out
+// draws of g046–g060): the models get 1.5% of the block junctions right,
+// and the lines followed by their successor go 0.9434 → 0.9442 (full)
+// and 0.9633 → 0.9638 (spread1); wired in after the split, the made
+// pages score full/train 0.090/0.136/1.547/0.182 → 0.093/0.139/1.534/0.186
+// (articles/titles/body_cer/para_f1), spread1 and stories unchanged, the
+// in-order sets byte-identical, while BenchmarkParseRaw takes 2–4 times
+// as long. The cut model is the bottleneck: on the true blocks the link
+// model chains 36% of the junctions right, and among the loose ones it
+// ranks the true start first 83% of the time, but the cuts it needs
+// (where a chunk that runs on meets another that continues a sentence,
+// of the same width) look like any line break to the cut model.
+
+// Features of a junction: line a's end followed by line b's start. The
+// width of a's block is the widest of a and the two lines before it in
+// its block; of b's, the widest of b and the two after it (a column's
+// width, in ems).
+const (
+	uxBias         = iota
+	uxAStop        // a ends a sentence
+	uxAShort       // a is shorter than its block by more than an em: a paragraph's last line
+	uxBIndent      // b is shorter than its block by one and a half ems to two and a half: a paragraph's first line
+	uxSameWidth    // the two blocks are as wide, within three quarters of an em
+	uxWidthDiff    // how much the widths differ, in ems, at most 10, over 10
+	uxPair         // the page prints a's last and b's first character side by side within a line
+	uxPrints       // the page prints a's last two and b's first two characters, four in a row
+	uxRunsOnSame   // a runs on (no stop, full width) and the blocks are as wide
+	uxRunsOnFull   // a runs on and b is full width
+	uxEndsIndent   // a ends a paragraph and b starts one
+	uxRunsOnIndent // a runs on but b starts a paragraph
+	uxEndsFull     // a ends a paragraph but b is full width
+	uxBNoStart     // b starts with a mark that cannot begin a line
+	uxShared       // pairs of characters the five lines up to a share with the five from b, over the fewer
+	uxANoPunct     // a holds no sentence punctuation (a headline's or credit's line)
+	uxBNoPunct     // b holds no sentence punctuation
+	uxHeadToIndent // a holds no punctuation and b starts a paragraph: a headline before its body
+	uxNarrowA      // a's block is narrow: under 6 ems
+	uxNarrowB      // b's block is narrow: under 6 ems
+	uxBStop        // b ends a sentence
+	uxSharedRunsOn // the shared pairs where a runs on
+	uxBWider       // b is wider than a's block by more than half an em: not of it
+	uxAWider       // a is wider than b's block by more than half an em
+	uxLineDiff     // how much a and b differ in width, in ems, at most 10, over 10
+	uxGivenOdds    // b is the line after a in the text: the cut model's log-odds that it follows, else 0
+	uxKnownPair    // the training text prints a's last and b's first character side by side (unshufflePairs)
+	uxKnownBoth    // ... and a's last two side by side and b's first two
+	uxFullToIndent // a is full width without a stop and b starts a paragraph: never within a block
+	uxEndToFull    // a is short and ends a sentence and b is full width: never within a block
+	uxSameFull     // both full width and the blocks as wide
+	uxMedianDiff   // the median widths of the five lines up to a and the five from b differ by an em or more
+	uxMedianDiffEm // how much they differ, in ems, at most 10, over 10
+	numUnshuffleFeatures
+)
+
+var unshuffleFeatureNames = [numUnshuffleFeatures]string{
+	"bias", "aStop", "aShort", "bIndent", "sameWidth", "widthDiff", "pair", "prints",
+	"runsOnSame", "runsOnFull", "endsIndent", "runsOnIndent", "endsFull", "bNoStart",
+	"shared", "aNoPunct", "bNoPunct", "headToIndent", "narrowA", "narrowB", "bStop", "sharedRunsOn",
+	"bWider", "aWider", "lineDiff", "givenOdds", "knownPair", "knownBoth", "fullToIndent", "endToFull", "sameFull", "medianDiff", "medianDiffEm",
+}
+
+type unshuffleVec [numUnshuffleFeatures]float64
+
+func (w *unshuffleVec) score(f *unshuffleVec) float64 {
+	s := 0.0
+	for k := range f {
+		s += w[k] * f[k]
+	}
+	return s
+}
+
+// Widths, in ems, that the features compare (the corpus's column lines are
+// 9 to 30 ems wide; an indent is two ems, one and a half where the
+// extractor measures a half-width mark).
+const (
+	unshuffleSameEm   = 0.75 // two blocks as wide as one another
+	unshuffleShortEm  = 1.5  // a paragraph's last line: shorter than its block by more
+	unshuffleIndentLo = 1.5  // a paragraph's first line: shorter by at least this (a full line may be an em short, where the line break pulled a character down before a mark)
+	unshuffleIndentHi = 2.5  // ... and at most this
+	unshuffleNarrowEm = 6.0  // a block narrower than this is a headline's, a credit's or a caption's
+	unshuffleDiffCap  = 10.0 // width differences count up to this
+	unshuffleShareRun = 5    // lines on each side whose character pairs are compared
+	unshuffleWidthRun = 3    // lines on each side whose widest is the block's width
+)
+
+// shuffleText is what the features read of a page's lines, made once.
+type shuffleText struct {
+	lines []line
+	pairs map[[2]rune]bool // the pairs of characters printed side by side within a line
+	quads map[[4]rune]bool // the runs of four characters printed within a line
+	grams []bigramSet      // each line's pairs of ideographs
+	punct []bool           // the line holds sentence punctuation
+	cut   []float64        // the cut model's log-odds of each line boundary, once scored
+	// The pairs of the lines that end at a line (ends) and start at one
+	// (starts), for the block extents of one reading.
+	ends, starts map[int]bigramSet
+}
+
+func newShuffleText(lines []line) *shuffleText {
+	st := &shuffleText{lines: lines, pairs: map[[2]rune]bool{}, quads: map[[4]rune]bool{}, grams: make([]bigramSet, len(lines)), punct: make([]bool, len(lines))}
+	for i, l := range lines {
+		var q [4]rune // the last four characters, the latest last
+		n := 0
+		for _, r := range l.text {
+			q = [4]rune{q[1], q[2], q[3], r}
+			n++
+			if n >= 2 {
+				st.pairs[[2]rune{q[2], q[3]}] = true
+			}
+			if n >= 4 {
+				st.quads[q] = true
+			}
+		}
+		st.grams[i] = bigramsOf(l.text)
+		st.punct[i] = hasSentencePunct(l.text)
+	}
+	return st
+}
+
+// width is the widest of the lines from i to j, as far as lo and hi.
+func (st *shuffleText) width(i, j, lo, hi int) float64 {
+	w := st.lines[i].em
+	for k := min(i, j); k <= max(i, j); k++ {
+		if k >= lo && k <= hi {
+			w = math.Max(w, st.lines[k].em)
+		}
+	}
+	return w
+}
+
+// median is the median width of lines lo to hi, in ems.
+func (st *shuffleText) median(lo, hi int) float64 {
+	var buf [2 * unshuffleShareRun]float64
+	ws := buf[:0]
+	for k := lo; k <= hi; k++ {
+		ws = append(ws, st.lines[k].em)
+	}
+	slices.Sort(ws)
+	return ws[len(ws)/2]
+}
+
+// prints reports whether some line holds s.
+func (st *shuffleText) prints(a, b string) bool {
+	s := lastRunes(a, 2) + firstRunes(b, 2)
+	if runeLen(s) < 4 {
+		return false
+	}
+	return st.quads[[4]rune([]rune(s))]
+}
+
+// shared is the share of the character pairs of the lines up to a (in
+// its block) that the lines from b (in its) hold, over the fewer. Each
+// side's pairs are gathered once for the extents given first.
+func (st *shuffleText) shared(a, b int, blockStart func(int) int, blockEnd func(int) int) float64 {
+	if st.ends == nil {
+		st.ends, st.starts = map[int]bigramSet{}, map[int]bigramSet{}
+	}
+	sa, ok := st.ends[a]
+	if !ok {
+		for k := max(blockStart(a), a-unshuffleShareRun+1); k <= a; k++ {
+			sa = append(sa, st.grams[k]...)
+		}
+		sa = sortSet(sa)
+		st.ends[a] = sa
+	}
+	sb, ok := st.starts[b]
+	if !ok {
+		for k := b; k <= min(blockEnd(b), b+unshuffleShareRun-1); k++ {
+			sb = append(sb, st.grams[k]...)
+		}
+		sb = sortSet(sb)
+		st.starts[b] = sb
+	}
+	n := min(len(sa), len(sb))
+	if n == 0 {
+		return 0
+	}
+	return float64(common(sa, sb)) / float64(n)
+}
+
+// features of the junction a → b; the blocks' extents for the shared
+// pairs are given by blockStart and blockEnd.
+func (st *shuffleText) features(a, b int, blockStart, blockEnd func(int) int) unshuffleVec {
+	var f unshuffleVec
+	la, lb := &st.lines[a], &st.lines[b]
+	wa := st.width(a, a-unshuffleWidthRun+1, blockStart(a), a)
+	wb := st.width(b, b+unshuffleWidthRun-1, b, blockEnd(b))
+	aStop := endsSentenceText(la.text)
+	aShort := la.em < wa-unshuffleShortEm
+	bIndent := lb.em <= wb-unshuffleIndentLo && lb.em >= wb-unshuffleIndentHi
+	same := math.Abs(wa-wb) < unshuffleSameEm
+	runsOn := !aStop && !aShort
+	bFull := lb.em > wb-unshuffleIndentLo
+	aFull := la.em > wa-unshuffleIndentLo
+	f[uxBias] = 1
+	f[uxAStop] = b2f(aStop)
+	f[uxAShort] = b2f(aShort)
+	f[uxBIndent] = b2f(bIndent)
+	f[uxSameWidth] = b2f(same)
+	f[uxWidthDiff] = math.Min(math.Abs(wa-wb), unshuffleDiffCap) / unshuffleDiffCap
+	f[uxPair] = b2f(st.pairs[[2]rune{lastRune(la.text), firstRune(lb.text)}])
+	f[uxPrints] = b2f(st.prints(la.text, lb.text))
+	f[uxRunsOnSame] = b2f(runsOn && same)
+	f[uxRunsOnFull] = b2f(runsOn && bFull)
+	f[uxEndsIndent] = b2f(!runsOn && bIndent)
+	f[uxRunsOnIndent] = b2f(runsOn && bIndent)
+	f[uxEndsFull] = b2f(!runsOn && bFull)
+	f[uxBNoStart] = b2f(noLineStart(firstRune(lb.text)))
+	sh := st.shared(a, b, blockStart, blockEnd)
+	f[uxShared] = sh
+	f[uxANoPunct] = b2f(!st.punct[a])
+	f[uxBNoPunct] = b2f(!st.punct[b])
+	f[uxHeadToIndent] = b2f(!st.punct[a] && bIndent)
+	f[uxNarrowA] = b2f(wa < unshuffleNarrowEm)
+	f[uxNarrowB] = b2f(wb < unshuffleNarrowEm)
+	f[uxBStop] = b2f(endsSentenceText(lb.text))
+	f[uxSharedRunsOn] = b2f(runsOn) * sh
+	f[uxBWider] = b2f(lb.em > wa+unshuffleIndentLo)
+	f[uxAWider] = b2f(la.em > wb+unshuffleIndentLo)
+	f[uxLineDiff] = math.Min(math.Abs(la.em-lb.em), unshuffleDiffCap) / unshuffleDiffCap
+	ma := st.median(max(blockStart(a), a-unshuffleShareRun+1), a)
+	mb := st.median(b, min(blockEnd(b), b+unshuffleShareRun-1))
+	f[uxMedianDiff] = b2f(math.Abs(ma-mb) >= 1)
+	f[uxMedianDiffEm] = math.Min(math.Abs(ma-mb), unshuffleDiffCap) / unshuffleDiffCap
+	f[uxFullToIndent] = b2f(aFull && !aStop && bIndent)
+	f[uxEndToFull] = b2f(aShort && aStop && bFull)
+	f[uxSameFull] = b2f(aFull && bFull && same)
+	ra, rb := lastRune(la.text), firstRune(lb.text)
+	if knownPair(ra, rb) {
+		f[uxKnownPair] = 1
+		ta, tb := []rune(lastRunes(la.text, 2)), []rune(firstRunes(lb.text, 2))
+		f[uxKnownBoth] = b2f(len(ta) == 2 && len(tb) == 2 && knownPair(ta[0], ta[1]) && knownPair(tb[0], tb[1]))
+	}
+	if b == a+1 && st.cut != nil {
+		f[uxGivenOdds] = -st.cut[a]
+	}
+	return f
+}
+
+// unbounded block extents: the whole page.
+func pageStart(int) int { return 0 }
+
+func (st *shuffleText) pageEnd(int) int { return len(st.lines) - 1 }
+
+// cutScores gives each line boundary (i: between line i and i+1) the cut
+// model's log-odds that line i+1 does not follow line i.
+func (st *shuffleText) cutScores(cw *unshuffleVec) []float64 {
+	st.ends, st.starts, st.cut = nil, nil, nil
+	out := make([]float64, max(0, len(st.lines)-1))
+	for i := range out {
+		f := st.features(i, i+1, pageStart, st.pageEnd)
+		out[i] = cw.score(&f)
+	}
+	st.cut = out
+	return out
+}
+
+// shuffleBlock is a run of lines [first, last].
+type shuffleBlock struct{ first, last int }
+
+// blocksAt cuts the lines at the boundaries whose cut log-odds are above at.
+func blocksAt(n int, cuts []float64, at float64) []shuffleBlock {
+	var bs []shuffleBlock
+	first := 0
+	for i := range n {
+		if i == n-1 || cuts[i] > at {
+			bs = append(bs, shuffleBlock{first, i})
+			first = i + 1
+		}
+	}
+	return bs
+}
+
+// unshuffleGate is the least a page's chains must gain over its order as
+// given, in the link model's log-odds summed over the junctions, for the
+// page to be reordered (unshuffleGateLogOdds, fitted by the trainer: above
+// the most that an in-order training page gains).
+const unshuffleGate = unshuffleGateLogOdds
+
+// unshuffleOrder returns the order of the lines that the learned models
+// read, or nil when the page keeps its order.
+func unshuffleOrder(lines []line, cw, lw *unshuffleVec, cutAt, keep, gate float64) []int {
+	if len(lines) < 4 {
+		return nil
+	}
+	st := newShuffleText(lines)
+	bs := blocksAt(len(lines), st.cutScores(cw), cutAt)
+	if len(bs) < 3 {
+		return nil
+	}
+	order, gain := st.chain(bs, st.links(bs, lw), keep)
+	if gain <= gate {
+		return nil
+	}
+	return order
+}
+
+// shuffleLink is a junction: block from's end followed by block to's start,
+// and the link model's log-odds of it.
+type shuffleLink struct {
+	from, to int
+	s        float64
+	loose    bool // from's end runs on and to's start continues a sentence
+}
+
+// links scores every loose junction of the blocks but those as given.
+func (st *shuffleText) links(bs []shuffleBlock, lw *unshuffleVec) []shuffleLink {
+	if st.cut == nil {
+		panic("unshuffle: links before cutScores")
+	}
+	st.ends, st.starts = nil, nil
+	nb := len(bs)
+	of := make([]int, len(st.lines)) // each line's block
+	for k, b := range bs {
+		for i := b.first; i <= b.last; i++ {
+			of[i] = k
+		}
+	}
+	start := func(i int) int { return bs[of[i]].first }
+	end := func(i int) int { return bs[of[i]].last }
+	links := make([]shuffleLink, 0, nb*nb)
+	for x := range bs {
+		for y := range bs {
+			if x != y && y != x+1 {
+				f := st.features(bs[x].last, bs[y].first, start, end)
+				// Only a body's line that runs on may be moved
+				// from, and only to one that continues a sentence.
+				loose := f[uxAStop] == 0 && f[uxAShort] == 0 && f[uxANoPunct] == 0 && f[uxNarrowA] == 0 &&
+					f[uxBIndent] == 0 && f[uxBNoPunct] == 0 && f[uxNarrowB] == 0
+				if loose {
+					links = append(links, shuffleLink{x, y, lw.score(&f), true})
+				}
+			}
+		}
+	}
+	return links
+}
+
+// chain starts from the blocks as given and takes the loose junctions
+// (a body's end that runs on to a start that continues a sentence) best
+// first whose log-odds beat those of the two junctions as given they part
+// by keep, each block given one successor and one predecessor and no
+// cycle. It returns the lines' order and how much the junctions taken gain
+// over those they part.
+func (st *shuffleText) chain(bs []shuffleBlock, links []shuffleLink, keep float64) ([]int, float64) {
+	nb := len(bs)
+	given := make([]float64, nb) // the cut model's log-odds that the junction as given after each block holds
+	for x := range nb - 1 {
+		given[x] = -st.cut[bs[x].last]
+	}
+	var cands []shuffleLink
+	for _, l := range links {
+		if l.loose && l.to != l.from+1 {
+			cands = append(cands, l)
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b shuffleLink) int {
+		switch {
+		case a.s > b.s:
+			return -1
+		case a.s < b.s:
+			return 1
+		}
+		return 0
+	})
+	next, prev := make([]int, nb), make([]int, nb)
+	for k := range next {
+		next[k], prev[k] = k+1, k-1
+	}
+	next[nb-1] = -1
+	moved := make([]bool, nb) // the block's end was linked anew
+	into := make([]bool, nb)  // the block's start was linked anew
+	gain := 0.0
+	for _, l := range cands {
+		if moved[l.from] || into[l.to] {
+			continue
+		}
+		// What the link parts: from's junction as given, and the one
+		// into to as given, where they still stand.
+		lose := 0.0
+		if next[l.from] >= 0 {
+			lose = math.Max(lose, given[l.from])
+		}
+		if p := prev[l.to]; p >= 0 {
+			lose = math.Max(lose, given[p])
+		}
+		if l.s < lose+keep {
+			continue
+		}
+		// No cycle: to's chain must not lead back to from.
+		cycle := false
+		for b := l.to; b >= 0; b = next[b] {
+			if b == l.from {
+				cycle = true
+				break
+			}
+		}
+		if cycle {
+			continue
+		}
+		if n := next[l.from]; n >= 0 {
+			prev[n] = -1
+		}
+		if p := prev[l.to]; p >= 0 {
+			next[p] = -1
+		}
+		next[l.from], prev[l.to] = l.to, l.from
+		moved[l.from], into[l.to] = true, true
+		gain += l.s - lose
+	}
+	// The chains, in the order their first blocks stand.
+	order := make([]int, 0, len(st.lines))
+	for k := range bs {
+		if prev[k] >= 0 {
+			continue
+		}
+		for b := k; b >= 0; b = next[b] {
+			for i := bs[b].first; i <= bs[b].last; i++ {
+				order = append(order, i)
+			}
+		}
+	}
+	return order, gain
+}
+
+func logSigmoid(x float64) float64 {
+	if x < -30 {
+		return x
+	}
+	return -math.Log1p(math.Exp(-x))
+}
+
+// unshuffleLines returns the lines in reading order: as given, unless the
+// page's blocks were drawn shuffled.
+func unshuffleLines(lines []line) []line {
+	order := unshuffleOrder(lines, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, unshuffleGate)
+	if order == nil {
+		return lines
+	}
+	out := make([]line, len(lines))
+	for k, i := range order {
+		out[k] = lines[i]
+	}
+	return out
+}
+
+// The pairs of characters the training text prints side by side: a Bloom
+// filter of unshufflePairBits bits with two hashes, fitted by the trainer
+// on the lines of gen g061–g200 (pages the made pages of g001–g060 do not
+// come from) and written base64 into weights_unshuffle_gen.go. A junction
+// whose two sides make a known pair likely splits a word.
+var unshufflePairSet = sync.OnceValue(func() []uint64 {
+	b, err := base64.StdEncoding.DecodeString(unshufflePairsBase64)
+	if err != nil || len(b)*8 != unshufflePairBits {
+		return nil
+	}
+	out := make([]uint64, len(b)/8)
+	for i := range out {
+		for k := range 8 {
+			out[i] |= uint64(b[i*8+k]) << (8 * k)
+		}
+	}
+	return out
+})
+
+// unshufflePairBits is the size of the pair filter, in bits: with the
+// 58,320 pairs seen more than once in the training text, about one pair in
+// twenty-five not among them is taken for one ((1-e^(-2·58320/2^19))^2).
+const unshufflePairBits = 1 << 19
+
+func pairHashes(a, b rune) (uint32, uint32) {
+	x := uint64(a)<<21 | uint64(b)
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return uint32(x) % unshufflePairBits, uint32(x>>32) % unshufflePairBits
+}
+
+func knownPair(a, b rune) bool {
+	set := unshufflePairSet()
+	if set == nil || a == 0 || b == 0 {
+		return false
+	}
+	h1, h2 := pairHashes(a, b)
+	return set[h1/64]&(1<<(h1%64)) != 0 && set[h2/64]&(1<<(h2%64)) != 0
+}

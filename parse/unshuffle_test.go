@@ -1,0 +1,111 @@
+package parse
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Invented stories for the unshuffle tests, each wrapped to a column of
+// its own width, a paragraph's first line two ems in.
+var (
+	unshuffleStoryA = []string{
+		"河湾镇的老渡口今年春天换了新船，船身刷成淡蓝色，每天清晨六点准时离岸。摆渡的师傅说，过去一趟要走二十分钟，现在只要八分钟，赶集的人再也不用早起排队。",
+		"镇上还在渡口旁边修了一间小屋，屋里放着热水和长椅，下雨天等船的人可以进去歇脚。",
+	}
+	unshuffleStoryB = []string{
+		"北坡村的果园今年第一次用上了滴灌，村民算了一笔账，每亩地一年能省下三成的水钱。果农老周把新买的水管一根根铺到树下，他说等到秋天收果子的时候再看成效。",
+		"村里还请来农技员讲课，教大家怎样修剪枝条，怎样给果树防冻，课堂就设在村委会的院子里。",
+	}
+)
+
+// wrapColumn cuts paragraphs into lines of width characters, each
+// paragraph's first line two characters short.
+func wrapColumn(paras []string, width int) []string {
+	var out []string
+	for _, p := range paras {
+		rs := []rune(p)
+		w := width - 2
+		for len(rs) > 0 {
+			n := min(w, len(rs))
+			if n < len(rs) && noLineStart(rs[n]) {
+				n-- // a mark may not begin a line: a character goes down with it
+			}
+			out = append(out, string(rs[:n]))
+			rs = rs[n:]
+			w = width
+		}
+	}
+	return out
+}
+
+// unshuffleFixture gives the two invented stories' lines, each cut into
+// two blocks after its fourth line (mid-sentence, as the test checks).
+func unshuffleFixture(t *testing.T) (a1, a2, b1, b2 []string) {
+	a := wrapColumn(unshuffleStoryA, 12)
+	b := wrapColumn(unshuffleStoryB, 16)
+	for _, ls := range [][]string{a, b} {
+		if endsSentenceText(ls[3]) {
+			t.Fatalf("fixture: the cut line %q ends a sentence", ls[3])
+		}
+	}
+	return a[:4], a[4:], b[:4], b[4:]
+}
+
+func rowLines(rows []string) []line {
+	return splitLines(strings.Join(rows, "\n") + "\n")
+}
+
+func textsOf(ls []line) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.text
+	}
+	return out
+}
+
+// TestUnshuffleKeepsOrder: the same stories read in order are left as
+// they are, with a running head before them or not.
+func TestUnshuffleKeepsOrder(t *testing.T) {
+	a1, a2, b1, b2 := unshuffleFixture(t)
+	for _, rows := range [][]string{
+		slices.Concat(a1, a2, b1, b2),
+		slices.Concat([]string{"2031年4月2日 星期三 地方 第7版"}, a1, a2, b1, b2),
+		slices.Concat(b1, b2, a1, a2),
+	} {
+		ls := rowLines(rows)
+		if got := unshuffleLines(ls); !slices.Equal(textsOf(got), textsOf(ls)) {
+			t.Errorf("an in-order page was reordered:\n%s", strings.Join(textsOf(got), "\n"))
+		}
+	}
+}
+
+// TestUnshuffleNothingLost: whatever order the blocks are drawn in, and
+// with no gate, every line is kept exactly once.
+func TestUnshuffleNothingLost(t *testing.T) {
+	a1, a2, b1, b2 := unshuffleFixture(t)
+	blocks := [][]string{a1, a2, b1, b2, {"山路上的新灯"}, {"本报记者 林小禾"}}
+	rng := rand.New(rand.NewPCG(3, 5))
+	for range 50 {
+		rng.Shuffle(len(blocks), func(i, j int) { blocks[i], blocks[j] = blocks[j], blocks[i] })
+		rows := slices.Concat(blocks...)
+		ls := rowLines(rows)
+		for _, gate := range []float64{-1e9, unshuffleGate} {
+			order := unshuffleOrder(ls, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, gate)
+			if order == nil {
+				continue
+			}
+			seen := make([]bool, len(ls))
+			for _, i := range order {
+				if i < 0 || i >= len(ls) || seen[i] {
+					t.Fatalf("order %v: line %d out of range or twice", order, i)
+				}
+				seen[i] = true
+			}
+			if len(order) != len(ls) {
+				t.Fatalf("order %v: %d lines of %d", order, len(order), len(ls))
+			}
+		}
+	}
+}

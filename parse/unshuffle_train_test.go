@@ -1,0 +1,666 @@
+package parse
+
+import (
+	"encoding/base64"
+	"flag"
+	"fmt"
+	"go/format"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The unshuffle trainer. go test ./parse -run TestTrainUnshuffle
+// -train-unshuffle fits the cut and link models of unshuffle.go on the made
+// pages of /work/shuffled11/{spread1,full}/train, whose NAME.order gives each
+// line's place in reading order, and the gate on the in-order training
+// pages, and writes weights_unshuffle_gen.go. The draws of g001–g045 are
+// fitted first and the draws of g046–g060 scored held out; then all are
+// fitted.
+var trainUnshuffle = flag.Bool("train-unshuffle", false, "fit the unshuffle models and write weights_unshuffle_gen.go")
+
+// shuffledRoot holds the made pages.
+const shuffledRoot = "/work/shuffled11"
+
+// shuffledHeldOut is the first page number held out by the trainer's check.
+const shuffledHeldOut = 46
+
+type orderedPage struct {
+	name  string
+	lines []line
+	succ  []int // each line's successor in reading order, or -1
+}
+
+// loadOrdered reads the made pages of a set's train folder.
+func loadOrdered(tb testing.TB, set string) []orderedPage {
+	dir := filepath.Join(shuffledRoot, set, "train")
+	names, _ := filepath.Glob(filepath.Join(dir, "*.order"))
+	var out []orderedPage
+	for _, on := range names {
+		stem := strings.TrimSuffix(on, ".order")
+		b, err := os.ReadFile(stem + ".txt")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ob, err := os.ReadFile(on)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		text, _, err := Decode(b)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		lines := splitLines(Normalize(splitPages(text)[0]))
+		var order []int
+		for f := range strings.FieldsSeq(string(ob)) {
+			o, _ := strconv.Atoi(f)
+			order = append(order, o)
+		}
+		if len(order) != len(lines) {
+			tb.Logf("%s: %d lines, %d labels: skipped", stem, len(lines), len(order))
+			continue
+		}
+		pos := map[int]int{}
+		for i, o := range order {
+			pos[o] = i
+		}
+		succ := make([]int, len(order))
+		for i, o := range order {
+			succ[i] = -1
+			if j, ok := pos[o+1]; ok {
+				succ[i] = j
+			}
+		}
+		out = append(out, orderedPage{name: set + "/" + filepath.Base(stem), lines: lines, succ: succ})
+	}
+	return out
+}
+
+func drawNumber(name string) int {
+	base := name[strings.LastIndex(name, "/")+1:]
+	n, _ := strconv.Atoi(strings.TrimPrefix(strings.SplitN(base, "-", 2)[0], "g"))
+	return n
+}
+
+// trueBlocks cuts a made page at its true block joins.
+func (p *orderedPage) trueBlocks() []shuffleBlock {
+	cuts := make([]float64, max(0, len(p.lines)-1))
+	for i := range cuts {
+		cuts[i] = -1
+		if p.succ[i] != i+1 {
+			cuts[i] = 1
+		}
+	}
+	return blocksAt(len(p.lines), cuts, 0)
+}
+
+type unshuffleSamples struct {
+	xs [][]float64
+	ys []bool
+	ws []float64
+}
+
+func (s *unshuffleSamples) add(f unshuffleVec, y bool, w float64) {
+	s.xs = append(s.xs, f[:])
+	s.ys = append(s.ys, y)
+	s.ws = append(s.ws, w)
+}
+
+func (s *unshuffleSamples) fit() unshuffleVec {
+	var w unshuffleVec
+	copy(w[:], fitLogisticN(s.xs, s.ys, s.ws, numUnshuffleFeatures, 12, 1))
+	return w
+}
+
+// cutSamplesOf gathers the cut model's samples: every line boundary.
+func cutSamplesOf(pages []orderedPage) (cut unshuffleSamples) {
+	for _, p := range pages {
+		st := newShuffleText(p.lines)
+		for i := 0; i+1 < len(p.lines); i++ {
+			cut.add(st.features(i, i+1, pageStart, st.pageEnd), p.succ[i] != i+1, 1)
+		}
+	}
+	return cut
+}
+
+// linkSamplesOf gathers the link model's samples: every pair of the
+// blocks the cut model makes, end to start; an end whose successor starts
+// no block is left out.
+func linkSamplesOf(pages []orderedPage, cw *unshuffleVec, cutAt float64) (link unshuffleSamples) {
+	for _, p := range pages {
+		st := newShuffleText(p.lines)
+		bs := blocksAt(len(p.lines), st.cutScores(cw), cutAt)
+		links := st.links(bs, &unshuffleVec{})
+		// Each end's loose junctions, the true one counted as one and the
+		// wrong ones as one in all.
+		byEnd := map[int][]shuffleLink{}
+		for _, l := range links {
+			byEnd[l.from] = append(byEnd[l.from], l)
+		}
+		of := make([]int, len(p.lines))
+		for k, b := range bs {
+			for i := b.first; i <= b.last; i++ {
+				of[i] = k
+			}
+		}
+		start := func(i int) int { return bs[of[i]].first }
+		end := func(i int) int { return bs[of[i]].last }
+		for x, ls := range byEnd {
+			a := bs[x].last
+			for _, l := range ls {
+				b := bs[l.to].first
+				w := 1 / float64(len(ls))
+				if p.succ[a] == b {
+					w = 1
+				}
+				link.add(st.features(a, b, start, end), p.succ[a] == b, w)
+			}
+		}
+	}
+	return link
+}
+
+// unshuffleNegatives is about how many wrong starts of each block end the
+// link model is fitted on.
+const unshuffleNegatives = 12
+
+// fitUnshuffle fits the cut model, then the link model over the blocks the
+// cut model makes at each of the cut levels tried, and keeps the level and
+// the bonus of the junctions as given (unshuffleKeeps) whose orders leave
+// the most lines followed by their successor.
+func fitUnshuffle(t *testing.T, pages []orderedPage) (cw, lw unshuffleVec, cutAt, keep float64) {
+	c := cutSamplesOf(pages)
+	cw = c.fit()
+	best := -1.0
+	for _, at := range unshuffleCutLevels {
+		l := linkSamplesOf(pages, &cw, at)
+		w := l.fit()
+		type read struct {
+			st    *shuffleText
+			bs    []shuffleBlock
+			links []shuffleLink
+		}
+		reads := make([]read, len(pages))
+		for k, p := range pages {
+			st := newShuffleText(p.lines)
+			bs := blocksAt(len(p.lines), st.cutScores(&cw), at)
+			reads[k] = read{st, bs, st.links(bs, &w)}
+		}
+		for _, kp := range unshuffleKeeps {
+			jr, j, ar, a := 0, 0, 0, 0
+			for k, p := range pages {
+				var order []int
+				if len(reads[k].bs) >= 3 {
+					order, _ = reads[k].st.chain(reads[k].bs, reads[k].links, kp)
+				}
+				x, y, z, u := orderFigures(p, order)
+				jr, j, ar, a = jr+x, j+y, ar+z, a+u
+			}
+			r := float64(ar) / float64(max(a, 1))
+			t.Logf("cut at log-odds %.1f, keep %.1f: junctions right %.3f, lines followed by their successor %.4f", at, kp, float64(jr)/float64(max(j, 1)), r)
+			if r > best {
+				best, lw, cutAt, keep = r, w, at, kp
+			}
+		}
+	}
+	return cw, lw, cutAt, keep
+}
+
+// unshuffleKeeps are the bonuses of a junction as given, in log-odds, the
+// trainer tries.
+var unshuffleKeeps = []float64{-2, -1, 0, 1, 2, 3}
+
+// unshuffleCutLevels are the cut model's log-odds the trainer tries as
+// the level above which a boundary ends a block.
+var unshuffleCutLevels = []float64{-2, -1, 0, 1}
+
+// orderFigures measures an order of a made page: the block junctions it
+// gets right (a line followed by its successor where that is not the line
+// after it in the text), of all; and the lines followed by their
+// successor, of all.
+func orderFigures(p orderedPage, order []int) (junctRight, juncts, adjRight, adj int) {
+	if order == nil {
+		order = make([]int, len(p.lines))
+		for i := range order {
+			order[i] = i
+		}
+	}
+	at := make([]int, len(order))
+	for k, i := range order {
+		at[i] = k
+	}
+	for i, s := range p.succ {
+		if s < 0 {
+			continue
+		}
+		ok := at[s] == at[i]+1
+		if s != i+1 {
+			juncts++
+			if ok {
+				junctRight++
+			}
+		}
+		adj++
+		if ok {
+			adjRight++
+		}
+	}
+	return
+}
+
+func reportOrders(t *testing.T, label string, pages []orderedPage, cw, lw *unshuffleVec, cutAt, keep, gate float64) {
+	var jr, j, ar, a, moved, cutTP, cutFP, cutFN, given int
+	for _, p := range pages {
+		order := unshuffleOrder(p.lines, cw, lw, cutAt, keep, gate)
+		if order != nil {
+			moved++
+		}
+		x, y, z, w := orderFigures(p, order)
+		jr, j, ar, a = jr+x, j+y, ar+z, a+w
+		_, _, z0, _ := orderFigures(p, nil)
+		given += z0
+		st := newShuffleText(p.lines)
+		for i, c := range st.cutScores(cw) {
+			truth := p.succ[i] != i+1
+			switch {
+			case c > cutAt && truth:
+				cutTP++
+			case c > cutAt:
+				cutFP++
+			case truth:
+				cutFN++
+			}
+		}
+	}
+	t.Logf("%-22s %3d pages (%3d reordered): junctions right %.3f (%d/%d), lines followed by their successor %.4f (as given %.4f); cuts: precision %.3f recall %.3f",
+		label, len(pages), moved, float64(jr)/float64(max(j, 1)), jr, j, float64(ar)/float64(max(a, 1)), float64(given)/float64(max(a, 1)),
+		float64(cutTP)/float64(max(cutTP+cutFP, 1)), float64(cutTP)/float64(max(cutTP+cutFN, 1)))
+}
+
+// inOrderLines gives the -raw training pages read in order, their lines.
+func inOrderLines(t *testing.T) (names []string, pages [][]line) {
+	for _, p := range loadTraining(t) {
+		text, _, err := Decode(p.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps := splitPages(text)
+		if len(ps) == 0 {
+			continue
+		}
+		lines := splitLines(Normalize(ps[0]))
+		if !rawExtract(lines) {
+			continue
+		}
+		names = append(names, p.set+"/"+p.name)
+		pages = append(pages, lines)
+	}
+	return names, pages
+}
+
+// gains gives each page the gain of its chains over its order as given.
+func gains(pages [][]line, cw, lw *unshuffleVec, cutAt, keep float64) []float64 {
+	out := make([]float64, len(pages))
+	for k, lines := range pages {
+		out[k] = -1e9
+		if len(lines) < 4 {
+			continue
+		}
+		st := newShuffleText(lines)
+		bs := blocksAt(len(lines), st.cutScores(cw), cutAt)
+		if len(bs) < 3 {
+			continue
+		}
+		_, out[k] = st.chain(bs, st.links(bs, lw), keep)
+	}
+	return out
+}
+
+func TestTrainUnshuffle(t *testing.T) {
+	if !*trainUnshuffle {
+		t.Skip("no -train-unshuffle: skipped")
+	}
+	pairs, npairs := trainPairFilter(t)
+	t.Logf("pair filter: %d pairs seen more than once", npairs)
+	if pairs != unshufflePairsBase64 {
+		writeUnshuffleWeights(t, "weights_unshuffle_gen.go", 0, 0, nil, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, unshuffleGateLogOdds, pairs)
+		t.Fatal("the pair filter was rewritten: run the trainer again, to fit on it")
+	}
+	var all []orderedPage
+	for _, set := range []string{"spread1", "full"} {
+		all = append(all, loadOrdered(t, set)...)
+	}
+	if n, err := strconv.Atoi(os.Getenv("DUBAO_UNSHUFFLE_PAGES")); err == nil {
+		all = slices.DeleteFunc(all, func(p orderedPage) bool { return drawNumber(p.name) > n })
+	}
+	if len(all) == 0 {
+		t.Skip("no made pages")
+	}
+	var fitOn, held []orderedPage
+	for _, p := range all {
+		if drawNumber(p.name) < shuffledHeldOut {
+			fitOn = append(fitOn, p)
+		} else {
+			held = append(held, p)
+		}
+	}
+	noGate := -1e9
+	cw, lw, cutAt, keep := fitUnshuffle(t, fitOn)
+	bySet := func(ps []orderedPage, set string) []orderedPage {
+		var out []orderedPage
+		for _, p := range ps {
+			if strings.HasPrefix(p.name, set+"/") {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	var figures []string
+	for _, set := range []string{"spread1", "full"} {
+		reportOrders(t, set+" fit g001–g045", bySet(fitOn, set), &cw, &lw, cutAt, keep, noGate)
+		reportOrders(t, set+" held g046–g060", bySet(held, set), &cw, &lw, cutAt, keep, noGate)
+	}
+	cw, lw, cutAt, keep = fitUnshuffle(t, all)
+	// The gate: above every in-order page's gain.
+	names, inOrder := inOrderLines(t)
+	g := gains(inOrder, &cw, &lw, cutAt, keep)
+	idx := make([]int, len(g))
+	for k := range idx {
+		idx[k] = k
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return g[idx[a]] > g[idx[b]] })
+	for _, k := range idx[:min(8, len(idx))] {
+		t.Logf("in-order gain %.2f %s", g[k], names[k])
+	}
+	gate := slices.Max(g) + unshuffleGateMargin
+	var made [][]line
+	for _, p := range all {
+		made = append(made, p.lines)
+	}
+	mg := gains(made, &cw, &lw, cutAt, keep)
+	under := 0
+	for _, x := range mg {
+		if x <= gate {
+			under++
+		}
+	}
+	t.Logf("gate %.2f: %d of %d in-order pages; %d of %d made pages at or under it", gate, len(inOrder), len(inOrder), under, len(made))
+	for _, set := range []string{"spread1", "full"} {
+		reportOrders(t, set+" all, gated", bySet(all, set), &cw, &lw, cutAt, keep, gate)
+	}
+	figures = append(figures, fmt.Sprintf("gate %.2f log-odds; %d of %d made pages under it", gate, under, len(made)))
+	writeUnshuffleWeights(t, "weights_unshuffle_gen.go", len(all), len(inOrder), figures, &cw, &lw, cutAt, keep, gate, unshufflePairsBase64)
+}
+
+// unshuffleGateMargin is how far above the most an in-order training page
+// gains the gate stands, in log-odds summed over a page's junctions.
+const unshuffleGateMargin = 1.0
+
+func writeUnshuffleWeights(t *testing.T, path string, made, inOrder int, figures []string, cw, lw *unshuffleVec, cutAt, keep, gate float64, pairs string) {
+	var b strings.Builder
+	b.WriteString("// Code generated by go test ./parse -run TestTrainUnshuffle -train-unshuffle; DO NOT EDIT.\n//\n")
+	fmt.Fprintf(&b, "// Fitted on %d made pages (/work/shuffled11/{spread1,full}/train), the gate on\n// %d in-order -raw training pages.\n", made, inOrder)
+	for _, f := range figures {
+		fmt.Fprintf(&b, "//\t%s\n", f)
+	}
+	b.WriteString("\npackage parse\n")
+	for _, w := range []struct {
+		name, doc string
+		v         *unshuffleVec
+	}{{"unshuffleCutWeights", "scores a line boundary as a block's end", cw}, {"unshuffleLinkWeights", "scores a block's end followed by another's start", lw}} {
+		fmt.Fprintf(&b, "\n// %s %s.\nvar %s = unshuffleVec{\n", w.name, w.doc, w.name)
+		for k, v := range w.v {
+			if v != 0 {
+				fmt.Fprintf(&b, "\tux%s: %.6f,\n", upperFirst(unshuffleFeatureNames[k]), v)
+			}
+		}
+		b.WriteString("}\n")
+	}
+	fmt.Fprintf(&b, "\n// unshufflePairsBase64 is the pair filter (unshufflePairSet).\nconst unshufflePairsBase64 = %q\n", pairs)
+	fmt.Fprintf(&b, "\n// unshuffleCutLogOdds is the cut model's log-odds above which a line\n// boundary ends a block.\nconst unshuffleCutLogOdds = %.6f\n", cutAt)
+	fmt.Fprintf(&b, "\n// unshuffleKeepLogOdds is how much better than the link model says a\n// junction as given counts.\nconst unshuffleKeepLogOdds = %.6f\n", keep)
+	fmt.Fprintf(&b, "\n// unshuffleGateLogOdds is the least gain of a page's chains for it to be\n// reordered.\nconst unshuffleGateLogOdds = %.6f\n", gate)
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestUnshuffleDump prints a made page's lines with their widths, the cut
+// model's log-odds after each and the true cuts:
+// DUBAO_UNSHUFFLE_DUMP=full/g001 go test ./parse -run TestUnshuffleDump -v
+func TestUnshuffleDump(t *testing.T) {
+	name := os.Getenv("DUBAO_UNSHUFFLE_DUMP")
+	if name == "" {
+		t.Skip()
+	}
+	for _, p := range loadOrdered(t, strings.Split(name, "/")[0]) {
+		if p.name != name {
+			continue
+		}
+		st := newShuffleText(p.lines)
+		cuts := st.cutScores(&unshuffleCutWeights)
+		for i, l := range p.lines {
+			mark := ""
+			if i < len(cuts) {
+				mark = fmt.Sprintf("%5.1f", cuts[i])
+			}
+			if i+1 < len(p.lines) && p.succ[i] != i+1 {
+				mark += " ----CUT"
+			}
+			t.Logf("%3d %5.1f %s %s", i, l.em, l.text, mark)
+		}
+	}
+}
+
+// TestUnshuffleRanks fits a link model on the true blocks of the full
+// pages of g001–gN (DUBAO_UNSHUFFLE_RANKS=N) and prints the rank of each
+// true start among an end's candidates (+100: the end runs on), and the
+// junctions the chain gets right over the true blocks;
+// DUBAO_UNSHUFFLE_LOOSE=1 keeps the loose junctions alone.
+func TestUnshuffleRanks(t *testing.T) {
+	n, err := strconv.Atoi(os.Getenv("DUBAO_UNSHUFFLE_RANKS"))
+	if err != nil {
+		t.Skip()
+	}
+	all := loadOrdered(t, "full")
+	all = slices.DeleteFunc(all, func(p orderedPage) bool { return drawNumber(p.name) > n })
+	cs := cutSamplesOf(all)
+	cw := cs.fit()
+	// true blocks, link fitted on them
+	var l unshuffleSamples
+	ranks := map[int]int{}
+	for pass := range 2 {
+		var lw unshuffleVec
+		if pass == 1 {
+			lw = l.fit()
+			t.Logf("link %v", lw)
+		}
+		for pi, p := range all {
+			st := newShuffleText(p.lines)
+			st.cutScores(&cw)
+			bs := p.trueBlocks()
+			of := make([]int, len(p.lines))
+			for k, b := range bs {
+				for i := b.first; i <= b.last; i++ {
+					of[i] = k
+				}
+			}
+			start := func(i int) int { return bs[of[i]].first }
+			end := func(i int) int { return bs[of[i]].last }
+			for x := range bs {
+				a := bs[x].last
+				if p.succ[a] < 0 {
+					continue
+				}
+				var fs []unshuffleVec
+				var ys []bool
+				for y := range bs {
+					if y != x {
+						f := st.features(a, bs[y].first, start, end)
+						if os.Getenv("DUBAO_UNSHUFFLE_LOOSE") != "" && !(f[uxAStop] == 0 && f[uxAShort] == 0 && f[uxANoPunct] == 0 && f[uxNarrowA] == 0 &&
+							f[uxBIndent] == 0 && f[uxBNoPunct] == 0 && f[uxNarrowB] == 0) {
+							continue
+						}
+						fs = append(fs, f)
+						ys = append(ys, p.succ[a] == bs[y].first)
+					}
+				}
+				if !slices.Contains(ys, true) {
+					continue
+				}
+				if pass == 0 {
+					for k := range fs {
+						w := 1 / float64(len(fs)-1)
+						if ys[k] {
+							w = 1
+						}
+						l.add(fs[k], ys[k], w)
+					}
+					continue
+				}
+				var truth float64
+				for k := range fs {
+					if ys[k] {
+						truth = lw.score(&fs[k])
+					}
+				}
+				r := 0
+				for k := range fs {
+					if !ys[k] && lw.score(&fs[k]) >= truth {
+						r++
+					}
+				}
+				key := min(r, 10)
+				if !endsSentenceText(p.lines[a].text) {
+					key += 100
+				}
+				ranks[key]++
+				if pi < 2 && !endsSentenceText(p.lines[a].text) && r > 0 {
+					best, bk, tk := -1e9, 0, 0
+					for k := range fs {
+						if s := lw.score(&fs[k]); s > best && !ys[k] {
+							best, bk = s, k
+						}
+						if ys[k] {
+							tk = k
+						}
+					}
+					yb, yt := bk, tk
+					if bk >= x {
+						yb++
+					}
+					if tk >= x {
+						yt++
+					}
+					t.Logf("%5.1f %q (%5.1f %q) rank %d\n   true %.2f %5.1f %q %v\n   best %.2f %5.1f %q %v", p.lines[a].em, p.lines[a].text, p.lines[max(0, a-1)].em, p.lines[max(0, a-1)].text, r, truth, p.lines[bs[yt].first].em, p.lines[bs[yt].first].text, fs[tk], best, p.lines[bs[yb].first].em, p.lines[bs[yb].first].text, fs[bk])
+				}
+			}
+		}
+	}
+	t.Logf("ranks %v", ranks)
+	lw := l.fit()
+	var jr, j int
+	for _, p := range all {
+		st := newShuffleText(p.lines)
+		st.cutScores(&cw)
+		order, _ := st.chain(p.trueBlocks(), st.links(p.trueBlocks(), &lw), 0)
+		x, y, _, _ := orderFigures(p, order)
+		jr, j = jr+x, j+y
+	}
+	t.Logf("true blocks chained: junctions right %d/%d", jr, j)
+}
+
+// trainPairFilter makes the pair filter from the lines of gen g061–g200:
+// the pairs of characters printed side by side within a line more than
+// once.
+func trainPairFilter(t *testing.T) (string, int) {
+	counts := map[[2]rune]int{}
+	for n := 61; n <= 200; n++ {
+		b, err := os.ReadFile(filepath.Join(corpusRoot, "gen", fmt.Sprintf("g%03d.txt", n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range splitLines(Normalize(string(b))) {
+			rs := []rune(l.text)
+			for i := 1; i < len(rs); i++ {
+				counts[[2]rune{rs[i-1], rs[i]}]++
+			}
+		}
+	}
+	set := make([]uint64, unshufflePairBits/64)
+	n := 0
+	for p, c := range counts {
+		if c < 2 {
+			continue
+		}
+		n++
+		h1, h2 := pairHashes(p[0], p[1])
+		set[h1/64] |= 1 << (h1 % 64)
+		set[h2/64] |= 1 << (h2 % 64)
+	}
+	b := make([]byte, len(set)*8)
+	for i, w := range set {
+		for k := range 8 {
+			b[i*8+k] = byte(w >> (8 * k))
+		}
+	}
+	return base64.StdEncoding.EncodeToString(b), n
+}
+
+// TestUnshuffleCeiling counts, over the full pages of g001–gN
+// (DUBAO_UNSHUFFLE_CEIL=N), the true junctions whose two sides the cut
+// model cuts, of those the loose ones, and those the chain gets right.
+func TestUnshuffleCeiling(t *testing.T) {
+	n, err := strconv.Atoi(os.Getenv("DUBAO_UNSHUFFLE_CEIL"))
+	if err != nil {
+		t.Skip()
+	}
+	all := loadOrdered(t, "full")
+	all = slices.DeleteFunc(all, func(p orderedPage) bool { return drawNumber(p.name) > n })
+	var juncts, bothCut, loose, right int
+	for _, p := range all {
+		st := newShuffleText(p.lines)
+		cuts := st.cutScores(&unshuffleCutWeights)
+		bs := blocksAt(len(p.lines), cuts, unshuffleCutLogOdds)
+		links := st.links(bs, &unshuffleLinkWeights)
+		starts := map[int]int{}
+		ends := map[int]int{}
+		for k, b := range bs {
+			starts[b.first], ends[b.last] = k, k
+		}
+		order, _ := st.chain(bs, links, unshuffleKeepLogOdds)
+		at := make([]int, len(order))
+		for k, i := range order {
+			at[i] = k
+		}
+		for a, s := range p.succ {
+			if s < 0 || s == a+1 {
+				continue
+			}
+			juncts++
+			x, ok1 := ends[a]
+			y, ok2 := starts[s]
+			if !ok1 || !ok2 {
+				continue
+			}
+			bothCut++
+			for _, l := range links {
+				if l.from == x && l.to == y {
+					loose++
+				}
+			}
+			if at[s] == at[a]+1 {
+				right++
+			}
+		}
+	}
+	t.Logf("junctions %d, both sides cut %d, loose %d, right %d", juncts, bothCut, loose, right)
+}
