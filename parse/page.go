@@ -95,6 +95,10 @@ func analyseWith(text string, learn bool) *work {
 	w := &work{echo: newEchoMemo()}
 	room := &w.echo.room
 	w.lines = splitLinesInto(room, text)
+	if rawExtract(w.lines) {
+		// A page whose blocks were drawn shuffled is put back in reading order.
+		w.lines = unshuffleLines(w.lines)
+	}
 	taken := make([]bool, len(w.lines))
 	w.furn = takeFurniture(w.lines, taken)
 	w.ps = cutPiecesInto(room.pieces, w.lines, taken)

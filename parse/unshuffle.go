@@ -36,18 +36,23 @@ import (
 // junctions taken gain more than any in-order training page's do
 // (unshuffleGate).
 //
-// NOT WIRED INTO THE PARSER. Measured (TestTrainUnshuffle, held-out
-// draws of g046–g060): the models get 1.5% of the block junctions right,
-// and the lines followed by their successor go 0.9434 → 0.9442 (full)
-// and 0.9633 → 0.9638 (spread1); wired in after the split, the made
-// pages score full/train 0.090/0.136/1.547/0.182 → 0.093/0.139/1.534/0.186
-// (articles/titles/body_cer/para_f1), spread1 and stories unchanged, the
-// in-order sets byte-identical, while BenchmarkParseRaw takes 2–4 times
-// as long. The cut model is the bottleneck: on the true blocks the link
-// model chains 36% of the junctions right, and among the loose ones it
-// ranks the true start first 83% of the time, but the cuts it needs
-// (where a chunk that runs on meets another that continues a sentence,
-// of the same width) look like any line break to the cut model.
+// Wired into the parser for -raw pages (analyseWith), before anything
+// else reads the lines. The lexicon's cue (spanBand: a dictionary word
+// spans half of all line breaks within a block, one break in twenty to
+// another block's start) is a feature of both models: lexRunsOn marks a
+// full line running on into a line of the same width with no word across
+// the break, where two chunks of one column width may meet. Measured
+// (TestTrainUnshuffle, fitted on the draws of g001–g045, held-out draws
+// of g046–g060): junctions right 1.5% → 3.4% (full) and 2.4% (spread1),
+// lines followed by their successor 0.9434 → 0.9452 (full) and 0.9633 →
+// 0.9642 (spread1); end to end with score.sh on those held-out draws,
+// full 0.093/0.129/1.577/0.160 → 0.106/0.147/1.536/0.168 and spread1
+// 0.260/0.368/0.907/0.508 → 0.266/0.365/0.902/0.509 (articles/titles/
+// body_cer/para_f1). The gate keeps every in-order training page as it is
+// (TestUnshuffleInOrderPages) and lets 34 of the 480 made pages through:
+// most made pages gain no more from their chains than an in-order page
+// may. The cut model is still the bottleneck: among the lines it cuts, a
+// third to two fifths are true cuts (precision 0.27 spread1, 0.42 full).
 
 // Features of a junction: line a's end followed by line b's start. The
 // width of a's block is the widest of a and the two lines before it in
@@ -87,6 +92,10 @@ const (
 	uxSameFull     // both full width and the blocks as wide
 	uxMedianDiff   // the median widths of the five lines up to a and the five from b differ by an em or more
 	uxMedianDiffEm // how much they differ, in ems, at most 10, over 10
+	uxLex          // a lexicon word spans the break from a to b (spanBand)
+	uxLexBand      // how common the most common such word is: its band over 12
+	uxLexNone      // a ends and b starts with an ideograph, and no word spans the break
+	uxLexRunsOn    // a runs on, the blocks are as wide, and no word spans the break: the join of two chunks of one column
 	numUnshuffleFeatures
 )
 
@@ -95,6 +104,7 @@ var unshuffleFeatureNames = [numUnshuffleFeatures]string{
 	"runsOnSame", "runsOnFull", "endsIndent", "runsOnIndent", "endsFull", "bNoStart",
 	"shared", "aNoPunct", "bNoPunct", "headToIndent", "narrowA", "narrowB", "bStop", "sharedRunsOn",
 	"bWider", "aWider", "lineDiff", "givenOdds", "knownPair", "knownBoth", "fullToIndent", "endToFull", "sameFull", "medianDiff", "medianDiffEm",
+	"lex", "lexBand", "lexNone", "lexRunsOn",
 }
 
 type unshuffleVec [numUnshuffleFeatures]float64
@@ -264,6 +274,12 @@ func (st *shuffleText) features(a, b int, blockStart, blockEnd func(int) int) un
 	f[uxEndToFull] = b2f(aShort && aStop && bFull)
 	f[uxSameFull] = b2f(aFull && bFull && same)
 	ra, rb := lastRune(la.text), firstRune(lb.text)
+	band := spanBand(la.text, lb.text)
+	none := band == 0 && lexIdeograph(ra) && lexIdeograph(rb)
+	f[uxLex] = b2f(band > 0)
+	f[uxLexBand] = float64(band) / 12
+	f[uxLexNone] = b2f(none)
+	f[uxLexRunsOn] = b2f(none && runsOn && same)
 	if knownPair(ra, rb) {
 		f[uxKnownPair] = 1
 		ta, tb := []rune(lastRunes(la.text, 2)), []rune(firstRunes(lb.text, 2))
@@ -356,18 +372,33 @@ func (st *shuffleText) links(bs []shuffleBlock, lw *unshuffleVec) []shuffleLink 
 	}
 	start := func(i int) int { return bs[of[i]].first }
 	end := func(i int) int { return bs[of[i]].last }
-	links := make([]shuffleLink, 0, nb*nb)
+	// Only a body's line that runs on may be moved from, and only to one
+	// that continues a sentence: the features' aStop, aShort, aNoPunct and
+	// narrowA, and bIndent, bNoPunct and narrowB, told before the rest are
+	// made.
+	looseEnd, looseStart := make([]bool, nb), make([]bool, nb)
+	anyEnd, anyStart := false, false
+	for x, b := range bs {
+		a, la := b.last, &st.lines[b.last]
+		wa := st.width(a, a-unshuffleWidthRun+1, b.first, a)
+		looseEnd[x] = !endsSentenceText(la.text) && !(la.em < wa-unshuffleShortEm) && st.punct[a] && wa >= unshuffleNarrowEm
+		f, lf := b.first, &st.lines[b.first]
+		wb := st.width(f, f+unshuffleWidthRun-1, f, b.last)
+		looseStart[x] = !(lf.em <= wb-unshuffleIndentLo && lf.em >= wb-unshuffleIndentHi) && st.punct[f] && wb >= unshuffleNarrowEm
+		anyEnd, anyStart = anyEnd || looseEnd[x], anyStart || looseStart[x]
+	}
+	if !anyEnd || !anyStart {
+		return nil
+	}
+	var links []shuffleLink
 	for x := range bs {
+		if !looseEnd[x] {
+			continue
+		}
 		for y := range bs {
-			if x != y && y != x+1 {
+			if x != y && y != x+1 && looseStart[y] {
 				f := st.features(bs[x].last, bs[y].first, start, end)
-				// Only a body's line that runs on may be moved
-				// from, and only to one that continues a sentence.
-				loose := f[uxAStop] == 0 && f[uxAShort] == 0 && f[uxANoPunct] == 0 && f[uxNarrowA] == 0 &&
-					f[uxBIndent] == 0 && f[uxBNoPunct] == 0 && f[uxNarrowB] == 0
-				if loose {
-					links = append(links, shuffleLink{x, y, lw.score(&f), true})
-				}
+				links = append(links, shuffleLink{x, y, lw.score(&f), true})
 			}
 		}
 	}

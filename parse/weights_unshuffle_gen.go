@@ -2,66 +2,74 @@
 //
 // Fitted on 480 made pages (/work/shuffled11/{spread1,full}/train), the gate on
 // 230 in-order -raw training pages.
-//	gate 3.78 log-odds; 473 of 480 made pages under it
+//	gate 3.40 log-odds; 446 of 480 made pages under it
 
 package parse
 
 // unshuffleCutWeights scores a line boundary as a block's end.
 var unshuffleCutWeights = unshuffleVec{
-	uxBias:         -1.359445,
-	uxAStop:        -0.101440,
-	uxAShort:       -0.115048,
-	uxBIndent:      0.008075,
-	uxSameWidth:    -1.181877,
-	uxWidthDiff:    0.579886,
-	uxPair:         -1.301114,
-	uxPrints:       -3.229326,
-	uxRunsOnSame:   0.854670,
-	uxRunsOnFull:   -0.679320,
-	uxEndsIndent:   -0.189002,
-	uxRunsOnIndent: 0.197076,
-	uxEndsFull:     -0.349536,
-	uxBNoStart:     -1.812996,
-	uxShared:       -3.675626,
-	uxANoPunct:     0.564273,
-	uxBNoPunct:     0.619804,
-	uxHeadToIndent: -0.340315,
-	uxNarrowA:      -3.133916,
-	uxNarrowB:      -2.332843,
-	uxBStop:        -1.827101,
-	uxSharedRunsOn: -1.665731,
-	uxBWider:       0.886037,
-	uxAWider:       0.888252,
-	uxLineDiff:     0.728038,
-	uxKnownPair:    -1.271307,
-	uxKnownBoth:    0.425520,
-	uxFullToIndent: 0.308943,
-	uxEndToFull:    1.245905,
-	uxSameFull:     -1.545540,
-	uxMedianDiff:   -0.004945,
-	uxMedianDiffEm: -0.005022,
+	uxBias:         -0.970828,
+	uxAStop:        -0.518650,
+	uxAShort:       -0.192229,
+	uxBIndent:      -0.020529,
+	uxSameWidth:    -1.152067,
+	uxWidthDiff:    0.550631,
+	uxPair:         -0.964123,
+	uxPrints:       -3.390560,
+	uxRunsOnSame:   0.869756,
+	uxRunsOnFull:   -0.696859,
+	uxEndsIndent:   -0.238446,
+	uxRunsOnIndent: 0.217918,
+	uxEndsFull:     -0.356034,
+	uxBNoStart:     -2.058201,
+	uxShared:       -3.748160,
+	uxANoPunct:     0.587976,
+	uxBNoPunct:     0.547021,
+	uxHeadToIndent: -0.400655,
+	uxNarrowA:      -3.002979,
+	uxNarrowB:      -2.270015,
+	uxBStop:        -1.708833,
+	uxSharedRunsOn: -1.600043,
+	uxBWider:       0.816432,
+	uxAWider:       0.869136,
+	uxLineDiff:     0.646579,
+	uxKnownPair:    -0.779185,
+	uxKnownBoth:    0.108139,
+	uxFullToIndent: 0.246654,
+	uxEndToFull:    1.245371,
+	uxSameFull:     -1.521045,
+	uxMedianDiff:   0.013439,
+	uxMedianDiffEm: -0.025301,
+	uxLex:          -1.556067,
+	uxLexBand:      -1.763561,
+	uxLexNone:      -0.241936,
+	uxLexRunsOn:    -0.065780,
 }
 
 // unshuffleLinkWeights scores a block's end followed by another's start.
 var unshuffleLinkWeights = unshuffleVec{
-	uxBias:         -4.401314,
-	uxSameWidth:    0.068369,
-	uxWidthDiff:    0.129198,
-	uxPair:         1.847751,
-	uxPrints:       1.339958,
-	uxRunsOnSame:   0.068369,
-	uxRunsOnFull:   0.590151,
-	uxShared:       2.828616,
-	uxBStop:        1.065347,
-	uxSharedRunsOn: 2.828616,
-	uxBWider:       -0.534870,
-	uxAWider:       -0.479875,
-	uxLineDiff:     -0.245764,
-	uxKnownPair:    1.603983,
-	uxKnownBoth:    -0.270137,
-	uxSameFull:     2.085506,
-	uxMedianDiff:   -0.413502,
-	uxMedianDiffEm: 0.831486,
+	uxBias:         -3.840265,
+	uxSameWidth:    0.134568,
+	uxWidthDiff:    0.060255,
+	uxPair:         1.107787,
+	uxPrints:       1.498334,
+	uxRunsOnSame:   0.134568,
+	uxRunsOnFull:   0.129292,
+	uxShared:       2.485076,
+	uxBStop:        0.454610,
+	uxSharedRunsOn: 2.485076,
+	uxBWider:       -0.495411,
+	uxAWider:       -0.386702,
+	uxLineDiff:     -0.233423,
+	uxKnownPair:    0.525661,
+	uxKnownBoth:    0.264839,
+	uxSameFull:     1.645405,
+	uxMedianDiff:   -0.541840,
+	uxMedianDiffEm: 1.019717,
+	uxLex:          1.851637,
+	uxLexBand:      2.077913,
+	uxLexNone:      -0.308310,
+	uxLexRunsOn:    0.676831,
 }
 
 // unshufflePairsBase64 is the pair filter (unshufflePairSet).
@@ -73,8 +81,8 @@ const unshuffleCutLogOdds = -2.000000
 
 // unshuffleKeepLogOdds is how much better than the link model says a
 // junction as given counts.
-const unshuffleKeepLogOdds = 0.000000
+const unshuffleKeepLogOdds = 1.000000
 
 // unshuffleGateLogOdds is the least gain of a page's chains for it to be
 // reordered.
-const unshuffleGateLogOdds = 3.783711
+const unshuffleGateLogOdds = 3.404140
