@@ -145,7 +145,11 @@ type shuffleText struct {
 }
 
 func newShuffleText(lines []line) *shuffleText {
-	st := &shuffleText{lines: lines, pairs: map[[2]rune]bool{}, quads: map[[4]rune]bool{}, grams: make([]bigramSet, len(lines)), punct: make([]bool, len(lines))}
+	chars := 0
+	for _, l := range lines {
+		chars += len(l.text) / 3 // an ideograph is three bytes
+	}
+	st := &shuffleText{lines: lines, pairs: make(map[[2]rune]bool, chars), quads: make(map[[4]rune]bool, chars), grams: make([]bigramSet, len(lines)), punct: make([]bool, len(lines))}
 	for i, l := range lines {
 		var q [4]rune // the last four characters, the latest last
 		n := 0
@@ -205,6 +209,7 @@ func (st *shuffleText) shared(a, b int, blockStart func(int) int, blockEnd func(
 	}
 	sa, ok := st.ends[a]
 	if !ok {
+		sa = make(bigramSet, 0, st.gramsIn(max(blockStart(a), a-unshuffleShareRun+1), a))
 		for k := max(blockStart(a), a-unshuffleShareRun+1); k <= a; k++ {
 			sa = append(sa, st.grams[k]...)
 		}
@@ -213,6 +218,7 @@ func (st *shuffleText) shared(a, b int, blockStart func(int) int, blockEnd func(
 	}
 	sb, ok := st.starts[b]
 	if !ok {
+		sb = make(bigramSet, 0, st.gramsIn(b, min(blockEnd(b), b+unshuffleShareRun-1)))
 		for k := b; k <= min(blockEnd(b), b+unshuffleShareRun-1); k++ {
 			sb = append(sb, st.grams[k]...)
 		}
@@ -224,6 +230,15 @@ func (st *shuffleText) shared(a, b int, blockStart func(int) int, blockEnd func(
 		return 0
 	}
 	return float64(common(sa, sb)) / float64(n)
+}
+
+// gramsIn counts the pairs of the lines lo to hi.
+func (st *shuffleText) gramsIn(lo, hi int) int {
+	n := 0
+	for k := lo; k <= hi; k++ {
+		n += len(st.grams[k])
+	}
+	return n
 }
 
 // features of the junction a → b; the blocks' extents for the shared
