@@ -1,10 +1,8 @@
 package parse
 
 import (
-	"encoding/base64"
 	"math"
 	"slices"
-	"sync"
 )
 
 // Pages drawn in shuffled order. A layout engine that places every line at
@@ -23,9 +21,8 @@ import (
 //     last line followed by a full one, a change of column width...
 //  2. link: every loose junction — a block's end that runs on at full
 //     width to a block's start that continues a sentence — is scored by
-//     a second model of the same features (the link model): the pair of
-//     characters across it is one the training text prints (the pair
-//     filter), the page prints the four characters around it, the two
+//     a second model of the same features (the link model): a dictionary
+//     word spans it, the page prints the characters around it, the two
 //     sides share words and width...
 //  3. chain: starting from the blocks as given, loose junctions are taken
 //     best first where they beat, by a learned bonus, the cut model's
@@ -43,16 +40,20 @@ import (
 // full line running on into a line of the same width with no word across
 // the break, where two chunks of one column width may meet. Measured
 // (TestTrainUnshuffle, fitted on the draws of g001–g045, held-out draws
-// of g046–g060): junctions right 1.5% → 3.4% (full) and 2.4% (spread1),
-// lines followed by their successor 0.9434 → 0.9452 (full) and 0.9633 →
-// 0.9642 (spread1); end to end with score.sh on those held-out draws,
-// full 0.093/0.129/1.577/0.160 → 0.106/0.147/1.536/0.168 and spread1
+// of g046–g060): junctions right 2.4% (full) and 1.8% (spread1), lines
+// followed by their successor 0.9434 → 0.9446 (full) and 0.9633 → 0.9640
+// (spread1); end to end with score.sh on those held-out draws, full
+// 0.093/0.129/1.577/0.160 → 0.101/0.138/1.553/0.163 and spread1
 // 0.260/0.368/0.907/0.508 → 0.266/0.365/0.902/0.509 (articles/titles/
-// body_cer/para_f1). The gate keeps every in-order training page as it is
-// (TestUnshuffleInOrderPages) and lets 34 of the 480 made pages through:
+// body_cer/para_f1). A filter of the character pairs the training pages
+// print, as a feature beside the lexicon, set 3.4% and 2.4% of those
+// junctions right and full 0.106/0.147 end to end; it was dropped, a
+// table of the corpus's own text that pages of another paper would not
+// share. The gate keeps every in-order training page as it is
+// (TestUnshuffleInOrderPages) and lets 27 of the 480 made pages through:
 // most made pages gain no more from their chains than an in-order page
 // may. The cut model is still the bottleneck: among the lines it cuts, a
-// third to two fifths are true cuts (precision 0.27 spread1, 0.42 full).
+// third to two fifths are true cuts (precision 0.26 spread1, 0.41 full).
 
 // Features of a junction: line a's end followed by line b's start. The
 // width of a's block is the widest of a and the two lines before it in
@@ -85,8 +86,6 @@ const (
 	uxAWider       // a is wider than b's block by more than half an em
 	uxLineDiff     // how much a and b differ in width, in ems, at most 10, over 10
 	uxGivenOdds    // b is the line after a in the text: the cut model's log-odds that it follows, else 0
-	uxKnownPair    // the training text prints a's last and b's first character side by side (unshufflePairs)
-	uxKnownBoth    // ... and a's last two side by side and b's first two
 	uxFullToIndent // a is full width without a stop and b starts a paragraph: never within a block
 	uxEndToFull    // a is short and ends a sentence and b is full width: never within a block
 	uxSameFull     // both full width and the blocks as wide
@@ -103,7 +102,7 @@ var unshuffleFeatureNames = [numUnshuffleFeatures]string{
 	"bias", "aStop", "aShort", "bIndent", "sameWidth", "widthDiff", "pair", "prints",
 	"runsOnSame", "runsOnFull", "endsIndent", "runsOnIndent", "endsFull", "bNoStart",
 	"shared", "aNoPunct", "bNoPunct", "headToIndent", "narrowA", "narrowB", "bStop", "sharedRunsOn",
-	"bWider", "aWider", "lineDiff", "givenOdds", "knownPair", "knownBoth", "fullToIndent", "endToFull", "sameFull", "medianDiff", "medianDiffEm",
+	"bWider", "aWider", "lineDiff", "givenOdds", "fullToIndent", "endToFull", "sameFull", "medianDiff", "medianDiffEm",
 	"lex", "lexBand", "lexNone", "lexRunsOn",
 }
 
@@ -295,11 +294,6 @@ func (st *shuffleText) features(a, b int, blockStart, blockEnd func(int) int) un
 	f[uxLexBand] = float64(band) / 12
 	f[uxLexNone] = b2f(none)
 	f[uxLexRunsOn] = b2f(none && runsOn && same)
-	if knownPair(ra, rb) {
-		f[uxKnownPair] = 1
-		ta, tb := []rune(lastRunes(la.text, 2)), []rune(firstRunes(lb.text, 2))
-		f[uxKnownBoth] = b2f(len(ta) == 2 && len(tb) == 2 && knownPair(ta[0], ta[1]) && knownPair(tb[0], tb[1]))
-	}
 	if b == a+1 && st.cut != nil {
 		f[uxGivenOdds] = -st.cut[a]
 	}
@@ -526,47 +520,4 @@ func unshuffleLines(lines []line) []line {
 		out[k] = lines[i]
 	}
 	return out
-}
-
-// The pairs of characters the training text prints side by side: a Bloom
-// filter of unshufflePairBits bits with two hashes, fitted by the trainer
-// on the lines of gen g061–g200 (pages the made pages of g001–g060 do not
-// come from) and written base64 into weights_unshuffle_gen.go. A junction
-// whose two sides make a known pair likely splits a word.
-var unshufflePairSet = sync.OnceValue(func() []uint64 {
-	b, err := base64.StdEncoding.DecodeString(unshufflePairsBase64)
-	if err != nil || len(b)*8 != unshufflePairBits {
-		return nil
-	}
-	out := make([]uint64, len(b)/8)
-	for i := range out {
-		for k := range 8 {
-			out[i] |= uint64(b[i*8+k]) << (8 * k)
-		}
-	}
-	return out
-})
-
-// unshufflePairBits is the size of the pair filter, in bits: with the
-// 58,320 pairs seen more than once in the training text, about one pair in
-// twenty-five not among them is taken for one ((1-e^(-2·58320/2^19))^2).
-const unshufflePairBits = 1 << 19
-
-func pairHashes(a, b rune) (uint32, uint32) {
-	x := uint64(a)<<21 | uint64(b)
-	x ^= x >> 33
-	x *= 0xff51afd7ed558ccd
-	x ^= x >> 33
-	x *= 0xc4ceb9fe1a85ec53
-	x ^= x >> 33
-	return uint32(x) % unshufflePairBits, uint32(x>>32) % unshufflePairBits
-}
-
-func knownPair(a, b rune) bool {
-	set := unshufflePairSet()
-	if set == nil || a == 0 || b == 0 {
-		return false
-	}
-	h1, h2 := pairHashes(a, b)
-	return set[h1/64]&(1<<(h1%64)) != 0 && set[h2/64]&(1<<(h2%64)) != 0
 }
