@@ -125,57 +125,78 @@ func TestMatchMadePages(t *testing.T) {
 	if len(golds) == 0 {
 		t.Skipf("no made pages at %s (TestMakeShuffled -shuffled-stories): skipped", *matchPages)
 	}
-	var tot scoreCounts
-	for _, g := range golds {
-		name := strings.TrimSuffix(filepath.Base(g), ".gold.json")
-		text, err := os.ReadFile(filepath.Join(*matchPages, name+".txt"))
-		if err != nil {
-			t.Fatal(err)
+	checkMadePages(t, matchGoldenPath, "The parser's figures on the made pages whose headlines were drawn apart (TestMatchMadePages)", "TestMatchMadePages", []string{*matchPages})
+}
+
+// checkMadePages scores the parser on each folder of made pages (NAME.txt
+// beside NAME.gold.json) and fails when a figure gets worse than the one
+// the golden file at path keeps for it; -update rewrites the file, headed
+// by what and the test's name.
+func checkMadePages(t *testing.T, path, what, test string, dirs []string) {
+	var lines []string
+	var golden map[string]map[string]float64
+	if !*update {
+		var err error
+		if golden, err = readGolden(path); err != nil {
+			t.Fatalf("%v (write it with go test ./parse -run %s -update)", err, test)
 		}
-		goldBytes, err := os.ReadFile(g)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := corpusPage{set: "made", name: name, text: text, gold: goldBytes}
-		gold, err := loadScored(goldBytes)
-		if err != nil {
-			t.Fatalf("%s gold: %v", name, err)
-		}
-		pred, err := loadScored(predict(t, p))
-		if err != nil {
-			t.Fatalf("%s prediction: %v", name, err)
-		}
-		tot.add(scorePage(gold, pred))
 	}
-	m := tot.metrics()
-	set := filepath.Base(filepath.Dir(*matchPages)) + "/" + filepath.Base(*matchPages)
-	if *update {
-		line := set
+	for _, dir := range dirs {
+		golds, _ := filepath.Glob(filepath.Join(dir, "*.gold.json"))
+		var tot scoreCounts
+		for _, g := range golds {
+			name := strings.TrimSuffix(filepath.Base(g), ".gold.json")
+			text, err := os.ReadFile(filepath.Join(dir, name+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			goldBytes, err := os.ReadFile(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := corpusPage{set: "made", name: name, text: text, gold: goldBytes}
+			gold, err := loadScored(goldBytes)
+			if err != nil {
+				t.Fatalf("%s gold: %v", name, err)
+			}
+			pred, err := loadScored(predict(t, p))
+			if err != nil {
+				t.Fatalf("%s prediction: %v", name, err)
+			}
+			tot.add(scorePage(gold, pred))
+		}
+		m := tot.metrics()
+		set := filepath.Base(filepath.Dir(dir)) + "/" + filepath.Base(dir)
+		t.Logf("%s: articles_f1=%.3f title_acc=%.3f body_cer=%.3f", set, m.ArticlesF1, m.TitleAcc, m.BodyCER)
+		if *update {
+			line := set
+			for _, f := range goldenFigures {
+				line += fmt.Sprintf(" %s=%.4f", f.name, f.get(m))
+			}
+			lines = append(lines, line)
+			continue
+		}
+		figs, ok := golden[set]
+		if !ok {
+			t.Fatalf("no figures for %s in %s", set, path)
+		}
 		for _, f := range goldenFigures {
-			line += fmt.Sprintf(" %s=%.4f", f.name, f.get(m))
+			got, want := f.get(m), figs[f.name]
+			if f.higher && got < want-goldenSlack || !f.higher && got > want+goldenSlack {
+				t.Errorf("%s %s = %.4f, worse than %.4f in %s", set, f.name, got, want, path)
+			}
 		}
-		out := "# The parser's figures on the made pages whose headlines were drawn apart (TestMatchMadePages).\n" +
-			"# Rewrite with: go test ./parse -run TestMatchMadePages -update\n" + line + "\n"
-		if err := os.WriteFile(matchGoldenPath, []byte(out), 0o644); err != nil {
+	}
+	if *update {
+		out := "# " + what + ".\n" +
+			"# Rewrite with: go test ./parse -run " + test + " -update\n" + strings.Join(lines, "\n") + "\n"
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		return
-	}
-	golden, err := readGolden(matchGoldenPath)
-	if err != nil {
-		t.Fatalf("%v (write it with go test ./parse -run TestMatchMadePages -update)", err)
-	}
-	figs, ok := golden[set]
-	if !ok {
-		t.Fatalf("no figures for %s in %s", set, matchGoldenPath)
-	}
-	for _, f := range goldenFigures {
-		got, want := f.get(m), figs[f.name]
-		if f.higher && got < want-goldenSlack || !f.higher && got > want+goldenSlack {
-			t.Errorf("%s %s = %.4f, worse than %.4f in %s", set, f.name, got, want, matchGoldenPath)
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
-	t.Logf("%s: articles_f1=%.3f title_acc=%.3f body_cer=%.3f", set, m.ArticlesF1, m.TitleAcc, m.BodyCER)
 }
 
 // TestMatchSplitsTwoStoryBody: on a made page whose four stories' bodies
