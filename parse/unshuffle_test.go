@@ -134,3 +134,38 @@ func TestUnshuffleMadePages(t *testing.T) {
 	}
 	checkMadePages(t, unshuffleGoldenPath, "The parser's figures on the made pages whose blocks were drawn out of order (TestUnshuffleMadePages)", "TestUnshuffleMadePages", dirs)
 }
+
+// TestUnshuffleBoundsLinks: a text of many short blocks of changing widths,
+// each running on mid-sentence, has far more loose junctions than any page
+// (blocks², where the pass would spend minutes and gigabytes); the pass
+// stops weighing them at unshuffleMaxLinks and leaves the page in its order.
+func TestUnshuffleBoundsLinks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	var rows []string
+	for len(rows) < 1200 {
+		w := []int{10, 14, 18, 22, 26}[rng.IntN(5)]
+		for range 2 {
+			rs := make([]rune, w)
+			for i := range rs {
+				rs[i] = rune(0x4e00 + rng.IntN(3000))
+			}
+			rs[w/2] = '，'
+			rows = append(rows, string(rs))
+		}
+	}
+	ls := rowLines(rows)
+	st := newShuffleText(ls)
+	bs := blocksAt(len(ls), st.cutScores(&unshuffleCutWeights), unshuffleCutLogOdds)
+	if len(bs)*len(bs)/4 <= unshuffleMaxLinks {
+		t.Fatalf("fixture: %d blocks, too few to pass the bound", len(bs))
+	}
+	if links := st.links(bs, &unshuffleLinkWeights); links != nil {
+		t.Errorf("%d blocks: %d links weighed, want none past the bound of %d", len(bs), len(links), unshuffleMaxLinks)
+	}
+	order := unshuffleOrder(ls, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, -1e9)
+	for k, i := range order {
+		if k != i {
+			t.Fatalf("a page past the bound was reordered: line %d at %d", i, k)
+		}
+	}
+}
