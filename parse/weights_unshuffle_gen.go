@@ -2,70 +2,74 @@
 //
 // Fitted on 480 made pages (/work/shuffled11/{spread1,full}/train), the gate on
 // 230 in-order -raw training pages.
-//	gate 3.35 log-odds; 453 of 480 made pages under it
+//	gate 2.68 log-odds; 432 of 480 made pages under it
 
 package parse
 
 // unshuffleCutWeights scores a line boundary as a block's end.
 var unshuffleCutWeights = unshuffleVec{
-	uxBias:         -1.334218,
-	uxAStop:        -0.657835,
-	uxAShort:       -0.158041,
-	uxBIndent:      -0.037294,
-	uxSameWidth:    -1.151328,
-	uxWidthDiff:    0.575839,
-	uxPair:         -1.159247,
-	uxPrints:       -3.404149,
-	uxRunsOnSame:   0.876593,
-	uxRunsOnFull:   -0.720573,
-	uxEndsIndent:   -0.252899,
-	uxRunsOnIndent: 0.215605,
-	uxEndsFull:     -0.389068,
-	uxBNoStart:     -2.292534,
-	uxShared:       -3.865563,
-	uxANoPunct:     0.616959,
-	uxBNoPunct:     0.544311,
-	uxHeadToIndent: -0.331785,
-	uxNarrowA:      -2.968904,
-	uxNarrowB:      -2.293969,
-	uxBStop:        -1.796075,
-	uxSharedRunsOn: -1.543199,
-	uxBWider:       0.841693,
-	uxAWider:       0.903467,
-	uxLineDiff:     0.671231,
-	uxFullToIndent: 0.247747,
-	uxEndToFull:    1.283449,
-	uxSameFull:     -1.586015,
-	uxMedianDiff:   0.018022,
-	uxMedianDiffEm: -0.033753,
-	uxLex:          -1.439175,
-	uxLexBand:      -2.290130,
-	uxLexNone:      -0.117613,
-	uxLexRunsOn:    -0.057591,
+	uxBias:         -1.332821,
+	uxAStop:        -0.818485,
+	uxAShort:       -0.015336,
+	uxBIndent:      -0.016073,
+	uxSameWidth:    -1.146382,
+	uxWidthDiff:    0.570009,
+	uxPair:         -1.163208,
+	uxPrints:       -3.397922,
+	uxRunsOnSame:   0.874065,
+	uxRunsOnFull:   -1.493689,
+	uxEndsIndent:   -0.255739,
+	uxRunsOnIndent: 0.239666,
+	uxEndsFull:     -0.542354,
+	uxBNoStart:     -2.248439,
+	uxShared:       -4.198352,
+	uxANoPunct:     0.605707,
+	uxBNoPunct:     0.531979,
+	uxHeadToIndent: -0.417825,
+	uxNarrowA:      -2.918711,
+	uxNarrowB:      -2.248766,
+	uxBStop:        -1.786896,
+	uxSharedRunsOn: -1.385348,
+	uxBWider:       0.779975,
+	uxAWider:       0.847699,
+	uxLineDiff:     0.687609,
+	uxFullToIndent: 0.269919,
+	uxEndToFull:    1.484560,
+	uxSameFull:     -0.822655,
+	uxMedianDiff:   -0.009119,
+	uxMedianDiffEm: -0.019523,
+	uxLex:          -1.418536,
+	uxLexBand:      -2.315534,
+	uxLexNone:      -0.118021,
+	uxLexRunsOn:    -0.050683,
+	uxFullChange:   0.884814,
+	uxEcho:         0.418471,
 }
 
 // unshuffleLinkWeights scores a block's end followed by another's start.
 var unshuffleLinkWeights = unshuffleVec{
-	uxBias:         -3.591071,
-	uxSameWidth:    0.035780,
-	uxWidthDiff:    0.244145,
-	uxPair:         1.159710,
-	uxPrints:       1.762947,
-	uxRunsOnSame:   0.035780,
-	uxRunsOnFull:   0.291625,
-	uxShared:       2.460758,
-	uxBStop:        0.215304,
-	uxSharedRunsOn: 2.460758,
-	uxBWider:       -0.386976,
-	uxAWider:       -0.444144,
-	uxLineDiff:     -0.632227,
-	uxSameFull:     1.854627,
-	uxMedianDiff:   -0.285763,
-	uxMedianDiffEm: 0.894080,
-	uxLex:          1.540061,
-	uxLexBand:      2.629068,
-	uxLexNone:      -0.700028,
-	uxLexRunsOn:    0.778881,
+	uxBias:         -3.943017,
+	uxSameWidth:    -0.028884,
+	uxWidthDiff:    0.619380,
+	uxPair:         1.240955,
+	uxPrints:       1.887720,
+	uxRunsOnSame:   -0.028884,
+	uxRunsOnFull:   1.108788,
+	uxShared:       2.283021,
+	uxBStop:        0.093225,
+	uxSharedRunsOn: 2.283021,
+	uxBWider:       -0.277635,
+	uxAWider:       -0.271417,
+	uxLineDiff:     -0.478455,
+	uxSameFull:     1.188713,
+	uxMedianDiff:   -0.080877,
+	uxMedianDiffEm: 0.500703,
+	uxLex:          1.676079,
+	uxLexBand:      2.578837,
+	uxLexNone:      -0.520249,
+	uxLexRunsOn:    0.705241,
+	uxFullChange:   -1.254441,
+	uxEcho:         -0.392521,
 }
 
 // unshuffleCutLogOdds is the cut model's log-odds above which a line
@@ -74,8 +78,8 @@ const unshuffleCutLogOdds = -2.000000
 
 // unshuffleKeepLogOdds is how much better than the link model says a
 // junction as given counts.
-const unshuffleKeepLogOdds = 1.000000
+const unshuffleKeepLogOdds = 0.000000
 
 // unshuffleGateLogOdds is the least gain of a page's chains for it to be
 // reordered.
-const unshuffleGateLogOdds = 3.349526
+const unshuffleGateLogOdds = 2.678574
