@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -166,6 +167,29 @@ func TestUnshuffleBoundsLinks(t *testing.T) {
 	for k, i := range order {
 		if k != i {
 			t.Fatalf("a page past the bound was reordered: line %d at %d", i, k)
+		}
+	}
+	// The bound stands well clear of the pages the pass is for.
+	for _, set := range []string{"spread1", "full"} {
+		dir := filepath.Join(filepath.Dir(filepath.Dir(*matchPages)), set, "train")
+		pages, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		most := 0
+		for _, p := range pages {
+			text, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ls := splitLines(Normalize(string(text)))
+			st := newShuffleText(ls)
+			if bs := blocksAt(len(ls), st.cutScores(&unshuffleCutWeights), unshuffleCutLogOdds); len(bs) >= 3 {
+				most = max(most, len(st.links(bs, &unshuffleLinkWeights)))
+			}
+		}
+		if len(pages) > 0 {
+			t.Logf("%s: at most %d loose junctions on a page", set, most)
+		}
+		if 2*most > unshuffleMaxLinks {
+			t.Errorf("%s: a page has %d loose junctions, within half of unshuffleMaxLinks (%d)", set, most, unshuffleMaxLinks)
 		}
 	}
 }
