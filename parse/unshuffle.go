@@ -383,11 +383,12 @@ func (st *shuffleText) shared(a, b int, blockStart func(int) int, blockEnd func(
 // features of the junction a → b; the blocks' extents for the shared
 // pairs are given by blockStart and blockEnd.
 func (st *shuffleText) features(a, b int, blockStart, blockEnd func(int) int) unshuffleVec {
-	return st.featuresShared(a, b, blockStart, blockEnd, st.shared(a, b, blockStart, blockEnd))
+	return st.featuresShared(a, b, blockStart, blockEnd, st.shared(a, b, blockStart, blockEnd), true)
 }
 
-// featuresShared is features, given the shared pairs.
-func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) int, sh float64) unshuffleVec {
+// featuresShared is features, given the shared pairs; the lexicon's
+// features are left 0 unless lex.
+func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) int, sh float64, lex bool) unshuffleVec {
 	var f unshuffleVec
 	la, lb := &st.lines[a], &st.lines[b]
 	wa := st.width(a, a-unshuffleWidthRun+1, blockStart(a), a)
@@ -431,17 +432,38 @@ func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) i
 	f[uxFullToIndent] = b2f(aFull && !aStop && bIndent)
 	f[uxEndToFull] = b2f(aShort && aStop && bFull)
 	f[uxSameFull] = b2f(aFull && bFull && same)
+	if lex {
+		st.lexFeatures(&f, a, b)
+	}
+	if b == a+1 && st.cut != nil {
+		f[uxGivenOdds] = -st.cut[a]
+	}
+	return f
+}
+
+// lexFeatures sets f's lexicon features of the junction a → b, the rest
+// set.
+func (st *shuffleText) lexFeatures(f *unshuffleVec, a, b int) {
+	la, lb := &st.lines[a], &st.lines[b]
 	ra, rb := lastRune(la.text), firstRune(lb.text)
 	band := spanBand(la.text, lb.text)
 	none := band == 0 && lexIdeograph(ra) && lexIdeograph(rb)
 	f[uxLex] = b2f(band > 0)
 	f[uxLexBand] = float64(band) / 12
 	f[uxLexNone] = b2f(none)
-	f[uxLexRunsOn] = b2f(none && runsOn && same)
-	if b == a+1 && st.cut != nil {
-		f[uxGivenOdds] = -st.cut[a]
+	f[uxLexRunsOn] = b2f(none && f[uxRunsOnSame] == 1)
+}
+
+// lexMost is the most that w's lexicon features may add to a score of f,
+// the rest of f set: a word of band 1 to len(lexiconBands) spans the
+// break, or none does.
+func (st *shuffleText) lexMost(w, f *unshuffleVec, a, b int) float64 {
+	none := lexIdeograph(lastRune(st.lines[a].text)) && lexIdeograph(firstRune(st.lines[b].text))
+	most := w[uxLexNone]*b2f(none) + w[uxLexRunsOn]*b2f(none && f[uxRunsOnSame] == 1)
+	for _, band := range [2]int{1, len(lexiconBands)} {
+		most = math.Max(most, w[uxLex]+w[uxLexBand]*float64(band)/12)
 	}
-	return f
+	return most
 }
 
 // unbounded block extents: the whole page.
@@ -452,6 +474,15 @@ func (st *shuffleText) pageEnd(int) int { return len(st.lines) - 1 }
 // cutScores gives each line boundary (i: between line i and i+1) the cut
 // model's log-odds that line i+1 does not follow line i.
 func (st *shuffleText) cutScores(cw *unshuffleVec) []float64 {
+	return st.cutScoresAt(cw, math.Inf(-1))
+}
+
+// cutScoresAt is cutScores for a reading that cuts above at: a boundary
+// that the cut model cannot put above at, whichever word spans it or none,
+// is not scored in full but given -Inf, for the lines it parts are never
+// read as a block's end and start, and its score is read nowhere else
+// (links and chain read only the scores of cuts). at -Inf scores all.
+func (st *shuffleText) cutScoresAt(cw *unshuffleVec, at float64) []float64 {
 	st.cut = nil
 	st.resetSides()
 	n := len(st.lines)
@@ -499,13 +530,22 @@ func (st *shuffleText) cutScores(cw *unshuffleVec) []float64 {
 		if m := min(sizeA, sizeB); m > 0 {
 			sh = float64(both) / float64(m)
 		}
-		f := st.featuresShared(i, i+1, pageStart, st.pageEnd, sh)
+		f := st.featuresShared(i, i+1, pageStart, st.pageEnd, sh, false)
+		if part := cw.score(&f); part+st.lexMost(cw, &f, i, i+1)+unshuffleSumSlack < at {
+			out[i] = math.Inf(-1)
+			continue
+		}
+		st.lexFeatures(&f, i, i+1)
 		out[i] = cw.score(&f)
 	}
 	st.pageSides = true
 	st.cut = out
 	return out
 }
+
+// unshuffleSumSlack is more than the rounding of a score's sum may move
+// it (log-odds; a score is a sum of 35 terms of at most tens).
+const unshuffleSumSlack = 1e-9
 
 // shuffleBlock is a run of lines [first, last].
 type shuffleBlock struct{ first, last int }
@@ -542,7 +582,7 @@ func unshuffleOrderIn(st *shuffleText, lines []line, cw, lw *unshuffleVec, cutAt
 	}
 	st.reset(lines)
 	defer func() { st.lines = nil }() // the room keeps no page's text
-	bs := blocksAt(len(lines), st.cutScores(cw), cutAt)
+	bs := blocksAt(len(lines), st.cutScoresAt(cw, cutAt), cutAt)
 	if len(bs) < 3 {
 		return nil
 	}
