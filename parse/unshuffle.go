@@ -586,7 +586,7 @@ func unshuffleOrderIn(st *shuffleText, lines []line, cw, lw *unshuffleVec, cutAt
 	if len(bs) < 3 {
 		return nil
 	}
-	order, gain := st.chain(bs, st.links(bs, lw), keep)
+	order, gain := st.chain(bs, st.linksOver(bs, lw, keep), keep)
 	if gain <= gate {
 		return nil
 	}
@@ -603,6 +603,15 @@ type shuffleLink struct {
 
 // links scores every loose junction of the blocks but those as given.
 func (st *shuffleText) links(bs []shuffleBlock, lw *unshuffleVec) []shuffleLink {
+	return st.linksOver(bs, lw, math.Inf(-1))
+}
+
+// linksOver is links for a chain that keeps by keep: a junction that the
+// link model cannot score up to keep, whichever word spans it or none, is
+// left out, for chain never takes a link under keep (it takes one only
+// where it beats by keep the log-odds of the junctions it parts, which it
+// counts as 0 at least). keep -Inf keeps all.
+func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float64) []shuffleLink {
 	if st.cut == nil {
 		panic("unshuffle: links before cutScores")
 	}
@@ -641,7 +650,12 @@ func (st *shuffleText) links(bs []shuffleBlock, lw *unshuffleVec) []shuffleLink 
 		}
 		for y := range bs {
 			if x != y && y != x+1 && looseStart[y] {
-				f := st.features(bs[x].last, bs[y].first, start, end)
+				a, b := bs[x].last, bs[y].first
+				f := st.featuresShared(a, b, start, end, st.shared(a, b, start, end), false)
+				if lw.score(&f)+st.lexMost(lw, &f, a, b)+unshuffleSumSlack < keep {
+					continue
+				}
+				st.lexFeatures(&f, a, b)
 				links = append(links, shuffleLink{x, y, lw.score(&f), true})
 			}
 		}
