@@ -97,6 +97,9 @@ type pageRoom struct {
 	// steps is room for the hand-made assembly's table (assembler.run),
 	// every state of which it writes before reading.
 	steps []assemblyStep
+	// shuffle is room for putting a page drawn shuffled back in order
+	// (unshuffleLines).
+	shuffle shuffleText
 }
 
 // memoPool keeps the echo memos of pages parsed, for their room: a page's

@@ -97,7 +97,7 @@ func analyseWith(text string, learn bool) *work {
 	w.lines = splitLinesInto(room, text)
 	if rawExtract(w.lines) {
 		// A page whose blocks were drawn shuffled is put back in reading order.
-		w.lines = unshuffleLines(w.lines)
+		w.lines = unshuffleLines(w.lines, &room.shuffle)
 	}
 	taken := make([]bool, len(w.lines))
 	w.furn = takeFurniture(w.lines, taken)

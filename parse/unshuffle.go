@@ -140,43 +140,156 @@ const (
 	unshuffleColumnEm = 1.0  // two full lines whose blocks differ by this are of two columns (a full line of one column is at most an em short, where a character went down before a mark)
 )
 
-// shuffleText is what the features read of a page's lines, made once.
+// shuffleText is what the features read of a page's lines, made once. Its
+// slices are room kept from page to page (pageRoom.shuffle): reset writes
+// every one it reads.
 type shuffleText struct {
 	lines []line
-	pairs map[[2]rune]bool // the pairs of characters printed side by side within a line
-	quads map[[4]rune]bool // the runs of four characters printed within a line
-	grams []bigramSet      // each line's pairs of ideographs
-	punct []bool           // the line holds sentence punctuation
-	cut   []float64        // the cut model's log-odds of each line boundary, once scored
+	// runes are the lines' runes as a range over their text reads them,
+	// one line after another, each followed by -1, which no rune is; at[i]
+	// is where line i's start (at[len(lines)] past the last's -1).
+	runes []rune
+	at    []int32
+	// The pairs of runes printed side by side within a line, numbered 0,
+	// 1, 2 … in an open-addressing table (keys, slot: number+1, 0 empty);
+	// head is each pair's last place in runes, and prevAt each place's
+	// place before of the same pair (-1: none).
+	keys   []uint64
+	slot   []int32
+	npairs int
+	head   []int32
+	prevAt []int32
+	// grams are each line's distinct pairs of ideographs, by number, one
+	// line after another: line i's are grams[gramAt[i]:gramAt[i+1]].
+	grams  []int32
+	gramAt []int32
+	punct  []bool    // the line holds sentence punctuation
+	cut    []float64 // the cut model's log-odds of each line boundary, once scored
 	// The pairs of the lines that end at a line (ends) and start at one
-	// (starts), for the block extents of one reading.
-	ends, starts map[int]bigramSet
+	// (starts), for the block extents of one reading: sets in slab, made
+	// on first asking (made false: not yet). After cutScores (pageSides),
+	// the ends of lines 0 to n-2 and the starts of 1 to n-1 are those of
+	// the page's extents, as cutScores gathered them.
+	ends, starts []sideSet
+	slab         []int32
+	pageSides    bool
+	// Scratch of one pair number each: stamp marks a set's members (tok
+	// the latest mark), and inA, inB count the lines of the two windows of
+	// cutScores that hold each pair.
+	stamp    []int32
+	tok      int32
+	inA, inB []int32
+	marked   int // the end whose set stamp marks, for shared (-1: none)
+	markTok  int32
+}
+
+// A sideSet is the pair numbers slab[lo:hi].
+type sideSet struct {
+	lo, hi int32
+	made   bool
 }
 
 func newShuffleText(lines []line) *shuffleText {
-	chars := 0
-	for _, l := range lines {
-		chars += len(l.text) / 3 // an ideograph is three bytes
-	}
-	st := &shuffleText{lines: lines, pairs: make(map[[2]rune]bool, chars), quads: make(map[[4]rune]bool, chars), grams: make([]bigramSet, len(lines)), punct: make([]bool, len(lines))}
-	for i, l := range lines {
-		var q [4]rune // the last four characters, the latest last
-		n := 0
-		for _, r := range l.text {
-			q = [4]rune{q[1], q[2], q[3], r}
-			n++
-			if n >= 2 {
-				st.pairs[[2]rune{q[2], q[3]}] = true
-			}
-			if n >= 4 {
-				st.quads[q] = true
-			}
-		}
-		st.grams[i] = bigramsOf(l.text)
-		st.punct[i] = hasSentencePunct(l.text)
-	}
+	st := new(shuffleText)
+	st.reset(lines)
 	return st
 }
+
+// pairKey is the key of the pair of runes x, y.
+func pairKey(x, y rune) uint64 { return uint64(uint32(x))<<32 | uint64(uint32(y)) }
+
+// reset makes st the text of lines, in the room st has.
+func (st *shuffleText) reset(lines []line) {
+	n := len(lines)
+	st.lines = lines
+	st.cut = nil
+	st.pageSides = false
+	st.runes = st.runes[:0]
+	st.at = grown(st.at, n+1)
+	for i, l := range lines {
+		st.at[i] = int32(len(st.runes))
+		for _, r := range l.text {
+			st.runes = append(st.runes, r)
+		}
+		st.runes = append(st.runes, -1)
+	}
+	st.at[n] = int32(len(st.runes))
+	size := 64
+	for size < 2*len(st.runes) {
+		size *= 2
+	}
+	st.keys = grown(st.keys, size)
+	st.slot = grown(st.slot, size)
+	clear(st.slot)
+	st.npairs = 0
+	st.head = grown(st.head, len(st.runes))
+	st.prevAt = grown(st.prevAt, len(st.runes))
+	st.stamp = grown(st.stamp, len(st.runes))
+	clear(st.stamp)
+	st.tok = 0
+	st.grams = st.grams[:0]
+	st.gramAt = grown(st.gramAt, n+1)
+	st.punct = grown(st.punct, n)
+	for i, l := range lines {
+		st.gramAt[i] = int32(len(st.grams))
+		st.tok++
+		for p := st.at[i]; p+2 < st.at[i+1]; p++ { // line i's runes end at at[i+1]-2
+			x, y := st.runes[p], st.runes[p+1]
+			id := st.number(pairKey(x, y))
+			st.prevAt[p] = st.head[id]
+			st.head[id] = p
+			if isIdeograph(x) && isIdeograph(y) && st.stamp[id] != st.tok {
+				st.stamp[id] = st.tok
+				st.grams = append(st.grams, id)
+			}
+		}
+		st.punct[i] = hasSentencePunct(l.text)
+	}
+	st.gramAt[n] = int32(len(st.grams))
+	st.resetSides()
+}
+
+// resetSides forgets the side sets made.
+func (st *shuffleText) resetSides() {
+	n := len(st.lines)
+	st.ends = grown(st.ends, n)
+	st.starts = grown(st.starts, n)
+	clear(st.ends)
+	clear(st.starts)
+	st.slab = st.slab[:0]
+	st.pageSides = false
+	st.marked = -1
+}
+
+// find is where key's slot is in the table, or the empty slot it would take.
+func (st *shuffleText) find(key uint64) int {
+	mask := len(st.keys) - 1
+	for i := int(key*0x9E3779B97F4A7C15>>32) & mask; ; i = (i + 1) & mask {
+		if st.slot[i] == 0 || st.keys[i] == key {
+			return i
+		}
+	}
+}
+
+// number is the pair's number, given it when new.
+func (st *shuffleText) number(key uint64) int32 {
+	i := st.find(key)
+	if st.slot[i] == 0 {
+		st.keys[i] = key
+		st.npairs++
+		st.slot[i] = int32(st.npairs)
+		st.head[st.npairs-1] = -1
+	}
+	return st.slot[i] - 1
+}
+
+// pairID is the pair's number, or -1 when no line prints it.
+func (st *shuffleText) pairID(key uint64) int32 {
+	return st.slot[st.find(key)] - 1
+}
+
+// gramsOf are line i's pairs of ideographs.
+func (st *shuffleText) gramsOf(i int) []int32 { return st.grams[st.gramAt[i]:st.gramAt[i+1]] }
 
 // width is the widest of the lines from i to j, as far as lo and hi.
 func (st *shuffleText) width(i, j, lo, hi int) float64 {
@@ -200,59 +313,92 @@ func (st *shuffleText) median(lo, hi int) float64 {
 	return ws[len(ws)/2]
 }
 
-// prints reports whether some line holds s.
-func (st *shuffleText) prints(a, b string) bool {
-	s := lastRunes(a, 2) + firstRunes(b, 2)
-	if runeLen(s) < 4 {
+// prints reports whether some line holds a's last two characters and b's
+// first two, four in a row.
+func (st *shuffleText) prints(a, b int) bool {
+	ea, sb := st.at[a+1]-1, st.at[b]
+	if ea-st.at[a] < 2 || st.at[b+1]-1-sb < 2 {
 		return false
 	}
-	return st.quads[[4]rune([]rune(s))]
+	x1, x2, y1, y2 := st.runes[ea-2], st.runes[ea-1], st.runes[sb], st.runes[sb+1]
+	id := st.pairID(pairKey(x2, y1))
+	if id < 0 {
+		return false
+	}
+	for p := st.head[id]; p >= 0; p = st.prevAt[p] {
+		if p >= 1 && st.runes[p-1] == x1 && st.runes[p+2] == y2 {
+			return true
+		}
+	}
+	return false
+}
+
+// side is the set of the pairs of lines lo to hi, made in the slab.
+func (st *shuffleText) side(lo, hi int) sideSet {
+	st.tok++
+	s := sideSet{lo: int32(len(st.slab)), made: true}
+	for k := lo; k <= hi; k++ {
+		for _, id := range st.gramsOf(k) {
+			if st.stamp[id] != st.tok {
+				st.stamp[id] = st.tok
+				st.slab = append(st.slab, id)
+			}
+		}
+	}
+	s.hi = int32(len(st.slab))
+	st.marked = -1 // stamp is written
+	return s
 }
 
 // shared is the share of the character pairs of the lines up to a (in
 // its block) that the lines from b (in its) hold, over the fewer. Each
 // side's pairs are gathered once for the extents given first.
 func (st *shuffleText) shared(a, b int, blockStart func(int) int, blockEnd func(int) int) float64 {
-	if st.ends == nil {
-		st.ends, st.starts = map[int]bigramSet{}, map[int]bigramSet{}
-	}
-	sa, ok := st.ends[a]
-	if !ok {
-		sa = make(bigramSet, 0, st.gramsIn(max(blockStart(a), a-unshuffleShareRun+1), a))
-		for k := max(blockStart(a), a-unshuffleShareRun+1); k <= a; k++ {
-			sa = append(sa, st.grams[k]...)
+	n := len(st.lines)
+	if !st.ends[a].made {
+		lo := max(blockStart(a), a-unshuffleShareRun+1)
+		if st.pageSides && a <= n-2 {
+			lo = max(0, a-unshuffleShareRun+1)
 		}
-		sa = sortSet(sa)
-		st.ends[a] = sa
+		st.ends[a] = st.side(lo, a)
 	}
-	sb, ok := st.starts[b]
-	if !ok {
-		sb = make(bigramSet, 0, st.gramsIn(b, min(blockEnd(b), b+unshuffleShareRun-1)))
-		for k := b; k <= min(blockEnd(b), b+unshuffleShareRun-1); k++ {
-			sb = append(sb, st.grams[k]...)
+	if !st.starts[b].made {
+		hi := min(blockEnd(b), b+unshuffleShareRun-1)
+		if st.pageSides && b >= 1 {
+			hi = min(n-1, b+unshuffleShareRun-1)
 		}
-		sb = sortSet(sb)
-		st.starts[b] = sb
+		st.starts[b] = st.side(b, hi)
 	}
-	n := min(len(sa), len(sb))
-	if n == 0 {
+	sa, sb := st.ends[a], st.starts[b]
+	m := min(sa.hi-sa.lo, sb.hi-sb.lo)
+	if m == 0 {
 		return 0
 	}
-	return float64(common(sa, sb)) / float64(n)
-}
-
-// gramsIn counts the pairs of the lines lo to hi.
-func (st *shuffleText) gramsIn(lo, hi int) int {
-	n := 0
-	for k := lo; k <= hi; k++ {
-		n += len(st.grams[k])
+	if st.marked != a {
+		st.tok++
+		for _, id := range st.slab[sa.lo:sa.hi] {
+			st.stamp[id] = st.tok
+		}
+		st.marked, st.markTok = a, st.tok
 	}
-	return n
+	c := 0
+	for _, id := range st.slab[sb.lo:sb.hi] {
+		if st.stamp[id] == st.markTok {
+			c++
+		}
+	}
+	return float64(c) / float64(m)
 }
 
 // features of the junction a → b; the blocks' extents for the shared
 // pairs are given by blockStart and blockEnd.
 func (st *shuffleText) features(a, b int, blockStart, blockEnd func(int) int) unshuffleVec {
+	return st.featuresShared(a, b, blockStart, blockEnd, st.shared(a, b, blockStart, blockEnd), true)
+}
+
+// featuresShared is features, given the shared pairs; the lexicon's
+// features are left 0 unless lex.
+func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) int, sh float64, lex bool) unshuffleVec {
 	var f unshuffleVec
 	la, lb := &st.lines[a], &st.lines[b]
 	wa := st.width(a, a-unshuffleWidthRun+1, blockStart(a), a)
@@ -270,15 +416,14 @@ func (st *shuffleText) features(a, b int, blockStart, blockEnd func(int) int) un
 	f[uxBIndent] = b2f(bIndent)
 	f[uxSameWidth] = b2f(same)
 	f[uxWidthDiff] = math.Min(math.Abs(wa-wb), unshuffleDiffCap) / unshuffleDiffCap
-	f[uxPair] = b2f(st.pairs[[2]rune{lastRune(la.text), firstRune(lb.text)}])
-	f[uxPrints] = b2f(st.prints(la.text, lb.text))
+	f[uxPair] = b2f(st.pairID(pairKey(lastRune(la.text), firstRune(lb.text))) >= 0)
+	f[uxPrints] = b2f(st.prints(a, b))
 	f[uxRunsOnSame] = b2f(runsOn && same)
 	f[uxRunsOnFull] = b2f(runsOn && bFull)
 	f[uxEndsIndent] = b2f(!runsOn && bIndent)
 	f[uxRunsOnIndent] = b2f(runsOn && bIndent)
 	f[uxEndsFull] = b2f(!runsOn && bFull)
 	f[uxBNoStart] = b2f(noLineStart(firstRune(lb.text)))
-	sh := st.shared(a, b, blockStart, blockEnd)
 	f[uxShared] = sh
 	f[uxANoPunct] = b2f(!st.punct[a])
 	f[uxBNoPunct] = b2f(!st.punct[b])
@@ -299,17 +444,38 @@ func (st *shuffleText) features(a, b int, blockStart, blockEnd func(int) int) un
 	f[uxSameFull] = b2f(aFull && bFull && same)
 	f[uxFullChange] = b2f(aFull && bFull && math.Abs(wa-wb) >= unshuffleColumnEm)
 	f[uxEcho] = b2f(runsEcho(lb.text, la.text) || (a-1 >= blockStart(a) && runsEcho(lb.text, st.lines[a-1].text)))
+	if lex {
+		st.lexFeatures(&f, a, b)
+	}
+	if b == a+1 && st.cut != nil {
+		f[uxGivenOdds] = -st.cut[a]
+	}
+	return f
+}
+
+// lexFeatures sets f's lexicon features of the junction a → b, the rest
+// set.
+func (st *shuffleText) lexFeatures(f *unshuffleVec, a, b int) {
+	la, lb := &st.lines[a], &st.lines[b]
 	ra, rb := lastRune(la.text), firstRune(lb.text)
 	band := spanBand(la.text, lb.text)
 	none := band == 0 && lexIdeograph(ra) && lexIdeograph(rb)
 	f[uxLex] = b2f(band > 0)
 	f[uxLexBand] = float64(band) / 12
 	f[uxLexNone] = b2f(none)
-	f[uxLexRunsOn] = b2f(none && runsOn && same)
-	if b == a+1 && st.cut != nil {
-		f[uxGivenOdds] = -st.cut[a]
+	f[uxLexRunsOn] = b2f(none && f[uxRunsOnSame] == 1)
+}
+
+// lexMost is the most that w's lexicon features may add to a score of f,
+// the rest of f set: a word of band 1 to len(lexiconBands) spans the
+// break, or none does.
+func (st *shuffleText) lexMost(w, f *unshuffleVec, a, b int) float64 {
+	none := lexIdeograph(lastRune(st.lines[a].text)) && lexIdeograph(firstRune(st.lines[b].text))
+	most := w[uxLexNone]*b2f(none) + w[uxLexRunsOn]*b2f(none && f[uxRunsOnSame] == 1)
+	for _, band := range [2]int{1, len(lexiconBands)} {
+		most = math.Max(most, w[uxLex]+w[uxLexBand]*float64(band)/12)
 	}
-	return f
+	return most
 }
 
 // runsEcho reports whether b holds a run of four characters that a holds.
@@ -333,15 +499,78 @@ func (st *shuffleText) pageEnd(int) int { return len(st.lines) - 1 }
 // cutScores gives each line boundary (i: between line i and i+1) the cut
 // model's log-odds that line i+1 does not follow line i.
 func (st *shuffleText) cutScores(cw *unshuffleVec) []float64 {
-	st.ends, st.starts, st.cut = nil, nil, nil
-	out := make([]float64, max(0, len(st.lines)-1))
+	return st.cutScoresAt(cw, math.Inf(-1))
+}
+
+// cutScoresAt is cutScores for a reading that cuts above at: a boundary
+// that the cut model cannot put above at, whichever word spans it or none,
+// is not scored in full but given -Inf, for the lines it parts are never
+// read as a block's end and start, and its score is read nowhere else
+// (links and chain read only the scores of cuts). at -Inf scores all.
+func (st *shuffleText) cutScoresAt(cw *unshuffleVec, at float64) []float64 {
+	st.cut = nil
+	st.resetSides()
+	n := len(st.lines)
+	out := make([]float64, max(0, n-1))
+	if n < 2 {
+		st.cut = out
+		return out
+	}
+	// The shared pairs of boundary i are those of the windows A, lines
+	// i-4 to i, and B, lines i+1 to i+5, within the page: counted as the
+	// windows slide, each pair's lines in A and in B, how many pairs each
+	// window holds and how many both.
+	st.inA = grown(st.inA, st.npairs)
+	st.inB = grown(st.inB, st.npairs)
+	clear(st.inA)
+	clear(st.inB)
+	sizeA, sizeB, both := 0, 0, 0
+	move := func(k int, in, other []int32, size *int, d int32) {
+		for _, id := range st.gramsOf(k) {
+			in[id] += d
+			if c := in[id]; d > 0 && c == 1 || d < 0 && c == 0 {
+				*size += int(d)
+				if other[id] > 0 {
+					both += int(d)
+				}
+			}
+		}
+	}
+	move(0, st.inA, st.inB, &sizeA, 1)
+	for k := 1; k <= min(n-1, unshuffleShareRun); k++ {
+		move(k, st.inB, st.inA, &sizeB, 1)
+	}
 	for i := range out {
-		f := st.features(i, i+1, pageStart, st.pageEnd)
+		if i > 0 {
+			move(i, st.inB, st.inA, &sizeB, -1)
+			move(i, st.inA, st.inB, &sizeA, 1)
+			if k := i - unshuffleShareRun; k >= 0 {
+				move(k, st.inA, st.inB, &sizeA, -1)
+			}
+			if k := i + unshuffleShareRun; k <= n-1 {
+				move(k, st.inB, st.inA, &sizeB, 1)
+			}
+		}
+		sh := 0.0
+		if m := min(sizeA, sizeB); m > 0 {
+			sh = float64(both) / float64(m)
+		}
+		f := st.featuresShared(i, i+1, pageStart, st.pageEnd, sh, false)
+		if part := cw.score(&f); part+st.lexMost(cw, &f, i, i+1)+unshuffleSumSlack < at {
+			out[i] = math.Inf(-1)
+			continue
+		}
+		st.lexFeatures(&f, i, i+1)
 		out[i] = cw.score(&f)
 	}
+	st.pageSides = true
 	st.cut = out
 	return out
 }
+
+// unshuffleSumSlack is more than the rounding of a score's sum may move
+// it (log-odds; a score is a sum of 35 terms of at most tens).
+const unshuffleSumSlack = 1e-9
 
 // shuffleBlock is a run of lines [first, last].
 type shuffleBlock struct{ first, last int }
@@ -368,15 +597,21 @@ const unshuffleGate = unshuffleGateLogOdds
 // unshuffleOrder returns the order of the lines that the learned models
 // read, or nil when the page keeps its order.
 func unshuffleOrder(lines []line, cw, lw *unshuffleVec, cutAt, keep, gate float64) []int {
+	return unshuffleOrderIn(new(shuffleText), lines, cw, lw, cutAt, keep, gate)
+}
+
+// unshuffleOrderIn is unshuffleOrder, reading the lines in st's room.
+func unshuffleOrderIn(st *shuffleText, lines []line, cw, lw *unshuffleVec, cutAt, keep, gate float64) []int {
 	if len(lines) < 4 {
 		return nil
 	}
-	st := newShuffleText(lines)
-	bs := blocksAt(len(lines), st.cutScores(cw), cutAt)
+	st.reset(lines)
+	defer func() { st.lines = nil }() // the room keeps no page's text
+	bs := blocksAt(len(lines), st.cutScoresAt(cw, cutAt), cutAt)
 	if len(bs) < 3 {
 		return nil
 	}
-	order, gain := st.chain(bs, st.links(bs, lw), keep)
+	order, gain := st.chain(bs, st.linksOver(bs, lw, keep), keep)
 	if gain <= gate {
 		return nil
 	}
@@ -393,10 +628,19 @@ type shuffleLink struct {
 
 // links scores every loose junction of the blocks but those as given.
 func (st *shuffleText) links(bs []shuffleBlock, lw *unshuffleVec) []shuffleLink {
+	return st.linksOver(bs, lw, math.Inf(-1))
+}
+
+// linksOver is links for a chain that keeps by keep: a junction that the
+// link model cannot score up to keep, whichever word spans it or none, is
+// left out, for chain never takes a link under keep (it takes one only
+// where it beats by keep the log-odds of the junctions it parts, which it
+// counts as 0 at least). keep -Inf keeps all.
+func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float64) []shuffleLink {
 	if st.cut == nil {
 		panic("unshuffle: links before cutScores")
 	}
-	st.ends, st.starts = nil, nil
+	st.resetSides()
 	nb := len(bs)
 	of := make([]int, len(st.lines)) // each line's block
 	for k, b := range bs {
@@ -431,7 +675,12 @@ func (st *shuffleText) links(bs []shuffleBlock, lw *unshuffleVec) []shuffleLink 
 		}
 		for y := range bs {
 			if x != y && y != x+1 && looseStart[y] {
-				f := st.features(bs[x].last, bs[y].first, start, end)
+				a, b := bs[x].last, bs[y].first
+				f := st.featuresShared(a, b, start, end, st.shared(a, b, start, end), false)
+				if lw.score(&f)+st.lexMost(lw, &f, a, b)+unshuffleSumSlack < keep {
+					continue
+				}
+				st.lexFeatures(&f, a, b)
 				links = append(links, shuffleLink{x, y, lw.score(&f), true})
 				if len(links) > unshuffleMaxLinks {
 					return nil // not a newspaper page's blocks: left in its order
@@ -546,9 +795,9 @@ func logSigmoid(x float64) float64 {
 }
 
 // unshuffleLines returns the lines in reading order: as given, unless the
-// page's blocks were drawn shuffled.
-func unshuffleLines(lines []line) []line {
-	order := unshuffleOrder(lines, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, unshuffleGate)
+// page's blocks were drawn shuffled. st is room for the reading.
+func unshuffleLines(lines []line, st *shuffleText) []line {
+	order := unshuffleOrderIn(st, lines, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, unshuffleGate)
 	if order == nil {
 		return lines
 	}

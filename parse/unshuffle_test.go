@@ -77,7 +77,7 @@ func TestUnshuffleKeepsOrder(t *testing.T) {
 		slices.Concat(b1, b2, a1, a2),
 	} {
 		ls := rowLines(rows)
-		if got := unshuffleLines(ls); !slices.Equal(textsOf(got), textsOf(ls)) {
+		if got := unshuffleLines(ls, new(shuffleText)); !slices.Equal(textsOf(got), textsOf(ls)) {
 			t.Errorf("an in-order page was reordered:\n%s", strings.Join(textsOf(got), "\n"))
 		}
 	}
