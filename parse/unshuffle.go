@@ -575,6 +575,18 @@ const unshuffleSumSlack = 1e-9
 // shuffleBlock is a run of lines [first, last].
 type shuffleBlock struct{ first, last int }
 
+// blockExtents gives, for the n lines the blocks bs cover, the first and
+// the last line of each line's block.
+func blockExtents(bs []shuffleBlock, n int) (start, end func(int) int) {
+	of := make([]int, n)
+	for k, b := range bs {
+		for i := b.first; i <= b.last; i++ {
+			of[i] = k
+		}
+	}
+	return func(i int) int { return bs[of[i]].first }, func(i int) int { return bs[of[i]].last }
+}
+
 // blocksAt cuts the lines at the boundaries whose cut log-odds are above at.
 func blocksAt(n int, cuts []float64, at float64) []shuffleBlock {
 	var bs []shuffleBlock
@@ -642,14 +654,7 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 	}
 	st.resetSides()
 	nb := len(bs)
-	of := make([]int, len(st.lines)) // each line's block
-	for k, b := range bs {
-		for i := b.first; i <= b.last; i++ {
-			of[i] = k
-		}
-	}
-	start := func(i int) int { return bs[of[i]].first }
-	end := func(i int) int { return bs[of[i]].last }
+	start, end := blockExtents(bs, len(st.lines))
 	// Only a body's line that runs on may be moved from, and only to one
 	// that continues a sentence: the features' aStop, aShort, aNoPunct and
 	// narrowA, and bIndent, bNoPunct and narrowB, told before the rest are

@@ -144,14 +144,7 @@ func linkSamplesOf(pages []orderedPage, cw *unshuffleVec, cutAt float64) (link u
 		for _, l := range links {
 			byEnd[l.from] = append(byEnd[l.from], l)
 		}
-		of := make([]int, len(p.lines))
-		for k, b := range bs {
-			for i := b.first; i <= b.last; i++ {
-				of[i] = k
-			}
-		}
-		start := func(i int) int { return bs[of[i]].first }
-		end := func(i int) int { return bs[of[i]].last }
+		start, end := blockExtents(bs, len(p.lines))
 		for x, ls := range byEnd {
 			a := bs[x].last
 			for _, l := range ls {
@@ -508,14 +501,7 @@ func TestUnshuffleRanks(t *testing.T) {
 			st := newShuffleText(p.lines)
 			st.cutScores(&cw)
 			bs := p.trueBlocks()
-			of := make([]int, len(p.lines))
-			for k, b := range bs {
-				for i := b.first; i <= b.last; i++ {
-					of[i] = k
-				}
-			}
-			start := func(i int) int { return bs[of[i]].first }
-			end := func(i int) int { return bs[of[i]].last }
+			start, end := blockExtents(bs, len(p.lines))
 			for x := range bs {
 				a := bs[x].last
 				if p.succ[a] < 0 {
