@@ -288,6 +288,9 @@ func (st *shuffleText) pairID(key uint64) int32 {
 	return st.slot[st.find(key)] - 1
 }
 
+// lineRunes are line i's runes.
+func (st *shuffleText) lineRunes(i int) []rune { return st.runes[st.at[i] : st.at[i+1]-1] }
+
 // gramsOf are line i's pairs of ideographs.
 func (st *shuffleText) gramsOf(i int) []int32 { return st.grams[st.gramAt[i]:st.gramAt[i+1]] }
 
@@ -443,7 +446,7 @@ func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) i
 	f[uxEndToFull] = b2f(aShort && aStop && bFull)
 	f[uxSameFull] = b2f(aFull && bFull && same)
 	f[uxFullChange] = b2f(aFull && bFull && math.Abs(wa-wb) >= unshuffleColumnEm)
-	f[uxEcho] = b2f(runsEcho(lb.text, la.text) || (a-1 >= blockStart(a) && runsEcho(lb.text, st.lines[a-1].text)))
+	f[uxEcho] = b2f(st.runsEcho(b, a) || (a-1 >= blockStart(a) && st.runsEcho(b, a-1)))
 	if lex {
 		st.lexFeatures(&f, a, b)
 	}
@@ -478,9 +481,10 @@ func (st *shuffleText) lexMost(w, f *unshuffleVec, a, b int) float64 {
 	return most
 }
 
-// runsEcho reports whether b holds a run of four characters that a holds.
-func runsEcho(b, a string) bool {
-	ra, rb := []rune(a), []rune(b)
+// runsEcho reports whether line b holds a run of four characters that
+// line a holds.
+func (st *shuffleText) runsEcho(b, a int) bool {
+	ra, rb := st.lineRunes(a), st.lineRunes(b)
 	for i := 0; i+4 <= len(rb); i++ {
 		for j := 0; j+4 <= len(ra); j++ {
 			if rb[i] == ra[j] && rb[i+1] == ra[j+1] && rb[i+2] == ra[j+2] && rb[i+3] == ra[j+3] {
@@ -635,7 +639,6 @@ func unshuffleOrderIn(st *shuffleText, lines []line, cw, lw *unshuffleVec, cutAt
 type shuffleLink struct {
 	from, to int
 	s        float64
-	loose    bool // from's end runs on and to's start continues a sentence
 }
 
 // links scores every loose junction of the blocks but those as given.
@@ -686,7 +689,7 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 					continue
 				}
 				st.lexFeatures(&f, a, b)
-				links = append(links, shuffleLink{x, y, lw.score(&f), true})
+				links = append(links, shuffleLink{x, y, lw.score(&f)})
 				if len(links) > unshuffleMaxLinks {
 					return nil // not a newspaper page's blocks: left in its order
 				}
@@ -717,12 +720,7 @@ func (st *shuffleText) chain(bs []shuffleBlock, links []shuffleLink, keep float6
 	for x := range nb - 1 {
 		given[x] = -st.cut[bs[x].last]
 	}
-	var cands []shuffleLink
-	for _, l := range links {
-		if l.loose && l.to != l.from+1 {
-			cands = append(cands, l)
-		}
-	}
+	cands := slices.Clone(links) // links holds no junction as given
 	slices.SortStableFunc(cands, func(a, b shuffleLink) int {
 		switch {
 		case a.s > b.s:
@@ -790,13 +788,6 @@ func (st *shuffleText) chain(bs []shuffleBlock, links []shuffleLink, keep float6
 		}
 	}
 	return order, gain
-}
-
-func logSigmoid(x float64) float64 {
-	if x < -30 {
-		return x
-	}
-	return -math.Log1p(math.Exp(-x))
 }
 
 // unshuffleLines returns the lines in reading order: as given, unless the
