@@ -1,11 +1,6 @@
 package parse
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -61,42 +56,37 @@ func TestLexKeysDistinct(t *testing.T) {
 // another line start: the figures lexgen's minCount was chosen by. It fails
 // when the lexicon stops telling the two apart.
 func TestLexiconSeparates(t *testing.T) {
-	dir := "/work/shuffled11/full/train"
-	pages, _ := filepath.Glob(filepath.Join(dir, "g0[0-4]*.txt"))
+	var pages []orderedPage
+	for _, p := range loadOrdered(t, "full") {
+		if drawNumber(p.name) < 50 {
+			pages = append(pages, p)
+		}
+	}
 	if len(pages) == 0 {
-		t.Skipf("no made shuffled pages in %s: skipped", dir)
+		t.Skipf("no made shuffled pages in %s: skipped", shuffledRoot)
 	}
 	var trueN, trueSpan, otherN, otherSpan int
 	for _, p := range pages {
-		text, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(string(text), "\n")
-		order := readOrder(t, strings.TrimSuffix(p, ".txt")+".order")
-		at := map[int]int{}
-		for i, o := range order {
-			at[o] = i
-		}
-		n := min(len(lines), len(order))
+		n := len(p.lines)
+		text := func(i int) string { return p.lines[i].text }
 		for i := range n {
-			next, ok := at[order[i]+1]
-			if !ok || next >= n {
+			next := p.succ[i]
+			if next < 0 {
 				continue
 			}
 			other := (i*7919 + 13) % n // a fixed stand-in for a random start
 			if other == next || other == i+1 {
 				continue
 			}
-			if !endsIdeograph(lines[i]) || !startsIdeograph(lines[next]) || !startsIdeograph(lines[other]) {
+			if !endsIdeograph(text(i)) || !startsIdeograph(text(next)) || !startsIdeograph(text(other)) {
 				continue
 			}
 			trueN++
 			otherN++
-			if spanBand(lines[i], lines[next]) > 0 {
+			if spanBand(text(i), text(next)) > 0 {
 				trueSpan++
 			}
-			if spanBand(lines[i], lines[other]) > 0 {
+			if spanBand(text(i), text(other)) > 0 {
 				otherSpan++
 			}
 		}
@@ -116,23 +106,4 @@ func endsIdeograph(s string) bool {
 func startsIdeograph(s string) bool {
 	rs := []rune(strings.TrimSpace(s))
 	return len(rs) > 0 && lexIdeograph(rs[0])
-}
-
-func readOrder(t *testing.T, path string) []int {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var order []int
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		n, err := strconv.Atoi(strings.TrimSpace(sc.Text()))
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		order = append(order, n)
-	}
-	return slices.Clip(order)
 }

@@ -117,12 +117,12 @@ func TestUnshuffleNothingLost(t *testing.T) {
 const unshuffleGoldenPath = "testdata/unshuffle/scores.golden"
 
 // TestUnshuffleMadePages scores the parser on the made training pages whose
-// blocks were drawn out of order (spread1 and full beside -match-pages's
-// stories, when they are on this machine) and fails when a figure gets
+// blocks were drawn out of order (spread1 and full under shuffledRoot,
+// when they are on this machine) and fails when a figure gets
 // worse than testdata/unshuffle/scores.golden; -update rewrites it. With
 // the pass left out the figures fall (full/train articles 0.097 → 0.090).
 func TestUnshuffleMadePages(t *testing.T) {
-	root := filepath.Dir(filepath.Dir(*matchPages))
+	root := shuffledRoot
 	var dirs []string
 	for _, set := range []string{"spread1", "full"} {
 		dir := filepath.Join(root, set, "train")
@@ -171,7 +171,7 @@ func TestUnshuffleBoundsLinks(t *testing.T) {
 	}
 	// The bound stands well clear of the pages the pass is for.
 	for _, set := range []string{"spread1", "full"} {
-		dir := filepath.Join(filepath.Dir(filepath.Dir(*matchPages)), set, "train")
+		dir := filepath.Join(shuffledRoot, set, "train")
 		pages, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 		most := 0
 		for _, p := range pages {
