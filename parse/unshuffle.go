@@ -29,9 +29,8 @@ import (
 //     odds that the junctions they part hold; each block gets one new
 //     successor and predecessor at most, and no cycle.
 //
-// A page read in order keeps its order: it is reordered only when the
-// junctions taken gain more than any in-order training page's do
-// (unshuffleGate).
+// A page read in order keeps its order: it is reordered only when a gate
+// learned on made and in-order pages passes it (unshuffle_gate.go).
 //
 // Wired into the parser for -raw pages (analyseWith), before anything
 // else reads the lines. The lexicon's cue (spanBand: a dictionary word
@@ -604,34 +603,38 @@ func blocksAt(n int, cuts []float64, at float64) []shuffleBlock {
 	return bs
 }
 
-// unshuffleGate is the least a page's chains must gain over its order as
-// given, in the link model's log-odds summed over the junctions, for the
-// page to be reordered (unshuffleGateLogOdds, fitted by the trainer: above
-// the most that an in-order training page gains).
-const unshuffleGate = unshuffleGateLogOdds
-
 // unshuffleOrder returns the order of the lines that the learned models
-// read, or nil when the page keeps its order.
-func unshuffleOrder(lines []line, cw, lw *unshuffleVec, cutAt, keep, gate float64) []int {
-	return unshuffleOrderIn(new(shuffleText), lines, cw, lw, cutAt, keep, gate)
+// read, or nil when the page keeps its order: the chain took no junction,
+// or the gate (unshuffle_gate.go) does not pass the page.
+func unshuffleOrder(lines []line, cw, lw *unshuffleVec, gate *pageGate, cutAt, keep float64) []int {
+	return unshuffleOrderIn(new(shuffleText), lines, cw, lw, gate, cutAt, keep)
 }
 
 // unshuffleOrderIn is unshuffleOrder, reading the lines in st's room.
-func unshuffleOrderIn(st *shuffleText, lines []line, cw, lw *unshuffleVec, cutAt, keep, gate float64) []int {
-	if len(lines) < 4 {
+func unshuffleOrderIn(st *shuffleText, lines []line, cw, lw *unshuffleVec, gate *pageGate, cutAt, keep float64) []int {
+	order, _, f := unshuffleRead(st, lines, cw, lw, cutAt, keep)
+	if order == nil || !gate.passes(&f) {
 		return nil
+	}
+	return order
+}
+
+// unshuffleRead reads the lines in st's room: the chain's order of them,
+// its gain and the page's features (pageFeatures), or a nil order when the
+// page is too short or its blocks too few (or too many) to reorder.
+func unshuffleRead(st *shuffleText, lines []line, cw, lw *unshuffleVec, cutAt, keep float64) ([]int, float64, pageVec) {
+	if len(lines) < 4 {
+		return nil, 0, pageVec{}
 	}
 	st.reset(lines)
 	defer func() { st.lines = nil }() // the room keeps no page's text
 	bs := blocksAt(len(lines), st.cutScoresAt(cw, cutAt), cutAt)
 	if len(bs) < 3 {
-		return nil
+		return nil, 0, pageVec{}
 	}
-	order, gain := st.chain(bs, st.linksOver(bs, lw, keep), keep)
-	if gain <= gate {
-		return nil
-	}
-	return order
+	links := st.linksOver(bs, lw, keep)
+	order, gain := st.chain(bs, links, keep)
+	return order, gain, st.pageFeatures(bs, links, order, gain)
 }
 
 // shuffleLink is a junction: block from's end followed by block to's start,
@@ -656,24 +659,9 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 		panic("unshuffle: links before cutScores")
 	}
 	st.resetSides()
-	nb := len(bs)
 	start, end := blockExtents(bs, len(st.lines))
-	// Only a body's line that runs on may be moved from, and only to one
-	// that continues a sentence: the features' aStop, aShort, aNoPunct and
-	// narrowA, and bIndent, bNoPunct and narrowB, told before the rest are
-	// made.
-	looseEnd, looseStart := make([]bool, nb), make([]bool, nb)
-	anyEnd, anyStart := false, false
-	for x, b := range bs {
-		a, la := b.last, &st.lines[b.last]
-		wa := st.width(a, a-unshuffleWidthRun+1, b.first, a)
-		looseEnd[x] = !endsSentenceText(la.text) && !(la.em < wa-unshuffleShortEm) && st.punct[a] && wa >= unshuffleNarrowEm
-		f, lf := b.first, &st.lines[b.first]
-		wb := st.width(f, f+unshuffleWidthRun-1, f, b.last)
-		looseStart[x] = !(lf.em <= wb-unshuffleIndentLo && lf.em >= wb-unshuffleIndentHi) && st.punct[f] && wb >= unshuffleNarrowEm
-		anyEnd, anyStart = anyEnd || looseEnd[x], anyStart || looseStart[x]
-	}
-	if !anyEnd || !anyStart {
+	looseEnd, looseStart := st.looseSides(bs)
+	if !slices.Contains(looseEnd, true) || !slices.Contains(looseStart, true) {
 		return nil
 	}
 	var links []shuffleLink
@@ -697,6 +685,24 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 		}
 	}
 	return links
+}
+
+// looseSides tells the blocks whose end is loose and those whose start
+// is. Only a body's line that runs on may be moved from, and only to one
+// that continues a sentence: the features' aStop, aShort, aNoPunct and
+// narrowA, and bIndent, bNoPunct and narrowB, told before the rest are
+// made.
+func (st *shuffleText) looseSides(bs []shuffleBlock) (looseEnd, looseStart []bool) {
+	looseEnd, looseStart = make([]bool, len(bs)), make([]bool, len(bs))
+	for x, b := range bs {
+		a, la := b.last, &st.lines[b.last]
+		wa := st.width(a, a-unshuffleWidthRun+1, b.first, a)
+		looseEnd[x] = !endsSentenceText(la.text) && !(la.em < wa-unshuffleShortEm) && st.punct[a] && wa >= unshuffleNarrowEm
+		f, lf := b.first, &st.lines[b.first]
+		wb := st.width(f, f+unshuffleWidthRun-1, f, b.last)
+		looseStart[x] = !(lf.em <= wb-unshuffleIndentLo && lf.em >= wb-unshuffleIndentHi) && st.punct[f] && wb >= unshuffleNarrowEm
+	}
+	return looseEnd, looseStart
 }
 
 // unshuffleMaxLinks bounds the loose junctions a page's blocks may have
@@ -793,7 +799,7 @@ func (st *shuffleText) chain(bs []shuffleBlock, links []shuffleLink, keep float6
 // unshuffleLines returns the lines in reading order: as given, unless the
 // page's blocks were drawn shuffled. st is room for the reading.
 func unshuffleLines(lines []line, st *shuffleText) []line {
-	order := unshuffleOrderIn(st, lines, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, unshuffleGate)
+	order := unshuffleOrderIn(st, lines, &unshuffleCutWeights, &unshuffleLinkWeights, &unshufflePageGate, unshuffleCutLogOdds, unshuffleKeepLogOdds)
 	if order == nil {
 		return lines
 	}

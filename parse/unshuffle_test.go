@@ -93,8 +93,8 @@ func TestUnshuffleNothingLost(t *testing.T) {
 		rng.Shuffle(len(blocks), func(i, j int) { blocks[i], blocks[j] = blocks[j], blocks[i] })
 		rows := slices.Concat(blocks...)
 		ls := rowLines(rows)
-		for _, gate := range []float64{-1e9, unshuffleGate} {
-			order := unshuffleOrder(ls, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, gate)
+		for _, gate := range []*pageGate{&unshuffleNoGate, &unshufflePageGate} {
+			order := unshuffleOrder(ls, &unshuffleCutWeights, &unshuffleLinkWeights, gate, unshuffleCutLogOdds, unshuffleKeepLogOdds)
 			if order == nil {
 				continue
 			}
@@ -163,7 +163,7 @@ func TestUnshuffleBoundsLinks(t *testing.T) {
 	if links := st.links(bs, &unshuffleLinkWeights); links != nil {
 		t.Errorf("%d blocks: %d links weighed, want none past the bound of %d", len(bs), len(links), unshuffleMaxLinks)
 	}
-	order := unshuffleOrder(ls, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, -1e9)
+	order := unshuffleOrder(ls, &unshuffleCutWeights, &unshuffleLinkWeights, &unshuffleNoGate, unshuffleCutLogOdds, unshuffleKeepLogOdds)
 	for k, i := range order {
 		if k != i {
 			t.Fatalf("a page past the bound was reordered: line %d at %d", i, k)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -252,10 +251,10 @@ func orderFigures(p orderedPage, order []int) (junctRight, juncts, adjRight, adj
 	return
 }
 
-func reportOrders(t *testing.T, label string, pages []orderedPage, cw, lw *unshuffleVec, cutAt, keep, gate float64) {
+func reportOrders(t *testing.T, label string, pages []orderedPage, cw, lw *unshuffleVec, gate *pageGate, cutAt, keep float64) {
 	var jr, j, ar, a, moved, cutTP, cutFP, cutFN, given int
 	for _, p := range pages {
-		order := unshuffleOrder(p.lines, cw, lw, cutAt, keep, gate)
+		order := unshuffleOrder(p.lines, cw, lw, gate, cutAt, keep)
 		if order != nil {
 			moved++
 		}
@@ -302,24 +301,6 @@ func inOrderLines(t *testing.T) (names []string, pages [][]line) {
 	return names, pages
 }
 
-// gains gives each page the gain of its chains over its order as given.
-func gains(pages [][]line, cw, lw *unshuffleVec, cutAt, keep float64) []float64 {
-	out := make([]float64, len(pages))
-	for k, lines := range pages {
-		out[k] = -1e9
-		if len(lines) < 4 {
-			continue
-		}
-		st := newShuffleText(lines)
-		bs := blocksAt(len(lines), st.cutScores(cw), cutAt)
-		if len(bs) < 3 {
-			continue
-		}
-		_, out[k] = st.chain(bs, st.links(bs, lw), keep)
-	}
-	return out
-}
-
 func TestTrainUnshuffle(t *testing.T) {
 	if !*trainUnshuffle {
 		t.Skip("no -train-unshuffle: skipped")
@@ -342,7 +323,6 @@ func TestTrainUnshuffle(t *testing.T) {
 			held = append(held, p)
 		}
 	}
-	noGate := -1e9
 	names, inOrder := inOrderLines(t)
 	var inOrderFit, inOrderAll []orderedPage // the held-out fit leaves out the gen pages the held-out draws are made of
 	for k, lines := range inOrder {
@@ -369,8 +349,8 @@ func TestTrainUnshuffle(t *testing.T) {
 	}
 	var figures []string
 	for _, set := range []string{"spread1", "full"} {
-		reportOrders(t, set+" fit g001–g045", bySet(fitOn, set), &cw, &lw, cutAt, keep, noGate)
-		reportOrders(t, set+" held g046–g060", bySet(held, set), &cw, &lw, cutAt, keep, noGate)
+		reportOrders(t, set+" fit g001–g045", bySet(fitOn, set), &cw, &lw, &unshuffleNoGate, cutAt, keep)
+		reportOrders(t, set+" held g046–g060", bySet(held, set), &cw, &lw, &unshuffleNoGate, cutAt, keep)
 	}
 	// DUBAO_UNSHUFFLE_HELDOUT=1 writes the weights fitted on g001–g045
 	// (the gate fitted as below), for an end-to-end score of the held-out
@@ -381,44 +361,48 @@ func TestTrainUnshuffle(t *testing.T) {
 	} else {
 		cw, lw, cutAt, keep = fitUnshuffle(t, all, inOrderAll)
 	}
-	// The gate: above every in-order page's gain.
-	g := gains(inOrder, &cw, &lw, cutAt, keep)
-	idx := make([]int, len(g))
-	for k := range idx {
-		idx[k] = k
+	// The gate: the page classifier, fitted on every page read by models
+	// that never saw it (heldOutPages), its level above every in-order
+	// page's score held out (fitGate).
+	stories := loadOrdered(t, "stories")
+	if heldOut {
+		stories = slices.DeleteFunc(stories, func(p orderedPage) bool { return drawNumber(p.name) >= shuffledHeldOut })
+		inOrderAll = inOrderFit
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return g[idx[a]] > g[idx[b]] })
-	for _, k := range idx[:min(8, len(idx))] {
-		t.Logf("in-order gain %.2f %s", g[k], names[k])
-	}
-	gate := slices.Max(g) + unshuffleGateMargin
-	var made [][]line
-	for _, p := range all {
-		made = append(made, p.lines)
-	}
-	mg := gains(made, &cw, &lw, cutAt, keep)
-	under := 0
-	for _, x := range mg {
-		if x <= gate {
-			under++
+	gate := fitGate(t, heldOutPages(t, all, inOrderAll, stories, cutAt, keep))
+	// Read by the models as fitted, an in-order page may score higher than
+	// held out (the stories' pages, no link model's negatives): each level
+	// stands above those too.
+	for _, p := range shufflePagesOf(nil, slices.Concat(inOrderAll, stories), &cw, &lw, cutAt, keep) {
+		if p.f[upTaken] > 0 {
+			if s := gate.w.score(&p.f); s > gate.level {
+				t.Logf("%s: page classifier's level %.2f → %.2f", p.name, gate.level, s)
+				gate.level = s
+			}
+			if g := p.f[upGain] * 10; g > gate.gain {
+				t.Logf("%s: gain's level %.2f → %.2f", p.name, gate.gain, g)
+				gate.gain = g
+			}
 		}
 	}
-	t.Logf("gate %.2f: %d of %d in-order pages; %d of %d made pages at or under it", gate, len(inOrder), len(inOrder), under, len(made))
 	for _, set := range []string{"spread1", "full"} {
-		reportOrders(t, set+" all, gated", bySet(all, set), &cw, &lw, cutAt, keep, gate)
+		reportOrders(t, set+" all, gated", bySet(all, set), &cw, &lw, &gate, cutAt, keep)
+		reportOrders(t, set+" held g046–g060, gated", bySet(held, set), &cw, &lw, &gate, cutAt, keep)
 	}
-	figures = append(figures, fmt.Sprintf("gate %.2f log-odds; %d of %d made pages under it", gate, under, len(made)))
-	writeUnshuffleWeights(t, "weights_unshuffle_gen.go", len(all), len(inOrder), figures, &cw, &lw, cutAt, keep, gate)
+	passed := 0
+	for _, p := range all {
+		if unshuffleOrder(p.lines, &cw, &lw, &gate, cutAt, keep) != nil {
+			passed++
+		}
+	}
+	figures = append(figures, fmt.Sprintf("gate: page classifier's level %.2f log-odds, gain's %.2f log-odds; %d of %d made pages pass", gate.level, gate.gain, passed, len(all)))
+	writeUnshuffleWeights(t, "weights_unshuffle_gen.go", len(all), len(inOrderAll)+len(stories), figures, &cw, &lw, &gate, cutAt, keep)
 }
 
-// unshuffleGateMargin is how far above the most an in-order training page
-// gains the gate stands, in log-odds summed over a page's junctions.
-const unshuffleGateMargin = 1.0
-
-func writeUnshuffleWeights(t *testing.T, path string, made, inOrder int, figures []string, cw, lw *unshuffleVec, cutAt, keep, gate float64) {
+func writeUnshuffleWeights(t *testing.T, path string, made, inOrder int, figures []string, cw, lw *unshuffleVec, gate *pageGate, cutAt, keep float64) {
 	var b strings.Builder
 	b.WriteString("// Code generated by go test ./parse -run TestTrainUnshuffle -train-unshuffle; DO NOT EDIT.\n//\n")
-	fmt.Fprintf(&b, "// Fitted on %d made pages (/work/shuffled11/{spread1,full}/train), the gate on\n// %d in-order -raw training pages.\n", made, inOrder)
+	fmt.Fprintf(&b, "// Fitted on %d made pages (/work/shuffled11/{spread1,full}/train), the gate on\n// them and %d in-order pages (-raw training pages, stories/train).\n", made, inOrder)
 	for _, f := range figures {
 		fmt.Fprintf(&b, "//\t%s\n", f)
 	}
@@ -437,7 +421,13 @@ func writeUnshuffleWeights(t *testing.T, path string, made, inOrder int, figures
 	}
 	fmt.Fprintf(&b, "\n// unshuffleCutLogOdds is the cut model's log-odds above which a line\n// boundary ends a block.\nconst unshuffleCutLogOdds = %.6f\n", cutAt)
 	fmt.Fprintf(&b, "\n// unshuffleKeepLogOdds is how much better than the link model says a\n// junction as given counts.\nconst unshuffleKeepLogOdds = %.6f\n", keep)
-	fmt.Fprintf(&b, "\n// unshuffleGateLogOdds is the least gain of a page's chains for it to be\n// reordered.\nconst unshuffleGateLogOdds = %.6f\n", gate)
+	b.WriteString("\n// unshufflePageGate passes a page as drawn shuffled: the page classifier's\n// weights, its level and the gain's, each the highest of an in-order page\n// held out (log-odds).\nvar unshufflePageGate = pageGate{\n\tw: pageVec{\n")
+	for k, v := range gate.w {
+		if v != 0 {
+			fmt.Fprintf(&b, "\t\tup%s: %.6f,\n", upperFirst(unshufflePageFeatureNames[k]), v)
+		}
+	}
+	fmt.Fprintf(&b, "\t},\n\tlevel: %.6f,\n\tgain: %.6f,\n}\n", gate.level, gate.gain)
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
 		t.Fatal(err)
@@ -635,16 +625,17 @@ func TestUnshuffleCeiling(t *testing.T) {
 	t.Logf("junctions %d, both sides cut %d, loose %d, right %d", juncts, bothCut, loose, right)
 }
 
-// TestUnshuffleInOrderPages: the parser leaves every -raw training page
-// read in order as it is (the gate stands above their gains).
+// TestUnshuffleInOrderPages: the parser leaves every in-order page as it
+// is — the -raw training pages and the made pages of stories/train (the
+// page classifier's level stands above their scores held out).
 func TestUnshuffleInOrderPages(t *testing.T) {
-	names, inOrder := inOrderLines(t)
+	inOrder := inOrderPages(t)
 	if len(inOrder) == 0 {
 		t.Skip("no training pages")
 	}
-	for k, ls := range inOrder {
-		if order := unshuffleOrder(ls, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds, unshuffleGate); order != nil {
-			t.Errorf("%s: reordered", names[k])
+	for _, p := range inOrder {
+		if order := unshuffleOrder(p.lines, &unshuffleCutWeights, &unshuffleLinkWeights, &unshufflePageGate, unshuffleCutLogOdds, unshuffleKeepLogOdds); order != nil {
+			t.Errorf("%s: reordered", p.name)
 		}
 	}
 }
