@@ -15,8 +15,7 @@ type shufflePage struct {
 	name     string
 	shuffled bool // a made page drawn out of order (not an in-order page)
 	f        pageVec
-	order    []int // the chain's order, nil: none
-	help     int   // lines followed by their successor in the chain's order, less as given (made pages)
+	help     int // lines followed by their successor in the chain's order, less as given (made pages)
 }
 
 // shufflePagesOf reads pages with the given models.
@@ -26,7 +25,7 @@ func shufflePagesOf(made, inOrder []orderedPage, cw, lw *unshuffleVec, cutAt, ke
 	for k, set := range [][]orderedPage{made, inOrder} {
 		for _, p := range set {
 			order, _, f := unshuffleRead(st, p.lines, cw, lw, cutAt, keep)
-			g := shufflePage{name: p.name, shuffled: k == 0, f: f, order: order}
+			g := shufflePage{name: p.name, shuffled: k == 0, f: f}
 			if k == 0 {
 				_, _, after, _ := orderFigures(p, order)
 				_, _, before, _ := orderFigures(p, nil)
