@@ -216,7 +216,7 @@ var unshuffleKeeps = []float64{-2, -1, 0, 1, 2, 3}
 
 // unshuffleCutLevels are the cut model's log-odds the trainer tries as
 // the level above which a boundary ends a block.
-var unshuffleCutLevels = []float64{-2, -1, 0, 1}
+var unshuffleCutLevels = []float64{-3, -2.5, -2, -1, 0}
 
 // orderFigures measures an order of a made page: the block junctions it
 // gets right (a line followed by its successor where that is not the line
@@ -254,6 +254,7 @@ func orderFigures(p orderedPage, order []int) (junctRight, juncts, adjRight, adj
 
 func reportOrders(t *testing.T, label string, pages []orderedPage, cw, lw *unshuffleVec, cutAt, keep, gate float64) {
 	var jr, j, ar, a, moved, cutTP, cutFP, cutFN, given int
+	var scored []cutScored
 	for _, p := range pages {
 		order := unshuffleOrder(p.lines, cw, lw, cutAt, keep, gate)
 		if order != nil {
@@ -266,6 +267,7 @@ func reportOrders(t *testing.T, label string, pages []orderedPage, cw, lw *unshu
 		st := newShuffleText(p.lines)
 		for i, c := range st.cutScores(cw) {
 			truth := p.succ[i] != i+1
+			scored = append(scored, cutScored{c, truth})
 			switch {
 			case c > cutAt && truth:
 				cutTP++
@@ -276,9 +278,30 @@ func reportOrders(t *testing.T, label string, pages []orderedPage, cw, lw *unshu
 			}
 		}
 	}
-	t.Logf("%-22s %3d pages (%3d reordered): junctions right %.3f (%d/%d), lines followed by their successor %.4f (as given %.4f); cuts: precision %.3f recall %.3f",
+	t.Logf("%-22s %3d pages (%3d reordered): junctions right %.3f (%d/%d), lines followed by their successor %.4f (as given %.4f); cuts: precision %.3f recall %.3f, average precision %.3f",
 		label, len(pages), moved, float64(jr)/float64(max(j, 1)), jr, j, float64(ar)/float64(max(a, 1)), float64(given)/float64(max(a, 1)),
-		float64(cutTP)/float64(max(cutTP+cutFP, 1)), float64(cutTP)/float64(max(cutTP+cutFN, 1)))
+		float64(cutTP)/float64(max(cutTP+cutFP, 1)), float64(cutTP)/float64(max(cutTP+cutFN, 1)), averagePrecision(scored))
+}
+
+// cutScored is a line boundary's cut log-odds and whether it is a cut.
+type cutScored struct {
+	s   float64
+	cut bool
+}
+
+// averagePrecision is the mean, over the true cuts ranked by score, of
+// the precision at each: how well the scores rank, whatever the level.
+func averagePrecision(xs []cutScored) float64 {
+	xs = slices.Clone(xs)
+	sort.SliceStable(xs, func(a, b int) bool { return xs[a].s > xs[b].s })
+	tp, sum := 0, 0.0
+	for k, x := range xs {
+		if x.cut {
+			tp++
+			sum += float64(tp) / float64(k+1)
+		}
+	}
+	return sum / float64(max(tp, 1))
 }
 
 // inOrderLines gives the -raw training pages read in order, their lines.
