@@ -60,49 +60,74 @@ import (
 // 0.101/0.138 → 0.117/0.144 and spread1 0.266/0.365 → 0.275/0.368.
 // The cut model is still the bottleneck: among the lines it cuts, a
 // third to two fifths are true cuts (precision 0.26 spread1, 0.41 full).
+// Widths read near (nearSame, nearDiff, nearFullChange: a block's width
+// taken from no line of the block above or below, reachBack/reachOn), a
+// paragraph's last line at a block's start (bTail...), quotes and brackets
+// open across the break (quoteOn, quoteClash) and the pairs of characters
+// few lines of the page print shared by the two sides (rare), the cut
+// level tried down to -3: held-out draws' junctions right 3.1% → 3.7%
+// (spread1) and 3.7% → 4.7% (full), the cut model's average precision
+// 0.336 (spread1) and 0.598 (full); end to end on the held-out draws
+// (articles/titles/body_cer/para_f1) full 0.117/0.144/1.534/0.170 →
+// 0.115/0.159/1.483/0.188 and spread1 0.275/0.368/0.895/0.511 →
+// 0.281/0.365/0.871/0.516; with the gate off full 0.117/0.153/1.469/0.195
+// → 0.114/0.162/1.436/0.211, spread1 0.310/0.403/0.837/0.538 →
+// 0.299/0.394/0.822/0.544. The near widths in place of the old ones, not
+// beside them, lost end to end (full 0.106/0.132 gated).
 
 // Features of a junction: line a's end followed by line b's start. The
 // width of a's block is the widest of a and the two lines before it in
 // its block; of b's, the widest of b and the two after it (a column's
-// width, in ems).
+// width, in ems). Read near, the lines counted stop at one another block
+// must hold (reachBack, reachOn).
 const (
-	uxBias         = iota
-	uxAStop        // a ends a sentence
-	uxAShort       // a is shorter than its block by more than an em: a paragraph's last line
-	uxBIndent      // b is shorter than its block by one and a half ems to two and a half: a paragraph's first line
-	uxSameWidth    // the two blocks are as wide, within three quarters of an em
-	uxWidthDiff    // how much the widths differ, in ems, at most 10, over 10
-	uxPair         // the page prints a's last and b's first character side by side within a line
-	uxPrints       // the page prints a's last two and b's first two characters, four in a row
-	uxRunsOnSame   // a runs on (no stop, full width) and the blocks are as wide
-	uxRunsOnFull   // a runs on and b is full width
-	uxEndsIndent   // a ends a paragraph and b starts one
-	uxRunsOnIndent // a runs on but b starts a paragraph
-	uxEndsFull     // a ends a paragraph but b is full width
-	uxBNoStart     // b starts with a mark that cannot begin a line
-	uxShared       // pairs of characters the five lines up to a share with the five from b, over the fewer
-	uxANoPunct     // a holds no sentence punctuation (a headline's or credit's line)
-	uxBNoPunct     // b holds no sentence punctuation
-	uxHeadToIndent // a holds no punctuation and b starts a paragraph: a headline before its body
-	uxNarrowA      // a's block is narrow: under 6 ems
-	uxNarrowB      // b's block is narrow: under 6 ems
-	uxBStop        // b ends a sentence
-	uxSharedRunsOn // the shared pairs where a runs on
-	uxBWider       // b is wider than a's block by more than half an em: not of it
-	uxAWider       // a is wider than b's block by more than half an em
-	uxLineDiff     // how much a and b differ in width, in ems, at most 10, over 10
-	uxGivenOdds    // b is the line after a in the text: the cut model's log-odds that it follows, else 0
-	uxFullToIndent // a is full width without a stop and b starts a paragraph: never within a block
-	uxEndToFull    // a is short and ends a sentence and b is full width: never within a block
-	uxSameFull     // both full width and the blocks as wide
-	uxMedianDiff   // the median widths of the five lines up to a and the five from b differ by an em or more
-	uxMedianDiffEm // how much they differ, in ems, at most 10, over 10
-	uxLex          // a lexicon word spans the break from a to b (spanBand)
-	uxLexBand      // how common the most common such word is: its band over 12
-	uxLexNone      // a ends and b starts with an ideograph, and no word spans the break
-	uxLexRunsOn    // a runs on, the blocks are as wide, and no word spans the break: the join of two chunks of one column
-	uxFullChange   // a and b are both full width and their blocks differ in width by an em or more: two columns' lines
-	uxEcho         // b holds a run of four characters that a or the line before it in its block holds: text the page prints twice (a teaser and its story), not a continuation
+	uxBias           = iota
+	uxAStop          // a ends a sentence
+	uxAShort         // a is shorter than its block by more than an em: a paragraph's last line
+	uxBIndent        // b is shorter than its block by one and a half ems to two and a half: a paragraph's first line
+	uxSameWidth      // the two blocks are as wide, within three quarters of an em
+	uxWidthDiff      // how much the widths differ, in ems, at most 10, over 10
+	uxPair           // the page prints a's last and b's first character side by side within a line
+	uxPrints         // the page prints a's last two and b's first two characters, four in a row
+	uxRunsOnSame     // a runs on (no stop, full width) and the blocks are as wide
+	uxRunsOnFull     // a runs on and b is full width
+	uxEndsIndent     // a ends a paragraph and b starts one
+	uxRunsOnIndent   // a runs on but b starts a paragraph
+	uxEndsFull       // a ends a paragraph but b is full width
+	uxBNoStart       // b starts with a mark that cannot begin a line
+	uxShared         // pairs of characters the five lines up to a share with the five from b, over the fewer
+	uxANoPunct       // a holds no sentence punctuation (a headline's or credit's line)
+	uxBNoPunct       // b holds no sentence punctuation
+	uxHeadToIndent   // a holds no punctuation and b starts a paragraph: a headline before its body
+	uxNarrowA        // a's block is narrow: under 6 ems
+	uxNarrowB        // b's block is narrow: under 6 ems
+	uxBStop          // b ends a sentence
+	uxSharedRunsOn   // the shared pairs where a runs on
+	uxBWider         // b is wider than a's block by more than half an em: not of it
+	uxAWider         // a is wider than b's block by more than half an em
+	uxLineDiff       // how much a and b differ in width, in ems, at most 10, over 10
+	uxGivenOdds      // b is the line after a in the text: the cut model's log-odds that it follows, else 0
+	uxFullToIndent   // a is full width without a stop and b starts a paragraph: never within a block
+	uxEndToFull      // a is short and ends a sentence and b is full width: never within a block
+	uxSameFull       // both full width and the blocks as wide
+	uxMedianDiff     // the median widths of the five lines up to a and the five from b differ by an em or more
+	uxMedianDiffEm   // how much they differ, in ems, at most 10, over 10
+	uxLex            // a lexicon word spans the break from a to b (spanBand)
+	uxLexBand        // how common the most common such word is: its band over 12
+	uxLexNone        // a ends and b starts with an ideograph, and no word spans the break
+	uxLexRunsOn      // a runs on, the blocks are as wide, and no word spans the break: the join of two chunks of one column
+	uxFullChange     // a and b are both full width and their blocks differ in width by an em or more: two columns' lines
+	uxEcho           // b holds a run of four characters that a or the line before it in its block holds: text the page prints twice (a teaser and its story), not a continuation
+	uxBTail          // b is shorter than its block by more than an indent: a paragraph's last line, which follows a line of its paragraph
+	uxStopToTail     // a ends a sentence and b is a paragraph's last line: within a block only where a is full
+	uxShortToTail    // a ends a paragraph and b is a paragraph's last line, not indented: never within a block
+	uxAIndentOfB     // a runs on and is narrower than b's block by an indent: a paragraph's first line in b's column
+	uxQuoteOn        // a's block holds a quote or bracket open at a's end and b's closes one before it opens any: a quote running on
+	uxQuoteClash     // one side holds a quote open across the break and the other does not
+	uxRare           // pairs of characters that few lines of the page print (unshuffleRareLines) shared by the lines up to a and those from b (unshuffleRareRun each), at most 3, over 3
+	uxNearSame       // sameWidth, the blocks' widths read near (reachBack, reachOn): no line of another block counted
+	uxNearDiff       // widthDiff, read near
+	uxNearFullChange // fullChange, read near
 	numUnshuffleFeatures
 )
 
@@ -112,6 +137,8 @@ var unshuffleFeatureNames = [numUnshuffleFeatures]string{
 	"shared", "aNoPunct", "bNoPunct", "headToIndent", "narrowA", "narrowB", "bStop", "sharedRunsOn",
 	"bWider", "aWider", "lineDiff", "givenOdds", "fullToIndent", "endToFull", "sameFull", "medianDiff", "medianDiffEm",
 	"lex", "lexBand", "lexNone", "lexRunsOn", "fullChange", "echo",
+	"bTail", "stopToTail", "shortToTail", "aIndentOfB",
+	"quoteOn", "quoteClash", "rare", "nearSame", "nearDiff", "nearFullChange",
 }
 
 type unshuffleVec [numUnshuffleFeatures]float64
@@ -123,6 +150,11 @@ func (w *unshuffleVec) score(f *unshuffleVec) float64 {
 	}
 	return s
 }
+
+// unshuffleRareLines is the most lines of a page that may hold a pair of
+// ideographs for it to count as rare: a story's name or term, printed in
+// its few paragraphs, not a word every story uses.
+const unshuffleRareLines = 3
 
 // Widths, in ems, that the features compare (the corpus's column lines are
 // 9 to 30 ems wide; an indent is two ems, one and a half where the
@@ -136,6 +168,8 @@ const (
 	unshuffleDiffCap  = 10.0 // width differences count up to this
 	unshuffleShareRun = 5    // lines on each side whose character pairs are compared
 	unshuffleWidthRun = 3    // lines on each side whose widest is the block's width
+	unshuffleRunOnEm  = 3.0  // a line that ends no sentence is at most this much narrower than its block: an indent (unshuffleIndentHi) and half an em of measure
+	unshuffleRareRun  = 8    // lines on each side whose rare pairs are compared
 	unshuffleColumnEm = 1.0  // two full lines whose blocks differ by this are of two columns (a full line of one column is at most an em short, where a character went down before a mark)
 )
 
@@ -162,8 +196,15 @@ type shuffleText struct {
 	// line after another: line i's are grams[gramAt[i]:gramAt[i+1]].
 	grams  []int32
 	gramAt []int32
-	punct  []bool    // the line holds sentence punctuation
-	cut    []float64 // the cut model's log-odds of each line boundary, once scored
+	punct  []bool // the line holds sentence punctuation
+	stop   []bool // the line ends a sentence
+	// The line's first and last quote or bracket: +1 opening, -1
+	// closing, 0 none.
+	firstMark, lastMark []int8
+	lines1              []int32 // how many lines hold each pair of ideographs
+	rstamp              []int32 // scratch of rare: marks a side's pairs (rtok the latest mark)
+	rtok                int32
+	cut                 []float64 // the cut model's log-odds of each line boundary, once scored
 	// The pairs of the lines that end at a line (ends) and start at one
 	// (starts), for the block extents of one reading: sets in slab, made
 	// on first asking (made false: not yet). After cutScores (pageSides),
@@ -229,6 +270,9 @@ func (st *shuffleText) reset(lines []line) {
 	st.grams = st.grams[:0]
 	st.gramAt = grown(st.gramAt, n+1)
 	st.punct = grown(st.punct, n)
+	st.stop = grown(st.stop, n)
+	st.firstMark = grown(st.firstMark, n)
+	st.lastMark = grown(st.lastMark, n)
 	for i, l := range lines {
 		st.gramAt[i] = int32(len(st.grams))
 		st.tok++
@@ -243,8 +287,27 @@ func (st *shuffleText) reset(lines []line) {
 			}
 		}
 		st.punct[i] = hasSentencePunct(l.text)
+		st.stop[i] = endsSentenceText(l.text)
+		st.firstMark[i], st.lastMark[i] = 0, 0
+		for _, r := range l.text {
+			m := quoteMark(r)
+			if m != 0 && st.firstMark[i] == 0 {
+				st.firstMark[i] = m
+			}
+			if m != 0 {
+				st.lastMark[i] = m
+			}
+		}
 	}
 	st.gramAt[n] = int32(len(st.grams))
+	st.lines1 = grown(st.lines1, st.npairs)
+	clear(st.lines1)
+	for _, id := range st.grams {
+		st.lines1[id]++
+	}
+	st.rstamp = grown(st.rstamp, st.npairs)
+	clear(st.rstamp)
+	st.rtok = 0
 	st.resetSides()
 }
 
@@ -293,13 +356,46 @@ func (st *shuffleText) lineRunes(i int) []rune { return st.runes[st.at[i] : st.a
 // gramsOf are line i's pairs of ideographs.
 func (st *shuffleText) gramsOf(i int) []int32 { return st.grams[st.gramAt[i]:st.gramAt[i+1]] }
 
-// width is the widest of the lines from i to j, as far as lo and hi.
-func (st *shuffleText) width(i, j, lo, hi int) float64 {
+// reachBack is the first of the lines up to a, n at most and none before
+// lo, that may stand in a's block: a line that ends no sentence is full
+// or a paragraph's first, so that its block is at most unshuffleRunOnEm
+// wider than it, and a line before it that is wider yet is another
+// block's (a narrow block's lines take no width from a wide one above).
+func (st *shuffleText) reachBack(a, lo, n int) int {
+	bound := math.Inf(1)
+	k := a
+	for ; k > lo && a-k+1 < n; k-- {
+		if !st.stop[k] {
+			bound = math.Min(bound, st.lines[k].em+unshuffleRunOnEm)
+		}
+		if st.lines[k-1].em > bound {
+			break
+		}
+	}
+	return k
+}
+
+// reachOn is reachBack after b: the last of the lines from b, n at most
+// and none past hi, that may stand in b's block.
+func (st *shuffleText) reachOn(b, hi, n int) int {
+	bound := math.Inf(1)
+	k := b
+	for ; k < hi && k-b+1 < n; k++ {
+		if !st.stop[k] {
+			bound = math.Min(bound, st.lines[k].em+unshuffleRunOnEm)
+		}
+		if st.lines[k+1].em > bound {
+			break
+		}
+	}
+	return k
+}
+
+// width is the widest of the lines from i to j.
+func (st *shuffleText) width(i, j int) float64 {
 	w := st.lines[i].em
 	for k := min(i, j); k <= max(i, j); k++ {
-		if k >= lo && k <= hi {
-			w = math.Max(w, st.lines[k].em)
-		}
+		w = math.Max(w, st.lines[k].em)
 	}
 	return w
 }
@@ -399,13 +495,15 @@ func (st *shuffleText) features(a, b int, blockStart, blockEnd func(int) int) un
 }
 
 // featuresShared is features, given the shared pairs; the lexicon's
-// features are left 0 unless lex.
+// features and rare are left 0 unless lex.
 func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) int, sh float64, lex bool) unshuffleVec {
 	var f unshuffleVec
 	la, lb := &st.lines[a], &st.lines[b]
-	wa := st.width(a, a-unshuffleWidthRun+1, blockStart(a), a)
-	wb := st.width(b, b+unshuffleWidthRun-1, b, blockEnd(b))
-	aStop := endsSentenceText(la.text)
+	wa := st.width(max(blockStart(a), a-unshuffleWidthRun+1), a)
+	wb := st.width(b, min(blockEnd(b), b+unshuffleWidthRun-1))
+	na := st.width(st.reachBack(a, blockStart(a), unshuffleWidthRun), a)
+	nb := st.width(b, st.reachOn(b, blockEnd(b), unshuffleWidthRun))
+	aStop := st.stop[a]
 	aShort := la.em < wa-unshuffleShortEm
 	bIndent := lb.em <= wb-unshuffleIndentLo && lb.em >= wb-unshuffleIndentHi
 	same := math.Abs(wa-wb) < unshuffleSameEm
@@ -432,7 +530,7 @@ func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) i
 	f[uxHeadToIndent] = b2f(!st.punct[a] && bIndent)
 	f[uxNarrowA] = b2f(wa < unshuffleNarrowEm)
 	f[uxNarrowB] = b2f(wb < unshuffleNarrowEm)
-	f[uxBStop] = b2f(endsSentenceText(lb.text))
+	f[uxBStop] = b2f(st.stop[b])
 	f[uxSharedRunsOn] = b2f(runsOn) * sh
 	f[uxBWider] = b2f(lb.em > wa+unshuffleIndentLo)
 	f[uxAWider] = b2f(la.em > wb+unshuffleIndentLo)
@@ -446,8 +544,20 @@ func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) i
 	f[uxSameFull] = b2f(aFull && bFull && same)
 	f[uxFullChange] = b2f(aFull && bFull && math.Abs(wa-wb) >= unshuffleColumnEm)
 	f[uxEcho] = b2f(st.runsEcho(b, a) || (a-1 >= blockStart(a) && st.runsEcho(b, a-1)))
+	f[uxNearSame] = b2f(math.Abs(na-nb) < unshuffleSameEm)
+	f[uxNearDiff] = math.Min(math.Abs(na-nb), unshuffleDiffCap) / unshuffleDiffCap
+	f[uxNearFullChange] = b2f(la.em > na-unshuffleIndentLo && lb.em > nb-unshuffleIndentLo && math.Abs(na-nb) >= unshuffleColumnEm)
+	bTail := lb.em < wb-unshuffleIndentHi
+	f[uxBTail] = b2f(bTail)
+	f[uxStopToTail] = b2f(aStop && bTail)
+	f[uxShortToTail] = b2f(aShort && bTail)
+	f[uxAIndentOfB] = b2f(!aStop && la.em <= wb-unshuffleIndentLo && la.em >= wb-unshuffleIndentHi)
+	aIn, aKnown := st.openAt(a, blockStart(a))
+	bIn, bKnown := st.closesFrom(b, blockEnd(b))
+	f[uxQuoteOn] = b2f(aIn && bIn)
+	f[uxQuoteClash] = b2f(aKnown && bKnown && aIn != bIn)
 	if lex {
-		st.lexFeatures(&f, a, b)
+		st.lexFeatures(&f, a, b, blockStart(a), blockEnd(b))
 	}
 	if b == a+1 && st.cut != nil {
 		f[uxGivenOdds] = -st.cut[a]
@@ -455,9 +565,70 @@ func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) i
 	return f
 }
 
-// lexFeatures sets f's lexicon features of the junction a → b, the rest
-// set.
-func (st *shuffleText) lexFeatures(f *unshuffleVec, a, b int) {
+// quoteMark is +1 for a mark that opens a quote or bracket, -1 for one
+// that closes it, else 0.
+func quoteMark(r rune) int8 {
+	switch r {
+	case '“', '「', '『', '（', '(', '《':
+		return 1
+	case '”', '」', '』', '）', ')', '》':
+		return -1
+	}
+	return 0
+}
+
+// openAt reports whether a quote or bracket is open at line a's end: the
+// last mark of the lines up to a (unshuffleShareRun at most, none before
+// lo) opens one; known is whether those lines hold a mark.
+func (st *shuffleText) openAt(a, lo int) (open, known bool) {
+	for k := a; k >= max(lo, a-unshuffleShareRun+1); k-- {
+		if m := st.lastMark[k]; m != 0 {
+			return m > 0, true
+		}
+	}
+	return false, false
+}
+
+// closesFrom reports whether the lines from b (unshuffleShareRun at most,
+// none past hi) close a quote or bracket before they open one.
+func (st *shuffleText) closesFrom(b, hi int) (closes, known bool) {
+	for k := b; k <= min(hi, b+unshuffleShareRun-1); k++ {
+		if m := st.firstMark[k]; m != 0 {
+			return m < 0, true
+		}
+	}
+	return false, false
+}
+
+// rare is how many pairs of ideographs that at most unshuffleRareLines
+// lines of the page hold are held both by the lines up to a (as far as
+// lo) and by those from b (as far as hi), unshuffleRareRun each, at most
+// 3, over 3: a story's names and words of its own.
+func (st *shuffleText) rare(a, b, lo, hi int) float64 {
+	st.rtok++
+	for k := a; k >= max(lo, a-unshuffleRareRun+1); k-- {
+		for _, id := range st.gramsOf(k) {
+			if st.lines1[id] <= unshuffleRareLines {
+				st.rstamp[id] = st.rtok
+			}
+		}
+	}
+	c := 0
+	for k := b; k <= min(hi, b+unshuffleRareRun-1) && c < 3; k++ {
+		for _, id := range st.gramsOf(k) {
+			if st.rstamp[id] == st.rtok {
+				st.rstamp[id] = 0 // counted once
+				c++
+			}
+		}
+	}
+	return float64(min(c, 3)) / 3
+}
+
+// lexFeatures sets f's lexicon features of the junction a → b, and rare
+// (its blocks' extents lo and hi), the rest set.
+func (st *shuffleText) lexFeatures(f *unshuffleVec, a, b, lo, hi int) {
+	f[uxRare] = st.rare(a, b, lo, hi)
 	la, lb := &st.lines[a], &st.lines[b]
 	ra, rb := lastRune(la.text), firstRune(lb.text)
 	band := spanBand(la.text, lb.text)
@@ -468,7 +639,7 @@ func (st *shuffleText) lexFeatures(f *unshuffleVec, a, b int) {
 	f[uxLexRunsOn] = b2f(none && f[uxRunsOnSame] == 1)
 }
 
-// lexMost is the most that w's lexicon features may add to a score of f,
+// lexMost is the most that w's lexicon features and rare may add to a score of f,
 // the rest of f set: a word of band 1 to len(lexiconBands) spans the
 // break, or none does.
 func (st *shuffleText) lexMost(w, f *unshuffleVec, a, b int) float64 {
@@ -477,7 +648,7 @@ func (st *shuffleText) lexMost(w, f *unshuffleVec, a, b int) float64 {
 	for _, band := range [2]int{1, len(lexiconBands)} {
 		most = math.Max(most, w[uxLex]+w[uxLexBand]*float64(band)/12)
 	}
-	return most
+	return most + math.Max(0, w[uxRare]) // rare is 0 to 1
 }
 
 // runsEcho reports whether line b holds a run of four characters that
@@ -563,7 +734,7 @@ func (st *shuffleText) cutScoresAt(cw *unshuffleVec, at float64) []float64 {
 			out[i] = math.Inf(-1)
 			continue
 		}
-		st.lexFeatures(&f, i, i+1)
+		st.lexFeatures(&f, i, i+1, 0, n-1)
 		out[i] = cw.score(&f)
 	}
 	st.pageSides = true
@@ -676,7 +847,7 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 				if lw.score(&f)+st.lexMost(lw, &f, a, b)+unshuffleSumSlack < keep {
 					continue
 				}
-				st.lexFeatures(&f, a, b)
+				st.lexFeatures(&f, a, b, start(a), end(b))
 				links = append(links, shuffleLink{x, y, lw.score(&f)})
 				if len(links) > unshuffleMaxLinks {
 					return nil // not a newspaper page's blocks: left in its order
@@ -696,10 +867,10 @@ func (st *shuffleText) looseSides(bs []shuffleBlock) (looseEnd, looseStart []boo
 	looseEnd, looseStart = make([]bool, len(bs)), make([]bool, len(bs))
 	for x, b := range bs {
 		a, la := b.last, &st.lines[b.last]
-		wa := st.width(a, a-unshuffleWidthRun+1, b.first, a)
-		looseEnd[x] = !endsSentenceText(la.text) && !(la.em < wa-unshuffleShortEm) && st.punct[a] && wa >= unshuffleNarrowEm
+		wa := st.width(st.reachBack(a, b.first, unshuffleWidthRun), a)
+		looseEnd[x] = !st.stop[a] && !(la.em < wa-unshuffleShortEm) && st.punct[a] && wa >= unshuffleNarrowEm
 		f, lf := b.first, &st.lines[b.first]
-		wb := st.width(f, f+unshuffleWidthRun-1, f, b.last)
+		wb := st.width(f, st.reachOn(f, b.last, unshuffleWidthRun))
 		looseStart[x] = !(lf.em <= wb-unshuffleIndentLo && lf.em >= wb-unshuffleIndentHi) && st.punct[f] && wb >= unshuffleNarrowEm
 	}
 	return looseEnd, looseStart

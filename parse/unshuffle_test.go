@@ -193,3 +193,26 @@ func TestUnshuffleBoundsLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestUnshuffleNearWidth: on a page of the two invented stories' blocks
+// interleaved (a1 b1 a2 b2: columns 12 and 16 ems wide), a line's block
+// width read back over the lines before it (reachBack) counts no line of
+// the block above it: a narrow block's first lines take no width from a
+// wide one, as sameWidth's window did (a2's first line read 16 ems wide).
+func TestUnshuffleNearWidth(t *testing.T) {
+	a1, a2, b1, b2 := unshuffleFixture(t)
+	blocks := [][]string{a1, b1, a2, b2}
+	ls := rowLines(slices.Concat(blocks...))
+	st := newShuffleText(ls)
+	first := 0
+	for _, b := range blocks {
+		for i := first; i < first+len(b); i++ {
+			own := st.width(max(first, i-unshuffleWidthRun+1), i)
+			near := st.width(st.reachBack(i, 0, unshuffleWidthRun), i)
+			if near != own {
+				t.Errorf("line %d %q: block width read back %.1f ems, its block's lines %.1f", i, ls[i].text, near, own)
+			}
+		}
+		first += len(b)
+	}
+}

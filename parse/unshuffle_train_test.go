@@ -4,9 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -215,7 +217,7 @@ var unshuffleKeeps = []float64{-2, -1, 0, 1, 2, 3}
 
 // unshuffleCutLevels are the cut model's log-odds the trainer tries as
 // the level above which a boundary ends a block.
-var unshuffleCutLevels = []float64{-2, -1, 0, 1}
+var unshuffleCutLevels = []float64{-3, -2.5, -2, -1, 0}
 
 // orderFigures measures an order of a made page: the block junctions it
 // gets right (a line followed by its successor where that is not the line
@@ -253,6 +255,7 @@ func orderFigures(p orderedPage, order []int) (junctRight, juncts, adjRight, adj
 
 func reportOrders(t *testing.T, label string, pages []orderedPage, cw, lw *unshuffleVec, gate *pageGate, cutAt, keep float64) {
 	var jr, j, ar, a, moved, cutTP, cutFP, cutFN, given int
+	var scored []cutScored
 	for _, p := range pages {
 		order := unshuffleOrder(p.lines, cw, lw, gate, cutAt, keep)
 		if order != nil {
@@ -265,6 +268,7 @@ func reportOrders(t *testing.T, label string, pages []orderedPage, cw, lw *unshu
 		st := newShuffleText(p.lines)
 		for i, c := range st.cutScores(cw) {
 			truth := p.succ[i] != i+1
+			scored = append(scored, cutScored{c, truth})
 			switch {
 			case c > cutAt && truth:
 				cutTP++
@@ -275,9 +279,30 @@ func reportOrders(t *testing.T, label string, pages []orderedPage, cw, lw *unshu
 			}
 		}
 	}
-	t.Logf("%-22s %3d pages (%3d reordered): junctions right %.3f (%d/%d), lines followed by their successor %.4f (as given %.4f); cuts: precision %.3f recall %.3f",
+	t.Logf("%-22s %3d pages (%3d reordered): junctions right %.3f (%d/%d), lines followed by their successor %.4f (as given %.4f); cuts: precision %.3f recall %.3f, average precision %.3f",
 		label, len(pages), moved, float64(jr)/float64(max(j, 1)), jr, j, float64(ar)/float64(max(a, 1)), float64(given)/float64(max(a, 1)),
-		float64(cutTP)/float64(max(cutTP+cutFP, 1)), float64(cutTP)/float64(max(cutTP+cutFN, 1)))
+		float64(cutTP)/float64(max(cutTP+cutFP, 1)), float64(cutTP)/float64(max(cutTP+cutFN, 1)), averagePrecision(scored))
+}
+
+// cutScored is a line boundary's cut log-odds and whether it is a cut.
+type cutScored struct {
+	s   float64
+	cut bool
+}
+
+// averagePrecision is the mean, over the true cuts ranked by score, of
+// the precision at each: how well the scores rank, whatever the level.
+func averagePrecision(xs []cutScored) float64 {
+	xs = slices.Clone(xs)
+	sort.SliceStable(xs, func(a, b int) bool { return xs[a].s > xs[b].s })
+	tp, sum := 0, 0.0
+	for k, x := range xs {
+		if x.cut {
+			tp++
+			sum += float64(tp) / float64(k+1)
+		}
+	}
+	return sum / float64(max(tp, 1))
 }
 
 // inOrderLines gives the -raw training pages read in order, their lines.
@@ -370,6 +395,14 @@ func TestTrainUnshuffle(t *testing.T) {
 		inOrderAll = inOrderFit
 	}
 	gate := fitGate(t, heldOutPages(t, all, inOrderAll, stories, cutAt, keep))
+	// The levels below are set on the weights as the file will hold them
+	// (six places), so that the parser reads every in-order page as the
+	// trainer did: a page at a level by the trainer's unrounded weights
+	// may be over it by the file's.
+	asWritten(cw[:])
+	asWritten(lw[:])
+	asWritten(gate.w[:])
+	cutAt, keep = asWritten1(cutAt), asWritten1(keep)
 	// Read by the models as fitted, an in-order page may score higher than
 	// held out (the stories' pages, no link model's negatives): each level
 	// stands above those too.
@@ -397,6 +430,21 @@ func TestTrainUnshuffle(t *testing.T) {
 	}
 	figures = append(figures, fmt.Sprintf("gate: page classifier's level %.2f log-odds, gain's %.2f log-odds; %d of %d made pages pass", gate.level, gate.gain, passed, len(all)))
 	writeUnshuffleWeights(t, "weights_unshuffle_gen.go", len(all), len(inOrderAll)+len(stories), figures, &cw, &lw, &gate, cutAt, keep)
+}
+
+// asWritten rounds each weight to what writeUnshuffleWeights writes.
+func asWritten(ws []float64) {
+	for k, v := range ws {
+		ws[k] = asWritten1(v)
+	}
+}
+
+func asWritten1(v float64) float64 {
+	x, err := strconv.ParseFloat(fmt.Sprintf("%.6f", v), 64)
+	if err != nil {
+		panic(err)
+	}
+	return x
 }
 
 func writeUnshuffleWeights(t *testing.T, path string, made, inOrder int, figures []string, cw, lw *unshuffleVec, gate *pageGate, cutAt, keep float64) {
@@ -427,7 +475,11 @@ func writeUnshuffleWeights(t *testing.T, path string, made, inOrder int, figures
 			fmt.Fprintf(&b, "\t\tup%s: %.6f,\n", upperFirst(unshufflePageFeatureNames[k]), v)
 		}
 	}
-	fmt.Fprintf(&b, "\t},\n\tlevel: %.6f,\n\tgain: %.6f,\n}\n", gate.level, gate.gain)
+	// The levels are written rounded up, so that a page scoring at a level
+	// (the highest in-order page's, which the gate must not pass) stays at
+	// or under it as written.
+	up := func(x float64) float64 { return math.Ceil(x*1e6) / 1e6 }
+	fmt.Fprintf(&b, "\t},\n\tlevel: %.6f,\n\tgain: %.6f,\n}\n", up(gate.level), up(gate.gain))
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
 		t.Fatal(err)
