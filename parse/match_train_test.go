@@ -223,6 +223,11 @@ func TestTrainMatch(t *testing.T) {
 			lineWorks, lineLabs, linePages = append(lineWorks, w), append(lineLabs, labelLines(w.ps, p.gold)), append(linePages, p)
 		}
 	}
+	// Tried, not kept (round 25, on the bagged refit below; heldfit
+	// DUBAO_PLAN_SEED 0/100): a story's bracketed sign-off labelled a body
+	// line, with a drawn-only feature for the line that closes it (round
+	// 24's v2): A 0.676/0.690 → 0.642/0.637 articles, body CER
+	// 0.147/0.132 → 0.169/0.176; B 0.697/0.699 → 0.692/0.687.
 	dh1, dh, _ := fitLineModel(t, "drawn", linePages, lineWorks, lineLabs, false)
 	drawnHeadLineWeights, drawnHeadNeighbourWeights = dh1, dh
 	// The plan's units: the lines so read, in paragraphs as on pages in
@@ -234,7 +239,7 @@ func TestTrainMatch(t *testing.T) {
 		gold, agree, _ := goldPlan(w, lineLabs[n], linePages[n].gold)
 		rawPlans = append(rawPlans, trainPlan{w: w, gold: gold, agree: agree, weight: pageWeight(linePages[n].set), labels: lineLabs[n]})
 	}
-	dw := fitPlan(t, rawPlans, planWeights{gapWeights, unitWeights, storyWeights})
+	dw := fitPlanWith(t, rawPlans, planWeights{gapWeights, unitWeights, storyWeights}, drawnPlanTraining)
 	jw := fitJoin(t, made, &dw)
 	pairWorks, drawn, inOrder := loadMatchWorks(t, made, &dw, &jw)
 	t.Logf("%d made pages drawn apart, %d -raw training pages in order", len(drawn), len(inOrder))
@@ -355,24 +360,9 @@ func TestTrainMatch(t *testing.T) {
 				samples = append(samples, gateSample{gatePage(m.mp, m.dp, &mw), m.pos && m.gain > 0, w, int(hashName(strings.SplitN(filepath.Base(m.name), "-", 2)[0]) % gateFolds), !m.pos, m.w * float64(m.gain)})
 			}
 		}
-		// fitGate fits the gate on the samples outside fold skip, a page in
-		// order weighing ow, and moves its bias down past the highest score
-		// of a page in order among them, by margin more.
-		fitGate := func(skip int, ow, margin float64) gateVec {
-			var xs [][]float64
-			var ys []bool
-			var ws []float64
-			for n := range samples {
-				if sm := &samples[n]; sm.fold != skip {
-					w := sm.w
-					if sm.order {
-						w *= ow
-					}
-					xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, w)
-				}
-			}
-			var gw gateVec
-			copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
+		// settle moves the gate gw's bias down past the highest score of a
+		// page in order outside fold skip, by margin more.
+		settle := func(skip int, gw gateVec, margin float64) gateVec {
 			top := func() float64 {
 				top := math.Inf(-1)
 				for n := range samples {
@@ -392,6 +382,40 @@ func TestTrainMatch(t *testing.T) {
 				gw[gtBias] = math.Nextafter(gw[gtBias], math.Inf(-1))
 			}
 			return gw
+		}
+		// fitGateOn fits the gate on the samples outside fold skip, sample
+		// n counted times[n] times, a page in order weighing ow.
+		fitGateOn := func(skip int, ow float64, times []int) gateVec {
+			var xs [][]float64
+			var ys []bool
+			var ws []float64
+			for n := range samples {
+				if sm := &samples[n]; sm.fold != skip && timesOf(times, n) > 0 {
+					w := sm.w * float64(timesOf(times, n))
+					if sm.order {
+						w *= ow
+					}
+					xs, ys, ws = append(xs, sm.g[:]), append(ys, sm.y), append(ws, w)
+				}
+			}
+			var gw gateVec
+			copy(gw[:], fitLogisticN(xs, ys, ws, numGateFeatures, 30, 1))
+			return gw
+		}
+		// fitGate is fitGateOn bagged and settled: the mean of its fits
+		// on bagResamples draws of the samples, its bias then moved down
+		// past the highest page in order by margin more, so that the gate's direction, and with it which made
+		// pages score above the highest page in order, moves less with
+		// a page or two more or less.
+		fitGate := func(skip int, ow, margin float64) gateVec {
+			var sum gateVec
+			bagDraws(len(samples), func(times []int) {
+				g := fitGateOn(skip, ow, times)
+				for k := range sum {
+					sum[k] += g[k] / bagResamples
+				}
+			})
+			return settle(skip, sum, margin)
 		}
 		// heldOf is each sample's score under the gate, with pages in
 		// order weighing ow, fitted on all folds but the sample's own, and
@@ -517,6 +541,22 @@ func TestTrainMatch(t *testing.T) {
 // order of the fold held out scores above the highest it was fitted on is
 // how far below that the gate's bias is set.
 const gateFolds = 5
+
+// drawnPlanRuns is how many runs of the plan's perceptron, each from its
+// own seed, the drawn plan averages: the plan's three (planTraining) leave
+// it one of the refit's two largest swings from seed to seed (held out,
+// the drawn plan of DUBAO_PLAN_SEED=100 put in the weights of seed 0 moved
+// split B's body CER 0.165 → 0.188, all the way to seed 100's), for the
+// perceptron barely learns on these pages (some 165–175 of 180 planned
+// unlike gold every epoch) and its mean carries each run's last steps.
+const drawnPlanRuns = 12
+
+// drawnPlanTraining is the plan's setting for the drawn plan.
+var drawnPlanTraining = func() planSetting {
+	s := planTraining
+	s.runs = drawnPlanRuns
+	return s
+}()
 
 // gateOrderWeights are the weights of a page in order, as so many made
 // pages' gains, the gate's fit tries.
@@ -690,9 +730,10 @@ func fitSplit(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *ga
 	var xs [][]float64
 	var ys []bool
 	var ws []float64
+	var pageOf []int
 	twoStories, found, offered := 0, 0, 0
 	var ranks [8]int // the bodies that hold two stories by the rank of a true cut's gap score in the body
-	for _, sp := range pages {
+	for pn, sp := range pages {
 		g := sp.page()
 		art, _ := unitArticles(sp.w, labelLines(sp.w.ps, g), g)
 		start := sp.joined(mw, mg)
@@ -730,7 +771,7 @@ func fitSplit(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *ga
 				seen[c.b] = true
 			}
 			offered++
-			xs, ys, ws = append(xs, c.f[:]), append(ys, y), append(ws, 1)
+			xs, ys, ws, pageOf = append(xs, c.f[:]), append(ys, y), append(ws, 1), append(pageOf, pn)
 		}
 	}
 	t.Logf("split: %d made pages the gate fires on; %d bodies of their drawn plans hold two stories or more, %d of them cut where one ends by one of %d cuts offered (both pieces matched)", len(pages), twoStories, found, offered)
@@ -739,7 +780,7 @@ func fitSplit(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *ga
 	if len(xs) == 0 {
 		return sw
 	}
-	copy(sw[:], fitLogisticN(xs, ys, ws, numSplitFeatures, 30, 1))
+	copy(sw[:], fitLogisticPages(xs, ys, ws, pageOf, len(pages), numSplitFeatures))
 	bestShift, keep, base, best := moveBias(sw[:], spBias, func(v []float64) []scoreCounts {
 		return walkFigure(t, pages, mw, func(sp *splitPage) []cut { return sp.walk(mw, mg, (*splitVec)(v)) })
 	})
@@ -781,8 +822,9 @@ func fitMerge(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *ga
 	var xs [][]float64
 	var ys []bool
 	var ws []float64
+	var pageOf []int
 	same := 0
-	for _, sp := range pages {
+	for pn, sp := range pages {
 		g := sp.page()
 		art, _ := unitArticles(sp.w, labelLines(sp.w.ps, g), g)
 		mp := newMatchPage(sp.w.units, sp.plan, sp.jw)
@@ -794,7 +836,7 @@ func fitMerge(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *ga
 			f, n := majorArticle(art, a.i, a.j), majorArticle(art, b.i, b.j)
 			y := f >= 0 && f == n
 			same += oneIf(y)
-			xs, ys, ws = append(xs, c.f[:]), append(ys, y), append(ws, 1)
+			xs, ys, ws, pageOf = append(xs, c.f[:]), append(ys, y), append(ws, 1), append(pageOf, pn)
 		}
 	}
 	t.Logf("join: %d made pages the gate fires on; %d joins offered, %d of them of two pieces of one story", len(pages), len(xs), same)
@@ -832,7 +874,7 @@ func fitMerge(t *testing.T, drawn []matchWork, jw *joinVec, mw *matchVec, gw *ga
 	if len(xs) == 0 {
 		return mg
 	}
-	copy(mg[:], fitLogisticN(xs, ys, ws, numMergeFeatures, 30, 1))
+	copy(mg[:], fitLogisticPages(xs, ys, ws, pageOf, len(pages), numMergeFeatures))
 	bestShift, keep, base, best := moveBias(mg[:], mgBias, func(v []float64) []scoreCounts {
 		return walkFigure(t, pages, mw, func(sp *splitPage) []cut { return sp.walk(mw, (*mergeVec)(v), sw) })
 	})
@@ -950,6 +992,26 @@ func matchBiasShift(t *testing.T, works []matchWork, mw matchVec) float64 {
 	}
 	t.Logf("match bias: net by shift %v; the shortfall's standard error by shift %.1f; argmax %.2f, one standard error down %.2f", curve, se, shifts[argmax], shifts[chosen])
 	return shifts[chosen]
+}
+
+// fitLogisticPages is fitLogisticN's fit of samples xs of the pages
+// pageOf gives (of n), bagged: the mean of the fits on bagResamples
+// draws of the pages. The join's one fit swung from seed to seed
+// (mgPartner −0.38 to 1.01 over DUBAO_PLAN_SEED 0–200), and the join of
+// seed 100 put in the weights of seed 0 moved split B's held-out
+// articles 0.691 → 0.705.
+func fitLogisticPages(xs [][]float64, ys []bool, ws []float64, pageOf []int, n, features int) []float64 {
+	mean := make([]float64, features)
+	dws := make([]float64, len(ws))
+	bagDraws(n, func(times []int) {
+		for k := range ws {
+			dws[k] = ws[k] * float64(times[pageOf[k]])
+		}
+		for k, v := range fitLogisticN(xs, ys, dws, features, 30, 1) {
+			mean[k] += v / bagResamples
+		}
+	})
+	return mean
 }
 
 // timesOf is how often page n is drawn: times[n], once when times is nil.
