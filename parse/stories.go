@@ -1169,9 +1169,21 @@ func (rf *rowFacts) headShares(us []unit, hi, hj int) shareCounts {
 	// the memo is by those.
 	hj = min(hj, hi+maxHeadlineLines)
 	lo, top := storyReach(hi, hj, len(us))
-	key := uint64(hi)*(maxHeadlineLines+1) + uint64(hj-hi) // hi and the lines, 0 to maxHeadlineLines
-	if out, ok := rf.shares[key]; ok {
-		return shareCounts{out, lo, top}
+	// The memo is a slice per hi of one per count of lines, 0 to
+	// maxHeadlineLines, in place of a map: the plan search asks millions
+	// of times on a long page.
+	var memo [][]int32
+	if hi >= 0 && hi < len(us) && hj >= hi {
+		if rf.shares == nil {
+			rf.shares = make([][][]int32, len(us))
+		}
+		if rf.shares[hi] == nil {
+			rf.shares[hi] = make([][]int32, maxHeadlineLines+1)
+		}
+		memo = rf.shares[hi]
+		if out := memo[hj-hi]; out != nil {
+			return shareCounts{out, lo, top}
+		}
 	}
 	rf.markRunPairs(us)
 	r := rf.runBits(us, hi)
@@ -1187,7 +1199,9 @@ func (rf *rowFacts) headShares(us []unit, hi, hj int) shareCounts {
 			}
 		}
 	}
-	rf.shares[key] = out
+	if memo != nil {
+		memo[hj-hi] = out
+	}
 	return shareCounts{out, lo, top}
 }
 
@@ -1618,7 +1632,7 @@ type rowFacts struct {
 	cohesionMin      [][]float64        // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
 	echoAt           [][][]float64      // per unit hi, per lines of a headline from it: storyEcho's memo (echoSlot), made on first asking
 	bits             map[int]*runBits   // per run start: its pairs as bits (storyEcho)
-	shares           map[uint64][]int32 // per headline [hi, hj): headShares's counts
+	shares           [][][]int32        // per unit hi, per lines of a headline [hi, hj) from it (0 to maxHeadlineLines): headShares's counts, made on first asking
 	marked           bool               // markRunPairs has been
 	dict             *bigramDict        // the dict the paragraph units' sets are numbered in (unitsDict)
 	runSets          map[[2]int]headSet // runGrams(us, i, j) in dict, made on first asking (runSet)
@@ -1697,7 +1711,7 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), leads: make([]int, n+1), log2: make([]float64, longestStory+1),
 		captionAfter: make([]bool, n+1), subheadOver: make([]int, n), trailers: make([]int8, n), apart: make([]int8, n),
 		bits: map[int]*runBits{}, cohesion: cohesion,
-		shares: map[uint64][]int32{}, dict: unitsDict(us),
+		dict: unitsDict(us),
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))
