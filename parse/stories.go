@@ -1127,8 +1127,8 @@ func (rf *rowFacts) echoSlot(c cut, a int) []float64 {
 		return nil
 	}
 	start := rf.runStart[hi]
-	span := max(0, longestStory-(hi-start)) // the bodies before the run a story with hi in its headline may open at
-	at := 0                                 // the story opens with its headline, a right after the run
+	span := max(0, min(start, longestStory-(hi-start))) // the bodies before the run a story with hi in its headline may open at: units 0 on, within longestStory of hi
+	at := 0                                             // the story opens with its headline, a right after the run
 	switch {
 	case c.hi == c.i:
 		if a != rf.runEnd[hi] {
@@ -1178,10 +1178,12 @@ func (rf *rowFacts) headShares(us []unit, hi, hj int) shareCounts {
 			rf.shares = make([][][]int32, len(us))
 		}
 		if rf.shares[hi] == nil {
-			rf.shares[hi] = make([][]int32, maxHeadlineLines+1)
+			rf.shares[hi] = make([][]int32, 1+min(maxHeadlineLines, len(us)-hi))
 		}
 		memo = rf.shares[hi]
-		if out := memo[hj-hi]; out != nil {
+		if hj-hi >= len(memo) {
+			memo = nil
+		} else if out := memo[hj-hi]; out != nil {
 			return shareCounts{out, lo, top}
 		}
 	}
