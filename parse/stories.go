@@ -1083,10 +1083,19 @@ func sideAgree(c cut, side float64) float64 {
 // body (its first two paragraphs from a), and how much the body on the
 // headline's other side.
 func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
-	key, keep := echoKey(c.hi, c.hj, a)
-	if e, ok := rf.echoes[key]; ok && keep {
-		return e[0], e[1]
+	slot := rf.echoSlot(c, a)
+	if slot != nil && slot[0] >= 0 {
+		return slot[0], slot[1]
 	}
+	own, other = rf.storyEchoAfresh(us, c, a)
+	if slot != nil {
+		slot[0], slot[1] = own, other
+	}
+	return own, other
+}
+
+// storyEchoAfresh is storyEcho worked out, not read from its memo.
+func (rf *rowFacts) storyEchoAfresh(us []unit, c cut, a int) (own, other float64) {
 	// A cut's headline is lines of one run (cutsOf), read in its bits.
 	r := rf.runBits(us, c.hi)
 	g := r.of(c.hi, min(c.hj, c.hi+maxHeadlineLines))
@@ -1096,23 +1105,58 @@ func (rf *rowFacts) storyEcho(us []unit, c cut, a int) (own, other float64) {
 	} else {
 		other = r.echoMax(g, us, rf.after[c.hj-1])
 	}
-	if keep {
-		rf.echoes[key] = [2]float64{own, other}
-	}
 	return own, other
 }
 
-// echoKey is storyEcho's memo key for a headline [hi, hj) over a body from
-// unit a, in one word, which a map hashes quicker than three: hi, and how
-// far hj and a are from it, which for a story of the plan search
-// (longestStory units at most) fit in 16 bits each. For another, keep is
-// false and the echoes are worked out afresh.
-func echoKey(hi, hj, a int) (key uint64, keep bool) {
-	dj, da := hj-hi, a-hi+1<<15
-	if dj < 0 || dj >= 1<<16 || da < 0 || da >= 1<<16 || uint64(hi) >= 1<<32 {
-		return 0, false
+// echoSlot is storyEcho's memo slot for story c over a body from unit a,
+// own below 0 while not yet worked out; nil for a story it does not keep.
+// storyEcho reads the headline's first maxHeadlineLines lines [hi, hj), a
+// and the stretch on the headline's other side: the paragraphs before hi
+// where the story opens with its headline, else those after its run
+// (rf.after, the same for every line of it). So a story whose headline
+// lies within one run is kept by hi, its lines up to maxHeadlineLines,
+// and: the headline opening the story with a the run's next unit (the
+// body right after it), or standing after a body from a before the run
+// and within longestStory units of hi, which every story of the plan
+// search is. A slice per headline in place of a map of all three: the
+// plan search asks millions of times on a long page (24.8 M asks, 0.88 M
+// kept, of a hostile text of 8,000 one-line paragraphs).
+func (rf *rowFacts) echoSlot(c cut, a int) []float64 {
+	hi, lines := c.hi, min(c.hj-c.hi, maxHeadlineLines)
+	if hi < 0 || hi >= len(rf.runEnd) || lines < 1 || c.hj > rf.runEnd[hi] {
+		return nil
 	}
-	return uint64(hi)<<32 | uint64(dj)<<16 | uint64(da), true
+	start := rf.runStart[hi]
+	span := max(0, min(start, longestStory-(hi-start))) // the bodies before the run a story with hi in its headline may open at: units 0 on, within longestStory of hi
+	at := 0                                             // the story opens with its headline, a right after the run
+	switch {
+	case c.hi == c.i:
+		if a != rf.runEnd[hi] {
+			return nil
+		}
+	default:
+		at = 1 + start - 1 - a
+		if a >= start || at > span {
+			return nil
+		}
+	}
+	if rf.echoAt == nil {
+		rf.echoAt = make([][][]float64, len(rf.runEnd))
+	}
+	rows := rf.echoAt[hi]
+	if rows == nil {
+		rows = make([][]float64, min(maxHeadlineLines, rf.runEnd[hi]-hi))
+		rf.echoAt[hi] = rows
+	}
+	row := rows[lines-1]
+	if row == nil {
+		row = make([]float64, 2*(1+span))
+		for k := 0; k < len(row); k += 2 {
+			row[k] = -1
+		}
+		rows[lines-1] = row
+	}
+	return row[2*at : 2*at+2]
 }
 
 // headShares counts, for a headline of lines [hi, hj) of one run, the
@@ -1125,9 +1169,23 @@ func (rf *rowFacts) headShares(us []unit, hi, hj int) shareCounts {
 	// the memo is by those.
 	hj = min(hj, hi+maxHeadlineLines)
 	lo, top := storyReach(hi, hj, len(us))
-	key := uint64(hi)*(maxHeadlineLines+1) + uint64(hj-hi) // hi and the lines, 0 to maxHeadlineLines
-	if out, ok := rf.shares[key]; ok {
-		return shareCounts{out, lo, top}
+	// The memo is a slice per hi of one per count of lines, 0 to
+	// maxHeadlineLines, in place of a map: the plan search asks millions
+	// of times on a long page.
+	var memo [][]int32
+	if hi >= 0 && hi < len(us) && hj >= hi {
+		if rf.shares == nil {
+			rf.shares = make([][][]int32, len(us))
+		}
+		if rf.shares[hi] == nil {
+			rf.shares[hi] = make([][]int32, 1+min(maxHeadlineLines, len(us)-hi))
+		}
+		memo = rf.shares[hi]
+		if hj-hi >= len(memo) {
+			memo = nil
+		} else if out := memo[hj-hi]; out != nil {
+			return shareCounts{out, lo, top}
+		}
 	}
 	rf.markRunPairs(us)
 	r := rf.runBits(us, hi)
@@ -1143,7 +1201,9 @@ func (rf *rowFacts) headShares(us []unit, hi, hj int) shareCounts {
 			}
 		}
 	}
-	rf.shares[key] = out
+	if memo != nil {
+		memo[hj-hi] = out
+	}
 	return shareCounts{out, lo, top}
 }
 
@@ -1544,37 +1604,37 @@ func storiesOf(ps []piece, us []unit, paras []para, plan []cut, rawMode bool, pw
 // row: where each run of headline-like units starts and ends, and the
 // paragraphs of the bodies on either side of it.
 type rowFacts struct {
-	runStart, runEnd []int       // per unit: its run of headline-like units [start, end), or the unit itself
-	before, after    [][]int     // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
-	prevPara         []int       // the nearest paragraph unit before k, or -1
-	nextPara         []int       // the nearest paragraph unit at or after k, or len(us)
-	nextRun          []int       // per paragraph unit: the start of the next run after it, or -1
-	bestBefore       []int       // per run start: the paragraph before it that echoes it most, or -1
-	lean             float64     // the mean of how much more each headline run echoes the body after it than the one before
-	edge             float64     // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
-	side             float64     // the planSide of a first plan, once there is one
-	paras            []int       // per unit k: the paragraphs before it
-	jumps            []int       // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
-	shifts           []int       // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
-	shift            []bool      // per paragraph unit: there is such a shift before it
-	widthSum         []float64   // per unit k: the sum of the column widths of the paragraphs before it
-	width2Sum        []float64   // … of their squares
-	tags             []int       // per unit k: the headline-like units before it that end with a column tag
-	wrapsNext        []bool      // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
-	signoffs         []int       // per unit k: the sign-offs before it
-	leads            []int       // per unit k: the paragraphs before it that open with a dateline or credit or are a byline line
-	captionAfter     []bool      // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
-	subheadOver      []int       // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
-	trailers         []int8      // per unit k: trailer's answer, once asked (once): 0 not yet, 1 no, 2 yes
-	apart            []int8      // per headline-like unit k: whether it is a story label, set apart (setApart) or a trailer, once storyFeatures has asked, as trailers
-	log2             []float64   // log₂(1+n) for the n paragraphs a story may hold
-	cohesion         []float64   // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
-	cohesionMean     float64     // its mean over the page's paragraphs but the first
-	widestHead       float64     // the width in ems of the page's widest headline-like line
-	cohesionMin      [][]float64 // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
-	echoes           map[uint64][2]float64
+	runStart, runEnd []int              // per unit: its run of headline-like units [start, end), or the unit itself
+	before, after    [][]int            // per unit in a run: the paragraphs of the stretch before the run, and the first two after it
+	prevPara         []int              // the nearest paragraph unit before k, or -1
+	nextPara         []int              // the nearest paragraph unit at or after k, or len(us)
+	nextRun          []int              // per paragraph unit: the start of the next run after it, or -1
+	bestBefore       []int              // per run start: the paragraph before it that echoes it most, or -1
+	lean             float64            // the mean of how much more each headline run echoes the body after it than the one before
+	edge             float64            // +1 when the page opens with a headline-like line, −1 when it ends with one, 0 for both or neither
+	side             float64            // the planSide of a first plan, once there is one
+	paras            []int              // per unit k: the paragraphs before it
+	jumps            []int              // per unit k: the paragraphs before it set ¾ em or more apart in width from the paragraph before them
+	shifts           []int              // … where the mean width of the three paragraphs before them and of the three from them differ by ¾ em or more
+	shift            []bool             // per paragraph unit: there is such a shift before it
+	widthSum         []float64          // per unit k: the sum of the column widths of the paragraphs before it
+	width2Sum        []float64          // … of their squares
+	tags             []int              // per unit k: the headline-like units before it that end with a column tag
+	wrapsNext        []bool             // per unit: it and the next are headline-like, and the learned wrap model says it wraps into the next
+	signoffs         []int              // per unit k: the sign-offs before it
+	leads            []int              // per unit k: the paragraphs before it that open with a dateline or credit or are a byline line
+	captionAfter     []bool             // per unit k: the units from k on are one to three paragraphs closed by a picture's credit (a paragraph or a headline-like line), with no other headline-like line before it
+	subheadOver      []int              // per credit unit k closing a caption: the headline-like unit the caption stands under, or -1
+	trailers         []int8             // per unit k: trailer's answer, once asked (once): 0 not yet, 1 no, 2 yes
+	apart            []int8             // per headline-like unit k: whether it is a story label, set apart (setApart) or a trailer, once storyFeatures has asked, as trailers
+	log2             []float64          // log₂(1+n) for the n paragraphs a story may hold
+	cohesion         []float64          // per paragraph unit: the cohesion of the text on either side of the gap before it (cohesion.go)
+	cohesionMean     float64            // its mean over the page's paragraphs but the first
+	widestHead       float64            // the width in ems of the page's widest headline-like line
+	cohesionMin      [][]float64        // cohesionMin[e][k]: the least cohesion of the paragraph units in [k, k+2^e), 1 where there are none
+	echoAt           [][][]float64      // per unit hi, per lines of a headline from it: storyEcho's memo (echoSlot), made on first asking
 	bits             map[int]*runBits   // per run start: its pairs as bits (storyEcho)
-	shares           map[uint64][]int32 // per headline [hi, hj): headShares's counts
+	shares           [][][]int32        // per unit hi, per lines of a headline [hi, hj) from it (0 to maxHeadlineLines): headShares's counts, made on first asking
 	marked           bool               // markRunPairs has been
 	dict             *bigramDict        // the dict the paragraph units' sets are numbered in (unitsDict)
 	runSets          map[[2]int]headSet // runGrams(us, i, j) in dict, made on first asking (runSet)
@@ -1652,8 +1712,8 @@ func rowFactsOf(us []unit, cohesion []float64) *rowFacts {
 		paras: make([]int, n+1), jumps: make([]int, n+1), shifts: make([]int, n+1), shift: make([]bool, n),
 		widthSum: make([]float64, n+1), width2Sum: make([]float64, n+1), tags: make([]int, n+1), wrapsNext: make([]bool, n), signoffs: make([]int, n+1), leads: make([]int, n+1), log2: make([]float64, longestStory+1),
 		captionAfter: make([]bool, n+1), subheadOver: make([]int, n), trailers: make([]int8, n), apart: make([]int8, n),
-		echoes: map[uint64][2]float64{}, bits: map[int]*runBits{}, cohesion: cohesion,
-		shares: map[uint64][]int32{}, dict: unitsDict(us),
+		bits: map[int]*runBits{}, cohesion: cohesion,
+		dict: unitsDict(us),
 	}
 	for k := range f.log2 {
 		f.log2[k] = math.Log2(float64(1 + k))

@@ -163,28 +163,53 @@ func TestWeightsAreFinite(t *testing.T) {
 	}
 }
 
-// TestEchoKeyIsOneToOne: storyEcho's memo key gives back the headline and
-// the body it was made of, for every story the plan search weighs (within
-// longestStory units), and says not to keep one beyond.
-func TestEchoKeyIsOneToOne(t *testing.T) {
+// TestStoryEchoAsAfresh holds storyEcho, which keeps what it works out in
+// a slot per headline and body (echoSlot), to storyEchoAfresh: every story
+// the plan search weighs on two -raw pages, asked in a shuffled order and
+// then again, and stories off its path (a body from anywhere) between,
+// gets the echoes worked out afresh, so no two stories that may differ
+// share a slot.
+func TestStoryEchoAsAfresh(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 18))
-	for range 100000 {
-		hi := rng.IntN(1 << 20)
-		hj := hi + rng.IntN(longestStory+1)
-		a := hi + rng.IntN(2*longestStory+1) - longestStory
-		key, keep := echoKey(hi, hj, a)
-		if !keep {
-			t.Fatalf("echoKey(%d, %d, %d) is not kept", hi, hj, a)
+	for _, name := range []string{"dev/d01.txt", "dev/d03.txt"} {
+		w := analyseWith(string(readCorpus(t, name)), true)
+		us := w.units
+		rf := newRowFacts(us)
+		first, last := firstParas(us), lastParas(us)
+		type ask struct {
+			c cut
+			a int
 		}
-		gi := int(key >> 32)
-		gj, ga := gi+int(key>>16&0xFFFF), gi+int(key&0xFFFF)-1<<15
-		if gi != hi || gj != hj || ga != a {
-			t.Fatalf("echoKey(%d, %d, %d) reads back as (%d, %d, %d)", hi, hj, a, gi, gj, ga)
+		var asks []ask
+		for j := 1; j <= len(us); j++ {
+			for i := j - 1; i >= max(0, j-longestStory); i-- {
+				if a := first[i]; a < j {
+					cutsWithin(i, j, a, last[j]+1, func(c cut) {
+						if c.hj > c.hi {
+							asks = append(asks, ask{c, a})
+							// The same headline over a body from any unit near.
+							asks = append(asks, ask{c, max(0, min(len(us)-1, a+rng.IntN(2*longestStory+1)-longestStory))})
+						}
+					})
+				}
+			}
 		}
-	}
-	for _, c := range [][3]int{{0, 1 << 16, 5}, {1 << 17, 1<<17 + 2, 0}, {5, 4, 5}} {
-		if _, keep := echoKey(c[0], c[1], c[2]); keep {
-			t.Errorf("echoKey%v is kept, beyond its 16 bits", c)
+		kept := 0
+		for round := range 2 {
+			rng.Shuffle(len(asks), func(x, y int) { asks[x], asks[y] = asks[y], asks[x] })
+			for _, q := range asks {
+				own, other := rf.storyEcho(us, q.c, q.a)
+				wantOwn, wantOther := rf.storyEchoAfresh(us, q.c, q.a)
+				if own != wantOwn || other != wantOther {
+					t.Fatalf("%s: round %d: storyEcho(%+v, %d) = %v, %v; afresh %v, %v", name, round, q.c, q.a, own, other, wantOwn, wantOther)
+				}
+				if round == 0 && rf.echoSlot(q.c, q.a) != nil {
+					kept++
+				}
+			}
+		}
+		if kept < len(asks)/4 {
+			t.Fatalf("%s: %d of %d asks kept", name, kept, len(asks))
 		}
 	}
 }
