@@ -37,49 +37,43 @@ import (
 // spans half of all line breaks within a block, one break in twenty to
 // another block's start) is a feature of both models: lexRunsOn marks a
 // full line running on into a line of the same width with no word across
-// the break, where two chunks of one column width may meet. Measured
-// (TestTrainUnshuffle, fitted on the draws of g001–g045, held-out draws
-// of g046–g060): junctions right 2.4% (full) and 1.8% (spread1), lines
-// followed by their successor 0.9434 → 0.9446 (full) and 0.9633 → 0.9640
-// (spread1); end to end with score.sh on those held-out draws, full
-// 0.093/0.129/1.577/0.160 → 0.101/0.138/1.553/0.163 and spread1
-// 0.260/0.368/0.907/0.508 → 0.266/0.365/0.902/0.509 (articles/titles/
-// body_cer/para_f1). A filter of the character pairs the training pages
-// print, as a feature beside the lexicon, set 3.4% and 2.4% of those
-// junctions right and full 0.106/0.147 end to end; it was dropped, a
-// table of the corpus's own text that pages of another paper would not
-// share. The gate keeps every in-order training page as it is
-// (TestUnshuffleInOrderPages) and lets 27 of the 480 made pages through:
-// most made pages gain no more from their chains than an in-order page
-// may. The link model also learns from the in-order training pages, every
-// loose junction of theirs but those as given being wrong: their false
-// links (text a page prints twice, uxEcho) had set the gate. With them,
-// uxEcho and uxFullChange, the held-out draws' junctions right are 3.7%
-// (full) and 3.1% (spread1), the gate 2.7 log-odds lets 48 of the 480
-// made pages through, and end to end on the held-out draws full
-// 0.101/0.138 → 0.117/0.144 and spread1 0.266/0.365 → 0.275/0.368.
-// The cut model is still the bottleneck: among the lines it cuts, a
-// third to two fifths are true cuts (precision 0.26 spread1, 0.41 full).
-// Widths read near (nearSame, nearDiff, nearFullChange: a block's width
-// taken from no line of the block above or below, reachBack/reachOn), a
-// paragraph's last line at a block's start (bTail...), quotes and brackets
-// open across the break (quoteOn, quoteClash) and the pairs of characters
-// few lines of the page print shared by the two sides (rare), the cut
-// level tried down to -3: held-out draws' junctions right 3.1% → 3.7%
-// (spread1) and 3.7% → 4.7% (full), the cut model's average precision
-// 0.336 (spread1) and 0.598 (full); end to end on the held-out draws
-// (articles/titles/body_cer/para_f1) full 0.117/0.144/1.534/0.170 →
-// 0.115/0.159/1.483/0.188 and spread1 0.275/0.368/0.895/0.511 →
-// 0.281/0.365/0.871/0.516; with the gate off full 0.117/0.153/1.469/0.195
-// → 0.114/0.162/1.436/0.211, spread1 0.310/0.403/0.837/0.538 →
-// 0.299/0.394/0.822/0.544. The near widths in place of the old ones, not
-// beside them, lost end to end (full 0.106/0.132 gated).
+// the break, where two chunks of one column width may meet.
+//
+// Measured by TestTrainUnshuffle and end to end with score.sh, held out:
+// the models fitted on the draws of g001–g045 (DUBAO_UNSHUFFLE_HELDOUT=1),
+// the draws of g046–g060 scored (articles/titles/body_cer/para_f1).
+//   - Round 24, the pass as first wired (the lexicon's features, the link
+//     model fitted on in-order pages' loose junctions too, uxEcho,
+//     uxFullChange, a gate on the chain's gain alone): full
+//     0.093/0.129/1.577/0.160 → 0.117/0.144/1.534/0.170, spread1
+//     0.260/0.368/0.907/0.508 → 0.275/0.368/0.895/0.511. A filter of the
+//     character pairs the training pages print, as a feature beside the
+//     lexicon, gained a little more (full 0.106/0.147 before uxEcho); it
+//     was dropped, a table of the corpus's own text that pages of another
+//     paper would not share.
+//   - Round 25: widths read near (nearSame, nearDiff, nearFullChange: a
+//     block's width taken from no line of the block above or below,
+//     reachBack/reachOn), a paragraph's last line at a block's start
+//     (bTail...), quotes and brackets open across the break (quoteOn,
+//     quoteClash), pairs of characters few lines of the page print shared
+//     by the two sides (rare), and cut levels tried down to -3 (-2.5
+//     kept): junctions right 3.1% → 3.7% (spread1) and 3.7% → 4.7%
+//     (full), the cut model's average precision 0.336 and 0.598. With the
+//     learned gate (unshuffle_gate.go) besides: full 0.115/0.165/1.452/0.200,
+//     spread1 0.278/0.365/0.866/0.518. The near widths in place of the old
+//     ones, not beside them, lost (full 0.106/0.132).
+//
+// What holds it back: the cut model (its average precision above), and
+// the greedy chain, which wastes much of the link model's ranking — given
+// the made pages' true blocks, it sets 174 of 3,194 junctions right (391
+// with no keep bonus), where the link model ranks the true start first
+// for 919 of the ends.
 
 // Features of a junction: line a's end followed by line b's start. The
 // width of a's block is the widest of a and the two lines before it in
 // its block; of b's, the widest of b and the two after it (a column's
-// width, in ems). Read near, the lines counted stop at one another block
-// must hold (reachBack, reachOn).
+// width, in ems). Read near, the lines counted stop before a line that
+// must be another block's (reachBack, reachOn).
 const (
 	uxBias           = iota
 	uxAStop          // a ends a sentence
@@ -832,7 +826,8 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 	st.resetSides()
 	start, end := blockExtents(bs, len(st.lines))
 	looseEnd, looseStart := st.looseSides(bs)
-	if !slices.Contains(looseEnd, true) || !slices.Contains(looseStart, true) {
+	ends, starts := countTrue(looseEnd), countTrue(looseStart)
+	if ends == 0 || starts == 0 || ends*starts > unshuffleMaxPairs {
 		return nil
 	}
 	var links []shuffleLink
@@ -849,9 +844,6 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 				}
 				st.lexFeatures(&f, a, b, start(a), end(b))
 				links = append(links, shuffleLink{x, y, lw.score(&f)})
-				if len(links) > unshuffleMaxLinks {
-					return nil // not a newspaper page's blocks: left in its order
-				}
 			}
 		}
 	}
@@ -876,14 +868,26 @@ func (st *shuffleText) looseSides(bs []shuffleBlock) (looseEnd, looseStart []boo
 	return looseEnd, looseStart
 }
 
-// unshuffleMaxLinks bounds the loose junctions a page's blocks may have
-// for the pass to weigh them, against a text made to make it work without
-// end (blocks² of them): about four times the most of any page read — 761,
-// on a made page of full/train, of the 1,111 -raw pages of the made sets,
-// gen, gen-issue, dev and seed (TestUnshuffleBoundsLinks fails should a
-// made training page come within half of it). A page with more keeps its
-// order.
-const unshuffleMaxLinks = 3000
+// unshuffleMaxPairs bounds the loose ends times the loose starts of a
+// page's blocks, the junctions linksOver would weigh, against a text made
+// to make it work without end (blocks² of them, where 8,000 made lines
+// took minutes and gigabytes): about four times the most of any page the
+// pass reads — 1,260, on a made page of full/train, of the 950 -raw
+// training pages (the made sets' train, gen g001–g200, gen-issue, dev;
+// TestUnshuffleBoundsLinks fails should one come within half of it). A
+// page with more is not a newspaper page's blocks and keeps its order.
+const unshuffleMaxPairs = 5000
+
+// countTrue is how many of bs are true.
+func countTrue(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}
 
 // chain starts from the blocks as given and takes the loose junctions
 // (a body's end that runs on to a start that continues a sentence) best

@@ -138,8 +138,8 @@ func TestUnshuffleMadePages(t *testing.T) {
 
 // TestUnshuffleBoundsLinks: a text of many short blocks of changing widths,
 // each running on mid-sentence, has far more loose junctions than any page
-// (blocks², where the pass would spend minutes and gigabytes); the pass
-// stops weighing them at unshuffleMaxLinks and leaves the page in its order.
+// (blocks², where the pass would spend minutes and gigabytes); past
+// unshuffleMaxPairs the pass weighs none and leaves the page in its order.
 func TestUnshuffleBoundsLinks(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	var rows []string
@@ -157,11 +157,11 @@ func TestUnshuffleBoundsLinks(t *testing.T) {
 	ls := rowLines(rows)
 	st := newShuffleText(ls)
 	bs := blocksAt(len(ls), st.cutScores(&unshuffleCutWeights), unshuffleCutLogOdds)
-	if len(bs)*len(bs)/4 <= unshuffleMaxLinks {
-		t.Fatalf("fixture: %d blocks, too few to pass the bound", len(bs))
+	if ends, starts := st.looseSides(bs); countTrue(ends)*countTrue(starts) <= unshuffleMaxPairs {
+		t.Fatalf("fixture: %d blocks, %d loose ends and %d loose starts, too few to pass the bound", len(bs), countTrue(ends), countTrue(starts))
 	}
 	if links := st.links(bs, &unshuffleLinkWeights); links != nil {
-		t.Errorf("%d blocks: %d links weighed, want none past the bound of %d", len(bs), len(links), unshuffleMaxLinks)
+		t.Errorf("%d blocks: %d links weighed, want none past the bound of %d", len(bs), len(links), unshuffleMaxPairs)
 	}
 	order := unshuffleOrder(ls, &unshuffleCutWeights, &unshuffleLinkWeights, &unshuffleNoGate, unshuffleCutLogOdds, unshuffleKeepLogOdds)
 	for k, i := range order {
@@ -169,27 +169,36 @@ func TestUnshuffleBoundsLinks(t *testing.T) {
 			t.Fatalf("a page past the bound was reordered: line %d at %d", i, k)
 		}
 	}
-	// The bound stands well clear of the pages the pass is for.
+	// The bounds stand well clear of the pages the pass reads: the made
+	// training pages and the in-order ones (the -raw training pages and
+	// stories/train).
+	sets := map[string][][]line{}
 	for _, set := range []string{"spread1", "full"} {
-		dir := filepath.Join(shuffledRoot, set, "train")
-		pages, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		most := 0
+		pages, _ := filepath.Glob(filepath.Join(shuffledRoot, set, "train", "*.txt"))
 		for _, p := range pages {
 			text, err := os.ReadFile(p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ls := splitLines(Normalize(string(text)))
+			sets[set] = append(sets[set], splitLines(Normalize(string(text))))
+		}
+	}
+	for _, p := range inOrderPages(t) {
+		sets["in order"] = append(sets["in order"], p.lines)
+	}
+	for set, pages := range sets {
+		most, mostPairs := 0, 0
+		for _, ls := range pages {
 			st := newShuffleText(ls)
 			if bs := blocksAt(len(ls), st.cutScores(&unshuffleCutWeights), unshuffleCutLogOdds); len(bs) >= 3 {
 				most = max(most, len(st.links(bs, &unshuffleLinkWeights)))
+				ends, starts := st.looseSides(bs)
+				mostPairs = max(mostPairs, countTrue(ends)*countTrue(starts))
 			}
 		}
-		if len(pages) > 0 {
-			t.Logf("%s: at most %d loose junctions on a page", set, most)
-		}
-		if 2*most > unshuffleMaxLinks {
-			t.Errorf("%s: a page has %d loose junctions, within half of unshuffleMaxLinks (%d)", set, most, unshuffleMaxLinks)
+		t.Logf("%s: %d pages, at most %d loose junctions and %d loose ends times starts on one", set, len(pages), most, mostPairs)
+		if 2*mostPairs > unshuffleMaxPairs {
+			t.Errorf("%s: a page has %d loose ends times starts, within half of unshuffleMaxPairs (%d)", set, mostPairs, unshuffleMaxPairs)
 		}
 	}
 }
