@@ -150,21 +150,25 @@ func (w *unshuffleVec) score(f *unshuffleVec) float64 {
 // its few paragraphs, not a word every story uses.
 const unshuffleRareLines = 3
 
+// unshuffleRareCap is the most rare pairs the rare feature counts: past a
+// few, the two sides are of one story whatever more they share.
+const unshuffleRareCap = 3
+
 // Widths, in ems, that the features compare (the corpus's column lines are
 // 9 to 30 ems wide; an indent is two ems, one and a half where the
 // extractor measures a half-width mark).
 const (
-	unshuffleSameEm   = 0.75 // two blocks as wide as one another
-	unshuffleShortEm  = 1.5  // a paragraph's last line: shorter than its block by more
-	unshuffleIndentLo = 1.5  // a paragraph's first line: shorter by at least this (a full line may be an em short, where the line break pulled a character down before a mark)
-	unshuffleIndentHi = 2.5  // ... and at most this
-	unshuffleNarrowEm = 6.0  // a block narrower than this is a headline's, a credit's or a caption's
-	unshuffleDiffCap  = 10.0 // width differences count up to this
-	unshuffleShareRun = 5    // lines on each side whose character pairs are compared
-	unshuffleWidthRun = 3    // lines on each side whose widest is the block's width
-	unshuffleRunOnEm  = 3.0  // a line that ends no sentence is at most this much narrower than its block: an indent (unshuffleIndentHi) and half an em of measure
-	unshuffleRareRun  = 8    // lines on each side whose rare pairs are compared
-	unshuffleColumnEm = 1.0  // two full lines whose blocks differ by this are of two columns (a full line of one column is at most an em short, where a character went down before a mark)
+	unshuffleSameEm   = 0.75                    // two blocks as wide as one another
+	unshuffleShortEm  = 1.5                     // a paragraph's last line: shorter than its block by more
+	unshuffleIndentLo = 1.5                     // a paragraph's first line: shorter by at least this (a full line may be an em short, where the line break pulled a character down before a mark)
+	unshuffleIndentHi = 2.5                     // ... and at most this
+	unshuffleNarrowEm = 6.0                     // a block narrower than this is a headline's, a credit's or a caption's
+	unshuffleDiffCap  = 10.0                    // width differences count up to this
+	unshuffleShareRun = 5                       // lines on each side whose character pairs are compared
+	unshuffleWidthRun = 3                       // lines on each side whose widest is the block's width
+	unshuffleRunOnEm  = unshuffleIndentHi + 0.5 // a line that ends no sentence is at most this much narrower than its block: an indent (unshuffleIndentHi) and half an em of measure
+	unshuffleRareRun  = 8                       // lines on each side whose rare pairs are compared
+	unshuffleColumnEm = 1.0                     // two full lines whose blocks differ by this are of two columns (a full line of one column is at most an em short, where a character went down before a mark)
 )
 
 // shuffleText is what the features read of a page's lines, made once. Its
@@ -597,7 +601,7 @@ func (st *shuffleText) closesFrom(b, hi int) (closes, known bool) {
 // rare is how many pairs of ideographs that at most unshuffleRareLines
 // lines of the page hold are held both by the lines up to a (as far as
 // lo) and by those from b (as far as hi), unshuffleRareRun each, at most
-// 3, over 3: a story's names and words of its own.
+// unshuffleRareCap, over it: a story's names and words of its own.
 func (st *shuffleText) rare(a, b, lo, hi int) float64 {
 	st.rtok++
 	for k := a; k >= max(lo, a-unshuffleRareRun+1); k-- {
@@ -608,7 +612,7 @@ func (st *shuffleText) rare(a, b, lo, hi int) float64 {
 		}
 	}
 	c := 0
-	for k := b; k <= min(hi, b+unshuffleRareRun-1) && c < 3; k++ {
+	for k := b; k <= min(hi, b+unshuffleRareRun-1) && c < unshuffleRareCap; k++ {
 		for _, id := range st.gramsOf(k) {
 			if st.rstamp[id] == st.rtok {
 				st.rstamp[id] = 0 // counted once
@@ -616,7 +620,7 @@ func (st *shuffleText) rare(a, b, lo, hi int) float64 {
 			}
 		}
 	}
-	return float64(min(c, 3)) / 3
+	return float64(min(c, unshuffleRareCap)) / unshuffleRareCap
 }
 
 // lexFeatures sets f's lexicon features of the junction a → b, and rare
@@ -737,7 +741,8 @@ func (st *shuffleText) cutScoresAt(cw *unshuffleVec, at float64) []float64 {
 }
 
 // unshuffleSumSlack is more than the rounding of a score's sum may move
-// it (log-odds; a score is a sum of 35 terms of at most tens).
+// it (log-odds; a score is a sum of numUnshuffleFeatures terms of at most
+// tens).
 const unshuffleSumSlack = 1e-9
 
 // shuffleBlock is a run of lines [first, last].
@@ -786,7 +791,8 @@ func unshuffleOrderIn(st *shuffleText, lines []line, cw, lw *unshuffleVec, gate 
 
 // unshuffleRead reads the lines in st's room: the chain's order of them,
 // its gain and the page's features (pageFeatures), or a nil order when the
-// page is too short or its blocks too few (or too many) to reorder.
+// page is too short or its blocks too few to reorder. Past
+// unshuffleMaxPairs the order is as given and no junction is taken.
 func unshuffleRead(st *shuffleText, lines []line, cw, lw *unshuffleVec, cutAt, keep float64) ([]int, float64, pageVec) {
 	if len(lines) < 4 {
 		return nil, 0, pageVec{}
@@ -852,9 +858,10 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 
 // looseSides tells the blocks whose end is loose and those whose start
 // is. Only a body's line that runs on may be moved from, and only to one
-// that continues a sentence: the features' aStop, aShort, aNoPunct and
-// narrowA, and bIndent, bNoPunct and narrowB, told before the rest are
-// made.
+// that continues a sentence: the tests of the features aStop, aShort,
+// aNoPunct and narrowA, and bIndent, bNoPunct and narrowB, told before the
+// rest are made, but on the block's width read near (reachBack, reachOn),
+// as cut25 fitted it, where the features read the window's.
 func (st *shuffleText) looseSides(bs []shuffleBlock) (looseEnd, looseStart []bool) {
 	looseEnd, looseStart = make([]bool, len(bs)), make([]bool, len(bs))
 	for x, b := range bs {

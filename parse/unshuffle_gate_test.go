@@ -41,6 +41,13 @@ func shufflePagesOf(made, inOrder []orderedPage, cw, lw *unshuffleVec, cutAt, ke
 // of page, and fits the gate on them: DUBAO_GATE_DUMP=1 go test ./parse
 // -run TestUnshuffleGateDump -v reads the pages with the models as fitted,
 // DUBAO_GATE_DUMP=held each fold's with models fitted on the others.
+// unshufflePageFeatureNames names the page features in the weights file.
+var unshufflePageFeatureNames = [numPageFeatures]string{"bias", "gain", "taken", "best", "echoTaken"}
+
+// unshuffleNoGate passes every page whose chain took a junction: the pass
+// as the trainer and the tests read it without a gate.
+var unshuffleNoGate = pageGate{level: math.Inf(-1)}
+
 func TestUnshuffleGateDump(t *testing.T) {
 	if os.Getenv("DUBAO_GATE_DUMP") == "" {
 		t.Skip()
@@ -50,10 +57,12 @@ func TestUnshuffleGateDump(t *testing.T) {
 		made = append(made, loadOrdered(t, set)...)
 	}
 	inOrder := inOrderPages(t)
-	ps := shufflePagesOf(made, inOrder, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds)
+	var ps []shufflePage
 	if os.Getenv("DUBAO_GATE_DUMP") == "held" {
 		names, _ := inOrderLines(t)
 		ps = heldOutPages(t, made, inOrder[:len(names)], inOrder[len(names):], unshuffleCutLogOdds, unshuffleKeepLogOdds)
+	} else {
+		ps = shufflePagesOf(made, inOrder, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds)
 	}
 	kinds := map[string][]shufflePage{}
 	for _, p := range ps {
@@ -187,13 +196,13 @@ func fitGate(t *testing.T, ps []shufflePage) pageGate {
 	mostGain := math.Inf(-1)
 	for _, p := range ps {
 		if !p.shuffled {
-			mostGain = max(mostGain, p.f[upGain]*10)
+			mostGain = max(mostGain, p.f.gain())
 		}
 	}
 	var worst []string
 	for i, p := range ps {
 		if !p.shuffled {
-			worst = append(worst, fmt.Sprintf("%s %.2f/%.2f", p.name, held[i], p.f[upGain]*10))
+			worst = append(worst, fmt.Sprintf("%s %.2f/%.2f", p.name, held[i], p.f.gain()))
 		}
 	}
 	t.Logf("in-order pages the chain reorders, held out (page classifier's score/gain): %v", worst)
@@ -201,9 +210,9 @@ func fitGate(t *testing.T, ps []shufflePage) pageGate {
 		label string
 		pass  func(i int) bool
 	}{
-		{"gain", func(i int) bool { return ps[i].f[upGain]*10 > mostGain }},
+		{"gain", func(i int) bool { return ps[i].f.gain() > mostGain }},
 		{"page classifier", func(i int) bool { return held[i] > most }},
-		{"either", func(i int) bool { return ps[i].f[upGain]*10 > mostGain || held[i] > most }},
+		{"either", func(i int) bool { return ps[i].f.gain() > mostGain || held[i] > most }},
 	} {
 		passed, help, hurt, made, helpAll := 0, 0, 0, 0, 0
 		for i, p := range ps {
