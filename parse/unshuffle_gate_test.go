@@ -98,6 +98,12 @@ func TestUnshuffleGateDump(t *testing.T) {
 // inOrderPages are the pages read in order: the -raw training pages and
 // the made pages of stories/train, each as given.
 func inOrderPages(t *testing.T) []orderedPage {
+	return append(inOrderTraining(t), loadOrdered(t, "stories")...)
+}
+
+// inOrderTraining is the -raw training pages (inOrderLines), each line
+// followed by the next.
+func inOrderTraining(t *testing.T) []orderedPage {
 	names, lines := inOrderLines(t)
 	var out []orderedPage
 	for k, ls := range lines {
@@ -108,7 +114,7 @@ func inOrderPages(t *testing.T) []orderedPage {
 		succ[len(succ)-1] = -1
 		out = append(out, orderedPage{name: names[k], lines: ls, succ: succ})
 	}
-	return append(out, loadOrdered(t, "stories")...)
+	return out
 }
 
 // unshuffleGateFolds is how many folds of pages the gate is held out on.

@@ -348,17 +348,10 @@ func TestTrainUnshuffle(t *testing.T) {
 			held = append(held, p)
 		}
 	}
-	names, inOrder := inOrderLines(t)
-	var inOrderFit, inOrderAll []orderedPage // the held-out fit leaves out the gen pages the held-out draws are made of
-	for k, lines := range inOrder {
-		succ := make([]int, len(lines))
-		for i := range succ {
-			succ[i] = i + 1
-		}
-		succ[len(succ)-1] = -1
-		p := orderedPage{name: names[k], lines: lines, succ: succ}
-		inOrderAll = append(inOrderAll, p)
-		if n := drawNumber(names[k]); !strings.HasPrefix(names[k], "gen/") || n < shuffledHeldOut || n > shuffledHeldOutLast {
+	inOrderAll := inOrderTraining(t)
+	var inOrderFit []orderedPage // the held-out fit leaves out the gen pages the held-out draws are made of
+	for _, p := range inOrderAll {
+		if n := drawNumber(p.name); !strings.HasPrefix(p.name, "gen/") || n < shuffledHeldOut || n > shuffledHeldOutLast {
 			inOrderFit = append(inOrderFit, p)
 		}
 	}
