@@ -404,9 +404,10 @@ func TestTrainMatch(t *testing.T) {
 		}
 		// fitGate is fitGateOn bagged and settled: the mean of its fits
 		// on bagResamples draws of the samples, its bias then moved down
-		// past the highest page in order by margin more, so that the gate's direction, and with it which made
-		// pages score above the highest page in order, moves less with
-		// a page or two more or less.
+		// past the highest page in order by margin more, so that the
+		// gate's direction, and with it which made pages score above the
+		// highest page in order, moves less with a page or two more or
+		// less.
 		fitGate := func(skip int, ow, margin float64) gateVec {
 			var sum gateVec
 			bagDraws(len(samples), func(times []int) {
@@ -1100,7 +1101,9 @@ func bagDraws(n int, visit func(times []int)) {
 	}
 }
 
-// bagResamples is how many draws of the training pages baggedShift takes.
+// bagResamples is how many draws of the training pages the match trainer's
+// bagged fits take: baggedShift's, fitLogisticPages's (the join and the
+// split) and the gate's.
 const bagResamples = 100
 
 // majorArticle is the gold story most of units [i, j) are of (art:
