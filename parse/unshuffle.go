@@ -564,7 +564,10 @@ func (st *shuffleText) featuresShared(a, b int, blockStart, blockEnd func(int) i
 }
 
 // quoteMark is +1 for a mark that opens a quote or bracket, -1 for one
-// that closes it, else 0.
+// that closes it, else 0. It knows fewer marks than opensPair and
+// closesPair: with theirs (‘ ’ 〈 〉 【 】 〔 〕 besides), refitted and held
+// out, full went 0.114/0.174/1.439/0.205 → 0.115/0.171/1.466/0.194 and the
+// gate passed 48 of 360 made pages in place of 80.
 func quoteMark(r rune) int8 {
 	switch r {
 	case '“', '「', '『', '（', '(', '《':
