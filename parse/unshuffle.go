@@ -107,7 +107,7 @@ const (
 	uxMedianDiff     // the median widths of the five lines up to a and the five from b differ by an em or more
 	uxMedianDiffEm   // how much they differ, in ems, at most 10, over 10
 	uxLex            // a lexicon word spans the break from a to b (spanBand)
-	uxLexBand        // how common the most common such word is: its band over 12
+	uxLexBand        // how common the most common such word is: its band over unshuffleLexBandScale
 	uxLexNone        // a ends and b starts with an ideograph, and no word spans the break
 	uxLexRunsOn      // a runs on, the blocks are as wide, and no word spans the break: the join of two chunks of one column
 	uxFullChange     // a and b are both full width and their blocks differ in width by an em or more: two columns' lines
@@ -137,13 +137,7 @@ var unshuffleFeatureNames = [numUnshuffleFeatures]string{
 
 type unshuffleVec [numUnshuffleFeatures]float64
 
-func (w *unshuffleVec) score(f *unshuffleVec) float64 {
-	s := 0.0
-	for k := range f {
-		s += w[k] * f[k]
-	}
-	return s
-}
+func (w *unshuffleVec) score(f *unshuffleVec) float64 { return linear(w[:], f[:]) }
 
 // unshuffleRareLines is the most lines of a page that may hold a pair of
 // ideographs for it to count as rare: a story's name or term, printed in
@@ -288,11 +282,10 @@ func (st *shuffleText) reset(lines []line) {
 		st.stop[i] = endsSentenceText(l.text)
 		st.firstMark[i], st.lastMark[i] = 0, 0
 		for _, r := range l.text {
-			m := quoteMark(r)
-			if m != 0 && st.firstMark[i] == 0 {
-				st.firstMark[i] = m
-			}
-			if m != 0 {
+			if m := quoteMark(r); m != 0 {
+				if st.firstMark[i] == 0 {
+					st.firstMark[i] = m
+				}
 				st.lastMark[i] = m
 			}
 		}
@@ -359,30 +352,22 @@ func (st *shuffleText) gramsOf(i int) []int32 { return st.grams[st.gramAt[i]:st.
 // or a paragraph's first, so that its block is at most unshuffleRunOnEm
 // wider than it, and a line before it that is wider yet is another
 // block's (a narrow block's lines take no width from a wide one above).
-func (st *shuffleText) reachBack(a, lo, n int) int {
-	bound := math.Inf(1)
-	k := a
-	for ; k > lo && a-k+1 < n; k-- {
-		if !st.stop[k] {
-			bound = math.Min(bound, st.lines[k].em+unshuffleRunOnEm)
-		}
-		if st.lines[k-1].em > bound {
-			break
-		}
-	}
-	return k
-}
+func (st *shuffleText) reachBack(a, lo, n int) int { return st.reach(a, lo, n, -1) }
 
 // reachOn is reachBack after b: the last of the lines from b, n at most
 // and none past hi, that may stand in b's block.
-func (st *shuffleText) reachOn(b, hi, n int) int {
+func (st *shuffleText) reachOn(b, hi, n int) int { return st.reach(b, hi, n, 1) }
+
+// reach is reachBack (step -1) and reachOn (step 1): the lines from
+// line from, by step, n at most and none past limit.
+func (st *shuffleText) reach(from, limit, n, step int) int {
 	bound := math.Inf(1)
-	k := b
-	for ; k < hi && k-b+1 < n; k++ {
+	k := from
+	for ; (limit-k)*step > 0 && (k-from)*step+1 < n; k += step {
 		if !st.stop[k] {
 			bound = math.Min(bound, st.lines[k].em+unshuffleRunOnEm)
 		}
-		if st.lines[k+1].em > bound {
+		if st.lines[k+step].em > bound {
 			break
 		}
 	}
@@ -626,6 +611,10 @@ func (st *shuffleText) rare(a, b, lo, hi int) float64 {
 	return float64(min(c, unshuffleRareCap)) / unshuffleRareCap
 }
 
+// unshuffleLexBandScale is what lexBand divides spanBand's band by (the
+// bands run 1 to len(lexiconBands), 13, so a band reads up to 13/12).
+const unshuffleLexBandScale = 12
+
 // lexFeatures sets f's lexicon features of the junction a → b, and rare
 // (its blocks' extents lo and hi), the rest set.
 func (st *shuffleText) lexFeatures(f *unshuffleVec, a, b, lo, hi int) {
@@ -635,7 +624,7 @@ func (st *shuffleText) lexFeatures(f *unshuffleVec, a, b, lo, hi int) {
 	band := spanBand(la.text, lb.text)
 	none := band == 0 && lexIdeograph(ra) && lexIdeograph(rb)
 	f[uxLex] = b2f(band > 0)
-	f[uxLexBand] = float64(band) / 12
+	f[uxLexBand] = float64(band) / unshuffleLexBandScale
 	f[uxLexNone] = b2f(none)
 	f[uxLexRunsOn] = b2f(none && f[uxRunsOnSame] == 1)
 }
@@ -647,7 +636,7 @@ func (st *shuffleText) lexMost(w, f *unshuffleVec, a, b int) float64 {
 	none := lexIdeograph(lastRune(st.lines[a].text)) && lexIdeograph(firstRune(st.lines[b].text))
 	most := w[uxLexNone]*b2f(none) + w[uxLexRunsOn]*b2f(none && f[uxRunsOnSame] == 1)
 	for _, band := range [2]int{1, len(lexiconBands)} {
-		most = math.Max(most, w[uxLex]+w[uxLexBand]*float64(band)/12)
+		most = math.Max(most, w[uxLex]+w[uxLexBand]*float64(band)/unshuffleLexBandScale)
 	}
 	return most + math.Max(0, w[uxRare]) // rare is 0 to 1
 }

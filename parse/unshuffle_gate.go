@@ -60,13 +60,7 @@ const (
 
 type pageVec [numPageFeatures]float64
 
-func (w *pageVec) score(f *pageVec) float64 {
-	s := 0.0
-	for k := range f {
-		s += w[k] * f[k]
-	}
-	return s
-}
+func (w *pageVec) score(f *pageVec) float64 { return linear(w[:], f[:]) }
 
 // A pageGate passes a page whose chain took a junction where the page
 // classifier w scores it above level, or its gain (log-odds summed over
