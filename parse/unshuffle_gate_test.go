@@ -56,13 +56,12 @@ func TestUnshuffleGateDump(t *testing.T) {
 	for _, set := range []string{"spread1", "full"} {
 		made = append(made, loadOrdered(t, set)...)
 	}
-	inOrder := inOrderPages(t)
+	training, stories := inOrderTraining(t), loadOrdered(t, "stories")
 	var ps []shufflePage
 	if os.Getenv("DUBAO_GATE_DUMP") == "held" {
-		names, _ := inOrderLines(t)
-		ps = heldOutPages(t, made, inOrder[:len(names)], inOrder[len(names):], unshuffleCutLogOdds, unshuffleKeepLogOdds)
+		ps = heldOutPages(t, made, training, stories, unshuffleCutLogOdds, unshuffleKeepLogOdds)
 	} else {
-		ps = shufflePagesOf(made, inOrder, &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds)
+		ps = shufflePagesOf(made, slices.Concat(training, stories), &unshuffleCutWeights, &unshuffleLinkWeights, unshuffleCutLogOdds, unshuffleKeepLogOdds)
 	}
 	kinds := map[string][]shufflePage{}
 	for _, p := range ps {
