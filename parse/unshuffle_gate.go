@@ -93,10 +93,12 @@ func (st *shuffleText) pageFeatures(bs []shuffleBlock, links []shuffleLink, orde
 	// line after it in the text, the end of a block and the start of
 	// another, that the links hold (where one chain's last block and the
 	// next chain's first are such a link not taken, it counts too).
-	blockOf := make(map[int]int, 2*len(bs)) // a block's last line (+1) and first line (-1-) to the block
+	endOf, startOf := make([]int, len(st.lines)), make([]int, len(st.lines)) // per line: the block it ends, and the one it starts, or -1
+	for i := range endOf {
+		endOf[i], startOf[i] = -1, -1
+	}
 	for x, b := range bs {
-		blockOf[b.last+1] = x
-		blockOf[-1-b.first] = x
+		endOf[b.last], startOf[b.first] = x, x
 	}
 	score := make(map[[2]int]float64, len(links))
 	for _, l := range links {
@@ -109,10 +111,9 @@ func (st *shuffleText) pageFeatures(bs []shuffleBlock, links []shuffleLink, orde
 		if j == i+1 {
 			continue
 		}
-		x, okx := blockOf[i+1]
-		y, oky := blockOf[-1-j]
+		x, y := endOf[i], startOf[j]
 		s, ok := score[[2]int{x, y}]
-		if !okx || !oky || !ok {
+		if x < 0 || y < 0 || !ok {
 			continue
 		}
 		taken++
