@@ -24,10 +24,11 @@ import (
 //     a second model of the same features (the link model): a dictionary
 //     word spans it, the page prints the characters around it, the two
 //     sides share words and width...
-//  3. chain: starting from the blocks as given, loose junctions are taken
-//     best first where they beat, by a learned bonus, the cut model's
-//     odds that the junctions they part hold; each block gets one new
-//     successor and predecessor at most, and no cycle.
+//  3. assign: each block's end is given one successor's start at most,
+//     all at once (unshuffle_assign.go): the assignment that sums the
+//     most log-odds, a loose junction's less a learned bonus of the
+//     junctions as given, which weigh the cut model's odds that they
+//     hold; rings are cut at their weakest junction.
 //
 // A page read in order keeps its order: it is reordered only when a gate
 // learned on made and in-order pages passes it (unshuffle_gate.go).
@@ -63,11 +64,16 @@ import (
 //     spread1 0.278/0.365/0.866/0.518. The near widths in place of the old
 //     ones, not beside them, lost (full 0.106/0.132).
 //
-// What holds it back: the cut model (its average precision above), and
-// the greedy chain, which wastes much of the link model's ranking — given
-// the made pages' true blocks, it sets 174 of 3,194 junctions right (391
-// with no keep bonus), where the link model ranks the true start first
-// for 919 of the ends.
+//   - Round 26, the assignment in place of a greedy chain (loose
+//     junctions taken best first): full 0.114/0.174/1.439/0.205 →
+//     0.122/0.194/1.340/0.236, spread1 0.278/0.365/0.873/0.516 →
+//     0.299/0.391/0.848/0.523 (unshuffle_assign.go).
+//
+// What holds it back: the cut model (its average precision above); and
+// the link model, whose ranking the assignment still uses in part — given
+// the made pages' true blocks (full, g001–g045) and a link model fitted on
+// them, it sets 434 of 3,194 junctions right at a keep of 0 (the chain
+// 239), where the link model ranks the true start first for 1,343 ends.
 
 // Features of a junction: line a's end followed by line b's start. The
 // width of a's block is the widest of a and the two lines before it in
@@ -670,7 +676,7 @@ func (st *shuffleText) cutScores(cw *unshuffleVec) []float64 {
 // that the cut model cannot put above at, whichever word spans it or none,
 // is not scored in full but given -Inf, for the lines it parts are never
 // read as a block's end and start, and its score is read nowhere else
-// (links and chain read only the scores of cuts). at -Inf scores all.
+// (links and assign read only the scores of cuts). at -Inf scores all.
 func (st *shuffleText) cutScoresAt(cw *unshuffleVec, at float64) []float64 {
 	st.cut = nil
 	st.resetSides()
@@ -766,7 +772,7 @@ func blocksAt(n int, cuts []float64, at float64) []shuffleBlock {
 }
 
 // unshuffleOrder returns the order of the lines that the learned models
-// read, or nil when the page keeps its order: the chain took no junction,
+// read, or nil when the page keeps its order: assign took no junction,
 // or the gate (unshuffle_gate.go) does not pass the page.
 func unshuffleOrder(lines []line, cw, lw *unshuffleVec, gate *pageGate, cutAt, keep float64) []int {
 	return unshuffleOrderIn(new(shuffleText), lines, cw, lw, gate, cutAt, keep)
@@ -781,10 +787,11 @@ func unshuffleOrderIn(st *shuffleText, lines []line, cw, lw *unshuffleVec, gate 
 	return order
 }
 
-// unshuffleRead reads the lines in st's room: the chain's order of them,
+// unshuffleRead reads the lines in st's room: assign's order of them,
 // its gain and the page's features (pageFeatures), or a nil order when the
 // page is too short or its blocks too few to reorder. Past
-// unshuffleMaxPairs the order is as given and no junction is taken.
+// unshuffleMaxPairs or unshuffleMaxAssign the order is as given and no
+// junction is taken.
 func unshuffleRead(st *shuffleText, lines []line, cw, lw *unshuffleVec, cutAt, keep float64) ([]int, float64, pageVec) {
 	if len(lines) < 4 {
 		return nil, 0, pageVec{}
@@ -796,7 +803,7 @@ func unshuffleRead(st *shuffleText, lines []line, cw, lw *unshuffleVec, cutAt, k
 		return nil, 0, pageVec{}
 	}
 	links := st.linksOver(bs, lw, keep)
-	order, gain := st.chain(bs, links, keep)
+	order, gain := st.assign(bs, links, keep)
 	return order, gain, st.pageFeatures(bs, links, order, gain)
 }
 
@@ -812,11 +819,10 @@ func (st *shuffleText) links(bs []shuffleBlock, lw *unshuffleVec) []shuffleLink 
 	return st.linksOver(bs, lw, math.Inf(-1))
 }
 
-// linksOver is links for a chain that keeps by keep: a junction that the
-// link model cannot score up to keep, whichever word spans it or none, is
-// left out, for chain never takes a link under keep (it takes one only
-// where it beats by keep the log-odds of the junctions it parts, which it
-// counts as 0 at least). keep -Inf keeps all.
+// linksOver is links for an assignment that keeps by keep: a junction
+// that the link model cannot score up to keep, whichever word spans it or
+// none, is left out, for assign weighs a link at its log-odds less keep
+// and takes none that weighs 0 or less. keep -Inf keeps all.
 func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float64) []shuffleLink {
 	if st.cut == nil {
 		panic("unshuffle: links before cutScores")
@@ -886,88 +892,6 @@ func countTrue(bs []bool) int {
 		}
 	}
 	return n
-}
-
-// chain starts from the blocks as given and takes the loose junctions
-// (a body's end that runs on to a start that continues a sentence) best
-// first whose log-odds beat those of the two junctions as given they part
-// by keep, each block given one successor and one predecessor and no
-// cycle. It returns the lines' order and how much the junctions taken gain
-// over those they part.
-func (st *shuffleText) chain(bs []shuffleBlock, links []shuffleLink, keep float64) ([]int, float64) {
-	nb := len(bs)
-	given := make([]float64, nb) // the cut model's log-odds that the junction as given after each block holds
-	for x := range nb - 1 {
-		given[x] = -st.cut[bs[x].last]
-	}
-	cands := slices.Clone(links) // links holds no junction as given
-	slices.SortStableFunc(cands, func(a, b shuffleLink) int {
-		switch {
-		case a.s > b.s:
-			return -1
-		case a.s < b.s:
-			return 1
-		}
-		return 0
-	})
-	next, prev := make([]int, nb), make([]int, nb)
-	for k := range next {
-		next[k], prev[k] = k+1, k-1
-	}
-	next[nb-1] = -1
-	moved := make([]bool, nb) // the block's end was linked anew
-	into := make([]bool, nb)  // the block's start was linked anew
-	gain := 0.0
-	for _, l := range cands {
-		if moved[l.from] || into[l.to] {
-			continue
-		}
-		// What the link parts: from's junction as given, and the one
-		// into to as given, where they still stand.
-		lose := 0.0
-		if next[l.from] >= 0 {
-			lose = math.Max(lose, given[l.from])
-		}
-		if p := prev[l.to]; p >= 0 {
-			lose = math.Max(lose, given[p])
-		}
-		if l.s < lose+keep {
-			continue
-		}
-		// No cycle: to's chain must not lead back to from.
-		cycle := false
-		for b := l.to; b >= 0; b = next[b] {
-			if b == l.from {
-				cycle = true
-				break
-			}
-		}
-		if cycle {
-			continue
-		}
-		if n := next[l.from]; n >= 0 {
-			prev[n] = -1
-		}
-		if p := prev[l.to]; p >= 0 {
-			next[p] = -1
-		}
-		next[l.from], prev[l.to] = l.to, l.from
-		moved[l.from], into[l.to] = true, true
-		gain += l.s - lose
-	}
-	// The chains, in the order their first blocks stand.
-	order := make([]int, 0, len(st.lines))
-	for k := range bs {
-		if prev[k] >= 0 {
-			continue
-		}
-		for b := k; b >= 0; b = next[b] {
-			for i := bs[b].first; i <= bs[b].last; i++ {
-				order = append(order, i)
-			}
-		}
-	}
-	return order, gain
 }
 
 // unshuffleLines returns the lines in reading order: as given, unless the

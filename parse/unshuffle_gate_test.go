@@ -252,7 +252,7 @@ func TestUnshuffleGateLinks(t *testing.T) {
 			continue
 		}
 		links := st.links(bs, &unshuffleLinkWeights)
-		order, gain := st.chain(bs, links, unshuffleKeepLogOdds)
+		order, gain := st.assign(bs, links, unshuffleKeepLogOdds)
 		for k := 0; k+1 < len(order); k++ {
 			i, j := order[k], order[k+1]
 			if j != i+1 && i+1 < len(p.lines) {

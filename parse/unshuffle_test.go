@@ -187,18 +187,24 @@ func TestUnshuffleBoundsLinks(t *testing.T) {
 		sets["in order"] = append(sets["in order"], p.lines)
 	}
 	for set, pages := range sets {
-		most, mostPairs := 0, 0
+		most, mostPairs, mostSides := 0, 0, 0
 		for _, ls := range pages {
 			st := newShuffleText(ls)
 			if bs := blocksAt(len(ls), st.cutScores(&unshuffleCutWeights), unshuffleCutLogOdds); len(bs) >= 3 {
-				most = max(most, len(st.links(bs, &unshuffleLinkWeights)))
+				links := st.links(bs, &unshuffleLinkWeights)
+				most = max(most, len(links))
 				ends, starts := st.looseSides(bs)
 				mostPairs = max(mostPairs, countTrue(ends)*countTrue(starts))
+				_, _, rows, cols := assignSides(len(bs), links, unshuffleKeepLogOdds)
+				mostSides = max(mostSides, len(rows), len(cols))
 			}
 		}
-		t.Logf("%s: %d pages, at most %d loose junctions and %d loose ends times starts on one", set, len(pages), most, mostPairs)
+		t.Logf("%s: %d pages, at most %d loose junctions, %d loose ends times starts and %d ends or starts assigned on one", set, len(pages), most, mostPairs, mostSides)
 		if 2*mostPairs > unshuffleMaxPairs {
 			t.Errorf("%s: a page has %d loose ends times starts, within half of unshuffleMaxPairs (%d)", set, mostPairs, unshuffleMaxPairs)
+		}
+		if 2*mostSides > unshuffleMaxAssign {
+			t.Errorf("%s: a page has %d ends or starts to assign, within half of unshuffleMaxAssign (%d)", set, mostSides, unshuffleMaxAssign)
 		}
 	}
 }
@@ -223,5 +229,51 @@ func TestUnshuffleNearWidth(t *testing.T) {
 			}
 		}
 		first += len(b)
+	}
+}
+
+// assignText is a text of n one-line blocks, each junction as given cut
+// for sure (the cut model's log-odds +10), for assign's tests.
+func assignText(n int) (*shuffleText, []shuffleBlock) {
+	st := &shuffleText{lines: make([]line, n), cut: make([]float64, n)}
+	bs := make([]shuffleBlock, n)
+	for i := range bs {
+		bs[i] = shuffleBlock{i, i}
+		st.cut[i] = 10
+	}
+	return st, bs
+}
+
+// TestUnshuffleAssignAtOnce: where two ends would take the same start,
+// the assignment gives each the start that makes the most of both, where
+// taking the best junction first (the greedy chain it replaced) leaves
+// the second end none.
+func TestUnshuffleAssignAtOnce(t *testing.T) {
+	st, bs := assignText(5) // block 0 a head; ends 1 and 2; starts 3 and 4
+	links := []shuffleLink{{1, 3, 5}, {1, 4, 4}, {2, 3, 4}}
+	order, gain := st.assign(bs, links, 0)
+	if want := []int{0, 1, 4, 2, 3}; !slices.Equal(order, want) || gain != 8 {
+		t.Errorf("order %v gain %v, want %v gain 8", order, gain, want)
+	}
+	// A ring (1 → 3 → 1, the junction as given 1 → 2 cut) is cut after
+	// its weakest junction.
+	links = []shuffleLink{{1, 3, 5}, {3, 1, 2}}
+	order, _ = st.assign(bs, links, 0)
+	if want := []int{0, 1, 3, 2, 4}; !slices.Equal(order, want) {
+		t.Errorf("ring: order %v, want %v", order, want)
+	}
+}
+
+// TestUnshuffleAssignBounded: a text whose one end might run on into
+// more starts than unshuffleMaxAssign keeps its order.
+func TestUnshuffleAssignBounded(t *testing.T) {
+	n := 5 * unshuffleMaxAssign
+	st, bs := assignText(n)
+	var links []shuffleLink
+	for y := 2; y < n; y++ {
+		links = append(links, shuffleLink{0, y, 1})
+	}
+	if order, _ := st.assign(bs, links, 0); order != nil {
+		t.Errorf("%d starts to assign: reordered", n-2)
 	}
 }

@@ -196,7 +196,7 @@ func fitUnshuffle(t *testing.T, pages, inOrder []orderedPage) (cw, lw unshuffleV
 			for k, p := range pages {
 				var order []int
 				if len(reads[k].bs) >= 3 {
-					order, _ = reads[k].st.chain(reads[k].bs, reads[k].links, kp)
+					order, _ = reads[k].st.assign(reads[k].bs, reads[k].links, kp)
 				}
 				x, y, z, u := orderFigures(p, order)
 				jr, j, ar, a = jr+x, j+y, ar+z, a+u
@@ -527,7 +527,8 @@ func TestUnshuffleDump(t *testing.T) {
 // TestUnshuffleRanks fits a link model on the true blocks of the full
 // pages of g001–gN (DUBAO_UNSHUFFLE_RANKS=N) and prints the rank of each
 // true start among an end's candidates (+100: the end runs on), and the
-// junctions the chain gets right over the true blocks;
+// junctions the greedy chain and the assignment (assign) get right over
+// the true blocks at each keep;
 // DUBAO_UNSHUFFLE_LOOSE=1 keeps the loose junctions alone.
 func TestUnshuffleRanks(t *testing.T) {
 	n, err := strconv.Atoi(os.Getenv("DUBAO_UNSHUFFLE_RANKS"))
@@ -624,20 +625,30 @@ func TestUnshuffleRanks(t *testing.T) {
 	}
 	t.Logf("ranks %v", ranks)
 	lw := l.fit()
-	var jr, j int
-	for _, p := range all {
-		st := newShuffleText(p.lines)
-		st.cutScores(&cw)
-		order, _ := st.chain(p.trueBlocks(), st.links(p.trueBlocks(), &lw), 0)
-		x, y, _, _ := orderFigures(p, order)
-		jr, j = jr+x, j+y
+	for _, dec := range []string{"chain", "assign"} {
+		for _, kp := range unshuffleKeeps {
+			var jr, j, ar, a int
+			for _, p := range all {
+				st := newShuffleText(p.lines)
+				st.cutScores(&cw)
+				var order []int
+				switch dec {
+				case "chain":
+					order, _ = st.chain(p.trueBlocks(), st.links(p.trueBlocks(), &lw), kp)
+				default:
+					order, _ = st.assign(p.trueBlocks(), st.links(p.trueBlocks(), &lw), kp)
+				}
+				x, y, z, u := orderFigures(p, order)
+				jr, j, ar, a = jr+x, j+y, ar+z, a+u
+			}
+			t.Logf("true blocks %s keep %.0f: junctions right %d/%d, lines followed %d/%d", dec, kp, jr, j, ar, a)
+		}
 	}
-	t.Logf("true blocks chained: junctions right %d/%d", jr, j)
 }
 
 // TestUnshuffleCeiling counts, over the full pages of g001–gN
 // (DUBAO_UNSHUFFLE_CEIL=N), the true junctions whose two sides the cut
-// model cuts, of those the loose ones, and those the chain gets right.
+// model cuts, of those the loose ones, and those assign gets right.
 func TestUnshuffleCeiling(t *testing.T) {
 	n, err := strconv.Atoi(os.Getenv("DUBAO_UNSHUFFLE_CEIL"))
 	if err != nil {
@@ -656,7 +667,13 @@ func TestUnshuffleCeiling(t *testing.T) {
 		for k, b := range bs {
 			starts[b.first], ends[b.last] = k, k
 		}
-		order, _ := st.chain(bs, links, unshuffleKeepLogOdds)
+		order, _ := st.assign(bs, links, unshuffleKeepLogOdds)
+		if order == nil {
+			order = make([]int, len(p.lines))
+			for i := range order {
+				order[i] = i
+			}
+		}
 		at := make([]int, len(order))
 		for k, i := range order {
 			at[i] = k
@@ -698,4 +715,87 @@ func TestUnshuffleInOrderPages(t *testing.T) {
 			t.Errorf("%s: reordered", p.name)
 		}
 	}
+}
+
+// chain is the decoder the pass had before assign (unshuffle_assign.go),
+// kept to measure against it (TestUnshuffleRanks). It starts from the
+// blocks as given and takes the loose junctions (a body's end that runs
+// on to a start that continues a sentence) best first whose log-odds beat
+// those of the two junctions as given they part by keep, each block given
+// one successor and one predecessor and no cycle. It returns the lines'
+// order and how much the junctions taken gain over those they part.
+func (st *shuffleText) chain(bs []shuffleBlock, links []shuffleLink, keep float64) ([]int, float64) {
+	nb := len(bs)
+	given := make([]float64, nb) // the cut model's log-odds that the junction as given after each block holds
+	for x := range nb - 1 {
+		given[x] = -st.cut[bs[x].last]
+	}
+	cands := slices.Clone(links) // links holds no junction as given
+	slices.SortStableFunc(cands, func(a, b shuffleLink) int {
+		switch {
+		case a.s > b.s:
+			return -1
+		case a.s < b.s:
+			return 1
+		}
+		return 0
+	})
+	next, prev := make([]int, nb), make([]int, nb)
+	for k := range next {
+		next[k], prev[k] = k+1, k-1
+	}
+	next[nb-1] = -1
+	moved := make([]bool, nb) // the block's end was linked anew
+	into := make([]bool, nb)  // the block's start was linked anew
+	gain := 0.0
+	for _, l := range cands {
+		if moved[l.from] || into[l.to] {
+			continue
+		}
+		// What the link parts: from's junction as given, and the one
+		// into to as given, where they still stand.
+		lose := 0.0
+		if next[l.from] >= 0 {
+			lose = math.Max(lose, given[l.from])
+		}
+		if p := prev[l.to]; p >= 0 {
+			lose = math.Max(lose, given[p])
+		}
+		if l.s < lose+keep {
+			continue
+		}
+		// No cycle: to's chain must not lead back to from.
+		cycle := false
+		for b := l.to; b >= 0; b = next[b] {
+			if b == l.from {
+				cycle = true
+				break
+			}
+		}
+		if cycle {
+			continue
+		}
+		if n := next[l.from]; n >= 0 {
+			prev[n] = -1
+		}
+		if p := prev[l.to]; p >= 0 {
+			next[p] = -1
+		}
+		next[l.from], prev[l.to] = l.to, l.from
+		moved[l.from], into[l.to] = true, true
+		gain += l.s - lose
+	}
+	// The chains, in the order their first blocks stand.
+	order := make([]int, 0, len(st.lines))
+	for k := range bs {
+		if prev[k] >= 0 {
+			continue
+		}
+		for b := k; b >= 0; b = next[b] {
+			for i := bs[b].first; i <= bs[b].last; i++ {
+				order = append(order, i)
+			}
+		}
+	}
+	return order, gain
 }
