@@ -19,7 +19,12 @@ import "math"
 // The paths read in another order — each followed by the path starting
 // with the block after its last where one does — scored full
 // 0.124/0.179/1.356/0.228, spread1 0.296/0.388/0.845/0.526: no better,
-// and a rule more.
+// and a rule more. The junctions as given weighed twice the cut model's
+// odds: full 0.122/0.185/1.341/0.242, spread1 0.293/0.391/0.842/0.528;
+// half: 0.121/0.182/1.389/0.215, 0.299/0.388/0.850/0.521. The keep the
+// trainer picks is 0; fixed at -1: full 0.127/0.188/1.356/0.252, spread1
+// 0.287/0.382/0.848/0.529; at 1: 0.115/0.162/1.410/0.212,
+// 0.298/0.400/0.823/0.538 — each better on one set, worse on the other.
 
 // unshuffleMaxAssign bounds the block ends, and the starts, that the
 // assignment weighs (assignSides): the Hungarian method takes the cube of
