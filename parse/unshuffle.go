@@ -20,10 +20,11 @@ import (
 //     at full width followed by a paragraph's first line, a paragraph's
 //     last line followed by a full one, a change of column width...
 //  2. link: every loose junction — a block's end that runs on at full
-//     width to a block's start that continues a sentence — is scored by
-//     a second model of the same features (the link model): a dictionary
-//     word spans it, the page prints the characters around it, the two
-//     sides share words and width...
+//     width to a block's start that continues a sentence, or a
+//     paragraph's last line to a paragraph's first (looseSides) — is
+//     scored by a second model of the same features (the link model): a
+//     dictionary word spans it, the page prints the characters around it,
+//     the two sides share words and width...
 //  3. assign: each block's end is given one successor's start at most,
 //     all at once (unshuffle_assign.go): the assignment that sums the
 //     most log-odds, a loose junction's less a learned bonus of the
@@ -68,6 +69,22 @@ import (
 //     junctions taken best first): full 0.114/0.174/1.439/0.205 →
 //     0.122/0.194/1.340/0.236, spread1 0.278/0.365/0.873/0.516 →
 //     0.299/0.391/0.848/0.523 (unshuffle_assign.go).
+//   - Round 26, more junctions loose (looseSides): a paragraph's last line
+//     to a paragraph's first, and a start that continues a sentence though
+//     it holds no punctuation (a full line of its block): of the 2,409
+//     true junctions of the full pages of g001–g045 whose two sides the
+//     cut model cuts, 437 loose → 680; full 0.122/0.194/1.340/0.236 →
+//     0.135/0.221/1.273/0.266, spread1 0.299/0.391/0.848/0.523 →
+//     0.315/0.391/0.840/0.522. Tried and not kept (each refitted held
+//     out): the paragraphs alone, full 0.125/0.188/1.364/0.227, spread1
+//     0.296/0.388/0.851/0.523; the starts without punctuation alone, full
+//     0.125/0.176/1.337/0.250, spread1 0.315/0.394/0.831/0.529; both, with
+//     features of the paragraphs' kind (it, and shared and rare where it
+//     holds), full 0.120/0.176/1.345/0.247, spread1
+//     0.306/0.388/0.850/0.526; both, and a paragraph's end loose to a full
+//     line without punctuation too (a story's end to the next one's
+//     headline: 938 loose), full 0.125/0.179/1.371/0.240, spread1
+//     0.303/0.385/0.878/0.513.
 //
 // What holds it back: the cut model (its average precision above); and
 // the link model, whose ranking the assignment still uses in part — given
@@ -830,17 +847,16 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 	st.resetSides()
 	start, end := blockExtents(bs, len(st.lines))
 	looseEnd, looseStart := st.looseSides(bs)
-	ends, starts := countTrue(looseEnd), countTrue(looseStart)
-	if ends == 0 || starts == 0 || ends*starts > unshuffleMaxPairs {
+	if pairs := loosePairs(looseEnd, looseStart); pairs == 0 || pairs > unshuffleMaxPairs {
 		return nil
 	}
 	var links []shuffleLink
 	for x := range bs {
-		if !looseEnd[x] {
+		if looseEnd[x] == 0 {
 			continue
 		}
 		for y := range bs {
-			if x != y && y != x+1 && looseStart[y] {
+			if x != y && y != x+1 && looseEnd[x] == looseStart[y] {
 				a, b := bs[x].last, bs[y].first
 				f := st.featuresShared(a, b, start, end, st.shared(a, b, start, end), false)
 				if lw.score(&f)+st.lexMost(lw, &f, a, b)+unshuffleSumSlack < keep {
@@ -854,45 +870,80 @@ func (st *shuffleText) linksOver(bs []shuffleBlock, lw *unshuffleVec, keep float
 	return links
 }
 
-// looseSides tells the blocks whose end is loose and those whose start
-// is. Only a body's line that runs on may be moved from, and only to one
-// that continues a sentence: the tests of the features aStop, aShort,
-// aNoPunct and narrowA, and bIndent, bNoPunct and narrowB, told before the
-// rest are made, but on the block's width read near (reachBack, reachOn),
-// as cut25 fitted it, where the features read the window's.
-func (st *shuffleText) looseSides(bs []shuffleBlock) (looseEnd, looseStart []bool) {
-	looseEnd, looseStart = make([]bool, len(bs)), make([]bool, len(bs))
+// The kinds of a loose side, looseSides' answer (0: not loose): a
+// junction is loose where its end and its start are of one kind.
+const (
+	looseRunOn     = 1 + iota // an end that runs on at full width, a start that continues a sentence
+	looseParagraph            // an end that closes a paragraph, a start that opens one
+)
+
+// looseSides tells the kind of each block's end and each block's start
+// (looseRunOn, looseParagraph; 0: not loose). Only a body's line may be
+// moved from or to: the tests of the features aStop, aShort, aNoPunct and
+// narrowA, and bIndent, bNoPunct and narrowB, told before the rest are
+// made, but on the block's width read near (reachBack, reachOn), as cut25
+// fitted it, where the features read the window's. A line that runs on
+// goes to one that continues a sentence (not indented, and holding
+// punctuation or full: a full line of ideographs alone often holds none);
+// a paragraph's last line (a stop, or short of its block) to a
+// paragraph's first (indented). Before round 26 only the first were, and
+// only starts with punctuation: of the 2,409 true junctions of the full
+// pages of g001–g045 whose two sides the cut model cuts, 437 were loose,
+// now 680 (header comment for the figures held out).
+func (st *shuffleText) looseSides(bs []shuffleBlock) (looseEnd, looseStart []uint8) {
+	looseEnd, looseStart = make([]uint8, len(bs)), make([]uint8, len(bs))
 	for x, b := range bs {
 		a, la := b.last, &st.lines[b.last]
 		wa := st.width(st.reachBack(a, b.first, unshuffleWidthRun), a)
-		looseEnd[x] = !st.stop[a] && !(la.em < wa-unshuffleShortEm) && st.punct[a] && wa >= unshuffleNarrowEm
+		if st.punct[a] && wa >= unshuffleNarrowEm {
+			looseEnd[x] = looseRunOn
+			if st.stop[a] || la.em < wa-unshuffleShortEm {
+				looseEnd[x] = looseParagraph
+			}
+		}
 		f, lf := b.first, &st.lines[b.first]
 		wb := st.width(f, st.reachOn(f, b.last, unshuffleWidthRun))
-		looseStart[x] = !(lf.em <= wb-unshuffleIndentLo && lf.em >= wb-unshuffleIndentHi) && st.punct[f] && wb >= unshuffleNarrowEm
+		indent := lf.em <= wb-unshuffleIndentLo && lf.em >= wb-unshuffleIndentHi
+		switch {
+		case wb < unshuffleNarrowEm:
+		case indent && st.punct[f]:
+			looseStart[x] = looseParagraph
+		case !indent && (st.punct[f] || lf.em > wb-unshuffleIndentLo):
+			looseStart[x] = looseRunOn
+		}
 	}
 	return looseEnd, looseStart
+}
+
+// loosePairs is how many loose junctions the sides make: the ends times
+// the starts of each kind (a block's end to its own start counted too).
+func loosePairs(looseEnd, looseStart []uint8) int {
+	n := 0
+	for _, k := range []uint8{looseRunOn, looseParagraph} {
+		ends, starts := 0, 0
+		for x := range looseEnd {
+			if looseEnd[x] == k {
+				ends++
+			}
+			if looseStart[x] == k {
+				starts++
+			}
+		}
+		n += ends * starts
+	}
+	return n
 }
 
 // unshuffleMaxPairs bounds the loose ends times the loose starts of a
 // page's blocks, the junctions linksOver would weigh, against a text made
 // to make it work without end (blocks² of them, where 8,000 made lines
-// took minutes and gigabytes): about four times the most of any page the
-// pass reads — 1,260, on a made page of full/train, of the 950 -raw
+// took minutes and gigabytes): over twice the most of any page the
+// pass reads — 1,848 (1,260 before looseSides took paragraphs' ends and
+// starts), on a made page of full/train, of the 950 -raw
 // training pages (the made sets' train, gen g001–g200, gen-issue, dev;
 // TestUnshuffleBoundsLinks fails should one come within half of it). A
 // page with more is not a newspaper page's blocks and keeps its order.
 const unshuffleMaxPairs = 5000
-
-// countTrue is how many of bs are true.
-func countTrue(bs []bool) int {
-	n := 0
-	for _, b := range bs {
-		if b {
-			n++
-		}
-	}
-	return n
-}
 
 // unshuffleLines returns the lines in reading order: as given, unless the
 // page's blocks were drawn shuffled. st is room for the reading.

@@ -157,8 +157,8 @@ func TestUnshuffleBoundsLinks(t *testing.T) {
 	ls := rowLines(rows)
 	st := newShuffleText(ls)
 	bs := blocksAt(len(ls), st.cutScores(&unshuffleCutWeights), unshuffleCutLogOdds)
-	if ends, starts := st.looseSides(bs); countTrue(ends)*countTrue(starts) <= unshuffleMaxPairs {
-		t.Fatalf("fixture: %d blocks, %d loose ends and %d loose starts, too few to pass the bound", len(bs), countTrue(ends), countTrue(starts))
+	if ends, starts := st.looseSides(bs); loosePairs(ends, starts) <= unshuffleMaxPairs {
+		t.Fatalf("fixture: %d blocks, %d loose junctions, too few to pass the bound", len(bs), loosePairs(ends, starts))
 	}
 	if links := st.links(bs, &unshuffleLinkWeights); links != nil {
 		t.Errorf("%d blocks: %d links weighed, want none past the bound of %d", len(bs), len(links), unshuffleMaxPairs)
@@ -194,7 +194,7 @@ func TestUnshuffleBoundsLinks(t *testing.T) {
 				links := st.links(bs, &unshuffleLinkWeights)
 				most = max(most, len(links))
 				ends, starts := st.looseSides(bs)
-				mostPairs = max(mostPairs, countTrue(ends)*countTrue(starts))
+				mostPairs = max(mostPairs, loosePairs(ends, starts))
 				_, _, rows, cols := assignSides(len(bs), links, unshuffleKeepLogOdds)
 				mostSides = max(mostSides, len(rows), len(cols))
 			}

@@ -2,7 +2,7 @@
 //
 // Fitted on 480 made pages (/work/shuffled11/{spread1,full}/train), the gate on
 // them and 470 in-order pages (-raw training pages, stories/train).
-//	gate: page classifier's level 2.37 log-odds, gain's 2.14 log-odds; 185 of 480 made pages pass
+//	gate: page classifier's level 2.25 log-odds, gain's 2.71 log-odds; 193 of 480 made pages pass
 
 package parse
 
@@ -58,43 +58,47 @@ var unshuffleCutWeights = unshuffleVec{
 
 // unshuffleLinkWeights scores a block's end followed by another's start.
 var unshuffleLinkWeights = unshuffleVec{
-	uxBias:           -2.843722,
-	uxAShort:         -0.212013,
-	uxBIndent:        -0.041776,
-	uxSameWidth:      0.186964,
-	uxWidthDiff:      0.157056,
-	uxPair:           1.188814,
-	uxPrints:         2.229547,
-	uxRunsOnSame:     0.544603,
-	uxRunsOnFull:     -0.300577,
-	uxRunsOnIndent:   -0.041776,
-	uxEndsFull:       -0.065978,
-	uxBNoStart:       -0.440615,
-	uxShared:         1.309869,
-	uxBStop:          0.420699,
-	uxSharedRunsOn:   1.798173,
-	uxBWider:         -0.659498,
-	uxAWider:         -0.256175,
-	uxLineDiff:       -0.098356,
-	uxFullToIndent:   -0.041776,
-	uxSameFull:       0.507384,
-	uxMedianDiff:     -0.106429,
-	uxMedianDiffEm:   0.742679,
-	uxLex:            1.870687,
-	uxLexBand:        2.705762,
-	uxLexNone:        -0.509382,
-	uxLexRunsOn:      0.798779,
-	uxFullChange:     -0.753084,
-	uxEcho:           -0.718793,
-	uxBTail:          -2.435392,
-	uxShortToTail:    -0.146034,
-	uxAIndentOfB:     1.561639,
-	uxQuoteOn:        2.610883,
-	uxQuoteClash:     -1.867047,
-	uxRare:           1.974383,
-	uxNearSame:       -0.220153,
-	uxNearDiff:       0.421643,
-	uxNearFullChange: -0.588909,
+	uxBias:           -2.851358,
+	uxAStop:          0.270955,
+	uxAShort:         -0.651355,
+	uxBIndent:        -1.179908,
+	uxSameWidth:      0.227430,
+	uxWidthDiff:      0.066485,
+	uxPair:           1.074396,
+	uxPrints:         2.230819,
+	uxRunsOnSame:     0.098323,
+	uxRunsOnFull:     -0.170741,
+	uxEndsIndent:     -1.164789,
+	uxRunsOnIndent:   -0.015119,
+	uxEndsFull:       0.672756,
+	uxBNoStart:       -0.319742,
+	uxShared:         0.943374,
+	uxBNoPunct:       -0.355341,
+	uxBStop:          0.306193,
+	uxSharedRunsOn:   1.705008,
+	uxBWider:         -0.691391,
+	uxAWider:         -0.437090,
+	uxLineDiff:       0.626953,
+	uxFullToIndent:   -0.015119,
+	uxSameFull:       0.760094,
+	uxMedianDiff:     -0.355879,
+	uxMedianDiffEm:   0.528522,
+	uxLex:            1.594769,
+	uxLexBand:        2.507810,
+	uxLexNone:        -0.228600,
+	uxLexRunsOn:      0.552428,
+	uxFullChange:     -0.325095,
+	uxEcho:           -0.067323,
+	uxBTail:          -2.173464,
+	uxStopToTail:     -0.335847,
+	uxShortToTail:    -0.249360,
+	uxAIndentOfB:     1.694316,
+	uxQuoteOn:        2.961459,
+	uxQuoteClash:     -2.044690,
+	uxRare:           2.152988,
+	uxNearSame:       0.486522,
+	uxNearDiff:       0.151656,
+	uxNearFullChange: -0.096823,
 }
 
 // unshuffleCutLogOdds is the cut model's log-odds above which a line
@@ -103,19 +107,19 @@ const unshuffleCutLogOdds = -2.500000
 
 // unshuffleKeepLogOdds is how much better than the link model says a
 // junction as given counts.
-const unshuffleKeepLogOdds = 0.000000
+const unshuffleKeepLogOdds = 1.000000
 
 // unshufflePageGate passes a page as drawn shuffled: the page classifier's
 // weights, its level and the gain's, each the highest of an in-order page
 // held out (log-odds).
 var unshufflePageGate = pageGate{
 	w: pageVec{
-		upBias:      1.398003,
-		upGain:      2.006889,
-		upTaken:     0.817751,
-		upBest:      1.783507,
-		upEchoTaken: -0.986575,
+		upBias:      0.893636,
+		upGain:      2.608107,
+		upTaken:     0.816222,
+		upBest:      1.376329,
+		upEchoTaken: -0.884292,
 	},
-	level: 2.372467,
-	gain:  2.139390,
+	level: 2.251967,
+	gain:  2.705441,
 }
