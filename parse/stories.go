@@ -355,7 +355,12 @@ var storyFeatureNames = [numStoryFeatures]string{
 // ends as no sentence does, made a headline-like unit the plan may take
 // for a headline, seeds 0/100 0.877/0.816/0.094, 0.883/0.817/0.091: most
 // headline lines set in the body are not such a paragraph of their own
-// (the plan nearest gold's titles only 0.881 → 0.884).
+// (the plan nearest gold's titles only 0.881 → 0.884). How far past ¾ em
+// the paragraphs either side of a gap are set apart in column width,
+// graded to 1 at 3.75 em (gfWidthJump hears a width misread by an em as
+// well as another block's column), seeds 0–300 0.875/0.814/0.093,
+// 0.880/0.817/0.087, 0.875/0.815/0.095, 0.877/0.815/0.091 (mean
+// 0.877/0.815/0.092).
 
 // parasHeard is the most paragraphs of a story sfParas hears. Unbounded,
 // log₂ of one more than a story's paragraphs grows more over the pieces a
