@@ -94,8 +94,8 @@ func (st *shuffleText) pageFeatures(bs []shuffleBlock, links []shuffleLink, orde
 	}
 	// The junctions taken: a line the order puts after another than the
 	// line after it in the text, the end of a block and the start of
-	// another, that the links hold (where one chain's last block and the
-	// next chain's first are such a link not taken, it counts too).
+	// another, that the links hold (where one path's last block and the
+	// next path's first are such a link not taken, it counts too).
 	endOf, startOf := make([]int, len(st.lines)), make([]int, len(st.lines)) // per line: the block it ends, and the one it starts, or -1
 	for i := range endOf {
 		endOf[i], startOf[i] = -1, -1

@@ -15,7 +15,7 @@ type shufflePage struct {
 	name     string
 	shuffled bool // a made page drawn out of order (not an in-order page)
 	f        pageVec
-	help     int // lines followed by their successor in the chain's order, less as given (made pages)
+	help     int // lines followed by their successor in assign's order, less as given (made pages)
 }
 
 // shufflePagesOf reads pages with the given models.
@@ -44,7 +44,7 @@ func shufflePagesOf(made, inOrder []orderedPage, cw, lw *unshuffleVec, cutAt, ke
 // unshufflePageFeatureNames names the page features in the weights file.
 var unshufflePageFeatureNames = [numPageFeatures]string{"bias", "gain", "taken", "best", "echoTaken"}
 
-// unshuffleNoGate passes every page whose chain took a junction: the pass
+// unshuffleNoGate passes every page whose decoder (assign) took a junction: the pass
 // as the trainer and the tests read it without a gate.
 var unshuffleNoGate = pageGate{level: math.Inf(-1)}
 
@@ -157,13 +157,14 @@ func heldOutPages(t *testing.T, made, linkNeg, gateOnly []orderedPage, cutAt, ke
 	return out
 }
 
-// fitGate fits the page classifier on ps, the pages the chain reorders
+// fitGate fits the page classifier on ps, the pages assign reorders
 // (read held out: heldOutPages): a made page, drawn shuffled, against an
-// in-order page. (Fitted on made pages the chain mends, more lines followed
-// by their successor, against the rest, it let fewer through: 50 of 174 in
-// place of 79, +62 lines in place of +89.) Its level is the highest score of an
-// in-order page held out a second time (the classifier fitted on the
-// other folds): no in-order page of these passes it.
+// in-order page. (Fitted, with the greedy chain, on made pages it
+// mended, more lines followed by their successor, against the rest, it let
+// fewer through: 50 of 174 in place of 79, +62 lines in place of +89.)
+// Its level is the highest score of an in-order page held out a second
+// time (the classifier fitted on the other folds): no in-order page of
+// these passes it.
 func fitGate(t *testing.T, ps []shufflePage) pageGate {
 	ps = slices.DeleteFunc(slices.Clone(ps), func(p shufflePage) bool { return p.f[upTaken] == 0 })
 	label := func(p shufflePage) bool { return p.shuffled }
@@ -210,7 +211,7 @@ func fitGate(t *testing.T, ps []shufflePage) pageGate {
 			worst = append(worst, fmt.Sprintf("%s %.2f/%.2f", p.name, held[i], p.f.gain()))
 		}
 	}
-	t.Logf("in-order pages the chain reorders, held out (page classifier's score/gain): %v", worst)
+	t.Logf("in-order pages assign reorders, held out (page classifier's score/gain): %v", worst)
 	for _, c := range []struct {
 		label string
 		pass  func(i int) bool
@@ -234,12 +235,12 @@ func fitGate(t *testing.T, ps []shufflePage) pageGate {
 				}
 			}
 		}
-		t.Logf("gate held out, %s (levels %.2f, %.2f log-odds): %d of %d made pages the chain reorders pass (%d made worse), lines followed by their successor %+d (all %+d)", c.label, most, mostGain, passed, made, hurt, help, helpAll)
+		t.Logf("gate held out, %s (levels %.2f, %.2f log-odds): %d of %d made pages assign reorders pass (%d made worse), lines followed by their successor %+d (all %+d)", c.label, most, mostGain, passed, made, hurt, help, helpAll)
 	}
 	return pageGate{w: fit(func(shufflePage) bool { return true }), level: most, gain: mostGain}
 }
 
-// TestUnshuffleGateLinks prints the junctions the chain takes on the
+// TestUnshuffleGateLinks prints the junctions assign takes on the
 // in-order pages: DUBAO_GATE_LINKS=1 go test ./parse -run TestUnshuffleGateLinks -v
 func TestUnshuffleGateLinks(t *testing.T) {
 	if os.Getenv("DUBAO_GATE_LINKS") == "" {

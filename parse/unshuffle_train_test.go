@@ -485,7 +485,7 @@ func writeUnshuffleWeights(t *testing.T, path string, made, inOrder int, figures
 	// (the highest in-order page's, which the gate must not pass) stays at
 	// or under it as written.
 	if math.IsInf(gate.level, 0) || math.IsInf(gate.gain, 0) {
-		t.Fatalf("the gate's levels are unset (%v, %v): no in-order page's chain took a junction", gate.level, gate.gain)
+		t.Fatalf("the gate's levels are unset (%v, %v): assign took no junction on an in-order page", gate.level, gate.gain)
 	}
 	fmt.Fprintf(&b, "\t},\n\tlevel: %.6f,\n\tgain: %.6f,\n}\n", writtenAtLeast(gate.level), writtenAtLeast(gate.gain))
 	src, err := format.Source([]byte(b.String()))
@@ -719,11 +719,11 @@ func TestUnshuffleInOrderPages(t *testing.T) {
 
 // chain is the decoder the pass had before assign (unshuffle_assign.go),
 // kept to measure against it (TestUnshuffleRanks). It starts from the
-// blocks as given and takes the loose junctions (a body's end that runs
-// on to a start that continues a sentence) best first whose log-odds beat
-// those of the two junctions as given they part by keep, each block given
-// one successor and one predecessor and no cycle. It returns the lines'
-// order and how much the junctions taken gain over those they part.
+// blocks as given and takes the loose junctions (looseSides) best first
+// whose log-odds beat those of the two junctions as given they part by
+// keep, each block given one successor and one predecessor and no cycle.
+// It returns the lines' order and how much the junctions taken gain over
+// those they part.
 func (st *shuffleText) chain(bs []shuffleBlock, links []shuffleLink, keep float64) ([]int, float64) {
 	nb := len(bs)
 	given := make([]float64, nb) // the cut model's log-odds that the junction as given after each block holds
