@@ -955,6 +955,19 @@ func loosePairs(looseEnd, looseStart []uint8) int {
 // page with more is not a newspaper page's blocks and keeps its order.
 const unshuffleMaxPairs = 5000
 
+// orderPositions gives each of n lines its place in order, an order of
+// them all (nil: the lines as given).
+func orderPositions(order []int, n int) []int {
+	at := make([]int, n)
+	for i := range at {
+		at[i] = i
+	}
+	for k, i := range order {
+		at[i] = k
+	}
+	return at
+}
+
 // unshuffleLines returns the lines in reading order: as given, unless the
 // page's blocks were drawn shuffled. st is room for the reading.
 func unshuffleLines(lines []line, st *shuffleText) []line {

@@ -132,10 +132,7 @@ func (st *shuffleText) assign(bs []shuffleBlock, links []shuffleLink, keep float
 		}
 	}
 	// The gain.
-	at := make([]int, len(st.lines))
-	for k, i := range order {
-		at[i] = k
-	}
+	at := orderPositions(order, len(st.lines))
 	follows := func(x, y int) bool { return at[bs[y].first] == at[bs[x].last]+1 }
 	gain, taken := 0.0, 0
 	touched := make([]bool, nb) // the junction as given after the block is one a junction taken parts

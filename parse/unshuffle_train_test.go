@@ -224,16 +224,7 @@ var unshuffleCutLevels = []float64{-3, -2.5, -2, -1, 0}
 // after it in the text), of all; and the lines followed by their
 // successor, of all.
 func orderFigures(p orderedPage, order []int) (junctRight, juncts, adjRight, adj int) {
-	if order == nil {
-		order = make([]int, len(p.lines))
-		for i := range order {
-			order[i] = i
-		}
-	}
-	at := make([]int, len(order))
-	for k, i := range order {
-		at[i] = k
-	}
+	at := orderPositions(order, len(p.lines))
 	for i, s := range p.succ {
 		if s < 0 {
 			continue
@@ -668,16 +659,7 @@ func TestUnshuffleCeiling(t *testing.T) {
 			starts[b.first], ends[b.last] = k, k
 		}
 		order, _ := st.assign(bs, links, unshuffleKeepLogOdds)
-		if order == nil {
-			order = make([]int, len(p.lines))
-			for i := range order {
-				order[i] = i
-			}
-		}
-		at := make([]int, len(order))
-		for k, i := range order {
-			at[i] = k
-		}
+		at := orderPositions(order, len(p.lines))
 		for a, s := range p.succ {
 			if s < 0 || s == a+1 {
 				continue
