@@ -841,6 +841,15 @@ type shuffleLink struct {
 	s        float64
 }
 
+// linkScores gives each link's log-odds by its blocks (from, to).
+func linkScores(links []shuffleLink) map[[2]int]float64 {
+	score := make(map[[2]int]float64, len(links))
+	for _, l := range links {
+		score[[2]int{l.from, l.to}] = l.s
+	}
+	return score
+}
+
 // links scores every loose junction of the blocks but those as given.
 func (st *shuffleText) links(bs []shuffleBlock, lw *unshuffleVec) []shuffleLink {
 	return st.linksOver(bs, lw, math.Inf(-1))

@@ -62,12 +62,10 @@ func (st *shuffleText) assign(bs []shuffleBlock, links []shuffleLink, keep float
 			w[r][col[x+1]] = given[x] // assignSides makes the block after a row's a column
 		}
 	}
-	linkS := make(map[[2]int]float64)
 	for _, l := range links {
 		if v := l.s - keep; v > 0 {
 			r, c := row[l.from], col[l.to]
 			w[r][c] = math.Max(w[r][c], v)
-			linkS[[2]int{l.from, l.to}] = l.s
 		}
 	}
 	next, prev := make([]int, nb), make([]int, nb)
@@ -134,6 +132,7 @@ func (st *shuffleText) assign(bs []shuffleBlock, links []shuffleLink, keep float
 	// The gain.
 	at := orderPositions(order, len(st.lines))
 	follows := func(x, y int) bool { return at[bs[y].first] == at[bs[x].last]+1 }
+	linkS := linkScores(links) // a successor given that is not the block after is a link's
 	gain, taken := 0.0, 0
 	touched := make([]bool, nb) // the junction as given after the block is one a junction taken parts
 	for x, y := range next {

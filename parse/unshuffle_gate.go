@@ -103,10 +103,7 @@ func (st *shuffleText) pageFeatures(bs []shuffleBlock, links []shuffleLink, orde
 	for x, b := range bs {
 		endOf[b.last], startOf[b.first] = x, x
 	}
-	score := make(map[[2]int]float64, len(links))
-	for _, l := range links {
-		score[[2]int{l.from, l.to}] = l.s
-	}
+	score := linkScores(links)
 	taken, echo := 0, 0
 	best := math.Inf(-1)
 	for k := 0; k+1 < len(order); k++ {
