@@ -29,11 +29,9 @@ func TestTitleLoss(t *testing.T) {
 		t.Skip("DUBAO_TITLE_LOSS=1 sorts the titles the plan nearest gold loses by the stage that lost them")
 	}
 	needCorpus(t, "gen")
-	var pages []trainPage
-	for _, p := range loadTraining(t) {
-		if p.set == "gen" && trainSplit(p.name) {
-			pages = append(pages, p)
-		}
+	pages, err := loadTrainPages(corpusRoot, "gen", trainSplit)
+	if err != nil {
+		t.Fatal(err)
 	}
 	plans, _ := trainPlansOf(t, pages)
 	counts := map[string]int{}
