@@ -409,10 +409,10 @@ func TestBoxFolds(t *testing.T) {
 		}
 		if em := os.Getenv("DUBAO_BOX_ERRORS"); em != "" {
 			got, _ := planBoxStories(p.w.units, p.bf, newBoxScorer(p.w.units, p.bf, p.rf, &held[n].gw, &held[n].uw, &held[n].pw))
-			for _, c := range missedStarts(p.w.units, p.boxPlan.gold, got) {
+			for _, c := range missedStarts(p.w.units, p.boxPlan.gold, got, em == "v") {
 				errs[p.page.set+" missed start: "+c]++
 			}
-			for _, c := range missedGaps(p.w.units, p.bf, p.boxPlan.gold, got) {
+			for _, c := range missedGaps(p.w.units, p.bf, p.boxPlan.gold, got, em == "v") {
 				errs[p.page.set+" missed gap: "+c]++
 				if em == "v" {
 					t.Logf("%s/%s missed gap: %s", p.page.set, p.page.name, c)
@@ -636,8 +636,9 @@ func fitChoiceWeights(samples []choiceSample) choiceVec {
 // in the run of a row before ("row"), after its body ("after"), before
 // its body but not right before ("before"), or nowhere ("none"); and
 // what the learned plan does with the gap's story: the kind of cut it
-// has there.
-func missedStarts(us []unit, gold, got []cut) []string {
+// has there. verbose (DUBAO_BOX_ERRORS=v): each also names the units on
+// either side.
+func missedStarts(us []unit, gold, got []cut, verbose bool) []string {
 	at := make([]int, len(us)) // the learned story each unit stands in
 	for n, c := range got {
 		for k := c.i; k < c.j; k++ {
@@ -665,7 +666,7 @@ func missedStarts(us []unit, gold, got []cut) []string {
 			held = "titled"
 		}
 		out = append(out, kind+", learned story "+held)
-		if os.Getenv("DUBAO_BOX_ERRORS") == "v" {
+		if verbose {
 			out[len(out)-1] += " | " + clip(us[k-1].text, 24, true) + " | " + clip(us[k].text, 24, false)
 		}
 	}
@@ -932,8 +933,8 @@ func roundedQuarter(x, top float64) string {
 // a byline's paragraph, a paragraph left open or closed), and where the
 // learned plan puts gold's headline: in the headline of the learned story
 // that runs over the gap, in another learned headline, or as a subhead.
-// With DUBAO_BOX_ERRORS=v each also names the units on either side.
-func missedGaps(us []unit, bf *boxFacts, gold, got []cut) []string {
+// verbose (DUBAO_BOX_ERRORS=v): each also names the units on either side.
+func missedGaps(us []unit, bf *boxFacts, gold, got []cut, verbose bool) []string {
 	at := make([]int, len(us))    // the learned story each unit stands in
 	role := make([]byte, len(us)) // … as a headline's line ('H'), a subhead ('s') or a paragraph ('b')
 	for n, c := range got {
@@ -985,7 +986,7 @@ func missedGaps(us []unit, bf *boxFacts, gold, got []cut) []string {
 			head = "gold headline in no story"
 		}
 		w := opens + ", " + gap + ", " + head
-		if os.Getenv("DUBAO_BOX_ERRORS") == "v" {
+		if verbose {
 			w += " | " + clip(us[k-1].text, 20, true) + " | " + clip(us[k].text, 20, false)
 		}
 		out = append(out, w)
