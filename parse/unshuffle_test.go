@@ -277,3 +277,31 @@ func TestUnshuffleAssignBounded(t *testing.T) {
 		t.Errorf("%d starts to assign: reordered", n-2)
 	}
 }
+
+// TestUnshuffleAssignFew: texts with no link worth taking keep their
+// order, and a lone link is taken where the matrix maxAssignment is
+// given has more columns than rows, or more rows than columns.
+func TestUnshuffleAssignFew(t *testing.T) {
+	for n := range 4 {
+		st, bs := assignText(n)
+		if order, gain := st.assign(bs, nil, 0); order != nil || gain != 0 {
+			t.Errorf("%d blocks, no links: order %v gain %v", n, order, gain)
+		}
+	}
+	st, bs := assignText(3)
+	if order, _ := st.assign(bs, []shuffleLink{{0, 2, 1}}, 1); order != nil {
+		t.Errorf("a link no better than keep taken: order %v", order)
+	}
+	for _, c := range []struct {
+		link shuffleLink
+		want []int
+	}{
+		{shuffleLink{1, 0, 3}, []int{1, 0, 2}}, // end 1; starts 0 and 2
+		{shuffleLink{2, 1, 3}, []int{0, 2, 1}}, // ends 2 and 0; start 1
+	} {
+		st, bs := assignText(3)
+		if order, gain := st.assign(bs, []shuffleLink{c.link}, 0); !slices.Equal(order, c.want) || gain != 3 {
+			t.Errorf("%v: order %v gain %v, want %v gain 3", c.link, order, gain, c.want)
+		}
+	}
+}
