@@ -135,8 +135,10 @@ func (st *shuffleText) assign(bs []shuffleBlock, links []shuffleLink, keep float
 	linkS := linkScores(links) // a successor given that is not the block after is a link's
 	gain, taken := 0.0, 0
 	touched := make([]bool, nb) // the junction as given after the block is one a junction taken parts
+	// A link a path takes is read as it is: emit reads a path's blocks one
+	// after the other.
 	for x, y := range next {
-		if s, ok := linkS[[2]int{x, y}]; ok && follows(x, y) {
+		if s, ok := linkS[[2]int{x, y}]; ok {
 			taken++
 			gain += s
 			touched[x] = true
