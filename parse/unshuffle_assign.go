@@ -43,8 +43,9 @@ const unshuffleMaxAssign = 100
 // successor 0. Rings are cut after their weakest junction, and the paths
 // read in the order their first blocks stand, from the one that holds the
 // page's first block. It returns the lines' order and how much the loose
-// junctions taken gain over those as given they part (their log-odds
-// less the parted ones', 0 at least), or nil when it takes none.
+// junctions taken gain over the junctions as given the order parts
+// (their log-odds less the parted ones', 0 at least), or nil when it
+// takes none.
 func (st *shuffleText) assign(bs []shuffleBlock, links []shuffleLink, keep float64) ([]int, float64) {
 	nb := len(bs)
 	given := make([]float64, nb) // the weight of the junction as given after each block
@@ -134,24 +135,22 @@ func (st *shuffleText) assign(bs []shuffleBlock, links []shuffleLink, keep float
 	follows := func(x, y int) bool { return at[bs[y].first] == at[bs[x].last]+1 }
 	linkS := linkScores(links) // a successor given that is not the block after is a link's
 	gain, taken := 0.0, 0
-	touched := make([]bool, nb) // the junction as given after the block is one a junction taken parts
 	// A link a path takes is read as it is: emit reads a path's blocks one
 	// after the other.
 	for x, y := range next {
 		if s, ok := linkS[[2]int{x, y}]; ok {
 			taken++
 			gain += s
-			touched[x] = true
-			if y > 0 {
-				touched[y-1] = true
-			}
 		}
 	}
 	if taken == 0 {
 		return nil, 0
 	}
+	// Every junction as given the order parts: those a link taken parts,
+	// and one a ring was cut after, which the ring's links part as surely
+	// (counting only the first let a ring's gain stand above its order's).
 	for x := range nb - 1 {
-		if touched[x] && !follows(x, x+1) {
+		if !follows(x, x+1) {
 			gain -= given[x]
 		}
 	}

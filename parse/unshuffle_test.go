@@ -305,3 +305,18 @@ func TestUnshuffleAssignFew(t *testing.T) {
 		}
 	}
 }
+
+// TestUnshuffleAssignRingGain: a ring cut after a junction as given that
+// holds parts it, and the gain counts it as parted. Blocks 1 → 2 → 3 hold
+// as given (log-odds 2 and 1) and 3 → 1 is loose (5): the ring is cut
+// after 2, the weakest, and the order 0 3 1 2 4 parts 2 → 3, so the gain
+// is 5 - 1 (it was 5: only the junctions as given a loose one touches
+// were counted).
+func TestUnshuffleAssignRingGain(t *testing.T) {
+	st, bs := assignText(5)
+	st.cut[1], st.cut[2] = -2, -1
+	order, gain := st.assign(bs, []shuffleLink{{3, 1, 5}}, 0)
+	if want := []int{0, 3, 1, 2, 4}; !slices.Equal(order, want) || gain != 4 {
+		t.Errorf("order %v gain %v, want %v gain 4", order, gain, want)
+	}
+}
