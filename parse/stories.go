@@ -1007,7 +1007,7 @@ func setStoryFeatures(f *storyVec, us []unit, rf *rowFacts, c cut) {
 	if c.hi > c.i {
 		e = c.hi - 1
 	}
-	end := rf.endsSignoff(us, e)
+	end := endsSignoff(us, e)
 	f[sfEndSignoff] = b2f(end)
 	f[sfSignoffInside] = float64(min(3, rf.signoffs[c.j]-rf.signoffs[c.i]-int(b2f(end))))
 	sw, sw2 := rf.widthSum[c.j]-rf.widthSum[c.i], rf.width2Sum[c.j]-rf.width2Sum[c.i]
@@ -1059,7 +1059,7 @@ func (rf *rowFacts) once(memo []int8, k int, ask func() bool) bool {
 // readsAsTrailer is trailer's reading of unit k.
 func readsAsTrailer(us []unit, rf *rowFacts, k int) bool {
 	u := &us[k]
-	return isCredit(u.text) || u.source || rf.endsSignoff(us, k) || k > 0 && closesOpenBracket(us[k-1].text, u.text) ||
+	return isCredit(u.text) || u.source || endsSignoff(us, k) || k > 0 && closesOpenBracket(us[k-1].text, u.text) ||
 		strings.Contains(u.text, "@") || strings.Contains(u.text, "邮箱") || strings.Contains(u.text, "电话") ||
 		strings.Contains(u.text, "郵箱") || strings.Contains(u.text, "電話")
 }
@@ -1970,7 +1970,7 @@ func (rf *rowFacts) leastCohesion(i, j int) float64 {
 
 // endsSignoff reports whether unit e ends a sign-off: it is one, or it is
 // the headline-like tail of one the unit before opens.
-func (rf *rowFacts) endsSignoff(us []unit, e int) bool {
+func endsSignoff(us []unit, e int) bool {
 	return us[e].signoff || e > 0 && us[e].head && us[e-1].signoff && !strings.ContainsAny(us[e-1].text, "）)")
 }
 
@@ -2071,7 +2071,7 @@ func gapFeatures(us []unit, rf *rowFacts, k int) gapVec {
 		f[gfBestForRun] = b2f(rf.bestBefore[r] == k)
 	}
 	f[gfFrom] = b2f(v.from)
-	f[gfSignoffBefore] = b2f(rf.endsSignoff(us, k-1))
+	f[gfSignoffBefore] = b2f(endsSignoff(us, k-1))
 	f[gfTo] = b2f(u.to)
 	f[gfCredit] = b2f(u.credit)
 	f[gfOpenEnd] = b2f(!u.head && u.open)
@@ -2153,7 +2153,7 @@ func unitFeatures(us []unit, rf *rowFacts, k int) unitVec {
 	if q < len(us) {
 		f[ufNextByline] = b2f(us[q].byline)
 	}
-	f[ufPrevSignoff] = b2f(rs > 0 && rf.endsSignoff(us, rs-1))
+	f[ufPrevSignoff] = b2f(rs > 0 && endsSignoff(us, rs-1))
 	f[ufSection] = b2f(sectionHead.MatchString(u.text))
 	f[ufLabelBracket] = b2f(strings.HasPrefix(u.text, "【"))
 	f[ufRunCredit] = b2f(isCredit(u.text) || k+1 < re && isCredit(u.text+us[k+1].text) || k > rs && isCredit(us[k-1].text+u.text))
