@@ -963,20 +963,12 @@ func (st *shuffleText) looseSides(bs []shuffleBlock) (looseEnd, looseStart []uin
 // loosePairs is how many loose junctions the sides make: the ends times
 // the starts of each kind (a block's end to its own start counted too).
 func loosePairs(looseEnd, looseStart []uint8) int {
-	n := 0
-	for _, k := range []uint8{looseRunOn, looseParagraph} {
-		ends, starts := 0, 0
-		for x := range looseEnd {
-			if looseEnd[x] == k {
-				ends++
-			}
-			if looseStart[x] == k {
-				starts++
-			}
-		}
-		n += ends * starts
+	var ends, starts [looseParagraph + 1]int // by kind; 0 is no kind
+	for x := range looseEnd {
+		ends[looseEnd[x]]++
+		starts[looseStart[x]]++
 	}
-	return n
+	return ends[looseRunOn]*starts[looseRunOn] + ends[looseParagraph]*starts[looseParagraph]
 }
 
 // unshuffleMaxPairs bounds the loose ends times the loose starts of a
