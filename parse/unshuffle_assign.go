@@ -117,17 +117,10 @@ func (st *shuffleText) assign(bs []shuffleBlock, links []shuffleLink, keep float
 	for prev[head] >= 0 {
 		head = prev[head]
 	}
-	emit := func(h int) {
-		for b := h; b >= 0; b = next[b] {
-			for i := bs[b].first; i <= bs[b].last; i++ {
-				order = append(order, i)
-			}
-		}
-	}
-	emit(head)
+	order = appendPath(order, bs, next, head)
 	for k := range nb {
 		if prev[k] < 0 && k != head {
-			emit(k)
+			order = appendPath(order, bs, next, k)
 		}
 	}
 	// The gain.
@@ -135,8 +128,8 @@ func (st *shuffleText) assign(bs []shuffleBlock, links []shuffleLink, keep float
 	follows := func(x, y int) bool { return at[bs[y].first] == at[bs[x].last]+1 }
 	linkS := linkScores(links) // a successor given that is not the block after is a link's
 	gain, taken := 0.0, 0
-	// A link a path takes is read as it is: emit reads a path's blocks one
-	// after the other.
+	// A link a path takes is read as it is: appendPath reads a path's blocks
+	// one after the other.
 	for x, y := range next {
 		if s, ok := linkS[[2]int{x, y}]; ok {
 			taken++
@@ -155,6 +148,17 @@ func (st *shuffleText) assign(bs []shuffleBlock, links []shuffleLink, keep float
 		}
 	}
 	return order, gain
+}
+
+// appendPath appends to order the lines of the path of blocks that starts
+// at block h and follows next (-1: the path's end).
+func appendPath(order []int, bs []shuffleBlock, next []int, h int) []int {
+	for b := h; b >= 0; b = next[b] {
+		for i := bs[b].first; i <= bs[b].last; i++ {
+			order = append(order, i)
+		}
+	}
+	return order
 }
 
 // assignSides gives the assignment's rows and columns (rows, cols: blocks)

@@ -808,11 +808,7 @@ func (st *shuffleText) chain(bs []shuffleBlock, links []shuffleLink, keep float6
 		if prev[k] >= 0 {
 			continue
 		}
-		for b := k; b >= 0; b = next[b] {
-			for i := bs[b].first; i <= bs[b].last; i++ {
-				order = append(order, i)
-			}
-		}
+		order = appendPath(order, bs, next, k)
 	}
 	return order, gain
 }
