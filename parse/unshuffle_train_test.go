@@ -651,23 +651,21 @@ func TestUnshuffleRanks(t *testing.T) {
 	}
 	t.Logf("ranks %v", ranks)
 	lw := l.fit()
-	for _, dec := range []string{"chain", "assign"} {
+	for _, dec := range []struct {
+		name string
+		read func(*shuffleText, []shuffleBlock, []shuffleLink, float64) ([]int, float64)
+	}{{"chain", (*shuffleText).chain}, {"assign", (*shuffleText).assign}} {
 		for _, kp := range unshuffleKeeps {
 			var jr, j, ar, a int
 			for _, p := range all {
 				st := newShuffleText(p.lines)
 				st.cutScores(&cw)
-				var order []int
-				switch dec {
-				case "chain":
-					order, _ = st.chain(p.trueBlocks(), st.links(p.trueBlocks(), &lw), kp)
-				default:
-					order, _ = st.assign(p.trueBlocks(), st.links(p.trueBlocks(), &lw), kp)
-				}
+				bs := p.trueBlocks()
+				order, _ := dec.read(st, bs, st.links(bs, &lw), kp)
 				x, y, z, u := orderFigures(p, order)
 				jr, j, ar, a = jr+x, j+y, ar+z, a+u
 			}
-			t.Logf("true blocks %s keep %.0f: junctions right %d/%d, lines followed %d/%d", dec, kp, jr, j, ar, a)
+			t.Logf("true blocks %s keep %.0f: junctions right %d/%d, lines followed %d/%d", dec.name, kp, jr, j, ar, a)
 		}
 	}
 }
